@@ -1,0 +1,129 @@
+#include "settings.h"
+
+#include "dataset.h"
+
+#include <array>
+#include <cmath>
+#include <utility>
+
+namespace plab::learning {
+
+std::optional<SettingsError> validate(const TrainingSettings& s)
+{
+    using F = SettingsError::Field;
+    if (!std::isfinite(s.learningRate) || s.learningRate <= 0.0)
+        return SettingsError{F::LearningRate, "the learning rate must be a finite number > 0"};
+    if (s.learningRate > kMaxLearningRate)
+        return SettingsError{F::LearningRate, "the learning rate must be at most 1e9"};
+    if (s.maxEpochs <= 0 || s.maxEpochs > kMaxEpochsLimit)
+        return SettingsError{F::MaxEpochs, "the epoch limit must be between 1 and 10000000"};
+    if (s.init == InitKind::Given &&
+        (!s.initial.isFinite() || s.initial.w.cwiseAbs().maxCoeff() > kMaxCoordinate ||
+         std::abs(s.initial.b) > kMaxCoordinate))
+        return SettingsError{F::Initial, "the initial weights must be finite and within +/-1e9"};
+    if (!std::isfinite(s.randomScale) || s.randomScale <= 0.0 || s.randomScale > kMaxCoordinate)
+        return SettingsError{F::RandomScale, "the random initial scale must be in (0, 1e9]"};
+    if (!std::isfinite(s.tolerance) || s.tolerance < 0.0)
+        return SettingsError{F::Tolerance, "the tolerance must be a finite number >= 0"};
+    return std::nullopt;
+}
+
+std::optional<DataProblem> validate(const Dataset& data)
+{
+    if (data.empty())
+        return DataProblem::Empty;
+    if (data.size() > kMaxPoints)
+        return DataProblem::TooLarge;
+    for (double v : data.coordinates()) {
+        if (!std::isfinite(v) || std::abs(v) > kMaxCoordinate)
+            return DataProblem::NonFinite;
+    }
+    if (!data.hasTwoClasses())
+        return DataProblem::OneClass;
+    return std::nullopt;
+}
+
+namespace {
+
+template <typename E, std::size_t N>
+using NameTable = std::array<std::pair<E, std::string_view>, N>;
+
+constexpr NameTable<Rule, 5> kRules{{{Rule::Perceptron, "perceptron"},
+                                     {Rule::Pocket, "pocket"},
+                                     {Rule::Averaged, "averaged"},
+                                     {Rule::Adaline, "adaline"},
+                                     {Rule::Logistic, "logistic"}}};
+constexpr NameTable<ZeroConvention, 3> kZeros{{{ZeroConvention::Positive, "positive"},
+                                               {ZeroConvention::Negative, "negative"},
+                                               {ZeroConvention::Mistake, "mistake"}}};
+constexpr NameTable<SampleOrder, 2> kOrders{
+    {{SampleOrder::File, "file"}, {SampleOrder::Shuffle, "shuffle"}}};
+constexpr NameTable<InitKind, 3> kInits{
+    {{InitKind::Zeros, "zeros"}, {InitKind::Random, "random"}, {InitKind::Given, "given"}}};
+constexpr NameTable<GradientMode, 2> kModes{
+    {{GradientMode::Online, "online"}, {GradientMode::Batch, "batch"}}};
+
+template <typename E, std::size_t N>
+std::string_view nameIn(const NameTable<E, N>& table, E value)
+{
+    for (const auto& [e, n] : table) {
+        if (e == value)
+            return n;
+    }
+    return {};
+}
+
+template <typename E, std::size_t N>
+std::optional<E> valueIn(const NameTable<E, N>& table, std::string_view name)
+{
+    for (const auto& [e, n] : table) {
+        if (n == name)
+            return e;
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+std::string_view name(Rule v)
+{
+    return nameIn(kRules, v);
+}
+std::string_view name(ZeroConvention v)
+{
+    return nameIn(kZeros, v);
+}
+std::string_view name(SampleOrder v)
+{
+    return nameIn(kOrders, v);
+}
+std::string_view name(InitKind v)
+{
+    return nameIn(kInits, v);
+}
+std::string_view name(GradientMode v)
+{
+    return nameIn(kModes, v);
+}
+std::optional<Rule> ruleFromName(std::string_view n)
+{
+    return valueIn(kRules, n);
+}
+std::optional<ZeroConvention> zeroConventionFromName(std::string_view n)
+{
+    return valueIn(kZeros, n);
+}
+std::optional<SampleOrder> sampleOrderFromName(std::string_view n)
+{
+    return valueIn(kOrders, n);
+}
+std::optional<InitKind> initKindFromName(std::string_view n)
+{
+    return valueIn(kInits, n);
+}
+std::optional<GradientMode> gradientModeFromName(std::string_view n)
+{
+    return valueIn(kModes, n);
+}
+
+} // namespace plab::learning
