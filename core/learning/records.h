@@ -24,6 +24,9 @@ enum class TrainingStatus
 /// a pure function of (seed, epoch).
 struct TrainerState
 {
+    /// Where the run stood (Converged / Diverged states stay finished when restored; EpochLimit is
+    /// re-judged against the restoring trainer's limit).
+    TrainingStatus status = TrainingStatus::Running;
     int epoch = 0;       ///< epochs completed
     int position = 0;    ///< sample visits done in the current, unfinished epoch (0 at a boundary)
     LinearModel working; ///< the weights the rule is updating
@@ -56,19 +59,27 @@ struct StepRecord
     int visit = 0;         ///< 0-based position within the epoch's order
     std::size_t index = 0; ///< the sample's index in the data set
     Eigen::Vector2d x = Eigen::Vector2d::Zero();
-    int target = 0;   ///< class 0/1
-    double net = 0.0; ///< w.x + b with the weights *before* this visit
-    int output = 0;   ///< predicted class 0/1 before the update (see ZeroConvention)
+    int target = 0; ///< class 0/1
+    /// w.x + b with the weights *before* this visit. net and error are what was computed, so at
+    /// the visit that made a run diverge they may be infinite or NaN; the weights never are.
+    double net = 0.0;
+    int output = 0; ///< predicted class 0/1 before the update (see ZeroConvention)
     /// The factor the rule multiplies into its update: t - y in {-1, 0, 1} for the perceptron
     /// family (0/1 coding), t - net with t in {-1, +1} for Adaline, t - sigmoid(net) for logistic.
     double error = 0.0;
     double learningRate = 0.0;
-    bool updated = false;                             ///< the working weights changed at this visit
+    /// The rule applied an update at this visit: a mistake for the perceptron family (even when
+    /// x = 0 makes the change zero), a non-zero error factor for the online gradient rules. Always
+    /// false in GradientMode::Batch, where deltaW / deltaB are this visit's share (eta e x / N) of
+    /// the step applied when the epoch closes. False at a visit whose update would have diverged.
+    bool updated = false;
     Eigen::Vector2d deltaW = Eigen::Vector2d::Zero(); ///< change applied to w (zero if none)
     double deltaB = 0.0;
     LinearModel before; ///< working weights before the visit
     LinearModel after;  ///< working weights after the visit
-    TrainerState state; ///< the trainer after this visit (for resuming from here)
+    /// The trainer after this visit (for resuming from here). For the visit that closes an epoch
+    /// this is the state after the epoch was closed, the same as that EpochSnapshot's state.
+    TrainerState state;
 };
 
 /// The model after one completed epoch. Epoch 0 is the initial model before any training.
@@ -79,7 +90,7 @@ struct EpochSnapshot
     /// working weights otherwise. errors, loss and accuracy describe this model.
     LinearModel model;
     int errors = 0;        ///< points `model` misclassifies (with the zero convention)
-    double loss = 0.0;     ///< see rules.h for each rule's loss
+    double loss = 0.0;     ///< see rules.h for each rule's loss; +inf only when status is Diverged
     double accuracy = 0.0; ///< 1 - errors / N
     int updates = 0;       ///< weight updates during this epoch (0 for epoch 0)
     double learningRate = 0.0;

@@ -7,6 +7,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <vector>
 
 namespace plab::learning {
 
@@ -69,7 +70,8 @@ private:
     std::unique_ptr<Impl> m_impl;
 };
 
-/// Trains until finished() and returns every epoch snapshot including epoch 0.
+/// Trains until finished() and returns every epoch snapshot produced, starting with epoch 0 when
+/// the trainer had not run yet (a trainer mid-epoch first finishes that epoch).
 [[nodiscard]] std::vector<EpochSnapshot> trainToEnd(Trainer& trainer);
 
 } // namespace plab::learning
