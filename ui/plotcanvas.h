@@ -1,0 +1,166 @@
+#pragma once
+
+#include "learning/linearmodel.h"
+#include "learning/records.h"
+#include "learning/settings.h"
+#include "plotrenderer.h"
+#include "plotscene.h"
+#include "theme.h"
+#include "viewtransform.h"
+
+#include <Eigen/Core>
+#include <QPointF>
+#include <QPointer>
+#include <QWidget>
+
+#include <cstddef>
+#include <optional>
+#include <vector>
+
+namespace plab::ui {
+
+class Document;
+
+/// The training-related part of a PlotScene, pushed in by whoever follows the training run (the
+/// canvas itself knows nothing about training). See PlotScene for what each field draws.
+struct TrainingView
+{
+    learning::LinearModel model;
+    bool hasModel = false;
+    learning::Rule rule = learning::Rule::Perceptron;
+    learning::ZeroConvention zero = learning::ZeroConvention::Positive;
+    bool useBias = true;
+    std::vector<std::size_t> misclassified;
+    std::optional<learning::StepRecord> step;
+    std::vector<learning::LinearModel> trail;
+};
+
+/// The interactive plot. Shows a Document through PlotRenderer and edits it with undo commands.
+///
+/// Mouse and keys:
+/// - left click on empty space adds a point of the active class; right click or Shift+click adds
+///   the other class; 1 and 2 choose the active class;
+/// - left-drag on a point moves it (with the rest of the selection if it is selected); one drag
+///   is one undo step;
+/// - left-drag on empty space draws a rubber band that selects (Ctrl adds to the selection);
+///   Ctrl+click toggles a point; Ctrl+A selects all; Escape clears the selection;
+/// - Delete or Backspace removes the selection (or the hovered point); right click on a point
+///   opens a context menu (remove, change class, select all);
+/// - the wheel zooms around the cursor; middle-drag or Space+drag pans; + and - zoom around the
+///   centre; Home or F fits the view to the data.
+///
+/// Space pressed and released without dragging is reported with spaceTapped() (the canvas takes
+/// Space while it has focus so that Space+drag can pan), so the window can keep Space as its
+/// Train/Pause key.
+class PlotCanvas : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit PlotCanvas(QWidget* parent = nullptr);
+    ~PlotCanvas() override;
+
+    /// Not owned. The canvas follows its dataChanged()/viewChanged() signals.
+    void setDocument(Document* document);
+    [[nodiscard]] Document* document() const;
+
+    void setTrainingView(const TrainingView& view);
+    [[nodiscard]] const TrainingView& trainingView() const { return m_training; }
+    /// Back to "no model shown".
+    void clearTrainingView();
+
+    [[nodiscard]] int activeClass() const { return m_activeClass; }
+    void setTheme(const Theme& theme);
+    [[nodiscard]] const Theme& theme() const { return m_theme; }
+
+    /// The world <-> pixel mapping of the current frame (widget coordinates).
+    [[nodiscard]] ViewTransform transform() const;
+    /// The scene the next paint draws. Exports copy it and set presentation = true.
+    [[nodiscard]] PlotScene scene() const;
+
+    [[nodiscard]] std::vector<std::size_t> selectedIndices() const;
+    /// The point drawn under \p pixel (the topmost, i.e. the last one), if any.
+    [[nodiscard]] std::optional<std::size_t> pointAt(const QPointF& pixel) const;
+
+    [[nodiscard]] QSize sizeHint() const override;
+    [[nodiscard]] QSize minimumSizeHint() const override;
+
+public Q_SLOTS:
+    /// 0 or 1; emits activeClassChanged() when it changes.
+    void setActiveClass(int cls);
+    /// Frames all points (the default view when there are none).
+    void fitToData();
+    void zoomIn();
+    void zoomOut();
+    void selectAll();
+    void clearSelection();
+    /// Removes the selected points as one undo step; nothing when nothing is selected.
+    void deleteSelection();
+    /// Gives the selected points class \p cls as one undo step.
+    void setSelectionClass(int cls);
+
+Q_SIGNALS:
+    /// The mouse is over the plot at \p world.
+    void cursorMoved(QPointF world);
+    /// The mouse left the canvas.
+    void cursorLeft();
+    void activeClassChanged(int cls);
+    void selectionChanged();
+    /// Space was pressed and released over the focused canvas without panning.
+    void spaceTapped();
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void wheelEvent(QWheelEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+    void keyReleaseEvent(QKeyEvent* event) override;
+    void leaveEvent(QEvent* event) override;
+    void contextMenuEvent(QContextMenuEvent* event) override;
+    void focusOutEvent(QFocusEvent* event) override;
+    bool event(QEvent* event) override;
+
+private:
+    enum class Drag
+    {
+        None,
+        Pending, ///< button down on empty space, not yet beyond the drag distance
+        Move,    ///< moving points
+        Rubber,  ///< rubber-band selection
+        Pan,
+    };
+
+    void addPointAt(const QPointF& pixel, int cls);
+    void zoomAround(const QPointF& pixel, double factor);
+    void setSelection(std::vector<char> selection);
+    void onDataChanged();
+    void showPointMenu(const QPoint& globalPos, std::size_t index);
+    void setHovered(std::optional<std::size_t> index);
+
+    QPointer<Document> m_document;
+    PlotRenderer m_renderer;
+    Theme m_theme = Theme::light();
+    TrainingView m_training;
+    int m_activeClass = 0;
+    std::vector<char> m_selected;
+    std::optional<std::size_t> m_hovered;
+
+    Drag m_drag = Drag::None;
+    Qt::MouseButton m_dragButton = Qt::NoButton;
+    QPointF m_pressPixel;
+    QPointF m_lastPixel;
+    Qt::KeyboardModifiers m_pressModifiers;
+    std::vector<std::size_t> m_dragIndices;
+    std::vector<Eigen::Vector2d> m_dragOrigins; ///< world positions at the press
+    Eigen::Vector2d m_pressWorld = Eigen::Vector2d::Zero();
+    session::ViewBox m_panStartView;
+    std::optional<QRectF> m_rubberBand;
+    std::vector<char> m_rubberBase; ///< selection before a Ctrl+rubber band
+    int m_dragId = 0;
+    bool m_spaceHeld = false;
+    bool m_spacePanned = false;
+};
+
+} // namespace plab::ui

@@ -1,0 +1,128 @@
+#pragma once
+
+#include "learning/dataset.h"
+#include "learning/linearmodel.h"
+#include "session/project.h"
+
+#include <Eigen/Core>
+#include <QLineF>
+#include <QPointF>
+#include <QRectF>
+#include <QString>
+
+#include <optional>
+#include <vector>
+
+namespace plab::ui {
+
+/// How a ViewBox is fitted into a pixel rectangle whose shape differs from the box's.
+enum class Aspect
+{
+    /// One world unit is as many pixels along x1 as along x2; the box is centred and widened along
+    /// one axis to fill the rectangle. Angles are true, so w is drawn at a right angle to the
+    /// boundary. The default.
+    Equal,
+    /// The box fills the rectangle exactly; the axes have different scales.
+    Stretch,
+};
+
+/// Maps world (data) coordinates to pixels and back for one view box shown in one rectangle.
+/// Pixel y grows downwards, world x2 upwards. Cheap to copy; build a new one when either changes.
+///
+/// With Aspect::Equal the box actually shown, effectiveView(), contains the requested box and has
+/// the rectangle's aspect ratio. toPixel() and toWorld() are exact inverses up to rounding.
+class ViewTransform
+{
+public:
+    ViewTransform() = default;
+    /// An invalid \p view (see isValidView()) or an empty \p pixels rectangle gives a transform
+    /// that maps the default ViewBox into a 1 x 1 rectangle, so callers never divide by zero.
+    ViewTransform(const session::ViewBox& view, const QRectF& pixels,
+                  Aspect aspect = Aspect::Equal);
+
+    [[nodiscard]] QPointF toPixel(const Eigen::Vector2d& world) const;
+    [[nodiscard]] QPointF toPixel(double x1, double x2) const;
+    [[nodiscard]] Eigen::Vector2d toWorld(const QPointF& pixel) const;
+    /// A world-space vector (a direction or displacement) in pixels (y flipped, scaled).
+    [[nodiscard]] QPointF vectorToPixel(const Eigen::Vector2d& v) const;
+    /// A pixel displacement in world units.
+    [[nodiscard]] Eigen::Vector2d vectorToWorld(const QPointF& d) const;
+
+    /// The box actually shown (equal to the requested one with Aspect::Stretch).
+    [[nodiscard]] const session::ViewBox& effectiveView() const { return m_view; }
+    [[nodiscard]] const QRectF& pixelRect() const { return m_pixels; }
+    [[nodiscard]] double pixelsPerUnitX() const { return m_sx; }
+    [[nodiscard]] double pixelsPerUnitY() const { return m_sy; }
+
+    friend bool operator==(const ViewTransform&, const ViewTransform&) = default;
+
+private:
+    session::ViewBox m_view;
+    QRectF m_pixels{0.0, 0.0, 1.0, 1.0};
+    double m_sx = 0.5; ///< pixels per world unit along x1
+    double m_sy = 0.5; ///< pixels per world unit along x2
+};
+
+/// True when every bound is finite, xMin < xMax and yMin < yMax, and the box is not so small
+/// (relative to its position) that doubles cannot resolve pixels inside it.
+[[nodiscard]] bool isValidView(const session::ViewBox& view);
+
+/// The box scaled by 1 / \p factor about \p anchor (factor > 1 zooms in). The anchor keeps its
+/// relative position, so the world point under the cursor stays under the cursor. Zooming stops
+/// at the limits where isValidView() would fail or the box would exceed +/-1e12; the box is then
+/// returned unchanged.
+[[nodiscard]] session::ViewBox zoomed(const session::ViewBox& view, const Eigen::Vector2d& anchor,
+                                      double factor);
+/// The box moved by \p delta world units.
+[[nodiscard]] session::ViewBox panned(const session::ViewBox& view, const Eigen::Vector2d& delta);
+/// A box framing every point with \p margin (a fraction of the data's extent, at least 0.5 world
+/// units around a single point or a degenerate extent). The default ViewBox for empty data.
+[[nodiscard]] session::ViewBox fitToData(const learning::Dataset& data, double margin = 0.12);
+
+/// Axis ticks on the 1-2-5 ladder: every multiple of `step` inside [lo, hi].
+struct Ticks
+{
+    double step = 1.0;
+    std::vector<double> values;
+    /// Digits after the decimal point that tell neighbouring ticks apart (0 for step >= 1).
+    int decimals = 0;
+};
+
+/// The step of the form {1, 2, 5} x 10^k that gives about \p target ticks across [lo, hi]
+/// (never more than 2 x target + 1), and the ticks themselves. Values within step * 1e-9 of zero
+/// are exactly 0.
+[[nodiscard]] Ticks niceTicks(double lo, double hi, int target = 6);
+/// A tick label: \p value with ticks.decimals digits, "-0" written as "0", and exponent notation
+/// when |value| >= 1e6 or the step is below 1e-4.
+[[nodiscard]] QString formatTick(double value, const Ticks& ticks);
+
+/// The part of a model's boundary w1 x1 + w2 x2 + b = 0 inside a box, in world coordinates.
+struct LineClip
+{
+    enum class Kind
+    {
+        NoLine,  ///< w = 0 (or not finite): there is no boundary line
+        Inside,  ///< `segment` is the visible part (vertical and horizontal lines included)
+        Outside, ///< the line misses the box; `towards` and `distance` say where it is
+    };
+    Kind kind = Kind::NoLine;
+    QLineF segment; ///< world coordinates, endpoints on the box's border (Inside only)
+    /// The point of the line closest to the box's centre (Inside and Outside).
+    Eigen::Vector2d closest = Eigen::Vector2d::Zero();
+    /// Unit vector from the box's centre towards the line (Outside; also set for Inside).
+    Eigen::Vector2d towards = Eigen::Vector2d::Zero();
+    /// Distance from the box's centre to the line, in world units.
+    double distance = 0.0;
+};
+
+/// Clips the boundary of \p model to \p box. A line touching only a corner counts as Inside with a
+/// zero-length segment.
+[[nodiscard]] LineClip clipBoundary(const learning::LinearModel& model,
+                                    const session::ViewBox& box);
+
+/// The polygon (world coordinates, 0 to 5 corners) of the part of \p box where
+/// sign(w.x + b) == \p side (side = +1 or -1). Used to shade the half-planes.
+[[nodiscard]] std::vector<Eigen::Vector2d> halfPlaneInBox(const learning::LinearModel& model,
+                                                          const session::ViewBox& box, int side);
+
+} // namespace plab::ui
