@@ -9,26 +9,44 @@
 
 namespace plab::learning {
 
-/// The classic data sets. Every generator is a pure function of its parameters and seed.
+/// The classic data sets. Every generator is a pure function of its parameters and seed (the
+/// seeded ones draw from Random(seed, RandomPurpose::Generator, kind), see random.h; they use
+/// std::log, std::cos and std::sin, so another C library may differ in the last bits).
 enum class Generator
 {
-    And, ///< the four corners of the unit square, labelled by x1 AND x2
-    Or,
-    Nand,
-    Xor,              ///< not linearly separable: why one perceptron is not enough
-    Blobs,            ///< two Gaussian blobs, separable for the default parameters
-    OverlappingBlobs, ///< two Gaussian blobs that overlap: not linearly separable
-    Circles,          ///< a disc of class 1 inside a ring of class 0
-    Moons,            ///< two interleaved half circles
-    TargetLine,       ///< uniform points labelled by the teacher's line (w1, w2, b)
+    And,  ///< (0,0), (0,1), (1,0), (1,1) in this order, labelled x1 AND x2; no parameters
+    Or,   ///< the same corners labelled x1 OR x2
+    Nand, ///< the same corners labelled NOT (x1 AND x2)
+    Xor,  ///< the same corners labelled x1 XOR x2: not linearly separable
+    /// `count` points, the first count/2 of class 0 around (-separation/2, 0), the rest of class
+    /// 1 around (+separation/2, 0), Gaussian with standard deviation `spread`. A point falling on
+    /// the other class's side of x1 = 0 is redrawn, so the set is always linearly separable.
+    Blobs,
+    /// As Blobs with the centres only separation/4 apart and no redrawing: the clouds overlap. A
+    /// draw that happens to be separable is replaced by the next one, so the defaults always give
+    /// a set that is not linearly separable.
+    OverlappingBlobs,
+    /// `count` points, the first count/2 of class 1 on a circle of radius 1, the rest of class 0
+    /// on a circle of radius 2.5, with radial Gaussian noise of standard deviation spread/4.
+    Circles,
+    /// `count` points: class 0 on the upper half circle (cos a, sin a), class 1 on the lower one
+    /// (1 - cos a, 1/2 - sin a), a uniform in [0, pi], with Gaussian noise of standard deviation
+    /// spread/4 on each coordinate.
+    Moons,
+    /// `count` points uniform in [-extent, extent]^2 labelled 1 where target.net(x) > 0, else 0.
+    /// Points on the line, or closer to it than `targetMargin`, are redrawn (a target without a
+    /// boundary, w = 0, labels every point by the sign of b).
+    TargetLine,
 };
 
-/// Parameters; each generator reads the ones it needs (see generators.cpp for which).
+/// Parameters; each generator reads the ones named in its description. Redrawing one point gives
+/// up after 10000 rejections in a row, so impossible parameters (a margin wider than the square)
+/// give fewer points rather than an endless loop.
 struct GeneratorParams
 {
     std::uint64_t seed = 1;
-    int count = 100; ///< points in total (Blobs, OverlappingBlobs, Circles, Moons, TargetLine)
-    double separation = 4.0; ///< distance between blob centres
+    int count = 100;         ///< points in total (clamped to [0, kMaxPoints])
+    double separation = 4.0; ///< distance between blob centres (its absolute value)
     double spread = 0.8;     ///< standard deviation of each blob / noise of circles and moons
     double extent = 5.0;     ///< TargetLine: points uniform in [-extent, extent]^2
     LinearModel target{Eigen::Vector2d(1.0, 1.0), -1.0}; ///< TargetLine's teacher line
