@@ -1,0 +1,128 @@
+#pragma once
+
+#include "learning/dataset.h"
+#include "learning/records.h"
+#include "learning/settings.h"
+#include "learning/trainer.h"
+#include "session/trainingcontroller.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QTimer>
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+
+namespace plab::session {
+
+/// What the worker and the controller share. Everything but `interrupts` is guarded by `mutex`.
+///
+/// The worker appends what it produced; the controller swaps it all out when notified. A
+/// notification is posted only while none is pending, so the GUI thread never has two of them
+/// queued, however slow it is.
+struct Mailbox
+{
+    std::mutex mutex;
+    /// Bumped by the controller at setProblem / reset / resumeFrom. The worker's output is
+    /// accepted only while the worker works for the current generation, so nothing produced
+    /// before such a command reaches the GUI after it.
+    std::uint64_t generation = 0;
+    TrainingEvents events;
+    /// The epoch-0 snapshot of a new run, delivered before `events`.
+    std::optional<learning::EpochSnapshot> restart;
+    /// The run with this id ended by itself (converged, epoch limit, diverged).
+    std::optional<std::uint64_t> stoppedRun;
+    bool notificationPending = false;
+
+    /// Bumped by the controller, without the mutex and before posting, for every command that
+    /// must preempt a running slice (pause, steps, reset, setProblem, resumeFrom) and at
+    /// shutdown. The worker checks it between epochs: a value it has not been told about means
+    /// "stop and go back to the event loop".
+    std::atomic<std::uint64_t> interrupts = 0;
+};
+
+/// The training engine's worker. Lives on the controller's thread and is driven only through
+/// queued calls from TrainingController; every public function must run on the worker's thread.
+///
+/// Running as fast as possible, it works in time slices (at least one epoch, up to kSlice) and
+/// re-posts itself between them, so queued commands get through; the interrupt counter in the
+/// mailbox makes preempting commands answer within one epoch. Paced runs are driven by a timer.
+class TrainingWorker : public QObject
+{
+    Q_OBJECT
+
+public:
+    /// Longest stretch of epochs between two visits to the event loop.
+    static constexpr std::int64_t kSliceNanoseconds = 8'000'000;
+    /// Shortest interval between two notifications (about 60 a second).
+    static constexpr std::int64_t kMinNotifyIntervalMs = 16;
+
+    explicit TrainingWorker(std::shared_ptr<Mailbox> mailbox, QObject* parent = nullptr);
+    ~TrainingWorker() override;
+
+    // Commands. `generation` and `interrupt` are the values the controller set in the mailbox
+    // when it issued the command.
+    void setProblem(learning::Dataset data, learning::TrainingSettings settings,
+                    std::uint64_t generation, std::uint64_t interrupt);
+    void reset(std::uint64_t generation, std::uint64_t interrupt);
+    void resumeFrom(const learning::TrainerState& state, std::uint64_t generation,
+                    std::uint64_t interrupt);
+    void train(std::uint64_t runId);
+    void pause(std::uint64_t interrupt);
+    void stepEpoch(std::uint64_t interrupt);
+    void stepSample(std::uint64_t interrupt);
+    void setLearningRate(double learningRate);
+    void setMaxEpochs(int maxEpochs);
+    void setEpochsPerSecond(double epochsPerSecond);
+
+Q_SIGNALS:
+    /// The mailbox has something and the controller has not been told yet.
+    void mailboxFilled();
+
+private:
+    enum class Flush
+    {
+        WhenDue, ///< respect the minimum notification interval
+        Now,     ///< the run paused, finished or stepped: show it at once
+    };
+
+    void preempted(std::uint64_t interrupt);
+    [[nodiscard]] bool interrupted() const;
+    /// Starts over from epoch 0 with m_data / m_settings and announces the initial snapshot.
+    void restartRun(std::uint64_t generation, std::uint64_t interrupt);
+    void startRunning();
+    void stopRunning();
+    /// Runs epochs: as many as fit in one slice, or the ones a paced run is due.
+    void runSlice();
+    void postSlice();
+    /// Hands m_outbox (and a stop report) to the mailbox and notifies the controller.
+    void publish(Flush flush, bool runEnded = false);
+    /// Posts the notification if one is due; arms m_flushTimer otherwise. Mailbox mutex held.
+    [[nodiscard]] bool notificationDue(Flush flush);
+    void flushTimeout();
+
+    std::shared_ptr<Mailbox> m_mailbox;
+    std::optional<learning::Trainer> m_trainer;
+    /// The current settings, with setLearningRate / setMaxEpochs applied, so reset() keeps them.
+    learning::TrainingSettings m_settings;
+    std::uint64_t m_generation = 0;
+    std::uint64_t m_interruptsSeen = 0;
+    std::uint64_t m_runId = 0;
+    bool m_running = false;
+    bool m_slicePosted = false;
+    double m_epochsPerSecond = 0.0;
+
+    /// Events produced since the last publish().
+    TrainingEvents m_outbox;
+
+    QTimer m_paceTimer;  ///< drives paced runs
+    QTimer m_flushTimer; ///< delivers events held back by the minimum notification interval
+    QElapsedTimer m_sinceNotify;
+    QElapsedTimer m_paceClock; ///< time since the paced run (or its rate) started
+    std::int64_t m_pacedEpochs = 0;
+};
+
+} // namespace plab::session
