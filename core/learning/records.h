@@ -50,6 +50,9 @@ struct TrainerState
     double previousLoss = 0.0; ///< loss after the previous epoch (gradient rules' stop rule)
     bool hasPreviousLoss = false;
     int totalUpdates = 0; ///< updates since the start (the perceptron's "mistakes so far")
+
+    /// Member-wise ==; note that doubles compare by value (0.0 == -0.0, NaN != NaN).
+    friend bool operator==(const TrainerState&, const TrainerState&) = default;
 };
 
 /// One sample visit, with every number a teacher needs to write the update out.
@@ -80,6 +83,8 @@ struct StepRecord
     /// The trainer after this visit (for resuming from here). For the visit that closes an epoch
     /// this is the state after the epoch was closed, the same as that EpochSnapshot's state.
     TrainerState state;
+
+    friend bool operator==(const StepRecord&, const StepRecord&) = default;
 };
 
 /// The model after one completed epoch. Epoch 0 is the initial model before any training.
@@ -96,6 +101,8 @@ struct EpochSnapshot
     double learningRate = 0.0;
     TrainingStatus status = TrainingStatus::Running;
     TrainerState state; ///< the trainer at the end of this epoch
+
+    friend bool operator==(const EpochSnapshot&, const EpochSnapshot&) = default;
 };
 
 } // namespace plab::learning

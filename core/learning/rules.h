@@ -41,7 +41,11 @@
 ///     \text{then } c \leftarrow c + 1. \f]
 /// The answer is \f[ \bar w = w - u / c, \qquad \bar b = b - \beta / c, \f] which is exactly the
 /// mean of the weights after each of the c - 1 visits so far and the initial weights. Loss: the
-/// perceptron criterion of the averaged model. Stop: the averaged model makes zero errors.
+/// perceptron criterion of the averaged model. Stop: the averaged model makes zero errors. Note
+/// that the average only approaches the final working weights: if those leave a point exactly on
+/// the line (possible with ZeroConvention::Positive or Negative, e.g. AND from zero weights), the
+/// average can stay on the wrong side of it and the run ends at the epoch limit.
+/// ZeroConvention::Mistake, which never accepts a point on the line, avoids this.
 ///
 /// **Adaline** (Widrow & Hoff 1960, LMS delta rule). The output used for learning is net itself
 /// and the target is t± in {-1, +1}. Online, at every visit:
