@@ -1,0 +1,21 @@
+#include "loaderror.h"
+
+namespace plab::session {
+
+QString LoadError::toString() const
+{
+    QString out = file;
+    if (line > 0)
+        out += u':' + QString::number(line);
+    if (!field.isEmpty())
+        out += (out.isEmpty() ? QString() : QStringLiteral(": ")) + field;
+    out += (out.isEmpty() ? QString() : QStringLiteral(": ")) + message;
+    return out;
+}
+
+QString SaveError::toString() const
+{
+    return file.isEmpty() ? message : file + QStringLiteral(": ") + message;
+}
+
+} // namespace plab::session

@@ -1,0 +1,77 @@
+#include "validationtext.h"
+
+#include <QCoreApplication>
+
+namespace plab::session {
+
+namespace {
+
+// The messages below write these limits out as "1e9".
+static_assert(learning::kMaxLearningRate == 1e9 && learning::kMaxCoordinate == 1e9);
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("plab::session::Validation", text);
+}
+
+} // namespace
+
+QString describeSettingsProblem(const learning::SettingsError& error)
+{
+    using F = learning::SettingsError::Field;
+    switch (error.field) {
+    case F::LearningRate:
+        return tr("the learning rate must be a number greater than 0 and at most 1e9");
+    case F::MaxEpochs:
+        return tr("the epoch limit must be a whole number from 1 to %1")
+            .arg(learning::kMaxEpochsLimit);
+    case F::Initial:
+        return tr("the initial weights must be finite numbers within \u00b11e9");
+    case F::RandomScale:
+        return tr("the random initial scale must be greater than 0 and at most 1e9");
+    case F::Tolerance:
+        return tr("the tolerance must be a finite number of at least 0");
+    }
+    return QString::fromUtf8(error.reason.data(), qsizetype(error.reason.size()));
+}
+
+QString describeDataProblem(learning::DataProblem problem, const learning::Dataset& data)
+{
+    using P = learning::DataProblem;
+    switch (problem) {
+    case P::Empty:
+        return tr("the data set is empty: training needs points of both classes");
+    case P::OneClass:
+        return tr("the data set has only one class (%1 points of class %2): training needs "
+                  "points of both classes")
+            .arg(data.size())
+            .arg(data.count(1) > 0 ? 1 : 0);
+    case P::NonFinite:
+        return tr("the data set holds a coordinate that is not a finite number within \u00b11e9");
+    case P::TooLarge:
+        return tr("the data set has %1 points, more than the limit of %2")
+            .arg(data.size())
+            .arg(learning::kMaxPoints);
+    }
+    return QString();
+}
+
+QString settingsFieldKey(learning::SettingsError::Field field)
+{
+    using F = learning::SettingsError::Field;
+    switch (field) {
+    case F::LearningRate:
+        return QStringLiteral("learningRate");
+    case F::MaxEpochs:
+        return QStringLiteral("maxEpochs");
+    case F::Initial:
+        return QStringLiteral("initial");
+    case F::RandomScale:
+        return QStringLiteral("randomScale");
+    case F::Tolerance:
+        return QStringLiteral("tolerance");
+    }
+    return QString();
+}
+
+} // namespace plab::session
