@@ -1,0 +1,86 @@
+#include "demo.h"
+
+#include "session/numberformat.h"
+#include "traincommand.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+
+namespace plab::cli {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("plab::cli::Demo", text);
+}
+
+QString tr(const char* text, int n)
+{
+    return QCoreApplication::translate("plab::cli::Demo", text, nullptr, n);
+}
+
+QString number(double value)
+{
+    return QString::fromLatin1(session::formatDouble(value));
+}
+
+} // namespace
+
+int runHeadlessDemo(const QString& file, const QString& folder, QTextStream& out, QTextStream& err)
+{
+    const QString input = file.isEmpty() ? QString::fromLatin1(kDemoExample) : file;
+    const QDir dir(folder);
+    if (!dir.mkpath(QStringLiteral("."))) {
+        err << tr("perceptron-lab: %1: the folder cannot be created").arg(folder) << '\n';
+        return 2;
+    }
+    TrainOptions options;
+    (input.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive) ? options.projectFile
+                                                                  : options.dataFile) = input;
+    options.traceFile = dir.filePath(QStringLiteral("trace.jsonl"));
+    options.summaryFile = dir.filePath(QStringLiteral("summary.json"));
+
+    out << tr("Training on %1 ...").arg(input) << '\n';
+    out.flush();
+    QFile noStandardOutput; // both outputs are files: nothing goes to standard output
+    const TrainOutcome outcome = runTrain(options, noStandardOutput);
+    if (outcome.error) {
+        err << QStringLiteral("perceptron-lab: ") << *outcome.error << '\n';
+        return 2;
+    }
+    const learning::EpochSnapshot& last = outcome.last;
+    const QString model =
+        QStringLiteral("w = (%1, %2), b = %3")
+            .arg(number(last.model.w.x()), number(last.model.w.y()), number(last.model.b));
+    switch (last.status) {
+    case learning::TrainingStatus::Converged:
+        out << tr("Converged after %n epoch(s): %1, %2 error(s).", last.epoch)
+                   .arg(model)
+                   .arg(last.errors)
+            << '\n';
+        break;
+    case learning::TrainingStatus::Diverged:
+        out << tr("Diverged in epoch %1 (the numbers grew beyond what a double holds); last "
+                  "finite weights: %2.")
+                   .arg(last.epoch)
+                   .arg(model)
+            << '\n';
+        break;
+    case learning::TrainingStatus::EpochLimit:
+    case learning::TrainingStatus::Running:
+        out << tr("Stopped at the limit of %n epoch(s) without converging: %1, %2 error(s).",
+                  last.epoch)
+                   .arg(model)
+                   .arg(last.errors)
+            << '\n';
+        break;
+    }
+    out << tr("Wrote the trace and the summary to %1 (trace.jsonl, summary.json).")
+               .arg(QDir::toNativeSeparators(dir.absolutePath()))
+        << '\n';
+    return 0;
+}
+
+} // namespace plab::cli

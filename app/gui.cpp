@@ -1,0 +1,49 @@
+#include "gui.h"
+
+#include "demo.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <cstdio>
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("plab::cli::Gui", text);
+}
+
+/// Whether a platform plugin can show a window: an X or Wayland display, or a platform the user
+/// chose explicitly (offscreen, vnc, ...). Creating a QApplication without one aborts.
+bool displayAvailable()
+{
+    return !qEnvironmentVariableIsEmpty("DISPLAY") ||
+           !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") ||
+           !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
+}
+
+int runDemo(int argc, char** argv, const QString& fileToOpen, const char* reason)
+{
+    QCoreApplication app(argc, argv);
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    out << tr(reason) << '\n';
+    return plab::cli::runHeadlessDemo(fileToOpen, QString::fromLatin1(plab::cli::kDemoFolder), out,
+                                      err);
+}
+
+} // namespace
+
+int runGui(int argc, char** argv, const QString& fileToOpen)
+{
+    if (!displayAvailable()) {
+        return runDemo(argc, argv, fileToOpen,
+                       QT_TRANSLATE_NOOP("plab::cli::Gui",
+                                         "No display found: running the headless demo instead"));
+    }
+    // The window (ui/mainwindow) is wired in here once the perceptron_ui library provides it.
+    return runDemo(argc, argv, fileToOpen,
+                   QT_TRANSLATE_NOOP("plab::cli::Gui", "The window is not part of this build: "
+                                                       "running the headless demo instead"));
+}
