@@ -28,21 +28,27 @@ Dataset corners(std::array<int, 4> labels)
     return d;
 }
 
+/// The seeded clouds alternate their classes (0, 1, 0, 1, ...): a data set sorted by class would
+/// make file-order training see one class for half an epoch, which teaches the wrong lesson.
+int alternatingLabel(std::size_t i)
+{
+    return int(i % 2);
+}
+
 std::size_t pointCount(const GeneratorParams& p)
 {
     return std::size_t(std::clamp<std::int64_t>(p.count, 0, std::int64_t(kMaxPoints)));
 }
 
-/// Class 0 around (-d/2, 0), class 1 around (+d/2, 0), the first half of the points class 0.
+/// Class 0 around (-d/2, 0), class 1 around (+d/2, 0).
 /// With \p keepSides a point that falls on the other class's side of x1 = 0 (or on it) is
 /// redrawn, which makes the set separable by x1 = 0 whatever the parameters.
 Dataset blobs(Random& rng, std::size_t n, double distance, double spread, bool keepSides)
 {
     Dataset d;
     d.reserve(n);
-    const std::size_t n0 = n / 2;
     for (std::size_t i = 0; i < n; ++i) {
-        const int label = i < n0 ? 0 : 1;
+        const int label = alternatingLabel(i);
         const double sign = label == 1 ? 1.0 : -1.0;
         for (int attempt = 0; attempt < kMaxRejections; ++attempt) {
             const Eigen::Vector2d x(rng.normal(sign * distance / 2.0, spread),
@@ -61,9 +67,8 @@ Dataset circles(Random& rng, std::size_t n, double spread)
     // Class 1 on a circle of radius 1, class 0 on one of radius 2.5, both blurred radially.
     Dataset d;
     d.reserve(n);
-    const std::size_t inner = n / 2;
     for (std::size_t i = 0; i < n; ++i) {
-        const int label = i < inner ? 1 : 0;
+        const int label = alternatingLabel(i);
         const double radius = (label == 1 ? 1.0 : 2.5) + rng.normal(0.0, spread / 4.0);
         const double angle = rng.uniform(0.0, 2.0 * std::numbers::pi);
         d.add(Eigen::Vector2d(radius * std::cos(angle), radius * std::sin(angle)), label);
@@ -77,9 +82,8 @@ Dataset moons(Random& rng, std::size_t n, double spread)
     // class 1, a uniform in [0, pi], both with isotropic noise.
     Dataset d;
     d.reserve(n);
-    const std::size_t upper = n / 2;
     for (std::size_t i = 0; i < n; ++i) {
-        const int label = i < upper ? 0 : 1;
+        const int label = alternatingLabel(i);
         const double a = rng.uniform(0.0, std::numbers::pi);
         Eigen::Vector2d x = label == 0 ? Eigen::Vector2d(std::cos(a), std::sin(a))
                                        : Eigen::Vector2d(1.0 - std::cos(a), 0.5 - std::sin(a));

@@ -18,16 +18,16 @@ enum class Generator
     Or,   ///< the same corners labelled x1 OR x2
     Nand, ///< the same corners labelled NOT (x1 AND x2)
     Xor,  ///< the same corners labelled x1 XOR x2: not linearly separable
-    /// `count` points, the first count/2 of class 0 around (-separation/2, 0), the rest of class
-    /// 1 around (+separation/2, 0), Gaussian with standard deviation `spread`. A point falling on
-    /// the other class's side of x1 = 0 is redrawn, so the set is always linearly separable.
+    /// `count` points, class 0 around (-separation/2, 0) and class 1 around (+separation/2, 0),
+    /// Gaussian with standard deviation `spread`. A point falling on the other class's side of
+    /// x1 = 0 is redrawn, so the set is always linearly separable.
     Blobs,
     /// As Blobs with the centres only separation/4 apart and no redrawing: the clouds overlap. A
     /// draw that happens to be separable is replaced by the next one, so the defaults always give
     /// a set that is not linearly separable.
     OverlappingBlobs,
-    /// `count` points, the first count/2 of class 1 on a circle of radius 1, the rest of class 0
-    /// on a circle of radius 2.5, with radial Gaussian noise of standard deviation spread/4.
+    /// `count` points, class 1 on a circle of radius 1 and class 0 on a circle of radius 2.5, with
+    /// radial Gaussian noise of standard deviation spread/4.
     Circles,
     /// `count` points: class 0 on the upper half circle (cos a, sin a), class 1 on the lower one
     /// (1 - cos a, 1/2 - sin a), a uniform in [0, pi], with Gaussian noise of standard deviation
@@ -39,6 +39,7 @@ enum class Generator
     TargetLine,
 };
 
+/// The seeded clouds alternate their classes, 0, 1, 0, 1, ... (so file order mixes them).
 /// Parameters; each generator reads the ones named in its description. Redrawing one point gives
 /// up after 10000 rejections in a row, so impossible parameters (a margin wider than the square)
 /// give fewer points rather than an endless loop.

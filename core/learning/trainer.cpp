@@ -3,6 +3,7 @@
 #include "random.h"
 #include "rules.h"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdint>
@@ -25,6 +26,19 @@ bool allFinite(double a, double b, double c)
 std::array<int, 2> zeroOutputs(ZeroConvention zero)
 {
     return {thresholdOutput(0.0, zero, 0), thresholdOutput(0.0, zero, 1)};
+}
+
+/// thresholdOutput() with the convention fixed at compile time: one comparison per sample in the
+/// training loops instead of a switch.
+template <ZeroConvention Z>
+int hardOutput(double net, int target)
+{
+    if constexpr (Z == ZeroConvention::Positive)
+        return int(net >= 0.0);
+    else if constexpr (Z == ZeroConvention::Negative)
+        return int(net > 0.0);
+    else
+        return int(net > 0.0) | (int(net == 0.0) & (target ^ 1));
 }
 
 constexpr bool isGradientRule(Rule r)
@@ -53,7 +67,14 @@ struct Trainer::Impl
 
     Impl(Dataset d, TrainingSettings s);
 
-    template <Rule R>
+    enum class LossKind
+    {
+        None,
+        Criterion,
+        Squared,
+        CrossEntropy
+    };
+    template <LossKind L>
     [[nodiscard]] Evaluation evaluateWith(const LinearModel& m) const;
     [[nodiscard]] Evaluation evaluate(const LinearModel& m) const;
     [[nodiscard]] std::int64_t countCorrect(const LinearModel& m) const;
@@ -61,8 +82,12 @@ struct Trainer::Impl
     [[nodiscard]] LinearModel averaged() const;
     void prepareOrder();
 
-    template <Rule R, bool Record, typename Sink>
+    template <Rule R, ZeroConvention Z, bool Record, bool Checked, typename Sink>
     bool visits(int end, Sink& sink);
+    template <Rule R, ZeroConvention Z, bool Record, typename Sink>
+    bool visitsChecked(int end, Sink& sink);
+    template <Rule R, bool Record, typename Sink>
+    bool visitsWithZero(int end, Sink& sink);
     template <bool Record, typename Sink>
     bool runVisits(int end, Sink& sink);
     EpochSnapshot closeEpoch(bool diverged);
@@ -119,25 +144,53 @@ Trainer::Impl::Impl(Dataset d, TrainingSettings s) : data(std::move(d)), setting
     initial.state = st;
 }
 
-template <Rule R>
+template <Trainer::Impl::LossKind L>
 Evaluation Trainer::Impl::evaluateWith(const LinearModel& m) const
 {
+    // With s = t± net, a point is an error when s < 0, or when s == 0 and the zero convention
+    // calls it the wrong class; every loss is a function of s or of t± - net. Eight independent
+    // accumulators (summed in a fixed order, so the result is still deterministic) break the
+    // floating-point add chain and let the compiler vectorize: this pass runs after most epochs.
+    const std::array<int, 2> zeroOut = zeroOutputs(settings.zero);
+    const std::array<int, 2> zeroWrong{int(zeroOut[0] != 0), int(zeroOut[1] != 1)};
     const double* xy = data.coordinates().data();
     const int* lab = data.labels().data();
-    const std::array<int, 2> zeroOut = zeroOutputs(settings.zero);
     const double w1 = m.w.x();
     const double w2 = m.w.y();
     const double b = m.b;
-    std::int64_t errors = 0;
-    double loss = 0.0;
-    for (int i = 0; i < n; ++i) {
+    constexpr int kLanes = 8;
+    std::array<std::int64_t, kLanes> errors{};
+    std::array<double, kLanes> loss{};
+    const auto visit = [&](int i, int lane) {
         const double net = w1 * xy[2 * i] + w2 * xy[2 * i + 1] + b;
         const int t = lab[i];
-        const int y = net > 0.0 ? 1 : (net < 0.0 ? 0 : zeroOut[t]);
-        errors += y != t;
-        loss += pointLoss(R, net, t);
+        const double tpm = double(2 * t - 1);
+        const double s = tpm * net;
+        errors[std::size_t(lane)] += int(s < 0.0) | (int(s == 0.0) & zeroWrong[std::size_t(t)]);
+        if constexpr (L == LossKind::Criterion) {
+            loss[std::size_t(lane)] += std::max(0.0, -s);
+        } else if constexpr (L == LossKind::Squared) {
+            const double e = tpm - net;
+            loss[std::size_t(lane)] += 0.5 * e * e;
+        } else if constexpr (L == LossKind::CrossEntropy) {
+            loss[std::size_t(lane)] += softplus(-s);
+        }
+    };
+    int i = 0;
+    for (; i + kLanes <= n; i += kLanes) {
+        for (int lane = 0; lane < kLanes; ++lane)
+            visit(i + lane, lane);
     }
-    return {errors, loss / double(n)};
+    for (; i < n; ++i)
+        visit(i, 0);
+    Evaluation out;
+    double sum = 0.0;
+    for (int lane = 0; lane < kLanes; ++lane) {
+        out.errors += errors[std::size_t(lane)];
+        sum += loss[std::size_t(lane)];
+    }
+    out.loss = sum / double(n);
+    return out;
 }
 
 Evaluation Trainer::Impl::evaluate(const LinearModel& m) const
@@ -146,28 +199,18 @@ Evaluation Trainer::Impl::evaluate(const LinearModel& m) const
     case Rule::Perceptron:
     case Rule::Pocket:
     case Rule::Averaged:
-        return evaluateWith<Rule::Perceptron>(m);
+        return evaluateWith<LossKind::Criterion>(m);
     case Rule::Adaline:
-        return evaluateWith<Rule::Adaline>(m);
+        return evaluateWith<LossKind::Squared>(m);
     case Rule::Logistic:
-        return evaluateWith<Rule::Logistic>(m);
+        return evaluateWith<LossKind::CrossEntropy>(m);
     }
     return {};
 }
 
 std::int64_t Trainer::Impl::countCorrect(const LinearModel& m) const
 {
-    const double* xy = data.coordinates().data();
-    const int* lab = data.labels().data();
-    const std::array<int, 2> zeroOut = zeroOutputs(settings.zero);
-    std::int64_t correct = 0;
-    for (int i = 0; i < n; ++i) {
-        const double net = m.w.x() * xy[2 * i] + m.w.y() * xy[2 * i + 1] + m.b;
-        const int t = lab[i];
-        const int y = net > 0.0 ? 1 : (net < 0.0 ? 0 : zeroOut[t]);
-        correct += y == t;
-    }
-    return correct;
+    return std::int64_t(n) - evaluateWith<LossKind::None>(m).errors;
 }
 
 LinearModel Trainer::Impl::averaged() const
@@ -204,12 +247,19 @@ void Trainer::Impl::prepareOrder()
     orderEpoch = st.epoch + 1;
 }
 
-// The inner loop over sample visits [st.position, end). Instantiated per rule and per "record
-// steps or not", so the path without records is straight arithmetic on locals: no virtual or
-// std::function call, no switch, no allocation per sample.
-template <Rule R, bool Record, typename Sink>
+// The inner loop over sample visits [st.position, end). Instantiated per rule, per "record steps
+// or not" and per "check every update for divergence or not", so the path without records is
+// straight arithmetic on locals: no virtual or std::function call, no switch, no allocation and
+// no finiteness test per sample.
+//
+// The unchecked loop relies on non-finite values being absorbing (inf + x is inf or NaN, NaN + x
+// is NaN): if the weights or sums are finite after the loop, every intermediate value was
+// finite too. If not, runVisits() restores the state saved before the loop and runs the same
+// visits again checked, which stops at the first update that would leave the finite range.
+template <Rule R, ZeroConvention Z, bool Record, bool Checked, typename Sink>
 bool Trainer::Impl::visits(int end, Sink& sink)
 {
+    static_assert(Checked || !Record, "recorded visits are always checked");
     constexpr bool family = !isGradientRule(R);
     TrainerState& s = st;
     const double* xy = data.coordinates().data();
@@ -218,7 +268,6 @@ bool Trainer::Impl::visits(int end, Sink& sink)
     const double lr = settings.learningRate;
     const bool bias = settings.useBias;
     const bool online = settings.gradientMode == GradientMode::Online;
-    const std::array<int, 2> zeroOut = zeroOutputs(settings.zero);
     // eta * t± indexed by t: the perceptron family's update factor eta (t - y) on an error.
     const std::array<double, 2> step{-lr, lr};
     const double invN = 1.0 / double(n);
@@ -226,8 +275,8 @@ bool Trainer::Impl::visits(int end, Sink& sink)
     double w1 = s.working.w.x();
     double w2 = s.working.w.y();
     double b = s.working.b;
-    int updates = s.updatesInEpoch;
-    int total = s.totalUpdates;
+    const int updatesBefore = s.updatesInEpoch;
+    int updates = updatesBefore;
     std::int64_t run = s.run;
     double g1 = s.batchGradW.x();
     double g2 = s.batchGradW.y();
@@ -236,12 +285,13 @@ bool Trainer::Impl::visits(int end, Sink& sink)
     double u2 = s.avgSumW.y();
     double ub = s.avgSumB;
     std::int64_t c = s.avgCount;
+    const int totalBefore = s.totalUpdates;
 
     const auto storeLocals = [&](int position) {
         s.position = position;
         s.working = LinearModel{{w1, w2}, b};
         s.updatesInEpoch = updates;
-        s.totalUpdates = total;
+        s.totalUpdates = totalBefore + (updates - updatesBefore);
         s.run = run;
         s.batchGradW = {g1, g2};
         s.batchGradB = gb;
@@ -249,8 +299,26 @@ bool Trainer::Impl::visits(int end, Sink& sink)
         s.avgSumB = ub;
         s.avgCount = c;
     };
-
+    // Applies v += (a1, a2, ab) to three accumulators, unless (checked) that leaves the finite
+    // range: then nothing changes and the run diverges.
     bool diverged = false;
+    const auto add = [&diverged](double& v1, double& v2, double& vb, double a1, double a2,
+                                 double ab) {
+        const double n1 = v1 + a1;
+        const double n2 = v2 + a2;
+        const double nb = vb + ab;
+        if constexpr (Checked) {
+            if (!allFinite(n1, n2, nb)) [[unlikely]] {
+                diverged = true;
+                return false;
+            }
+        }
+        v1 = n1;
+        v2 = n2;
+        vb = nb;
+        return true;
+    };
+
     int p = s.position;
     for (; p < end; ++p) {
         const auto i = ord ? std::size_t(ord[p]) : std::size_t(p);
@@ -258,8 +326,8 @@ bool Trainer::Impl::visits(int end, Sink& sink)
         const double x2 = xy[2 * i + 1];
         const int t = lab[i];
         const double net = w1 * x1 + w2 * x2 + b;
+        const int y = hardOutput<Z>(net, t);
 
-        [[maybe_unused]] int y = 0;
         [[maybe_unused]] double e = 0.0;
         [[maybe_unused]] bool updated = false;
         [[maybe_unused]] double d1 = 0.0;
@@ -268,7 +336,6 @@ bool Trainer::Impl::visits(int end, Sink& sink)
         [[maybe_unused]] const LinearModel before{{w1, w2}, b};
 
         if constexpr (family) {
-            y = net > 0.0 ? 1 : (net < 0.0 ? 0 : zeroOut[t]);
             if (y != t) {
                 if constexpr (R == Rule::Pocket) {
                     // Gallant's ratchet: a run that beat the pocket's run earns an evaluation.
@@ -284,83 +351,47 @@ bool Trainer::Impl::visits(int end, Sink& sink)
                     run = 0;
                 }
                 const double f = step[std::size_t(t)];
-                const double n1 = w1 + f * x1;
-                const double n2 = w2 + f * x2;
-                const double nb = bias ? b + f : b;
-                if (allFinite(n1, n2, nb)) [[likely]] {
-                    if constexpr (Record) {
-                        d1 = f * x1;
-                        d2 = f * x2;
-                        db = bias ? f : 0.0;
-                    }
+                const double fb = bias ? f : 0.0;
+                if (add(w1, w2, b, f * x1, f * x2, fb)) [[likely]] {
                     if constexpr (R == Rule::Averaged) {
                         const double cf = double(c) * f;
                         u1 += cf * x1;
                         u2 += cf * x2;
-                        if (bias)
-                            ub += cf;
+                        ub += bias ? cf : 0.0;
                     }
-                    w1 = n1;
-                    w2 = n2;
-                    b = nb;
                     ++updates;
-                    ++total;
                     updated = true;
-                } else {
-                    diverged = true;
+                    d1 = f * x1;
+                    d2 = f * x2;
+                    db = fb;
                 }
             } else if constexpr (R == Rule::Pocket) {
                 ++run;
             }
             if constexpr (R == Rule::Averaged)
                 ++c;
-            if constexpr (Record)
-                e = double(t - y);
+            e = double(t - y);
         } else {
             if constexpr (R == Rule::Adaline)
                 e = (t == 1 ? 1.0 : -1.0) - net;
             else
                 e = double(t) - sigmoid(net);
-            if constexpr (Record)
-                y = net > 0.0 ? 1 : (net < 0.0 ? 0 : zeroOut[t]);
             if (online) {
                 const double f = lr * e;
-                const double n1 = w1 + f * x1;
-                const double n2 = w2 + f * x2;
-                const double nb = bias ? b + f : b;
-                if (allFinite(n1, n2, nb)) [[likely]] {
-                    if constexpr (Record) {
-                        d1 = f * x1;
-                        d2 = f * x2;
-                        db = bias ? f : 0.0;
-                    }
-                    w1 = n1;
-                    w2 = n2;
-                    b = nb;
+                if (add(w1, w2, b, f * x1, f * x2, bias ? f : 0.0)) [[likely]] {
+                    d1 = f * x1;
+                    d2 = f * x2;
+                    db = bias ? f : 0.0;
                     if (e != 0.0) {
                         ++updates;
-                        ++total;
                         updated = true;
                     }
-                } else {
-                    diverged = true;
                 }
-            } else {
-                const double n1 = g1 + e * x1;
-                const double n2 = g2 + e * x2;
-                const double nb = bias ? gb + e : gb;
-                if (allFinite(n1, n2, nb)) [[likely]] {
-                    g1 = n1;
-                    g2 = n2;
-                    gb = nb;
-                    if constexpr (Record) {
-                        d1 = lr * e * x1 * invN;
-                        d2 = lr * e * x2 * invN;
-                        db = bias ? lr * e * invN : 0.0;
-                    }
-                } else {
-                    diverged = true;
-                }
+            } else if (add(g1, g2, gb, e * x1, e * x2, bias ? e : 0.0)) [[likely]] {
+                // This visit's share of the step taken when the epoch closes.
+                d1 = lr * e * x1 * invN;
+                d2 = lr * e * x2 * invN;
+                db = bias ? lr * e * invN : 0.0;
             }
         }
 
@@ -390,7 +421,38 @@ bool Trainer::Impl::visits(int end, Sink& sink)
         }
     }
     storeLocals(p);
-    return !diverged;
+    if constexpr (Checked)
+        return !diverged;
+    else
+        return allFinite(w1, w2, b) && allFinite(g1, g2, gb) && allFinite(u1, u2, ub);
+}
+
+template <Rule R, ZeroConvention Z, bool Record, typename Sink>
+bool Trainer::Impl::visitsChecked(int end, Sink& sink)
+{
+    if constexpr (Record) {
+        return visits<R, Z, true, true>(end, sink);
+    } else {
+        const TrainerState saved = st;
+        if (visits<R, Z, false, false>(end, sink))
+            return true;
+        st = saved;
+        return visits<R, Z, false, true>(end, sink);
+    }
+}
+
+template <Rule R, bool Record, typename Sink>
+bool Trainer::Impl::visitsWithZero(int end, Sink& sink)
+{
+    switch (settings.zero) {
+    case ZeroConvention::Positive:
+        return visitsChecked<R, ZeroConvention::Positive, Record>(end, sink);
+    case ZeroConvention::Negative:
+        return visitsChecked<R, ZeroConvention::Negative, Record>(end, sink);
+    case ZeroConvention::Mistake:
+        return visitsChecked<R, ZeroConvention::Mistake, Record>(end, sink);
+    }
+    return true;
 }
 
 template <bool Record, typename Sink>
@@ -399,15 +461,15 @@ bool Trainer::Impl::runVisits(int end, Sink& sink)
     prepareOrder();
     switch (settings.rule) {
     case Rule::Perceptron:
-        return visits<Rule::Perceptron, Record>(end, sink);
+        return visitsWithZero<Rule::Perceptron, Record>(end, sink);
     case Rule::Pocket:
-        return visits<Rule::Pocket, Record>(end, sink);
+        return visitsWithZero<Rule::Pocket, Record>(end, sink);
     case Rule::Averaged:
-        return visits<Rule::Averaged, Record>(end, sink);
+        return visitsWithZero<Rule::Averaged, Record>(end, sink);
     case Rule::Adaline:
-        return visits<Rule::Adaline, Record>(end, sink);
+        return visitsWithZero<Rule::Adaline, Record>(end, sink);
     case Rule::Logistic:
-        return visits<Rule::Logistic, Record>(end, sink);
+        return visitsWithZero<Rule::Logistic, Record>(end, sink);
     }
     return true;
 }

@@ -706,6 +706,24 @@ TEST(Divergence, AdalineWithAHugeRateStopsWithFiniteWeights)
     }
 }
 
+TEST(Divergence, FastPathStopsAtTheSameVisitAsTheRecordedPath)
+{
+    // stepEpoch() without a callback runs unchecked and replays an epoch checked only when it
+    // ended non-finite; the result must match the always-checked recorded path exactly.
+    for (GradientMode mode : {GradientMode::Online, GradientMode::Batch}) {
+        TrainingSettings s = settingsFor(Rule::Adaline, 1e6);
+        s.gradientMode = mode;
+        Trainer fast(gate(Generator::And), s);
+        Trainer recorded(gate(Generator::And), s);
+        while (!fast.finished()) {
+            ASSERT_FALSE(recorded.finished());
+            EXPECT_EQ(fast.stepEpoch(), recorded.stepEpoch([](const StepRecord&) {}));
+        }
+        EXPECT_TRUE(recorded.finished());
+        EXPECT_EQ(fast.status(), TrainingStatus::Diverged);
+    }
+}
+
 TEST(Divergence, StepSampleClosesTheEpochEarly)
 {
     Trainer trainer(gate(Generator::And), settingsFor(Rule::Adaline, 1e6));
@@ -816,6 +834,35 @@ TEST(Determinism, StepEpochFinishesAPartlyVisitedEpoch)
     (void)stepSamples(b, 7);
     EXPECT_EQ(b.state().position, 7);
     EXPECT_EQ(b.stepEpoch(), whole);
+}
+
+TEST(Determinism, FastAndRecordedPathsAgreeForEveryConvention)
+{
+    for (Rule rule :
+         {Rule::Perceptron, Rule::Pocket, Rule::Averaged, Rule::Adaline, Rule::Logistic}) {
+        for (ZeroConvention zero :
+             {ZeroConvention::Positive, ZeroConvention::Negative, ZeroConvention::Mistake}) {
+            for (bool bias : {true, false}) {
+                SCOPED_TRACE(std::string(name(rule)) + " " + std::string(name(zero)) +
+                             (bias ? " bias" : " no bias"));
+                TrainingSettings s = settingsFor(rule, 0.05);
+                s.zero = zero;
+                s.useBias = bias;
+                s.maxEpochs = 5;
+                Trainer fast(noisy(), s);
+                Trainer recorded(noisy(), s);
+                while (!fast.finished()) {
+                    std::optional<EpochSnapshot> end;
+                    while (!end)
+                        end = recorded.stepSample().epochEnd;
+                    const EpochSnapshot e = fast.stepEpoch();
+                    EXPECT_EQ(e, *end);
+                    EXPECT_TRUE(sameBits(e.model, end->model));
+                    EXPECT_TRUE(sameBits(e.loss, end->loss));
+                }
+            }
+        }
+    }
 }
 
 class RestoreReproduces : public ::testing::TestWithParam<std::tuple<Rule, GradientMode>>
