@@ -159,6 +159,7 @@ private:
     std::optional<QRectF> m_rubberBand;
     std::vector<char> m_rubberBase; ///< selection before a Ctrl+rubber band
     int m_dragId = 0;
+    bool m_moveStarted = false; ///< the drag went beyond the start distance
     bool m_spaceHeld = false;
     bool m_spacePanned = false;
 };

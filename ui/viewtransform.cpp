@@ -167,9 +167,9 @@ Ticks niceTicks(double lo, double hi, int target)
 QString formatTick(double value, const Ticks& ticks)
 {
     if (value == 0.0)
-        return QStringLiteral("0");
+        value = 0.0; // never "-0.0"
     QString text;
-    if (std::abs(value) >= 1e6 || ticks.step < 1e-4) {
+    if (value != 0.0 && (std::abs(value) >= 1e6 || ticks.step < 1e-4)) {
         // Enough significant digits to tell neighbouring ticks apart.
         const double span = std::max(std::abs(value), ticks.step);
         const int digits =
@@ -265,7 +265,8 @@ std::vector<Eigen::Vector2d> halfPlaneInBox(const learning::LinearModel& model,
         const double fb = side * model.net(b);
         if (fa >= 0.0)
             out.push_back(a);
-        if ((fa >= 0.0) != (fb >= 0.0))
+        // Only a strict sign change crosses the line; a corner on the line is already in.
+        if ((fa > 0.0 && fb < 0.0) || (fa < 0.0 && fb > 0.0))
             out.push_back(a + (fa / (fa - fb)) * (b - a));
     }
     if (out.size() < 3)

@@ -92,8 +92,8 @@ struct Ticks
 /// (never more than 2 x target + 1), and the ticks themselves. Values within step * 1e-9 of zero
 /// are exactly 0.
 [[nodiscard]] Ticks niceTicks(double lo, double hi, int target = 6);
-/// A tick label: \p value with ticks.decimals digits, "-0" written as "0", and exponent notation
-/// when |value| >= 1e6 or the step is below 1e-4.
+/// A tick label: \p value with ticks.decimals digits (never "-0"), a typographic minus (U+2212),
+/// and exponent notation when |value| >= 1e6 or the step is below 1e-4.
 [[nodiscard]] QString formatTick(double value, const Ticks& ticks);
 
 /// The part of a model's boundary w1 x1 + w2 x2 + b = 0 inside a box, in world coordinates.

@@ -1,0 +1,577 @@
+#include "plotcanvas.h"
+
+#include "document.h"
+#include "undocommands.h"
+
+#include <QApplication>
+#include <QContextMenuEvent>
+#include <QKeyEvent>
+#include <QMenu>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QUndoStack>
+#include <QWheelEvent>
+
+#include <algorithm>
+#include <cmath>
+
+namespace plab::ui {
+
+namespace {
+
+/// One wheel notch (120 eighths of a degree) zooms by 2^(1/4), about 19 %.
+double wheelFactor(int angleDelta)
+{
+    return std::pow(2.0, angleDelta / 480.0);
+}
+
+bool isCanvasKey(const QKeyEvent* event)
+{
+    if (event->matches(QKeySequence::SelectAll))
+        return true;
+    const Qt::KeyboardModifiers mods =
+        event->modifiers() & ~(Qt::KeypadModifier | Qt::ShiftModifier);
+    if (mods != Qt::NoModifier)
+        return false;
+    switch (event->key()) {
+    case Qt::Key_Space:
+    case Qt::Key_1:
+    case Qt::Key_2:
+    case Qt::Key_Delete:
+    case Qt::Key_Backspace:
+    case Qt::Key_Escape:
+    case Qt::Key_Plus:
+    case Qt::Key_Equal:
+    case Qt::Key_Minus:
+    case Qt::Key_Home:
+    case Qt::Key_F:
+        return true;
+    default:
+        return false;
+    }
+}
+
+} // namespace
+
+PlotCanvas::PlotCanvas(QWidget* parent) : QWidget(parent), m_theme(Theme::forPalette(palette()))
+{
+    setMouseTracking(true);
+    setFocusPolicy(Qt::StrongFocus);
+    setAttribute(Qt::WA_OpaquePaintEvent);
+    setCursor(Qt::CrossCursor);
+}
+
+PlotCanvas::~PlotCanvas() = default;
+
+void PlotCanvas::setDocument(Document* document)
+{
+    if (m_document == document)
+        return;
+    if (m_document)
+        disconnect(m_document, nullptr, this, nullptr);
+    m_document = document;
+    m_selected.clear();
+    m_hovered.reset();
+    m_renderer.invalidateCache();
+    if (m_document) {
+        connect(m_document, &Document::dataChanged, this, &PlotCanvas::onDataChanged);
+        connect(m_document, &Document::viewChanged, this, qOverload<>(&QWidget::update));
+    }
+    Q_EMIT selectionChanged();
+    update();
+}
+
+Document* PlotCanvas::document() const
+{
+    return m_document;
+}
+
+void PlotCanvas::setTrainingView(const TrainingView& view)
+{
+    m_training = view;
+    update();
+}
+
+void PlotCanvas::clearTrainingView()
+{
+    setTrainingView(TrainingView{});
+}
+
+void PlotCanvas::setActiveClass(int cls)
+{
+    cls = cls == 1 ? 1 : 0;
+    if (cls == m_activeClass)
+        return;
+    m_activeClass = cls;
+    update();
+    Q_EMIT activeClassChanged(cls);
+}
+
+void PlotCanvas::setTheme(const Theme& theme)
+{
+    m_theme = theme;
+    update();
+}
+
+ViewTransform PlotCanvas::transform() const
+{
+    return ViewTransform(m_document ? m_document->view() : session::ViewBox{},
+                         PlotRenderer::plotArea(QRectF(rect()), m_theme));
+}
+
+PlotScene PlotCanvas::scene() const
+{
+    PlotScene s;
+    if (m_document) {
+        s.data = &m_document->data();
+        s.dataRevision = m_document->dataRevision();
+        s.view = m_document->view();
+    }
+    s.model = m_training.model;
+    s.hasModel = m_training.hasModel;
+    s.rule = m_training.rule;
+    s.zero = m_training.zero;
+    s.useBias = m_training.useBias;
+    s.misclassified = m_training.misclassified;
+    s.step = m_training.step;
+    s.trail = m_training.trail;
+    s.selected = m_selected;
+    s.rubberBand = m_rubberBand;
+    s.hovered = m_hovered;
+    s.activeClass = m_activeClass;
+    return s;
+}
+
+std::vector<std::size_t> PlotCanvas::selectedIndices() const
+{
+    std::vector<std::size_t> indices;
+    for (std::size_t i = 0; i < m_selected.size(); ++i)
+        if (m_selected[i])
+            indices.push_back(i);
+    return indices;
+}
+
+std::optional<std::size_t> PlotCanvas::pointAt(const QPointF& pixel) const
+{
+    if (!m_document)
+        return std::nullopt;
+    const learning::Dataset& data = m_document->data();
+    const ViewTransform tf = transform();
+    const double radius = 0.5 * m_theme.markerSize + 3.0;
+    double best = radius * radius;
+    std::optional<std::size_t> hit;
+    // Later points are drawn on top: search from the end, replace only when strictly closer.
+    for (std::size_t i = data.size(); i-- > 0;) {
+        const QPointF d = tf.toPixel(data.point(i)) - pixel;
+        const double d2 = d.x() * d.x() + d.y() * d.y();
+        if (d2 < best || (d2 <= best && !hit)) {
+            best = d2;
+            hit = i;
+        }
+    }
+    return hit;
+}
+
+QSize PlotCanvas::sizeHint() const
+{
+    return {800, 600};
+}
+
+QSize PlotCanvas::minimumSizeHint() const
+{
+    return {240, 180};
+}
+
+void PlotCanvas::fitToData()
+{
+    if (m_document)
+        m_document->setView(plab::ui::fitToData(m_document->data()));
+}
+
+void PlotCanvas::zoomIn()
+{
+    zoomAround(PlotRenderer::plotArea(QRectF(rect()), m_theme).center(), 1.25);
+}
+
+void PlotCanvas::zoomOut()
+{
+    zoomAround(PlotRenderer::plotArea(QRectF(rect()), m_theme).center(), 0.8);
+}
+
+void PlotCanvas::selectAll()
+{
+    if (m_document)
+        setSelection(std::vector<char>(m_document->data().size(), 1));
+}
+
+void PlotCanvas::clearSelection()
+{
+    setSelection({});
+}
+
+void PlotCanvas::deleteSelection()
+{
+    std::vector<std::size_t> indices = selectedIndices();
+    if (!m_document || indices.empty())
+        return;
+    m_document->undoStack()->push(new RemovePoints(m_document, std::move(indices)));
+}
+
+void PlotCanvas::setSelectionClass(int cls)
+{
+    std::vector<std::size_t> indices = selectedIndices();
+    if (!m_document || indices.empty())
+        return;
+    m_document->undoStack()->push(new SetPointLabels(m_document, std::move(indices), cls));
+}
+
+void PlotCanvas::setSelection(std::vector<char> selection)
+{
+    if (std::none_of(selection.begin(), selection.end(), [](char c) { return c != 0; }))
+        selection.clear();
+    if (selection == m_selected)
+        return;
+    m_selected = std::move(selection);
+    update();
+    Q_EMIT selectionChanged();
+}
+
+void PlotCanvas::setHovered(std::optional<std::size_t> index)
+{
+    if (index == m_hovered)
+        return;
+    m_hovered = index;
+    update();
+}
+
+void PlotCanvas::onDataChanged()
+{
+    const std::size_t n = m_document->data().size();
+    if (!m_selected.empty() && m_selected.size() != n) {
+        m_selected.clear();
+        Q_EMIT selectionChanged();
+    }
+    if (m_hovered && *m_hovered >= n)
+        m_hovered.reset();
+    update();
+}
+
+void PlotCanvas::addPointAt(const QPointF& pixel, int cls)
+{
+    if (!m_document)
+        return;
+    const ViewTransform tf = transform();
+    if (!tf.pixelRect().contains(pixel))
+        return;
+    m_document->undoStack()->push(
+        new AddPoints(m_document, {learning::Sample{tf.toWorld(pixel), cls}}));
+}
+
+void PlotCanvas::zoomAround(const QPointF& pixel, double factor)
+{
+    if (!m_document)
+        return;
+    const ViewTransform tf = transform();
+    // Zoom the box actually shown: it has the widget's aspect ratio, so the new box maps the
+    // anchor to the same pixel.
+    m_document->setView(zoomed(tf.effectiveView(), tf.toWorld(pixel), factor));
+}
+
+void PlotCanvas::paintEvent(QPaintEvent*)
+{
+    QPainter painter(this);
+    m_renderer.paint(painter, QRectF(rect()), scene(), m_theme);
+}
+
+void PlotCanvas::mousePressEvent(QMouseEvent* event)
+{
+    if (m_drag != Drag::None || !m_document) {
+        event->accept();
+        return;
+    }
+    const QPointF pos = event->position();
+    m_pressPixel = pos;
+    m_lastPixel = pos;
+    m_pressModifiers = event->modifiers();
+    m_dragButton = event->button();
+
+    if (event->button() == Qt::MiddleButton || (event->button() == Qt::LeftButton && m_spaceHeld)) {
+        m_drag = Drag::Pan;
+        m_panStartView = transform().effectiveView();
+        m_spacePanned = m_spaceHeld;
+        setCursor(Qt::ClosedHandCursor);
+        event->accept();
+        return;
+    }
+    if (event->button() == Qt::RightButton) {
+        if (const std::optional<std::size_t> hit = pointAt(pos)) {
+            if (m_selected.empty() || !m_selected[*hit]) {
+                std::vector<char> only(m_document->data().size(), 0);
+                only[*hit] = 1;
+                setSelection(std::move(only));
+            }
+            showPointMenu(event->globalPosition().toPoint(), *hit);
+        } else {
+            addPointAt(pos, 1 - m_activeClass);
+        }
+        event->accept();
+        return;
+    }
+    if (event->button() != Qt::LeftButton) {
+        event->ignore();
+        return;
+    }
+    const std::optional<std::size_t> hit = pointAt(pos);
+    if (!hit) {
+        m_drag = Drag::Pending;
+        event->accept();
+        return;
+    }
+    if (event->modifiers() & Qt::ControlModifier) {
+        std::vector<char> sel = m_selected;
+        sel.resize(m_document->data().size(), 0);
+        sel[*hit] = sel[*hit] ? 0 : 1;
+        setSelection(std::move(sel));
+        event->accept();
+        return;
+    }
+    // Drag the selection when the point is part of it; otherwise just this point.
+    if (!m_selected.empty() && m_selected[*hit])
+        m_dragIndices = selectedIndices();
+    else
+        m_dragIndices = {*hit};
+    m_dragOrigins.clear();
+    for (std::size_t i : m_dragIndices)
+        m_dragOrigins.push_back(m_document->data().point(i));
+    m_pressWorld = transform().toWorld(pos);
+    m_hovered = *hit;
+    m_drag = Drag::Move;
+    m_moveStarted = false;
+    ++m_dragId;
+    event->accept();
+}
+
+void PlotCanvas::mouseMoveEvent(QMouseEvent* event)
+{
+    const QPointF pos = event->position();
+    const ViewTransform tf = transform();
+    if (tf.pixelRect().contains(pos))
+        Q_EMIT cursorMoved(QPointF(tf.toWorld(pos).x(), tf.toWorld(pos).y()));
+    if (!m_document)
+        return;
+    const double moved = (pos - m_pressPixel).manhattanLength();
+    switch (m_drag) {
+    case Drag::None:
+        setHovered(pointAt(pos));
+        break;
+    case Drag::Pending:
+        if (moved < QApplication::startDragDistance())
+            break;
+        m_drag = Drag::Rubber;
+        m_rubberBase = (m_pressModifiers & Qt::ControlModifier) ? m_selected : std::vector<char>{};
+        [[fallthrough]];
+    case Drag::Rubber: {
+        m_rubberBand = QRectF(m_pressPixel, pos).normalized();
+        const learning::Dataset& data = m_document->data();
+        std::vector<char> sel = m_rubberBase;
+        sel.resize(data.size(), 0);
+        for (std::size_t i = 0; i < data.size(); ++i)
+            if (m_rubberBand->contains(tf.toPixel(data.point(i))))
+                sel[i] = 1;
+        setSelection(std::move(sel));
+        update();
+        break;
+    }
+    case Drag::Move: {
+        if (!m_moveStarted && moved < QApplication::startDragDistance())
+            break;
+        m_moveStarted = true;
+        const Eigen::Vector2d delta = tf.toWorld(pos) - m_pressWorld;
+        std::vector<Eigen::Vector2d> to;
+        to.reserve(m_dragOrigins.size());
+        for (const Eigen::Vector2d& origin : m_dragOrigins)
+            to.push_back(origin + delta);
+        m_document->undoStack()->push(
+            new MovePoints(m_document, m_dragIndices, std::move(to), m_dragId));
+        break;
+    }
+    case Drag::Pan: {
+        const ViewTransform start(m_panStartView, tf.pixelRect());
+        m_document->setView(
+            panned(m_panStartView, start.toWorld(m_pressPixel) - start.toWorld(pos)));
+        break;
+    }
+    }
+    m_lastPixel = pos;
+}
+
+void PlotCanvas::mouseReleaseEvent(QMouseEvent* event)
+{
+    if (event->button() != m_dragButton || m_drag == Drag::None) {
+        event->ignore();
+        return;
+    }
+    const QPointF pos = event->position();
+    switch (m_drag) {
+    case Drag::Pending:
+        // A click on empty space: with a selection it only deselects (so a click meant to
+        // deselect never adds a point), otherwise it places a point.
+        if (!m_selected.empty())
+            clearSelection();
+        else
+            addPointAt(pos,
+                       (m_pressModifiers & Qt::ShiftModifier) ? 1 - m_activeClass : m_activeClass);
+        break;
+    case Drag::Rubber:
+        m_rubberBand.reset();
+        update();
+        break;
+    case Drag::Move:
+        if (!m_moveStarted && m_document && m_dragIndices.size() == 1) {
+            std::vector<char> only(m_document->data().size(), 0);
+            only[m_dragIndices.front()] = 1;
+            setSelection(std::move(only));
+        }
+        break;
+    case Drag::Pan:
+        setCursor(m_spaceHeld ? Qt::OpenHandCursor : Qt::CrossCursor);
+        break;
+    case Drag::None:
+        break;
+    }
+    m_drag = Drag::None;
+    m_dragButton = Qt::NoButton;
+    m_dragIndices.clear();
+    m_dragOrigins.clear();
+    event->accept();
+}
+
+void PlotCanvas::wheelEvent(QWheelEvent* event)
+{
+    const int delta = event->angleDelta().y();
+    if (delta == 0) {
+        event->ignore();
+        return;
+    }
+    zoomAround(event->position(), wheelFactor(delta));
+    event->accept();
+}
+
+bool PlotCanvas::event(QEvent* event)
+{
+    // Keys the canvas handles win over window shortcuts while it has focus, so Space+drag pans
+    // and 1, 2, Delete act on the canvas (see spaceTapped()).
+    if (event->type() == QEvent::ShortcutOverride && isCanvasKey(static_cast<QKeyEvent*>(event))) {
+        event->accept();
+        return true;
+    }
+    return QWidget::event(event);
+}
+
+void PlotCanvas::keyPressEvent(QKeyEvent* event)
+{
+    if (event->matches(QKeySequence::SelectAll)) {
+        selectAll();
+        return;
+    }
+    switch (event->key()) {
+    case Qt::Key_Space:
+        if (!event->isAutoRepeat()) {
+            m_spaceHeld = true;
+            m_spacePanned = false;
+            if (m_drag == Drag::None)
+                setCursor(Qt::OpenHandCursor);
+        }
+        return;
+    case Qt::Key_1:
+        setActiveClass(0);
+        return;
+    case Qt::Key_2:
+        setActiveClass(1);
+        return;
+    case Qt::Key_Delete:
+    case Qt::Key_Backspace:
+        if (!m_selected.empty())
+            deleteSelection();
+        else if (m_hovered && m_document)
+            m_document->undoStack()->push(new RemovePoints(m_document, {*m_hovered}));
+        return;
+    case Qt::Key_Escape:
+        if (m_drag == Drag::Rubber) {
+            m_rubberBand.reset();
+            m_drag = Drag::None;
+        }
+        clearSelection();
+        update();
+        return;
+    case Qt::Key_Plus:
+    case Qt::Key_Equal:
+        zoomIn();
+        return;
+    case Qt::Key_Minus:
+        zoomOut();
+        return;
+    case Qt::Key_Home:
+    case Qt::Key_F:
+        fitToData();
+        return;
+    default:
+        QWidget::keyPressEvent(event);
+    }
+}
+
+void PlotCanvas::keyReleaseEvent(QKeyEvent* event)
+{
+    if (event->key() == Qt::Key_Space && !event->isAutoRepeat()) {
+        m_spaceHeld = false;
+        if (m_drag != Drag::Pan)
+            setCursor(Qt::CrossCursor);
+        if (!m_spacePanned)
+            Q_EMIT spaceTapped();
+        return;
+    }
+    QWidget::keyReleaseEvent(event);
+}
+
+void PlotCanvas::leaveEvent(QEvent* event)
+{
+    setHovered(std::nullopt);
+    Q_EMIT cursorLeft();
+    QWidget::leaveEvent(event);
+}
+
+void PlotCanvas::focusOutEvent(QFocusEvent* event)
+{
+    m_spaceHeld = false;
+    QWidget::focusOutEvent(event);
+}
+
+void PlotCanvas::contextMenuEvent(QContextMenuEvent* event)
+{
+    // Mouse-triggered menus are opened from mousePressEvent (a right click on empty space adds a
+    // point instead); here only the keyboard's menu key.
+    event->accept();
+    if (event->reason() != QContextMenuEvent::Keyboard || m_selected.empty())
+        return;
+    const std::vector<std::size_t> indices = selectedIndices();
+    showPointMenu(event->globalPos(), indices.front());
+}
+
+void PlotCanvas::showPointMenu(const QPoint& globalPos, std::size_t index)
+{
+    if (!m_document || index >= m_document->data().size())
+        return;
+    const std::size_t count = std::max<std::size_t>(1, selectedIndices().size());
+    auto* menu = new QMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->addAction(count == 1 ? tr("Remove point") : tr("Remove %n points", nullptr, int(count)),
+                    this, &PlotCanvas::deleteSelection);
+    for (int cls = 0; cls < 2; ++cls)
+        menu->addAction(tr("Change to class %1").arg(cls), this,
+                        [this, cls] { setSelectionClass(cls); });
+    menu->addSeparator();
+    menu->addAction(tr("Select all"), this, &PlotCanvas::selectAll);
+    menu->popup(globalPos);
+}
+
+} // namespace plab::ui
