@@ -28,10 +28,11 @@
 /// *run* counts consecutive correctly classified visits. When a run ends at a mistake and is longer
 /// than the pocket's run, the working weights are evaluated on the whole set and, if they classify
 /// more points correctly than the pocket weights (the ratchet), they go into the pocket together
-/// with their run. At every epoch end the working weights are evaluated too and pocketed if
-/// strictly better. The answer, whose errors and loss (perceptron criterion) the snapshots report,
-/// is the pocket: its error count never goes up, which is what makes it useful on data that no
-/// line separates. Stop: the pocket has zero errors.
+/// with their run. At every epoch end the working weights are evaluated too and pocketed (with
+/// the current run) if strictly better. The pocket starts as the initial weights. The answer, whose
+/// errors and loss (perceptron criterion) the snapshots report, is the pocket: its error count
+/// never goes up, which is what makes it useful on data that no line separates. Stop: the pocket
+/// has zero errors.
 ///
 /// **Averaged perceptron** (Freund & Schapire 1999; bookkeeping from Daume, "A Course in Machine
 /// Learning", ch. 4). Perceptron updates on the working weights, plus running sums u, beta and a
@@ -55,8 +56,8 @@
 /// \f[ w \leftarrow w + \frac{\eta}{N} \sum_i (t^\pm_i - \mathrm{net}_i)\,x_i \f]
 /// (and likewise b), the nets all taken with the epoch's starting weights.
 /// Loss: \f[ J = \frac{1}{2N} \sum_i (t^\pm_i - \mathrm{net}_i)^2 \f] of the weights at the epoch
-/// end. Stop: J == 0, or |J_e - J_{e-1}| < tolerance. Predictions and error counts use the hard
-/// threshold on net.
+/// end. Stop: J == 0, or |J_e - J_{e-1}| < tolerance, where J_0 is the initial model's loss.
+/// Predictions and error counts use the hard threshold on net.
 ///
 /// **Logistic regression** (gradient descent on the cross-entropy). p = sigmoid(net), t in {0, 1}.
 /// Online, at every visit:

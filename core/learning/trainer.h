@@ -24,7 +24,12 @@ struct SampleStep
 /// settings.seed: same data, same settings, same records, bit for bit.
 ///
 /// Preconditions (checked, std::invalid_argument otherwise): validate(data) and
-/// validate(settings) return nothing.
+/// validate(settings) return nothing, and every label is a class index 0 or 1. Stepping a
+/// finished trainer throws std::logic_error.
+///
+/// Cost: an epoch without a callback is one tight pass over the data plus, when the epoch made
+/// updates (or for the pocket, averaged and gradient rules), one evaluation pass for the
+/// snapshot's errors and loss; see tests/benchmarks/bench_learning.cpp.
 class Trainer
 {
 public:
@@ -50,12 +55,19 @@ public:
     [[nodiscard]] TrainingStatus status() const;
     [[nodiscard]] bool finished() const { return status() != TrainingStatus::Running; }
 
-    /// Takes effect from the next visit; the weights are kept.
+    /// Takes effect from the next visit; the weights are kept. The rate is not part of
+    /// TrainerState: restore() keeps the current one. std::invalid_argument when out of range.
     void setLearningRate(double learningRate);
-    /// A higher limit lets a run that stopped at the limit continue.
+    /// A higher limit lets a run that stopped at the limit continue; a limit at or below the
+    /// epochs already run stops the run at the next epoch boundary (at once when at one).
     void setMaxEpochs(int maxEpochs);
 
-    /// The complete resumable state, and going back to one taken from this trainer's records.
+    /// The complete resumable state, and going back to one taken from this trainer's records
+    /// (StepRecord::state, EpochSnapshot::state) or from another trainer with the same data and
+    /// settings: stepping on then gives the same records, bit for bit, as the original run.
+    /// A Converged or Diverged state restores as finished; EpochLimit and Running are judged
+    /// against this trainer's epoch limit. std::invalid_argument for a state that cannot come
+    /// from this data (position outside [0, N), non-finite weights, a bias without useBias).
     [[nodiscard]] TrainerState state() const;
     void restore(const TrainerState& state);
 
