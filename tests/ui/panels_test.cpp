@@ -1,0 +1,329 @@
+// The window's panels on their own: chart decimation, the parameter panel's arithmetic, the
+// timeline's labels and the control panel's field-by-field edits.
+#include "testsupport.h"
+#include "ui/controlpanel.h"
+#include "ui/learningcurves.h"
+#include "ui/parameterpanel.h"
+#include "ui/timeline.h"
+
+#include <QDoubleSpinBox>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+using namespace plab;
+using namespace plab::ui;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// --- decimateMinMax ----------------------------------------------------------------------------
+
+struct DecimationCase
+{
+    const char* name;
+    std::vector<double> values;
+    int buckets;
+    std::vector<QPointF> expected;
+};
+
+class Decimation : public ::testing::TestWithParam<DecimationCase>
+{};
+
+TEST_P(Decimation, KeepsEachBucketsExtremesInOrder)
+{
+    const DecimationCase& c = GetParam();
+    const QList<QPointF> got = decimateMinMax(c.values, c.buckets);
+    ASSERT_EQ(got.size(), qsizetype(c.expected.size()));
+    for (qsizetype i = 0; i < got.size(); ++i) {
+        EXPECT_EQ(got[i].x(), c.expected[std::size_t(i)].x()) << "point " << i;
+        EXPECT_EQ(got[i].y(), c.expected[std::size_t(i)].y()) << "point " << i;
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Table, Decimation,
+    ::testing::Values(
+        DecimationCase{"empty", {}, 4, {}},
+        // Four values fit into 2 buckets x 2 points: unchanged.
+        DecimationCase{"short", {3, 1, 4, 1}, 2, {{0, 3}, {1, 1}, {2, 4}, {3, 1}}},
+        // Buckets [0,4) and [4,8): min 0 @0, max 5 @1; min 2 @4 (the first of equals), max 9 @6;
+        // then the last value @7 so the curve ends where the data does.
+        DecimationCase{
+            "two buckets", {0, 5, 1, 1, 2, 2, 9, 2}, 2, {{0, 0}, {1, 5}, {4, 2}, {6, 9}, {7, 2}}},
+        // A maximum before a minimum stays in that order: [9,0,4] | [4,4,4] + last.
+        DecimationCase{
+            "descending bucket", {9, 0, 4, 4, 4, 4, 4}, 2, {{0, 9}, {1, 0}, {3, 4}, {6, 4}}}),
+    [](const auto& info) {
+        std::string name = info.param.name;
+        std::replace(name.begin(), name.end(), ' ', '_');
+        return name;
+    });
+
+TEST(DecimationLarge, HundredThousandValuesBecomeAFewPointsPerPixelWithTheExtremes)
+{
+    std::vector<double> values(100'000);
+    for (std::size_t i = 0; i < values.size(); ++i)
+        values[i] = std::sin(double(i) * 0.01) * 10.0;
+    values[54'321] = 100.0;  // a single spike must survive
+    values[77'777] = -100.0; // and a single dip
+    const QList<QPointF> got = decimateMinMax(values, 500);
+    EXPECT_LE(got.size(), 2 * 500 + 2);
+    EXPECT_EQ(got.first().x(), 0.0);
+    EXPECT_EQ(got.last().x(), 99'999.0);
+    EXPECT_TRUE(std::any_of(got.begin(), got.end(),
+                            [](QPointF p) { return p.x() == 54'321.0 && p.y() == 100.0; }));
+    EXPECT_TRUE(std::any_of(got.begin(), got.end(),
+                            [](QPointF p) { return p.x() == 77'777.0 && p.y() == -100.0; }));
+    EXPECT_TRUE(
+        std::is_sorted(got.begin(), got.end(), [](QPointF a, QPointF b) { return a.x() < b.x(); }));
+}
+
+// --- LearningCurves ----------------------------------------------------------------------------
+
+learning::EpochSnapshot snapshot(int epoch, int errors, double w1, double w2, double b)
+{
+    learning::EpochSnapshot s;
+    s.epoch = epoch;
+    s.errors = errors;
+    s.loss = 0.5 * errors;
+    s.model.w = Eigen::Vector2d(w1, w2);
+    s.model.b = b;
+    return s;
+}
+
+TEST(LearningCurves, KeepsEveryEpochButDrawsADecimatedCurve)
+{
+    LearningCurves curves;
+    curves.resize(800, 300);
+    for (int e = 0; e < 100'000; ++e)
+        curves.append(snapshot(e, e == 4242 ? 1000 : e % 7, 0.001 * e, -1.0, 0.5));
+    EXPECT_EQ(curves.epochCount(), 100'000);
+    const QList<QPointF> errors = curves.drawnPoints(LearningCurves::Curve::Errors);
+    EXPECT_LT(errors.size(), 5'000);
+    EXPECT_TRUE(std::any_of(errors.begin(), errors.end(),
+                            [](QPointF p) { return p.x() == 4242.0 && p.y() == 1000.0; }));
+    const QList<QPointF> w1 = curves.drawnPoints(LearningCurves::Curve::W1);
+    ASSERT_FALSE(w1.isEmpty());
+    EXPECT_DOUBLE_EQ(w1.last().y(), 0.001 * 99'999);
+    // The loss is only drawn for the gradient rules.
+    EXPECT_TRUE(curves.drawnPoints(LearningCurves::Curve::Loss).isEmpty());
+    curves.setShowLoss(true);
+    EXPECT_FALSE(curves.drawnPoints(LearningCurves::Curve::Loss).isEmpty());
+}
+
+TEST(LearningCurves, AnEpochAlreadyPresentForksTheCurves)
+{
+    LearningCurves curves;
+    for (int e = 0; e < 10; ++e)
+        curves.append(snapshot(e, 10 - e, e, 0, 0));
+    curves.append(snapshot(3, 42, 0, 0, 0));
+    EXPECT_EQ(curves.epochCount(), 4);
+    const QList<QPointF> errors = curves.drawnPoints(LearningCurves::Curve::Errors);
+    ASSERT_EQ(errors.size(), 4);
+    EXPECT_EQ(errors[2].y(), 8.0);
+    EXPECT_EQ(errors[3].y(), 42.0);
+    curves.truncate(2);
+    EXPECT_EQ(curves.epochCount(), 2);
+    curves.setMarker(1.5);
+    EXPECT_EQ(curves.marker(), 1.5);
+}
+
+// --- ParameterPanel texts ----------------------------------------------------------------------
+
+TEST(ParameterText, NumbersUseATrueMinusAndNeverHideSmallValues)
+{
+    EXPECT_EQ(formatNumber(1.0), u"1.00"_s);
+    EXPECT_EQ(formatNumber(-3.0), u"−3.00"_s);
+    EXPECT_EQ(formatNumber(0.0), u"0.00"_s);
+    EXPECT_EQ(formatNumber(-0.0), u"0.00"_s);
+    EXPECT_EQ(formatNumber(0.0001), u"0.0001"_s);
+    EXPECT_EQ(formatNumber(1234567.0), u"1.23e+06"_s);
+    EXPECT_EQ(formatRate(1.0), u"1.0"_s);
+    EXPECT_EQ(formatRate(0.05), u"0.05"_s);
+}
+
+TEST(ParameterText, BoundaryEquationWithItsNumbers)
+{
+    learning::LinearModel m;
+    m.w = Eigen::Vector2d(1.0, 2.0);
+    m.b = -1.0;
+    EXPECT_EQ(boundaryEquation(m, true), u"1.00·x₁ + 2.00·x₂ − 1.00 = 0"_s);
+    EXPECT_EQ(boundaryEquation(m, false), u"1.00·x₁ + 2.00·x₂ = 0"_s);
+    m.w = Eigen::Vector2d(-0.5, -2.0);
+    m.b = 0.25;
+    EXPECT_EQ(boundaryEquation(m, true), u"−0.50·x₁ − 2.00·x₂ + 0.25 = 0"_s);
+}
+
+/// A visit of sample #4 (index 3) at x = (1, 1), target 1, with w = (0, 0), b = 0 before.
+learning::StepRecord visit(double lr, double net, int output, bool updated)
+{
+    learning::StepRecord s;
+    s.epoch = 1;
+    s.visit = 3;
+    s.index = 3;
+    s.x = Eigen::Vector2d(1.0, 1.0);
+    s.target = 1;
+    s.net = net;
+    s.output = output;
+    s.learningRate = lr;
+    s.updated = updated;
+    return s;
+}
+
+TEST(ParameterText, PerceptronUpdateWrittenOut)
+{
+    // t - y = 1 - 0 = 1, so w = (0, 0) + 1.0 * 1 * (1, 1) = (1, 1) and b = 0 + 1.0 * 1 = 1.
+    learning::StepRecord s = visit(1.0, 0.0, 0, true);
+    s.error = 1.0;
+    s.after.w = Eigen::Vector2d(1.0, 1.0);
+    s.after.b = 1.0;
+    s.deltaW = Eigen::Vector2d(1.0, 1.0);
+    s.deltaB = 1.0;
+    EXPECT_EQ(updateArithmetic(s, learning::Rule::Perceptron, learning::GradientMode::Online, true),
+              u"sample #4: x = (1.00, 1.00), t = 1\n"
+              u"net = w·x + b = 0.00, y = 0\n"
+              u"w ← w + η·(t − y)·x\n"
+              u"  = (0.00, 0.00) + 1.0·(1 − 0)·(1.00, 1.00)\n"
+              u"  = (1.00, 1.00)\n"
+              u"b ← b + η·(t − y)\n"
+              u"  = 0.00 + 1.0·(1 − 0)\n"
+              u"  = 1.00"_s);
+    // Without a bias there is no b line.
+    EXPECT_FALSE(
+        updateArithmetic(s, learning::Rule::Perceptron, learning::GradientMode::Online, false)
+            .contains(u"b ←"_s));
+}
+
+TEST(ParameterText, CorrectVisitSaysNoUpdate)
+{
+    const learning::StepRecord s = visit(1.0, 2.0, 1, false);
+    const QString text =
+        updateArithmetic(s, learning::Rule::Perceptron, learning::GradientMode::Online, true);
+    EXPECT_TRUE(text.endsWith(u"t = y: classified correctly, no update"_s)) << text.toStdString();
+}
+
+TEST(ParameterText, AdalineUsesTheLinearOutputAndMinusOnePlusOneTargets)
+{
+    // Target class 0 is t = -1 for Adaline; net = 0.5; t - net = -1.5;
+    // w = (0, 0) + 0.1 * (-1.5) * (1, 1) = (-0.15, -0.15).
+    learning::StepRecord s = visit(0.1, 0.5, 1, true);
+    s.target = 0;
+    s.error = -1.5;
+    s.after.w = Eigen::Vector2d(-0.15, -0.15);
+    const QString text =
+        updateArithmetic(s, learning::Rule::Adaline, learning::GradientMode::Online, false);
+    EXPECT_TRUE(text.contains(u"t = −1"_s)) << text.toStdString();
+    EXPECT_TRUE(text.contains(u"w ← w + η·(t − net)·x"_s)) << text.toStdString();
+    EXPECT_TRUE(text.contains(u"  = (0.00, 0.00) + 0.1·(−1 − 0.50)·(1.00, 1.00)"_s))
+        << text.toStdString();
+    EXPECT_TRUE(text.contains(u"  = (−0.15, −0.15)"_s)) << text.toStdString();
+}
+
+TEST(ParameterText, LogisticShowsTheProbability)
+{
+    // net = 0: p = sigma(0) = 0.5; t - p = 0.5; w = 0.5 * 0.5 * (1, 1) = (0.25, 0.25).
+    learning::StepRecord s = visit(0.5, 0.0, 1, true);
+    s.error = 0.5;
+    s.after.w = Eigen::Vector2d(0.25, 0.25);
+    const QString text =
+        updateArithmetic(s, learning::Rule::Logistic, learning::GradientMode::Online, false);
+    EXPECT_TRUE(text.contains(u"p = σ(net) = σ(0.00) = 0.50"_s)) << text.toStdString();
+    EXPECT_TRUE(text.contains(u"  = (0.00, 0.00) + 0.5·(1 − 0.50)·(1.00, 1.00)"_s))
+        << text.toStdString();
+    EXPECT_TRUE(text.contains(u"  = (0.25, 0.25)"_s)) << text.toStdString();
+}
+
+TEST(ParameterPanel, ShowsTheMistakeBoundNextToTheMistakes)
+{
+    ParameterPanel panel;
+    ParameterState state;
+    state.model.w = Eigen::Vector2d(2.0, 1.0);
+    state.model.b = -3.0;
+    state.mistakes = 11;
+    learning::ConvergenceReadout readout;
+    readout.radius = 1.75;
+    readout.margin = 0.5;
+    readout.augmentedMargin = 0.25;
+    readout.mistakeBound = 49.0; // (1.75 / 0.25)^2
+    state.readout = readout;
+    panel.setState(state);
+    const QString text = panel.readoutText();
+    EXPECT_TRUE(text.contains(u"R (radius of the data) = 1.75"_s)) << text.toStdString();
+    EXPECT_TRUE(text.contains(u"mistake bound (R/γ)² = 49.0"_s)) << text.toStdString();
+    EXPECT_TRUE(text.contains(u"mistakes so far = 11"_s)) << text.toStdString();
+    EXPECT_EQ(panel.equationText(), u"2.00·x₁ + 1.00·x₂ − 3.00 = 0"_s);
+}
+
+// --- Timeline ----------------------------------------------------------------------------------
+
+TEST(Timeline, LabelsEpochsAndSampleVisits)
+{
+    learning::History history;
+    learning::StepRecord step;
+    step.epoch = 3;
+    step.visit = 1;
+    learning::EpochSnapshot end;
+    end.epoch = 3;
+    history.append(learning::TrainingEvent(step));
+    history.append(learning::TrainingEvent(end));
+    EXPECT_EQ(timelineLabel(history, 0, 4), u"Start (epoch 0)"_s);
+    EXPECT_EQ(timelineLabel(history, 1, 4), u"Epoch 3 · sample 2/4"_s);
+    EXPECT_EQ(timelineLabel(history, 2, 4), u"Epoch 3"_s);
+
+    Timeline timeline;
+    QSignalSpy chosen(&timeline, &Timeline::positionChosen);
+    timeline.setCount(3);
+    timeline.setPosition(2);
+    EXPECT_EQ(timeline.position(), 2);
+    EXPECT_EQ(chosen.count(), 0); // set by the program: no signal
+}
+
+// --- ControlPanel ------------------------------------------------------------------------------
+
+TEST(ControlPanel, AnEditChangesOnlyItsFieldAndKeepsValuesTheWidgetsCannotShow)
+{
+    ControlPanel panel;
+    learning::TrainingSettings settings;
+    settings.seed = std::uint64_t(1) << 40; // beyond a QSpinBox
+    settings.learningRate = 0.5;
+    QSignalSpy edited(&panel, &ControlPanel::settingsEdited);
+    panel.setSettings(settings);
+    EXPECT_EQ(edited.count(), 0);
+
+    auto spins = panel.findChildren<QDoubleSpinBox*>();
+    auto rate = std::find_if(spins.begin(), spins.end(),
+                             [](QDoubleSpinBox* s) { return s->value() == 0.5; });
+    ASSERT_NE(rate, spins.end());
+    (*rate)->setValue(0.05);
+    ASSERT_EQ(edited.count(), 1);
+    const auto got = edited.at(0).at(0).value<learning::TrainingSettings>();
+    learning::TrainingSettings expected = settings;
+    expected.learningRate = 0.05;
+    EXPECT_EQ(got, expected);
+    EXPECT_EQ(got.seed, std::uint64_t(1) << 40);
+
+    // A learning rate of 0 cannot be entered: the field stops at its minimum, which validate()
+    // accepts.
+    (*rate)->setValue(0.0);
+    const auto clamped = edited.last().at(0).value<learning::TrainingSettings>();
+    EXPECT_GT(clamped.learningRate, 0.0);
+    EXPECT_FALSE(learning::validate(clamped));
+}
+
+TEST(ControlPanel, SpeedSnapsToItsStops)
+{
+    ControlPanel panel;
+    panel.setSpeed(12.0);
+    EXPECT_EQ(panel.speed(), 10.0);
+    panel.setSpeed(0.0);
+    EXPECT_EQ(panel.speed(), 0.0);
+    EXPECT_EQ(speedText(0.0), u"As fast as possible"_s);
+    EXPECT_EQ(speedText(20.0), u"20 epochs/s"_s);
+}
+
+} // namespace
