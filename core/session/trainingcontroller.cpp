@@ -9,17 +9,29 @@
 namespace plab::session {
 
 TrainingController::TrainingController(QObject* parent)
-    : QObject(parent), m_mailbox(std::make_shared<Mailbox>())
+    : QObject(parent), m_inbox(std::make_shared<Inbox>()), m_mailbox(std::make_shared<Mailbox>()),
+      m_wakeWorker(new Doorbell(this)), m_mailboxFilled(new Doorbell(this))
 {
     registerMetaTypes();
     m_thread.setObjectName(QStringLiteral("TrainingWorker"));
-    m_worker = new TrainingWorker(m_mailbox);
+    m_worker = new TrainingWorker(m_inbox, m_mailbox, m_mailboxFilled);
     m_worker->moveToThread(&m_thread);
-    // The worker dies on its own thread, after its event loop ended (QThread processes deferred
-    // deletes right after emitting finished), so its timers are stopped where they live.
-    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    // Across threads this is a queued connection: deliver() runs on our thread.
-    connect(m_worker, &TrainingWorker::mailboxFilled, this, &TrainingController::deliver);
+    // Every connection is made before the thread starts, between objects of ours; the worker's
+    // thread only rings doorbells and runs slots. Data never travels through Qt's event queue:
+    // commands go through the inbox, results through the mailbox, both under std::mutex.
+    connect(m_wakeWorker, &Doorbell::rung, m_worker, &TrainingWorker::processCommands);
+    connect(m_mailboxFilled, &Doorbell::rung, this, &TrainingController::deliver);
+    // The worker is deleted on its own thread once its event loop has ended (finished is emitted
+    // there), so its timers stop where they live. The inbox lock taken afterwards pairs with the
+    // one in our destructor after wait(): it orders the worker's last steps before everything we
+    // destroy, in a way ThreadSanitizer can see (Qt's own joining is invisible to it).
+    connect(
+        &m_thread, &QThread::finished, &m_thread,
+        [worker = m_worker, inbox = m_inbox] {
+            delete worker;
+            const std::lock_guard lock(inbox->mutex);
+        },
+        Qt::DirectConnection);
     m_thread.start();
 }
 
@@ -27,22 +39,29 @@ TrainingController::~TrainingController()
 {
     // An interrupt no command will ever match: a running slice stops after its current epoch
     // and does not re-post itself, so quit() takes effect at once.
-    m_mailbox->interrupts.fetch_add(1, std::memory_order_relaxed);
+    m_inbox->interrupts.fetch_add(1, std::memory_order_relaxed);
     m_thread.quit();
     m_thread.wait();
     m_worker = nullptr;
+    const std::lock_guard lock(m_inbox->mutex);
 }
 
-template <typename Command>
-void TrainingController::post(Command&& command)
+void TrainingController::post(Command command)
 {
-    QMetaObject::invokeMethod(m_worker, std::forward<Command>(command), Qt::QueuedConnection);
+    bool ring = false;
+    {
+        std::lock_guard lock(m_inbox->mutex);
+        m_inbox->commands.push_back(std::move(command));
+        ring = !std::exchange(m_inbox->wakeupPending, true);
+    }
+    if (ring)
+        Q_EMIT m_wakeWorker->rung();
 }
 
 std::uint64_t TrainingController::preempt()
 {
     setRunning(false);
-    return m_mailbox->interrupts.fetch_add(1, std::memory_order_relaxed) + 1;
+    return m_inbox->interrupts.fetch_add(1, std::memory_order_relaxed) + 1;
 }
 
 std::uint64_t TrainingController::newGeneration()
@@ -69,9 +88,9 @@ void TrainingController::setProblem(learning::Dataset data, learning::TrainingSe
 {
     const std::uint64_t interrupt = preempt();
     const std::uint64_t generation = newGeneration();
-    post([worker = m_worker, data = std::move(data), settings = std::move(settings), generation,
-          interrupt]() mutable {
-        worker->setProblem(std::move(data), std::move(settings), generation, interrupt);
+    post([data = std::move(data), settings = std::move(settings), generation,
+          interrupt](TrainingWorker& worker) mutable {
+        worker.setProblem(std::move(data), std::move(settings), generation, interrupt);
     });
 }
 
@@ -79,56 +98,56 @@ void TrainingController::reset()
 {
     const std::uint64_t interrupt = preempt();
     const std::uint64_t generation = newGeneration();
-    post([worker = m_worker, generation, interrupt] { worker->reset(generation, interrupt); });
+    post([generation, interrupt](TrainingWorker& worker) { worker.reset(generation, interrupt); });
 }
 
 void TrainingController::train()
 {
     const std::uint64_t runId = ++m_runId;
     setRunning(true);
-    post([worker = m_worker, runId] { worker->train(runId); });
+    post([runId](TrainingWorker& worker) { worker.train(runId); });
 }
 
 void TrainingController::pause()
 {
     const std::uint64_t interrupt = preempt();
-    post([worker = m_worker, interrupt] { worker->pause(interrupt); });
+    post([interrupt](TrainingWorker& worker) { worker.pause(interrupt); });
 }
 
 void TrainingController::stepEpoch()
 {
     const std::uint64_t interrupt = preempt();
-    post([worker = m_worker, interrupt] { worker->stepEpoch(interrupt); });
+    post([interrupt](TrainingWorker& worker) { worker.stepEpoch(interrupt); });
 }
 
 void TrainingController::stepSample()
 {
     const std::uint64_t interrupt = preempt();
-    post([worker = m_worker, interrupt] { worker->stepSample(interrupt); });
+    post([interrupt](TrainingWorker& worker) { worker.stepSample(interrupt); });
 }
 
 void TrainingController::resumeFrom(const learning::TrainerState& state)
 {
     const std::uint64_t interrupt = preempt();
     const std::uint64_t generation = newGeneration();
-    post([worker = m_worker, state, generation, interrupt] {
-        worker->resumeFrom(state, generation, interrupt);
+    post([state, generation, interrupt](TrainingWorker& worker) {
+        worker.resumeFrom(state, generation, interrupt);
     });
 }
 
 void TrainingController::setLearningRate(double learningRate)
 {
-    post([worker = m_worker, learningRate] { worker->setLearningRate(learningRate); });
+    post([learningRate](TrainingWorker& worker) { worker.setLearningRate(learningRate); });
 }
 
 void TrainingController::setMaxEpochs(int maxEpochs)
 {
-    post([worker = m_worker, maxEpochs] { worker->setMaxEpochs(maxEpochs); });
+    post([maxEpochs](TrainingWorker& worker) { worker.setMaxEpochs(maxEpochs); });
 }
 
 void TrainingController::setEpochsPerSecond(double epochsPerSecond)
 {
-    post([worker = m_worker, epochsPerSecond] { worker->setEpochsPerSecond(epochsPerSecond); });
+    post([epochsPerSecond](TrainingWorker& worker) { worker.setEpochsPerSecond(epochsPerSecond); });
 }
 
 void TrainingController::deliver()

@@ -9,11 +9,14 @@
 #include <QThread>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 
 namespace plab::session {
 
+class Doorbell;
 class TrainingWorker;
+struct Inbox;
 struct Mailbox;
 
 /// Owns the training worker and its thread; lives on the GUI thread. Every command is a queued
@@ -31,24 +34,38 @@ public:
     ~TrainingController() override;
 
     /// Replaces the data and settings (an immutable copy goes to the worker) and resets the run.
-    /// Precondition: learning::validate() accepts both. Emits restarted().
+    /// Precondition: learning::validate() accepts both. Emits restarted(). (Should the trainer
+    /// still reject them, the controller is left without a problem: no restarted(), and
+    /// training and stepping do nothing until the next setProblem().)
     void setProblem(learning::Dataset data, learning::TrainingSettings settings);
     /// Back to epoch 0 with the current problem. Emits restarted().
     void reset();
 
     /// Runs epochs until the run finishes or pause() is called, paced by setEpochsPerSecond().
+    /// isRunning() turns true at once; when the run ends by itself (converged, epoch limit,
+    /// diverged: see the last snapshot's status) runningChanged(false) follows its last records.
     void train();
+    /// Stops a run within one epoch. pause(), the steps, reset(), setProblem() and resumeFrom()
+    /// all stop a running run first, and isRunning() turns false at once.
     void pause();
+    /// Finishes the current epoch (the rest of it after stepSample() calls): exactly one
+    /// EpochSnapshot. Nothing once the run has finished.
     void stepEpoch();
+    /// Visits the next sample: exactly one StepRecord, followed by the EpochSnapshot when the
+    /// visit closes an epoch. Nothing once the run has finished.
     void stepSample();
 
-    /// Continues from a recorded state (a fork: the caller drops the history after it).
+    /// Continues from a recorded state (a fork: the caller drops the history after it). Records
+    /// produced before the call are not delivered; no restarted() (the run goes on from there).
+    /// A state that does not fit the current problem is ignored.
     void resumeFrom(const learning::TrainerState& state);
 
-    /// Take effect from the next visit, without a reset.
+    /// Take effect from the next epoch a running run starts (the next visit when stepping),
+    /// without a reset, and are kept by reset(). Values learning::validate() rejects are ignored.
     void setLearningRate(double learningRate);
+    /// A higher limit lets a run that stopped at the limit continue.
     void setMaxEpochs(int maxEpochs);
-    /// 0 means as fast as possible.
+    /// 0 (the default) means as fast as possible; negative or non-finite values are ignored.
     void setEpochsPerSecond(double epochsPerSecond);
 
     [[nodiscard]] bool isRunning() const { return m_running; }
@@ -70,14 +87,16 @@ private:
     void setRunning(bool running);
     /// Takes everything out of the mailbox and emits it (on the GUI thread).
     void deliver();
-    /// Queues \p command to run on the worker's thread.
-    template <typename Command>
-    void post(Command&& command);
+    /// Queues \p command to run on the worker's thread, with the worker as its argument.
+    void post(std::function<void(TrainingWorker&)> command);
 
     bool m_running = false;
+    std::shared_ptr<Inbox> m_inbox;
     std::shared_ptr<Mailbox> m_mailbox;
+    Doorbell* m_wakeWorker = nullptr;    ///< our child: commands are waiting in the inbox
+    Doorbell* m_mailboxFilled = nullptr; ///< our child: the worker filled the mailbox
     QThread m_thread;
-    TrainingWorker* m_worker = nullptr; ///< lives on m_thread; deleted there when it finishes
+    TrainingWorker* m_worker = nullptr; ///< lives on m_thread; deleted there as it finishes
     std::uint64_t m_generation = 0;     ///< mirrors Mailbox::generation (only we write it)
     std::uint64_t m_runId = 0;          ///< the latest train() call
 };

@@ -10,8 +10,10 @@
 
 namespace plab::session {
 
-TrainingWorker::TrainingWorker(std::shared_ptr<Mailbox> mailbox, QObject* parent)
-    : QObject(parent), m_mailbox(std::move(mailbox)), m_paceTimer(this), m_flushTimer(this)
+TrainingWorker::TrainingWorker(std::shared_ptr<Inbox> inbox, std::shared_ptr<Mailbox> mailbox,
+                               Doorbell* mailboxFilled, QObject* parent)
+    : QObject(parent), m_inbox(std::move(inbox)), m_mailbox(std::move(mailbox)),
+      m_mailboxFilled(mailboxFilled), m_paceTimer(this), m_flushTimer(this)
 {
     m_paceTimer.setTimerType(Qt::PreciseTimer);
     m_flushTimer.setTimerType(Qt::PreciseTimer);
@@ -21,6 +23,18 @@ TrainingWorker::TrainingWorker(std::shared_ptr<Mailbox> mailbox, QObject* parent
 }
 
 TrainingWorker::~TrainingWorker() = default;
+
+void TrainingWorker::processCommands()
+{
+    std::vector<Command> commands;
+    {
+        std::lock_guard lock(m_inbox->mutex);
+        commands.swap(m_inbox->commands);
+        m_inbox->wakeupPending = false;
+    }
+    for (Command& command : commands)
+        command(*this);
+}
 
 void TrainingWorker::setProblem(learning::Dataset data, learning::TrainingSettings settings,
                                 std::uint64_t generation, std::uint64_t interrupt)
@@ -70,7 +84,7 @@ void TrainingWorker::restartRun(std::uint64_t generation, std::uint64_t interrup
         notify = notificationDue(Flush::Now);
     }
     if (notify)
-        Q_EMIT mailboxFilled();
+        Q_EMIT m_mailboxFilled->rung();
 }
 
 void TrainingWorker::resumeFrom(const learning::TrainerState& state, std::uint64_t generation,
@@ -172,8 +186,8 @@ void TrainingWorker::preempted(std::uint64_t interrupt)
 bool TrainingWorker::interrupted() const
 {
     // Relaxed is enough: the counter only says "return to the event loop"; the command itself,
-    // with its data, arrives through the event queue.
-    return m_mailbox->interrupts.load(std::memory_order_relaxed) != m_interruptsSeen;
+    // with its data, arrives through the inbox's mutex.
+    return m_inbox->interrupts.load(std::memory_order_relaxed) != m_interruptsSeen;
 }
 
 void TrainingWorker::startRunning()
@@ -205,7 +219,7 @@ void TrainingWorker::postSlice()
     if (m_slicePosted)
         return;
     m_slicePosted = true;
-    // Queued behind every command already posted, so a slice never starves them.
+    // Queued behind every doorbell already rung, so a slice never starves the commands.
     QMetaObject::invokeMethod(
         this,
         [this] {
@@ -268,7 +282,7 @@ void TrainingWorker::publish(Flush flush, bool runEnded)
         notify = notificationDue(flush);
     }
     if (notify)
-        Q_EMIT mailboxFilled();
+        Q_EMIT m_mailboxFilled->rung();
 }
 
 bool TrainingWorker::notificationDue(Flush flush)
@@ -299,7 +313,7 @@ void TrainingWorker::flushTimeout()
         notify = notificationDue(Flush::Now);
     }
     if (notify)
-        Q_EMIT mailboxFilled();
+        Q_EMIT m_mailboxFilled->rung();
 }
 
 } // namespace plab::session

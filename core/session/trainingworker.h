@@ -12,17 +12,39 @@
 
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <vector>
 
 namespace plab::session {
 
-/// What the worker and the controller share. Everything but `interrupts` is guarded by `mutex`.
-///
-/// The worker appends what it produced; the controller swaps it all out when notified. A
-/// notification is posted only while none is pending, so the GUI thread never has two of them
-/// queued, however slow it is.
+class TrainingWorker;
+
+/// A command from the controller: runs on the worker's thread, carrying its arguments by value.
+using Command = std::function<void(TrainingWorker&)>;
+
+/// GUI -> worker. Commands are queued here, in order, under the mutex, and the worker is woken
+/// by one queued signal (a Doorbell) while none is pending. The values travel through this
+/// mutex, not through Qt's event queue, so ThreadSanitizer sees every hand-over (Qt's own
+/// locking is invisible to it unless Qt itself is built with the sanitizer).
+struct Inbox
+{
+    std::mutex mutex;
+    std::vector<Command> commands; ///< guarded by mutex
+    bool wakeupPending = false;    ///< guarded by mutex
+
+    /// Bumped by the controller, without the mutex and before queueing, for every command that
+    /// must preempt a running slice (pause, steps, reset, setProblem, resumeFrom) and at
+    /// shutdown. The worker checks it between epochs: a value it has not been told about means
+    /// "stop and go back to the event loop".
+    std::atomic<std::uint64_t> interrupts = 0;
+};
+
+/// Worker -> GUI. Everything is guarded by `mutex`. The worker appends what it produced; the
+/// controller swaps it all out when notified. A notification is posted only while none is
+/// pending, so the GUI thread never has two of them queued, however slow it is.
 struct Mailbox
 {
     std::mutex mutex;
@@ -36,16 +58,25 @@ struct Mailbox
     /// The run with this id ended by itself (converged, epoch limit, diverged).
     std::optional<std::uint64_t> stoppedRun;
     bool notificationPending = false;
+};
 
-    /// Bumped by the controller, without the mutex and before posting, for every command that
-    /// must preempt a running slice (pause, steps, reset, setProblem, resumeFrom) and at
-    /// shutdown. The worker checks it between epochs: a value it has not been told about means
-    /// "stop and go back to the event loop".
-    std::atomic<std::uint64_t> interrupts = 0;
+/// A signal with no data, for waking the other thread. Both doorbells live on the controller's
+/// thread and are connected before the worker's thread starts; whichever thread rings one, the
+/// connection is queued to the receiver's thread. Keeping the signal's sender on the GUI thread
+/// means every connection is made and torn down there, never raced by the worker.
+class Doorbell : public QObject
+{
+    Q_OBJECT
+
+public:
+    using QObject::QObject;
+
+Q_SIGNALS:
+    void rung();
 };
 
 /// The training engine's worker. Lives on the controller's thread and is driven only through
-/// queued calls from TrainingController; every public function must run on the worker's thread.
+/// commands queued by TrainingController; every public function must run on the worker's thread.
 ///
 /// Running as fast as possible, it works in time slices (at least one epoch, up to kSlice) and
 /// re-posts itself between them, so queued commands get through; the interrupt counter in the
@@ -60,11 +91,17 @@ public:
     /// Shortest interval between two notifications (about 60 a second).
     static constexpr std::int64_t kMinNotifyIntervalMs = 16;
 
-    explicit TrainingWorker(std::shared_ptr<Mailbox> mailbox, QObject* parent = nullptr);
+    /// \p mailboxFilled is rung when the controller should empty the mailbox; it must outlive
+    /// this worker's thread.
+    TrainingWorker(std::shared_ptr<Inbox> inbox, std::shared_ptr<Mailbox> mailbox,
+                   Doorbell* mailboxFilled, QObject* parent = nullptr);
     ~TrainingWorker() override;
 
-    // Commands. `generation` and `interrupt` are the values the controller set in the mailbox
-    // when it issued the command.
+    /// Runs every queued command, in order (connected to the controller's wake-up doorbell).
+    void processCommands();
+
+    // The commands. `generation` and `interrupt` are the values the controller set in the
+    // mailbox and the inbox when it issued the command.
     void setProblem(learning::Dataset data, learning::TrainingSettings settings,
                     std::uint64_t generation, std::uint64_t interrupt);
     void reset(std::uint64_t generation, std::uint64_t interrupt);
@@ -77,10 +114,6 @@ public:
     void setLearningRate(double learningRate);
     void setMaxEpochs(int maxEpochs);
     void setEpochsPerSecond(double epochsPerSecond);
-
-Q_SIGNALS:
-    /// The mailbox has something and the controller has not been told yet.
-    void mailboxFilled();
 
 private:
     enum class Flush
@@ -104,7 +137,9 @@ private:
     [[nodiscard]] bool notificationDue(Flush flush);
     void flushTimeout();
 
+    std::shared_ptr<Inbox> m_inbox;
     std::shared_ptr<Mailbox> m_mailbox;
+    Doorbell* m_mailboxFilled = nullptr;
     std::optional<learning::Trainer> m_trainer;
     /// The current settings, with setLearningRate / setMaxEpochs applied, so reset() keeps them.
     learning::TrainingSettings m_settings;
