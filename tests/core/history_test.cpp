@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -63,6 +64,12 @@ struct LookupCase
     std::vector<double> shownBias;      // modelAt(p).b
     std::vector<double> resumeBias;     // stateAt(p).working.b
 };
+
+// Keeps CTest's test names readable (GoogleTest would print the bytes of the struct).
+void PrintTo(const LookupCase& c, std::ostream* os)
+{
+    *os << c.name;
+}
 
 class HistoryLookup : public ::testing::TestWithParam<LookupCase>
 {};
@@ -126,6 +133,11 @@ struct TruncateCase
     std::vector<std::size_t> epochEndsAfter;
     int epochsKept; // latestEpoch().epoch after truncating
 };
+
+void PrintTo(const TruncateCase& c, std::ostream* os)
+{
+    *os << c.name;
+}
 
 class HistoryTruncate : public ::testing::TestWithParam<TruncateCase>
 {};

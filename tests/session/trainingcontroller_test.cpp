@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -237,6 +238,12 @@ struct RunCase
     TrainingSettings settings;
     learning::TrainingStatus finalStatus;
 };
+
+// Keeps CTest's test names readable (GoogleTest would print the bytes of the struct).
+void PrintTo(const RunCase& c, std::ostream* os)
+{
+    *os << c.name;
+}
 
 class WholeRun : public ::testing::TestWithParam<RunCase>
 {};
