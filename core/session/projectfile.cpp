@@ -34,10 +34,11 @@ std::string_view view(const QByteArray& bytes)
     return {bytes.constData(), std::size_t(bytes.size())};
 }
 
+/// The JSON path of \p key inside \p path. Keys come from the file: excerpt() keeps an escaped
+/// line break or an endless key from breaking the one-line message.
 QString child(const QString& path, QByteArrayView key)
 {
-    return path.isEmpty() ? QString::fromUtf8(key)
-                          : QStringLiteral("%1.%2").arg(path, QString::fromUtf8(key));
+    return path.isEmpty() ? excerpt(key) : QStringLiteral("%1.%2").arg(path, excerpt(key));
 }
 
 /// Keys of one JSON object in the schema, in the order they are written.

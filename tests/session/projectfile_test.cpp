@@ -125,6 +125,7 @@ INSTANTIATE_TEST_SUITE_P(
     Schema, MalformedProject,
     ::testing::Values(
         BadInput{"UnknownTopKey", edited("\"epoch\": 3", "\"colours\": 3"), 19, "colours"},
+        BadInput{"EscapedLineBreakInKey", edited("\"epoch\": 3", "\"ep\\noch\": 3"), 19, "ep?och"},
         BadInput{"RepeatedKey", edited("\"epoch\": 3,", "\"epoch\": 3, \"epoch\": 4,"), 19,
                  "epoch"},
         BadInput{"NoPoints", R"({"format": "perceptron-lab", "version": 1})", 1, "points"},
