@@ -206,9 +206,10 @@ QByteArray datasetCsvText(const learning::Dataset& data)
     out += "x1,x2,label\n";
     for (std::size_t i = 0; i < data.size(); ++i) {
         const Eigen::Vector2d x = data.point(i);
-        out += formatDouble(x.x());
+        // The data are finite (datasetWriteProblem), so the JSON form is the plain number.
+        appendJsonNumber(out, x.x());
         out += ',';
-        out += formatDouble(x.y());
+        appendJsonNumber(out, x.y());
         out += data.label(i) == 1 ? ",1\n" : ",0\n";
     }
     return out;

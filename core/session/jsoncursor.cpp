@@ -230,9 +230,14 @@ bool JsonCursor::readStringInto(QByteArray* utf8)
         if (static_cast<unsigned char>(c) < 0x20)
             return fail(tr("a line break or control character inside a string"));
         if (c != '\\') {
+            // Copy the whole run of plain characters at once.
+            qsizetype end = m_pos + 1;
+            while (end < m_text.size() && m_text[end] != '"' && m_text[end] != '\\' &&
+                   static_cast<unsigned char>(m_text[end]) >= 0x20)
+                ++end;
             if (utf8)
-                *utf8 += c;
-            ++m_pos;
+                utf8->append(m_text.sliced(m_pos, end - m_pos));
+            m_pos = end;
             continue;
         }
         ++m_pos;

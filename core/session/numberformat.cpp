@@ -8,20 +8,34 @@
 
 namespace plab::session {
 
-QByteArray formatDouble(double value)
+namespace {
+
+/// Appends the shortest round-trip text of \p value without a temporary QByteArray.
+void appendDouble(QByteArray& out, double value)
 {
-    if (value == 0.0 && std::signbit(value))
-        return QByteArrayLiteral("-0.0");
+    if (value == 0.0 && std::signbit(value)) {
+        out += "-0.0";
+        return;
+    }
     // 32 bytes hold the longest shortest form, "-2.2250738585072014e-308" (24 characters).
     std::array<char, 32> buffer{};
     const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
-    return QByteArray(buffer.data(), qsizetype(result.ptr - buffer.data()));
+    out.append(buffer.data(), qsizetype(result.ptr - buffer.data()));
+}
+
+} // namespace
+
+QByteArray formatDouble(double value)
+{
+    QByteArray out;
+    appendDouble(out, value);
+    return out;
 }
 
 void appendJsonNumber(QByteArray& out, double value)
 {
     if (std::isfinite(value))
-        out += formatDouble(value);
+        appendDouble(out, value);
     else
         out += "null";
 }

@@ -29,6 +29,17 @@ QString tr(const char* text)
 
 using Kind = JsonCursor::Kind;
 
+QString resolve(const QString& path)
+{
+    return path;
+}
+
+template <class PathFn>
+QString resolve(const PathFn& path)
+{
+    return path();
+}
+
 std::string_view view(const QByteArray& bytes)
 {
     return {bytes.constData(), std::size_t(bytes.size())};
@@ -237,13 +248,16 @@ private:
         return true;
     }
 
-    bool readDouble(const QString& path, double& out)
+    /// \p path is a QString or, where building it for every value would cost, a callable
+    /// returning one (see resolve()); it is only turned into text for a message.
+    template <class Path>
+    bool readDouble(const Path& path, double& out)
     {
         using S = ParsedNumber::Status;
         const Kind kind = m_cursor.peek();
         const int line = m_cursor.line();
         if (kind != Kind::Number)
-            return typeFail(line, path, tr("a number"), kind);
+            return typeFail(line, resolve(path), tr("a number"), kind);
         QByteArrayView text;
         if (!m_cursor.readNumber(text))
             return syntaxFail(m_cursor);
@@ -253,9 +267,9 @@ private:
             out = number.value;
             return true;
         case S::Overflow:
-            return fail(line, path, tr("the number %1 is too large").arg(excerpt(text)));
+            return fail(line, resolve(path), tr("the number %1 is too large").arg(excerpt(text)));
         case S::Underflow:
-            return fail(line, path,
+            return fail(line, resolve(path),
                         tr("the number %1 is too small to be stored (closer to zero than "
                            "1e-308)")
                             .arg(excerpt(text)));
@@ -263,17 +277,18 @@ private:
         case S::NotFinite:
             break;
         }
-        return fail(line, path, tr("not a number: %1").arg(excerpt(text)));
+        return fail(line, resolve(path), tr("not a number: %1").arg(excerpt(text)));
     }
 
     /// A number within +/-kMaxCoordinate (points, initial weights).
-    bool readCoordinate(const QString& path, double& out)
+    template <class Path>
+    bool readCoordinate(const Path& path, double& out)
     {
         const int line = m_cursor.line();
         if (!readDouble(path, out))
             return false;
         if (std::abs(out) > learning::kMaxCoordinate)
-            return fail(line, path,
+            return fail(line, resolve(path),
                         tr("%1 is beyond the limit of \u00b11e9")
                             .arg(QString::fromLatin1(formatDouble(out))));
         return true;
@@ -523,7 +538,7 @@ private:
             Eigen::Vector2d x = Eigen::Vector2d::Zero();
             int label = 0;
             const bool ok = readObject(kPointKeys, pointPath, {0, 1, 2}, [&](int key, int line) {
-                const QString path = child(pointPath(), kPointKeys[std::size_t(key)]);
+                const auto path = [&] { return child(pointPath(), kPointKeys[std::size_t(key)]); };
                 if (key < 2)
                     return readCoordinate(path, x[key]);
                 double value = 0.0;
@@ -533,7 +548,7 @@ private:
                                                    ? learning::classFromLabel(std::int64_t(value))
                                                    : std::nullopt;
                 if (!cls) {
-                    return fail(line, path,
+                    return fail(line, path(),
                                 tr("the label must be 0 or 1 (or -1 or +1), found %1")
                                     .arg(QString::fromLatin1(formatDouble(value))));
                 }
