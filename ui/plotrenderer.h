@@ -26,9 +26,11 @@ namespace plab::ui {
 /// the current sample, selection chrome, frame with ticks and labels, legend, messages.
 ///
 /// The weight vector is drawn from the point of the boundary closest to the centre of the view, at
-/// a right angle to the boundary, pointing to the class-1 side. Its length is |w| world units
-/// times a 1-2-5 scale factor chosen so the arrow spans 10-45 % of the view; a note in the corner
-/// gives the factor when it is not 1. While a step with an update is shown, w before the update,
+/// a right angle to the boundary, pointing to the class-1 side: the anchor stays on screen whatever
+/// the bias, where an arrow from the origin would often start off the view or far from the line.
+/// Its length is |w| world units when that spans 10-45 % of the view's shorter side, otherwise |w|
+/// times the 1-2-5 factor that brings it nearest to 25 %; a note in the corner gives the factor
+/// when it is not 1. While a step with an update is shown, w before the update,
 /// the update vector and w after it are drawn from the same point (vector addition, tip to tail).
 ///
 /// On raster devices the points are drawn once into a cached image (marker sprites) that is
@@ -61,6 +63,15 @@ public:
     void invalidateCache();
 
 private:
+    /// A pre-rendered marker and, per row, the span of pixels that are not transparent.
+    struct Sprite
+    {
+        QImage image;      ///< premultiplied ARGB at the device pixel ratio
+        double half = 0.0; ///< half the logical size: the marker's centre
+        /// Per row: first non-transparent column, opaque run begin and end, one past the last
+        /// non-transparent column (4 ints per row).
+        std::vector<int> spans;
+    };
     struct LayerKey
     {
         const learning::Dataset* data = nullptr;
@@ -77,16 +88,25 @@ private:
                           const ViewTransform& transform, qreal dpr);
     void drawPointsVector(QPainter& painter, const PlotScene& scene, const Theme& theme,
                           const ViewTransform& transform) const;
+    void drawErrorRings(QPainter& painter, const PlotScene& scene, const Theme& theme,
+                        const ViewTransform& transform, qreal dpr, bool vector) const;
+    void rebuildLayer(const PlotScene& scene, const ViewTransform& transform, qreal dpr,
+                      bool withSelection);
+    void blitLayer(QPainter& painter, const QRectF& area) const;
 
     bool m_cachingEnabled = true;
     bool m_layerValid = false;
     LayerKey m_layerKey;
     QImage m_layer;
+    /// Which 64 x 64 device-pixel tiles of the layer hold any point: only those are composited.
+    std::vector<char> m_tiles;
+    int m_tileColumns = 0;
 
-    // Sprites: [class][selected] markers, rendered at the device pixel ratio.
+    // Sprites: [class][selected] markers and the misclassified ring, at the device pixel ratio.
     Theme m_spriteTheme;
     qreal m_spriteDpr = 0.0;
-    std::array<std::array<QImage, 2>, 2> m_sprites;
+    std::array<std::array<Sprite, 2>, 2> m_sprites;
+    Sprite m_errorRing;
 };
 
 } // namespace plab::ui

@@ -49,7 +49,7 @@ Theme Theme::light()
     t.mutedText = rgb(0x656D76);
     t.classColors = {rgb(okabeBlue), rgb(okabeVermillion)};
     t.markerEdge = rgb(0xFFFFFF);
-    t.markerSize = 10.0;
+    t.markerSize = 12.0;
     t.markerEdgeWidth = 1.2;
     t.shadingAlpha = 38;
     t.boundary = rgb(0x1F2328);
@@ -59,8 +59,8 @@ Theme Theme::light()
     t.updateArrow = rgb(okabePurple).darker(125);
     t.errorOutline = rgb(0xE0162B);
     t.highlight = rgb(okabeOrange);
-    t.selection = rgb(0x0969DA);
-    t.rubberBandFill = QColor(9, 105, 218, 28);
+    t.selection = rgb(0x8250DF);
+    t.rubberBandFill = QColor(130, 80, 223, 30);
     t.boundaryWidth = 3.0;
     t.arrowWidth = 2.5;
     t.gridWidth = 1.0;
@@ -91,8 +91,8 @@ Theme Theme::dark()
     t.updateArrow = rgb(0xE79BC6);
     t.errorOutline = rgb(0xFF4D5E);
     t.highlight = rgb(okabeYellow);
-    t.selection = rgb(0x58A6FF);
-    t.rubberBandFill = QColor(88, 166, 255, 36);
+    t.selection = rgb(0xC297FF);
+    t.rubberBandFill = QColor(194, 151, 255, 40);
     return t;
 }
 
@@ -129,7 +129,7 @@ Theme Theme::highContrast()
     t.mutedText = rgb(0xE0E0E0);
     t.classColors = {rgb(okabeSkyBlue), rgb(okabeYellow)};
     t.markerEdge = rgb(0x000000);
-    t.markerSize = 13.0;
+    t.markerSize = 15.0;
     t.markerEdgeWidth = 1.5;
     t.shadingAlpha = 56;
     t.boundary = rgb(0xFFFFFF);

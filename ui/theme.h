@@ -42,8 +42,8 @@ struct Theme
     // Classes: index 0 is the negative class, 1 the positive one.
     std::array<QColor, 2> classColors;
     std::array<MarkerShape, 2> classShapes{MarkerShape::Circle, MarkerShape::Triangle};
-    QColor markerEdge;       ///< thin outline around every marker (contrast against shading)
-    double markerSize = 9.0; ///< marker diameter
+    QColor markerEdge;        ///< thin outline around every marker (contrast against shading)
+    double markerSize = 12.0; ///< marker diameter
     double markerEdgeWidth = 1.0;
     /// Opacity (0..255) of the half-plane shading at full certainty.
     int shadingAlpha = 40;

@@ -52,12 +52,12 @@ ui::PlotScene sceneFor(const learning::Dataset& data, const session::ViewBox& vi
     return scene;
 }
 
-/// The first visit, at or after \p fromEpoch, that changed the weights.
+/// The first visit, at or after \p fromEpoch, that changed w.
 std::optional<learning::StepRecord> firstUpdate(learning::Trainer& trainer, int fromEpoch)
 {
     while (!trainer.finished()) {
         const learning::SampleStep s = trainer.stepSample();
-        if (s.step.updated && s.step.epoch >= fromEpoch)
+        if (s.step.updated && s.step.epoch >= fromEpoch && s.step.deltaW.norm() > 0.0)
             return s.step;
     }
     return std::nullopt;
