@@ -273,6 +273,28 @@ TEST_F(Canvas, CursorMovesAreReportedInWorldCoordinates)
     EXPECT_DOUBLE_EQ(world.y(), expected.y());
 }
 
+TEST_F(Canvas, PaintsThePointsItPlaced)
+{
+    const QPoint left(200, 150);
+    const QPoint right(420, 300);
+    QTest::mouseClick(&m_canvas, Qt::LeftButton, {}, left);
+    QTest::mouseClick(&m_canvas, Qt::RightButton, {}, right);
+    const QImage frame = m_canvas.grab().toImage();
+    const qreal dpr = frame.devicePixelRatio();
+    auto at = [&](QPoint p) { return frame.pixelColor(int(p.x() * dpr), int(p.y() * dpr)); };
+    auto near = [](QColor a, QColor b) {
+        return std::max({std::abs(a.red() - b.red()), std::abs(a.green() - b.green()),
+                         std::abs(a.blue() - b.blue())}) <= 8;
+    };
+    EXPECT_TRUE(near(at(left), m_canvas.theme().classColors[0])) << at(left).name().toStdString();
+    EXPECT_TRUE(near(at(right), m_canvas.theme().classColors[1])) << at(right).name().toStdString();
+    // Undo removes the second point from the picture too.
+    m_doc.undoStack()->undo();
+    EXPECT_FALSE(
+        near(m_canvas.grab().toImage().pixelColor(int(right.x() * dpr), int(right.y() * dpr)),
+             m_canvas.theme().classColors[1]));
+}
+
 TEST_F(Canvas, TheSceneCarriesTheTrainingView)
 {
     TrainingView view;
