@@ -97,6 +97,9 @@ QComboBox* makeCombo(QWidget* parent, std::initializer_list<std::pair<QString, i
     auto* combo = new QComboBox(parent);
     for (const auto& [text, value] : items)
         combo->addItem(text, value);
+    // The dock may be narrower than the longest item; the popup still shows it in full.
+    combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    combo->setMinimumContentsLength(14);
     return combo;
 }
 

@@ -173,11 +173,11 @@ LearningCurves::LearningCurves(QWidget* parent) : QWidget(parent)
     m_weightView = new QChartView(weightChart, this);
     for (auto* view : {m_errorView, m_weightView}) {
         view->setRenderHint(QPainter::Antialiasing);
-        view->setMinimumSize(240, 160);
+        view->setMinimumSize(160, 120);
     }
     // Side by side when the widget is wide (a dock under the plot), stacked when it is tall (a
     // dock beside it); see resizeEvent().
-    auto* layout = new QBoxLayout(QBoxLayout::LeftToRight, this);
+    auto* layout = new QBoxLayout(QBoxLayout::TopToBottom, this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
     layout->addWidget(m_errorView);

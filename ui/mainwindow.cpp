@@ -26,15 +26,18 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QScreen>
 #include <QScrollArea>
 #include <QSettings>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTimer>
 #include <QToolBar>
 #include <QUndoStack>
 #include <QUndoView>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <string>
 
 using namespace Qt::StringLiterals;
@@ -224,9 +227,6 @@ void MainWindow::createDocks()
     addDockWidget(Qt::RightDockWidgetArea, m_undoDock);
     tabifyDockWidget(m_parameterDock, m_undoDock);
     m_parameterDock->raise();
-
-    resizeDocks({m_controlDock, m_parameterDock}, {320, 360}, Qt::Horizontal);
-    resizeDocks({m_parameterDock, m_curveDock}, {1, 1}, Qt::Vertical);
 }
 
 void MainWindow::createActions()
@@ -500,8 +500,14 @@ void MainWindow::connectParts()
 void MainWindow::restoreSettings()
 {
     QSettings settings;
-    restoreGeometry(settings.value(u"window/geometry"_s).toByteArray());
-    restoreState(settings.value(u"window/state"_s).toByteArray());
+    if (!restoreGeometry(settings.value(u"window/geometry"_s).toByteArray())) {
+        // First start: most of the screen, centred.
+        const QRect available = screen()->availableGeometry();
+        const QSize size = (available.size() * 0.85).expandedTo(QSize(1024, 640));
+        setGeometry(QStyle::alignedRect(Qt::LeftToRight, Qt::AlignCenter,
+                                        size.boundedTo(available.size()), available));
+    }
+    m_defaultLayoutPending = !restoreState(settings.value(u"window/state"_s).toByteArray());
 
     learning::TrainingSettings s;
     settings.beginGroup(u"training"_s);
@@ -761,6 +767,8 @@ bool MainWindow::maybeSave()
 
 void MainWindow::addRecentFile(const QString& path)
 {
+    if (path.startsWith(u':'))
+        return; // a resource built into the program (the bundled examples)
     rememberDirectory(path);
     QSettings settings;
     QStringList files = settings.value(u"recentFiles"_s).toStringList();
@@ -936,6 +944,23 @@ void MainWindow::showAbout()
 }
 
 // --- Events ------------------------------------------------------------------------------------
+
+void MainWindow::showEvent(QShowEvent* event)
+{
+    QMainWindow::showEvent(event);
+    if (!m_defaultLayoutPending)
+        return;
+    m_defaultLayoutPending = false;
+    // First start: the canvas gets most of the window, the docks what they need at this size.
+    // After the first layout pass, which is when the dock areas have their real sizes.
+    QTimer::singleShot(0, this, [this] {
+        const int w = width();
+        resizeDocks({m_controlDock, m_parameterDock},
+                    {std::clamp(w / 5, 280, 360), std::clamp(w / 4, 340, 480)}, Qt::Horizontal);
+        resizeDocks({m_parameterDock, m_curveDock}, {height() * 6 / 10, height() * 4 / 10},
+                    Qt::Vertical);
+    });
+}
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {

@@ -106,6 +106,7 @@ public:
     void setThemeChoice(const QString& choice);
 
 protected:
+    void showEvent(QShowEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
     void changeEvent(QEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -193,6 +194,7 @@ private:
     QList<QAction*> m_generatorActions;
 
     QString m_themeChoice = QStringLiteral("system");
+    bool m_defaultLayoutPending = true; ///< no saved dock layout: size the docks on first show
     learning::Generator m_lastGenerator = learning::Generator::Blobs;
     learning::GeneratorParams m_generatorParams;
 };

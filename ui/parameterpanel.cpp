@@ -152,19 +152,23 @@ ParameterPanel::ParameterPanel(QWidget* parent) : QWidget(parent)
 {
     auto* layout = new QVBoxLayout(this);
 
+    // w1, w2 and b side by side, each name over its value: large, yet only two lines tall.
     auto* grid = new QGridLayout;
     grid->setHorizontalSpacing(12);
-    const auto addRow = [&](int row, const QString& name, QLabel** value) {
+    grid->setVerticalSpacing(0);
+    const auto addColumn = [&](int column, const QString& name, QLabel** value) {
         auto* label = new QLabel(name, this);
+        label->setAlignment(Qt::AlignCenter);
         *value = new QLabel(this);
-        (*value)->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        (*value)->setAlignment(Qt::AlignCenter);
         (*value)->setTextInteractionFlags(Qt::TextSelectableByMouse);
-        grid->addWidget(label, row, 0);
-        grid->addWidget(*value, row, 1);
+        grid->addWidget(label, 0, column);
+        grid->addWidget(*value, 1, column);
+        grid->setColumnStretch(column, 1);
         return label;
     };
-    m_names = {addRow(0, u"w₁"_s, &m_w1), addRow(1, u"w₂"_s, &m_w2), addRow(2, u"b"_s, &m_b)};
-    grid->setColumnStretch(1, 1);
+    m_names = {addColumn(0, u"w₁"_s, &m_w1), addColumn(1, u"w₂"_s, &m_w2),
+               addColumn(2, u"b"_s, &m_b)};
     layout->addLayout(grid);
 
     m_count = new QLabel(this);
@@ -241,15 +245,24 @@ QString ParameterPanel::readoutText() const
         return {};
     const auto& r = *m_state.readout;
     QStringList lines;
-    lines << tr("R (radius of the data) = %1").arg(formatNumber(r.radius));
     if (r.margin && r.mistakeBound && r.augmentedMargin) {
-        lines << tr("margin of this line = %1").arg(formatNumber(*r.margin));
-        lines << tr("γ = %1").arg(formatNumber(*r.augmentedMargin, 3));
-        lines << tr("mistake bound (R/γ)² = %1").arg(formatNumber(*r.mistakeBound, 1));
+        lines
+            << tr("distance from the line to the nearest point = %1").arg(formatNumber(*r.margin));
     } else {
-        lines << tr("margin: this line does not separate the data yet");
+        lines << tr("this line does not separate the data (yet)");
+    }
+    // With a bias the theorem works in the augmented space x̃ = (x₁, x₂, 1).
+    lines << (m_state.useBias ? tr("R = max ‖(x₁, x₂, 1)‖ = %1") : tr("R = max ‖(x₁, x₂)‖ = %1"))
+                 .arg(formatNumber(r.radius));
+    if (r.margin && r.mistakeBound && r.augmentedMargin) {
+        lines << (m_state.useBias ? tr("γ = min t·(w·x + b) / ‖(w, b)‖ = %1")
+                                  : tr("γ = min t·(w·x) / ‖w‖ = %1"))
+                     .arg(formatNumber(*r.augmentedMargin, 3));
+        lines << tr("mistake bound (R/γ)² = %1").arg(formatNumber(*r.mistakeBound, 1));
     }
     lines << tr("mistakes so far = %1").arg(m_state.mistakes);
+    if (!m_state.startedFromZero)
+        lines << tr("(the bound assumes a start from w = 0, b = 0)");
     return lines.join(u'\n');
 }
 
@@ -270,7 +283,7 @@ void ParameterPanel::applyFonts()
     for (auto* label : {m_w1, m_w2, m_b})
         label->setFont(big);
     QFont name = font();
-    name.setPointSizeF(name.pointSizeF() * 1.6);
+    name.setPointSizeF(name.pointSizeF() * 1.3);
     for (auto* label : m_names)
         label->setFont(name);
     QFont equation = font();

@@ -49,6 +49,8 @@ struct ParameterState
     int mistakes = 0;
     /// Present for linearly separable data (the numbers of the convergence theorem).
     std::optional<learning::ConvergenceReadout> readout;
+    /// The run started from w = 0, b = 0, as the theorem's mistake bound assumes.
+    bool startedFromZero = true;
 };
 
 /// Large, readable parameters: w1, w2, b, the parameter count, the boundary equation, the last

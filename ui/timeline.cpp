@@ -34,8 +34,8 @@ Timeline::Timeline(QWidget* parent) : QWidget(parent)
     m_slider->setFocusPolicy(Qt::NoFocus);
     m_label = new QLabel(this);
     m_label->setMinimumWidth(m_label->fontMetrics().horizontalAdvance(
-        tr("Epoch %1 · sample %2/%3").arg(100000).arg(10000).arg(10000)));
-    m_label->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        tr("Epoch %1 · sample %2/%3").arg(1000).arg(100).arg(100)));
+    m_label->setAlignment(Qt::AlignLeft | Qt::AlignVCenter);
 
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(6, 2, 6, 2);

@@ -396,8 +396,11 @@ void TrainingPresenter::refresh()
                 parameters.step = *previous;
         }
         parameters.mistakes = m_history.stateAt(m_position).totalUpdates;
-        if (learning::isPerceptronFamily(settings.rule) && separable())
+        if (learning::isPerceptronFamily(settings.rule) && separable()) {
             parameters.readout = learning::convergenceReadout(data, *model, settings.useBias);
+            parameters.startedFromZero =
+                m_history.epochs().front().model == learning::LinearModel{};
+        }
 
         m_shownErrors = int(view.misclassified.size());
         m_shownAccuracy = data.empty() ? 0.0 : 1.0 - double(m_shownErrors) / double(data.size());

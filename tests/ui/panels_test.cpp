@@ -253,7 +253,9 @@ TEST(ParameterPanel, ShowsTheMistakeBoundNextToTheMistakes)
     state.readout = readout;
     panel.setState(state);
     const QString text = panel.readoutText();
-    EXPECT_TRUE(text.contains(u"R (radius of the data) = 1.75"_s)) << text.toStdString();
+    EXPECT_TRUE(text.contains(u"R = max ‖(x₁, x₂, 1)‖ = 1.75"_s)) << text.toStdString();
+    EXPECT_TRUE(text.contains(u"nearest point = 0.50"_s)) << text.toStdString();
+    EXPECT_TRUE(text.contains(u"= 0.250"_s)) << text.toStdString(); // gamma
     EXPECT_TRUE(text.contains(u"mistake bound (R/γ)² = 49.0"_s)) << text.toStdString();
     EXPECT_TRUE(text.contains(u"mistakes so far = 11"_s)) << text.toStdString();
     EXPECT_EQ(panel.equationText(), u"2.00·x₁ + 1.00·x₂ − 3.00 = 0"_s);
