@@ -1,7 +1,9 @@
 #include "gui.h"
 
 #include "demo.h"
+#include "ui/mainwindow.h"
 
+#include <QApplication>
 #include <QCoreApplication>
 #include <QTextStream>
 
@@ -42,8 +44,11 @@ int runGui(int argc, char** argv, const QString& fileToOpen)
                        QT_TRANSLATE_NOOP("plab::cli::Gui",
                                          "No display found: running the headless demo instead"));
     }
-    // The window (ui/mainwindow) is wired in here once the perceptron_ui library provides it.
-    return runDemo(argc, argv, fileToOpen,
-                   QT_TRANSLATE_NOOP("plab::cli::Gui", "The window is not part of this build: "
-                                                       "running the headless demo instead"));
+    QApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("PerceptronLab"));
+    plab::ui::MainWindow window;
+    window.show();
+    // With no file named, the bundled AND example (built into the binary).
+    window.openFile(fileToOpen.isEmpty() ? QStringLiteral(":/examples/and.csv") : fileToOpen);
+    return app.exec();
 }
