@@ -63,14 +63,11 @@ public:
     void invalidateCache();
 
 private:
-    /// A pre-rendered marker and, per row, the span of pixels that are not transparent.
+    /// A pre-rendered marker.
     struct Sprite
     {
         QImage image;      ///< premultiplied ARGB at the device pixel ratio
         double half = 0.0; ///< half the logical size: the marker's centre
-        /// Per row: first non-transparent column, opaque run begin and end, one past the last
-        /// non-transparent column (4 ints per row).
-        std::vector<int> spans;
     };
     struct LayerKey
     {
