@@ -320,14 +320,16 @@ QRectF PlotRenderer::plotArea(const QRectF& target, const Theme& theme)
     // Measured once per font: the canvas asks for every mouse event.
     struct Margins
     {
-        QFont font;
+        QString family; // the key is plain data: no QFont outliving the application
+        double size = 0.0;
         double left = 0.0, top = 0.0, right = 0.0, bottom = 0.0;
     };
     thread_local Margins cached;
-    const QFont font = theme.font();
-    if (cached.font != font || cached.left == 0.0) {
-        const QFontMetricsF fm(font);
-        cached.font = font;
+    const double size = theme.fontSize * theme.fontScale;
+    if (cached.family != theme.fontFamily || cached.size != size) {
+        const QFontMetricsF fm(theme.font());
+        cached.family = theme.fontFamily;
+        cached.size = size;
         cached.left = std::ceil(fm.horizontalAdvance(QStringLiteral("\u22120000.0")) + 14.0);
         cached.bottom = std::ceil(fm.height() + 12.0);
         cached.top = std::ceil(fm.height() + 8.0);
