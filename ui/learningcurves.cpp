@@ -13,6 +13,8 @@
 #include <algorithm>
 #include <cmath>
 
+using namespace Qt::StringLiterals;
+
 namespace plab::ui {
 
 QList<QPointF> decimateMinMax(std::span<const double> values, int buckets)
@@ -116,6 +118,10 @@ void setRangeOf(QValueAxis* axis, double lo, double hi, bool integers)
     }
     const double step = niceStep(hi - lo, 5, 0.0);
     axis->setRange(std::floor(lo / step) * step, std::ceil(hi / step) * step);
+    // As many decimals as the step needs: Qt Charts adds the step up from the minimum, so a tick
+    // meant to be 0 can come out as -5.55e-17, which "%g" would print.
+    const int decimals = std::max(0, int(-std::floor(std::log10(step) + 1e-9)));
+    axis->setLabelFormat(u"%.%1f"_s.arg(decimals));
     axis->setTickType(QValueAxis::TicksDynamic);
     axis->setTickAnchor(0.0);
     axis->setTickInterval(step);
@@ -132,7 +138,6 @@ LearningCurves::LearningCurves(QWidget* parent) : QWidget(parent)
     m_errorY = new QValueAxis;
     m_errorY->setLabelFormat(QStringLiteral("%d"));
     m_lossY = new QValueAxis;
-    m_lossY->setLabelFormat(QStringLiteral("%.3g"));
     errorChart->addAxis(m_errorX, Qt::AlignBottom);
     errorChart->addAxis(m_errorY, Qt::AlignLeft);
     errorChart->addAxis(m_lossY, Qt::AlignRight);
@@ -148,7 +153,6 @@ LearningCurves::LearningCurves(QWidget* parent) : QWidget(parent)
     m_weightX->setLabelFormat(QStringLiteral("%d"));
     m_weightX->setTitleText(tr("epoch"));
     m_weightY = new QValueAxis;
-    m_weightY->setLabelFormat(QStringLiteral("%.3g"));
     weightChart->addAxis(m_weightX, Qt::AlignBottom);
     weightChart->addAxis(m_weightY, Qt::AlignLeft);
     m_w1Series = makeSeries(tr("w₁"), kW1Colour);
@@ -185,7 +189,7 @@ LearningCurves::LearningCurves(QWidget* parent) : QWidget(parent)
 
     m_redrawTimer = new QTimer(this);
     m_redrawTimer->setSingleShot(true);
-    m_redrawTimer->setInterval(0);
+    m_redrawTimer->setInterval(16); // at most one redraw per frame
     connect(m_redrawTimer, &QTimer::timeout, this, &LearningCurves::redraw);
 
     m_lossSeries->setVisible(false);
@@ -250,16 +254,23 @@ void LearningCurves::setShowBias(bool show)
 void LearningCurves::setMarker(double epoch)
 {
     m_marker = epoch;
-    if (!m_redrawTimer->isActive())
+    if (m_marker > m_errorX->max())
+        scheduleRedraw(); // the x axis must grow
+    else if (!m_redrawTimer->isActive())
         updateMarkers();
 }
 
-QList<QPointF> LearningCurves::drawnPoints(Curve curve)
+void LearningCurves::redrawNow()
 {
     if (m_redrawTimer->isActive()) {
         m_redrawTimer->stop();
         redraw();
     }
+}
+
+QList<QPointF> LearningCurves::drawnPoints(Curve curve)
+{
+    redrawNow();
     switch (curve) {
     case Curve::Errors:
         return m_errorSeries->points();
@@ -316,7 +327,8 @@ void LearningCurves::redraw()
     m_w2Series->replace(decimateMinMax(m_w2, weightBuckets));
     m_bSeries->replace(m_showBias ? decimateMinMax(m_b, weightBuckets) : QList<QPointF>());
 
-    const double lastEpoch = std::max(double(m_errors.size()) - 1.0, 1.0);
+    // The marker may sit inside the epoch after the last recorded one (stepping by samples).
+    const double lastEpoch = std::max({double(m_errors.size()) - 1.0, std::ceil(m_marker), 1.0});
     setRangeOf(m_errorX, 0.0, lastEpoch, true);
     setRangeOf(m_weightX, 0.0, lastEpoch, true);
 

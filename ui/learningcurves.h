@@ -69,6 +69,9 @@ public:
     void setMarker(double epoch);
     [[nodiscard]] double marker() const { return m_marker; }
 
+    /// Draws pending changes now instead of at the next frame.
+    void redrawNow();
+
     /// The points currently handed to the chart for \p curve (after decimation). Draws pending
     /// changes first.
     [[nodiscard]] QList<QPointF> drawnPoints(Curve curve);

@@ -59,6 +59,14 @@ std::string toName(const QVariant& value)
     return value.toString().toStdString();
 }
 
+/// The view a newly opened or generated data set gets: all points, with room around a handful
+/// of them (the logic gates) for the boundary and the weight vector.
+session::ViewBox framing(const learning::Dataset& data)
+{
+    constexpr std::size_t kFew = 8;
+    return fitToData(data, data.size() <= kFew ? 0.4 : 0.12);
+}
+
 bool isDataSetFile(const QString& path)
 {
     return QFileInfo(path).suffix().compare(u"csv"_s, Qt::CaseInsensitive) == 0;
@@ -671,12 +679,12 @@ bool MainWindow::openDataSet(const QString& path)
         // Nothing to undo to: the data set starts a fresh, unmodified project.
         session::Project project = m_document->toProject();
         project.data = result.value();
-        project.view = fitToData(project.data);
+        project.view = framing(project.data);
         m_document->loadProject(project, QString());
     } else {
         m_document->undoStack()->push(
             new ReplaceData(m_document, result.value(), tr("Open %1").arg(name)));
-        m_canvas->fitToData();
+        m_document->setView(framing(m_document->data()));
     }
     addRecentFile(path);
     statusBar()->showMessage(tr("Opened %1").arg(name), kMessageTimeoutMs);
@@ -817,7 +825,7 @@ void MainWindow::generate(learning::Generator generator, const learning::Generat
     m_document->undoStack()->push(
         new ReplaceData(m_document, learning::generate(generator, params),
                         tr("Generate %1").arg(generatorTitle(generator))));
-    m_canvas->fitToData();
+    m_document->setView(framing(m_document->data()));
 }
 
 void MainWindow::generateDialog()

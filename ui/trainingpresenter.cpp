@@ -414,6 +414,7 @@ void TrainingPresenter::refresh()
     if (const auto* step = m_history.stepAt(m_position); step && !data.empty())
         marker = step->epoch - 1 + double(step->visit + 1) / double(data.size());
     m_curves->setMarker(marker);
+    m_curves->redrawNow();
 
     m_timeline->setCount(int(m_history.size()));
     m_timeline->setPosition(int(m_position));

@@ -1,0 +1,173 @@
+// plab_window_shots: renders the main window in its main states to PNG, for docs/images and the
+// README. Not a test; run by hand:
+//
+//     plab_window_shots <directory> [width height]
+//
+// Offscreen unless QT_QPA_PLATFORM says otherwise. Uses a throw-away settings folder, so the
+// window starts with its default layout and never touches the user's settings.
+#include "ui/mainwindow.h"
+#include "ui/plotcanvas.h"
+#include "ui/trainingpresenter.h"
+#include "ui/viewtransform.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QPalette>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStyleFactory>
+#include <QTemporaryDir>
+#include <QTextStream>
+
+#include <functional>
+
+using namespace plab;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QPalette darkPalette()
+{
+    QPalette p;
+    const QColor window(45, 45, 48);
+    const QColor base(32, 32, 34);
+    const QColor text(232, 232, 232);
+    const QColor disabled(128, 128, 128);
+    p.setColor(QPalette::Window, window);
+    p.setColor(QPalette::WindowText, text);
+    p.setColor(QPalette::Base, base);
+    p.setColor(QPalette::AlternateBase, window);
+    p.setColor(QPalette::Text, text);
+    p.setColor(QPalette::Button, QColor(55, 55, 58));
+    p.setColor(QPalette::ButtonText, text);
+    p.setColor(QPalette::Highlight, QColor(42, 130, 218));
+    p.setColor(QPalette::HighlightedText, Qt::black);
+    p.setColor(QPalette::ToolTipBase, window);
+    p.setColor(QPalette::ToolTipText, text);
+    p.setColor(QPalette::PlaceholderText, disabled);
+    for (const auto role : {QPalette::Text, QPalette::ButtonText, QPalette::WindowText})
+        p.setColor(QPalette::Disabled, role, disabled);
+    return p;
+}
+
+/// Processes events until \p done holds; false when \p spy's signal stops coming.
+bool waitFor(QSignalSpy& spy, const std::function<bool()>& done)
+{
+    while (!done()) {
+        if (!spy.wait(10'000))
+            return done();
+    }
+    return true;
+}
+
+class Shooter
+{
+public:
+    Shooter(QString directory, QSize size) : m_directory(std::move(directory)), m_size(size) {}
+
+    /// A fresh window at the shot size, its engine running as fast as possible.
+    std::unique_ptr<ui::MainWindow> window() const
+    {
+        QSettings().clear();
+        auto w = std::make_unique<ui::MainWindow>();
+        w->resize(m_size);
+        w->show();
+        w->presenter()->setEpochsPerSecond(0.0);
+        return w;
+    }
+
+    bool load(ui::MainWindow& w, learning::Generator generator) const
+    {
+        QSignalSpy changed(w.presenter(), &ui::TrainingPresenter::historyChanged);
+        w.generate(generator, learning::GeneratorParams{});
+        return waitFor(changed, [&] { return w.presenter()->shownModel().has_value(); });
+    }
+
+    bool trainToEnd(ui::MainWindow& w) const
+    {
+        QSignalSpy running(w.presenter(), &ui::TrainingPresenter::runningChanged);
+        w.presenter()->train();
+        return waitFor(running, [&] { return !w.presenter()->isRunning(); });
+    }
+
+    /// Steps samples until a visit changes w (not only b) and both boundaries cross the view.
+    bool stepToVisibleUpdate(ui::MainWindow& w) const
+    {
+        auto* p = w.presenter();
+        for (int i = 0; i < 100; ++i) {
+            QSignalSpy changed(p, &ui::TrainingPresenter::historyChanged);
+            const std::size_t before = p->position();
+            p->stepSample();
+            if (!waitFor(changed, [&] { return p->position() != before; }))
+                return false;
+            const auto* step = p->history().stepAt(p->position());
+            const session::ViewBox view = w.canvas()->transform().effectiveView();
+            const auto crossesView = [&](const learning::LinearModel& m) {
+                const ui::LineClip clip = ui::clipBoundary(m, view);
+                return clip.kind == ui::LineClip::Kind::Inside &&
+                       clip.segment.length() > 0.3 * (view.xMax - view.xMin);
+            };
+            if (step && step->updated && step->deltaW != Eigen::Vector2d::Zero() &&
+                crossesView(step->before) && crossesView(step->after))
+                return true;
+        }
+        return false;
+    }
+
+    bool save(ui::MainWindow& w, const QString& name) const
+    {
+        w.presenter()->refreshNow();
+        QApplication::processEvents();
+        const QString path = QDir(m_directory).filePath(name);
+        const bool ok = w.grab().save(path);
+        QTextStream(ok ? stdout : stderr) << (ok ? "wrote " : "cannot write ") << path << '\n';
+        return ok;
+    }
+
+private:
+    QString m_directory;
+    QSize m_size;
+};
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    if (argc != 2 && argc != 4) {
+        QTextStream(stderr) << "usage: plab_window_shots <directory> [width height]\n";
+        return 2;
+    }
+    QTemporaryDir settingsDir;
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir.path());
+    QCoreApplication::setOrganizationName(u"plab-window-shots"_s);
+    QApplication::setStyle(QStyleFactory::create(u"Fusion"_s));
+
+    const QString directory = QString::fromLocal8Bit(argv[1]);
+    QDir().mkpath(directory);
+    const QSize size = argc == 4 ? QSize(QString::fromLocal8Bit(argv[2]).toInt(),
+                                         QString::fromLocal8Bit(argv[3]).toInt())
+                                 : QSize(1600, 900);
+    const Shooter shooter(directory, size);
+    bool ok = true;
+    {
+        auto w = shooter.window();
+        ok = shooter.load(*w, learning::Generator::And) && shooter.trainToEnd(*w) &&
+             shooter.save(*w, u"main-window.png"_s) && ok;
+    }
+    {
+        auto w = shooter.window();
+        ok = shooter.load(*w, learning::Generator::And) && shooter.stepToVisibleUpdate(*w) &&
+             shooter.save(*w, u"step-update.png"_s) && ok;
+    }
+    QApplication::setPalette(darkPalette());
+    {
+        auto w = shooter.window();
+        ok = shooter.load(*w, learning::Generator::TargetLine) && shooter.trainToEnd(*w) &&
+             shooter.save(*w, u"main-window-dark.png"_s) && ok;
+    }
+    return ok ? 0 : 1;
+}
