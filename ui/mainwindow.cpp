@@ -660,6 +660,9 @@ bool MainWindow::openProject(const QString& path)
         return false;
     }
     m_document->loadProject(result.value(), path);
+    // Back to the epoch the project was saved at (a lookup once the engine has run there).
+    if (result.value().epoch)
+        m_presenter->showEpoch(*result.value().epoch);
     addRecentFile(path);
     statusBar()->showMessage(tr("Opened %1").arg(QFileInfo(path).fileName()), kMessageTimeoutMs);
     return true;

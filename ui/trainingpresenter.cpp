@@ -85,7 +85,9 @@ std::optional<learning::LinearModel> TrainingPresenter::shownModel() const
 
 void TrainingPresenter::setEpochsPerSecond(double epochsPerSecond)
 {
-    m_controller->setEpochsPerSecond(epochsPerSecond);
+    m_epochsPerSecond = epochsPerSecond;
+    if (!m_targetEpoch)
+        m_controller->setEpochsPerSecond(epochsPerSecond);
 }
 
 void TrainingPresenter::refreshNow()
@@ -103,6 +105,7 @@ void TrainingPresenter::trainOrPause()
 
 void TrainingPresenter::train()
 {
+    cancelTarget();
     if (isRunning() || !canAdvance())
         return;
     forkHere();
@@ -113,12 +116,14 @@ void TrainingPresenter::train()
 
 void TrainingPresenter::pause()
 {
+    cancelTarget();
     if (isRunning())
         m_controller->pause();
 }
 
 void TrainingPresenter::stepSample()
 {
+    cancelTarget();
     if (!m_hasProblem)
         return;
     pause();
@@ -142,6 +147,7 @@ void TrainingPresenter::stepSample()
 
 void TrainingPresenter::stepEpoch()
 {
+    cancelTarget();
     if (!m_hasProblem)
         return;
     pause();
@@ -164,6 +170,7 @@ void TrainingPresenter::stepEpoch()
 
 void TrainingPresenter::stepBack()
 {
+    cancelTarget();
     pause();
     m_follow = false;
     m_focusNextStep = false;
@@ -173,6 +180,7 @@ void TrainingPresenter::stepBack()
 
 void TrainingPresenter::reset()
 {
+    cancelTarget();
     if (!m_hasProblem)
         return;
     m_follow = false;
@@ -183,10 +191,61 @@ void TrainingPresenter::reset()
 
 void TrainingPresenter::showPosition(std::size_t position)
 {
+    cancelTarget();
     pause();
     m_follow = false;
     m_focusNextStep = false;
     setPosition(std::min(position, m_history.lastPosition()));
+}
+
+void TrainingPresenter::showEpoch(int epoch)
+{
+    cancelTarget();
+    if (!m_hasProblem || epoch <= 0)
+        return;
+    if (!m_awaitingRestart) {
+        if (const auto recorded = m_history.positionOfEpoch(epoch)) {
+            showPosition(*recorded);
+            return;
+        }
+    }
+    m_targetEpoch = epoch;
+    if (!m_awaitingRestart)
+        runToTarget(); // otherwise onRestarted() starts it
+}
+
+void TrainingPresenter::runToTarget()
+{
+    if (m_controller->isRunning())
+        m_controller->pause();
+    m_follow = false;
+    m_focusNextStep = false;
+    // Continue the recorded run from its end, whatever position is shown.
+    setPosition(m_history.lastPosition());
+    if (!canAdvance()) {
+        finishTarget();
+        return;
+    }
+    m_controller->setEpochsPerSecond(0.0);
+    m_controller->train();
+}
+
+void TrainingPresenter::finishTarget()
+{
+    const int target = *m_targetEpoch;
+    m_targetEpoch.reset();
+    m_controller->setEpochsPerSecond(m_epochsPerSecond);
+    if (m_controller->isRunning())
+        m_controller->pause();
+    setPosition(m_history.positionOfEpoch(target).value_or(m_history.lastPosition()));
+}
+
+void TrainingPresenter::cancelTarget()
+{
+    if (!m_targetEpoch)
+        return;
+    m_targetEpoch.reset();
+    m_controller->setEpochsPerSecond(m_epochsPerSecond);
 }
 
 void TrainingPresenter::onDataChanged()
@@ -225,6 +284,7 @@ void TrainingPresenter::applyProblem(const QString& reason)
     const learning::Dataset& data = m_document->data();
     const bool hadProgress = m_history.size() > 1;
     m_applied = m_document->settings();
+    cancelTarget();
     m_follow = false;
     m_focusNextStep = false;
     m_trail.clear();
@@ -261,6 +321,8 @@ void TrainingPresenter::onRestarted(const learning::EpochSnapshot& initial)
     Q_EMIT historyChanged();
     Q_EMIT availabilityChanged();
     requestFrame();
+    if (m_targetEpoch)
+        runToTarget();
 }
 
 void TrainingPresenter::onEvents(const session::TrainingEvents& events)
@@ -282,6 +344,8 @@ void TrainingPresenter::onEvents(const session::TrainingEvents& events)
     } else if (m_follow) {
         setPosition(m_history.lastPosition());
     }
+    if (m_targetEpoch && m_history.latestEpoch().epoch >= *m_targetEpoch)
+        finishTarget();
     Q_EMIT historyChanged();
     Q_EMIT availabilityChanged();
     requestFrame();
@@ -291,6 +355,9 @@ void TrainingPresenter::onRunningChanged(bool running)
 {
     if (!running)
         m_trail.clear();
+    // The run finished (converged, limit, diverged) before reaching the epoch asked for.
+    if (!running && m_targetEpoch)
+        finishTarget();
     Q_EMIT runningChanged(running);
     Q_EMIT availabilityChanged();
     requestFrame();

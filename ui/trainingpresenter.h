@@ -90,6 +90,10 @@ public Q_SLOTS:
     void reset();
     /// Shows \p position (a lookup; pauses a running run).
     void showPosition(std::size_t position);
+    /// Shows the end of epoch \p epoch: a lookup when it is recorded; otherwise the engine first
+    /// trains up to it as fast as possible (a project opened at the epoch it was saved at). Stops
+    /// early, at the last epoch, when the run finishes before it. Any other command cancels it.
+    void showEpoch(int epoch);
 
 Q_SIGNALS:
     /// The history grew, was truncated or started over.
@@ -117,6 +121,10 @@ private:
     /// Makes the engine continue from the shown position (dropping the recorded future).
     void forkHere();
     void setPosition(std::size_t position);
+    /// Starts or ends the run towards m_targetEpoch.
+    void runToTarget();
+    void finishTarget();
+    void cancelTarget();
     void requestFrame();
     void refresh();
     [[nodiscard]] QString composeStatus() const;
@@ -135,9 +143,11 @@ private:
     learning::TrainingSettings m_applied; ///< the settings the engine runs with
     std::size_t m_position = 0;
     bool m_hasProblem = false;
-    bool m_awaitingRestart = false; ///< the engine has not yet confirmed the latest problem
-    bool m_follow = false;          ///< keep the position at the newest event
-    bool m_focusNextStep = false;   ///< show the next sample visit that arrives
+    bool m_awaitingRestart = false;   ///< the engine has not yet confirmed the latest problem
+    bool m_follow = false;            ///< keep the position at the newest event
+    bool m_focusNextStep = false;     ///< show the next sample visit that arrives
+    std::optional<int> m_targetEpoch; ///< showEpoch() is training towards this epoch
+    double m_epochsPerSecond = 0.0;   ///< the user's speed (showEpoch() runs at full speed)
 
     std::deque<learning::LinearModel> m_trail; ///< boundaries of the last frames while running
     mutable std::optional<std::uint64_t> m_separableRevision;

@@ -405,6 +405,11 @@ TEST_F(Window, AGoodCsvReplacesThePointsAsOneUndoStep)
 TEST_F(Window, ProjectsRoundTripAndUnsavedChangesAreAskedAbout)
 {
     loadAnd();
+    const auto expected = coreEpochs(2);
+    for (int epoch = 1; epoch <= 2; ++epoch) {
+        ASSERT_TRUE(triggerAndWait(
+            "actionStepEpoch", [this, epoch] { return history().latestEpoch().epoch == epoch; }));
+    }
     const QString path = m_files.filePath(u"and.json"_s);
     ASSERT_TRUE(m_window->saveProjectAs(path));
     EXPECT_FALSE(document()->isModified());
@@ -418,11 +423,20 @@ TEST_F(Window, ProjectsRoundTripAndUnsavedChangesAreAskedAbout)
     EXPECT_EQ(document()->data().size(), saved.size() + 1);
 
     m_prompts->answer = UserPrompts::SaveChoice::Discard;
+    QSignalSpy changed(presenter(), &TrainingPresenter::historyChanged);
     EXPECT_TRUE(m_window->openFile(path));
     EXPECT_EQ(m_prompts->asks, 2);
     EXPECT_EQ(document()->data(), saved);
     EXPECT_EQ(document()->filePath(), path);
     EXPECT_FALSE(document()->isModified());
+    // The project comes back at the epoch it was saved at: the engine runs there, then stops.
+    ASSERT_TRUE(waitFor(changed, [this] {
+        const auto at = history().positionOfEpoch(2);
+        return at && presenter()->position() == *at && !presenter()->isRunning();
+    }));
+    presenter()->refreshNow();
+    EXPECT_EQ(canvas()->trainingView().model, expected[2].model);
+    EXPECT_EQ(m_window->timeline()->label(), u"Epoch 2"_s);
 }
 
 TEST_F(Window, ClosingWithUnsavedChangesCanBeCancelled)
