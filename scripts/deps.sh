@@ -11,9 +11,14 @@ packages=(
     libgtest-dev libgmock-dev libbenchmark-dev
     libgif-dev fonts-noto-cjk
     xvfb xauth
+    desktop-file-utils appstream groff-base
 )
 if [[ "${PLAB_WITH_SANITIZER_TOOLS:-0}" == 1 ]]; then
     packages+=(clang libclang-rt-14-dev)
+fi
+# dpkg-shlibdeps, for the Debian package's library dependencies (scripts/package.sh).
+if [[ "${PLAB_WITH_PACKAGING_TOOLS:-0}" == 1 ]]; then
+    packages+=(dpkg-dev)
 fi
 
 missing=()
