@@ -1,6 +1,7 @@
 #include "gui.h"
 
 #include "demo.h"
+#include "ui/aboutdialog.h"
 #include "ui/mainwindow.h"
 
 #include <QApplication>
@@ -46,6 +47,10 @@ int runGui(int argc, char** argv, const QString& fileToOpen)
     }
     QApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("PerceptronLab"));
+    // The icon of every window, and the id that ties windows to the installed .desktop file
+    // (the Wayland app id; X11 desktops match it by name).
+    QApplication::setWindowIcon(plab::ui::applicationIcon());
+    QGuiApplication::setDesktopFileName(QString::fromLatin1(plab::ui::kDesktopFileName));
     plab::ui::MainWindow window;
     window.show();
     // With no file named, the bundled AND example (built into the binary).

@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "aboutdialog.h"
 #include "controlpanel.h"
 #include "document.h"
 #include "generatordialog.h"
@@ -11,6 +12,7 @@
 #include "timeline.h"
 #include "trainingpresenter.h"
 #include "undocommands.h"
+#include "userguidedialog.h"
 #include "viewtransform.h"
 
 #include <QAction>
@@ -428,10 +430,13 @@ void MainWindow::createMenus()
     view->addAction(m_fullScreenAction);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QAction* guide = help->addAction(tr("User &Guide"), this, [this] { showUserGuide(this); });
+    guide->setObjectName(u"actionUserGuide"_s);
     QAction* keys = help->addAction(tr("&Keys and Mouse"), this, &MainWindow::showKeys);
     keys->setObjectName(u"actionKeys"_s);
     keys->setShortcut(QKeySequence::HelpContents);
     QAction* about = help->addAction(tr("&About Perceptron Lab"), this, &MainWindow::showAbout);
+    about->setObjectName(u"actionAbout"_s);
     about->setMenuRole(QAction::AboutRole);
     QAction* aboutQt = help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
     aboutQt->setMenuRole(QAction::AboutQtRole);
@@ -947,11 +952,7 @@ void MainWindow::showKeys()
 
 void MainWindow::showAbout()
 {
-    QMessageBox::about(
-        this, tr("About Perceptron Lab"),
-        tr("<h3>Perceptron Lab %1</h3><p>Place points, train a perceptron and watch its decision "
-           "boundary move, one sample at a time.</p>")
-            .arg(QCoreApplication::applicationVersion()));
+    showAboutDialog(this);
 }
 
 // --- Events ------------------------------------------------------------------------------------

@@ -1,0 +1,326 @@
+// Help > About and Help > User Guide: what they show, and that the guide bundled in the program is
+// whole (every page, image and heading its links point to is there).
+
+#include "ui/aboutdialog.h"
+#include "ui/mainwindow.h"
+#include "ui/userguidedialog.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDir>
+#include <QDirIterator>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QScrollBar>
+#include <QSet>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTextBlock>
+#include <QTextBrowser>
+#include <QTextDocument>
+#include <QTextFragment>
+#include <QTreeWidget>
+#include <gtest/gtest.h>
+
+#include <map>
+#include <set>
+#include <string>
+
+using namespace Qt::StringLiterals;
+using plab::ui::AboutDialog;
+using plab::ui::headingAnchor;
+using plab::ui::UserGuideDialog;
+using plab::ui::userGuideUrl;
+
+namespace {
+
+QTextBrowser* browserOf(const UserGuideDialog& dialog)
+{
+    return dialog.findChild<QTextBrowser*>(u"userGuideBrowser"_s);
+}
+
+/// Every anchor name of the headings in \p document.
+QSet<QString> headingAnchorsOf(const QTextDocument& document)
+{
+    QSet<QString> anchors;
+    for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            for (const QString& name : it.fragment().charFormat().anchorNames())
+                anchors.insert(name);
+        }
+    }
+    return anchors;
+}
+
+/// The link targets (href) and the image names in \p document.
+void linksAndImages(const QTextDocument& document, QStringList& links, QStringList& images)
+{
+    for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            const QTextCharFormat format = it.fragment().charFormat();
+            if (format.isImageFormat())
+                images << format.toImageFormat().name();
+            else if (format.isAnchor() && !format.anchorHref().isEmpty())
+                links << format.anchorHref();
+        }
+    }
+}
+
+QStringList bundledPages()
+{
+    QStringList pages;
+    QDirIterator it(u":/docs"_s, {u"*.md"_s}, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext())
+        pages << it.next();
+    pages.sort();
+    return pages;
+}
+
+} // namespace
+
+// --- Anchors -----------------------------------------------------------------------------------
+
+struct AnchorCase
+{
+    const char* heading;
+    const char* anchor;
+};
+
+// The heading names the case in the test list.
+void PrintTo(const AnchorCase& c, std::ostream* os)
+{
+    *os << c.heading;
+}
+
+class HeadingAnchor : public testing::TestWithParam<AnchorCase>
+{};
+
+// GitHub's rule, written out by hand for each case: lower case, space -> '-', drop the rest.
+TEST_P(HeadingAnchor, FollowsGitHub)
+{
+    EXPECT_EQ(headingAnchor(QString::fromUtf8(GetParam().heading)).toStdString(),
+              std::string(GetParam().anchor));
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Cases, HeadingAnchor,
+    testing::Values(AnchorCase{"The canvas", "the-canvas"},
+                    AnchorCase{"Data sets (CSV)", "data-sets-csv"},
+                    AnchorCase{"Training trace (JSON Lines)", "training-trace-json-lines"},
+                    AnchorCase{"perceptron-lab train", "perceptron-lab-train"},
+                    AnchorCase{"Exit status", "exit-status"},
+                    AnchorCase{"What w_1, w_2 and b mean", "what-w_1-w_2-and-b-mean"},
+                    AnchorCase{"Step 2: the rule, step by step!", "step-2-the-rule-step-by-step"},
+                    AnchorCase{"学習率 (η) を変える", "学習率-η-を変える"},
+                    AnchorCase{"A  B", "a--b"}));
+
+// --- The user guide ----------------------------------------------------------------------------
+
+TEST(UserGuide, EnglishIsTheFallbackForALanguageWithoutItsOwnGuide)
+{
+    EXPECT_EQ(userGuideUrl(QLocale(QLocale::English)), QUrl(u"qrc:/docs/user-guide.md"_s));
+    EXPECT_EQ(userGuideUrl(QLocale(QLocale::Swahili)), QUrl(u"qrc:/docs/user-guide.md"_s));
+}
+
+TEST(UserGuide, OpensOnTheBundledGuideWithAnchoredHeadings)
+{
+    UserGuideDialog dialog;
+    const QTextBrowser* browser = browserOf(dialog);
+    ASSERT_NE(browser, nullptr);
+    EXPECT_EQ(dialog.currentPage(), userGuideUrl());
+    EXPECT_FALSE(browser->document()->toPlainText().trimmed().isEmpty());
+    // The guide starts with its title; its anchor is the GitHub slug of that heading.
+    const QTextBlock first = browser->document()->begin();
+    ASSERT_GT(first.blockFormat().headingLevel(), 0);
+    EXPECT_TRUE(headingAnchorsOf(*browser->document()).contains(headingAnchor(first.text())));
+}
+
+TEST(UserGuide, AHeadingLinkScrollsToTheHeading)
+{
+    UserGuideDialog dialog;
+    dialog.resize(600, 400);
+    dialog.show();
+    QTextBrowser* browser = browserOf(dialog);
+    ASSERT_TRUE(dialog.showPage(QUrl(u"qrc:/docs/file-formats.md"_s)));
+    EXPECT_EQ(browser->verticalScrollBar()->value(), 0);
+
+    ASSERT_TRUE(dialog.showPage(QUrl(u"qrc:/docs/file-formats.md#training-summary-json"_s)));
+    EXPECT_EQ(dialog.currentPage().fragment(), u"training-summary-json"_s);
+    // The heading is far down the page (the fourth file format), so the view has moved.
+    EXPECT_GT(browser->verticalScrollBar()->value(), 0);
+}
+
+TEST(UserGuide, APageOutsideTheBundleIsRefusedAndNamed)
+{
+    UserGuideDialog dialog;
+    const QUrl start = dialog.currentPage();
+    EXPECT_FALSE(dialog.showPage(QUrl(u"qrc:/docs/no-such-page.md"_s)));
+    EXPECT_FALSE(dialog.showPage(QUrl(u"file:///etc/passwd"_s)));
+    EXPECT_EQ(dialog.currentPage(), start);
+
+    // A link to a repository file that is not bundled: the page stays, the status line says so.
+    QTextBrowser* browser = browserOf(dialog);
+    Q_EMIT browser->anchorClicked(QUrl(u"../app/cliparser.h"_s));
+    EXPECT_EQ(dialog.currentPage(), start);
+    const auto* status = dialog.findChild<QLabel*>(u"userGuideStatus"_s);
+    ASSERT_NE(status, nullptr);
+    EXPECT_TRUE(status->text().contains(u"../app/cliparser.h"_s));
+
+    // A link to a bundled page is followed, relative to the page shown.
+    Q_EMIT browser->anchorClicked(QUrl(u"cli.md"_s));
+    EXPECT_EQ(dialog.currentPage(), QUrl(u"qrc:/docs/cli.md"_s));
+    EXPECT_TRUE(status->text().isEmpty());
+}
+
+// Every page of docs/ is bundled, and every link and image in it that stays inside docs/ resolves:
+// the page exists, the heading anchor exists on it, the image loads (scaled to the page width).
+TEST(UserGuide, EveryBundledLinkAndImageResolves)
+{
+    const QStringList pages = bundledPages();
+    ASSERT_FALSE(pages.isEmpty());
+    EXPECT_TRUE(pages.contains(u":/docs/user-guide.md"_s));
+
+    UserGuideDialog dialog;
+    QTextBrowser* browser = browserOf(dialog);
+    std::map<QString, QSet<QString>> anchors;
+    std::vector<std::pair<QUrl, QUrl>> links; // (page, target)
+    for (const QString& page : pages) {
+        const QUrl url(u"qrc"_s + page);
+        ASSERT_TRUE(dialog.showPage(url)) << page.toStdString();
+        anchors[url.path()] = headingAnchorsOf(*browser->document());
+        QStringList hrefs;
+        QStringList images;
+        linksAndImages(*browser->document(), hrefs, images);
+        for (const QString& image : images) {
+            const QVariant loaded =
+                browser->document()->resource(QTextDocument::ImageResource, QUrl(image));
+            // Small images stay the file's bytes; scaled ones are QImages.
+            const QImage picture = loaded.typeId() == QMetaType::QByteArray
+                                       ? QImage::fromData(loaded.toByteArray())
+                                       : loaded.value<QImage>();
+            EXPECT_FALSE(picture.isNull()) << page.toStdString() << ": " << image.toStdString();
+            EXPECT_LE(picture.width() / picture.devicePixelRatio(), 760.0) << image.toStdString();
+        }
+        for (const QString& href : hrefs) {
+            const QUrl target = url.resolved(QUrl(href));
+            // Web links and files outside docs/ (source files) are not the guide's to hold.
+            if (target.scheme() == u"qrc"_s && target.path().startsWith(u"/docs/"_s) &&
+                target.path().endsWith(u".md"_s))
+                links.emplace_back(url, target);
+        }
+    }
+    ASSERT_FALSE(links.empty()); // the pages do link to each other
+    for (const auto& [page, target] : links) {
+        const auto found = anchors.find(target.path());
+        ASSERT_NE(found, anchors.end())
+            << page.toString().toStdString() << " links to " << target.toString().toStdString();
+        if (target.hasFragment()) {
+            EXPECT_TRUE(found->second.contains(target.fragment()))
+                << page.toString().toStdString() << " links to " << target.toString().toStdString();
+        }
+    }
+}
+
+// --- About -------------------------------------------------------------------------------------
+
+TEST(About, ShowsVersionLicenceAndLibraries)
+{
+    QCoreApplication::setApplicationVersion(u"9.8.7"_s);
+    AboutDialog dialog;
+    const auto* version = dialog.findChild<QLabel*>(u"aboutVersion"_s);
+    ASSERT_NE(version, nullptr);
+    EXPECT_TRUE(version->text().contains(u"9.8.7"_s));
+
+    const auto* licence = dialog.findChild<QPlainTextEdit*>(u"aboutLicence"_s);
+    ASSERT_NE(licence, nullptr);
+    EXPECT_TRUE(licence->toPlainText().startsWith(u"MIT License"_s));
+    EXPECT_TRUE(licence->toPlainText().contains(u"Permission is hereby granted"_s));
+
+    const auto* libraries = dialog.findChild<QTreeWidget*>(u"aboutLibraries"_s);
+    ASSERT_NE(libraries, nullptr);
+    QStringList names;
+    for (int i = 0; i < libraries->topLevelItemCount(); ++i)
+        names << libraries->topLevelItem(i)->text(0);
+    EXPECT_EQ(names,
+              (QStringList{u"Qt"_s, u"Qt Charts"_s, u"Eigen"_s, u"giflib"_s, u"GoogleTest"_s}));
+    // Qt's row shows the library loaded at run time.
+    EXPECT_EQ(libraries->topLevelItem(0)->text(1), QString::fromLatin1(qVersion()));
+}
+
+// The versions About states are the ones CMake found for the build (PLAB_*_VERSION).
+TEST(About, LibraryVersionsAreTheOnesBuiltWith)
+{
+    std::map<QString, plab::ui::LibraryInfo> byName;
+    for (const auto& library : plab::ui::libraryInfo())
+        byName[library.name] = library;
+    EXPECT_EQ(byName[u"Eigen"_s].version, QStringLiteral(PLAB_EIGEN_VERSION));
+    EXPECT_EQ(byName[u"giflib"_s].version, QStringLiteral(PLAB_GIF_VERSION));
+    EXPECT_EQ(byName[u"Qt Charts"_s].version, QStringLiteral(PLAB_QT_CHARTS_VERSION));
+    EXPECT_EQ(byName[u"Qt"_s].licence, u"LGPL-3.0-only"_s);
+    EXPECT_EQ(byName[u"Qt Charts"_s].licence, u"GPL-3.0-only"_s);
+    EXPECT_EQ(byName[u"GoogleTest"_s].version, QString());
+}
+
+TEST(About, TheIconHasEverySizeTheDesktopGets)
+{
+    const QIcon icon = plab::ui::applicationIcon();
+    const QList<QSize> sizes = icon.availableSizes();
+    for (const int side : {16, 24, 32, 48, 64, 128, 256, 512})
+        EXPECT_TRUE(sizes.contains(QSize(side, side))) << side;
+    // The 16 px PNG is the picture, not a blur: opaque in the middle, and both class colours
+    // (Okabe-Ito blue #0072B2 and vermillion #D55E00) are still there.
+    const QImage small =
+        icon.pixmap(QSize(16, 16)).toImage().convertToFormat(QImage::Format_ARGB32);
+    ASSERT_EQ(small.size(), QSize(16, 16));
+    EXPECT_EQ(small.pixelColor(8, 8).alpha(), 255);
+    bool blue = false;
+    bool vermillion = false;
+    for (int y = 0; y < 16; ++y) {
+        for (int x = 0; x < 16; ++x) {
+            const QColor c = small.pixelColor(x, y);
+            blue = blue || (c.blue() > 140 && c.red() < 60 && c.green() < 140);
+            vermillion = vermillion || (c.red() > 180 && c.green() < 140 && c.blue() < 80);
+        }
+    }
+    EXPECT_TRUE(blue);
+    EXPECT_TRUE(vermillion);
+}
+
+// --- The Help menu -----------------------------------------------------------------------------
+
+TEST(HelpMenu, OpensTheGuideOnceAndTheAboutBox)
+{
+    QTemporaryDir settings;
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settings.path());
+    QCoreApplication::setOrganizationName(u"plab-help-test"_s);
+
+    plab::ui::MainWindow window;
+    window.show();
+    auto* guideAction = window.findChild<QAction*>(u"actionUserGuide"_s);
+    auto* aboutAction = window.findChild<QAction*>(u"actionAbout"_s);
+    ASSERT_NE(guideAction, nullptr);
+    ASSERT_NE(aboutAction, nullptr);
+
+    guideAction->trigger();
+    const auto guides = window.findChildren<UserGuideDialog*>();
+    ASSERT_EQ(guides.size(), 1);
+    EXPECT_TRUE(guides.constFirst()->isVisible());
+    EXPECT_EQ(guides.constFirst()->currentPage(), userGuideUrl());
+    // A second time raises the open guide instead of opening another.
+    guideAction->trigger();
+    EXPECT_EQ(window.findChildren<UserGuideDialog*>().size(), 1);
+
+    aboutAction->trigger();
+    const auto abouts = window.findChildren<AboutDialog*>();
+    ASSERT_EQ(abouts.size(), 1);
+    EXPECT_TRUE(abouts.constFirst()->isVisible());
+    abouts.constFirst()->reject();
+}
+
+int main(int argc, char** argv)
+{
+    QApplication app(argc, argv);
+    testing::InitGoogleTest(&argc, argv);
+    return RUN_ALL_TESTS();
+}
