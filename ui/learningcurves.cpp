@@ -102,6 +102,20 @@ void attach(QChart* chart, QLineSeries* series, QValueAxis* x, QValueAxis* y)
     series->attachAxis(y);
 }
 
+/// Ticks every \p step on [\p lo, \p hi]. Qt Charts lays the ticks out at every change, so the
+/// order matters: widening the range while the old, smaller step is still set would create one
+/// tick item per old step (tens of thousands for a long run) and stall the GUI thread.
+void applyTicks(QValueAxis* axis, double lo, double hi, double step)
+{
+    if (step >= axis->tickInterval()) {
+        axis->setTickInterval(step);
+        axis->setRange(lo, hi);
+    } else {
+        axis->setRange(lo, hi);
+        axis->setTickInterval(step);
+    }
+}
+
 void setRangeOf(QValueAxis* axis, double lo, double hi, bool integers)
 {
     if (!(hi > lo)) {
@@ -110,21 +124,26 @@ void setRangeOf(QValueAxis* axis, double lo, double hi, bool integers)
         hi += pad;
     }
     if (integers) {
-        axis->setRange(lo, hi);
-        axis->setTickType(QValueAxis::TicksDynamic);
-        axis->setTickAnchor(0.0);
-        axis->setTickInterval(niceStep(hi - lo, 5, 1.0));
+        applyTicks(axis, lo, hi, niceStep(hi - lo, 5, 1.0));
         return;
     }
     const double step = niceStep(hi - lo, 5, 0.0);
-    axis->setRange(std::floor(lo / step) * step, std::ceil(hi / step) * step);
     // As many decimals as the step needs: Qt Charts adds the step up from the minimum, so a tick
     // meant to be 0 can come out as -5.55e-17, which "%g" would print.
     const int decimals = std::max(0, int(-std::floor(std::log10(step) + 1e-9)));
     axis->setLabelFormat(u"%.%1f"_s.arg(decimals));
-    axis->setTickType(QValueAxis::TicksDynamic);
+    applyTicks(axis, std::floor(lo / step) * step, std::ceil(hi / step) * step, step);
+}
+
+/// A value axis with ticks at multiples of a step (see applyTicks()), over [0, 1] to start.
+QValueAxis* makeAxis()
+{
+    auto* axis = new QValueAxis;
+    axis->setRange(0.0, 1.0);
     axis->setTickAnchor(0.0);
-    axis->setTickInterval(step);
+    axis->setTickInterval(1.0);
+    axis->setTickType(QValueAxis::TicksDynamic);
+    return axis;
 }
 
 } // namespace
@@ -132,12 +151,12 @@ void setRangeOf(QValueAxis* axis, double lo, double hi, bool integers)
 LearningCurves::LearningCurves(QWidget* parent) : QWidget(parent)
 {
     auto* errorChart = makeChart(tr("Errors per epoch"));
-    m_errorX = new QValueAxis;
+    m_errorX = makeAxis();
     m_errorX->setLabelFormat(QStringLiteral("%d"));
     m_errorX->setTitleText(tr("epoch"));
-    m_errorY = new QValueAxis;
+    m_errorY = makeAxis();
     m_errorY->setLabelFormat(QStringLiteral("%d"));
-    m_lossY = new QValueAxis;
+    m_lossY = makeAxis();
     errorChart->addAxis(m_errorX, Qt::AlignBottom);
     errorChart->addAxis(m_errorY, Qt::AlignLeft);
     errorChart->addAxis(m_lossY, Qt::AlignRight);
@@ -149,10 +168,10 @@ LearningCurves::LearningCurves(QWidget* parent) : QWidget(parent)
     attach(errorChart, m_errorMarker, m_errorX, m_errorY);
 
     auto* weightChart = makeChart(tr("Weights per epoch"));
-    m_weightX = new QValueAxis;
+    m_weightX = makeAxis();
     m_weightX->setLabelFormat(QStringLiteral("%d"));
     m_weightX->setTitleText(tr("epoch"));
-    m_weightY = new QValueAxis;
+    m_weightY = makeAxis();
     weightChart->addAxis(m_weightX, Qt::AlignBottom);
     weightChart->addAxis(m_weightY, Qt::AlignLeft);
     m_w1Series = makeSeries(tr("w₁"), kW1Colour);
@@ -189,7 +208,9 @@ LearningCurves::LearningCurves(QWidget* parent) : QWidget(parent)
 
     m_redrawTimer = new QTimer(this);
     m_redrawTimer->setSingleShot(true);
-    m_redrawTimer->setInterval(16); // at most one redraw per frame
+    // Charts need no more than ~15 redraws a second, and Qt Charts' layout of series and axes
+    // costs milliseconds each time; redrawNow() is there for changes that must show at once.
+    m_redrawTimer->setInterval(66);
     connect(m_redrawTimer, &QTimer::timeout, this, &LearningCurves::redraw);
 
     m_lossSeries->setVisible(false);

@@ -481,7 +481,9 @@ void TrainingPresenter::refresh()
     if (const auto* step = m_history.stepAt(m_position); step && !data.empty())
         marker = step->epoch - 1 + double(step->visit + 1) / double(data.size());
     m_curves->setMarker(marker);
-    m_curves->redrawNow();
+    // Stepping and scrubbing show at once; a running training lets the charts pace themselves.
+    if (!isRunning())
+        m_curves->redrawNow();
 
     m_timeline->setCount(int(m_history.size()));
     m_timeline->setPosition(int(m_position));
