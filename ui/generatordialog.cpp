@@ -263,6 +263,7 @@ void GeneratorDialog::updatePreview()
         PlotRenderer renderer;
         Theme small = m_theme;
         small.fontScale *= 0.8;
+        small.markerSize *= 0.6; // a thumbnail: the points, not their markers, should show
         renderer.paint(painter, QRectF(0, 0, kPreviewSize, kPreviewSize), scene, small);
     }
     m_preview->setPixmap(pixmap);

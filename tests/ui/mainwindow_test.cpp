@@ -295,6 +295,27 @@ TEST_F(Window, BackReturnsToThePreviousWeightsByLookingThemUp)
     EXPECT_EQ(history().size(), 3u);
 }
 
+TEST_F(Window, TheTrainingKeysWorkWhileTheCanvasHasTheFocus)
+{
+    loadAnd();
+    m_window->activateWindow();
+    ASSERT_TRUE(QTest::qWaitForWindowActive(m_window.get()));
+    canvas()->setFocus();
+    QSignalSpy changed(presenter(), &TrainingPresenter::historyChanged);
+    QTest::keyClick(canvas(), Qt::Key_N);
+    ASSERT_TRUE(waitFor(changed, [this] { return history().latestEpoch().epoch == 1; }));
+    EXPECT_EQ(presenter()->position(), 1u);
+    QTest::keyClick(canvas(), Qt::Key_Left);
+    EXPECT_EQ(presenter()->position(), 0u);
+    QTest::keyClick(canvas(), Qt::Key_Right); // a lookup: epoch 1 is recorded
+    EXPECT_EQ(presenter()->position(), 1u);
+    QTest::keyClick(canvas(), Qt::Key_S);
+    ASSERT_TRUE(waitFor(changed, [this] { return history().isStep(presenter()->position()); }));
+    EXPECT_EQ(m_window->timeline()->label(), u"Epoch 2 · sample 1/4"_s);
+    QTest::keyClick(canvas(), Qt::Key_2);
+    EXPECT_EQ(canvas()->activeClass(), 1);
+}
+
 TEST_F(Window, StepSampleShowsTheUpdateOnTheCanvasAndInTheParameters)
 {
     loadAnd();
