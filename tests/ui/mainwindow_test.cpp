@@ -311,6 +311,7 @@ TEST_F(Window, TheTrainingKeysWorkWhileTheCanvasHasTheFocus)
     EXPECT_EQ(presenter()->position(), 1u);
     QTest::keyClick(canvas(), Qt::Key_S);
     ASSERT_TRUE(waitFor(changed, [this] { return history().isStep(presenter()->position()); }));
+    presenter()->refreshNow();
     EXPECT_EQ(m_window->timeline()->label(), u"Epoch 2 · sample 1/4"_s);
     QTest::keyClick(canvas(), Qt::Key_2);
     EXPECT_EQ(canvas()->activeClass(), 1);
