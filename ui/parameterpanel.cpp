@@ -171,24 +171,28 @@ ParameterPanel::ParameterPanel(QWidget* parent) : QWidget(parent)
                addColumn(2, u"b"_s, &m_b)};
     layout->addLayout(grid);
 
+    m_which = new QLabel(this);
+    m_which->setWordWrap(true);
+    m_which->setAlignment(Qt::AlignCenter);
+    layout->addWidget(m_which);
     m_count = new QLabel(this);
     layout->addWidget(m_count);
 
-    auto* equationTitle = new QLabel(tr("Decision boundary"), this);
+    auto* equationTitle = m_equationTitle = new QLabel(this);
     m_equation = new QLabel(this);
     m_equation->setWordWrap(true);
     m_equation->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(equationTitle);
     layout->addWidget(m_equation);
 
-    m_updateTitle = new QLabel(tr("Last update"), this);
+    m_updateTitle = new QLabel(this);
     m_update = new QLabel(this);
     m_update->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_update->setWordWrap(true);
     layout->addWidget(m_updateTitle);
     layout->addWidget(m_update);
 
-    m_readoutTitle = new QLabel(tr("Convergence theorem (separable data)"), this);
+    m_readoutTitle = new QLabel(this);
     m_readout = new QLabel(this);
     m_readout->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_readout->setWordWrap(true);
@@ -202,7 +206,16 @@ ParameterPanel::ParameterPanel(QWidget* parent) : QWidget(parent)
         title->setFont(font);
     }
     applyFonts();
-    setState(ParameterState{});
+    retranslateUi();
+}
+
+void ParameterPanel::retranslateUi()
+{
+    m_equationTitle->setText(tr("Decision boundary"));
+    m_updateTitle->setText(tr("Last update"));
+    m_readoutTitle->setText(tr("Convergence theorem (separable data)"));
+    // The values are words too ("off", the arithmetic, the readout): written again.
+    setState(m_state);
 }
 
 void ParameterPanel::setState(const ParameterState& state)
@@ -216,6 +229,17 @@ void ParameterPanel::setState(const ParameterState& state)
     const int count = learning::parameterCount(shape);
     m_count->setText(state.useBias ? tr("%1 trainable parameters: w₁, w₂, b").arg(count)
                                    : tr("%1 trainable parameters: w₁, w₂ (no bias)").arg(count));
+    QString which;
+    if (state.rule == learning::Rule::Pocket)
+        which = state.atVisit ? tr("the working weights after this visit (the pocket keeps the "
+                                   "best weights seen, shown at the end of each epoch)")
+                              : tr("the pocket: the best weights seen so far");
+    else if (state.rule == learning::Rule::Averaged)
+        which = state.atVisit ? tr("the working weights after this visit (the average over all "
+                                   "visits is shown at the end of each epoch)")
+                              : tr("the average of the weights over all visits so far");
+    m_which->setText(which);
+    m_which->setVisible(!which.isEmpty());
     m_equation->setText(equationText());
     m_update->setText(updateText());
     const bool showReadout = state.readout.has_value() && learning::isPerceptronFamily(state.rule);
@@ -271,6 +295,8 @@ void ParameterPanel::changeEvent(QEvent* event)
     QWidget::changeEvent(event);
     if (event->type() == QEvent::FontChange)
         applyFonts();
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
 }
 
 void ParameterPanel::applyFonts()

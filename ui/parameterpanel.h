@@ -45,6 +45,9 @@ struct ParameterState
     bool useBias = true;
     /// The sample visit shown, if the timeline is on one.
     std::optional<learning::StepRecord> step;
+    /// The timeline is on a sample visit: `model` is the working weights after it (for the
+    /// pocket and averaged rules the epoch's answer is another set of weights).
+    bool atVisit = false;
     /// Weight updates since the start ("mistakes so far" for the perceptron family).
     int mistakes = 0;
     /// Present for linearly separable data (the numbers of the convergence theorem).
@@ -76,6 +79,7 @@ protected:
 
 private:
     void applyFonts();
+    void retranslateUi();
 
     ParameterState m_state;
     QLabel* m_w1 = nullptr;
@@ -83,7 +87,9 @@ private:
     QLabel* m_b = nullptr;
     std::array<QLabel*, 3> m_names{}; ///< "w₁", "w₂", "b"
     QLabel* m_count = nullptr;
+    QLabel* m_which = nullptr; ///< which weights these are (pocket, averaged, working)
     QLabel* m_equation = nullptr;
+    QLabel* m_equationTitle = nullptr;
     QLabel* m_updateTitle = nullptr;
     QLabel* m_update = nullptr;
     QLabel* m_readoutTitle = nullptr;

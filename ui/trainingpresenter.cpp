@@ -263,7 +263,11 @@ void TrainingPresenter::onSettingsChanged()
     learning::TrainingSettings rest = next;
     rest.learningRate = m_applied.learningRate;
     rest.maxEpochs = m_applied.maxEpochs;
-    if (m_hasProblem && rest == m_applied && !learning::validate(next)) {
+    // A run that diverged cannot continue: a new rate (the advice the status gives) starts over.
+    const bool diverged =
+        m_hasProblem && !m_awaitingRestart &&
+        m_history.stateAt(m_history.lastPosition()).status == learning::TrainingStatus::Diverged;
+    if (m_hasProblem && rest == m_applied && !learning::validate(next) && !diverged) {
         if (next.learningRate != m_applied.learningRate) {
             m_controller->setLearningRate(next.learningRate);
             Q_EMIT message(tr("Learning rate η = %1 from the next sample on")
@@ -453,6 +457,7 @@ void TrainingPresenter::refresh()
         }
 
         parameters.model = *model;
+        parameters.atVisit = step != nullptr;
         if (step) {
             parameters.step = *step;
         } else if (m_position > 0) {

@@ -380,6 +380,35 @@ TEST_F(Window, TheLearningRateChangesWithoutAReset)
     EXPECT_EQ(history().latestEpoch().learningRate, 0.5);
 }
 
+TEST_F(Window, ADivergedRunSaysSoAndALowerRateStartsOver)
+{
+    learning::TrainingSettings settings = document()->settings();
+    settings.rule = learning::Rule::Adaline;
+    settings.learningRate = 1000.0; // each update multiplies the error by about -2000
+    settings.maxEpochs = 10'000;
+    document()->setSettings(settings);
+    loadAnd();
+    QSignalSpy running(presenter(), &TrainingPresenter::runningChanged);
+    action("actionTrain")->trigger();
+    ASSERT_TRUE(waitFor(running, [this] { return !presenter()->isRunning(); }));
+    presenter()->refreshNow();
+    EXPECT_EQ(history().latestEpoch().status, learning::TrainingStatus::Diverged);
+    EXPECT_TRUE(presenter()->statusText().endsWith(u"diverged: lower the learning rate"_s))
+        << presenter()->statusText().toStdString();
+    EXPECT_TRUE(canvas()->trainingView().model.isFinite());
+    EXPECT_FALSE(action("actionTrain")->isEnabled());
+
+    QSignalSpy messages(presenter(), &TrainingPresenter::message);
+    QSignalSpy changed(presenter(), &TrainingPresenter::historyChanged);
+    settings.learningRate = 0.01;
+    document()->setSettings(settings);
+    ASSERT_EQ(messages.count(), 1);
+    EXPECT_TRUE(messages.at(0).at(0).toString().contains(u"restarted"_s));
+    ASSERT_TRUE(waitFor(changed, [this] { return presenter()->shownModel().has_value(); }));
+    EXPECT_EQ(history().size(), 1u);
+    EXPECT_TRUE(action("actionTrain")->isEnabled());
+}
+
 TEST_F(Window, EditingTheDataRestartsTheRunAndSaysSo)
 {
     loadAnd();
