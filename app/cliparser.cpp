@@ -1,5 +1,6 @@
 #include "cliparser.h"
 
+#include "exportparser.h"
 #include "session/numberformat.h"
 #include "session/textfile.h"
 #include "session/validationtext.h"
@@ -73,6 +74,8 @@ QString topLevelHelp()
               "project (.json)\n"
               "  perceptron-lab train OPTIONS   train without a window (see: perceptron-lab "
               "train --help)\n"
+              "  perceptron-lab export OPTIONS  draw a run into PNG, SVG, PDF, GIF or a table "
+              "(see: perceptron-lab export --help)\n"
               "  perceptron-lab --help          show this help\n"
               "  perceptron-lab --version       show the version\n"
               "\n"
@@ -325,6 +328,11 @@ std::variant<CliCommand, CliError> parseCommandLine(const QStringList& arguments
         QStringList rest = arguments;
         rest.removeAt(1);
         return parseTrain(rest);
+    }
+    if (first == u"export") {
+        QStringList rest = arguments;
+        rest.removeAt(1);
+        return parseExport(rest);
     }
     const bool single = arguments.size() == 2;
     const bool help = first == u"--help" || first == u"-h" || first == u"-?" || first == u"help";

@@ -39,6 +39,34 @@ struct TrainOptions
     [[nodiscard]] learning::TrainingSettings appliedTo(learning::TrainingSettings settings) const;
 };
 
+/// The options of `perceptron-lab export` (docs/export.md). Names are checked by the parser;
+/// sizes, epoch lists and how the options combine by runExport() (exportcommand.h), which knows
+/// the run and the export library.
+struct ExportArguments
+{
+    /// --data/--project and the training options of train (its --epochs is --max-epochs here).
+    TrainOptions training;
+    QString epochs;                  ///< --epochs LIST|all|last; empty: the layout's default
+    bool steps = false;              ///< --steps: sample visits instead of epochs
+    QString chart;                   ///< --chart errors|weights; empty: the plot
+    QString table;                   ///< --table csv|md|tex; empty: images
+    QString format;                  ///< --format png|svg|pdf|gif; empty: from --out, else png
+    QString layout;                  ///< --layout single|storyboard|frames|pages; empty: single
+    QString size;                    ///< --size WxH[mm|cm|in] | 16:9 | 4:3 | square
+    std::optional<double> scale;     ///< --scale
+    std::optional<double> dpi;       ///< --dpi
+    QString theme;                   ///< --theme light|dark|print|contrast; empty: light
+    std::optional<double> fontScale; ///< --font-scale
+    bool caption = false;            ///< --caption (or --title)
+    QString title;                   ///< --title TEXT
+    bool legend = true;              ///< false with --no-legend
+    std::optional<int> columns;      ///< --columns N
+    std::optional<int> delayMs;      ///< --delay MS
+    std::optional<int> pauseMs;      ///< --pause MS
+    std::optional<int> loop;         ///< --loop N (0: forever)
+    QString out;                     ///< --out PATH ("-": a table to standard output)
+};
+
 /// What the command line asks for.
 struct CliCommand
 {
@@ -48,11 +76,13 @@ struct CliCommand
         Help,    ///< print `text` to standard output, exit 0
         Version, ///< print `text` to standard output, exit 0
         Train,   ///< `perceptron-lab train ...`
+        Export,  ///< `perceptron-lab export ...`
     };
     Kind kind = Kind::Gui;
-    QString fileToOpen; ///< Gui: a data set or project to open; may be empty
-    QString text;       ///< Help and Version
-    TrainOptions train; ///< Train
+    QString fileToOpen;           ///< Gui: a data set or project to open; may be empty
+    QString text;                 ///< Help and Version
+    TrainOptions train;           ///< Train
+    ExportArguments exportArgs{}; ///< Export
 };
 
 /// A command line that cannot be run: one translated line naming the option or argument.

@@ -2,6 +2,7 @@
 // a clear status (0 success, 2 bad input; see docs/cli.md).
 
 #include "cliparser.h"
+#include "exportcommand.h"
 #include "gui.h"
 #include "traincommand.h"
 
@@ -45,6 +46,8 @@ int main(int argc, char** argv)
     case plab::cli::CliCommand::Kind::Version:
         QTextStream(stdout) << command.text;
         return 0;
+    case plab::cli::CliCommand::Kind::Export:
+        return plab::cli::exportMain(argc, argv, command.exportArgs);
     case plab::cli::CliCommand::Kind::Train:
         break;
     }

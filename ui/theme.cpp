@@ -108,11 +108,14 @@ Theme Theme::print()
     t.text = rgb(0x000000);
     t.mutedText = rgb(0x404040);
     t.markerEdge = rgb(0x000000);
-    t.markerEdgeWidth = 0.8;
-    t.shadingAlpha = 32;
+    t.markerEdgeWidth = 1.0;
+    // No shading: on paper the classes are told apart by the markers' shapes, and the line is
+    // drawn heavier so it survives printing and photocopying.
+    t.shading = false;
     t.boundary = rgb(0x000000);
     t.weightArrow = rgb(0x000000);
-    t.boundaryWidth = 2.5;
+    t.boundaryWidth = 4.0;
+    t.arrowWidth = 3.0;
     return t;
 }
 

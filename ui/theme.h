@@ -75,8 +75,8 @@ struct Theme
     [[nodiscard]] static Theme light();
     /// Dark background for dark desktops and dim rooms.
     [[nodiscard]] static Theme dark();
-    /// White background, black text, thicker lines, no translucent chrome: for papers and
-    /// slides.
+    /// White background, black text, thicker lines, no shading and no translucent chrome: for
+    /// papers, handouts and slides.
     [[nodiscard]] static Theme print();
     /// Black background, pure colours, thick lines and large text for projectors.
     [[nodiscard]] static Theme highContrast();

@@ -1,0 +1,242 @@
+#include "exportcommand.h"
+
+#include "session/datasetfile.h"
+#include "session/projectfile.h"
+#include "session/textfile.h"
+#include "session/validationtext.h"
+#include "ui/exporter.h"
+#include "ui/viewtransform.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QGuiApplication>
+#include <QTextStream>
+
+#include <cstdio>
+
+namespace plab::cli {
+
+namespace {
+
+/// The translation context of this file's texts (lupdate reads the name from the macro).
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(plab::cli::ExportCommand)
+};
+
+/// An export records every epoch (about 310 bytes each) before it draws.
+constexpr int kMaxExportEpochs = 1'000'000;
+
+ExportOutcome failed(const QString& message)
+{
+    return ExportOutcome{message, {}};
+}
+
+QString optionError(const QString& option, const QString& message)
+{
+    return QStringLiteral("--%1: %2").arg(option, message);
+}
+
+/// \p text with control characters made visible, for one-line messages.
+QString oneLine(QString text)
+{
+    for (QChar& c : text)
+        if (c.category() == QChar::Other_Control)
+            c = u'?';
+    return text;
+}
+
+ui::Theme themeNamed(const QString& name)
+{
+    if (name == u"dark")
+        return ui::Theme::dark();
+    if (name == u"print")
+        return ui::Theme::print();
+    if (name == u"contrast")
+        return ui::Theme::highContrast();
+    return ui::Theme::light();
+}
+
+} // namespace
+
+ExportOutcome runExport(const ExportArguments& a, QIODevice& standardOutput)
+{
+    // The input, exactly as `train` reads it.
+    const TrainOptions& options = a.training;
+    const bool fromProject = !options.projectFile.isEmpty();
+    const QString input = fromProject ? options.projectFile : options.dataFile;
+    learning::Dataset data;
+    learning::TrainingSettings settings;
+    std::optional<session::ViewBox> view;
+    if (fromProject) {
+        session::Result<session::Project> project = session::readProject(input);
+        if (!project)
+            return failed(project.error().toString());
+        data = std::move(project.value().data);
+        settings = project.value().settings;
+        view = project.value().view;
+    } else {
+        session::Result<learning::Dataset> read = session::readDatasetCsv(input);
+        if (!read)
+            return failed(read.error().toString());
+        data = std::move(read).value();
+    }
+    settings = options.appliedTo(settings);
+    if (const auto problem = learning::validate(settings)) {
+        return failed(QStringLiteral("%1: settings.%2: %3")
+                          .arg(input, session::settingsFieldKey(problem->field),
+                               session::describeSettingsProblem(*problem)));
+    }
+    if (const auto problem = learning::validate(data))
+        return failed(
+            QStringLiteral("%1: %2").arg(input, session::describeDataProblem(*problem, data)));
+    if (settings.maxEpochs > kMaxExportEpochs) {
+        return failed(
+            optionError(QStringLiteral("max-epochs"),
+                        Text::tr("an export records every epoch: the epoch limit must be at "
+                                 "most %1, found %2")
+                            .arg(kMaxExportEpochs)
+                            .arg(settings.maxEpochs)));
+    }
+
+    // What to write.
+    ui::ExportRequest request;
+    ui::ExportOptions& o = request.options;
+    request.path = a.out;
+    if (!a.table.isEmpty()) {
+        request.table = ui::tableFormatFromName(a.table);
+    } else {
+        const QString suffix = QFileInfo(a.out).suffix().toLower();
+        if (!a.format.isEmpty())
+            o.format = *ui::exportFormatFromName(a.format);
+        else if (const auto fromName = ui::exportFormatFromName(suffix))
+            o.format = *fromName;
+        else if (a.layout == u"pages")
+            o.format = ui::ExportFormat::Pdf;
+        if (o.format == ui::ExportFormat::Gif) {
+            if (!a.layout.isEmpty() && a.layout != u"frames") {
+                return failed(optionError(QStringLiteral("layout"),
+                                          Text::tr("a gif is an animation of the frames: leave out "
+                                                   "--layout")));
+            }
+            o.layout = ui::ExportLayout::Animation;
+        } else if (!a.layout.isEmpty()) {
+            o.layout = *ui::exportLayoutFromName(a.layout);
+        }
+        if (!ui::isCompatible(o.format, o.layout)) {
+            return failed(
+                optionError(QStringLiteral("format"),
+                            Text::tr("the %1 layout cannot be written as %2 (single, "
+                                     "storyboard and frames: png, svg or pdf; pages: pdf)")
+                                .arg(ui::name(o.layout), ui::name(o.format))));
+        }
+        if (a.chart == u"errors")
+            o.content = ui::ExportContent::ErrorChart;
+        else if (a.chart == u"weights")
+            o.content = ui::ExportContent::WeightChart;
+
+        const QString sizeText = !a.size.isEmpty()                   ? a.size
+                                 : o.format == ui::ExportFormat::Gif ? QStringLiteral("960x540")
+                                                                     : QStringLiteral("1920x1080");
+        const auto size = ui::parseSizeSpec(sizeText);
+        if (const QString* error = std::get_if<QString>(&size))
+            return failed(optionError(QStringLiteral("size"), oneLine(*error)));
+        const auto geometry = ui::geometryFor(std::get<ui::SizeSpec>(size), a.scale, a.dpi);
+        if (const QString* error = std::get_if<QString>(&geometry))
+            return failed(optionError(QStringLiteral("size"), *error));
+        o.geometry = std::get<ui::OutputGeometry>(geometry);
+        o.theme = themeNamed(a.theme);
+        o.theme.fontScale =
+            a.fontScale.value_or(ui::defaultFontScale(o.geometry.logical, o.layout));
+        o.caption = a.caption;
+        o.title = a.title;
+        o.legend = a.legend;
+        o.columns = a.columns.value_or(0);
+        if (a.delayMs)
+            o.gif.frameDelayMs = *a.delayMs;
+        if (a.pauseMs)
+            o.gif.lastFramePauseMs = *a.pauseMs;
+        if (a.loop)
+            o.gif.loopCount = *a.loop;
+    }
+
+    // Train, then choose the epochs.
+    const session::ViewBox shown = view ? *view : ui::fitToData(data);
+    auto source =
+        std::make_shared<ui::ExportSource>(ui::trainedSource(std::move(data), settings, shown));
+    source->name = QFileInfo(input).fileName();
+    const int lastEpoch = source->history.latestEpoch().epoch;
+    if (a.epochs.isEmpty()) {
+        if (!request.table && o.layout == ui::ExportLayout::Single)
+            request.epochs = {lastEpoch};
+        else if (!request.table && o.layout == ui::ExportLayout::Storyboard)
+            request.epochs = ui::storyboardEpochs(lastEpoch);
+        else
+            for (int e = 0; e <= lastEpoch; ++e)
+                request.epochs.push_back(e);
+    } else {
+        auto epochs = ui::parseEpochList(a.epochs, lastEpoch);
+        if (const QString* error = std::get_if<QString>(&epochs))
+            return failed(optionError(QStringLiteral("epochs"), oneLine(*error)));
+        request.epochs = std::get<std::vector<int>>(epochs);
+    }
+    request.steps = a.steps;
+    request.source = std::move(source);
+
+    if (request.table && a.out == u"-") {
+        auto table = ui::renderTable(request, *request.table);
+        if (const QString* error = std::get_if<QString>(&table))
+            return failed(*error);
+        const QByteArray& bytes = std::get<QByteArray>(table);
+        if (standardOutput.write(bytes) != bytes.size())
+            return failed(Text::tr("standard output: cannot be written: %1")
+                              .arg(standardOutput.errorString()));
+        return ExportOutcome{};
+    }
+    const ui::ExportResult result = ui::runExport(request);
+    if (result.error)
+        return failed(*result.error);
+    return ExportOutcome{std::nullopt, result.files};
+}
+
+namespace {
+
+/// Qt's own notes (a missing runtime folder, font fallbacks) are not the user's business here:
+/// the export reports its problems itself, as one line. Critical messages still get through.
+void quietMessages(QtMsgType type, const QMessageLogContext& context, const QString& message)
+{
+    if (type == QtCriticalMsg || type == QtFatalMsg)
+        QTextStream(stderr) << qFormatLogMessage(type, context, message) << '\n';
+}
+
+} // namespace
+
+int exportMain(int argc, char** argv, const ExportArguments& arguments)
+{
+    qInstallMessageHandler(quietMessages);
+    // Painting needs a QGuiApplication (fonts), which needs a platform: without a display the
+    // offscreen one, which renders text with the system's fonts through fontconfig all the same.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY") &&
+        qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QGuiApplication app(argc, argv);
+    QFile standardOutput;
+    if (!standardOutput.open(stdout, QIODevice::WriteOnly)) {
+        QTextStream(stderr) << QStringLiteral("perceptron-lab: ")
+                            << Text::tr("standard output: %1").arg(standardOutput.errorString())
+                            << '\n';
+        return 2;
+    }
+    const ExportOutcome outcome = runExport(arguments, standardOutput);
+    standardOutput.close();
+    if (outcome.error) {
+        QString line = *outcome.error;
+        line.replace(u'\n', u' ');
+        QTextStream(stderr) << QStringLiteral("perceptron-lab: ") << line << '\n';
+        return 2;
+    }
+    return 0;
+}
+
+} // namespace plab::cli

@@ -1,0 +1,89 @@
+#!/bin/sh
+# Renders every figure of the lessons (docs/lessons/) with the program itself, through
+# `perceptron-lab export`, from the lesson projects in resources/examples/.
+#
+#   scripts/make-figures.sh [BINARY [FOLDER]]
+#
+# BINARY defaults to build/release/app/perceptron-lab, FOLDER to docs/images/lessons. The same
+# binary, projects and fonts give the same files; tests/cli (lesson_figures) renders them into a
+# temporary folder and compares them with the committed ones.
+set -eu
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+bin=${1:-$root/build/release/app/perceptron-lab}
+out=${2:-$root/docs/images/lessons}
+examples=$root/resources/examples
+
+if [ ! -x "$bin" ]; then
+    echo "make-figures.sh: no perceptron-lab at $bin (build it, or name it as the first argument)" >&2
+    exit 2
+fi
+mkdir -p "$out"
+
+# The figures are in English whatever the desktop's language, and need no display.
+export LANG=C.UTF-8 LC_ALL=C.UTF-8 LANGUAGE=en QT_QPA_PLATFORM=offscreen
+
+l1=$examples/lesson-1-parameters.json
+l2=$examples/lesson-2-and.json
+l3=$examples/lesson-3-learning-rate.json
+l4=$examples/lesson-4-xor.json
+l4h=$examples/lesson-4-hidden.json
+
+export_() { "$bin" export "$@"; }
+still() { # PROJECT OUT [OPTIONS]: one picture of epoch 0 (or what the options choose), 720x540
+    project=$1 file=$2
+    shift 2
+    export_ --project "$project" --out "$out/$file" --size 720x540 --caption --epochs 0 "$@"
+}
+
+# Lesson 1: what w1, w2 and b mean.
+still "$l1" lesson-1-start.png
+still "$l1" lesson-1-bias.png --init 1,0,-2
+still "$l1" lesson-1-tilt.png --init 1,1,-4
+still "$l1" lesson-1-scale.png --init 2,2,-8
+still "$l1" lesson-1-flip.png --init -1,-1,4
+export_ --project "$l1" --out "$out/lesson-1-train.png" --layout storyboard --size 1280x720
+
+# Lesson 2: the perceptron rule, sample by sample, on AND.
+export_ --project "$l2" --out "$out/lesson-2-epoch1.png" --layout storyboard --steps --epochs 1 \
+    --size 1280x720 --columns 2
+export_ --project "$l2" --out "$out/lesson-2-storyboard.png" --layout storyboard --epochs 0-5 \
+    --size 1280x720 --columns 3
+export_ --project "$l2" --out "$out/lesson-2-errors.png" --chart errors --size 800x400
+export_ --project "$l2" --out "$out/lesson-2-trace.md" --table md --epochs all
+
+# Lesson 3: the learning rate and the initial weights.
+for lr in 0.1 10; do
+    export_ --project "$l3" --out "$out/lesson-3-zeros-lr$lr.png" --layout storyboard \
+        --init zeros --lr "$lr" --epochs 1-6 --columns 3 --size 1280x720
+    export_ --project "$l3" --out "$out/lesson-3-random-lr$lr.png" --layout storyboard \
+        --init random --lr "$lr" --epochs all --size 1280x480
+done
+{
+    echo "| initial weights | η = 0.1 | η = 1 | η = 10 |"
+    echo "|---|--:|--:|--:|"
+    for init in zeros random; do
+        row="| $init |"
+        for lr in 0.1 1 10; do
+            summary=$("$bin" train --project "$l3" --init "$init" --lr "$lr")
+            epochs=$(printf '%s\n' "$summary" | sed -n 's/.*"epochs":\([0-9]*\).*/\1/p')
+            row="$row $epochs |"
+        done
+        echo "$row"
+    done
+} > "$out/lesson-3-epochs.md"
+export_ --project "$l3" --out "$out/lesson-3-adaline-0.01.png" --rule adaline --lr 0.01 \
+    --max-epochs 1000 --chart errors --size 800x400
+export_ --project "$l3" --out "$out/lesson-3-adaline-1.png" --rule adaline --lr 1 \
+    --layout storyboard --epochs 0-5 --columns 3 --size 1280x720
+
+# Lesson 4: XOR, and what comes next.
+export_ --project "$l4" --out "$out/lesson-4-storyboard.png" --layout storyboard \
+    --epochs 1,14,17,19,38,last --size 1280x720 --columns 3
+export_ --project "$l4" --out "$out/lesson-4-errors.png" --chart errors --size 800x400
+export_ --project "$l4" --out "$out/lesson-4-weights.png" --chart weights --size 800x400
+export_ --project "$l4" --out "$out/lesson-4-pocket.png" --rule pocket --order shuffle \
+    --size 720x540 --caption
+still "$l4" lesson-4-or.png --init 1,1,-0.5
+still "$l4" lesson-4-nand.png --init -1,-1,1.5
+still "$l4h" lesson-4-hidden.png

@@ -1,0 +1,173 @@
+#pragma once
+
+#include "exporter.h"
+#include "exportoptions.h"
+#include "exportsource.h"
+#include "theme.h"
+
+#include <QDialog>
+#include <QFutureWatcher>
+#include <QPointer>
+#include <QWidget>
+
+#include <cstddef>
+#include <functional>
+#include <memory>
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QGroupBox;
+class QLabel;
+class QLineEdit;
+class QProgressDialog;
+class QPushButton;
+class QSlider;
+class QSpinBox;
+
+namespace plab::learning {
+class History;
+}
+
+namespace plab::ui {
+
+class Document;
+
+/// A copy of \p document and \p history for an export (see ExportSource), named after the
+/// document's file.
+[[nodiscard]] std::shared_ptr<const ExportSource> exportSourceFor(const Document& document,
+                                                                  const learning::History& history);
+
+/// Puts \p frame of \p source on the clipboard as an image of \p logical pixels at
+/// \p devicePixelRatio (and as SVG for programs that take vectors), painted as the export paints
+/// it: presentation mode, no hover or selection chrome.
+void copyViewToClipboard(const ExportSource& source, const ExportFrame& frame, const Theme& theme,
+                         const QSizeF& logical, double devicePixelRatio);
+
+/// The live preview of an export: the first page (or the chosen frame) painted by the export's
+/// own FramePainter, scaled to fit the widget.
+class ExportPreview : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ExportPreview(QWidget* parent = nullptr);
+
+    /// What to show; \p source must stay alive while it is shown.
+    void setPage(std::shared_ptr<const ExportSource> source, std::vector<ExportFrame> frames,
+                 const ExportOptions& options);
+    /// A message instead of a page (e.g. why the settings cannot be exported).
+    void setMessage(const QString& message);
+
+    [[nodiscard]] QSize sizeHint() const override;
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+
+private:
+    std::shared_ptr<const ExportSource> m_source;
+    std::vector<ExportFrame> m_frames;
+    ExportOptions m_options;
+    QString m_message;
+};
+
+/// The export dialog: every export (image, storyboard, numbered frames, multi-page PDF, animated
+/// GIF, worked-example table) of a copy of the document and its run, with a live preview that
+/// uses the same painters as the files. Exports run on a worker thread behind a progress dialog
+/// that can cancel them; the window stays responsive.
+///
+/// Widgets have objectNames ("layout", "format", "epochs", ...) for tests.
+class ExportDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    /// Which kind of export the dialog opens on.
+    enum class Kind
+    {
+        Image,
+        Storyboard,
+        Frames,
+        Pages,
+        Animation,
+        Table,
+    };
+
+    /// \p position: the timeline position the window shows (the "current view" frame).
+    /// \p screenTheme: the window's theme, the default.
+    ExportDialog(std::shared_ptr<const ExportSource> source, std::size_t position,
+                 const Theme& screenTheme, QWidget* parent = nullptr);
+    ~ExportDialog() override;
+
+    void setKind(Kind kind);
+    [[nodiscard]] Kind kind() const;
+
+    /// The export the widgets describe, without the file (path empty), or why there is none.
+    [[nodiscard]] std::variant<ExportRequest, QString> request() const;
+
+    /// How the dialog asks where to save: (suggested path, filter) -> chosen path, empty to
+    /// cancel. The default is QFileDialog::getSaveFileName. Tests install their own.
+    using FileChooser = std::function<QString(const QString& suggested, const QString& filter)>;
+    void setFileChooser(FileChooser chooser);
+
+    /// Asks for the file and runs the export on a worker thread with a progress dialog. The
+    /// outcome arrives with finished().
+    void startExport();
+    /// True while an export runs.
+    [[nodiscard]] bool isExporting() const;
+
+Q_SIGNALS:
+    /// An export ended (written, failed or cancelled).
+    void exportFinished(const plab::ui::ExportResult& result);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void reject() override;
+
+private:
+    void buildWidgets();
+    void updateEnabled();
+    void updatePreview();
+    void onFinished();
+    void copyToClipboard();
+    [[nodiscard]] ExportLayout layout() const;
+    [[nodiscard]] std::variant<OutputGeometry, QString> geometry() const;
+    [[nodiscard]] QString fileFilter(const ExportRequest& request) const;
+
+    std::shared_ptr<const ExportSource> m_source;
+    std::size_t m_position = 0;
+    Theme m_screenTheme;
+    FileChooser m_chooser;
+    QFutureWatcher<ExportResult> m_watcher;
+    QPointer<QProgressDialog> m_progress;
+    QString m_lastFolder;
+
+    QComboBox* m_layout = nullptr;
+    QComboBox* m_content = nullptr;
+    QComboBox* m_format = nullptr;
+    QLineEdit* m_epochs = nullptr;
+    QCheckBox* m_steps = nullptr;
+    QLabel* m_current = nullptr;
+    QComboBox* m_size = nullptr;
+    QDoubleSpinBox* m_width = nullptr;
+    QDoubleSpinBox* m_height = nullptr;
+    QComboBox* m_unit = nullptr;
+    QComboBox* m_scale = nullptr;
+    QSpinBox* m_dpi = nullptr;
+    QComboBox* m_theme = nullptr;
+    QDoubleSpinBox* m_fontScale = nullptr;
+    QCheckBox* m_caption = nullptr;
+    QLineEdit* m_title = nullptr;
+    QCheckBox* m_legend = nullptr;
+    QSpinBox* m_columns = nullptr;
+    QGroupBox* m_gifBox = nullptr;
+    QSpinBox* m_delay = nullptr;
+    QSpinBox* m_pause = nullptr;
+    QSpinBox* m_loop = nullptr;
+    QSlider* m_previewFrame = nullptr;
+    QLabel* m_summary = nullptr;
+    ExportPreview* m_preview = nullptr;
+    QPushButton* m_exportButton = nullptr;
+};
+
+} // namespace plab::ui
