@@ -2,10 +2,12 @@
 
 #include "demo.h"
 #include "ui/aboutdialog.h"
+#include "ui/autosaver.h"
 #include "ui/mainwindow.h"
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QStatusBar>
 #include <QTextStream>
 
 #include <cstdio>
@@ -53,7 +55,19 @@ int runGui(int argc, char** argv, const QString& fileToOpen)
     QGuiApplication::setDesktopFileName(QString::fromLatin1(plab::ui::kDesktopFileName));
     plab::ui::MainWindow window;
     window.show();
+    // Autosave (docs/robustness.md): work left by an instance that did not close properly is
+    // offered first; a restored document replaces the file named on the command line.
+    plab::ui::Autosaver autosaver(window.document(), window.presenter());
+    QObject::connect(
+        &autosaver, &plab::ui::Autosaver::failed, &window,
+        [&window](const QString& message) { window.statusBar()->showMessage(message); });
+    const bool restored = autosaver.start() && plab::ui::offerRestore(autosaver, window.document(),
+                                                                      window.presenter(), &window);
     // With no file named, the bundled AND example (built into the binary).
-    window.openFile(fileToOpen.isEmpty() ? QStringLiteral(":/examples/and.csv") : fileToOpen);
-    return app.exec();
+    if (!restored)
+        window.openFile(fileToOpen.isEmpty() ? QStringLiteral(":/examples/and.csv") : fileToOpen);
+    const int status = app.exec();
+    // A clean exit: nothing to restore next time.
+    autosaver.finish();
+    return status;
 }

@@ -632,8 +632,8 @@ void MainWindow::newDocument()
 
 void MainWindow::openDialog()
 {
-    if (!maybeSave())
-        return;
+    // Opening a project asks about unsaved changes (openProject); a data set replaces the
+    // points as one undo step and loses nothing. Asking here as well asked twice after Discard.
     const QString path =
         m_prompts->openFileName(this, tr("Open"), lastDirectory(),
                                 tr("Projects and data sets (*.json *.csv)") + u";;"_s +
