@@ -170,12 +170,11 @@ TEST_F(Robustness, NumericalEdgeCasesTrainPaintAndSayWhatHappened)
          "epoch limit reached (20 epochs); not linearly separable"},
         {"one class only", "x1,x2,label\n0,0,1\n1,1,1\n2,0,1\n", learning::Rule::Perceptron, 1.0,
          50, "The data set has only one class (3 points of class 1)", false},
-        // Separable: w = 0 at the start, one error on (0,0) and one on (1,1) in epoch 1, then
-        // w = (1,1), b = 0, no error in epoch 2.
+        // Separable; the same run as `perceptron-lab train` on this file (2 epochs).
         {"two points", "x1,x2,label\n0,0,0\n1,1,1\n", learning::Rule::Perceptron, 1.0, 50,
-         "converged after"},
+         "converged after 2 epochs"},
         {"points at +/-1e9", "x1,x2,label\n-1e9,-1e9,0\n1e9,1e9,1\n-1e9,1e9,0\n1e9,-1e9,1\n",
-         learning::Rule::Perceptron, 1.0, 50, "converged after"},
+         learning::Rule::Perceptron, 1.0, 50, "converged after 1 epoch"},
         {"learning rate 1e6 with Adaline", "x1,x2,label\n0,0,0\n0,1,0\n1,0,0\n1,1,1\n",
          learning::Rule::Adaline, 1e6, 1000, "diverged: lower the learning rate"},
     };
