@@ -18,10 +18,11 @@ namespace plab::cli {
 
 namespace {
 
-QString tr(const char* text)
+/// The translation context of this file's texts (lupdate reads the name from the macro).
+struct Text
 {
-    return QCoreApplication::translate("plab::cli::CommandLine", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(plab::cli::CommandLine)
+};
 
 QString quoted(const QString& value)
 {
@@ -66,50 +67,52 @@ std::optional<double> parseFinite(const QString& text)
 
 QString topLevelHelp()
 {
-    return tr("Perceptron Lab %1: watch a perceptron learn.\n"
-              "\n"
-              "Usage:\n"
-              "  perceptron-lab                 start the window\n"
-              "  perceptron-lab FILE            start the window with a data set (.csv) or "
-              "project (.json)\n"
-              "  perceptron-lab train OPTIONS   train without a window (see: perceptron-lab "
-              "train --help)\n"
-              "  perceptron-lab export OPTIONS  draw a run into PNG, SVG, PDF, GIF or a table "
-              "(see: perceptron-lab export --help)\n"
-              "  perceptron-lab --help          show this help\n"
-              "  perceptron-lab --version       show the version\n"
-              "\n"
-              "Without a display the window cannot open: the program says so and runs a "
-              "headless demo instead.\n")
+    return Text::tr(
+               "Perceptron Lab %1: watch a perceptron learn.\n"
+               "\n"
+               "Usage:\n"
+               "  perceptron-lab                 start the window\n"
+               "  perceptron-lab FILE            start the window with a data set (.csv) or "
+               "project (.json)\n"
+               "  perceptron-lab train OPTIONS   train without a window (see: perceptron-lab "
+               "train --help)\n"
+               "  perceptron-lab export OPTIONS  draw a run into PNG, SVG, PDF, GIF or a table "
+               "(see: perceptron-lab export --help)\n"
+               "  perceptron-lab --help          show this help\n"
+               "  perceptron-lab --version       show the version\n"
+               "\n"
+               "Without a display the window cannot open: the program says so and runs a "
+               "headless demo instead.\n")
         .arg(applicationVersion());
 }
 
 QString trainHelp()
 {
-    return tr("Usage: perceptron-lab train (--data FILE | --project FILE) [OPTIONS]\n"
-              "\n"
-              "Trains on a data set without a window and writes a JSON Lines trace and a JSON "
-              "summary.\n"
-              "Options given here override the settings of a project file.\n"
-              "\n"
-              "  --data FILE        a CSV data set (header x1,x2,label)\n"
-              "  --project FILE     a Perceptron Lab project (.json)\n"
-              "  --rule NAME        perceptron, pocket, averaged, adaline or logistic\n"
-              "  --lr X             learning rate, greater than 0 and at most 1e9\n"
-              "  --epochs N         epoch limit, from 1 to 10000000\n"
-              "  --init INIT        zeros, random, or the weights W1,W2,B (e.g. 0.5,-1,0)\n"
-              "  --no-bias          train without a bias (b stays 0)\n"
-              "  --zero RULE        output at net = 0: positive, negative or mistake\n"
-              "  --order ORDER      sample order: file or shuffle\n"
-              "  --seed N           seed for random initial weights and shuffling (0 to "
-              "2^64-1)\n"
-              "  --trace FILE       write one JSON object per sample visit and per epoch "
-              "(- for standard output)\n"
-              "  --summary FILE     write the result as one JSON object (- for standard output, "
-              "the default)\n"
-              "  -h, --help         show this help\n"
-              "\n"
-              "Exit status: 0 when training ran (whether it converged or not), 2 for bad input.\n");
+    return Text::tr(
+        "Usage: perceptron-lab train (--data FILE | --project FILE) [OPTIONS]\n"
+        "\n"
+        "Trains on a data set without a window and writes a JSON Lines trace and a JSON "
+        "summary.\n"
+        "Options given here override the settings of a project file.\n"
+        "\n"
+        "  --data FILE        a CSV data set (header x1,x2,label)\n"
+        "  --project FILE     a Perceptron Lab project (.json)\n"
+        "  --rule NAME        perceptron, pocket, averaged, adaline or logistic\n"
+        "  --lr X             learning rate, greater than 0 and at most 1e9\n"
+        "  --epochs N         epoch limit, from 1 to 10000000\n"
+        "  --init INIT        zeros, random, or the weights W1,W2,B (e.g. 0.5,-1,0)\n"
+        "  --no-bias          train without a bias (b stays 0)\n"
+        "  --zero RULE        output at net = 0: positive, negative or mistake\n"
+        "  --order ORDER      sample order: file or shuffle\n"
+        "  --seed N           seed for random initial weights and shuffling (0 to "
+        "2^64-1)\n"
+        "  --trace FILE       write one JSON object per sample visit and per epoch "
+        "(- for standard output)\n"
+        "  --summary FILE     write the result as one JSON object (- for standard output, "
+        "the default)\n"
+        "  -h, --help         show this help\n"
+        "\n"
+        "Exit status: 0 when training ran (whether it converged or not), 2 for bad input.\n");
 }
 
 std::variant<CliCommand, CliError> parseTrain(const QStringList& arguments)
@@ -140,7 +143,7 @@ std::variant<CliCommand, CliError> parseTrain(const QStringList& arguments)
         if (!unknown.isEmpty()) {
             const QString name = unknown.constFirst();
             return CliError{
-                tr("unknown option %1 (see perceptron-lab train --help)")
+                Text::tr("unknown option %1 (see perceptron-lab train --help)")
                     .arg(quoted((name.size() == 1 ? QStringLiteral("-") : QStringLiteral("--")) +
                                 name))};
         }
@@ -152,9 +155,10 @@ std::variant<CliCommand, CliError> parseTrain(const QStringList& arguments)
     if (parser.isSet(help))
         return CliCommand{CliCommand::Kind::Help, QString(), trainHelp(), {}};
     if (!parser.positionalArguments().isEmpty()) {
-        return CliError{tr("unexpected argument %1 (options start with --; see perceptron-lab "
-                           "train --help)")
-                            .arg(quoted(parser.positionalArguments().constFirst()))};
+        return CliError{
+            Text::tr("unexpected argument %1 (options start with --; see perceptron-lab "
+                     "train --help)")
+                .arg(quoted(parser.positionalArguments().constFirst()))};
     }
 
     CliCommand command;
@@ -162,21 +166,21 @@ std::variant<CliCommand, CliError> parseTrain(const QStringList& arguments)
     TrainOptions& o = command.train;
 
     if (parser.isSet(data) == parser.isSet(project))
-        return CliError{tr("give exactly one of --data FILE and --project FILE")};
+        return CliError{Text::tr("give exactly one of --data FILE and --project FILE")};
     o.dataFile = parser.value(data);
     o.projectFile = parser.value(project);
     if (parser.isSet(data) && o.dataFile.isEmpty())
-        return optionError(QStringLiteral("data"), tr("a file name is needed"));
+        return optionError(QStringLiteral("data"), Text::tr("a file name is needed"));
     if (parser.isSet(project) && o.projectFile.isEmpty())
-        return optionError(QStringLiteral("project"), tr("a file name is needed"));
+        return optionError(QStringLiteral("project"), Text::tr("a file name is needed"));
 
     if (parser.isSet(rule)) {
         const QByteArray name = parser.value(rule).toUtf8();
         o.rule = learning::ruleFromName(view(name));
         if (!o.rule) {
             return optionError(QStringLiteral("rule"),
-                               tr("unknown rule %1 (expected perceptron, pocket, averaged, "
-                                  "adaline or logistic)")
+                               Text::tr("unknown rule %1 (expected perceptron, pocket, averaged, "
+                                        "adaline or logistic)")
                                    .arg(quoted(parser.value(rule))));
         }
     }
@@ -188,7 +192,7 @@ std::variant<CliCommand, CliError> parseTrain(const QStringList& arguments)
         const auto problem = learning::validate(check);
         if (!o.learningRate || problem) {
             return optionError(QStringLiteral("lr"),
-                               tr("%1, found %2")
+                               Text::tr("%1, found %2")
                                    .arg(session::describeSettingsProblem(
                                             {learning::SettingsError::Field::LearningRate, {}}),
                                         quoted(parser.value(lr))));
@@ -198,7 +202,7 @@ std::variant<CliCommand, CliError> parseTrain(const QStringList& arguments)
         const std::optional<qint64> value = parseInteger<qint64>(parser.value(epochs));
         if (!value || *value < 1 || *value > learning::kMaxEpochsLimit) {
             return optionError(QStringLiteral("epochs"),
-                               tr("%1, found %2")
+                               Text::tr("%1, found %2")
                                    .arg(session::describeSettingsProblem(
                                             {learning::SettingsError::Field::MaxEpochs, {}}),
                                         quoted(parser.value(epochs))));
@@ -221,10 +225,11 @@ std::variant<CliCommand, CliError> parseTrain(const QStringList& arguments)
                 ok = numbers[i] && std::abs(*numbers[i]) <= learning::kMaxCoordinate;
             }
             if (!ok) {
-                return optionError(QStringLiteral("init"),
-                                   tr("expected zeros, random or three numbers W1,W2,B within "
-                                      "\u00b11e9 (e.g. --init 0.5,-1,0), found %1")
-                                       .arg(quoted(value)));
+                return optionError(
+                    QStringLiteral("init"),
+                    Text::tr("expected zeros, random or three numbers W1,W2,B within "
+                             "±1e9 (e.g. --init 0.5,-1,0), found %1")
+                        .arg(quoted(value)));
             }
             model.w = Eigen::Vector2d(*numbers[0], *numbers[1]);
             model.b = *numbers[2];
@@ -236,42 +241,43 @@ std::variant<CliCommand, CliError> parseTrain(const QStringList& arguments)
     if (parser.isSet(zero)) {
         o.zero = learning::zeroConventionFromName(view(parser.value(zero).toUtf8()));
         if (!o.zero) {
-            return optionError(QStringLiteral("zero"),
-                               tr("unknown convention %1 (expected positive, negative or mistake)")
-                                   .arg(quoted(parser.value(zero))));
+            return optionError(
+                QStringLiteral("zero"),
+                Text::tr("unknown convention %1 (expected positive, negative or mistake)")
+                    .arg(quoted(parser.value(zero))));
         }
     }
     if (parser.isSet(order)) {
         o.order = learning::sampleOrderFromName(view(parser.value(order).toUtf8()));
         if (!o.order) {
-            return optionError(
-                QStringLiteral("order"),
-                tr("unknown order %1 (expected file or shuffle)").arg(quoted(parser.value(order))));
+            return optionError(QStringLiteral("order"),
+                               Text::tr("unknown order %1 (expected file or shuffle)")
+                                   .arg(quoted(parser.value(order))));
         }
     }
     if (parser.isSet(seed)) {
         o.seed = parseInteger<std::uint64_t>(parser.value(seed));
         if (!o.seed) {
             return optionError(QStringLiteral("seed"),
-                               tr("expected a whole number from 0 to 18446744073709551615, "
-                                  "found %1")
+                               Text::tr("expected a whole number from 0 to 18446744073709551615, "
+                                        "found %1")
                                    .arg(quoted(parser.value(seed))));
         }
     }
 
     o.traceFile = parser.value(trace);
     if (parser.isSet(trace) && o.traceFile.isEmpty())
-        return optionError(QStringLiteral("trace"), tr("a file name or - is needed"));
+        return optionError(QStringLiteral("trace"), Text::tr("a file name or - is needed"));
     if (parser.isSet(summary)) {
         o.summaryFile = parser.value(summary);
         if (o.summaryFile.isEmpty())
-            return optionError(QStringLiteral("summary"), tr("a file name or - is needed"));
+            return optionError(QStringLiteral("summary"), Text::tr("a file name or - is needed"));
     } else if (o.traceFile != u"-") {
         o.summaryFile = QStringLiteral("-");
     }
     const QString stdOut = QStringLiteral("-");
     if (o.traceFile == stdOut && o.summaryFile == stdOut)
-        return CliError{tr("--trace and --summary cannot both write to standard output")};
+        return CliError{Text::tr("--trace and --summary cannot both write to standard output")};
 
     // Refuse to overwrite an input with an output, or to write both outputs to one file.
     const auto samePath = [](const QString& a, const QString& b) {
@@ -279,12 +285,12 @@ std::variant<CliCommand, CliError> parseTrain(const QStringList& arguments)
                QFileInfo(a).absoluteFilePath() == QFileInfo(b).absoluteFilePath();
     };
     if (samePath(o.traceFile, o.summaryFile))
-        return CliError{tr("--trace and --summary name the same file")};
+        return CliError{Text::tr("--trace and --summary name the same file")};
     const QString input = o.dataFile.isEmpty() ? o.projectFile : o.dataFile;
     for (const auto& [name, path] : {std::pair{QStringLiteral("trace"), o.traceFile},
                                      std::pair{QStringLiteral("summary"), o.summaryFile}}) {
         if (samePath(path, input))
-            return optionError(name, tr("this would overwrite the input file %1").arg(input));
+            return optionError(name, Text::tr("this would overwrite the input file %1").arg(input));
     }
     return command;
 }
@@ -338,10 +344,11 @@ std::variant<CliCommand, CliError> parseCommandLine(const QStringList& arguments
     const bool help = first == u"--help" || first == u"-h" || first == u"-?" || first == u"help";
     const bool version = first == u"--version" || first == u"-v";
     if (!help && !version && first.startsWith(u'-') && first.size() > 1)
-        return CliError{tr("unknown option %1 (see perceptron-lab --help)").arg(quoted(first))};
+        return CliError{
+            Text::tr("unknown option %1 (see perceptron-lab --help)").arg(quoted(first))};
     if (!single) {
-        return CliError{tr("unexpected argument %1: give one file to open, or use "
-                           "perceptron-lab train (see perceptron-lab --help)")
+        return CliError{Text::tr("unexpected argument %1: give one file to open, or use "
+                                 "perceptron-lab train (see perceptron-lab --help)")
                             .arg(quoted(arguments.at(2)))};
     }
     if (help)
@@ -353,7 +360,7 @@ std::variant<CliCommand, CliError> parseCommandLine(const QStringList& arguments
                           {}};
     }
     if (first.isEmpty())
-        return CliError{tr("the file name to open is empty")};
+        return CliError{Text::tr("the file name to open is empty")};
     return CliCommand{CliCommand::Kind::Gui, first, QString(), {}};
 }
 

@@ -11,15 +11,11 @@ namespace plab::cli {
 
 namespace {
 
-QString tr(const char* text)
+/// The translation context of this file's texts (lupdate reads the name from the macro).
+struct Text
 {
-    return QCoreApplication::translate("plab::cli::Demo", text);
-}
-
-QString tr(const char* text, int n)
-{
-    return QCoreApplication::translate("plab::cli::Demo", text, nullptr, n);
-}
+    Q_DECLARE_TR_FUNCTIONS(plab::cli::Demo)
+};
 
 QString number(double value)
 {
@@ -33,7 +29,7 @@ int runHeadlessDemo(const QString& file, const QString& folder, QTextStream& out
     const QString input = file.isEmpty() ? QString::fromLatin1(kDemoExample) : file;
     const QDir dir(folder);
     if (!dir.mkpath(QStringLiteral("."))) {
-        err << tr("perceptron-lab: %1: the folder cannot be created").arg(folder) << '\n';
+        err << Text::tr("perceptron-lab: %1: the folder cannot be created").arg(folder) << '\n';
         return 2;
     }
     TrainOptions options;
@@ -42,7 +38,7 @@ int runHeadlessDemo(const QString& file, const QString& folder, QTextStream& out
     options.traceFile = dir.filePath(QStringLiteral("trace.jsonl"));
     options.summaryFile = dir.filePath(QStringLiteral("summary.json"));
 
-    out << tr("Training on %1 ...").arg(input) << '\n';
+    out << Text::tr("Training on %1 ...").arg(input) << '\n';
     out.flush();
     QFile noStandardOutput; // both outputs are files: nothing goes to standard output
     const TrainOutcome outcome = runTrain(options, noStandardOutput);
@@ -54,30 +50,29 @@ int runHeadlessDemo(const QString& file, const QString& folder, QTextStream& out
     const QString model =
         QStringLiteral("w = (%1, %2), b = %3")
             .arg(number(last.model.w.x()), number(last.model.w.y()), number(last.model.b));
+    const QString errors = Text::tr("%n error(s)", nullptr, last.errors);
     switch (last.status) {
     case learning::TrainingStatus::Converged:
-        out << tr("Converged after %n epoch(s): %1, %2 error(s).", last.epoch)
-                   .arg(model)
-                   .arg(last.errors)
+        out << Text::tr("Converged after %n epoch(s): %1, %2.", nullptr, last.epoch)
+                   .arg(model, errors)
             << '\n';
         break;
     case learning::TrainingStatus::Diverged:
-        out << tr("Diverged in epoch %1 (the numbers grew beyond what a double holds); last "
-                  "finite weights: %2.")
+        out << Text::tr("Diverged in epoch %1 (the numbers grew beyond what a double holds); last "
+                        "finite weights: %2.")
                    .arg(last.epoch)
                    .arg(model)
             << '\n';
         break;
     case learning::TrainingStatus::EpochLimit:
     case learning::TrainingStatus::Running:
-        out << tr("Stopped at the limit of %n epoch(s) without converging: %1, %2 error(s).",
-                  last.epoch)
-                   .arg(model)
-                   .arg(last.errors)
+        out << Text::tr("Stopped at the limit of %n epoch(s) without converging: %1, %2.", nullptr,
+                        last.epoch)
+                   .arg(model, errors)
             << '\n';
         break;
     }
-    out << tr("Wrote the trace and the summary to %1 (trace.jsonl, summary.json).")
+    out << Text::tr("Wrote the trace and the summary to %1 (trace.jsonl, summary.json).")
                .arg(QDir::toNativeSeparators(dir.absolutePath()))
         << '\n';
     return 0;

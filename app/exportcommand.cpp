@@ -1,6 +1,7 @@
 #include "exportcommand.h"
 
 #include "session/datasetfile.h"
+#include "session/language.h"
 #include "session/projectfile.h"
 #include "session/textfile.h"
 #include "session/validationtext.h"
@@ -221,6 +222,7 @@ int exportMain(int argc, char** argv, const ExportArguments& arguments)
         qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QGuiApplication app(argc, argv);
+    session::installTranslations(session::systemLanguage());
     QFile standardOutput;
     if (!standardOutput.open(stdout, QIODevice::WriteOnly)) {
         QTextStream(stderr) << QStringLiteral("perceptron-lab: ")

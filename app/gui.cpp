@@ -1,6 +1,7 @@
 #include "gui.h"
 
 #include "demo.h"
+#include "session/language.h"
 #include "ui/aboutdialog.h"
 #include "ui/autosaver.h"
 #include "ui/mainwindow.h"
@@ -14,10 +15,11 @@
 
 namespace {
 
-QString tr(const char* text)
+/// The translation context of this file's texts (lupdate reads the name from the macro).
+struct Text
 {
-    return QCoreApplication::translate("plab::cli::Gui", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(plab::cli::Gui)
+};
 
 /// Whether a platform plugin can show a window: an X or Wayland display, or a platform the user
 /// chose explicitly (offscreen, vnc, ...). Creating a QApplication without one aborts.
@@ -31,9 +33,10 @@ bool displayAvailable()
 int runDemo(int argc, char** argv, const QString& fileToOpen, const char* reason)
 {
     QCoreApplication app(argc, argv);
+    plab::session::installTranslations(plab::session::systemLanguage());
     QTextStream out(stdout);
     QTextStream err(stderr);
-    out << tr(reason) << '\n';
+    out << Text::tr(reason) << '\n';
     return plab::cli::runHeadlessDemo(fileToOpen, QString::fromLatin1(plab::cli::kDemoFolder), out,
                                       err);
 }
@@ -49,6 +52,9 @@ int runGui(int argc, char** argv, const QString& fileToOpen)
     }
     QApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("PerceptronLab"));
+    // The language chosen under View > Language (stored in QSettings), else the system's.
+    plab::session::installTranslations(
+        plab::session::resolveLanguageChoice(plab::session::storedLanguageChoice()));
     // The icon of every window, and the id that ties windows to the installed .desktop file
     // (the Wayland app id; X11 desktops match it by name).
     QApplication::setWindowIcon(plab::ui::applicationIcon());

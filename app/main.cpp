@@ -4,6 +4,7 @@
 #include "cliparser.h"
 #include "exportcommand.h"
 #include "gui.h"
+#include "session/language.h"
 #include "traincommand.h"
 
 #include <QCoreApplication>
@@ -34,29 +35,34 @@ int main(int argc, char** argv)
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);
-    const auto parsed = plab::cli::parseCommandLine(arguments);
-    if (const auto* error = std::get_if<plab::cli::CliError>(&parsed))
-        return fail(error->message);
-
-    const plab::cli::CliCommand& command = std::get<plab::cli::CliCommand>(parsed);
-    switch (command.kind) {
-    case plab::cli::CliCommand::Kind::Gui:
-        return runGui(argc, argv, command.fileToOpen);
-    case plab::cli::CliCommand::Kind::Help:
-    case plab::cli::CliCommand::Kind::Version:
-        QTextStream(stdout) << command.text;
-        return 0;
-    case plab::cli::CliCommand::Kind::Export:
-        return plab::cli::exportMain(argc, argv, command.exportArgs);
-    case plab::cli::CliCommand::Kind::Train:
-        break;
+    auto parsed = plab::cli::parseCommandLine(arguments);
+    // The window and the export command make the application object they need and install the
+    // translations themselves.
+    if (const auto* command = std::get_if<plab::cli::CliCommand>(&parsed)) {
+        if (command->kind == plab::cli::CliCommand::Kind::Gui)
+            return runGui(argc, argv, command->fileToOpen);
+        if (command->kind == plab::cli::CliCommand::Kind::Export)
+            return plab::cli::exportMain(argc, argv, command->exportArgs);
     }
 
-    // Headless: a QCoreApplication, so training works without any display.
+    // Headless: a QCoreApplication, so training works without any display. Translators need the
+    // application object, so the command line is parsed again to word its help and its errors in
+    // the system's language (LANGUAGE, LC_ALL, LC_MESSAGES, LANG).
     QCoreApplication app(argc, argv);
+    plab::session::installTranslations(plab::session::systemLanguage());
+    parsed = plab::cli::parseCommandLine(arguments);
+    if (const auto* error = std::get_if<plab::cli::CliError>(&parsed))
+        return fail(error->message);
+    const plab::cli::CliCommand& command = std::get<plab::cli::CliCommand>(parsed);
+    if (command.kind != plab::cli::CliCommand::Kind::Train) {
+        QTextStream(stdout) << command.text;
+        return 0;
+    }
+
     QFile standardOutput;
     if (!standardOutput.open(stdout, QIODevice::WriteOnly))
-        return fail(QStringLiteral("standard output: %1").arg(standardOutput.errorString()));
+        return fail(QCoreApplication::translate("plab::cli::Main", "standard output: %1")
+                        .arg(standardOutput.errorString()));
     const plab::cli::TrainOutcome outcome = plab::cli::runTrain(command.train, standardOutput);
     standardOutput.close();
     return outcome.error ? fail(*outcome.error) : 0;

@@ -15,10 +15,11 @@ namespace plab::cli {
 
 namespace {
 
-QString tr(const char* text)
+/// The translation context of this file's texts (lupdate reads the name from the macro).
+struct Text
 {
-    return QCoreApplication::translate("plab::cli::TrainCommand", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(plab::cli::TrainCommand)
+};
 
 void appendPair(QByteArray& out, double a, double b)
 {
@@ -113,8 +114,8 @@ private:
     {
         const QString reason =
             m_device ? m_device->errorString() : (m_file ? m_file->errorString() : QString());
-        const QString name = m_path == u"-" ? tr("standard output") : m_path;
-        return tr("%1: cannot be written: %2").arg(name, reason);
+        const QString name = m_path == u"-" ? Text::tr("standard output") : m_path;
+        return Text::tr("%1: cannot be written: %2").arg(name, reason);
     }
 
     QString m_path;

@@ -84,7 +84,7 @@ set(CPACK_DEBIAN_PACKAGE_SECTION education)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "qt6-qpa-plugins")
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "fonts-noto-cjk")
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "fonts-noto-cjk, qt6-translations-l10n")
 # The extended description, under the summary line. CPack formats it for the control file (a
 # leading space on every line, " ." for the empty line), so it is written as plain lines here.
 set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "Perceptron Lab is a desktop program for the first lesson on neural networks.

@@ -9,7 +9,7 @@ packages=(
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-qpa-plugins
     libgl-dev libeigen3-dev
     libgtest-dev libgmock-dev libbenchmark-dev
-    libgif-dev fonts-noto-cjk
+    libgif-dev fonts-noto-cjk qt6-translations-l10n
     xvfb xauth
     desktop-file-utils appstream groff-base
 )

@@ -36,7 +36,9 @@ struct Text
 };
 
 /// The most panels one storyboard holds.
-constexpr std::size_t kMaxPanels = 100;
+// Spelled with auto: lupdate misreads "constexpr std::size_t kMaxPanels" and would file the
+// next text under a context the program never asks for.
+constexpr auto kMaxPanels = std::size_t(100);
 
 QString cannotWrite(const QString& path, const QString& reason)
 {

@@ -16,10 +16,11 @@ namespace plab::ui {
 
 namespace {
 
-QString tr(const char* text)
+/// The translation context of this file's texts (lupdate reads the name from the macro).
+struct Text
 {
-    return QCoreApplication::translate("plab::ui::PlotRenderer", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(plab::ui::PlotRenderer)
+};
 
 QColor withAlpha(QColor c, int alpha)
 {
@@ -814,7 +815,7 @@ void PlotRenderer::paint(QPainter& painter, const QRectF& target, const PlotScen
             painter.setBrush(theme.weightArrow);
             painter.drawEllipse(a, 3.0, 3.0);
             if (s != 1.0) {
-                const QString note = tr("vectors drawn \u00d7%1").arg(formatScale(s));
+                const QString note = Text::tr("vectors drawn \u00d7%1").arg(formatScale(s));
                 const QFont small = theme.font(0.9);
                 const QFontMetricsF sfm(small);
                 drawHaloText(painter,
@@ -887,7 +888,7 @@ void PlotRenderer::paint(QPainter& painter, const QRectF& target, const PlotScen
         QString texts[2];
         double textWidth = 0.0;
         for (int cls = 0; cls < 2; ++cls) {
-            texts[cls] = tr("class %1  (%2)").arg(cls).arg(scene.data->count(cls));
+            texts[cls] = Text::tr("class %1  (%2)").arg(cls).arg(scene.data->count(cls));
             textWidth = std::max(textWidth, lfm.horizontalAdvance(texts[cls]));
         }
         const double pad = 8.0;
@@ -918,11 +919,12 @@ void PlotRenderer::paint(QPainter& painter, const QRectF& target, const PlotScen
 
     // The honest degenerate cases.
     if (hasModel && !hasLine) {
-        const QString detail = tr("w\u00b7x + b = %1 for every point").arg(number(scene.model.b));
-        const QSizeF size = messageSize(theme, tr("no boundary yet: w = 0"), detail);
+        const QString detail =
+            Text::tr("w\u00b7x + b = %1 for every point").arg(number(scene.model.b));
+        const QSizeF size = messageSize(theme, Text::tr("no boundary yet: w = 0"), detail);
         drawMessage(painter,
                     QRectF(area.center() - QPointF(0.5 * size.width(), 0.5 * size.height()), size),
-                    theme, tr("no boundary yet: w = 0"), detail);
+                    theme, Text::tr("no boundary yet: w = 0"), detail);
     } else if (clip.kind == LineClip::Kind::Outside) {
         // An arrow at the edge of the view pointing towards the line, and a note beside it.
         QPointF dir = tf.vectorToPixel(clip.towards);
@@ -941,9 +943,9 @@ void PlotRenderer::paint(QPainter& painter, const QRectF& target, const PlotScen
         const QPointF tip = c + dir * t;
         const QPointF tail = tip - dir * std::min(72.0, 0.8 * t);
         drawArrow(painter, tail, tip, theme.boundary, theme.arrowWidth + 1.0, theme.plotBackground);
-        const QString headline = tr("boundary outside the view");
+        const QString headline = Text::tr("boundary outside the view");
         const QString detail =
-            tr("%1 from the centre, this way").arg(number(std::max(0.0, clip.distance)));
+            Text::tr("%1 from the centre, this way").arg(number(std::max(0.0, clip.distance)));
         const QSizeF size = messageSize(theme, headline, detail);
         const double extent =
             0.5 * (size.width() * std::abs(dir.x()) + size.height() * std::abs(dir.y()));

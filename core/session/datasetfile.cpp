@@ -18,10 +18,11 @@ namespace {
 // The messages below write the coordinate limit out as "1e9".
 static_assert(learning::kMaxCoordinate == 1e9);
 
-QString tr(const char* text)
+/// The translation context of this file's texts (lupdate reads the name from the macro).
+struct Text
 {
-    return QCoreApplication::translate("plab::session::DatasetFile", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(plab::session::DatasetFile)
+};
 
 constexpr std::array<QLatin1StringView, 3> kColumns{
     QLatin1StringView("x1"), QLatin1StringView("x2"), QLatin1StringView("label")};
@@ -74,24 +75,25 @@ std::optional<QString> parseCoordinate(QByteArrayView text, double& value)
 {
     using S = ParsedNumber::Status;
     if (text.isEmpty())
-        return tr("the value is missing (an empty field)");
+        return Text::tr("the value is missing (an empty field)");
     const ParsedNumber parsed = parseDouble(text);
     switch (parsed.status) {
     case S::Ok:
         if (std::abs(parsed.value) > learning::kMaxCoordinate)
-            return tr("%1 is beyond the limit of \u00b11e9").arg(excerpt(text));
+            return Text::tr("%1 is beyond the limit of ±1e9").arg(excerpt(text));
         value = parsed.value;
         return std::nullopt;
     case S::Invalid:
-        return tr("not a number: \"%1\"").arg(excerpt(text));
+        return Text::tr("not a number: \"%1\"").arg(excerpt(text));
     case S::NotFinite:
-        return tr("not a finite number: \"%1\"").arg(excerpt(text));
+        return Text::tr("not a finite number: \"%1\"").arg(excerpt(text));
     case S::Overflow:
-        return tr("%1 is beyond the limit of \u00b11e9").arg(excerpt(text));
+        return Text::tr("%1 is beyond the limit of ±1e9").arg(excerpt(text));
     case S::Underflow:
-        return tr("%1 is too small to be stored (closer to zero than 1e-308)").arg(excerpt(text));
+        return Text::tr("%1 is too small to be stored (closer to zero than 1e-308)")
+            .arg(excerpt(text));
     }
-    return tr("not a number: \"%1\"").arg(excerpt(text));
+    return Text::tr("not a number: \"%1\"").arg(excerpt(text));
 }
 
 } // namespace
@@ -111,7 +113,7 @@ Result<learning::Dataset> readDatasetCsvText(QByteArrayView text, const QString&
     };
     if (text.size() > kMaxFileBytes)
         return fail(0, QString(),
-                    tr("the file is larger than %1 MiB").arg(kMaxFileBytes / (1024 * 1024)));
+                    Text::tr("the file is larger than %1 MiB").arg(kMaxFileBytes / (1024 * 1024)));
     text = withoutBom(text);
     if (const auto problem = findBinaryContent(text))
         return fail(problem->line, QString(), problem->message);
@@ -138,9 +140,9 @@ Result<learning::Dataset> readDatasetCsvText(QByteArrayView text, const QString&
         const qsizetype count = splitFields(lineText, fields);
         if (!headerSeen) {
             if (count != 3 || fields[0] != "x1" || fields[1] != "x2" || fields[2] != "label") {
-                return fail(
-                    line, QStringLiteral("header"),
-                    tr("expected the header \"x1,x2,label\", found \"%1\"").arg(excerpt(lineText)));
+                return fail(line, QStringLiteral("header"),
+                            Text::tr("expected the header \"x1,x2,label\", found \"%1\"")
+                                .arg(excerpt(lineText)));
             }
             headerSeen = true;
             continue;
@@ -148,16 +150,16 @@ Result<learning::Dataset> readDatasetCsvText(QByteArrayView text, const QString&
 
         if (count < 3) {
             return fail(line, kColumns[std::size_t(count)],
-                        tr("missing: expected 3 values (x1,x2,label), found %1").arg(count));
+                        Text::tr("missing: expected 3 values (x1,x2,label), found %1").arg(count));
         }
         if (count > 3) {
-            return fail(line, tr("column %1").arg(4),
-                        tr("too many values: expected 3 (x1,x2,label), found %1").arg(count));
+            return fail(line, Text::tr("column %1").arg(4),
+                        Text::tr("too many values: expected 3 (x1,x2,label), found %1").arg(count));
         }
         if (data.size() == learning::kMaxPoints) {
-            return fail(
-                line, QString(),
-                tr("more than %1 points, the most a data set may hold").arg(learning::kMaxPoints));
+            return fail(line, QString(),
+                        Text::tr("more than %1 points, the most a data set may hold")
+                            .arg(learning::kMaxPoints));
         }
         Eigen::Vector2d x;
         for (int c = 0; c < 2; ++c) {
@@ -168,8 +170,8 @@ Result<learning::Dataset> readDatasetCsvText(QByteArrayView text, const QString&
         if (!label) {
             return fail(line, kColumns[2],
                         fields[2].isEmpty()
-                            ? tr("the value is missing (an empty field)")
-                            : tr("the label must be 0 or 1 (or -1 or +1), found \"%1\"")
+                            ? Text::tr("the value is missing (an empty field)")
+                            : Text::tr("the label must be 0 or 1 (or -1 or +1), found \"%1\"")
                                   .arg(excerpt(fields[2])));
         }
         data.add(x, *label);
@@ -177,9 +179,10 @@ Result<learning::Dataset> readDatasetCsvText(QByteArrayView text, const QString&
 
     if (!headerSeen) {
         return fail(0, QStringLiteral("header"),
-                    sawComment ? tr("no header line \"x1,x2,label\" before the end of the file")
-                               : tr("the file is empty; a data set starts with the header line "
-                                    "\"x1,x2,label\""));
+                    sawComment
+                        ? Text::tr("no header line \"x1,x2,label\" before the end of the file")
+                        : Text::tr("the file is empty; a data set starts with the header line "
+                                   "\"x1,x2,label\""));
     }
     return data;
 }
@@ -187,14 +190,15 @@ Result<learning::Dataset> readDatasetCsvText(QByteArrayView text, const QString&
 std::optional<QString> datasetWriteProblem(const learning::Dataset& data)
 {
     if (data.size() > learning::kMaxPoints)
-        return tr("more than %1 points, the most a data set may hold").arg(learning::kMaxPoints);
+        return Text::tr("more than %1 points, the most a data set may hold")
+            .arg(learning::kMaxPoints);
     for (const double v : data.coordinates()) {
         if (!std::isfinite(v) || std::abs(v) > learning::kMaxCoordinate)
-            return tr("a coordinate is not a finite number within \u00b11e9");
+            return Text::tr("a coordinate is not a finite number within ±1e9");
     }
     for (const int label : data.labels()) {
         if (label != 0 && label != 1)
-            return tr("a point has a class other than 0 or 1");
+            return Text::tr("a point has a class other than 0 or 1");
     }
     return std::nullopt;
 }

@@ -8,10 +8,11 @@ namespace plab::session {
 
 namespace {
 
-QString tr(const char* text)
+/// The translation context of this file's texts (lupdate reads the name from the macro).
+struct Text
 {
-    return QCoreApplication::translate("plab::session::JsonCursor", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(plab::session::JsonCursor)
+};
 
 /// Deeper nesting than this is refused: no project needs more than 3 levels, and recursion on
 /// hostile input must stay bounded.
@@ -47,25 +48,25 @@ QString JsonCursor::describe(Kind kind)
 {
     switch (kind) {
     case Kind::Object:
-        return tr("an object");
+        return Text::tr("an object");
     case Kind::Array:
-        return tr("an array");
+        return Text::tr("an array");
     case Kind::String:
-        return tr("a string");
+        return Text::tr("a string");
     case Kind::Number:
-        return tr("a number");
+        return Text::tr("a number");
     case Kind::True:
-        return tr("true");
+        return Text::tr("true");
     case Kind::False:
-        return tr("false");
+        return Text::tr("false");
     case Kind::Null:
-        return tr("null");
+        return Text::tr("null");
     case Kind::End:
-        return tr("the end of the file");
+        return Text::tr("the end of the file");
     case Kind::Invalid:
         break;
     }
-    return tr("something that is not JSON");
+    return Text::tr("something that is not JSON");
 }
 
 bool JsonCursor::fail(const QString& message)
@@ -80,8 +81,10 @@ bool JsonCursor::fail(const QString& message)
 bool JsonCursor::failUnexpected(const QString& expected)
 {
     if (m_pos >= m_text.size())
-        return fail(tr("%1 expected, but the file ends here (is it truncated?)").arg(expected));
-    return fail(tr("%1 expected, found \"%2\"").arg(expected, excerpt(m_text.sliced(m_pos), 12)));
+        return fail(
+            Text::tr("%1 expected, but the file ends here (is it truncated?)").arg(expected));
+    return fail(
+        Text::tr("%1 expected, found \"%2\"").arg(expected, excerpt(m_text.sliced(m_pos), 12)));
 }
 
 void JsonCursor::skipWhitespace()
@@ -126,7 +129,7 @@ bool JsonCursor::enterObject()
     if (hasError())
         return false;
     if (peek() != Kind::Object)
-        return failUnexpected(tr("\"{\""));
+        return failUnexpected(Text::tr("\"{\""));
     ++m_pos;
     m_first.push_back(true);
     return true;
@@ -145,18 +148,18 @@ bool JsonCursor::nextMember(QByteArray& key)
     }
     if (!m_first.back()) {
         if (m_pos >= m_text.size() || m_text[m_pos] != ',')
-            return failUnexpected(tr("\",\" or \"}\""));
+            return failUnexpected(Text::tr("\",\" or \"}\""));
         ++m_pos;
         skipWhitespace();
     }
     m_first.back() = false;
     if (m_pos >= m_text.size() || m_text[m_pos] != '"')
-        return failUnexpected(tr("a key in double quotes"));
+        return failUnexpected(Text::tr("a key in double quotes"));
     if (!readStringInto(&key))
         return false;
     skipWhitespace();
     if (m_pos >= m_text.size() || m_text[m_pos] != ':')
-        return failUnexpected(tr("\":\""));
+        return failUnexpected(Text::tr("\":\""));
     ++m_pos;
     return true;
 }
@@ -166,7 +169,7 @@ bool JsonCursor::enterArray()
     if (hasError())
         return false;
     if (peek() != Kind::Array)
-        return failUnexpected(tr("\"[\""));
+        return failUnexpected(Text::tr("\"[\""));
     ++m_pos;
     m_first.push_back(true);
     return true;
@@ -185,7 +188,7 @@ bool JsonCursor::nextElement()
     }
     if (!m_first.back()) {
         if (m_pos >= m_text.size() || m_text[m_pos] != ',')
-            return failUnexpected(tr("\",\" or \"]\""));
+            return failUnexpected(Text::tr("\",\" or \"]\""));
         ++m_pos;
     }
     m_first.back() = false;
@@ -195,7 +198,7 @@ bool JsonCursor::nextElement()
 bool JsonCursor::readHex4(char32_t& unit)
 {
     if (m_text.size() - m_pos < 4)
-        return fail(tr("a \\u escape needs four hexadecimal digits"));
+        return fail(Text::tr("a \\u escape needs four hexadecimal digits"));
     unit = 0;
     for (int i = 0; i < 4; ++i) {
         const char c = m_text[m_pos + i];
@@ -207,7 +210,7 @@ bool JsonCursor::readHex4(char32_t& unit)
         else if (c >= 'A' && c <= 'F')
             unit |= char32_t(c - 'A' + 10);
         else
-            return fail(tr("a \\u escape needs four hexadecimal digits"));
+            return fail(Text::tr("a \\u escape needs four hexadecimal digits"));
     }
     m_pos += 4;
     return true;
@@ -221,14 +224,15 @@ bool JsonCursor::readStringInto(QByteArray* utf8)
         utf8->resize(0);
     while (true) {
         if (m_pos >= m_text.size())
-            return fail(tr("a string is not closed before the end of the file (is it truncated?)"));
+            return fail(
+                Text::tr("a string is not closed before the end of the file (is it truncated?)"));
         const char c = m_text[m_pos];
         if (c == '"') {
             ++m_pos;
             return true;
         }
         if (static_cast<unsigned char>(c) < 0x20)
-            return fail(tr("a line break or control character inside a string"));
+            return fail(Text::tr("a line break or control character inside a string"));
         if (c != '\\') {
             // Copy the whole run of plain characters at once.
             qsizetype end = m_pos + 1;
@@ -242,7 +246,8 @@ bool JsonCursor::readStringInto(QByteArray* utf8)
         }
         ++m_pos;
         if (m_pos >= m_text.size())
-            return fail(tr("a string is not closed before the end of the file (is it truncated?)"));
+            return fail(
+                Text::tr("a string is not closed before the end of the file (is it truncated?)"));
         const char e = m_text[m_pos++];
         char plain = 0;
         switch (e) {
@@ -271,16 +276,16 @@ bool JsonCursor::readStringInto(QByteArray* utf8)
             if (!readHex4(unit))
                 return false;
             if (unit >= 0xDC00 && unit <= 0xDFFF)
-                return fail(tr("an invalid \\u escape (a lone low surrogate)"));
+                return fail(Text::tr("an invalid \\u escape (a lone low surrogate)"));
             if (unit >= 0xD800 && unit <= 0xDBFF) {
                 char32_t low = 0;
                 if (m_text.size() - m_pos < 2 || m_text[m_pos] != '\\' || m_text[m_pos + 1] != 'u')
-                    return fail(tr("an invalid \\u escape (a lone high surrogate)"));
+                    return fail(Text::tr("an invalid \\u escape (a lone high surrogate)"));
                 m_pos += 2;
                 if (!readHex4(low))
                     return false;
                 if (low < 0xDC00 || low > 0xDFFF)
-                    return fail(tr("an invalid \\u escape (a lone high surrogate)"));
+                    return fail(Text::tr("an invalid \\u escape (a lone high surrogate)"));
                 unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
             }
             if (utf8)
@@ -289,8 +294,8 @@ bool JsonCursor::readStringInto(QByteArray* utf8)
         }
         default:
             --m_pos;
-            return fail(
-                tr("an invalid escape \"\\%1\" in a string").arg(excerpt(m_text.sliced(m_pos, 1))));
+            return fail(Text::tr("an invalid escape \"\\%1\" in a string")
+                            .arg(excerpt(m_text.sliced(m_pos, 1))));
         }
         if (utf8)
             *utf8 += plain;
@@ -302,7 +307,7 @@ bool JsonCursor::readString(QByteArray& utf8)
     if (hasError())
         return false;
     if (peek() != Kind::String)
-        return failUnexpected(tr("a string"));
+        return failUnexpected(Text::tr("a string"));
     return readStringInto(&utf8);
 }
 
@@ -311,7 +316,7 @@ bool JsonCursor::readNumber(QByteArrayView& text)
     if (hasError())
         return false;
     if (peek() != Kind::Number)
-        return failUnexpected(tr("a number"));
+        return failUnexpected(Text::tr("a number"));
     const qsizetype start = m_pos;
     const auto digits = [this] {
         const qsizetype from = m_pos;
@@ -324,19 +329,21 @@ bool JsonCursor::readNumber(QByteArrayView& text)
     if (m_pos < m_text.size() && m_text[m_pos] == '0') {
         ++m_pos;
     } else if (!digits()) {
-        return fail(tr("a malformed number \"%1\"").arg(excerpt(m_text.sliced(start), 12)));
+        return fail(Text::tr("a malformed number \"%1\"").arg(excerpt(m_text.sliced(start), 12)));
     }
     if (m_pos < m_text.size() && m_text[m_pos] == '.') {
         ++m_pos;
         if (!digits())
-            return fail(tr("a malformed number \"%1\"").arg(excerpt(m_text.sliced(start), 12)));
+            return fail(
+                Text::tr("a malformed number \"%1\"").arg(excerpt(m_text.sliced(start), 12)));
     }
     if (m_pos < m_text.size() && (m_text[m_pos] == 'e' || m_text[m_pos] == 'E')) {
         ++m_pos;
         if (m_pos < m_text.size() && (m_text[m_pos] == '+' || m_text[m_pos] == '-'))
             ++m_pos;
         if (!digits())
-            return fail(tr("a malformed number \"%1\"").arg(excerpt(m_text.sliced(start), 12)));
+            return fail(
+                Text::tr("a malformed number \"%1\"").arg(excerpt(m_text.sliced(start), 12)));
     }
     text = m_text.sliced(start, m_pos - start);
     return true;
@@ -350,7 +357,7 @@ bool JsonCursor::readBool(bool& value)
     const QByteArrayView word =
         kind == Kind::True ? QByteArrayView("true") : QByteArrayView("false");
     if ((kind != Kind::True && kind != Kind::False) || !m_text.sliced(m_pos).startsWith(word))
-        return failUnexpected(tr("true or false"));
+        return failUnexpected(Text::tr("true or false"));
     m_pos += word.size();
     value = kind == Kind::True;
     return true;
@@ -361,7 +368,7 @@ bool JsonCursor::readNull()
     if (hasError())
         return false;
     if (peek() != Kind::Null || !m_text.sliced(m_pos).startsWith("null"))
-        return failUnexpected(tr("null"));
+        return failUnexpected(Text::tr("null"));
     m_pos += 4;
     return true;
 }
@@ -379,7 +386,7 @@ bool JsonCursor::skipValue(int depth)
     case Kind::Object:
     case Kind::Array: {
         if (depth >= kMaxDepth)
-            return fail(tr("objects and arrays nested more than %1 deep").arg(kMaxDepth));
+            return fail(Text::tr("objects and arrays nested more than %1 deep").arg(kMaxDepth));
         QByteArray key;
         if (peek() == Kind::Object) {
             enterObject();
@@ -413,7 +420,7 @@ bool JsonCursor::skipValue(int depth)
     case Kind::Invalid:
         break;
     }
-    return failUnexpected(tr("a value"));
+    return failUnexpected(Text::tr("a value"));
 }
 
 bool JsonCursor::expectEnd()
@@ -421,7 +428,7 @@ bool JsonCursor::expectEnd()
     if (hasError())
         return false;
     if (peek() != Kind::End)
-        return fail(tr("more text after the end of the JSON document: \"%1\"")
+        return fail(Text::tr("more text after the end of the JSON document: \"%1\"")
                         .arg(excerpt(m_text.sliced(m_pos), 12)));
     return true;
 }

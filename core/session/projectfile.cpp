@@ -22,10 +22,11 @@ namespace {
 // The messages below write the coordinate limit out as "1e9".
 static_assert(learning::kMaxCoordinate == 1e9);
 
-QString tr(const char* text)
+/// The translation context of this file's texts (lupdate reads the name from the macro).
+struct Text
 {
-    return QCoreApplication::translate("plab::session::ProjectFile", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(plab::session::ProjectFile)
+};
 
 using Kind = JsonCursor::Kind;
 
@@ -119,13 +120,14 @@ private:
 
     bool syntaxFail(const JsonCursor& cursor)
     {
-        return fail(cursor.errorLine(), QString(), tr("not valid JSON: %1").arg(cursor.error()));
+        return fail(cursor.errorLine(), QString(),
+                    Text::tr("not valid JSON: %1").arg(cursor.error()));
     }
 
     bool typeFail(int line, const QString& path, const QString& expected, Kind found)
     {
         return fail(line, path,
-                    tr("expected %1, found %2").arg(expected, JsonCursor::describe(found)));
+                    Text::tr("expected %1, found %2").arg(expected, JsonCursor::describe(found)));
     }
 
     // --- Pass 1 -------------------------------------------------------------------------------
@@ -136,11 +138,12 @@ private:
         const Kind kind = cursor.peek();
         const int topLine = cursor.line();
         if (kind == Kind::End)
-            return fail(0, QString(), tr("the file is empty; a project file is a JSON object"));
+            return fail(0, QString(),
+                        Text::tr("the file is empty; a project file is a JSON object"));
         if (kind != Kind::Object) {
             if (!cursor.skipValue() || !cursor.expectEnd())
                 return syntaxFail(cursor);
-            return typeFail(topLine, QString(), tr("a JSON object (a project file)"), kind);
+            return typeFail(topLine, QString(), Text::tr("a JSON object (a project file)"), kind);
         }
 
         QByteArray format;
@@ -173,36 +176,36 @@ private:
         const QString formatPath = QStringLiteral("format");
         if (formatKind == Kind::End) {
             return fail(topLine, formatPath,
-                        tr("not a Perceptron Lab project (there is no \"format\": "
-                           "\"perceptron-lab\")"));
+                        Text::tr("not a Perceptron Lab project (there is no \"format\": "
+                                 "\"perceptron-lab\")"));
         }
         if (formatKind != Kind::String || format != kProjectFormatName) {
             return fail(formatLine, formatPath,
-                        tr("not a Perceptron Lab project (the format is %1, expected "
-                           "\"perceptron-lab\")")
+                        Text::tr("not a Perceptron Lab project (the format is %1, expected "
+                                 "\"perceptron-lab\")")
                             .arg(formatKind == Kind::String
                                      ? QStringLiteral("\"%1\"").arg(excerpt(format))
                                      : JsonCursor::describe(formatKind)));
         }
         const QString versionPath = QStringLiteral("version");
         if (versionKind == Kind::End)
-            return fail(topLine, versionPath, tr("the format version is missing"));
+            return fail(topLine, versionPath, Text::tr("the format version is missing"));
         if (versionKind != Kind::Number)
-            return typeFail(versionLine, versionPath, tr("a whole number"), versionKind);
+            return typeFail(versionLine, versionPath, Text::tr("a whole number"), versionKind);
         const ParsedNumber number = parseDouble(version);
         const bool whole =
             number.status == ParsedNumber::Status::Ok && number.value == std::trunc(number.value);
         if (number.status == ParsedNumber::Status::Overflow ||
             (whole && number.value > kProjectFormatVersion)) {
             return fail(versionLine, versionPath,
-                        tr("made by a newer Perceptron Lab (format version %1; this version "
-                           "reads version %2): please update Perceptron Lab")
+                        Text::tr("made by a newer Perceptron Lab (format version %1; this version "
+                                 "reads version %2): please update Perceptron Lab")
                             .arg(excerpt(version))
                             .arg(kProjectFormatVersion));
         }
         if (!whole || number.value < 1) {
             return fail(versionLine, versionPath,
-                        tr("unknown format version %1").arg(excerpt(version)));
+                        Text::tr("unknown format version %1").arg(excerpt(version)));
         }
         return true;
     }
@@ -219,7 +222,7 @@ private:
         const Kind kind = m_cursor.peek();
         const int line = m_cursor.line();
         if (kind != Kind::Object)
-            return typeFail(line, path(), tr("an object"), kind);
+            return typeFail(line, path(), Text::tr("an object"), kind);
         m_cursor.enterObject();
         unsigned seen = 0;
         QByteArray key;
@@ -231,9 +234,9 @@ private:
                     index = int(i);
             }
             if (index < 0)
-                return fail(keyLine, child(path(), key), tr("unknown key"));
+                return fail(keyLine, child(path(), key), Text::tr("unknown key"));
             if (seen & (1u << index))
-                return fail(keyLine, child(path(), key), tr("this key appears twice"));
+                return fail(keyLine, child(path(), key), Text::tr("this key appears twice"));
             seen |= 1u << index;
             m_cursor.peek();
             if (!member(index, m_cursor.line()))
@@ -243,7 +246,7 @@ private:
             return syntaxFail(m_cursor);
         for (const int index : required) {
             if (!(seen & (1u << index)))
-                return fail(line, child(path(), keys[std::size_t(index)]), tr("missing"));
+                return fail(line, child(path(), keys[std::size_t(index)]), Text::tr("missing"));
         }
         return true;
     }
@@ -257,7 +260,7 @@ private:
         const Kind kind = m_cursor.peek();
         const int line = m_cursor.line();
         if (kind != Kind::Number)
-            return typeFail(line, resolve(path), tr("a number"), kind);
+            return typeFail(line, resolve(path), Text::tr("a number"), kind);
         QByteArrayView text;
         if (!m_cursor.readNumber(text))
             return syntaxFail(m_cursor);
@@ -267,17 +270,18 @@ private:
             out = number.value;
             return true;
         case S::Overflow:
-            return fail(line, resolve(path), tr("the number %1 is too large").arg(excerpt(text)));
+            return fail(line, resolve(path),
+                        Text::tr("the number %1 is too large").arg(excerpt(text)));
         case S::Underflow:
             return fail(line, resolve(path),
-                        tr("the number %1 is too small to be stored (closer to zero than "
-                           "1e-308)")
+                        Text::tr("the number %1 is too small to be stored (closer to zero than "
+                                 "1e-308)")
                             .arg(excerpt(text)));
         case S::Invalid:
         case S::NotFinite:
             break;
         }
-        return fail(line, resolve(path), tr("not a number: %1").arg(excerpt(text)));
+        return fail(line, resolve(path), Text::tr("not a number: %1").arg(excerpt(text)));
     }
 
     /// A number within +/-kMaxCoordinate (points, initial weights).
@@ -289,7 +293,7 @@ private:
             return false;
         if (std::abs(out) > learning::kMaxCoordinate)
             return fail(line, resolve(path),
-                        tr("%1 is beyond the limit of \u00b11e9")
+                        Text::tr("%1 is beyond the limit of ±1e9")
                             .arg(QString::fromLatin1(formatDouble(out))));
         return true;
     }
@@ -302,7 +306,7 @@ private:
             return false;
         if (value != std::trunc(value) || value < double(min) || value > double(max)) {
             return fail(line, path,
-                        tr("expected a whole number from %1 to %2, found %3")
+                        Text::tr("expected a whole number from %1 to %2, found %3")
                             .arg(min)
                             .arg(max)
                             .arg(QString::fromLatin1(formatDouble(value))));
@@ -315,7 +319,7 @@ private:
     {
         const Kind kind = m_cursor.peek();
         if (kind != Kind::True && kind != Kind::False)
-            return typeFail(m_cursor.line(), path, tr("true or false"), kind);
+            return typeFail(m_cursor.line(), path, Text::tr("true or false"), kind);
         return m_cursor.readBool(out) || syntaxFail(m_cursor);
     }
 
@@ -326,14 +330,14 @@ private:
         const Kind kind = m_cursor.peek();
         const int line = m_cursor.line();
         if (kind != Kind::String)
-            return typeFail(line, path, tr("a string"), kind);
+            return typeFail(line, path, Text::tr("a string"), kind);
         QByteArray text;
         if (!m_cursor.readString(text))
             return syntaxFail(m_cursor);
         const std::optional<E> value = fromName(view(text));
         if (!value) {
             return fail(line, path,
-                        tr("unknown name \"%1\" (expected one of: %2)")
+                        Text::tr("unknown name \"%1\" (expected one of: %2)")
                             .arg(excerpt(text), QLatin1StringView(names)));
         }
         out = *value;
@@ -355,14 +359,14 @@ private:
             if (!m_cursor.readNumber(text))
                 return syntaxFail(m_cursor);
         } else {
-            return typeFail(line, path, tr("a whole number in a string"), kind);
+            return typeFail(line, path, Text::tr("a whole number in a string"), kind);
         }
         const char* const end = text.data() + text.size();
         std::uint64_t value = 0;
         const auto [ptr, ec] = std::from_chars(text.data(), end, value);
         if (text.isEmpty() || text.front() == '-' || ptr != end || ec != std::errc()) {
             return fail(line, path,
-                        tr("the seed must be a whole number from 0 to %1, found %2")
+                        Text::tr("the seed must be a whole number from 0 to %1, found %2")
                             .arg(std::numeric_limits<std::uint64_t>::max())
                             .arg(excerpt(text)));
         }
@@ -498,8 +502,8 @@ private:
             });
         if (ok && !box.isValid()) {
             return fail(line, base,
-                        tr("the view must have xMin < xMax and yMin < yMax, all within "
-                           "\u00b11e12"));
+                        Text::tr("the view must have xMin < xMax and yMin < yMax, all within "
+                                 "±1e12"));
         }
         return ok;
     }
@@ -523,7 +527,7 @@ private:
         const QString base = QStringLiteral("points");
         const Kind kind = m_cursor.peek();
         if (kind != Kind::Array)
-            return typeFail(m_cursor.line(), base, tr("an array"), kind);
+            return typeFail(m_cursor.line(), base, Text::tr("an array"), kind);
         m_cursor.enterArray();
         data.clear();
         std::size_t index = 0;
@@ -532,7 +536,7 @@ private:
             if (index == learning::kMaxPoints) {
                 m_cursor.peek();
                 return fail(m_cursor.line(), pointPath(),
-                            tr("more than %1 points, the most a data set may hold")
+                            Text::tr("more than %1 points, the most a data set may hold")
                                 .arg(learning::kMaxPoints));
             }
             Eigen::Vector2d x = Eigen::Vector2d::Zero();
@@ -549,7 +553,7 @@ private:
                                                    : std::nullopt;
                 if (!cls) {
                     return fail(line, path(),
-                                tr("the label must be 0 or 1 (or -1 or +1), found %1")
+                                Text::tr("the label must be 0 or 1 (or -1 or +1), found %1")
                                     .arg(QString::fromLatin1(formatDouble(value))));
                 }
                 label = *cls;
@@ -596,8 +600,9 @@ Result<Project> readProject(const QString& path)
 Result<Project> readProjectText(QByteArrayView text, const QString& fileName)
 {
     if (text.size() > kMaxFileBytes) {
-        return LoadError{fileName, 0, QString(),
-                         tr("the file is larger than %1 MiB").arg(kMaxFileBytes / (1024 * 1024))};
+        return LoadError{
+            fileName, 0, QString(),
+            Text::tr("the file is larger than %1 MiB").arg(kMaxFileBytes / (1024 * 1024))};
     }
     text = withoutBom(text);
     if (const auto problem = findBinaryContent(text))
@@ -612,9 +617,9 @@ std::optional<QString> projectWriteProblem(const Project& project)
     if (const auto problem = learning::validate(project.settings))
         return describeSettingsProblem(*problem);
     if (!project.view.isValid())
-        return tr("the view must have xMin < xMax and yMin < yMax, all within \u00b11e12");
+        return Text::tr("the view must have xMin < xMax and yMin < yMax, all within ±1e12");
     if (project.epoch && (*project.epoch < 0 || *project.epoch > learning::kMaxEpochsLimit))
-        return tr("the timeline position is not a valid epoch");
+        return Text::tr("the timeline position is not a valid epoch");
     return std::nullopt;
 }
 

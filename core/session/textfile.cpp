@@ -12,10 +12,11 @@ namespace plab::session {
 
 namespace {
 
-QString tr(const char* text)
+/// The translation context of this file's texts (lupdate reads the name from the macro).
+struct Text
 {
-    return QCoreApplication::translate("plab::session::TextFile", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(plab::session::TextFile)
+};
 
 } // namespace
 
@@ -26,19 +27,19 @@ Result<QByteArray> readWholeFile(const QString& path)
     };
     const QFileInfo info(path);
     if (!info.exists())
-        return fail(tr("the file does not exist"));
+        return fail(Text::tr("the file does not exist"));
     if (info.isDir())
-        return fail(tr("this is a folder, not a file"));
+        return fail(Text::tr("this is a folder, not a file"));
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return fail(tr("the file cannot be read: %1").arg(file.errorString()));
+        return fail(Text::tr("the file cannot be read: %1").arg(file.errorString()));
     // Read at most one byte more than the limit: this also bounds endless devices and pipes,
     // whose size() says nothing.
     QByteArray content = file.read(kMaxFileBytes + 1);
     if (file.error() != QFileDevice::NoError)
-        return fail(tr("the file cannot be read: %1").arg(file.errorString()));
+        return fail(Text::tr("the file cannot be read: %1").arg(file.errorString()));
     if (content.size() > kMaxFileBytes)
-        return fail(tr("the file is larger than %1 MiB").arg(kMaxFileBytes / (1024 * 1024)));
+        return fail(Text::tr("the file is larger than %1 MiB").arg(kMaxFileBytes / (1024 * 1024)));
     return content;
 }
 
@@ -60,7 +61,7 @@ std::optional<TextProblem> findBinaryContent(QByteArrayView text)
         bool ascii = true;
         for (const char c : lineText) {
             if (c == '\0')
-                return TextProblem{line, tr("binary data (a NUL byte): not a text file")};
+                return TextProblem{line, Text::tr("binary data (a NUL byte): not a text file")};
             ascii = ascii && static_cast<unsigned char>(c) < 0x80;
         }
         if (!ascii) {
@@ -68,7 +69,8 @@ std::optional<TextProblem> findBinaryContent(QByteArrayView text)
             QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
             const QString decoded = decoder.decode(lineText);
             if (decoder.hasError())
-                return TextProblem{line, tr("bytes that are not UTF-8 text (a binary file?)")};
+                return TextProblem{line,
+                                   Text::tr("bytes that are not UTF-8 text (a binary file?)")};
         }
         i = end + 1;
         ++line;
@@ -92,14 +94,14 @@ std::optional<SaveError> saveAtomically(const QString& path, const QByteArray& c
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return SaveError{path, tr("the file cannot be written: %1").arg(file.errorString())};
+        return SaveError{path, Text::tr("the file cannot be written: %1").arg(file.errorString())};
     if (file.write(content) != content.size()) {
         const QString reason = file.errorString();
         file.cancelWriting();
-        return SaveError{path, tr("the file cannot be written: %1").arg(reason)};
+        return SaveError{path, Text::tr("the file cannot be written: %1").arg(reason)};
     }
     if (!file.commit())
-        return SaveError{path, tr("the file cannot be written: %1").arg(file.errorString())};
+        return SaveError{path, Text::tr("the file cannot be written: %1").arg(file.errorString())};
     return std::nullopt;
 }
 

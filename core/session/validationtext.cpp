@@ -9,10 +9,11 @@ namespace {
 // The messages below write these limits out as "1e9".
 static_assert(learning::kMaxLearningRate == 1e9 && learning::kMaxCoordinate == 1e9);
 
-QString tr(const char* text)
+/// The translation context of this file's texts (lupdate reads the name from the macro).
+struct Text
 {
-    return QCoreApplication::translate("plab::session::Validation", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(plab::session::Validation)
+};
 
 } // namespace
 
@@ -21,16 +22,16 @@ QString describeSettingsProblem(const learning::SettingsError& error)
     using F = learning::SettingsError::Field;
     switch (error.field) {
     case F::LearningRate:
-        return tr("the learning rate must be a number greater than 0 and at most 1e9");
+        return Text::tr("the learning rate must be a number greater than 0 and at most 1e9");
     case F::MaxEpochs:
-        return tr("the epoch limit must be a whole number from 1 to %1")
+        return Text::tr("the epoch limit must be a whole number from 1 to %1")
             .arg(learning::kMaxEpochsLimit);
     case F::Initial:
-        return tr("the initial weights must be finite numbers within \u00b11e9");
+        return Text::tr("the initial weights must be finite numbers within ±1e9");
     case F::RandomScale:
-        return tr("the random initial scale must be greater than 0 and at most 1e9");
+        return Text::tr("the random initial scale must be greater than 0 and at most 1e9");
     case F::Tolerance:
-        return tr("the tolerance must be a finite number of at least 0");
+        return Text::tr("the tolerance must be a finite number of at least 0");
     }
     return QString::fromUtf8(error.reason.data(), qsizetype(error.reason.size()));
 }
@@ -40,16 +41,16 @@ QString describeDataProblem(learning::DataProblem problem, const learning::Datas
     using P = learning::DataProblem;
     switch (problem) {
     case P::Empty:
-        return tr("the data set is empty: training needs points of both classes");
+        return Text::tr("the data set is empty: training needs points of both classes");
     case P::OneClass:
-        return tr("the data set has only one class (%1 points of class %2): training needs "
-                  "points of both classes")
+        return Text::tr("the data set has only one class (%1 points of class %2): training needs "
+                        "points of both classes")
             .arg(data.size())
             .arg(data.count(1) > 0 ? 1 : 0);
     case P::NonFinite:
-        return tr("the data set holds a coordinate that is not a finite number within \u00b11e9");
+        return Text::tr("the data set holds a coordinate that is not a finite number within ±1e9");
     case P::TooLarge:
-        return tr("the data set has %1 points, more than the limit of %2")
+        return Text::tr("the data set has %1 points, more than the limit of %2")
             .arg(data.size())
             .arg(learning::kMaxPoints);
     }
