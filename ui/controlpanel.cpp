@@ -5,6 +5,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QEvent>
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QGroupBox>
@@ -92,15 +93,39 @@ protected:
     }
 };
 
-QComboBox* makeCombo(QWidget* parent, std::initializer_list<std::pair<QString, int>> items)
+/// A combo box of \p values; retranslateUi() names the items.
+QComboBox* makeCombo(QWidget* parent, std::initializer_list<int> values)
 {
     auto* combo = new QComboBox(parent);
-    for (const auto& [text, value] : items)
-        combo->addItem(text, value);
+    for (const int value : values)
+        combo->addItem(QString(), value);
     // The dock may be narrower than the longest item; the popup still shows it in full.
     combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     combo->setMinimumContentsLength(14);
     return combo;
+}
+
+/// Names the items of \p combo, in the order they were added.
+void setItemTexts(QComboBox* combo, std::initializer_list<QString> texts)
+{
+    int index = 0;
+    for (const QString& text : texts)
+        combo->setItemText(index++, text);
+}
+
+/// A form row whose label retranslateUi() fills in (labelText() finds it again).
+void addRow(QFormLayout* form, QWidget* field)
+{
+    auto* label = new QLabel(field->parentWidget());
+    label->setBuddy(field);
+    form->addRow(label, field);
+}
+
+void setLabelText(QWidget* field, const QString& text)
+{
+    auto* form = qobject_cast<QFormLayout*>(field->parentWidget()->layout());
+    if (auto* label = qobject_cast<QLabel*>(form ? form->labelForField(field) : nullptr))
+        label->setText(text);
 }
 
 void selectData(QComboBox* combo, int value)
@@ -143,12 +168,10 @@ ControlPanel::ControlPanel(QWidget* parent) : QWidget(parent)
     auto* layout = new QVBoxLayout(this);
 
     // Points: which class a left click places.
-    auto* points = new QGroupBox(tr("New points"), this);
+    auto* points = m_pointsBox = new QGroupBox(this);
     auto* pointsLayout = new QHBoxLayout(points);
-    m_class0 = new QRadioButton(tr("Class 0 (key 1)"), points);
-    m_class1 = new QRadioButton(tr("Class 1 (key 2)"), points);
-    m_class0->setToolTip(tr("Left click places this class; right click places the other one."));
-    m_class1->setToolTip(m_class0->toolTip());
+    m_class0 = new QRadioButton(points);
+    m_class1 = new QRadioButton(points);
     m_classGroup = new QButtonGroup(this);
     m_classGroup->addButton(m_class0, 0);
     m_classGroup->addButton(m_class1, 1);
@@ -160,7 +183,7 @@ ControlPanel::ControlPanel(QWidget* parent) : QWidget(parent)
     connect(m_classGroup, &QButtonGroup::idClicked, this, &ControlPanel::activeClassChosen);
 
     // Run: the action buttons and the speed.
-    auto* run = new QGroupBox(tr("Run"), this);
+    auto* run = m_runBox = new QGroupBox(this);
     auto* runLayout = new QVBoxLayout(run);
     m_actionRow = new QWidget(run);
     auto* actionLayout = new QGridLayout(m_actionRow);
@@ -171,11 +194,9 @@ ControlPanel::ControlPanel(QWidget* parent) : QWidget(parent)
     m_speed->setRange(0, int(kSpeedStops.size()) - 1);
     m_speed->setPageStep(1);
     m_speed->setTickPosition(QSlider::TicksBelow);
-    m_speed->setToolTip(tr("Training speed in epochs per second"));
     m_speedLabel = new QLabel(run);
-    m_speedLabel->setMinimumWidth(m_speedLabel->fontMetrics().horizontalAdvance(speedText(0.0)) +
-                                  4);
-    speedRow->addWidget(new QLabel(tr("Speed"), run));
+    m_speedTitle = new QLabel(run);
+    speedRow->addWidget(m_speedTitle);
     speedRow->addWidget(m_speed, 1);
     speedRow->addWidget(m_speedLabel);
     runLayout->addLayout(speedRow);
@@ -187,49 +208,36 @@ ControlPanel::ControlPanel(QWidget* parent) : QWidget(parent)
     });
 
     // The rule and its parameters.
-    auto* ruleBox = new QGroupBox(tr("Learning rule"), this);
+    auto* ruleBox = m_ruleBox = new QGroupBox(this);
     auto* ruleForm = new QFormLayout(ruleBox);
-    m_rule = makeCombo(ruleBox, {{tr("Perceptron (Rosenblatt)"), int(Rule::Perceptron)},
-                                 {tr("Pocket perceptron"), int(Rule::Pocket)},
-                                 {tr("Averaged perceptron"), int(Rule::Averaged)},
-                                 {tr("Adaline (Widrow-Hoff)"), int(Rule::Adaline)},
-                                 {tr("Logistic regression"), int(Rule::Logistic)}});
-    ruleForm->addRow(tr("&Rule"), m_rule);
-    m_gradientMode =
-        makeCombo(ruleBox, {{tr("Online (after each sample)"), int(GradientMode::Online)},
-                            {tr("Batch (once per epoch)"), int(GradientMode::Batch)}});
-    m_gradientModeLabel = new QLabel(tr("&Gradient"), ruleBox);
+    m_rule = makeCombo(ruleBox, {int(Rule::Perceptron), int(Rule::Pocket), int(Rule::Averaged),
+                                 int(Rule::Adaline), int(Rule::Logistic)});
+    addRow(ruleForm, m_rule);
+    m_gradientMode = makeCombo(ruleBox, {int(GradientMode::Online), int(GradientMode::Batch)});
+    m_gradientModeLabel = new QLabel(ruleBox);
     m_gradientModeLabel->setBuddy(m_gradientMode);
     ruleForm->addRow(m_gradientModeLabel, m_gradientMode);
     m_learningRate = new CompactSpinBox(ruleBox);
     m_learningRate->setDecimals(5);
     m_learningRate->setRange(0.00001, 1e6);
     m_learningRate->setStepType(QAbstractSpinBox::AdaptiveDecimalStepType);
-    m_learningRate->setToolTip(tr("η, the step size of every update. Takes effect at once, "
-                                  "even while training runs."));
-    ruleForm->addRow(tr("&Learning rate η"), m_learningRate);
+    addRow(ruleForm, m_learningRate);
     m_maxEpochs = new QSpinBox(ruleBox);
     m_maxEpochs->setRange(1, learning::kMaxEpochsLimit);
     m_maxEpochs->setGroupSeparatorShown(true);
-    ruleForm->addRow(tr("&Epoch limit"), m_maxEpochs);
-    m_useBias = new QCheckBox(tr("Learn a &bias b"), ruleBox);
-    m_useBias->setToolTip(tr("Without a bias the boundary always passes through the origin."));
+    addRow(ruleForm, m_maxEpochs);
+    m_useBias = new QCheckBox(ruleBox);
     ruleForm->addRow(m_useBias);
-    m_zero =
-        makeCombo(ruleBox, {{tr("class 1 (y = 1 if net ≥ 0)"), int(ZeroConvention::Positive)},
-                            {tr("class 0 (y = 1 only if net > 0)"), int(ZeroConvention::Negative)},
-                            {tr("a mistake (as in the proof)"), int(ZeroConvention::Mistake)}});
-    m_zero->setToolTip(tr("What a point exactly on the boundary (net = 0) is predicted as."));
-    ruleForm->addRow(tr("At net = &0"), m_zero);
+    m_zero = makeCombo(ruleBox, {int(ZeroConvention::Positive), int(ZeroConvention::Negative),
+                                 int(ZeroConvention::Mistake)});
+    addRow(ruleForm, m_zero);
     layout->addWidget(ruleBox);
 
     // Where the weights start and the order of the samples.
-    auto* start = new QGroupBox(tr("Start and order"), this);
+    auto* start = m_startBox = new QGroupBox(this);
     auto* startForm = new QFormLayout(start);
-    m_init = makeCombo(start, {{tr("Zeros"), int(InitKind::Zeros)},
-                               {tr("Random (from the seed)"), int(InitKind::Random)},
-                               {tr("Typed in"), int(InitKind::Given)}});
-    startForm->addRow(tr("&Initial weights"), m_init);
+    m_init = makeCombo(start, {int(InitKind::Zeros), int(InitKind::Random), int(InitKind::Given)});
+    addRow(startForm, m_init);
     m_givenRow = new QWidget(start);
     auto* givenLayout = new QHBoxLayout(m_givenRow);
     givenLayout->setContentsMargins(0, 0, 0, 0);
@@ -244,16 +252,14 @@ ControlPanel::ControlPanel(QWidget* parent) : QWidget(parent)
     m_randomScale->setRange(0.001, 1000.0);
     m_randomScale->setDecimals(3);
     m_randomScale->setPrefix(u"± "_s);
-    m_randomScaleLabel = new QLabel(tr("Random &range"), start);
+    m_randomScaleLabel = new QLabel(start);
     m_randomScaleLabel->setBuddy(m_randomScale);
     startForm->addRow(m_randomScaleLabel, m_randomScale);
-    m_order = makeCombo(start, {{tr("File order"), int(SampleOrder::File)},
-                                {tr("Shuffled every epoch"), int(SampleOrder::Shuffle)}});
-    startForm->addRow(tr("Sample &order"), m_order);
+    m_order = makeCombo(start, {int(SampleOrder::File), int(SampleOrder::Shuffle)});
+    addRow(startForm, m_order);
     m_seed = new QSpinBox(start);
     m_seed->setRange(0, std::numeric_limits<int>::max());
-    m_seed->setToolTip(tr("The same seed gives the same run, sample for sample."));
-    startForm->addRow(tr("&Seed"), m_seed);
+    addRow(startForm, m_seed);
     layout->addWidget(start);
     layout->addStretch(1);
 
@@ -309,9 +315,63 @@ ControlPanel::ControlPanel(QWidget* parent) : QWidget(parent)
     for (auto* spin : findChildren<QAbstractSpinBox*>())
         spin->setKeyboardTracking(false);
 
+    retranslateUi();
     setTheme(Theme::light());
     setSettings(m_settings);
     setSpeed(10.0);
+}
+
+void ControlPanel::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+}
+
+void ControlPanel::retranslateUi()
+{
+    m_pointsBox->setTitle(tr("New points"));
+    m_class0->setText(tr("Class 0 (key 1)"));
+    m_class1->setText(tr("Class 1 (key 2)"));
+    m_class0->setToolTip(tr("Left click places this class; right click places the other one."));
+    m_class1->setToolTip(m_class0->toolTip());
+
+    m_runBox->setTitle(tr("Run"));
+    m_speedTitle->setText(tr("Speed"));
+    m_speed->setToolTip(tr("Training speed in epochs per second"));
+    // As wide as the widest stop, whichever that is in this language.
+    int widest = 0;
+    for (const double stop : kSpeedStops)
+        widest = std::max(widest, m_speedLabel->fontMetrics().horizontalAdvance(speedText(stop)));
+    m_speedLabel->setMinimumWidth(widest + 4);
+    m_speedLabel->setText(speedText(speed()));
+
+    m_ruleBox->setTitle(tr("Learning rule"));
+    setItemTexts(m_rule,
+                 {tr("Perceptron (Rosenblatt)"), tr("Pocket perceptron"), tr("Averaged perceptron"),
+                  tr("Adaline (Widrow-Hoff)"), tr("Logistic regression")});
+    setLabelText(m_rule, tr("&Rule"));
+    setItemTexts(m_gradientMode, {tr("Online (after each sample)"), tr("Batch (once per epoch)")});
+    m_gradientModeLabel->setText(tr("&Gradient"));
+    m_learningRate->setToolTip(tr("η, the step size of every update. Takes effect at once, "
+                                  "even while training runs."));
+    setLabelText(m_learningRate, tr("&Learning rate η"));
+    setLabelText(m_maxEpochs, tr("&Epoch limit"));
+    m_useBias->setText(tr("Learn a &bias b"));
+    m_useBias->setToolTip(tr("Without a bias the boundary always passes through the origin."));
+    setItemTexts(m_zero, {tr("class 1 (y = 1 if net ≥ 0)"), tr("class 0 (y = 1 only if net > 0)"),
+                          tr("a mistake (as in the proof)")});
+    m_zero->setToolTip(tr("What a point exactly on the boundary (net = 0) is predicted as."));
+    setLabelText(m_zero, tr("At net = &0"));
+
+    m_startBox->setTitle(tr("Start and order"));
+    setItemTexts(m_init, {tr("Zeros"), tr("Random (from the seed)"), tr("Typed in")});
+    setLabelText(m_init, tr("&Initial weights"));
+    m_randomScaleLabel->setText(tr("Random &range"));
+    setItemTexts(m_order, {tr("File order"), tr("Shuffled every epoch")});
+    setLabelText(m_order, tr("Sample &order"));
+    m_seed->setToolTip(tr("The same seed gives the same run, sample for sample."));
+    setLabelText(m_seed, tr("&Seed"));
 }
 
 void ControlPanel::setSettings(const learning::TrainingSettings& settings)

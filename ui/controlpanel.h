@@ -14,6 +14,7 @@ class QButtonGroup;
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
+class QGroupBox;
 class QLabel;
 class QRadioButton;
 class QSlider;
@@ -68,7 +69,12 @@ Q_SIGNALS:
     /// The user picked the class new clicks place.
     void activeClassChosen(int cls);
 
+protected:
+    /// QEvent::LanguageChange: every text again, in the new language.
+    void changeEvent(QEvent* event) override;
+
 private:
+    void retranslateUi();
     /// Stores \p next and emits settingsEdited() unless the widgets are being filled in.
     void commit(const learning::TrainingSettings& next);
     void updateEnabled();
@@ -76,6 +82,11 @@ private:
     learning::TrainingSettings m_settings;
     bool m_updating = false;
 
+    QGroupBox* m_pointsBox = nullptr;
+    QGroupBox* m_runBox = nullptr;
+    QGroupBox* m_ruleBox = nullptr;
+    QGroupBox* m_startBox = nullptr;
+    QLabel* m_speedTitle = nullptr;
     QButtonGroup* m_classGroup = nullptr;
     QRadioButton* m_class0 = nullptr;
     QRadioButton* m_class1 = nullptr;

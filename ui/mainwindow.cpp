@@ -4,6 +4,7 @@
 #include "controlpanel.h"
 #include "document.h"
 #include "generatordialog.h"
+#include "languagemenu.h"
 #include "learningcurves.h"
 #include "parameterpanel.h"
 #include "plotcanvas.h"
@@ -49,6 +50,39 @@ namespace plab::ui {
 namespace {
 
 constexpr int kMaxRecentFiles = 8;
+
+/// Texts set once, when the window is built, keep their untranslated source (marked with
+/// QT_TR_NOOP for lupdate) in these properties, so retranslateUi() can translate them again
+/// after a language change.
+constexpr char kSourceText[] = "plabSourceText";
+constexpr char kSourceToolTip[] = "plabSourceToolTip";
+
+void setSourceText(QAction* action, const char* text)
+{
+    action->setProperty(kSourceText, QByteArray(text));
+    action->setText(MainWindow::tr(text));
+}
+
+void setSourceToolTip(QAction* action, const char* text)
+{
+    action->setProperty(kSourceToolTip, QByteArray(text));
+    action->setToolTip(MainWindow::tr(text));
+}
+
+void setSourceTitle(QWidget* widget, const char* text)
+{
+    widget->setProperty(kSourceText, QByteArray(text));
+    widget->setWindowTitle(MainWindow::tr(text));
+}
+
+/// A menu whose title follows the language (the title is its menuAction()'s text).
+template <class Parent>
+QMenu* addSourceMenu(Parent* parent, const char* title)
+{
+    QMenu* menu = parent->addMenu(QString());
+    setSourceText(menu->menuAction(), title);
+    return menu;
+}
 constexpr int kMessageTimeoutMs = 6000;
 
 QString fromName(std::string_view name)
@@ -207,7 +241,8 @@ void MainWindow::createDocks()
     controlScroll->setWidgetResizable(true);
     controlScroll->setFrameShape(QFrame::NoFrame);
     controlScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    m_controlDock = new QDockWidget(tr("Controls"), this);
+    m_controlDock = new QDockWidget(this);
+    setSourceTitle(m_controlDock, QT_TR_NOOP("Controls"));
     m_controlDock->setObjectName(u"controlDock"_s);
     m_controlDock->setWidget(controlScroll);
     addDockWidget(Qt::LeftDockWidgetArea, m_controlDock);
@@ -217,21 +252,23 @@ void MainWindow::createDocks()
     parameterScroll->setWidget(m_parameters);
     parameterScroll->setWidgetResizable(true);
     parameterScroll->setFrameShape(QFrame::NoFrame);
-    m_parameterDock = new QDockWidget(tr("Parameters"), this);
+    m_parameterDock = new QDockWidget(this);
+    setSourceTitle(m_parameterDock, QT_TR_NOOP("Parameters"));
     m_parameterDock->setObjectName(u"parameterDock"_s);
     m_parameterDock->setWidget(parameterScroll);
     addDockWidget(Qt::RightDockWidgetArea, m_parameterDock);
 
     m_curves = new LearningCurves;
-    m_curveDock = new QDockWidget(tr("Learning Curves"), this);
+    m_curveDock = new QDockWidget(this);
+    setSourceTitle(m_curveDock, QT_TR_NOOP("Learning Curves"));
     m_curveDock->setObjectName(u"curveDock"_s);
     m_curveDock->setWidget(m_curves);
     addDockWidget(Qt::RightDockWidgetArea, m_curveDock);
     splitDockWidget(m_parameterDock, m_curveDock, Qt::Vertical);
 
     auto* undoView = new QUndoView(m_document->undoStack());
-    undoView->setEmptyLabel(tr("<empty>"));
-    m_undoDock = new QDockWidget(tr("Undo History"), this);
+    m_undoDock = new QDockWidget(this);
+    setSourceTitle(m_undoDock, QT_TR_NOOP("Undo History"));
     m_undoDock->setObjectName(u"undoDock"_s);
     m_undoDock->setWidget(undoView);
     addDockWidget(Qt::RightDockWidgetArea, m_undoDock);
@@ -241,50 +278,60 @@ void MainWindow::createDocks()
 
 void MainWindow::createActions()
 {
-    const auto make = [this](const QString& text, const char* name,
+    const auto make = [this](const char* text, const char* name,
                              QStyle::StandardPixmap icon = QStyle::SP_CustomBase) {
-        auto* action = new QAction(text, this);
+        auto* action = new QAction(this);
+        setSourceText(action, text);
         action->setObjectName(QLatin1String(name));
         if (icon != QStyle::SP_CustomBase)
             action->setIcon(style()->standardIcon(icon));
         return action;
     };
 
-    m_newAction = make(tr("&New"), "actionNew", QStyle::SP_FileIcon);
+    m_newAction = make(QT_TR_NOOP("&New"), "actionNew", QStyle::SP_FileIcon);
     m_newAction->setShortcut(QKeySequence::New);
     connect(m_newAction, &QAction::triggered, this, &MainWindow::newDocument);
-    m_openAction = make(tr("&Open…"), "actionOpen", QStyle::SP_DialogOpenButton);
+    m_openAction = make(QT_TR_NOOP("&Open…"), "actionOpen", QStyle::SP_DialogOpenButton);
     m_openAction->setShortcut(QKeySequence::Open);
-    m_openAction->setToolTip(tr("Open a project (JSON) or a data set (CSV)"));
+    setSourceToolTip(m_openAction, QT_TR_NOOP("Open a project (JSON) or a data set (CSV)"));
     connect(m_openAction, &QAction::triggered, this, &MainWindow::openDialog);
-    m_saveAction = make(tr("&Save"), "actionSave", QStyle::SP_DialogSaveButton);
+    m_saveAction = make(QT_TR_NOOP("&Save"), "actionSave", QStyle::SP_DialogSaveButton);
     m_saveAction->setShortcut(QKeySequence::Save);
     connect(m_saveAction, &QAction::triggered, this, &MainWindow::save);
-    m_saveAsAction = make(tr("Save &As…"), "actionSaveAs");
+    m_saveAsAction = make(QT_TR_NOOP("Save &As…"), "actionSaveAs");
     m_saveAsAction->setShortcut(QKeySequence::SaveAs);
     connect(m_saveAsAction, &QAction::triggered, this, &MainWindow::saveAsDialog);
-    m_quitAction = make(tr("&Quit"), "actionQuit");
+    m_quitAction = make(QT_TR_NOOP("&Quit"), "actionQuit");
     m_quitAction->setShortcut(QKeySequence::Quit);
     m_quitAction->setMenuRole(QAction::QuitRole);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
 
-    // "Undo Add point", "Redo Move 3 points": the texts come from the commands.
-    m_undoAction = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
+    // "Undo Add point", "Redo Move 3 points": the texts come from the commands. Not
+    // QUndoStack::createUndoAction(), whose prefix stays in the language it was made in.
+    QUndoStack* stack = m_document->undoStack();
+    m_undoAction = new QAction(this);
     m_undoAction->setObjectName(u"actionUndo"_s);
+    connect(m_undoAction, &QAction::triggered, stack, &QUndoStack::undo);
+    connect(stack, &QUndoStack::canUndoChanged, m_undoAction, &QAction::setEnabled);
+    connect(stack, &QUndoStack::undoTextChanged, this, &MainWindow::updateUndoTexts);
     m_undoAction->setShortcut(QKeySequence::Undo);
     m_undoAction->setIcon(style()->standardIcon(QStyle::SP_ArrowBack));
-    m_redoAction = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
+    m_redoAction = new QAction(this);
     m_redoAction->setObjectName(u"actionRedo"_s);
+    connect(m_redoAction, &QAction::triggered, stack, &QUndoStack::redo);
+    connect(stack, &QUndoStack::canRedoChanged, m_redoAction, &QAction::setEnabled);
+    connect(stack, &QUndoStack::redoTextChanged, this, &MainWindow::updateUndoTexts);
+    updateUndoTexts();
     m_redoAction->setShortcuts({QKeySequence::Redo, QKeySequence(u"Ctrl+Shift+Z"_s)});
     m_redoAction->setIcon(style()->standardIcon(QStyle::SP_ArrowForward));
-    m_selectAllAction = make(tr("Select &All Points"), "actionSelectAll");
+    m_selectAllAction = make(QT_TR_NOOP("Select &All Points"), "actionSelectAll");
     m_selectAllAction->setShortcut(QKeySequence::SelectAll);
     connect(m_selectAllAction, &QAction::triggered, m_canvas, &PlotCanvas::selectAll);
-    m_deleteAction = make(tr("&Delete Selected Points"), "actionDelete");
+    m_deleteAction = make(QT_TR_NOOP("&Delete Selected Points"), "actionDelete");
     m_deleteAction->setShortcut(QKeySequence::Delete);
     connect(m_deleteAction, &QAction::triggered, m_canvas, &PlotCanvas::deleteSelection);
 
-    m_generateAction = make(tr("&Generate…"), "actionGenerate");
+    m_generateAction = make(QT_TR_NOOP("&Generate…"), "actionGenerate");
     m_generateAction->setShortcut(QKeySequence(u"Ctrl+G"_s));
     connect(m_generateAction, &QAction::triggered, this, &MainWindow::generateDialog);
     for (const learning::Generator g : allGenerators()) {
@@ -296,17 +343,19 @@ void MainWindow::createActions()
         });
         m_generatorActions << action;
     }
-    m_openDataAction = make(tr("&Open Data Set (CSV)…"), "actionOpenDataSet");
+    m_openDataAction = make(QT_TR_NOOP("&Open Data Set (CSV)…"), "actionOpenDataSet");
     m_openDataAction->setShortcut(QKeySequence(u"Ctrl+Shift+O"_s));
     connect(m_openDataAction, &QAction::triggered, this, &MainWindow::openDataSetDialog);
-    m_saveDataAction = make(tr("&Save Data Set (CSV)…"), "actionSaveDataSet");
+    m_saveDataAction = make(QT_TR_NOOP("&Save Data Set (CSV)…"), "actionSaveDataSet");
     m_saveDataAction->setShortcut(QKeySequence(u"Ctrl+Shift+E"_s));
     connect(m_saveDataAction, &QAction::triggered, this, &MainWindow::saveDataSetDialog);
-    m_clearAction = make(tr("&Clear Points"), "actionClear");
+    m_clearAction = make(QT_TR_NOOP("&Clear Points"), "actionClear");
     connect(m_clearAction, &QAction::triggered, this, &MainWindow::clearPoints);
     m_classGroup = new QActionGroup(this);
     for (int cls = 0; cls < 2; ++cls) {
-        auto* action = new QAction(cls == 0 ? tr("Place Class &0") : tr("Place Class &1"), this);
+        auto* action = new QAction(this);
+        setSourceText(action,
+                      cls == 0 ? QT_TR_NOOP("Place Class &0") : QT_TR_NOOP("Place Class &1"));
         action->setObjectName(cls == 0 ? u"actionClass0"_s : u"actionClass1"_s);
         action->setCheckable(true);
         action->setShortcut(QKeySequence(cls == 0 ? Qt::Key_1 : Qt::Key_2));
@@ -315,37 +364,39 @@ void MainWindow::createActions()
         connect(action, &QAction::triggered, this, [this, cls] { m_canvas->setActiveClass(cls); });
     }
 
-    m_trainAction = make(tr("&Train"), "actionTrain", QStyle::SP_MediaPlay);
+    m_trainAction = make(QT_TR_NOOP("&Train"), "actionTrain", QStyle::SP_MediaPlay);
     m_trainAction->setShortcut(QKeySequence(Qt::Key_Space));
-    m_trainAction->setToolTip(tr("Train until converged or paused (Space)"));
+    setSourceToolTip(m_trainAction, QT_TR_NOOP("Train until converged or paused (Space)"));
     connect(m_trainAction, &QAction::triggered, m_presenter, &TrainingPresenter::trainOrPause);
-    m_stepSampleAction = make(tr("Step &Sample"), "actionStepSample", QStyle::SP_MediaSeekForward);
+    m_stepSampleAction =
+        make(QT_TR_NOOP("Step &Sample"), "actionStepSample", QStyle::SP_MediaSeekForward);
     m_stepSampleAction->setShortcut(QKeySequence(Qt::Key_S));
-    m_stepSampleAction->setToolTip(tr("Visit one sample and show its update (S)"));
+    setSourceToolTip(m_stepSampleAction, QT_TR_NOOP("Visit one sample and show its update (S)"));
     connect(m_stepSampleAction, &QAction::triggered, m_presenter, &TrainingPresenter::stepSample);
-    m_stepEpochAction = make(tr("Step &Epoch"), "actionStepEpoch", QStyle::SP_MediaSkipForward);
+    m_stepEpochAction =
+        make(QT_TR_NOOP("Step &Epoch"), "actionStepEpoch", QStyle::SP_MediaSkipForward);
     m_stepEpochAction->setShortcuts({QKeySequence(Qt::Key_N), QKeySequence(Qt::Key_Right)});
-    m_stepEpochAction->setToolTip(tr("Run one epoch (N or Right)"));
+    setSourceToolTip(m_stepEpochAction, QT_TR_NOOP("Run one epoch (N or Right)"));
     connect(m_stepEpochAction, &QAction::triggered, m_presenter, &TrainingPresenter::stepEpoch);
-    m_backAction = make(tr("&Back"), "actionBack", QStyle::SP_MediaSkipBackward);
+    m_backAction = make(QT_TR_NOOP("&Back"), "actionBack", QStyle::SP_MediaSkipBackward);
     m_backAction->setShortcut(QKeySequence(Qt::Key_Left));
-    m_backAction->setToolTip(tr("One step back in the recorded run (Left)"));
+    setSourceToolTip(m_backAction, QT_TR_NOOP("One step back in the recorded run (Left)"));
     connect(m_backAction, &QAction::triggered, m_presenter, &TrainingPresenter::stepBack);
-    m_resetAction = make(tr("&Reset"), "actionReset", QStyle::SP_BrowserReload);
+    m_resetAction = make(QT_TR_NOOP("&Reset"), "actionReset", QStyle::SP_BrowserReload);
     m_resetAction->setShortcut(QKeySequence(Qt::Key_R));
-    m_resetAction->setToolTip(tr("Back to the initial weights, epoch 0 (R)"));
+    setSourceToolTip(m_resetAction, QT_TR_NOOP("Back to the initial weights, epoch 0 (R)"));
     connect(m_resetAction, &QAction::triggered, m_presenter, &TrainingPresenter::reset);
 
-    m_fitAction = make(tr("&Fit to Data"), "actionFit");
+    m_fitAction = make(QT_TR_NOOP("&Fit to Data"), "actionFit");
     m_fitAction->setShortcut(QKeySequence(u"Ctrl+0"_s));
     connect(m_fitAction, &QAction::triggered, m_canvas, &PlotCanvas::fitToData);
-    m_zoomInAction = make(tr("Zoom &In"), "actionZoomIn");
+    m_zoomInAction = make(QT_TR_NOOP("Zoom &In"), "actionZoomIn");
     m_zoomInAction->setShortcut(QKeySequence::ZoomIn);
     connect(m_zoomInAction, &QAction::triggered, m_canvas, &PlotCanvas::zoomIn);
-    m_zoomOutAction = make(tr("Zoom &Out"), "actionZoomOut");
+    m_zoomOutAction = make(QT_TR_NOOP("Zoom &Out"), "actionZoomOut");
     m_zoomOutAction->setShortcut(QKeySequence::ZoomOut);
     connect(m_zoomOutAction, &QAction::triggered, m_canvas, &PlotCanvas::zoomOut);
-    m_fullScreenAction = make(tr("F&ull Screen"), "actionFullScreen");
+    m_fullScreenAction = make(QT_TR_NOOP("F&ull Screen"), "actionFullScreen");
     m_fullScreenAction->setShortcut(QKeySequence::FullScreen);
     m_fullScreenAction->setCheckable(true);
     connect(m_fullScreenAction, &QAction::toggled, this, [this](bool on) {
@@ -354,15 +405,16 @@ void MainWindow::createActions()
     });
 
     m_themeGroup = new QActionGroup(this);
-    const std::pair<QString, QString> themes[] = {
-        {u"system"_s, tr("Follow the &System")},
-        {u"light"_s, tr("&Light")},
-        {u"dark"_s, tr("&Dark")},
-        {u"high-contrast"_s, tr("&High Contrast")},
-        {u"print"_s, tr("&Print (white, thick lines)")},
+    const std::pair<QString, const char*> themes[] = {
+        {u"system"_s, QT_TR_NOOP("Follow the &System")},
+        {u"light"_s, QT_TR_NOOP("&Light")},
+        {u"dark"_s, QT_TR_NOOP("&Dark")},
+        {u"high-contrast"_s, QT_TR_NOOP("&High Contrast")},
+        {u"print"_s, QT_TR_NOOP("&Print (white, thick lines)")},
     };
     for (const auto& [id, text] : themes) {
-        auto* action = new QAction(text, this);
+        auto* action = new QAction(this);
+        setSourceText(action, text);
         action->setObjectName(u"actionTheme_"_s + id);
         action->setCheckable(true);
         action->setData(id);
@@ -377,10 +429,10 @@ void MainWindow::createActions()
 
 void MainWindow::createMenus()
 {
-    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QMenu* file = addSourceMenu(menuBar(), QT_TR_NOOP("&File"));
     file->addAction(m_newAction);
     file->addAction(m_openAction);
-    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recentMenu = addSourceMenu(file, QT_TR_NOOP("Open &Recent"));
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::updateRecentMenu);
     file->addSeparator();
     file->addAction(m_saveAction);
@@ -388,7 +440,7 @@ void MainWindow::createMenus()
     file->addSeparator();
     file->addAction(m_quitAction);
 
-    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    QMenu* edit = addSourceMenu(menuBar(), QT_TR_NOOP("&Edit"));
     edit->addAction(m_undoAction);
     edit->addAction(m_redoAction);
     edit->addSeparator();
@@ -397,9 +449,9 @@ void MainWindow::createMenus()
     edit->addSeparator();
     edit->addAction(m_undoDock->toggleViewAction());
 
-    QMenu* data = menuBar()->addMenu(tr("&Data"));
+    QMenu* data = addSourceMenu(menuBar(), QT_TR_NOOP("&Data"));
     data->addAction(m_generateAction);
-    QMenu* classic = data->addMenu(tr("&Classic Data Sets"));
+    QMenu* classic = addSourceMenu(data, QT_TR_NOOP("&Classic Data Sets"));
     classic->addActions(m_generatorActions);
     data->addSeparator();
     data->addActions(m_classGroup->actions());
@@ -409,7 +461,7 @@ void MainWindow::createMenus()
     data->addSeparator();
     data->addAction(m_clearAction);
 
-    QMenu* training = menuBar()->addMenu(tr("&Training"));
+    QMenu* training = addSourceMenu(menuBar(), QT_TR_NOOP("&Training"));
     training->addAction(m_trainAction);
     training->addAction(m_stepSampleAction);
     training->addAction(m_stepEpochAction);
@@ -417,34 +469,41 @@ void MainWindow::createMenus()
     training->addSeparator();
     training->addAction(m_resetAction);
 
-    QMenu* view = menuBar()->addMenu(tr("&View"));
+    QMenu* view = addSourceMenu(menuBar(), QT_TR_NOOP("&View"));
     view->addAction(m_fitAction);
     view->addAction(m_zoomInAction);
     view->addAction(m_zoomOutAction);
     view->addSeparator();
     for (auto* dock : {m_controlDock, m_parameterDock, m_curveDock, m_undoDock})
         view->addAction(dock->toggleViewAction());
-    QMenu* theme = view->addMenu(tr("&Theme"));
+    QMenu* theme = addSourceMenu(view, QT_TR_NOOP("&Theme"));
     theme->addActions(m_themeGroup->actions());
+    auto* language = new LanguageMenu(view);
+    view->addMenu(language);
     view->addSeparator();
     view->addAction(m_fullScreenAction);
 
-    QMenu* help = menuBar()->addMenu(tr("&Help"));
-    QAction* guide = help->addAction(tr("User &Guide"), this, [this] { showUserGuide(this); });
+    QMenu* help = addSourceMenu(menuBar(), QT_TR_NOOP("&Help"));
+    QAction* guide = help->addAction(QString(), this, [this] { showUserGuide(this); });
+    setSourceText(guide, QT_TR_NOOP("User &Guide"));
     guide->setObjectName(u"actionUserGuide"_s);
-    QAction* keys = help->addAction(tr("&Keys and Mouse"), this, &MainWindow::showKeys);
+    QAction* keys = help->addAction(QString(), this, &MainWindow::showKeys);
+    setSourceText(keys, QT_TR_NOOP("&Keys and Mouse"));
     keys->setObjectName(u"actionKeys"_s);
     keys->setShortcut(QKeySequence::HelpContents);
-    QAction* about = help->addAction(tr("&About Perceptron Lab"), this, &MainWindow::showAbout);
+    QAction* about = help->addAction(QString(), this, &MainWindow::showAbout);
+    setSourceText(about, QT_TR_NOOP("&About Perceptron Lab"));
     about->setObjectName(u"actionAbout"_s);
     about->setMenuRole(QAction::AboutRole);
-    QAction* aboutQt = help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+    QAction* aboutQt = help->addAction(QString(), qApp, &QApplication::aboutQt);
+    setSourceText(aboutQt, QT_TR_NOOP("About &Qt"));
     aboutQt->setMenuRole(QAction::AboutQtRole);
 }
 
 void MainWindow::createToolBar()
 {
-    QToolBar* bar = addToolBar(tr("Main Toolbar"));
+    QToolBar* bar = addToolBar(QString());
+    setSourceTitle(bar, QT_TR_NOOP("Main Toolbar"));
     bar->setObjectName(u"mainToolBar"_s);
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     bar->addAction(m_newAction);
@@ -458,7 +517,14 @@ void MainWindow::createToolBar()
     bar->addAction(m_fitAction);
     m_controls->setTrainingActions(
         {m_trainAction, m_stepSampleAction, m_stepEpochAction, m_backAction, m_resetAction});
-    // The controls never scroll sideways: the dock is at least as wide as they need.
+    fitControlDock();
+}
+
+void MainWindow::fitControlDock()
+{
+    // The controls never scroll sideways: the dock is at least as wide as they need. Measured
+    // again once the window is polished and shown, and after a language change (Japanese
+    // labels are wider).
     m_controlDock->widget()->setMinimumWidth(m_controls->minimumSizeHint().width() +
                                              style()->pixelMetric(QStyle::PM_ScrollBarExtent));
 }
@@ -966,6 +1032,7 @@ void MainWindow::showEvent(QShowEvent* event)
     // First start: the canvas gets most of the window, the docks what they need at this size.
     // After the first layout pass, which is when the dock areas have their real sizes.
     QTimer::singleShot(0, this, [this] {
+        fitControlDock();
         const int w = width();
         resizeDocks({m_controlDock, m_parameterDock},
                     {std::clamp(w / 5, 280, 360), std::clamp(w / 4, 340, 480)}, Qt::Horizontal);
@@ -992,6 +1059,55 @@ void MainWindow::changeEvent(QEvent* event)
         applyTheme();
     if (event->type() == QEvent::WindowStateChange && m_fullScreenAction)
         m_fullScreenAction->setChecked(isFullScreen());
+    if (event->type() == QEvent::LanguageChange && m_presenter)
+        retranslateUi();
+}
+
+void MainWindow::retranslateUi()
+{
+    for (QAction* action : findChildren<QAction*>()) {
+        const QByteArray text = action->property(kSourceText).toByteArray();
+        if (!text.isEmpty())
+            action->setText(tr(text.constData()));
+        const QByteArray toolTip = action->property(kSourceToolTip).toByteArray();
+        if (!toolTip.isEmpty())
+            action->setToolTip(tr(toolTip.constData()));
+    }
+    for (QWidget* widget :
+         {static_cast<QWidget*>(m_controlDock), static_cast<QWidget*>(m_parameterDock),
+          static_cast<QWidget*>(m_curveDock), static_cast<QWidget*>(m_undoDock),
+          static_cast<QWidget*>(findChild<QToolBar*>(u"mainToolBar"_s))}) {
+        if (widget != nullptr)
+            widget->setWindowTitle(tr(widget->property(kSourceText).toByteArray().constData()));
+    }
+    const auto generators = allGenerators();
+    for (qsizetype i = 0; i < m_generatorActions.size() && std::size_t(i) < generators.size(); ++i)
+        m_generatorActions.at(i)->setText(generatorTitle(generators[std::size_t(i)]));
+    if (auto* undoView = qobject_cast<QUndoView*>(m_undoDock->widget()))
+        undoView->setEmptyLabel(tr("<empty>"));
+    updateUndoTexts();
+    fitControlDock();
+    updateTitle();
+    updateActions();
+    updateCounts();
+    updateAccuracy();
+    // The status line, the timeline, the canvas and the parameter panel: written again.
+    m_presenter->refreshNow();
+    // What was said in the old language stays so: the commands in the undo history.
+    if (m_document->undoStack()->count() > 0) {
+        statusBar()->showMessage(
+            tr("Language changed. The entries already in the undo history keep their language."),
+            kMessageTimeoutMs);
+    }
+}
+
+void MainWindow::updateUndoTexts()
+{
+    const QUndoStack* stack = m_document->undoStack();
+    m_undoAction->setText(stack->canUndo() ? tr("&Undo %1").arg(stack->undoText()) : tr("&Undo"));
+    m_undoAction->setEnabled(stack->canUndo());
+    m_redoAction->setText(stack->canRedo() ? tr("&Redo %1").arg(stack->redoText()) : tr("&Redo"));
+    m_redoAction->setEnabled(stack->canRedo());
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event)

@@ -118,6 +118,11 @@ private:
     void createMenus();
     void createToolBar();
     void createStatusBar();
+    /// QEvent::LanguageChange: every text of the window again, in the new language.
+    void retranslateUi();
+    void updateUndoTexts();
+    /// The control dock at least as wide as the controls need.
+    void fitControlDock();
     void connectParts();
     void restoreSettings();
     void saveSettings() const;

@@ -1,5 +1,6 @@
 #include "timeline.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QSlider>
@@ -27,14 +28,10 @@ Timeline::Timeline(QWidget* parent) : QWidget(parent)
 {
     m_slider = new QSlider(Qt::Horizontal, this);
     m_slider->setRange(0, 0);
-    m_slider->setToolTip(tr("Scrub through the recorded run: every epoch and, when stepping by "
-                            "samples, every sample visit"));
-    m_slider->setAccessibleName(tr("Timeline"));
     // The window's Left/Right keys step; the slider itself only takes the mouse.
     m_slider->setFocusPolicy(Qt::NoFocus);
     m_label = new QLabel(this);
-    m_label->setMinimumWidth(m_label->fontMetrics().horizontalAdvance(
-        tr("Epoch %1 · sample %2/%3").arg(1000).arg(100).arg(100)));
+    retranslateUi();
     m_label->setAlignment(Qt::AlignLeft | Qt::AlignVCenter);
 
     auto* layout = new QHBoxLayout(this);
@@ -46,6 +43,22 @@ Timeline::Timeline(QWidget* parent) : QWidget(parent)
         if (!m_updating)
             Q_EMIT positionChosen(value);
     });
+}
+
+void Timeline::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+}
+
+void Timeline::retranslateUi()
+{
+    m_slider->setToolTip(tr("Scrub through the recorded run: every epoch and, when stepping by "
+                            "samples, every sample visit"));
+    m_slider->setAccessibleName(tr("Timeline"));
+    m_label->setMinimumWidth(m_label->fontMetrics().horizontalAdvance(
+        tr("Epoch %1 · sample %2/%3").arg(1000).arg(100).arg(100)));
 }
 
 void Timeline::setCount(int count)

@@ -40,7 +40,13 @@ Q_SIGNALS:
     /// The user moved the handle (drag, click, keys, wheel).
     void positionChosen(int position);
 
+protected:
+    /// QEvent::LanguageChange: the tooltip again (the label is the presenter's to write).
+    void changeEvent(QEvent* event) override;
+
 private:
+    void retranslateUi();
+
     QSlider* m_slider = nullptr;
     QLabel* m_label = nullptr;
     bool m_updating = false;

@@ -3,8 +3,12 @@
 //
 //     plab_window_shots <directory> [width height]
 //
+// In the system's language (LANGUAGE, LC_ALL, LC_MESSAGES, LANG): with LANG=ja_JP.UTF-8 the
+// window is Japanese and the files are named main-window-ja.png, ...
+//
 // Offscreen unless QT_QPA_PLATFORM says otherwise. Uses a throw-away settings folder, so the
 // window starts with its default layout and never touches the user's settings.
+#include "session/language.h"
 #include "ui/mainwindow.h"
 #include "ui/plotcanvas.h"
 #include "ui/trainingpresenter.h"
@@ -63,7 +67,9 @@ bool waitFor(QSignalSpy& spy, const std::function<bool()>& done)
 class Shooter
 {
 public:
-    Shooter(QString directory, QSize size) : m_directory(std::move(directory)), m_size(size) {}
+    Shooter(QString directory, QSize size, QString suffix)
+        : m_directory(std::move(directory)), m_size(size), m_suffix(std::move(suffix))
+    {}
 
     /// A fresh window at the shot size, its engine running as fast as possible.
     std::unique_ptr<ui::MainWindow> window() const
@@ -118,7 +124,9 @@ public:
     {
         w.presenter()->refreshNow();
         QApplication::processEvents();
-        const QString path = QDir(m_directory).filePath(name);
+        QString file = name;
+        file.insert(file.lastIndexOf(u'.'), m_suffix);
+        const QString path = QDir(m_directory).filePath(file);
         const bool ok = w.grab().save(path);
         QTextStream(ok ? stdout : stderr) << (ok ? "wrote " : "cannot write ") << path << '\n';
         return ok;
@@ -127,6 +135,7 @@ public:
 private:
     QString m_directory;
     QSize m_size;
+    QString m_suffix; ///< "-ja" for Japanese, empty for English
 };
 
 } // namespace
@@ -151,7 +160,9 @@ int main(int argc, char** argv)
     const QSize size = argc == 4 ? QSize(QString::fromLocal8Bit(argv[2]).toInt(),
                                          QString::fromLocal8Bit(argv[3]).toInt())
                                  : QSize(1600, 900);
-    const Shooter shooter(directory, size);
+    const QString language = session::systemLanguage();
+    session::installTranslations(language);
+    const Shooter shooter(directory, size, language == u"en" ? QString() : u"-"_s + language);
     bool ok = true;
     {
         auto w = shooter.window();
