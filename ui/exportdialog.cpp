@@ -4,6 +4,7 @@
 #include "framepainter.h"
 #include "learning/history.h"
 
+#include <QAction>
 #include <QBoxLayout>
 #include <QCheckBox>
 #include <QClipboard>
@@ -12,14 +13,17 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QDoubleSpinBox>
+#include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QGuiApplication>
+#include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMimeData>
 #include <QPainter>
 #include <QProgressDialog>
@@ -87,6 +91,116 @@ void copyViewToClipboard(const ExportSource& source, const ExportFrame& frame, c
     options.format = ExportFormat::Svg;
     mime->setData(QStringLiteral("image/svg+xml"), renderSvg(source, frames, options));
     QGuiApplication::clipboard()->setMimeData(mime);
+}
+
+namespace {
+
+/// The window's export actions, with their texts written again when the language changes.
+class ExportActions : public QObject
+{
+public:
+    ExportActions(QWidget* window, QMenu* menu) : QObject(window), m_window(window), m_menu(menu)
+    {
+        window->installEventFilter(this);
+    }
+
+    void add(QAction* action, const char* text, const char* toolTip = nullptr)
+    {
+        m_actions.push_back({action, text, toolTip});
+    }
+
+    void retranslate()
+    {
+        m_menu->setTitle(ExportDialog::tr("&Export"));
+        for (const Entry& e : m_actions) {
+            e.action->setText(ExportDialog::tr(e.text));
+            if (e.toolTip)
+                e.action->setToolTip(ExportDialog::tr(e.toolTip));
+        }
+    }
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override
+    {
+        if (watched == m_window && event->type() == QEvent::LanguageChange)
+            retranslate();
+        return false;
+    }
+
+private:
+    struct Entry
+    {
+        QAction* action;
+        const char* text;
+        const char* toolTip;
+    };
+    QWidget* m_window;
+    QMenu* m_menu;
+    std::vector<Entry> m_actions;
+};
+
+} // namespace
+
+void addExportActions(QMenu* fileMenu, QAction* before, QMenu* editMenu, QWidget* window,
+                      std::function<ExportContext()> context)
+{
+    auto* menu = new QMenu(fileMenu);
+    fileMenu->insertMenu(before, menu);
+    if (before)
+        fileMenu->insertSeparator(before);
+    menu->setObjectName(QStringLiteral("menuExport"));
+    auto* actions = new ExportActions(window, menu);
+    const struct
+    {
+        ExportDialog::Kind kind;
+        const char* name;
+        const char* text;
+    } entries[] = {
+        {ExportDialog::Kind::Image, "actionExportImage",
+         QT_TRANSLATE_NOOP("plab::ui::ExportDialog", "&Image…")},
+        {ExportDialog::Kind::Storyboard, "actionExportStoryboard",
+         QT_TRANSLATE_NOOP("plab::ui::ExportDialog", "&Storyboard…")},
+        {ExportDialog::Kind::Frames, "actionExportFrames",
+         QT_TRANSLATE_NOOP("plab::ui::ExportDialog", "Numbered &Frames…")},
+        {ExportDialog::Kind::Pages, "actionExportPages",
+         QT_TRANSLATE_NOOP("plab::ui::ExportDialog", "Multi-page &PDF…")},
+        {ExportDialog::Kind::Animation, "actionExportAnimation",
+         QT_TRANSLATE_NOOP("plab::ui::ExportDialog", "Animated &GIF…")},
+        {ExportDialog::Kind::Table, "actionExportTable",
+         QT_TRANSLATE_NOOP("plab::ui::ExportDialog", "Worked-Example &Table…")},
+    };
+    for (const auto& entry : entries) {
+        QAction* action = menu->addAction(QString());
+        action->setObjectName(QString::fromLatin1(entry.name));
+        actions->add(action, entry.text);
+        if (entry.kind == ExportDialog::Kind::Image)
+            action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+        const ExportDialog::Kind kind = entry.kind;
+        QObject::connect(action, &QAction::triggered, window, [window, context, kind] {
+            const ExportContext c = context();
+            auto* dialog = new ExportDialog(c.source, c.position, c.theme, window);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            dialog->setKind(kind);
+            dialog->open();
+        });
+    }
+    QAction* copy = editMenu->addAction(QString());
+    copy->setObjectName(QStringLiteral("actionCopyView"));
+    copy->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    actions->add(copy, QT_TRANSLATE_NOOP("plab::ui::ExportDialog", "&Copy View"),
+                 QT_TRANSLATE_NOOP("plab::ui::ExportDialog",
+                                   "Copy the plot as shown to the clipboard, as an image and as "
+                                   "SVG"));
+    actions->retranslate();
+    // The shortcut works wherever the focus is in the window.
+    window->addAction(copy);
+    QObject::connect(copy, &QAction::triggered, window, [context] {
+        const ExportContext c = context();
+        if (!c.source || c.viewSize.isEmpty())
+            return;
+        copyViewToClipboard(*c.source, frameAt(*c.source, c.position), c.theme, c.viewSize,
+                            c.devicePixelRatio);
+    });
 }
 
 ExportPreview::ExportPreview(QWidget* parent) : QWidget(parent)

@@ -14,12 +14,14 @@
 #include <functional>
 #include <memory>
 
+class QAction;
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QGroupBox;
 class QLabel;
 class QLineEdit;
+class QMenu;
 class QProgressDialog;
 class QPushButton;
 class QSlider;
@@ -43,6 +45,26 @@ class Document;
 /// it: presentation mode, no hover or selection chrome.
 void copyViewToClipboard(const ExportSource& source, const ExportFrame& frame, const Theme& theme,
                          const QSizeF& logical, double devicePixelRatio);
+
+/// What the window hands to its export actions when one is triggered.
+struct ExportContext
+{
+    std::shared_ptr<const ExportSource> source; ///< see exportSourceFor()
+    std::size_t position = 0;                   ///< the timeline position shown
+    Theme theme;                                ///< the canvas's theme
+    QSizeF viewSize;                            ///< the canvas's size, logical pixels
+    double devicePixelRatio = 1.0;              ///< the canvas's screen
+};
+
+/// Adds the export actions to a window's menus: File > Export (inserted before \p before, with a
+/// separator; appended when null) with one entry per kind of export (Image... Ctrl+E,
+/// Storyboard..., Numbered Frames..., Multi-page PDF..., Animated GIF..., Worked-Example Table...;
+/// objectNames "actionExportImage", ...), each opening an ExportDialog on that kind, and
+/// Edit > Copy View (Ctrl+Shift+C, "actionCopyView"), which copies the canvas as shown. \p context
+/// is asked for the document and the run each time an action is triggered. The texts follow
+/// language changes of \p window.
+void addExportActions(QMenu* fileMenu, QAction* before, QMenu* editMenu, QWidget* window,
+                      std::function<ExportContext()> context);
 
 /// The live preview of an export: the first page (or the chosen frame) painted by the export's
 /// own FramePainter, scaled to fit the widget.

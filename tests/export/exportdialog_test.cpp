@@ -9,8 +9,10 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QImage>
+#include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMimeData>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -133,6 +135,50 @@ TEST(CopyView, PutsTheViewOnTheClipboardAsImageAndSvg)
     const QImage image = qvariant_cast<QImage>(mime->imageData());
     EXPECT_EQ(image.size(), QSize(800, 600));
     EXPECT_TRUE(mime->data(QStringLiteral("image/svg+xml")).contains("<svg"));
+}
+
+TEST(ExportActions, MenusShortcutsAndCopyView)
+{
+    QWidget window;
+    auto* file = new QMenu(&window); // as in a menu bar: the window's descendants
+    QAction* quit = file->addAction(QStringLiteral("Quit"));
+    auto* edit = new QMenu(&window);
+    int asked = 0;
+    addExportActions(file, quit, edit, &window, [&asked] {
+        ++asked;
+        const auto source = test::andSource();
+        return ExportContext{source, 5, Theme::light(), QSizeF(300, 200), 1.0};
+    });
+    // File: Export submenu, separator, Quit.
+    const QList<QAction*> items = file->actions();
+    ASSERT_EQ(items.size(), 3);
+    ASSERT_NE(items[0]->menu(), nullptr);
+    EXPECT_TRUE(items[1]->isSeparator());
+    EXPECT_EQ(items[2], quit);
+    EXPECT_EQ(items[0]->menu()->actions().size(), 6);
+    auto* image = window.findChild<QAction*>(QStringLiteral("actionExportImage"));
+    ASSERT_NE(image, nullptr);
+    EXPECT_EQ(image->shortcut(), QKeySequence(QStringLiteral("Ctrl+E")));
+    auto* copy = window.findChild<QAction*>(QStringLiteral("actionCopyView"));
+    ASSERT_NE(copy, nullptr);
+    EXPECT_EQ(copy->shortcut(), QKeySequence(QStringLiteral("Ctrl+Shift+C")));
+    EXPECT_TRUE(window.actions().contains(copy)); // works wherever the focus is
+    EXPECT_EQ(asked, 0);                          // nothing is copied before it is needed
+
+    QGuiApplication::clipboard()->clear();
+    copy->trigger();
+    EXPECT_EQ(asked, 1);
+    const QMimeData* mime = QGuiApplication::clipboard()->mimeData();
+    ASSERT_NE(mime, nullptr);
+    ASSERT_TRUE(mime->hasImage());
+    EXPECT_EQ(qvariant_cast<QImage>(mime->imageData()).size(), QSize(300, 200));
+
+    // Image... opens the dialog on the window, on the view shown.
+    image->trigger();
+    auto* dialog = window.findChild<ExportDialog*>();
+    ASSERT_NE(dialog, nullptr);
+    EXPECT_EQ(dialog->kind(), ExportDialog::Kind::Image);
+    dialog->close();
 }
 
 } // namespace
