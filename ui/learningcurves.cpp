@@ -150,33 +150,32 @@ QValueAxis* makeAxis()
 
 LearningCurves::LearningCurves(QWidget* parent) : QWidget(parent)
 {
-    auto* errorChart = makeChart(tr("Errors per epoch"));
+    // Titles and series names: retranslateUi().
+    auto* errorChart = makeChart(QString());
     m_errorX = makeAxis();
     m_errorX->setLabelFormat(QStringLiteral("%d"));
-    m_errorX->setTitleText(tr("epoch"));
     m_errorY = makeAxis();
     m_errorY->setLabelFormat(QStringLiteral("%d"));
     m_lossY = makeAxis();
     errorChart->addAxis(m_errorX, Qt::AlignBottom);
     errorChart->addAxis(m_errorY, Qt::AlignLeft);
     errorChart->addAxis(m_lossY, Qt::AlignRight);
-    m_errorSeries = makeSeries(tr("errors"), kErrorColour);
-    m_lossSeries = makeSeries(tr("loss"), kLossColour);
+    m_errorSeries = makeSeries(QString(), kErrorColour);
+    m_lossSeries = makeSeries(QString(), kLossColour);
     m_errorMarker = makeSeries(QString(), 0x808080, 1.5);
     attach(errorChart, m_errorSeries, m_errorX, m_errorY);
     attach(errorChart, m_lossSeries, m_errorX, m_lossY);
     attach(errorChart, m_errorMarker, m_errorX, m_errorY);
 
-    auto* weightChart = makeChart(tr("Weights per epoch"));
+    auto* weightChart = makeChart(QString());
     m_weightX = makeAxis();
     m_weightX->setLabelFormat(QStringLiteral("%d"));
-    m_weightX->setTitleText(tr("epoch"));
     m_weightY = makeAxis();
     weightChart->addAxis(m_weightX, Qt::AlignBottom);
     weightChart->addAxis(m_weightY, Qt::AlignLeft);
-    m_w1Series = makeSeries(tr("w₁"), kW1Colour);
-    m_w2Series = makeSeries(tr("w₂"), kW2Colour);
-    m_bSeries = makeSeries(tr("b"), kBiasColour);
+    m_w1Series = makeSeries(QString(), kW1Colour);
+    m_w2Series = makeSeries(QString(), kW2Colour);
+    m_bSeries = makeSeries(QString(), kBiasColour);
     m_weightMarker = makeSeries(QString(), 0x808080, 1.5);
     attach(weightChart, m_w1Series, m_weightX, m_weightY);
     attach(weightChart, m_w2Series, m_weightX, m_weightY);
@@ -200,6 +199,7 @@ LearningCurves::LearningCurves(QWidget* parent) : QWidget(parent)
     }
     // Side by side when the widget is wide (a dock under the plot), stacked when it is tall (a
     // dock beside it); see resizeEvent().
+    retranslateUi();
     auto* layout = new QBoxLayout(QBoxLayout::TopToBottom, this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
@@ -323,6 +323,21 @@ void LearningCurves::changeEvent(QEvent* event)
     QWidget::changeEvent(event);
     if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange)
         applyPalette();
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+}
+
+void LearningCurves::retranslateUi()
+{
+    m_errorView->chart()->setTitle(tr("Errors per epoch"));
+    m_weightView->chart()->setTitle(tr("Weights per epoch"));
+    m_errorX->setTitleText(tr("epoch"));
+    m_weightX->setTitleText(tr("epoch"));
+    m_errorSeries->setName(tr("errors"));
+    m_lossSeries->setName(tr("loss"));
+    m_w1Series->setName(tr("w₁"));
+    m_w2Series->setName(tr("w₂"));
+    m_bSeries->setName(tr("b"));
 }
 
 void LearningCurves::scheduleRedraw()

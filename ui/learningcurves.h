@@ -85,6 +85,8 @@ private:
     void redraw();
     void updateMarkers();
     void applyPalette();
+    /// The chart titles, axis titles and series names, in the current language.
+    void retranslateUi();
     [[nodiscard]] int bucketCount(const QChart* chart) const;
 
     std::vector<double> m_errors;

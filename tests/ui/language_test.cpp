@@ -4,10 +4,13 @@
 #include "ui/controlpanel.h"
 #include "ui/document.h"
 #include "ui/languagemenu.h"
+#include "ui/learningcurves.h"
 #include "ui/mainwindow.h"
 #include "ui/parameterpanel.h"
 
 #include <QAction>
+#include <QChart>
+#include <QChartView>
 #include <QCoreApplication>
 #include <QDockWidget>
 #include <QGroupBox>
@@ -73,6 +76,14 @@ protected:
     {
         return m_window->controlPanel()->findChildren<QGroupBox*>().at(index)->title();
     }
+    /// The titles of the learning curves' charts.
+    QStringList chartTitles() const
+    {
+        QStringList titles;
+        for (const QChartView* view : m_window->learningCurves()->findChildren<QChartView*>())
+            titles << view->chart()->title();
+        return titles;
+    }
     QStringList panelLabels() const
     {
         QStringList texts;
@@ -93,6 +104,7 @@ TEST_F(LanguageSwitch, JapaneseAppliesAtOnceAndIsStored)
     EXPECT_TRUE(panelLabels().contains(u"Decision boundary"_s));
     const auto* parameterDock = m_window->findChild<QDockWidget*>(u"parameterDock"_s);
     EXPECT_EQ(parameterDock->windowTitle(), u"Parameters"_s);
+    EXPECT_TRUE(chartTitles().contains(u"Errors per epoch"_s));
 
     choose("ja");
 
@@ -105,6 +117,8 @@ TEST_F(LanguageSwitch, JapaneseAppliesAtOnceAndIsStored)
     EXPECT_EQ(groupTitle(2), u"学習則"_s);
     EXPECT_TRUE(panelLabels().contains(u"決定境界"_s)) << panelLabels().join(u", "_s).toStdString();
     EXPECT_EQ(parameterDock->windowTitle(), u"パラメーター"_s);
+    EXPECT_TRUE(chartTitles().contains(u"エポックごとの誤分類数"_s))
+        << chartTitles().join(u", "_s).toStdString();
     EXPECT_EQ(m_window->findChild<QAction*>(u"actionStepEpoch"_s)->text(), u"1 エポック進む(&E)"_s);
     EXPECT_EQ(m_window->findChild<QAction*>(u"actionUndo"_s)->text(), u"元に戻す(&U)"_s);
     // The language menu names itself in the new language too.
