@@ -1086,7 +1086,8 @@ void MainWindow::retranslateUi()
     if (auto* undoView = qobject_cast<QUndoView*>(m_undoDock->widget()))
         undoView->setEmptyLabel(tr("<empty>"));
     updateUndoTexts();
-    fitControlDock();
+    // The panels get the event after the window: measure them once they have their new texts.
+    QMetaObject::invokeMethod(this, &MainWindow::fitControlDock, Qt::QueuedConnection);
     updateTitle();
     updateActions();
     updateCounts();
