@@ -54,13 +54,6 @@
     </message>
 </context>
 <context>
-    <name>Text</name>
-    <message>
-        <source>%1: cannot be written: %2</source>
-        <translation>%1: 書き込めません: %2</translation>
-    </message>
-</context>
-<context>
     <name>plab::cli::CommandLine</name>
     <message>
         <source>Perceptron Lab %1: watch a perceptron learn.
@@ -1637,6 +1630,10 @@ Exit status: 0 when the files were written, 2 for bad input (nothing is written)
     <message>
         <source>nothing to export</source>
         <translation>書き出すものがありません</translation>
+    </message>
+    <message>
+        <source>%1: cannot be written: %2</source>
+        <translation>%1: 書き込めません: %2</translation>
     </message>
 </context>
 <context>
