@@ -225,7 +225,13 @@ MainWindow::MainWindow(QWidget* parent)
     m_canvas->setFocus();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The document is our child, so it is destroyed after this body: its undo stack clears
+    // itself then and would call updateUndoTexts() on a half-destroyed window (found by the
+    // asan-ubsan run of the window tests).
+    m_document->undoStack()->disconnect(this);
+}
 
 void MainWindow::setPrompts(std::unique_ptr<UserPrompts> prompts)
 {
