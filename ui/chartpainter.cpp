@@ -225,6 +225,16 @@ void ChartPainter::paint(QPainter& painter, const QRectF& target, const ChartSer
         lo = std::min(lo, range->first);
         hi = std::max(hi, range->second);
     }
+    // Headroom, so a curve at its extreme (errors constant at their maximum, a weight at its
+    // largest) is not hidden under the frame.
+    const auto pad = [](double& lo, double& hi, bool fromZero) {
+        const double span = hi > lo ? hi - lo : std::max(1.0, std::abs(hi));
+        hi += 0.06 * span;
+        if (!fromZero)
+            lo -= 0.06 * span;
+    };
+    pad(y0, y1, kind == Kind::Errors);
+    pad(r0, r1, true);
     const Ticks yTicks = axisTicks(y0, y1, yTarget, kind == Kind::Errors, true);
     const Ticks rTicks = axisTicks(r0, r1, yTarget, false, true);
 

@@ -407,6 +407,7 @@ void ExportDialog::buildWidgets()
     gifForm->addRow(tr("Loop:"), m_loop);
 
     auto* form = new QFormLayout;
+    m_form = form;
     form->addRow(tr("Export:"), m_layout);
     form->addRow(tr("Show:"), m_content);
     form->addRow(tr("Format:"), m_format);
@@ -449,6 +450,7 @@ void ExportDialog::buildWidgets()
     QPushButton* copy = buttons->addButton(tr("&Copy Image"), QDialogButtonBox::ActionRole);
     copy->setObjectName(QStringLiteral("copyButton"));
     copy->setToolTip(tr("Copy the page the preview shows to the clipboard"));
+    m_copyButton = copy;
     buttons->addButton(QDialogButtonBox::Close);
     connect(m_exportButton, &QPushButton::clicked, this, &ExportDialog::startExport);
     connect(copy, &QPushButton::clicked, this, &ExportDialog::copyToClipboard);
@@ -581,7 +583,8 @@ void ExportDialog::updateEnabled()
     const bool custom = !m_size->currentData().toSize().isValid();
     const bool physical = m_unit->currentData().toInt() != int(SizeSpec::Unit::Pixels);
     m_content->setEnabled(!table);
-    m_current->setVisible(image);
+    m_form->setRowVisible(m_current, image);
+    m_copyButton->setEnabled(!table);
     if (image && m_source) {
         const ExportFrame frame = frameAt(*m_source, m_position);
         m_current->setText(tr("the view shown: %1").arg(frameHeading(*m_source, frame)));
@@ -686,7 +689,10 @@ void ExportDialog::updatePreview()
             head << QString::fromUtf8(lines[i]);
         m_preview->setMessage(head.join(u'\n'));
         m_previewFrame->setVisible(false);
-        m_summary->setText(tr("%n row(s)", nullptr, int(std::max<qsizetype>(0, lines.size() - 2))));
+        std::size_t rows = 0;
+        for (int e : r.epochs)
+            rows += e > 0 ? m_source->data.size() : 0;
+        m_summary->setText(tr("%n row(s)", nullptr, int(rows)));
         m_exportButton->setEnabled(true);
         return;
     }

@@ -18,6 +18,7 @@ class QAction;
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
+class QFormLayout;
 class QGroupBox;
 class QLabel;
 class QLineEdit;
@@ -190,6 +191,8 @@ private:
     QLabel* m_summary = nullptr;
     ExportPreview* m_preview = nullptr;
     QPushButton* m_exportButton = nullptr;
+    QPushButton* m_copyButton = nullptr;
+    QFormLayout* m_form = nullptr;
 };
 
 } // namespace plab::ui

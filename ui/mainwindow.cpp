@@ -3,6 +3,7 @@
 #include "aboutdialog.h"
 #include "controlpanel.h"
 #include "document.h"
+#include "exportdialog.h"
 #include "generatordialog.h"
 #include "languagemenu.h"
 #include "learningcurves.h"
@@ -454,6 +455,18 @@ void MainWindow::createMenus()
     edit->addAction(m_deleteAction);
     edit->addSeparator();
     edit->addAction(m_undoDock->toggleViewAction());
+
+    // File > Export and Edit > Copy View (exportdialog.h); each takes a copy of the document and
+    // the run when it is triggered.
+    addExportActions(file, m_quitAction, edit, this, [this] {
+        ExportContext context;
+        context.source = exportSourceFor(*m_document, m_presenter->history());
+        context.position = m_presenter->position();
+        context.theme = m_canvas->theme();
+        context.viewSize = QSizeF(m_canvas->size());
+        context.devicePixelRatio = m_canvas->devicePixelRatioF();
+        return context;
+    });
 
     QMenu* data = addSourceMenu(menuBar(), QT_TR_NOOP("&Data"));
     data->addAction(m_generateAction);

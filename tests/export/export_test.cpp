@@ -4,6 +4,7 @@
 
 #include "exportsupport.h"
 #include "learning/trainer.h"
+#include "ui/chartpainter.h"
 #include "ui/exporter.h"
 #include "ui/framepainter.h"
 #include "ui/gifwriter.h"
@@ -15,6 +16,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QImage>
+#include <QPainter>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <gtest/gtest.h>
@@ -450,6 +452,35 @@ TEST(Frames, ReplayGivesTheVisitsOfTheRecordedRun)
 QString errors(int n)
 {
     return QCoreApplication::translate("plab::ui::ExportSource", "%n error(s)", nullptr, n);
+}
+
+TEST(Charts, CurvesAndMarkerInsideThePlot)
+{
+    // Errors stuck at their maximum (the pocket on XOR) must not hide under the frame.
+    ChartSeries series;
+    series.errors.assign(11, 2.0);
+    series.loss.assign(11, 0.5);
+    series.w1 = series.w2 = series.b = std::vector<double>(11, 0.0);
+    const Theme theme = Theme::light();
+    QImage image(800, 450, QImage::Format_RGB32);
+    QPainter painter(&image);
+    const QRectF target(0, 0, 800, 450);
+    ChartPainter::paint(painter, target, series, ChartPainter::Kind::Errors, 5.0, theme);
+    painter.end();
+    const QRectF area = ChartPainter::plotArea(target, series, ChartPainter::Kind::Errors, theme);
+    const auto count = [&](QRgb wanted, int column) {
+        int n = 0;
+        for (int y = int(area.top()) + 2; y < int(area.bottom()) - 2; ++y)
+            for (int x = int(area.left()) + 2; x < int(area.right()) - 2; ++x)
+                if ((column < 0 || std::abs(x - column) <= 2) && image.pixel(x, y) == wanted)
+                    ++n;
+        return n;
+    };
+    // The errors curve (vermillion) runs across the plot, a few pixels inside it.
+    EXPECT_GT(count(qRgb(0xD5, 0x5E, 0x00), -1), int(area.width()) / 2);
+    // The marker at epoch 5 of 0..10 is in the middle, in the highlight colour, full height.
+    const int middle = int(std::lround(area.left() + 0.5 * area.width()));
+    EXPECT_GT(count(theme.highlight.rgb(), middle), int(area.height()) - 10);
 }
 
 TEST(Captions, SayEpochWeightsBiasAndErrors)
