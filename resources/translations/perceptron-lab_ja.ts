@@ -277,7 +277,7 @@ How:
   --dpi N            resolution, 10 to 2400 (default 96 x scale; 300 for a printed size)
   --theme THEME      light, dark, print or contrast (default light)
   --font-scale X     text size factor, 0.5 to 4 (default 1)
-  --caption          draw a caption: "Epoch 3 · w = (2, 1) · b = -3 · 0 errors"
+  --caption          draw a caption: &quot;Epoch 3 · w = (2, 1) · b = -3 · 0 errors&quot;
   --title TEXT       a title above the caption (implies --caption)
   --no-legend        leave out the class legend
   --columns N        storyboard columns (default: the grid with the largest panels)
@@ -287,7 +287,7 @@ How:
   --out PATH         the file; for frames the name pattern (lesson.png gives lesson-epoch000.png, ...)
                      or an existing folder; - writes a table to standard output
 
-Training (as for perceptron-lab train; options override a project's settings):
+Training (as for perceptron-lab train; options override a project&apos;s settings):
   --data FILE, --project FILE, --rule NAME, --lr X, --max-epochs N (the epoch limit),
   --init INIT, --no-bias, --zero RULE, --order ORDER, --seed N
 
@@ -407,12 +407,12 @@ Exit status: 0 when the files were written, 2 for bad input (nothing is written)
         <translation>値がありません（空のフィールド）</translation>
     </message>
     <message>
-        <source>not a number: "%1"</source>
-        <translation>数値ではありません: "%1"</translation>
+        <source>not a number: &quot;%1&quot;</source>
+        <translation>数値ではありません: &quot;%1&quot;</translation>
     </message>
     <message>
-        <source>not a finite number: "%1"</source>
-        <translation>有限な数値ではありません: "%1"</translation>
+        <source>not a finite number: &quot;%1&quot;</source>
+        <translation>有限な数値ではありません: &quot;%1&quot;</translation>
     </message>
     <message>
         <source>%1 is too small to be stored (closer to zero than 1e-308)</source>
@@ -423,8 +423,8 @@ Exit status: 0 when the files were written, 2 for bad input (nothing is written)
         <translation>ファイルが %1 MiB を超えています</translation>
     </message>
     <message>
-        <source>expected the header "x1,x2,label", found "%1"</source>
-        <translation>ヘッダー "x1,x2,label" が必要ですが、"%1" がありました</translation>
+        <source>expected the header &quot;x1,x2,label&quot;, found &quot;%1&quot;</source>
+        <translation>ヘッダー &quot;x1,x2,label&quot; が必要ですが、&quot;%1&quot; がありました</translation>
     </message>
     <message>
         <source>missing: expected 3 values (x1,x2,label), found %1</source>
@@ -443,16 +443,16 @@ Exit status: 0 when the files were written, 2 for bad input (nothing is written)
         <translation>点が %1 個を超えています（データセットに入れられる上限です）</translation>
     </message>
     <message>
-        <source>the label must be 0 or 1 (or -1 or +1), found "%1"</source>
-        <translation>ラベルは 0 か 1（または -1 か +1）でなければなりません（指定値: "%1"）</translation>
+        <source>the label must be 0 or 1 (or -1 or +1), found &quot;%1&quot;</source>
+        <translation>ラベルは 0 か 1（または -1 か +1）でなければなりません（指定値: &quot;%1&quot;）</translation>
     </message>
     <message>
-        <source>no header line "x1,x2,label" before the end of the file</source>
-        <translation>ファイルの終わりまでにヘッダー行 "x1,x2,label" がありません</translation>
+        <source>no header line &quot;x1,x2,label&quot; before the end of the file</source>
+        <translation>ファイルの終わりまでにヘッダー行 &quot;x1,x2,label&quot; がありません</translation>
     </message>
     <message>
-        <source>the file is empty; a data set starts with the header line "x1,x2,label"</source>
-        <translation>ファイルが空です。データセットはヘッダー行 "x1,x2,label" で始まります</translation>
+        <source>the file is empty; a data set starts with the header line &quot;x1,x2,label&quot;</source>
+        <translation>ファイルが空です。データセットはヘッダー行 &quot;x1,x2,label&quot; で始まります</translation>
     </message>
     <message>
         <source>a point has a class other than 0 or 1</source>
@@ -510,32 +510,32 @@ Exit status: 0 when the files were written, 2 for bad input (nothing is written)
         <translation>%1 が必要ですが、ファイルがここで終わっています（途中で切れていませんか？）</translation>
     </message>
     <message>
-        <source>%1 expected, found "%2"</source>
-        <translation>%1 が必要ですが、"%2" がありました</translation>
+        <source>%1 expected, found &quot;%2&quot;</source>
+        <translation>%1 が必要ですが、&quot;%2&quot; がありました</translation>
     </message>
     <message>
-        <source>"{"</source>
-        <translation>"{"</translation>
+        <source>&quot;{&quot;</source>
+        <translation>&quot;{&quot;</translation>
     </message>
     <message>
-        <source>"," or "}"</source>
-        <translation>"," または "}"</translation>
+        <source>&quot;,&quot; or &quot;}&quot;</source>
+        <translation>&quot;,&quot; または &quot;}&quot;</translation>
     </message>
     <message>
         <source>a key in double quotes</source>
         <translation>ダブルクォートで囲んだキー</translation>
     </message>
     <message>
-        <source>":"</source>
-        <translation>":"</translation>
+        <source>&quot;:&quot;</source>
+        <translation>&quot;:&quot;</translation>
     </message>
     <message>
-        <source>"["</source>
-        <translation>"["</translation>
+        <source>&quot;[&quot;</source>
+        <translation>&quot;[&quot;</translation>
     </message>
     <message>
-        <source>"," or "]"</source>
-        <translation>"," または "]"</translation>
+        <source>&quot;,&quot; or &quot;]&quot;</source>
+        <translation>&quot;,&quot; または &quot;]&quot;</translation>
     </message>
     <message>
         <source>a \u escape needs four hexadecimal digits</source>
@@ -558,12 +558,12 @@ Exit status: 0 when the files were written, 2 for bad input (nothing is written)
         <translation>不正な \u エスケープです（対になっていない上位サロゲート）</translation>
     </message>
     <message>
-        <source>an invalid escape "\%1" in a string</source>
-        <translation>文字列の中に不正なエスケープ "\%1" があります</translation>
+        <source>an invalid escape &quot;\%1&quot; in a string</source>
+        <translation>文字列の中に不正なエスケープ &quot;\%1&quot; があります</translation>
     </message>
     <message>
-        <source>a malformed number "%1"</source>
-        <translation>不正な形式の数値 "%1"</translation>
+        <source>a malformed number &quot;%1&quot;</source>
+        <translation>不正な形式の数値 &quot;%1&quot;</translation>
     </message>
     <message>
         <source>true or false</source>
@@ -578,8 +578,8 @@ Exit status: 0 when the files were written, 2 for bad input (nothing is written)
         <translation>値</translation>
     </message>
     <message>
-        <source>more text after the end of the JSON document: "%1"</source>
-        <translation>JSON ドキュメントの終わりの後にさらにテキストがあります: "%1"</translation>
+        <source>more text after the end of the JSON document: &quot;%1&quot;</source>
+        <translation>JSON ドキュメントの終わりの後にさらにテキストがあります: &quot;%1&quot;</translation>
     </message>
 </context>
 <context>
@@ -601,12 +601,12 @@ Exit status: 0 when the files were written, 2 for bad input (nothing is written)
         <translation>JSON オブジェクト（プロジェクトファイル）</translation>
     </message>
     <message>
-        <source>not a Perceptron Lab project (there is no "format": "perceptron-lab")</source>
-        <translation>Perceptron Lab のプロジェクトではありません（"format": "perceptron-lab" がありません）</translation>
+        <source>not a Perceptron Lab project (there is no &quot;format&quot;: &quot;perceptron-lab&quot;)</source>
+        <translation>Perceptron Lab のプロジェクトではありません（&quot;format&quot;: &quot;perceptron-lab&quot; がありません）</translation>
     </message>
     <message>
-        <source>not a Perceptron Lab project (the format is %1, expected "perceptron-lab")</source>
-        <translation>Perceptron Lab のプロジェクトではありません（形式が %1 です。"perceptron-lab" が必要です）</translation>
+        <source>not a Perceptron Lab project (the format is %1, expected &quot;perceptron-lab&quot;)</source>
+        <translation>Perceptron Lab のプロジェクトではありません（形式が %1 です。&quot;perceptron-lab&quot; が必要です）</translation>
     </message>
     <message>
         <source>the format version is missing</source>
@@ -669,8 +669,8 @@ Exit status: 0 when the files were written, 2 for bad input (nothing is written)
         <translation>文字列</translation>
     </message>
     <message>
-        <source>unknown name "%1" (expected one of: %2)</source>
-        <translation>不明な名前 "%1" です（%2 のいずれか）</translation>
+        <source>unknown name &quot;%1&quot; (expected one of: %2)</source>
+        <translation>不明な名前 &quot;%1&quot; です（%2 のいずれか）</translation>
     </message>
     <message>
         <source>a whole number in a string</source>
@@ -1485,8 +1485,8 @@ Exit status: 0 when the files were written, 2 for bad input (nothing is written)
         <translation>正方形（1080 × 1080）</translation>
     </message>
     <message>
-        <source>expected WIDTHxHEIGHT in pixels (e.g. 1920x1080), with mm, cm or in for a printed size (e.g. 160x90mm), or 16:9, 4:3 or square; found "%1"</source>
-        <translation>WIDTHxHEIGHT のピクセル数（例: 1920x1080）、印刷サイズなら mm・cm・in 付き（例: 160x90mm）、または 16:9、4:3、square を指定してください（指定値: "%1"）</translation>
+        <source>expected WIDTHxHEIGHT in pixels (e.g. 1920x1080), with mm, cm or in for a printed size (e.g. 160x90mm), or 16:9, 4:3 or square; found &quot;%1&quot;</source>
+        <translation>WIDTHxHEIGHT のピクセル数（例: 1920x1080）、印刷サイズなら mm・cm・in 付き（例: 160x90mm）、または 16:9、4:3、square を指定してください（指定値: &quot;%1&quot;）</translation>
     </message>
     <message>
         <source>the scale must be from %1 to %2, found %3</source>
@@ -1509,12 +1509,12 @@ Exit status: 0 when the files were written, 2 for bad input (nothing is written)
         <translation>エポックが指定されていません（all、last、または 0,1,2,5,last のようなリスト）</translation>
     </message>
     <message>
-        <source>"%1" is not an epoch (expected numbers from 0, ranges such as 2-5, last or all)</source>
-        <translation>"%1" はエポックではありません（0 以上の数、2-5 のような範囲、last、all のいずれか）</translation>
+        <source>&quot;%1&quot; is not an epoch (expected numbers from 0, ranges such as 2-5, last or all)</source>
+        <translation>&quot;%1&quot; はエポックではありません（0 以上の数、2-5 のような範囲、last、all のいずれか）</translation>
     </message>
     <message>
-        <source>the range "%1" runs backwards</source>
-        <translation>範囲 "%1" が逆向きです</translation>
+        <source>the range &quot;%1&quot; runs backwards</source>
+        <translation>範囲 &quot;%1&quot; が逆向きです</translation>
     </message>
     <message>
         <source>epoch %1 was not reached: the run ended at epoch %2</source>
@@ -1656,11 +1656,11 @@ Exit status: 0 when the files were written, 2 for bad input (nothing is written)
     </message>
     <message>
         <source>Two blobs</source>
-        <translation>2 つの塊</translation>
+        <translation>2 つのクラスター</translation>
     </message>
     <message>
         <source>Overlapping blobs</source>
-        <translation>重なり合う 2 つの塊</translation>
+        <translation>重なり合う 2 つのクラスター</translation>
     </message>
     <message>
         <source>Circles</source>
@@ -1684,18 +1684,18 @@ Exit status: 0 when the files were written, 2 for bad input (nothing is written)
     </message>
     <message>
         <source>Distance between the centres of the two blobs</source>
-        <translation>2 つの塊の中心間の距離</translation>
+        <translation>2 つのクラスターの中心間の距離</translation>
     </message>
     <message>
         <source>Standard deviation of the blobs, noise of circles and moons</source>
-        <translation>塊の標準偏差、同心円と三日月のノイズ</translation>
+        <translation>クラスターの標準偏差、同心円と三日月のノイズ</translation>
     </message>
     <message>
         <source>Points are spread uniformly over [−extent, extent]²</source>
         <translation>点は [−extent, extent]² に一様に分布します</translation>
     </message>
     <message>
-        <source>The teacher's line w₁·x₁ + w₂·x₂ + b = 0 that labels the points</source>
+        <source>The teacher&apos;s line w₁·x₁ + w₂·x₂ + b = 0 that labels the points</source>
         <translation>点のラベルを決める教師の直線 w₁·x₁ + w₂·x₂ + b = 0</translation>
     </message>
     <message>
@@ -2172,7 +2172,7 @@ Exit status: 0 when the files were written, 2 for bad input (nothing is written)
     </message>
     <message>
         <source>move it (one undo step)</source>
-        <translation>点を移動する（元に戻すのは 1 回）</translation>
+        <translation>点を移動する（1 回の操作として元に戻せる）</translation>
     </message>
     <message>
         <source>Drag on empty space</source>
@@ -2294,7 +2294,7 @@ Exit status: 0 when the files were written, 2 for bad input (nothing is written)
         <translation>バッチモード: %1·x = %2·%3 = %4</translation>
     </message>
     <message>
-        <source>joins the epoch's mean gradient; w changes once, at the end of the epoch</source>
+        <source>joins the epoch&apos;s mean gradient; w changes once, at the end of the epoch</source>
         <translation>エポックの平均勾配に加えられます。w はエポックの終わりに 1 回だけ変わります</translation>
     </message>
     <message>
@@ -2344,6 +2344,10 @@ Exit status: 0 when the files were written, 2 for bad input (nothing is written)
     <message>
         <source>distance from the line to the nearest point = %1</source>
         <translation>決定境界から最も近い点までの距離 = %1</translation>
+    </message>
+    <message>
+        <source>every point is classified correctly, but a point lies on the line (margin 0)</source>
+        <translation>すべての点を正しく分類していますが、直線上に点があります（マージン 0）</translation>
     </message>
     <message>
         <source>this line does not separate the data (yet)</source>
