@@ -272,6 +272,9 @@ QString ParameterPanel::readoutText() const
     if (r.margin && r.mistakeBound && r.augmentedMargin) {
         lines
             << tr("distance from the line to the nearest point = %1").arg(formatNumber(*r.margin));
+    } else if (m_state.errors == 0) {
+        // Classified correctly only thanks to the net = 0 convention: the theorem's margin is 0.
+        lines << tr("every point is classified correctly, but a point lies on the line (margin 0)");
     } else {
         lines << tr("this line does not separate the data (yet)");
     }

@@ -50,6 +50,8 @@ struct ParameterState
     bool atVisit = false;
     /// Weight updates since the start ("mistakes so far" for the perceptron family).
     int mistakes = 0;
+    /// Points `model` misclassifies under the zero convention.
+    int errors = 0;
     /// Present for linearly separable data (the numbers of the convergence theorem).
     std::optional<learning::ConvergenceReadout> readout;
     /// The run started from w = 0, b = 0, as the theorem's mistake bound assumes.

@@ -475,6 +475,7 @@ void TrainingPresenter::refresh()
         }
 
         m_shownErrors = int(view.misclassified.size());
+        parameters.errors = m_shownErrors;
         m_shownAccuracy = data.empty() ? 0.0 : 1.0 - double(m_shownErrors) / double(data.size());
     }
     m_canvas->setTrainingView(view);
