@@ -126,10 +126,13 @@ std::optional<QString> writeSvg(QIODevice& device, FramePainter& painter,
     generator.setSize(g.pixelSize());
     generator.setResolution(int(std::lround(g.dpi)));
     generator.setViewBox(QRectF(QPointF(0.0, 0.0), g.logical));
-    generator.setTitle(documentTitle(source, options));
-    generator.setDescription(frames.size() == 1
-                                 ? captionText(source, frames.front())
-                                 : Text::tr("Storyboard of %1 frames").arg(frames.size()));
+    // QSvgGenerator writes the title and the description as they are (Qt 6.4 does not escape
+    // them), so a title with "<" or "&" would make the document ill-formed: markers here, replaced
+    // by the escaped texts below.
+    const QByteArray titleMarker = "plab-svg-title-8d1f";
+    const QByteArray descriptionMarker = "plab-svg-description-8d1f";
+    generator.setTitle(QString::fromLatin1(titleMarker));
+    generator.setDescription(QString::fromLatin1(descriptionMarker));
     QPainter p;
     if (!p.begin(&generator))
         return Text::tr("the SVG generator could not start");
@@ -140,6 +143,11 @@ std::optional<QString> writeSvg(QIODevice& device, FramePainter& painter,
     const QByteArray family = "font-family=\"" + options.theme.fontFamily.toUtf8();
     QByteArray svg = buffer.data();
     svg.replace(QByteArray(family + '"'), QByteArray(family + ", sans-serif\""));
+    const QString description = frames.size() == 1
+                                    ? captionText(source, frames.front())
+                                    : Text::tr("Storyboard of %1 frames").arg(frames.size());
+    svg.replace(titleMarker, documentTitle(source, options).toHtmlEscaped().toUtf8());
+    svg.replace(descriptionMarker, session::printable(description).toHtmlEscaped().toUtf8());
     if (device.write(svg) != svg.size())
         return device.errorString();
     return std::nullopt;
