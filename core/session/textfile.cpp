@@ -65,8 +65,8 @@ QString notRegular(mode_t mode)
 
 Result<QByteArray> readWholeFile(const QString& path, Streams streams)
 {
-    const auto fail = [&path](const QString& message) {
-        return LoadError{path, 0, QString(), message};
+    const auto fail = [name = inputName(path, streams)](const QString& message) {
+        return LoadError{name, 0, QString(), message};
     };
     QFile file;
     if (path.startsWith(u':')) {
