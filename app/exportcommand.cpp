@@ -2,6 +2,7 @@
 
 #include "session/datasetfile.h"
 #include "session/language.h"
+#include "session/outputfile.h"
 #include "session/projectfile.h"
 #include "session/textfile.h"
 #include "session/validationtext.h"
@@ -15,6 +16,7 @@
 #include <QTextStream>
 
 #include <cstdio>
+#include <unistd.h>
 
 namespace plab::cli {
 
@@ -37,6 +39,17 @@ ExportOutcome failed(const QString& message)
 QString optionError(const QString& option, const QString& message)
 {
     return QStringLiteral("--%1: %2").arg(option, message);
+}
+
+/// Why \p output may not be written: it is the input file (by identity: links, hard links and
+/// /proc/self/cwd paths are seen through).
+std::optional<QString> outputConflict(const QString& output, const QString& input,
+                                      const QString& inputOption)
+{
+    if (output == u"-" || input == u"-" || !session::sameFile(output, input))
+        return std::nullopt;
+    return Text::tr("--out %1 is the same file as %2 %3: an output never replaces an input")
+        .arg(output, inputOption, input);
 }
 
 /// \p text with control characters made visible, for one-line messages.
@@ -67,18 +80,27 @@ ExportOutcome runExport(const ExportArguments& a, QIODevice& standardOutput)
     const TrainOptions& options = a.training;
     const bool fromProject = !options.projectFile.isEmpty();
     const QString input = fromProject ? options.projectFile : options.dataFile;
+    const QString inputOption =
+        fromProject ? QStringLiteral("--project") : QStringLiteral("--data");
+    const QString inputShown = session::inputName(input, session::Streams::Accept);
+    // The file --out names (a frame series is checked again below, frame by frame); before
+    // anything is read, since a pipe or standard input cannot be read twice.
+    if (const auto conflict = outputConflict(a.out, input, inputOption))
+        return failed(*conflict);
     learning::Dataset data;
     learning::TrainingSettings settings;
     std::optional<session::ViewBox> view;
     if (fromProject) {
-        session::Result<session::Project> project = session::readProject(input);
+        session::Result<session::Project> project =
+            session::readProject(input, session::Streams::Accept);
         if (!project)
             return failed(project.error().toString());
         data = std::move(project.value().data);
         settings = project.value().settings;
         view = project.value().view;
     } else {
-        session::Result<learning::Dataset> read = session::readDatasetCsv(input);
+        session::Result<learning::Dataset> read =
+            session::readDatasetCsv(input, session::Streams::Accept);
         if (!read)
             return failed(read.error().toString());
         data = std::move(read).value();
@@ -86,12 +108,12 @@ ExportOutcome runExport(const ExportArguments& a, QIODevice& standardOutput)
     settings = options.appliedTo(settings);
     if (const auto problem = learning::validate(settings)) {
         return failed(QStringLiteral("%1: settings.%2: %3")
-                          .arg(input, session::settingsFieldKey(problem->field),
+                          .arg(inputShown, session::settingsFieldKey(problem->field),
                                session::describeSettingsProblem(*problem)));
     }
     if (const auto problem = learning::validate(data))
         return failed(
-            QStringLiteral("%1: %2").arg(input, session::describeDataProblem(*problem, data)));
+            QStringLiteral("%1: %2").arg(inputShown, session::describeDataProblem(*problem, data)));
     if (settings.maxEpochs > kMaxExportEpochs) {
         return failed(
             optionError(QStringLiteral("max-epochs"),
@@ -166,7 +188,7 @@ ExportOutcome runExport(const ExportArguments& a, QIODevice& standardOutput)
     const session::ViewBox shown = view ? *view : ui::fitToData(data);
     auto source =
         std::make_shared<ui::ExportSource>(ui::trainedSource(std::move(data), settings, shown));
-    source->name = QFileInfo(input).fileName();
+    source->name = QFileInfo(inputShown).fileName();
     const int lastEpoch = source->history.latestEpoch().epoch;
     if (a.epochs.isEmpty()) {
         if (!request.table && o.layout == ui::ExportLayout::Single)
@@ -189,12 +211,24 @@ ExportOutcome runExport(const ExportArguments& a, QIODevice& standardOutput)
         auto table = ui::renderTable(request, *request.table);
         if (const QString* error = std::get_if<QString>(&table))
             return failed(*error);
-        const QByteArray& bytes = std::get<QByteArray>(table);
-        if (standardOutput.write(bytes) != bytes.size())
-            return failed(Text::tr("standard output: cannot be written: %1")
-                              .arg(standardOutput.errorString()));
-        return ExportOutcome{};
+        session::OutputFile out(standardOutput, Text::tr("standard output"));
+        std::optional<session::SaveError> error = out.write(std::get<QByteArray>(table));
+        if (!error)
+            error = out.commit();
+        return error ? failed(error->toString()) : ExportOutcome{};
     }
+    if (!request.table && o.layout == ui::ExportLayout::Frames) {
+        auto frames = ui::framesFor(request);
+        if (const auto* list = std::get_if<std::vector<ui::ExportFrame>>(&frames)) {
+            const QStringList paths =
+                ui::framePaths(a.out, *list, o.format, request.source->data.size());
+            for (const QString& path : paths) {
+                if (const auto conflict = outputConflict(path, input, inputOption))
+                    return failed(*conflict);
+            }
+        }
+    }
+    request.pipeReader = session::OutputFile::PipeReader::Wait;
     const ui::ExportResult result = ui::runExport(request);
     if (result.error)
         return failed(*result.error);
@@ -223,8 +257,10 @@ int exportMain(int argc, char** argv, const ExportArguments& arguments)
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QGuiApplication app(argc, argv);
     session::installTranslations(session::systemLanguage());
+    // Unbuffered: every write reaches the operating system at once, so its error is seen there.
     QFile standardOutput;
-    if (!standardOutput.open(stdout, QIODevice::WriteOnly)) {
+    if (!standardOutput.open(STDOUT_FILENO, QIODevice::WriteOnly | QIODevice::Unbuffered,
+                             QFileDevice::DontCloseHandle)) {
         QTextStream(stderr) << QStringLiteral("perceptron-lab: ")
                             << Text::tr("standard output: %1").arg(standardOutput.errorString())
                             << '\n';
@@ -235,7 +271,9 @@ int exportMain(int argc, char** argv, const ExportArguments& arguments)
     if (outcome.error) {
         QString line = *outcome.error;
         line.replace(u'\n', u' ');
-        QTextStream(stderr) << QStringLiteral("perceptron-lab: ") << line << '\n';
+        // File names and titles come from the user: escape sequences are shown, not obeyed.
+        QTextStream(stderr) << QStringLiteral("perceptron-lab: ") << session::printable(line)
+                            << '\n';
         return 2;
     }
     return 0;

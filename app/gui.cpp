@@ -11,6 +11,7 @@
 #include <QStatusBar>
 #include <QTextStream>
 
+#include <csignal>
 #include <cstdio>
 
 namespace {
@@ -50,6 +51,9 @@ int runGui(int argc, char** argv, const QString& fileToOpen)
                        QT_TRANSLATE_NOOP("plab::cli::Gui",
                                          "No display found: running the headless demo instead"));
     }
+    // A save into a named pipe whose reader went away then fails with "Broken pipe", said in a
+    // message, instead of the signal ending the program and the unsaved work with it.
+    std::signal(SIGPIPE, SIG_IGN);
     QApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("PerceptronLab"));
     // The language chosen under View > Language (stored in QSettings), else the system's.

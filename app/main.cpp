@@ -5,6 +5,8 @@
 #include "exportcommand.h"
 #include "gui.h"
 #include "session/language.h"
+#include "session/outputfile.h"
+#include "session/textfile.h"
 #include "traincommand.h"
 
 #include <QCoreApplication>
@@ -12,26 +14,73 @@
 #include <QStringList>
 #include <QTextStream>
 
+#include <cerrno>
+#include <csignal>
 #include <cstdio>
+#include <fcntl.h>
+#include <unistd.h>
 #include <variant>
 
 namespace {
+
+/// The translation context of this file's texts (lupdate reads the name from the macro).
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(plab::cli::Main)
+};
 
 int fail(const QString& message)
 {
     QString line = message;
     line.replace(u'\n', u' ');
-    QTextStream(stderr) << QStringLiteral("perceptron-lab: ") << line << '\n';
+    // File names and values come from the user: escape sequences in them are shown, not obeyed.
+    QTextStream(stderr) << QStringLiteral("perceptron-lab: ") << plab::session::printable(line)
+                        << '\n';
     return 2;
 }
 
-} // namespace
-
-int main(int argc, char** argv)
+/// Gives a closed standard input, output or error a number again, /dev/null opened the wrong way
+/// round: reading or writing it still fails ("Bad file descriptor") as on the closed stream, and
+/// no file the program opens later can take its number and receive what is meant for it.
+void occupyClosedStandardStreams()
 {
-    QCoreApplication::setApplicationName(QStringLiteral("perceptron-lab"));
-    QCoreApplication::setApplicationVersion(plab::cli::applicationVersion());
+    for (int fd = STDIN_FILENO; fd <= STDERR_FILENO; ++fd) {
+        if (::fcntl(fd, F_GETFD) != -1 || errno != EBADF)
+            continue;
+        const int opened =
+            ::open("/dev/null", (fd == STDIN_FILENO ? O_WRONLY : O_RDONLY) | O_CLOEXEC);
+        if (opened >= 0 && opened != fd) {
+            ::dup2(opened, fd);
+            ::close(opened);
+        }
+    }
+}
 
+/// \p status once what is still buffered for standard output (help, the demo's report) is
+/// written: a failure there is a failure of the run.
+int afterFlushingStandardOutput(int status)
+{
+    errno = 0;
+    if (std::fflush(stdout) == 0 && !std::ferror(stdout))
+        return status;
+    const int error = errno != 0 ? errno : EIO;
+    fail(
+        Text::tr("standard output: cannot be written: %1").arg(plab::session::systemReason(error)));
+    return 2;
+}
+
+/// Writes \p text to \p standardOutput, checked. 0, or 2 after saying why not.
+int writeOut(QIODevice& standardOutput, const QString& text)
+{
+    plab::session::OutputFile out(standardOutput, Text::tr("standard output"));
+    std::optional<plab::session::SaveError> error = out.write(text.toUtf8());
+    if (!error)
+        error = out.commit();
+    return error ? fail(error->toString()) : 0;
+}
+
+int run(int argc, char** argv)
+{
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);
@@ -54,16 +103,27 @@ int main(int argc, char** argv)
     if (const auto* error = std::get_if<plab::cli::CliError>(&parsed))
         return fail(error->message);
     const plab::cli::CliCommand& command = std::get<plab::cli::CliCommand>(parsed);
-    if (command.kind != plab::cli::CliCommand::Kind::Train) {
-        QTextStream(stdout) << command.text;
-        return 0;
-    }
 
+    // Unbuffered: every write reaches the operating system at once, so its error is seen there.
     QFile standardOutput;
-    if (!standardOutput.open(stdout, QIODevice::WriteOnly))
-        return fail(QCoreApplication::translate("plab::cli::Main", "standard output: %1")
-                        .arg(standardOutput.errorString()));
+    if (!standardOutput.open(STDOUT_FILENO, QIODevice::WriteOnly | QIODevice::Unbuffered,
+                             QFileDevice::DontCloseHandle))
+        return fail(Text::tr("standard output: %1").arg(standardOutput.errorString()));
+    if (command.kind != plab::cli::CliCommand::Kind::Train)
+        return writeOut(standardOutput, command.text);
     const plab::cli::TrainOutcome outcome = plab::cli::runTrain(command.train, standardOutput);
-    standardOutput.close();
     return outcome.error ? fail(*outcome.error) : 0;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    occupyClosedStandardStreams();
+    // Beyond a file-size limit (ulimit -f) write() then fails with "File too large", reported like
+    // any write error, instead of the signal ending the program without a word.
+    std::signal(SIGXFSZ, SIG_IGN);
+    QCoreApplication::setApplicationName(QStringLiteral("perceptron-lab"));
+    QCoreApplication::setApplicationVersion(plab::cli::applicationVersion());
+    return afterFlushingStandardOutput(run(argc, argv));
 }

@@ -3,11 +3,11 @@
 #include "learning/trainer.h"
 #include "session/datasetfile.h"
 #include "session/numberformat.h"
+#include "session/outputfile.h"
 #include "session/projectfile.h"
 #include "session/validationtext.h"
 
 #include <QCoreApplication>
-#include <QSaveFile>
 
 #include <memory>
 
@@ -53,76 +53,89 @@ const char* statusName(learning::TrainingStatus status)
     return "running";
 }
 
-/// Where one output goes: a file written through QSaveFile (nothing appears unless commit()
-/// succeeds), or standard output. Writes are gathered into large blocks.
+/// One output: a file written under the rules of session::OutputFile (atomic for a regular file,
+/// directly into a device or a pipe), or standard output. Writes are gathered into large blocks.
 class Output
 {
 public:
     /// Opens \p path ("-" for \p standardOutput; empty: no output). Returns an error line.
     std::optional<QString> open(const QString& path, QIODevice& standardOutput)
     {
-        m_path = path;
         if (path.isEmpty())
             return std::nullopt;
-        if (path == u"-") {
-            m_device = &standardOutput;
-            return std::nullopt;
-        }
-        m_file = std::make_unique<QSaveFile>(path);
-        if (!m_file->open(QIODevice::WriteOnly))
-            return failure();
-        m_device = m_file.get();
-        return std::nullopt;
+        m_file = path == u"-" ? std::make_unique<session::OutputFile>(standardOutput,
+                                                                      Text::tr("standard output"))
+                              : std::make_unique<session::OutputFile>(path);
+        return message(m_file->open());
     }
 
-    [[nodiscard]] bool isOpen() const { return m_device != nullptr; }
+    [[nodiscard]] bool isOpen() const { return m_file != nullptr; }
 
     std::optional<QString> write(const QByteArray& bytes)
     {
-        if (!m_device)
+        if (!m_file)
             return std::nullopt;
         m_buffer += bytes;
         return m_buffer.size() >= kBlockSize ? flush() : std::nullopt;
     }
 
-    /// Flushes and, for a file, commits it (renames it into place).
-    std::optional<QString> finish()
+    /// Writes what is gathered.
+    std::optional<QString> flush()
     {
-        if (!m_device)
+        if (!m_file || m_buffer.isEmpty())
+            return std::nullopt;
+        const auto error = m_file->write(m_buffer);
+        m_buffer.clear();
+        return message(error);
+    }
+
+    /// Flushes and, for a regular file, renames it into place.
+    std::optional<QString> commit()
+    {
+        if (!m_file)
             return std::nullopt;
         if (auto error = flush())
             return error;
-        if (m_file && !m_file->commit())
-            return failure();
-        if (!m_file && m_device->inherits("QFileDevice"))
-            static_cast<QFileDevice*>(m_device)->flush();
-        return std::nullopt;
+        return message(m_file->commit());
     }
 
 private:
     static constexpr qsizetype kBlockSize = qsizetype(1) << 20;
 
-    std::optional<QString> flush()
+    static std::optional<QString> message(const std::optional<session::SaveError>& error)
     {
-        if (m_device->write(m_buffer) != m_buffer.size())
-            return failure();
-        m_buffer.clear();
-        return std::nullopt;
+        return error ? std::optional<QString>(error->toString()) : std::nullopt;
     }
 
-    QString failure() const
-    {
-        const QString reason =
-            m_device ? m_device->errorString() : (m_file ? m_file->errorString() : QString());
-        const QString name = m_path == u"-" ? Text::tr("standard output") : m_path;
-        return Text::tr("%1: cannot be written: %2").arg(name, reason);
-    }
-
-    QString m_path;
-    std::unique_ptr<QSaveFile> m_file;
-    QIODevice* m_device = nullptr;
+    std::unique_ptr<session::OutputFile> m_file;
     QByteArray m_buffer;
 };
+
+/// Why the outputs of \p options may not be written: one is the input file, or both are one
+/// file (compared by identity: links, hard links and /proc/self/cwd paths are seen through).
+std::optional<QString> outputConflict(const TrainOptions& options)
+{
+    const bool fromProject = !options.projectFile.isEmpty();
+    const QString input = fromProject ? options.projectFile : options.dataFile;
+    const QString inputOption =
+        fromProject ? QStringLiteral("--project") : QStringLiteral("--data");
+    const auto isFile = [](const QString& path) { return !path.isEmpty() && path != u"-"; };
+    for (const auto& [option, path] :
+         {std::pair{QStringLiteral("--trace"), options.traceFile},
+          std::pair{QStringLiteral("--summary"), options.summaryFile}}) {
+        if (isFile(path) && isFile(input) && session::sameFile(path, input)) {
+            return Text::tr("%1 %2 is the same file as %3 %4: an output never replaces an input")
+                .arg(option, path, inputOption, input);
+        }
+    }
+    if (isFile(options.traceFile) && isFile(options.summaryFile) &&
+        session::sameFile(options.traceFile, options.summaryFile)) {
+        return Text::tr("--trace %1 and --summary %2 are the same file: each output needs a file "
+                        "of its own")
+            .arg(options.traceFile, options.summaryFile);
+    }
+    return std::nullopt;
+}
 
 } // namespace
 
@@ -190,18 +203,24 @@ QByteArray summaryJson(const learning::EpochSnapshot& last,
 TrainOutcome runTrain(const TrainOptions& options, QIODevice& standardOutput)
 {
     const auto failed = [](const QString& message) { return TrainOutcome{message, {}, {}}; };
+    // Before anything is read: a pipe or standard input cannot be read twice.
+    if (const auto conflict = outputConflict(options))
+        return failed(*conflict);
     const bool fromProject = !options.projectFile.isEmpty();
     const QString input = fromProject ? options.projectFile : options.dataFile;
+    const QString inputShown = session::inputName(input, session::Streams::Accept);
     learning::Dataset data;
     learning::TrainingSettings settings;
     if (fromProject) {
-        session::Result<session::Project> project = session::readProject(input);
+        session::Result<session::Project> project =
+            session::readProject(input, session::Streams::Accept);
         if (!project)
             return failed(project.error().toString());
         data = std::move(project.value().data);
         settings = project.value().settings;
     } else {
-        session::Result<learning::Dataset> read = session::readDatasetCsv(input);
+        session::Result<learning::Dataset> read =
+            session::readDatasetCsv(input, session::Streams::Accept);
         if (!read)
             return failed(read.error().toString());
         data = std::move(read).value();
@@ -211,12 +230,12 @@ TrainOutcome runTrain(const TrainOptions& options, QIODevice& standardOutput)
     if (const auto problem = learning::validate(settings)) {
         // Command-line values were checked by the parser, so the project's own value is at fault.
         return failed(QStringLiteral("%1: settings.%2: %3")
-                          .arg(input, session::settingsFieldKey(problem->field),
+                          .arg(inputShown, session::settingsFieldKey(problem->field),
                                session::describeSettingsProblem(*problem)));
     }
     if (const auto problem = learning::validate(data))
         return failed(
-            QStringLiteral("%1: %2").arg(input, session::describeDataProblem(*problem, data)));
+            QStringLiteral("%1: %2").arg(inputShown, session::describeDataProblem(*problem, data)));
 
     Output trace;
     Output summary;
@@ -239,10 +258,15 @@ TrainOutcome runTrain(const TrainOptions& options, QIODevice& standardOutput)
     }
     if (!writeError)
         writeError = summary.write(summaryJson(last, settings));
+    // Both complete before either is renamed into place, so a failure leaves neither behind.
     if (!writeError)
-        writeError = trace.finish();
+        writeError = trace.flush();
     if (!writeError)
-        writeError = summary.finish();
+        writeError = summary.flush();
+    if (!writeError)
+        writeError = trace.commit();
+    if (!writeError)
+        writeError = summary.commit();
     if (writeError)
         return failed(*writeError);
     return TrainOutcome{std::nullopt, last, settings};

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the built command line on every bad and edge-case input kept in tests/data/ (plus a few
-# generated on the spot: too many points, a file too large, a folder) and prints the Markdown
+# generated on the spot: too many points, a file too large, a folder, links that loop or lead
+# nowhere or back to an input, full and closed standard output, pipes) and prints the Markdown
 # tables of docs/robustness.md: the input, the exit status and the exact message.
 #
 #   scripts/bad-inputs.sh [path/to/perceptron-lab] > /tmp/tables.md
@@ -21,8 +22,17 @@ trap 'rm -rf "$work"' EXIT
 cp -r tests/data/bad/csv tests/data/bad/project "$work"/
 mkdir -p "$work/edge"
 cp tests/data/edge/csv/* tests/data/edge/project/* "$work/edge"/
-cp resources/examples/and.csv resources/examples/or.csv "$work"/
+cp resources/examples/and.csv resources/examples/or.csv resources/examples/xor.csv \
+    resources/examples/lesson-2-and.json "$work"/
 cd "$work"
+# Other names for the inputs (an output through them must be refused), and links that lead
+# nowhere: the command lines in tests/data/bad/cli/ use them.
+ln -s and.csv link.csv
+ln -s lesson-2-and.json link.json
+ln and.csv hard-link.csv
+ln -s . linked
+ln -s loop.csv loop.csv
+ln -s gone.csv dangling.csv
 
 # Text as one table cell: line ends as ⏎, control and non-ASCII bytes as cat -v shows them.
 cell() {
@@ -117,3 +127,39 @@ for f in "$root"/tests/data/bad/cli/*; do
     printf '| %s | `%s` | %s | `%s` |\n' "$(basename "$f")" "${args[*]}" "$status" \
         "$(printf '%s' "$message" | text_cell)"
 done
+echo
+echo "### Outputs, pipes and standard streams: commands run by bash"
+echo
+# Commands that need the shell: redirections, a file-size limit (a full disk without filling
+# one), pipes. Standard output only ever goes to /dev/full by redirection, which cannot replace it.
+echo "| Case | Command | Exit | Message |"
+echo "|---|---|---|---|"
+shell_case() {
+    local name=$1 command=$2 out
+    status=0
+    out=$(PATH="$(dirname "$binary"):$PATH" bash -c "$command" 2>"$work/.stderr") || status=$?
+    message=$(head -n 1 "$work/.stderr")
+    if [[ $status -eq 0 && -z "$message" ]]; then
+        message="accepted; training ends: $(printf '%s' "$out" |
+            sed -n 's/.*"status":"\([a-z-]*\)".*/\1/p')"
+    fi
+    printf '| %s | `%s` | %s | `%s` |\n' "$name" "$(printf '%s' "$command" | text_cell)" \
+        "$status" "$(printf '%s' "$message" | text_cell)"
+}
+shell_case "summary into a full device" "perceptron-lab train --data and.csv > /dev/full"
+shell_case "trace into a full device" "perceptron-lab train --data and.csv --trace - > /dev/full"
+shell_case "table into a full device" \
+    "perceptron-lab export --data and.csv --table md --out - > /dev/full"
+shell_case "standard output closed" "perceptron-lab train --data and.csv >&-"
+shell_case "help into a full device" "perceptron-lab --help > /dev/full"
+shell_case "trace beyond the file-size limit" \
+    "ulimit -f 16; perceptron-lab train --data xor.csv --epochs 1000 --trace out.jsonl"
+shell_case "PNG beyond the file-size limit" \
+    "ulimit -f 16; perceptron-lab export --data and.csv --out out.png"
+shell_case "trace into a named pipe" \
+    "mkfifo out.pipe; cat out.pipe > /dev/null & perceptron-lab train --data and.csv --trace out.pipe"
+shell_case "data from standard input" "perceptron-lab train --data - < and.csv"
+shell_case "data through process substitution" "perceptron-lab train --data <(cat and.csv)"
+shell_case "bad data from standard input" \
+    "printf 'x1,x2,label\\n0,zero,1\\n' | perceptron-lab train --data -"
+shell_case "escape codes in a file name" "perceptron-lab train --data \$'red\\e[31m.csv'"

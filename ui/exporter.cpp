@@ -2,6 +2,7 @@
 
 #include "framepainter.h"
 #include "gifwriter.h"
+#include "session/outputfile.h"
 #include "session/textfile.h"
 #include "tablewriter.h"
 
@@ -16,7 +17,6 @@
 #include <QPageSize>
 #include <QPainter>
 #include <QPdfWriter>
-#include <QSaveFile>
 #include <QSvgGenerator>
 #include <QTemporaryDir>
 
@@ -42,7 +42,8 @@ constexpr auto kMaxPanels = std::size_t(100);
 
 QString cannotWrite(const QString& path, const QString& reason)
 {
-    return Text::tr("%1: cannot be written: %2").arg(QDir::toNativeSeparators(path), reason);
+    return Text::tr("%1: cannot be written: %2")
+        .arg(session::printable(QDir::toNativeSeparators(path)), reason);
 }
 
 /// The pages of an export: each is one frame, or (for a storyboard) all of them.
@@ -59,11 +60,14 @@ std::vector<std::span<const ExportFrame>> pagesOf(std::span<const ExportFrame> f
     return pages;
 }
 
+/// The title stored in an SVG or a PDF. Both texts come from the user (the title typed, the file
+/// name): control characters, which XML forbids, are escaped.
 QString documentTitle(const ExportSource& source, const ExportOptions& options)
 {
     if (!options.title.isEmpty())
-        return options.title;
-    return source.name.isEmpty() ? QStringLiteral("Perceptron Lab") : source.name;
+        return session::printable(options.title);
+    return source.name.isEmpty() ? QStringLiteral("Perceptron Lab")
+                                 : session::printable(source.name);
 }
 
 QImage paintImage(FramePainter& painter, std::span<const ExportFrame> frames,
@@ -82,19 +86,28 @@ QImage paintImage(FramePainter& painter, std::span<const ExportFrame> frames,
     return image;
 }
 
+/// Encodes \p image as PNG in memory, then writes it to \p device: a write error is the device's
+/// (with the system's reason, reported once), never libpng's second line on standard error.
 std::optional<QString> writePng(QIODevice& device, const QImage& image)
 {
-    QImageWriter writer(&device, "png");
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    QImageWriter writer(&buffer, "png");
     if (!writer.write(image))
         return writer.errorString();
+    if (device.write(buffer.data()) != buffer.data().size())
+        return device.errorString();
     return std::nullopt;
 }
 
-/// \p options with the theme's font family spelled out (the family the default font resolves to),
-/// so an SVG names a real font instead of Qt's "Sans Serif" alias, which browsers do not know.
-ExportOptions withNamedFont(ExportOptions options)
+/// \p options ready to paint: the title with control characters escaped (they would be invisible
+/// in an image and make an SVG ill-formed XML) and, for an SVG, the theme's font family spelled
+/// out (the family the default font resolves to), so it names a real font instead of Qt's "Sans
+/// Serif" alias, which browsers do not know.
+ExportOptions prepared(ExportOptions options)
 {
-    if (options.theme.fontFamily.isEmpty())
+    options.title = session::printable(options.title);
+    if (options.format == ExportFormat::Svg && options.theme.fontFamily.isEmpty())
         options.theme.fontFamily = QFontInfo(options.theme.font()).family();
     return options;
 }
@@ -113,10 +126,13 @@ std::optional<QString> writeSvg(QIODevice& device, FramePainter& painter,
     generator.setSize(g.pixelSize());
     generator.setResolution(int(std::lround(g.dpi)));
     generator.setViewBox(QRectF(QPointF(0.0, 0.0), g.logical));
-    generator.setTitle(documentTitle(source, options));
-    generator.setDescription(frames.size() == 1
-                                 ? captionText(source, frames.front())
-                                 : Text::tr("Storyboard of %1 frames").arg(frames.size()));
+    // QSvgGenerator writes the title and the description as they are (Qt 6.4 does not escape
+    // them), so a title with "<" or "&" would make the document ill-formed: markers here, replaced
+    // by the escaped texts below.
+    const QByteArray titleMarker = "plab-svg-title-8d1f";
+    const QByteArray descriptionMarker = "plab-svg-description-8d1f";
+    generator.setTitle(QString::fromLatin1(titleMarker));
+    generator.setDescription(QString::fromLatin1(descriptionMarker));
     QPainter p;
     if (!p.begin(&generator))
         return Text::tr("the SVG generator could not start");
@@ -127,6 +143,11 @@ std::optional<QString> writeSvg(QIODevice& device, FramePainter& painter,
     const QByteArray family = "font-family=\"" + options.theme.fontFamily.toUtf8();
     QByteArray svg = buffer.data();
     svg.replace(QByteArray(family + '"'), QByteArray(family + ", sans-serif\""));
+    const QString description = frames.size() == 1
+                                    ? captionText(source, frames.front())
+                                    : Text::tr("Storyboard of %1 frames").arg(frames.size());
+    svg.replace(titleMarker, documentTitle(source, options).toHtmlEscaped().toUtf8());
+    svg.replace(descriptionMarker, session::printable(description).toHtmlEscaped().toUtf8());
     if (device.write(svg) != svg.size())
         return device.errorString();
     return std::nullopt;
@@ -172,34 +193,57 @@ std::optional<QString> writePdf(QIODevice& device, FramePainter& painter,
     return std::nullopt;
 }
 
-/// Writes one file at \p path through a QSaveFile: \p write fills it (returning an error, or
-/// setting \p cancelled); only a complete file is renamed into place.
+/// Writes one file at \p path through a session::OutputFile: \p write fills its device (returning
+/// an error, or setting \p cancelled); a regular file appears only when complete, and a write
+/// that failed on the way is reported even if the encoder did not notice it.
 template <typename Write>
-ExportResult saveOne(const QString& path, Write write)
+ExportResult saveOne(const QString& path, session::OutputFile::PipeReader pipeReader, Write write)
 {
     ExportResult result;
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        result.error = cannotWrite(path, file.errorString());
+    session::OutputFile file(path);
+    if (const auto error = file.open(pipeReader)) {
+        result.error = error->toString();
         return result;
     }
     bool cancelled = false;
-    if (const std::optional<QString> error = write(file, cancelled)) {
-        file.cancelWriting();
-        result.error = cannotWrite(path, *error);
+    if (const std::optional<QString> error = write(file.device(), cancelled)) {
+        // The device's own reason (a full disk) rather than the encoder's ("Write failed").
+        const auto failed = file.writeError();
+        result.error = failed ? failed->toString() : cannotWrite(path, *error);
+        file.discard();
         return result;
     }
     if (cancelled) {
-        file.cancelWriting();
+        file.discard();
         result.cancelled = true;
         return result;
     }
-    if (!file.commit()) {
-        result.error = cannotWrite(path, file.errorString());
+    if (const auto error = file.commit()) {
+        result.error = error->toString();
         return result;
     }
     result.files << path;
     return result;
+}
+
+/// Why the numbered frames cannot go to \p paths, or nothing; otherwise each path's final
+/// destination (a symbolic link to a regular file is followed, so the link stays) in \p targets.
+std::optional<QString> checkFrameTargets(const QStringList& paths, QStringList& targets)
+{
+    targets.clear();
+    for (const QString& path : paths) {
+        const QFileInfo info(path);
+        if (!info.exists() && !info.isSymLink()) {
+            targets << path;
+            continue;
+        }
+        if (!info.isFile()) {
+            return cannotWrite(path, Text::tr("this is not a regular file, and numbered frames "
+                                              "replace only regular files"));
+        }
+        targets << (info.isSymLink() ? info.canonicalFilePath() : path);
+    }
+    return std::nullopt;
 }
 
 /// Numbered frames: all written into a temporary folder beside them, then renamed into place.
@@ -209,10 +253,21 @@ ExportResult saveFrames(const ExportRequest& request, const ExportOptions& optio
 {
     const ExportSource& source = *request.source;
     ExportResult result;
+    // "lesson/" names a folder: one that does not exist is an error, not the prefix "lesson-".
+    if ((request.path.endsWith(u'/') || request.path.endsWith(QDir::separator())) &&
+        !QFileInfo(request.path).isDir()) {
+        result.error = cannotWrite(request.path, Text::tr("the folder does not exist"));
+        return result;
+    }
     const QStringList paths = framePaths(request.path, frames, options.format, source.data.size());
     const QDir folder = QFileInfo(paths.constFirst()).absoluteDir();
     if (!folder.exists()) {
         result.error = cannotWrite(paths.constFirst(), Text::tr("the folder does not exist"));
+        return result;
+    }
+    QStringList targets;
+    if (auto error = checkFrameTargets(paths, targets)) {
+        result.error = *error;
         return result;
     }
     QTemporaryDir temporary(folder.filePath(QStringLiteral(".perceptron-lab-export-XXXXXX")));
@@ -224,34 +279,43 @@ ExportResult saveFrames(const ExportRequest& request, const ExportOptions& optio
     for (std::size_t i = 0; i < frames.size(); ++i) {
         const QString name = QFileInfo(paths[qsizetype(i)]).fileName();
         const QString staged = temporary.filePath(name);
-        QFile file(staged);
-        if (!file.open(QIODevice::WriteOnly)) {
-            result.error = cannotWrite(paths[qsizetype(i)], file.errorString());
+        // Messages name the frame's own path, not the temporary one.
+        const auto failed = [&](session::SaveError error) {
+            error.file = QDir::toNativeSeparators(paths[qsizetype(i)]);
+            return error.toString();
+        };
+        session::OutputFile file(staged);
+        if (const auto error = file.open()) {
+            result.error = failed(*error);
             return result;
         }
+        QIODevice& device = file.device();
         const std::span<const ExportFrame> page = frames.subspan(i, 1);
         std::optional<QString> error;
         bool cancelled = false;
         switch (options.format) {
         case ExportFormat::Png:
-            error = writePng(file, paintImage(painter, page, options));
+            error = writePng(device, paintImage(painter, page, options));
             break;
         case ExportFormat::Svg:
-            error = writeSvg(file, painter, source, page, options);
+            error = writeSvg(device, painter, source, page, options);
             break;
         case ExportFormat::Pdf:
             error = writePdf(
-                file, painter, source, {page}, options, [](int) { return true; }, cancelled);
+                device, painter, source, {page}, options, [](int) { return true; }, cancelled);
             break;
         case ExportFormat::Gif:
             error = Text::tr("GIF is written as one animation");
             break;
         }
-        if (!error && !file.flush())
-            error = file.errorString();
-        file.close();
         if (error) {
-            result.error = cannotWrite(paths[qsizetype(i)], *error);
+            const auto writeError = file.writeError();
+            result.error =
+                writeError ? failed(*writeError) : cannotWrite(paths[qsizetype(i)], *error);
+            return result;
+        }
+        if (const auto commitError = file.commit()) {
+            result.error = failed(*commitError);
             return result;
         }
         written << staged;
@@ -263,11 +327,11 @@ ExportResult saveFrames(const ExportRequest& request, const ExportOptions& optio
     for (qsizetype i = 0; i < written.size(); ++i) {
         std::error_code ec;
         std::filesystem::rename(QFile::encodeName(written[i]).toStdString(),
-                                QFile::encodeName(paths[i]).toStdString(), ec);
+                                QFile::encodeName(targets[i]).toStdString(), ec);
         if (ec) {
             // Take back the frames already moved, so no partial set is left.
             for (qsizetype k = 0; k < i; ++k)
-                QFile::remove(paths[k]);
+                QFile::remove(targets[k]);
             result.error = cannotWrite(paths[i], QString::fromLocal8Bit(ec.message()));
             return result;
         }
@@ -316,14 +380,17 @@ std::variant<std::vector<ExportFrame>, QString> framesFor(const ExportRequest& r
 QImage renderImage(const ExportSource& source, std::span<const ExportFrame> frames,
                    const ExportOptions& options)
 {
-    FramePainter painter(source, options);
-    return paintImage(painter, frames, options);
+    const ExportOptions ready = prepared(options);
+    FramePainter painter(source, ready);
+    return paintImage(painter, frames, ready);
 }
 
 QByteArray renderSvg(const ExportSource& source, std::span<const ExportFrame> frames,
                      const ExportOptions& options)
 {
-    const ExportOptions named = withNamedFont(options);
+    ExportOptions svgOptions = options;
+    svgOptions.format = ExportFormat::Svg;
+    const ExportOptions named = prepared(svgOptions);
     FramePainter painter(source, named);
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
@@ -391,12 +458,13 @@ ExportResult runExport(const ExportRequest& request, const ExportProgress& progr
             result.cancelled = true;
             return result;
         }
-        if (const auto error = session::saveAtomically(request.path, std::get<QByteArray>(table))) {
-            result.error = cannotWrite(request.path, error->message);
-            return result;
-        }
-        result.files << request.path;
-        return result;
+        return saveOne(request.path, request.pipeReader,
+                       [&table](QIODevice& device, bool&) -> std::optional<QString> {
+                           const QByteArray& bytes = std::get<QByteArray>(table);
+                           if (device.write(bytes) != bytes.size())
+                               return device.errorString();
+                           return std::nullopt;
+                       });
     }
 
     auto selected = framesFor(request);
@@ -410,9 +478,7 @@ ExportResult runExport(const ExportRequest& request, const ExportProgress& progr
         return result;
     }
     const ExportSource& source = *request.source;
-    const ExportOptions options = request.options.format == ExportFormat::Svg
-                                      ? withNamedFont(request.options)
-                                      : request.options;
+    const ExportOptions options = prepared(request.options);
     FramePainter painter(source, options);
     const std::vector<std::span<const ExportFrame>> pages = pagesOf(frames, options.layout);
     const int total = int(pages.size());
@@ -425,44 +491,46 @@ ExportResult runExport(const ExportRequest& request, const ExportProgress& progr
     if (options.layout == ExportLayout::Frames)
         return saveFrames(request, options, frames, painter, progress);
 
-    return saveOne(request.path, [&](QSaveFile& file, bool& cancelled) -> std::optional<QString> {
-        switch (options.format) {
-        case ExportFormat::Png: {
-            const std::optional<QString> error =
-                writePng(file, paintImage(painter, pages.front(), options));
-            cancelled = !error && !step(1);
-            return error;
-        }
-        case ExportFormat::Svg: {
-            const std::optional<QString> error =
-                writeSvg(file, painter, source, pages.front(), options);
-            cancelled = !error && !step(1);
-            return error;
-        }
-        case ExportFormat::Pdf:
-            return writePdf(file, painter, source, pages, options, step, cancelled);
-        case ExportFormat::Gif: {
-            GifWriter gif;
-            if (auto error = gif.begin(&file, options.geometry.pixelSize(),
-                                       gifPaletteFor(options.theme), options.gif.loopCount))
+    return saveOne(
+        request.path, request.pipeReader,
+        [&](QIODevice& file, bool& cancelled) -> std::optional<QString> {
+            switch (options.format) {
+            case ExportFormat::Png: {
+                const std::optional<QString> error =
+                    writePng(file, paintImage(painter, pages.front(), options));
+                cancelled = !error && !step(1);
                 return error;
-            for (std::size_t i = 0; i < pages.size(); ++i) {
-                const bool last = i + 1 == pages.size();
-                const int delay = last && options.gif.lastFramePauseMs > 0
-                                      ? options.gif.lastFramePauseMs
-                                      : options.gif.frameDelayMs;
-                if (auto error = gif.addFrame(paintImage(painter, pages[i], options), delay))
-                    return error;
-                if (!step(int(i) + 1)) {
-                    cancelled = true;
-                    return std::nullopt;
-                }
             }
-            return gif.finish();
-        }
-        }
-        return std::nullopt;
-    });
+            case ExportFormat::Svg: {
+                const std::optional<QString> error =
+                    writeSvg(file, painter, source, pages.front(), options);
+                cancelled = !error && !step(1);
+                return error;
+            }
+            case ExportFormat::Pdf:
+                return writePdf(file, painter, source, pages, options, step, cancelled);
+            case ExportFormat::Gif: {
+                GifWriter gif;
+                if (auto error = gif.begin(&file, options.geometry.pixelSize(),
+                                           gifPaletteFor(options.theme), options.gif.loopCount))
+                    return error;
+                for (std::size_t i = 0; i < pages.size(); ++i) {
+                    const bool last = i + 1 == pages.size();
+                    const int delay = last && options.gif.lastFramePauseMs > 0
+                                          ? options.gif.lastFramePauseMs
+                                          : options.gif.frameDelayMs;
+                    if (auto error = gif.addFrame(paintImage(painter, pages[i], options), delay))
+                        return error;
+                    if (!step(int(i) + 1)) {
+                        cancelled = true;
+                        return std::nullopt;
+                    }
+                }
+                return gif.finish();
+            }
+            }
+            return std::nullopt;
+        });
 }
 
 } // namespace plab::ui

@@ -55,12 +55,14 @@ qsizetype splitFields(QByteArrayView line, std::array<QByteArrayView, N>& fields
     }
 }
 
-/// A label as written: an integer, optionally signed ("+1").
+/// A label as written: an integer, optionally signed ("+1", "-1"; not "+-1").
 std::optional<int> parseLabel(QByteArrayView text)
 {
-    if (text.startsWith('+'))
+    const bool plus = text.startsWith('+');
+    if (plus)
         text = text.sliced(1);
-    if (text.isEmpty() || text.front() == '+')
+    // One sign at most: "+-1" is not a label.
+    if (text.isEmpty() || text.front() == '+' || (plus && text.front() == '-'))
         return std::nullopt;
     std::int64_t written = 0;
     const char* const end = text.data() + text.size();
@@ -98,12 +100,12 @@ std::optional<QString> parseCoordinate(QByteArrayView text, double& value)
 
 } // namespace
 
-Result<learning::Dataset> readDatasetCsv(const QString& path)
+Result<learning::Dataset> readDatasetCsv(const QString& path, Streams streams)
 {
-    Result<QByteArray> content = readWholeFile(path);
+    Result<QByteArray> content = readWholeFile(path, streams);
     if (!content)
         return content.error();
-    return readDatasetCsvText(content.value(), path);
+    return readDatasetCsvText(content.value(), inputName(path, streams));
 }
 
 Result<learning::Dataset> readDatasetCsvText(QByteArrayView text, const QString& fileName)
@@ -115,7 +117,7 @@ Result<learning::Dataset> readDatasetCsvText(QByteArrayView text, const QString&
         return fail(0, QString(),
                     Text::tr("the file is larger than %1 MiB").arg(kMaxFileBytes / (1024 * 1024)));
     text = withoutBom(text);
-    if (const auto problem = findBinaryContent(text))
+    if (const auto problem = findEncodingProblem(text))
         return fail(problem->line, QString(), problem->message);
 
     learning::Dataset data;

@@ -2,6 +2,7 @@
 
 #include "learning/dataset.h"
 #include "loaderror.h"
+#include "textfile.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
@@ -26,8 +27,10 @@ namespace plab::session {
 
 /// Reads a CSV data set. A data set with a header and no points is valid (training refuses it
 /// later, with its own message). Errors name the file, the line and the field ("header", "x1",
-/// "x2", "label", "column 4", ...) of the first problem.
-[[nodiscard]] Result<learning::Dataset> readDatasetCsv(const QString& path);
+/// "x2", "label", "column 4", ...) of the first problem. \p streams says whether pipes, devices and
+/// "-" (standard input) are read too (textfile.h).
+[[nodiscard]] Result<learning::Dataset> readDatasetCsv(const QString& path,
+                                                       Streams streams = Streams::Refuse);
 
 /// As readDatasetCsv() for text already in memory; \p fileName is only used in messages.
 [[nodiscard]] Result<learning::Dataset> readDatasetCsvText(QByteArrayView text,

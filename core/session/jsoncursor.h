@@ -18,7 +18,7 @@ namespace plab::session {
 ///
 /// Usage: peek() at the next value, then read it with the matching read*() / enter*() call, or
 /// skipValue(). Every call returns false after a syntax error; error() and errorLine() describe
-/// the first one. The text must be valid UTF-8 without NUL bytes (see findBinaryContent()).
+/// the first one. The text must be valid UTF-8 without NUL bytes (see findEncodingProblem()).
 class JsonCursor
 {
 public:

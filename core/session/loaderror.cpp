@@ -1,10 +1,12 @@
 #include "loaderror.h"
 
+#include "textfile.h"
+
 namespace plab::session {
 
 QString LoadError::toString() const
 {
-    QString out = file;
+    QString out = printable(file);
     if (line > 0)
         out += u':' + QString::number(line);
     if (!field.isEmpty())
@@ -15,7 +17,7 @@ QString LoadError::toString() const
 
 QString SaveError::toString() const
 {
-    return file.isEmpty() ? message : file + QStringLiteral(": ") + message;
+    return file.isEmpty() ? message : printable(file) + QStringLiteral(": ") + message;
 }
 
 } // namespace plab::session

@@ -18,7 +18,8 @@ struct LoadError
                      ///< ("settings.learningRate", "points[3].x1"); empty when none applies
     QString message; ///< translated, one sentence, no trailing period
 
-    /// "file:line: field: message", leaving out the parts that are not known. One line.
+    /// "file:line: field: message", leaving out the parts that are not known, with control
+    /// characters in the file name escaped (printable()). One line.
     [[nodiscard]] QString toString() const;
 
     friend bool operator==(const LoadError&, const LoadError&) = default;
@@ -30,7 +31,7 @@ struct SaveError
     QString file;
     QString message; ///< translated, usually the system's reason
 
-    /// "file: message". One line.
+    /// "file: message", with control characters in the file name escaped. One line.
     [[nodiscard]] QString toString() const;
 
     friend bool operator==(const SaveError&, const SaveError&) = default;

@@ -589,12 +589,12 @@ void appendName(QByteArray& out, std::string_view name)
 
 } // namespace
 
-Result<Project> readProject(const QString& path)
+Result<Project> readProject(const QString& path, Streams streams)
 {
-    Result<QByteArray> content = readWholeFile(path);
+    Result<QByteArray> content = readWholeFile(path, streams);
     if (!content)
         return content.error();
-    return readProjectText(content.value(), path);
+    return readProjectText(content.value(), inputName(path, streams));
 }
 
 Result<Project> readProjectText(QByteArrayView text, const QString& fileName)
@@ -605,7 +605,7 @@ Result<Project> readProjectText(QByteArrayView text, const QString& fileName)
             Text::tr("the file is larger than %1 MiB").arg(kMaxFileBytes / (1024 * 1024))};
     }
     text = withoutBom(text);
-    if (const auto problem = findBinaryContent(text))
+    if (const auto problem = findEncodingProblem(text))
         return LoadError{fileName, problem->line, QString(), problem->message};
     return ProjectParser(text, fileName).parse();
 }

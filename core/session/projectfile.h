@@ -2,6 +2,7 @@
 
 #include "loaderror.h"
 #include "project.h"
+#include "textfile.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
@@ -33,8 +34,9 @@ inline constexpr int kProjectFormatVersion = 1;
 
 /// Reads a project file. Everything is checked (format name, version, types, enum names, ranges
 /// with learning::validate(), the view, every point); the error names the file, the line and the
-/// JSON path ("settings.learningRate", "points[3].x1") of the first problem.
-[[nodiscard]] Result<Project> readProject(const QString& path);
+/// JSON path ("settings.learningRate", "points[3].x1") of the first problem. \p streams says
+/// whether pipes, devices and "-" (standard input) are read too (textfile.h).
+[[nodiscard]] Result<Project> readProject(const QString& path, Streams streams = Streams::Refuse);
 
 /// As readProject() for text already in memory; \p fileName is only used in messages.
 [[nodiscard]] Result<Project> readProjectText(QByteArrayView text, const QString& fileName);

@@ -170,14 +170,6 @@ Exit status: 0 when training ran (whether it converged or not), 2 for bad input.
         <translation>--trace と --summary の両方を標準出力に書くことはできません</translation>
     </message>
     <message>
-        <source>--trace and --summary name the same file</source>
-        <translation>--trace と --summary に同じファイルが指定されています</translation>
-    </message>
-    <message>
-        <source>this would overwrite the input file %1</source>
-        <translation>入力ファイル %1 を上書きしてしまいます</translation>
-    </message>
-    <message>
         <source>unknown option %1 (see perceptron-lab --help)</source>
         <translation>不明なオプション %1 です（perceptron-lab --help を参照）</translation>
     </message>
@@ -192,6 +184,22 @@ Exit status: 0 when training ran (whether it converged or not), 2 for bad input.
     <message>
         <source>expected zeros, random or three numbers W1,W2,B within ±1e9 (e.g. --init 0.5,-1,0), found %1</source>
         <translation>zeros、random、または ±1e9 以内の 3 つの数 W1,W2,B を指定してください（例: --init 0.5,-1,0）（指定値: %1）</translation>
+    </message>
+    <message>
+        <source>%1 takes no value</source>
+        <translation>%1 は値を取りません</translation>
+    </message>
+    <message>
+        <source>%1 needs a value</source>
+        <translation>%1 には値が必要です</translation>
+    </message>
+    <message>
+        <source>%1 needs a value (found the option %2)</source>
+        <translation>%1 には値が必要です（値の位置にオプション %2 があります）</translation>
+    </message>
+    <message>
+        <source>%1 needs a value (%2 looks like an option; write %1=%3 if it is the value)</source>
+        <translation>%1 には値が必要です（%2 はオプションのように見えます。これが値なら %1=%3 と書いてください）</translation>
     </message>
 </context>
 <context>
@@ -246,12 +254,16 @@ Exit status: 0 when training ran (whether it converged or not), 2 for bad input.
         <translation>%1 レイアウトは %2 形式では書き出せません（single・storyboard・frames は png・svg・pdf、pages は pdf）</translation>
     </message>
     <message>
-        <source>standard output: cannot be written: %1</source>
-        <translation>標準出力: 書き込めません: %1</translation>
-    </message>
-    <message>
         <source>standard output: %1</source>
         <translation>標準出力: %1</translation>
+    </message>
+    <message>
+        <source>--out %1 is the same file as %2 %3: an output never replaces an input</source>
+        <translation>--out %1 は %2 %3 と同じファイルです: 出力で入力を置き換えることはできません</translation>
+    </message>
+    <message>
+        <source>standard output</source>
+        <translation>標準出力</translation>
     </message>
 </context>
 <context>
@@ -370,10 +382,6 @@ Exit status: 0 when the files were written, 2 for bad input (nothing is written)
         <source>only a table can go to standard output; give a file name</source>
         <translation>標準出力に書けるのは表だけです。ファイル名を指定してください</translation>
     </message>
-    <message>
-        <source>this would overwrite the input file %1</source>
-        <translation>入力ファイル %1 を上書きしてしまいます</translation>
-    </message>
 </context>
 <context>
     <name>plab::cli::Gui</name>
@@ -388,6 +396,14 @@ Exit status: 0 when the files were written, 2 for bad input (nothing is written)
         <source>standard output: %1</source>
         <translation>標準出力: %1</translation>
     </message>
+    <message>
+        <source>standard output: cannot be written: %1</source>
+        <translation>標準出力: 書き込めません: %1</translation>
+    </message>
+    <message>
+        <source>standard output</source>
+        <translation>標準出力</translation>
+    </message>
 </context>
 <context>
     <name>plab::cli::TrainCommand</name>
@@ -396,8 +412,12 @@ Exit status: 0 when the files were written, 2 for bad input (nothing is written)
         <translation>標準出力</translation>
     </message>
     <message>
-        <source>%1: cannot be written: %2</source>
-        <translation>%1: 書き込めません: %2</translation>
+        <source>%1 %2 is the same file as %3 %4: an output never replaces an input</source>
+        <translation>%1 %2 は %3 %4 と同じファイルです: 出力で入力を置き換えることはできません</translation>
+    </message>
+    <message>
+        <source>--trace %1 and --summary %2 are the same file: each output needs a file of its own</source>
+        <translation>--trace %1 と --summary %2 は同じファイルです: 出力ごとに別のファイルを指定してください</translation>
     </message>
 </context>
 <context>
@@ -583,6 +603,33 @@ Exit status: 0 when the files were written, 2 for bad input (nothing is written)
     </message>
 </context>
 <context>
+    <name>plab::session::OutputFile</name>
+    <message>
+        <source>the system accepted no more bytes</source>
+        <translation>システムがこれ以上のバイトを受け付けませんでした</translation>
+    </message>
+    <message>
+        <source>cannot be written: %1</source>
+        <translation>書き込めません: %1</translation>
+    </message>
+    <message>
+        <source>a loop of symbolic links (a link that leads back to itself)</source>
+        <translation>シンボリックリンクがループしています（自分自身に戻るリンク）</translation>
+    </message>
+    <message>
+        <source>this is a folder, not a file</source>
+        <translation>これはファイルではなくフォルダーです</translation>
+    </message>
+    <message>
+        <source>no program is reading from this named pipe</source>
+        <translation>この名前付きパイプを読み取っているプログラムがありません</translation>
+    </message>
+    <message>
+        <source>the file is not open</source>
+        <translation>ファイルが開かれていません</translation>
+    </message>
+</context>
+<context>
     <name>plab::session::ProjectFile</name>
     <message>
         <source>not valid JSON: %1</source>
@@ -736,8 +783,32 @@ Exit status: 0 when the files were written, 2 for bad input (nothing is written)
         <translation>UTF-8 のテキストではないバイト列です（バイナリファイルではありませんか？）</translation>
     </message>
     <message>
-        <source>the file cannot be written: %1</source>
-        <translation>ファイルに書き込めません: %1</translation>
+        <source>a loop of symbolic links (a link that leads back to itself)</source>
+        <translation>シンボリックリンクがループしています（自分自身に戻るリンク）</translation>
+    </message>
+    <message>
+        <source>a symbolic link to a file that does not exist</source>
+        <translation>存在しないファイルへのシンボリックリンクです</translation>
+    </message>
+    <message>
+        <source>this is a named pipe (FIFO), not a regular file</source>
+        <translation>これは通常のファイルではなく名前付きパイプ（FIFO）です</translation>
+    </message>
+    <message>
+        <source>this is a socket, not a regular file</source>
+        <translation>これは通常のファイルではなくソケットです</translation>
+    </message>
+    <message>
+        <source>this is a device, not a regular file</source>
+        <translation>これは通常のファイルではなくデバイスです</translation>
+    </message>
+    <message>
+        <source>standard input</source>
+        <translation>標準入力</translation>
+    </message>
+    <message>
+        <source>two byte order marks at the start (the bytes EF BB BF twice): remove one</source>
+        <translation>先頭にバイトオーダーマークが 2 つあります（EF BB BF が 2 回）: 1 つを削除してください</translation>
     </message>
 </context>
 <context>
@@ -1634,6 +1705,10 @@ Exit status: 0 when the files were written, 2 for bad input (nothing is written)
     <message>
         <source>%1: cannot be written: %2</source>
         <translation>%1: 書き込めません: %2</translation>
+    </message>
+    <message>
+        <source>this is not a regular file, and numbered frames replace only regular files</source>
+        <translation>これは通常のファイルではありません。連番のフレームが置き換えるのは通常のファイルだけです</translation>
     </message>
 </context>
 <context>

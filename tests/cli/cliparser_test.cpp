@@ -119,6 +119,28 @@ TEST(CliParser, SummaryGoesToStandardOutputUnlessTheTraceDoes)
               QStringLiteral("s.json"));
 }
 
+TEST(CliParser, NegativeNumbersDashesAndAttachedValuesAreValues)
+{
+    EXPECT_EQ(command("train --data - --init -1,0.5,0").train.dataFile, QStringLiteral("-"));
+    EXPECT_EQ(command("train --data d.csv --init -1,0.5,0").train.initial->w.x(), -1.0);
+    EXPECT_EQ(command("train --data=-x.csv").train.dataFile, QStringLiteral("-x.csv"));
+    EXPECT_EQ(command("train --data d.csv --trace=--t").train.traceFile, QStringLiteral("--t"));
+    EXPECT_EQ(command("export --data d.csv --title=--draft --out x.png").exportArgs.title,
+              QStringLiteral("--draft"));
+    EXPECT_EQ(command("export --data d.csv --init -1,0,0 --out x.png").exportArgs.training.init,
+              learning::InitKind::Given);
+}
+
+TEST(CliParser, WhetherFilesAreTheSameIsLeftToTheCommand)
+{
+    // The parser reads no files: an output that is the input, or one file for both outputs, is
+    // found by runTrain() from the files themselves (links, hard links; tests/cli/cli_io_test).
+    EXPECT_EQ(command("train --data d.csv --summary d.csv").train.summaryFile,
+              QStringLiteral("d.csv"));
+    EXPECT_EQ(command("train --data d.csv --trace o.json --summary o.json").train.traceFile,
+              QStringLiteral("o.json"));
+}
+
 struct BadCommandLine
 {
     const char* name;
@@ -185,9 +207,20 @@ INSTANTIATE_TEST_SUITE_P(
         BadCommandLine{"EmptyTrace", "train --data d.csv --trace=", "--trace:"},
         BadCommandLine{"BothToStandardOutput", "train --data d.csv --trace - --summary -",
                        "--trace and --summary"},
-        BadCommandLine{"SameOutputFile", "train --data d.csv --trace out.json --summary out.json",
-                       "same file"},
-        BadCommandLine{"OverwriteInput", "train --data d.csv --summary d.csv", "--summary:"}),
+        // A value that is itself an option is a missing value (not an unexpected "5"), in our
+        // own words rather than Qt's ("Missing value after '--data'.").
+        BadCommandLine{"ValueIsAnOption", "train --lr --epochs 5 --data d.csv",
+                       "--lr needs a value (found the option \"--epochs\")"},
+        BadCommandLine{"ValueMissingAtTheEnd", "train --data", "--data needs a value"},
+        BadCommandLine{"ValueLooksLikeAnOption", "train --data -x.csv",
+                       "--data needs a value (\"-x.csv\" looks like an option; write "
+                       "--data=-x.csv if it is the value)"},
+        BadCommandLine{"ExportValueIsAnOption", "export --data d.csv --title --out x.png",
+                       "--title needs a value (found the option \"--out\")"},
+        BadCommandLine{"ExportSwitchWithValue", "export --data d.csv --steps=1 --out x.png",
+                       "--steps takes no value"},
+        BadCommandLine{"LabelLikeDoubleSign", "train --data d.csv --epochs +-5", "--epochs:"},
+        BadCommandLine{"SeedDoubleSign", "train --data d.csv --seed +-5", "--seed:"}),
     [](const ::testing::TestParamInfo<BadCommandLine>& info) {
         return std::string(info.param.name);
     });
