@@ -11,6 +11,7 @@
 #include "plotcanvas.h"
 #include "session/datasetfile.h"
 #include "session/projectfile.h"
+#include "session/validationtext.h"
 #include "timeline.h"
 #include "trainingpresenter.h"
 #include "undocommands.h"
@@ -586,6 +587,8 @@ void MainWindow::connectParts()
                                formatNumber(world.y()));
     });
     connect(m_canvas, &PlotCanvas::cursorLeft, m_cursorLabel, &QLabel::clear);
+    connect(m_canvas, &PlotCanvas::message, this,
+            [this](const QString& text) { statusBar()->showMessage(text, kMessageTimeoutMs); });
 
     connect(m_presenter, &TrainingPresenter::statusChanged, m_statusLine, &QLabel::setText);
     connect(m_presenter, &TrainingPresenter::message, this,
@@ -807,10 +810,7 @@ bool MainWindow::saveProjectAs(const QString& path)
 {
     session::Project project = m_document->toProject();
     project.epoch = m_presenter->history().latestEpochAt(m_presenter->position()).epoch;
-    if (const auto problem = session::projectWriteProblem(project)) {
-        m_prompts->showError(this, tr("Cannot Save Project"), *problem);
-        return false;
-    }
+    // The error names the file and, for a point that cannot be written, the point.
     if (const auto error = session::writeProject(project, path)) {
         m_prompts->showError(this, tr("Cannot Save Project"), error->toString());
         return false;
@@ -835,10 +835,6 @@ void MainWindow::saveDataSetDialog()
 
 bool MainWindow::saveDataSetAs(const QString& path)
 {
-    if (const auto problem = session::datasetWriteProblem(m_document->data())) {
-        m_prompts->showError(this, tr("Cannot Save Data Set"), *problem);
-        return false;
-    }
     if (const auto error = session::writeDatasetCsv(m_document->data(), path)) {
         m_prompts->showError(this, tr("Cannot Save Data Set"), error->toString());
         return false;
@@ -915,9 +911,16 @@ void MainWindow::generate(learning::Generator generator, const learning::Generat
 {
     m_generatorParams = params;
     m_lastGenerator = generator;
-    m_document->undoStack()->push(
-        new ReplaceData(m_document, learning::generate(generator, params),
-                        tr("Generate %1").arg(generatorTitle(generator))));
+    learning::Dataset data = learning::generate(generator, params);
+    // The dialog's ranges keep points far inside the limit; parameters given otherwise may not.
+    if (const auto bad = learning::firstInvalidPoint(data)) {
+        m_prompts->showError(
+            this, tr("Cannot Generate Data Set"),
+            tr("%1: %2").arg(generatorTitle(generator), session::describeInvalidPoint(data, *bad)));
+        return;
+    }
+    m_document->undoStack()->push(new ReplaceData(
+        m_document, std::move(data), tr("Generate %1").arg(generatorTitle(generator))));
     m_document->setView(framing(m_document->data()));
 }
 
