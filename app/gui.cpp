@@ -8,7 +8,6 @@
 
 #include <QApplication>
 #include <QCoreApplication>
-#include <QStatusBar>
 #include <QTextStream>
 
 #include <csignal>
@@ -68,9 +67,7 @@ int runGui(int argc, char** argv, const QString& fileToOpen)
     // Autosave (docs/robustness.md): work left by an instance that did not close properly is
     // offered first; a restored document replaces the file named on the command line.
     plab::ui::Autosaver autosaver(window.document(), window.presenter());
-    QObject::connect(
-        &autosaver, &plab::ui::Autosaver::failed, &window,
-        [&window](const QString& message) { window.statusBar()->showMessage(message); });
+    window.setAutosaver(&autosaver);
     const bool restored = autosaver.start() && plab::ui::offerRestore(autosaver, window.document(),
                                                                       window.presenter(), &window);
     // With no file named, the bundled AND example (built into the binary).

@@ -6,6 +6,7 @@
 #include "trainingpresenter.h"
 #include "undocommands.h"
 
+#include <QDesktopServices>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -19,6 +20,7 @@
 #include <QStandardPaths>
 #include <QTimer>
 #include <QUndoStack>
+#include <QUrl>
 
 using namespace Qt::StringLiterals;
 
@@ -37,6 +39,12 @@ std::optional<int> shownEpoch(const TrainingPresenter* presenter)
     if (presenter->position() >= history.size())
         return std::nullopt;
     return history.latestEpochAt(presenter->position()).epoch;
+}
+
+/// A path as the user's system writes it, for messages.
+QString shown(const QString& path)
+{
+    return QDir::toNativeSeparators(path);
 }
 
 } // namespace
@@ -89,16 +97,32 @@ bool Autosaver::start()
 {
     if (m_active)
         return true;
-    if (m_folder.isEmpty() || !QDir().mkpath(m_folder))
+    if (m_folder.isEmpty()) {
+        setProblem(Problem::NoFolder);
         return false;
+    }
+    if (!QDir().mkpath(m_folder)) {
+        setProblem(Problem::FolderNotCreated, {shown(m_folder)});
+        return false;
+    }
     m_lock = std::make_unique<QLockFile>(QDir(m_folder).filePath(kLockName));
     // Never wait: a lock held by a running instance means this one does without autosave. A lock
     // whose process is gone (killed, crashed) is stale and taken over at once.
     if (!m_lock->tryLock(0)) {
+        if (m_lock->error() == QLockFile::LockFailedError) {
+            qint64 pid = 0;
+            QString host;
+            QString application;
+            m_lock->getLockInfo(&pid, &host, &application);
+            setProblem(Problem::LockedElsewhere, {QString::number(pid), shown(m_folder)});
+        } else {
+            setProblem(Problem::FolderNotWritable, {shown(m_folder)});
+        }
         m_lock.reset();
         return false;
     }
     m_active = true;
+    readLeftover();
     return true;
 }
 
@@ -107,15 +131,16 @@ bool Autosaver::isActive() const
     return m_active;
 }
 
-std::optional<AutosavedWork> Autosaver::recovery()
+void Autosaver::readLeftover()
 {
-    if (!m_active || !QFileInfo::exists(autosaveFile()))
-        return std::nullopt;
+    // exists() is false for a dangling symbolic link, which reads as "does not exist" anyway.
+    if (!QFileInfo::exists(autosaveFile()) && !QFileInfo(autosaveFile()).isSymLink())
+        return;
     auto read = session::readProject(autosaveFile());
     if (!read) {
-        Q_EMIT failed(tr("Autosave cannot be read: %1").arg(read.error().toString()));
-        discard();
-        return std::nullopt;
+        m_damage = read.error().toString();
+        setProblem(Problem::Damaged, {shown(autosaveFile()), *m_damage});
+        return;
     }
     AutosavedWork work;
     work.project = std::move(read.value());
@@ -127,7 +152,135 @@ std::optional<AutosavedWork> Autosaver::recovery()
         work.filePath = object.value(u"filePath"_s).toString();
         work.modified = object.value(u"modified"_s).toBool(true);
     }
-    return work;
+    m_leftover = std::move(work);
+}
+
+std::optional<AutosavedWork> Autosaver::recovery() const
+{
+    return m_leftover;
+}
+
+std::optional<QString> Autosaver::damagedAutosave() const
+{
+    return m_damage;
+}
+
+void Autosaver::acceptRecovery()
+{
+    m_leftover.reset();
+    changed();
+}
+
+std::optional<QString> Autosaver::keepDamagedAside()
+{
+    if (!m_damage)
+        return std::nullopt;
+    const QString stamp = QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s);
+    QString target;
+    for (int n = 1;; ++n) {
+        const QString suffix = n == 1 ? QString() : u"-%1"_s.arg(n);
+        target = QDir(m_folder).filePath(u"autosave-damaged-"_s + stamp + suffix +
+                                         u".perceptron-lab.json"_s);
+        if (!QFileInfo::exists(target) && !QFileInfo(target).isSymLink())
+            break;
+    }
+    // rename() never replaces an existing file.
+    QFile file(autosaveFile());
+    if (!file.rename(target)) {
+        setProblem(Problem::DamagedNotMoved,
+                   {shown(autosaveFile()), shown(target), file.errorString()});
+        return std::nullopt;
+    }
+    QFile::remove(infoFile());
+    m_damage.reset();
+    clearProblem();
+    Q_EMIT message(tr("The autosave that could not be read was kept as %1").arg(shown(target)));
+    changed();
+    return target;
+}
+
+QString Autosaver::problem() const
+{
+    switch (m_problem) {
+    case Problem::None:
+        return QString();
+    case Problem::NoFolder:
+        return tr("no data folder");
+    case Problem::FolderNotCreated:
+        return tr("the data folder cannot be created");
+    case Problem::FolderNotWritable:
+        return tr("the data folder is not writable");
+    case Problem::LockedElsewhere:
+        return tr("another Perceptron Lab is autosaving");
+    case Problem::Damaged:
+    case Problem::DamagedNotMoved:
+        return tr("an earlier autosave cannot be read");
+    case Problem::Unwritable:
+        return tr("the work cannot be written");
+    case Problem::WriteFailed:
+        return tr("writing failed");
+    }
+    return QString();
+}
+
+QString Autosaver::problemDetails() const
+{
+    const QStringList& a = m_problemArgs;
+    const auto arg = [&a](qsizetype i) { return i < a.size() ? a[i] : QString(); };
+    const QString restart =
+        tr("Save your work with File > Save; autosave starts again when Perceptron Lab is "
+           "started once this is fixed.");
+    switch (m_problem) {
+    case Problem::None:
+        return QString();
+    case Problem::NoFolder:
+        return tr("The system names no folder for application data.") + u' ' + restart;
+    case Problem::FolderNotCreated:
+        return tr("The folder %1 cannot be created.").arg(arg(0)) + u' ' + restart;
+    case Problem::FolderNotWritable:
+        return tr("The folder %1 is not writable: its lock file cannot be created.").arg(arg(0)) +
+               u' ' + restart;
+    case Problem::LockedElsewhere:
+        return tr("Another Perceptron Lab (process %1) is autosaving into %2, and only one at a "
+                  "time can. Save your work with File > Save; autosave starts again when "
+                  "Perceptron Lab is started while no other copy runs.")
+            .arg(arg(0), arg(1));
+    case Problem::Damaged:
+        return tr("The autosave %1 cannot be read: %2. It is kept until you decide what to do "
+                  "with it.")
+            .arg(arg(0), arg(1));
+    case Problem::DamagedNotMoved:
+        return tr("The autosave %1 cannot be read, nor kept aside as %2: %3. It stays where it "
+                  "is, and nothing is autosaved until it is moved away.")
+            .arg(arg(0), arg(1), arg(2));
+    case Problem::Unwritable:
+        return tr("The work cannot be autosaved: %1.").arg(arg(0));
+    case Problem::WriteFailed:
+        return tr("Autosave failed: %1. Save your work with File > Save; autosave tries again "
+                  "every few seconds.")
+            .arg(arg(0));
+    }
+    return QString();
+}
+
+void Autosaver::setProblem(Problem problem, const QStringList& args)
+{
+    if (problem == m_problem && args == m_problemArgs)
+        return;
+    m_problem = problem;
+    m_problemArgs = args;
+    Q_EMIT message(tr("Not autosaved: %1").arg(problemDetails()));
+    Q_EMIT problemChanged();
+}
+
+void Autosaver::clearProblem()
+{
+    if (m_problem == Problem::None)
+        return;
+    m_problem = Problem::None;
+    m_problemArgs.clear();
+    Q_EMIT message(tr("Autosave works again: your changes are protected"));
+    Q_EMIT problemChanged();
 }
 
 void Autosaver::changed()
@@ -139,30 +292,43 @@ void Autosaver::changed()
 void Autosaver::saveNow()
 {
     m_timer->stop();
-    if (!m_active)
+    // The file a previous instance left stays until the user has decided about it.
+    if (!m_active || m_leftover || m_damage)
         return;
     if (m_document->data().empty() && m_document->filePath().isEmpty() &&
         !m_document->isModified()) {
-        discard();
+        removeFiles();
+        clearProblem();
         return;
     }
     session::Project project = m_document->toProject();
     project.epoch = shownEpoch(m_presenter);
     // Only what reads back is worth writing (a project file has the same limits).
-    if (session::projectWriteProblem(project))
+    if (const auto problem = session::projectWriteProblem(project)) {
+        setProblem(Problem::Unwritable, {*problem});
         return;
+    }
     QJsonObject info;
     info.insert(u"filePath"_s, m_document->filePath());
     info.insert(u"modified"_s, m_document->isModified());
-    if (auto error = session::writeProject(project, autosaveFile())) {
-        Q_EMIT failed(tr("Autosave failed: %1").arg(error->toString()));
+    std::optional<session::SaveError> error = session::writeProject(project, autosaveFile());
+    if (!error)
+        error = session::saveAtomically(infoFile(), QJsonDocument(info).toJson());
+    if (error) {
+        setProblem(Problem::WriteFailed, {error->toString()});
+        // Retry without waiting for a change: the disk may have room again, the folder may be
+        // writable again.
+        m_timer->start();
         return;
     }
-    if (auto error = session::saveAtomically(infoFile(), QJsonDocument(info).toJson())) {
-        Q_EMIT failed(tr("Autosave failed: %1").arg(error->toString()));
-        return;
-    }
+    clearProblem();
     Q_EMIT saved();
+}
+
+void Autosaver::removeFiles()
+{
+    QFile::remove(autosaveFile());
+    QFile::remove(infoFile());
 }
 
 void Autosaver::discard()
@@ -170,13 +336,19 @@ void Autosaver::discard()
     m_timer->stop();
     if (!m_active)
         return;
-    QFile::remove(autosaveFile());
-    QFile::remove(infoFile());
+    removeFiles();
+    m_leftover.reset();
+    if (m_damage) {
+        m_damage.reset();
+        clearProblem();
+    }
 }
 
 void Autosaver::finish()
 {
-    discard();
+    m_timer->stop();
+    if (m_active && !m_leftover && !m_damage)
+        removeFiles();
     m_active = false;
     m_lock.reset();
 }
@@ -222,9 +394,43 @@ bool askToRestore(QWidget* parent, const QDateTime& savedAt)
     return box.clickedButton() == restore;
 }
 
-bool offerRestore(Autosaver& autosaver, Document* document, TrainingPresenter* presenter,
-                  QWidget* parent, const RestoreQuestion& question)
+DamagedChoice askAboutDamagedAutosave(QWidget* parent, const QString& damage)
 {
+    QMessageBox box(QMessageBox::Warning, Autosaver::tr("Damaged Autosave"),
+                    Autosaver::tr("Perceptron Lab did not close properly, and the work it "
+                                  "autosaved cannot be read (a crash or a full disk may have cut "
+                                  "it short). Keep the file aside under a new name, so that you "
+                                  "can look at it or send it to someone who can repair it?"),
+                    QMessageBox::NoButton, parent);
+    box.setInformativeText(damage);
+    QPushButton* keep = box.addButton(Autosaver::tr("&Keep Aside"), QMessageBox::AcceptRole);
+    QPushButton* show =
+        box.addButton(Autosaver::tr("Keep Aside and &Show Folder"), QMessageBox::AcceptRole);
+    QPushButton* discard = box.addButton(Autosaver::tr("&Discard"), QMessageBox::DestructiveRole);
+    box.setDefaultButton(keep);
+    box.setEscapeButton(keep);
+    box.exec();
+    if (box.clickedButton() == discard)
+        return DamagedChoice::Discard;
+    return box.clickedButton() == show ? DamagedChoice::KeepAsideAndShow : DamagedChoice::KeepAside;
+}
+
+bool offerRestore(Autosaver& autosaver, Document* document, TrainingPresenter* presenter,
+                  QWidget* parent, const RestoreQuestion& question,
+                  const DamagedQuestion& damagedQuestion)
+{
+    if (const std::optional<QString> damage = autosaver.damagedAutosave()) {
+        // The stored policy answers "restore?", which cannot be done here: keep the file.
+        DamagedChoice choice = DamagedChoice::KeepAside;
+        if (storedRestorePolicy() == RestorePolicy::Ask && damagedQuestion)
+            choice = damagedQuestion(parent, *damage);
+        if (choice == DamagedChoice::Discard) {
+            autosaver.discard();
+        } else if (autosaver.keepDamagedAside() && choice == DamagedChoice::KeepAsideAndShow) {
+            QDesktopServices::openUrl(QUrl::fromLocalFile(autosaver.folder()));
+        }
+        return false;
+    }
     const std::optional<AutosavedWork> work = autosaver.recovery();
     if (!work)
         return false;
@@ -244,6 +450,7 @@ bool offerRestore(Autosaver& autosaver, Document* document, TrainingPresenter* p
         return false;
     }
     restoreAutosavedWork(document, presenter, *work);
+    autosaver.acceptRecovery();
     return true;
 }
 

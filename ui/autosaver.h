@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 #include <memory>
@@ -37,10 +38,16 @@ struct AutosavedWork
 ///   once per delay.
 /// - An empty, untitled document has nothing worth keeping: the autosave is removed instead.
 /// - finish() (a clean exit) removes the autosave. At the next start, a leftover autosave means
-///   the previous instance did not close properly: recovery() returns it.
+///   the previous instance did not close properly: start() reads it, recovery() returns it. Until
+///   the user has decided about it (discard(), acceptRecovery(), keepDamagedAside()) nothing
+///   replaces or removes it; an autosave that cannot be read is kept as well (damagedAutosave()).
 /// - Only one instance autosaves: start() takes a lock file (QLockFile) in the folder. A second
 ///   instance running at the same time neither autosaves nor offers the first one's live
 ///   autosave for restoring. A lock left by a killed instance is stale and taken over.
+/// - Never silent: whenever changes are not being autosaved (no folder, a folder that cannot be
+///   written, a lock held by another instance, a failed write, a damaged autosave waiting for a
+///   decision) problem() says why and problemChanged() is emitted; it is cleared by the next
+///   successful write. A failed write is retried every delay() without waiting for a change.
 class Autosaver : public QObject
 {
     Q_OBJECT
@@ -64,32 +71,70 @@ public:
     [[nodiscard]] int delay() const { return m_delayMs; }
     void setDelay(int milliseconds);
 
-    /// Creates the folder and takes the lock. False when another instance holds it (or the folder
-    /// cannot be created): this instance then never autosaves.
+    /// Creates the folder, takes the lock and reads what a previous instance left behind. False
+    /// when the folder cannot be created or written or another instance holds the lock: this
+    /// instance then never autosaves, and problem() says why.
     bool start();
     /// Whether start() succeeded and finish() has not been called yet.
     [[nodiscard]] bool isActive() const;
 
-    /// The autosave a previous instance left behind, when this instance holds the lock and the
-    /// file can be read. A file that cannot be read is reported through failed() and removed.
-    [[nodiscard]] std::optional<AutosavedWork> recovery();
+    /// The work a previous instance left behind, as start() read it, until the user decided.
+    [[nodiscard]] std::optional<AutosavedWork> recovery() const;
+    /// Why the autosave a previous instance left behind cannot be read (the file, its line and
+    /// the problem: a crash or a full disk may have cut it short), until the user decided.
+    [[nodiscard]] std::optional<QString> damagedAutosave() const;
+    /// The work of recovery() is in the window now (restoreAutosavedWork()): autosaving the
+    /// document may replace it.
+    void acceptRecovery();
+    /// Renames the damaged autosave to a free name in folder()
+    /// ("autosave-damaged-<date>-<time>.perceptron-lab.json") and autosaves again. The new path,
+    /// or nothing when it cannot be renamed (then problem() says why and the file stays).
+    std::optional<QString> keepDamagedAside();
+
+    /// Why changes are not being autosaved right now, a short translated phrase for the marker
+    /// "Not autosaved: <problem>" (e.g. "the data folder is not writable"); empty while they are.
+    [[nodiscard]] QString problem() const;
+    /// The problem in full for a tooltip: the file or folder, the reason, and what to do.
+    [[nodiscard]] QString problemDetails() const;
 
     /// Writes the autosave now (or removes it for an empty, untitled document).
     void saveNow();
-    /// Removes the autosave (the user declined to restore it, or the exit was clean).
+    /// Removes the autosave (the user declined to restore it, or discarded a damaged one).
     void discard();
-    /// A clean exit: stops watching, removes the autosave and releases the lock.
+    /// A clean exit: stops watching, removes the autosave and releases the lock. An autosave
+    /// still waiting for the user's decision stays.
     void finish();
 
 Q_SIGNALS:
     /// An autosave was written to autosaveFile().
     void saved();
-    /// An autosave could not be written or read; \p message (one translated line for the status
-    /// bar) names the file and the reason.
-    void failed(const QString& message);
+    /// One translated line for the status bar: a problem as it starts (naming the file or
+    /// folder and the reason), autosave working again, a damaged autosave kept aside.
+    void message(const QString& text);
+    /// problem() changed: changes stopped or started again being autosaved.
+    void problemChanged();
 
 private:
+    /// Kept as a kind and its arguments (paths, reasons) so that the texts follow a change of
+    /// language.
+    enum class Problem
+    {
+        None,
+        NoFolder,
+        FolderNotCreated,  ///< the folder
+        FolderNotWritable, ///< the folder
+        LockedElsewhere,   ///< the process id, the folder
+        Damaged,           ///< the file, the reason
+        DamagedNotMoved,   ///< the file, the new name, the reason
+        Unwritable,        ///< the reason
+        WriteFailed,       ///< "file: reason"
+    };
+
     void changed();
+    void readLeftover();
+    void removeFiles();
+    void setProblem(Problem problem, const QStringList& args = {});
+    void clearProblem();
     [[nodiscard]] QString infoFile() const;
 
     Document* m_document;
@@ -99,6 +144,10 @@ private:
     QString m_folder;
     int m_delayMs = kDefaultDelayMs;
     bool m_active = false;
+    std::optional<AutosavedWork> m_leftover;
+    std::optional<QString> m_damage;
+    Problem m_problem = Problem::None;
+    QStringList m_problemArgs;
 };
 
 /// Replaces the window's document with \p work: the points, settings and view, the project file
@@ -123,10 +172,27 @@ enum class RestorePolicy
 using RestoreQuestion = std::function<bool(QWidget* parent, const QDateTime& savedAt)>;
 [[nodiscard]] bool askToRestore(QWidget* parent, const QDateTime& savedAt);
 
+/// What to do with an autosave that cannot be read. It may hold the only copy of unsaved work, so
+/// nothing removes it unless the user says so.
+enum class DamagedChoice
+{
+    KeepAside,        ///< rename it and go on (also the answer when the box is closed)
+    KeepAsideAndShow, ///< the same, and open its folder in the file manager
+    Discard,          ///< delete it
+};
+/// The question: "The work autosaved before Perceptron Lab closed cannot be read ... Keep it aside
+/// under a new name?" with the reason (\p damage) and Keep Aside, Keep Aside and Show Folder,
+/// Discard.
+using DamagedQuestion = std::function<DamagedChoice(QWidget* parent, const QString& damage)>;
+[[nodiscard]] DamagedChoice askAboutDamagedAutosave(QWidget* parent, const QString& damage);
+
 /// At start: when \p autosaver found work left by an instance that did not close properly, asks
 /// \p question (unless the stored policy decides) and restores the work or discards it. True when
-/// work was restored (the caller then opens nothing else).
+/// work was restored (the caller then opens nothing else). When the autosave cannot be read, asks
+/// \p damagedQuestion (with the stored policy "always" or "never": keeps it aside without
+/// asking, so it is never lost).
 bool offerRestore(Autosaver& autosaver, Document* document, TrainingPresenter* presenter,
-                  QWidget* parent, const RestoreQuestion& question = askToRestore);
+                  QWidget* parent, const RestoreQuestion& question = askToRestore,
+                  const DamagedQuestion& damagedQuestion = askAboutDamagedAutosave);
 
 } // namespace plab::ui

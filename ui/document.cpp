@@ -30,12 +30,14 @@ void Document::setSettings(const learning::TrainingSettings& settings)
     updateModified();
 }
 
-void Document::setView(const session::ViewBox& view)
+bool Document::setView(const session::ViewBox& view)
 {
-    if (view == m_view || !isValidView(view))
-        return;
-    m_view = view;
-    Q_EMIT viewChanged();
+    const std::optional<session::ViewBox> allowed = session::clampedView(view);
+    if (allowed && *allowed != m_view) {
+        m_view = *allowed;
+        Q_EMIT viewChanged();
+    }
+    return allowed == view;
 }
 
 session::Project Document::toProject() const
@@ -52,7 +54,7 @@ void Document::loadProject(const session::Project& project, const QString& path)
     m_undoStack->clear();
     m_data = project.data;
     m_settings = project.settings;
-    m_view = isValidView(project.view) ? project.view : fitToData(project.data);
+    m_view = project.view.isValid() ? project.view : fitToData(project.data);
     m_settingsModified = false;
     ++m_dataRevision;
     Q_EMIT dataChanged();

@@ -22,7 +22,8 @@ namespace plab::ui {
 /// Points change only through undo commands (undocommands.h), which call the editing primitives
 /// below; every such change bumps dataRevision() and emits dataChanged(). Settings are not
 /// undoable but mark the document modified. The view is saved with a project but changing it
-/// does not mark the document modified (zooming is looking, not editing).
+/// does not mark the document modified (zooming is looking, not editing); it always obeys the view
+/// rule (session::ViewBox::isValid()), whatever asked for it.
 ///
 /// isModified() is "the undo stack is not at its clean index, or settings changed since the last
 /// markSaved()/loadProject()".
@@ -45,8 +46,10 @@ public:
 
     /// Not undoable; marks the document modified when the settings differ.
     void setSettings(const learning::TrainingSettings& settings);
-    /// Emits viewChanged() when the view differs; invalid views are ignored.
-    void setView(const session::ViewBox& view);
+    /// Sets the view, clamped to the view rule (session::clampedView()), and emits viewChanged()
+    /// when it differs. A view with a NaN bound is ignored. False when \p view was not taken as
+    /// it is (clamped or ignored), so a caller can say that the view stopped at its limits.
+    bool setView(const session::ViewBox& view);
 
     /// Everything, for saving. `epoch` is left empty (the window fills it in).
     [[nodiscard]] session::Project toProject() const;

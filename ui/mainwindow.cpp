@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "aboutdialog.h"
+#include "autosaver.h"
 #include "controlpanel.h"
 #include "document.h"
 #include "exportdialog.h"
@@ -11,6 +12,7 @@
 #include "plotcanvas.h"
 #include "session/datasetfile.h"
 #include "session/projectfile.h"
+#include "session/validationtext.h"
 #include "timeline.h"
 #include "trainingpresenter.h"
 #include "undocommands.h"
@@ -26,6 +28,7 @@
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -559,6 +562,51 @@ void MainWindow::createStatusBar()
     }
     m_cursorLabel->setMinimumWidth(
         m_cursorLabel->fontMetrics().horizontalAdvance(u"x₁ = −0000.00  x₂ = −0000.00"_s));
+
+    // Shown only while changes are not being autosaved; stays until they are again.
+    m_autosaveMarker = new QWidget(this);
+    m_autosaveMarker->setObjectName(u"autosaveMarker"_s);
+    auto* markerLayout = new QHBoxLayout(m_autosaveMarker);
+    markerLayout->setContentsMargins(6, 0, 6, 0);
+    markerLayout->setSpacing(4);
+    m_autosaveIcon = new QLabel(m_autosaveMarker);
+    m_autosaveText = new QLabel(m_autosaveMarker);
+    QFont bold = m_autosaveText->font();
+    bold.setBold(true);
+    m_autosaveText->setFont(bold);
+    markerLayout->addWidget(m_autosaveIcon);
+    markerLayout->addWidget(m_autosaveText);
+    m_autosaveMarker->hide();
+    statusBar()->insertPermanentWidget(0, m_autosaveMarker);
+}
+
+void MainWindow::setAutosaver(Autosaver* autosaver)
+{
+    if (m_autosaver)
+        disconnect(m_autosaver, nullptr, this, nullptr);
+    m_autosaver = autosaver;
+    if (m_autosaver) {
+        // Problems stay in the status bar until something else is said; the marker stays until
+        // the problem is gone.
+        connect(m_autosaver, &Autosaver::message, this,
+                [this](const QString& text) { statusBar()->showMessage(text); });
+        connect(m_autosaver, &Autosaver::problemChanged, this, &MainWindow::updateAutosaveMarker);
+    }
+    updateAutosaveMarker();
+}
+
+void MainWindow::updateAutosaveMarker()
+{
+    const QString problem = m_autosaver ? m_autosaver->problem() : QString();
+    if (problem.isEmpty()) {
+        m_autosaveMarker->hide();
+        return;
+    }
+    const int size = m_autosaveText->fontMetrics().height();
+    m_autosaveIcon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxWarning).pixmap(size));
+    m_autosaveText->setText(tr("Not autosaved: %1").arg(problem));
+    m_autosaveMarker->setToolTip(m_autosaver->problemDetails());
+    m_autosaveMarker->show();
 }
 
 void MainWindow::connectParts()
@@ -586,6 +634,8 @@ void MainWindow::connectParts()
                                formatNumber(world.y()));
     });
     connect(m_canvas, &PlotCanvas::cursorLeft, m_cursorLabel, &QLabel::clear);
+    connect(m_canvas, &PlotCanvas::message, this,
+            [this](const QString& text) { statusBar()->showMessage(text, kMessageTimeoutMs); });
 
     connect(m_presenter, &TrainingPresenter::statusChanged, m_statusLine, &QLabel::setText);
     connect(m_presenter, &TrainingPresenter::message, this,
@@ -807,10 +857,7 @@ bool MainWindow::saveProjectAs(const QString& path)
 {
     session::Project project = m_document->toProject();
     project.epoch = m_presenter->history().latestEpochAt(m_presenter->position()).epoch;
-    if (const auto problem = session::projectWriteProblem(project)) {
-        m_prompts->showError(this, tr("Cannot Save Project"), *problem);
-        return false;
-    }
+    // The error names the file and, for a point that cannot be written, the point.
     if (const auto error = session::writeProject(project, path)) {
         m_prompts->showError(this, tr("Cannot Save Project"), error->toString());
         return false;
@@ -835,10 +882,6 @@ void MainWindow::saveDataSetDialog()
 
 bool MainWindow::saveDataSetAs(const QString& path)
 {
-    if (const auto problem = session::datasetWriteProblem(m_document->data())) {
-        m_prompts->showError(this, tr("Cannot Save Data Set"), *problem);
-        return false;
-    }
     if (const auto error = session::writeDatasetCsv(m_document->data(), path)) {
         m_prompts->showError(this, tr("Cannot Save Data Set"), error->toString());
         return false;
@@ -915,9 +958,16 @@ void MainWindow::generate(learning::Generator generator, const learning::Generat
 {
     m_generatorParams = params;
     m_lastGenerator = generator;
-    m_document->undoStack()->push(
-        new ReplaceData(m_document, learning::generate(generator, params),
-                        tr("Generate %1").arg(generatorTitle(generator))));
+    learning::Dataset data = learning::generate(generator, params);
+    // The dialog's ranges keep points far inside the limit; parameters given otherwise may not.
+    if (const auto bad = learning::firstInvalidPoint(data)) {
+        m_prompts->showError(
+            this, tr("Cannot Generate Data Set"),
+            u"%1: %2"_s.arg(generatorTitle(generator), session::describeInvalidPoint(data, *bad)));
+        return;
+    }
+    m_document->undoStack()->push(new ReplaceData(
+        m_document, std::move(data), tr("Generate %1").arg(generatorTitle(generator))));
     m_document->setView(framing(m_document->data()));
 }
 
@@ -1111,6 +1161,7 @@ void MainWindow::retranslateUi()
     updateActions();
     updateCounts();
     updateAccuracy();
+    updateAutosaveMarker();
     // The status line, the timeline, the canvas and the parameter panel: written again.
     m_presenter->refreshNow();
     // What was said in the old language stays so: the commands in the undo history.

@@ -4,6 +4,7 @@
 #include "theme.h"
 
 #include <QMainWindow>
+#include <QPointer>
 #include <QString>
 #include <QStringList>
 
@@ -17,6 +18,7 @@ class QMenu;
 
 namespace plab::ui {
 
+class Autosaver;
 class ControlPanel;
 class Document;
 class LearningCurves;
@@ -89,6 +91,10 @@ public:
 
     /// Replaces how the window asks and reports (tests install a scripted one).
     void setPrompts(std::unique_ptr<UserPrompts> prompts);
+    /// Shows what \p autosaver says (not owned; nullptr to stop): its messages in the status bar,
+    /// and while changes are not being autosaved a permanent marker "Not autosaved: <reason>"
+    /// (objectName "autosaveMarker", the full reason in its tooltip).
+    void setAutosaver(Autosaver* autosaver);
 
     /// Opens \p path: a project (JSON) replaces the document (after asking about unsaved
     /// changes); a data set (CSV) replaces the points of the current project as one undo step.
@@ -147,6 +153,7 @@ private:
     void updateActions();
     void updateCounts();
     void updateAccuracy();
+    void updateAutosaveMarker();
     void applyTheme();
     void showKeys();
     void showAbout();
@@ -170,6 +177,10 @@ private:
     QLabel* m_cursorLabel = nullptr;
     QLabel* m_countLabel = nullptr;
     QLabel* m_accuracyLabel = nullptr;
+    QWidget* m_autosaveMarker = nullptr;
+    QLabel* m_autosaveIcon = nullptr;
+    QLabel* m_autosaveText = nullptr;
+    QPointer<Autosaver> m_autosaver;
     QMenu* m_recentMenu = nullptr;
 
     QAction* m_newAction = nullptr;

@@ -287,7 +287,7 @@ QString ParameterPanel::readoutText() const
                      .arg(formatNumber(*r.augmentedMargin, 3));
         lines << tr("mistake bound (R/γ)² = %1").arg(formatNumber(*r.mistakeBound, 1));
     }
-    lines << tr("mistakes so far = %1").arg(m_state.mistakes);
+    lines << tr("mistakes so far = %1").arg(qlonglong(m_state.mistakes));
     if (!m_state.startedFromZero)
         lines << tr("(the bound assumes a start from w = 0, b = 0)");
     return lines.join(u'\n');

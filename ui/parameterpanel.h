@@ -8,6 +8,7 @@
 #include <QWidget>
 
 #include <array>
+#include <cstdint>
 #include <optional>
 
 class QLabel;
@@ -49,7 +50,7 @@ struct ParameterState
     /// pocket and averaged rules the epoch's answer is another set of weights).
     bool atVisit = false;
     /// Weight updates since the start ("mistakes so far" for the perceptron family).
-    int mistakes = 0;
+    std::int64_t mistakes = 0;
     /// Points `model` misclassifies under the zero convention.
     int errors = 0;
     /// Present for linearly separable data (the numbers of the convergence theorem).

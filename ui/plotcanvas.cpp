@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace plab::ui {
 
@@ -23,6 +24,27 @@ namespace {
 double wheelFactor(int angleDelta)
 {
     return std::pow(2.0, angleDelta / 480.0);
+}
+
+/// Keeps every point of a drag inside +/-kMaxCoordinate: the displacement, limited so that no
+/// dragged point crosses the limit (the group keeps its shape). Sets \p limited when it had to.
+Eigen::Vector2d limitedDrag(const std::vector<Eigen::Vector2d>& origins, Eigen::Vector2d delta,
+                            bool& limited)
+{
+    constexpr double kMax = learning::kMaxCoordinate;
+    for (int k = 0; k < 2; ++k) {
+        double lo = -std::numeric_limits<double>::infinity();
+        double hi = std::numeric_limits<double>::infinity();
+        for (const Eigen::Vector2d& origin : origins) {
+            lo = std::max(lo, -kMax - origin[k]);
+            hi = std::min(hi, kMax - origin[k]);
+        }
+        if (lo <= hi && (delta[k] < lo || delta[k] > hi)) {
+            delta[k] = std::clamp(delta[k], lo, hi);
+            limited = true;
+        }
+    }
+    return delta;
 }
 
 bool isCanvasKey(const QKeyEvent* event)
@@ -263,18 +285,38 @@ void PlotCanvas::addPointAt(const QPointF& pixel, int cls)
     const ViewTransform tf = transform();
     if (!tf.pixelRect().contains(pixel))
         return;
-    m_document->undoStack()->push(
-        new AddPoints(m_document, {learning::Sample{tf.toWorld(pixel), cls}}));
+    const Eigen::Vector2d world = tf.toWorld(pixel);
+    // The view reaches far beyond the data's limit (room around points at +/-1e9): a point out
+    // there could be neither saved nor trained.
+    if (!learning::isValidCoordinate(world.x()) || !learning::isValidCoordinate(world.y())) {
+        Q_EMIT message(
+            tr("No point added at (%1, %2): points must lie within ±1e9, the largest "
+               "coordinate a data file holds")
+                .arg(QString::number(world.x(), 'g', 6), QString::number(world.y(), 'g', 6)));
+        return;
+    }
+    m_document->undoStack()->push(new AddPoints(m_document, {learning::Sample{world, cls}}));
+}
+
+void PlotCanvas::showView(const session::ViewBox& view)
+{
+    if (!m_document || m_document->setView(view))
+        return;
+    // The document clamped the view to the rule: say why the plot did not follow.
+    const session::ViewBox shown = m_document->view();
+    const bool widened = shown.xMax - shown.xMin > view.xMax - view.xMin ||
+                         shown.yMax - shown.yMin > view.yMax - view.yMin;
+    Q_EMIT message(widened ? tr("Zoomed in as far as the numbers allow")
+                           : tr("The view stops at ±1e12, the farthest it can reach"));
 }
 
 void PlotCanvas::zoomAround(const QPointF& pixel, double factor)
 {
     if (!m_document)
         return;
-    const ViewTransform tf = transform();
-    // Zoom the box actually shown: it has the widget's aspect ratio, so the new box maps the
-    // anchor to the same pixel.
-    m_document->setView(zoomed(tf.effectiveView(), tf.toWorld(pixel), factor));
+    // The box shown is the document's view widened about its centre to the widget's shape, so
+    // scaling the document's view about the anchor keeps the anchor under the same pixel.
+    showView(zoomed(m_document->view(), transform().toWorld(pixel), factor));
 }
 
 void PlotCanvas::paintEvent(QPaintEvent*)
@@ -297,7 +339,8 @@ void PlotCanvas::mousePressEvent(QMouseEvent* event)
 
     if (event->button() == Qt::MiddleButton || (event->button() == Qt::LeftButton && m_spaceHeld)) {
         m_drag = Drag::Pan;
-        m_panStartView = transform().effectiveView();
+        m_panStartView = m_document->view();
+        m_panTransform = transform();
         m_spacePanned = m_spaceHeld;
         setCursor(Qt::ClosedHandCursor);
         event->accept();
@@ -386,21 +429,28 @@ void PlotCanvas::mouseMoveEvent(QMouseEvent* event)
         if (!m_moveStarted && moved < QApplication::startDragDistance())
             break;
         m_moveStarted = true;
-        const Eigen::Vector2d delta = tf.toWorld(pos) - m_pressWorld;
+        bool limited = false;
+        const Eigen::Vector2d delta =
+            limitedDrag(m_dragOrigins, tf.toWorld(pos) - m_pressWorld, limited);
+        if (limited)
+            Q_EMIT message(tr("Points stop at ±1e9, the largest coordinate a data file holds"));
         std::vector<Eigen::Vector2d> to;
         to.reserve(m_dragOrigins.size());
-        for (const Eigen::Vector2d& origin : m_dragOrigins)
-            to.push_back(origin + delta);
+        for (const Eigen::Vector2d& origin : m_dragOrigins) {
+            // The clamp only absorbs rounding: the limited displacement keeps every point inside.
+            const Eigen::Vector2d p = origin + delta;
+            to.emplace_back(std::clamp(p.x(), -learning::kMaxCoordinate, learning::kMaxCoordinate),
+                            std::clamp(p.y(), -learning::kMaxCoordinate, learning::kMaxCoordinate));
+        }
         m_document->undoStack()->push(
             new MovePoints(m_document, m_dragIndices, std::move(to), m_dragId));
         break;
     }
-    case Drag::Pan: {
-        const ViewTransform start(m_panStartView, tf.pixelRect());
-        m_document->setView(
-            panned(m_panStartView, start.toWorld(m_pressPixel) - start.toWorld(pos)));
+    case Drag::Pan:
+        // The scale does not change while panning: the press's transform turns the cursor's
+        // pixel displacement into the world displacement of the view.
+        showView(panned(m_panStartView, m_panTransform.vectorToWorld(m_pressPixel - pos)));
         break;
-    }
     }
     m_lastPixel = pos;
 }

@@ -41,13 +41,15 @@ struct TrainingView
 /// - left click on empty space adds a point of the active class; right click or Shift+click adds
 ///   the other class; 1 and 2 choose the active class;
 /// - left-drag on a point moves it (with the rest of the selection if it is selected); one drag
-///   is one undo step;
+///   is one undo step; points never leave +/-learning::kMaxCoordinate (a click beyond it adds
+///   nothing, a drag stops at it, and message() says so);
 /// - left-drag on empty space draws a rubber band that selects (Ctrl adds to the selection);
 ///   Ctrl+click toggles a point; Ctrl+A selects all; Escape clears the selection;
 /// - Delete or Backspace removes the selection (or the hovered point); right click on a point
 ///   opens a context menu (remove, change class, select all);
 /// - the wheel zooms around the cursor; middle-drag or Space+drag pans; + and - zoom around the
-///   centre; Home or F fits the view to the data.
+///   centre; Home or F fits the view to the data. The view stays inside the view rule
+///   (session::ViewBox::isValid()); message() says when it stops at a limit.
 ///
 /// Space pressed and released without dragging is reported with spaceTapped() (the canvas takes
 /// Space while it has focus so that Space+drag can pan), so the window can keep Space as its
@@ -108,6 +110,9 @@ Q_SIGNALS:
     void selectionChanged();
     /// Space was pressed and released over the focused canvas without panning.
     void spaceTapped();
+    /// One translated line for the status bar: why a click added no point (beyond the data's
+    /// limit of +/-1e9), why a drag or the view stopped (at the limits of the view rule).
+    void message(const QString& text);
 
 protected:
     void paintEvent(QPaintEvent* event) override;
@@ -134,6 +139,8 @@ private:
 
     void addPointAt(const QPointF& pixel, int cls);
     void zoomAround(const QPointF& pixel, double factor);
+    /// Sets the document's view, and says so through message() when it had to be clamped.
+    void showView(const session::ViewBox& view);
     void setSelection(std::vector<char> selection);
     void onDataChanged();
     void showPointMenu(const QPoint& globalPos, std::size_t index);
@@ -155,7 +162,8 @@ private:
     std::vector<std::size_t> m_dragIndices;
     std::vector<Eigen::Vector2d> m_dragOrigins; ///< world positions at the press
     Eigen::Vector2d m_pressWorld = Eigen::Vector2d::Zero();
-    session::ViewBox m_panStartView;
+    session::ViewBox m_panStartView; ///< the document's view at the press
+    ViewTransform m_panTransform;    ///< the mapping at the press
     std::optional<QRectF> m_rubberBand;
     std::vector<char> m_rubberBase; ///< selection before a Ctrl+rubber band
     int m_dragId = 0;

@@ -6,30 +6,9 @@
 
 namespace plab::ui {
 
-namespace {
-
-constexpr double kMaxAbsView = 1e12;
-/// Below this width relative to the coordinates, doubles can no longer tell pixels apart.
-constexpr double kMinRelativeExtent = 1e-10;
-
-bool validExtent(double lo, double hi)
-{
-    if (!std::isfinite(lo) || !std::isfinite(hi) || !(lo < hi))
-        return false;
-    const double scale = std::max({1.0, std::abs(lo), std::abs(hi)});
-    return hi - lo > kMinRelativeExtent * scale;
-}
-
-} // namespace
-
-bool isValidView(const session::ViewBox& view)
-{
-    return validExtent(view.xMin, view.xMax) && validExtent(view.yMin, view.yMax);
-}
-
 ViewTransform::ViewTransform(const session::ViewBox& view, const QRectF& pixels, Aspect aspect)
 {
-    if (!isValidView(view) || !(pixels.width() > 0.0) || !(pixels.height() > 0.0)) {
+    if (!view.isValid() || !(pixels.width() > 0.0) || !(pixels.height() > 0.0)) {
         m_sx = m_pixels.width() / (m_view.xMax - m_view.xMin);
         m_sy = m_pixels.height() / (m_view.yMax - m_view.yMin);
         return;
@@ -89,14 +68,10 @@ session::ViewBox zoomed(const session::ViewBox& view, const Eigen::Vector2d& anc
 {
     if (!std::isfinite(factor) || !(factor > 0.0) || !anchor.allFinite())
         return view;
-    session::ViewBox v;
-    v.xMin = anchor.x() - (anchor.x() - view.xMin) / factor;
-    v.xMax = anchor.x() + (view.xMax - anchor.x()) / factor;
-    v.yMin = anchor.y() - (anchor.y() - view.yMin) / factor;
-    v.yMax = anchor.y() + (view.yMax - anchor.y()) / factor;
-    const bool inBounds = std::abs(v.xMin) <= kMaxAbsView && std::abs(v.xMax) <= kMaxAbsView &&
-                          std::abs(v.yMin) <= kMaxAbsView && std::abs(v.yMax) <= kMaxAbsView;
-    return inBounds && isValidView(v) ? v : view;
+    return {anchor.x() - (anchor.x() - view.xMin) / factor,
+            anchor.x() + (view.xMax - anchor.x()) / factor,
+            anchor.y() - (anchor.y() - view.yMin) / factor,
+            anchor.y() + (view.yMax - anchor.y()) / factor};
 }
 
 session::ViewBox panned(const session::ViewBox& view, const Eigen::Vector2d& delta)
@@ -125,9 +100,10 @@ session::ViewBox fitToData(const learning::Dataset& data, double margin)
     for (int k = 0; k < 2; ++k) {
         const double extent = hi[k] - lo[k];
         const double scale = std::max({1.0, std::abs(lo[k]), std::abs(hi[k])});
-        pad[k] = extent > kMinRelativeExtent * scale ? extent * margin : 0.5;
+        pad[k] = extent > session::kMinRelativeViewSpan * scale ? extent * margin : 0.5;
     }
-    return {lo[0] - pad[0], hi[0] + pad[0], lo[1] - pad[1], hi[1] + pad[1]};
+    const session::ViewBox box{lo[0] - pad[0], hi[0] + pad[0], lo[1] - pad[1], hi[1] + pad[1]};
+    return session::clampedView(box).value_or(session::ViewBox{});
 }
 
 Ticks niceTicks(double lo, double hi, int target)

@@ -35,8 +35,9 @@ class ViewTransform
 {
 public:
     ViewTransform() = default;
-    /// An invalid \p view (see isValidView()) or an empty \p pixels rectangle gives a transform
-    /// that maps the default ViewBox into a 1 x 1 rectangle, so callers never divide by zero.
+    /// An invalid \p view (see session::ViewBox::isValid()) or an empty \p pixels rectangle gives a
+    /// transform that maps the default ViewBox into a 1 x 1 rectangle, so callers never divide by
+    /// zero.
     ViewTransform(const session::ViewBox& view, const QRectF& pixels,
                   Aspect aspect = Aspect::Equal);
 
@@ -63,20 +64,17 @@ private:
     double m_sy = 0.5; ///< pixels per world unit along x2
 };
 
-/// True when every bound is finite, xMin < xMax and yMin < yMax, and the box is not so small
-/// (relative to its position) that doubles cannot resolve pixels inside it.
-[[nodiscard]] bool isValidView(const session::ViewBox& view);
-
 /// The box scaled by 1 / \p factor about \p anchor (factor > 1 zooms in). The anchor keeps its
-/// relative position, so the world point under the cursor stays under the cursor. Zooming stops
-/// at the limits where isValidView() would fail or the box would exceed +/-1e12; the box is then
-/// returned unchanged.
+/// relative position, so the world point under the cursor stays under the cursor. Pure geometry:
+/// the result may break the view rule (session::ViewBox::isValid()); session::clampedView() brings
+/// it back, and Document::setView() does so for every view it is given.
 [[nodiscard]] session::ViewBox zoomed(const session::ViewBox& view, const Eigen::Vector2d& anchor,
                                       double factor);
-/// The box moved by \p delta world units.
+/// The box moved by \p delta world units (pure geometry, as zoomed()).
 [[nodiscard]] session::ViewBox panned(const session::ViewBox& view, const Eigen::Vector2d& delta);
 /// A box framing every point with \p margin (a fraction of the data's extent, at least 0.5 world
-/// units around a single point or a degenerate extent). The default ViewBox for empty data.
+/// units around a single point or a degenerate extent), clamped to the view rule. The default
+/// ViewBox for empty data.
 [[nodiscard]] session::ViewBox fitToData(const learning::Dataset& data, double margin = 0.12);
 
 /// Axis ticks on the 1-2-5 ladder: every multiple of `step` inside [lo, hi].

@@ -32,7 +32,7 @@ struct TrainerState
     LinearModel working; ///< the weights the rule is updating
 
     // Partial sums of the unfinished epoch.
-    int updatesInEpoch = 0;
+    int updatesInEpoch = 0; ///< at most one per visit: bounded by kMaxPoints, fits an int
     Eigen::Vector2d batchGradW = Eigen::Vector2d::Zero(); ///< GradientMode::Batch accumulators
     double batchGradB = 0.0;
 
@@ -49,7 +49,9 @@ struct TrainerState
 
     double previousLoss = 0.0; ///< loss after the previous epoch (gradient rules' stop rule)
     bool hasPreviousLoss = false;
-    int totalUpdates = 0; ///< updates since the start (the perceptron's "mistakes so far")
+    /// Updates since the start (the perceptron's "mistakes so far"). Grows with data x epochs (up
+    /// to kMaxPoints x kMaxEpochsLimit = 2 x 10^13), so 64 bits.
+    std::int64_t totalUpdates = 0;
 
     /// Member-wise ==; note that doubles compare by value (0.0 == -0.0, NaN != NaN).
     friend bool operator==(const TrainerState&, const TrainerState&) = default;

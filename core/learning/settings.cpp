@@ -34,12 +34,25 @@ std::optional<DataProblem> validate(const Dataset& data)
         return DataProblem::Empty;
     if (data.size() > kMaxPoints)
         return DataProblem::TooLarge;
-    for (double v : data.coordinates()) {
-        if (!std::isfinite(v) || std::abs(v) > kMaxCoordinate)
-            return DataProblem::NonFinite;
-    }
+    if (firstInvalidPoint(data))
+        return DataProblem::NonFinite;
     if (!data.hasTwoClasses())
         return DataProblem::OneClass;
+    return std::nullopt;
+}
+
+bool isValidCoordinate(double v)
+{
+    return std::isfinite(v) && std::abs(v) <= kMaxCoordinate;
+}
+
+std::optional<std::size_t> firstInvalidPoint(const Dataset& data)
+{
+    const std::vector<double>& coords = data.coordinates();
+    for (std::size_t i = 0; i < coords.size(); ++i) {
+        if (!isValidCoordinate(coords[i]))
+            return i / 2;
+    }
     return std::nullopt;
 }
 

@@ -99,6 +99,12 @@ inline constexpr double kMaxCoordinate = 1e9;
 inline constexpr std::size_t kMaxPoints = 2'000'000;
 [[nodiscard]] std::optional<DataProblem> validate(const Dataset& data);
 
+/// A coordinate a data set may hold: finite and within +/-kMaxCoordinate. The file formats refuse
+/// anything else, so no editor may create it either.
+[[nodiscard]] bool isValidCoordinate(double v);
+/// The index of the first point with a coordinate that is not valid, if any.
+[[nodiscard]] std::optional<std::size_t> firstInvalidPoint(const Dataset& data);
+
 /// The number of trainable parameters: w1, w2 and, with a bias, b.
 [[nodiscard]] constexpr int parameterCount(const TrainingSettings& s)
 {

@@ -7,12 +7,19 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <limits>
 #include <numeric>
 #include <stdexcept>
 #include <string>
 #include <utility>
 
 namespace plab::learning {
+
+// Counts within one epoch (positions, updates, errors) are at most kMaxPoints, so ints hold them;
+// counts over a whole run grow with data x epochs and are 64-bit (TrainerState::totalUpdates).
+static_assert(kMaxPoints <= std::size_t(std::numeric_limits<int>::max()));
+static_assert(std::int64_t(kMaxPoints) * kMaxEpochsLimit <
+              std::numeric_limits<std::int64_t>::max() / 2);
 
 namespace {
 
@@ -285,7 +292,7 @@ bool Trainer::Impl::visits(int end, Sink& sink)
     double u2 = s.avgSumW.y();
     double ub = s.avgSumB;
     std::int64_t c = s.avgCount;
-    const int totalBefore = s.totalUpdates;
+    const std::int64_t totalBefore = s.totalUpdates;
 
     const auto storeLocals = [&](int position) {
         s.position = position;
@@ -671,6 +678,7 @@ void Trainer::restore(const TrainerState& state)
     if (state.epoch < 0 || state.position < 0 || state.position >= d.n)
         throw std::invalid_argument("Trainer::restore: epoch or position out of range");
     if (!state.working.isFinite() || !state.pocket.isFinite() || state.avgCount < 1 ||
+        state.updatesInEpoch < 0 || state.totalUpdates < state.updatesInEpoch ||
         (!d.settings.useBias && state.working.b != 0.0))
         throw std::invalid_argument("Trainer::restore: the state does not fit this trainer");
     d.st = state;

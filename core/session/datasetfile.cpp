@@ -3,6 +3,7 @@
 #include "learning/settings.h"
 #include "numberformat.h"
 #include "textfile.h"
+#include "validationtext.h"
 
 #include <QCoreApplication>
 
@@ -194,10 +195,8 @@ std::optional<QString> datasetWriteProblem(const learning::Dataset& data)
     if (data.size() > learning::kMaxPoints)
         return Text::tr("more than %1 points, the most a data set may hold")
             .arg(learning::kMaxPoints);
-    for (const double v : data.coordinates()) {
-        if (!std::isfinite(v) || std::abs(v) > learning::kMaxCoordinate)
-            return Text::tr("a coordinate is not a finite number within ±1e9");
-    }
+    if (const std::optional<std::size_t> bad = learning::firstInvalidPoint(data))
+        return describeInvalidPoint(data, *bad);
     for (const int label : data.labels()) {
         if (label != 0 && label != 1)
             return Text::tr("a point has a class other than 0 or 1");

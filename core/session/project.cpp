@@ -2,23 +2,49 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace plab::session {
 
 namespace {
 
-/// Room for points at +/-learning::kMaxCoordinate with generous margins around them.
-constexpr double kMaxViewCoordinate = 1e12;
-/// A span must hold many distinct doubles for ticks and mapping to work: doubles carry about 16
-/// significant digits, so a span of 1e-9 of the coordinates' magnitude still leaves ~10^6 steps.
-constexpr double kMinRelativeSpan = 1e-9;
+constexpr double kMax = kMaxViewCoordinate;
 
 bool validRange(double lo, double hi)
 {
-    if (!std::isfinite(lo) || !std::isfinite(hi) || std::abs(lo) > kMaxViewCoordinate ||
-        std::abs(hi) > kMaxViewCoordinate)
+    if (!std::isfinite(lo) || !std::isfinite(hi) || std::abs(lo) > kMax || std::abs(hi) > kMax)
         return false;
-    return hi - lo >= kMinRelativeSpan * std::max({1.0, std::abs(lo), std::abs(hi)});
+    return hi - lo >= kMinRelativeViewSpan * std::max({1.0, std::abs(lo), std::abs(hi)});
+}
+
+/// One axis of clampedView(). Precondition: neither bound is NaN.
+void clampRange(double& lo, double& hi)
+{
+    if (validRange(lo, hi))
+        return;
+    if (lo > hi)
+        std::swap(lo, hi);
+    const double span = hi - lo; // +inf for an infinite bound
+    if (!(span < 2.0 * kMax)) {
+        lo = -kMax;
+        hi = kMax;
+        return;
+    }
+    if (lo < -kMax) {
+        lo = -kMax;
+        hi = -kMax + span;
+    } else if (hi > kMax) {
+        hi = kMax;
+        lo = kMax - span;
+    }
+    if (validRange(lo, hi))
+        return;
+    // Too narrow: twice the smallest span about the centre (|lo| and |hi| exceed |centre| by far
+    // less than the factor 2 leaves), then back inside the range.
+    const double centre = 0.5 * (lo + hi);
+    const double half = kMinRelativeViewSpan * std::max(1.0, std::abs(centre));
+    lo = std::clamp(centre - half, -kMax, kMax - 2.0 * half);
+    hi = lo + 2.0 * half;
 }
 
 } // namespace
@@ -26,6 +52,17 @@ bool validRange(double lo, double hi)
 bool ViewBox::isValid() const
 {
     return validRange(xMin, xMax) && validRange(yMin, yMax);
+}
+
+std::optional<ViewBox> clampedView(const ViewBox& box)
+{
+    if (std::isnan(box.xMin) || std::isnan(box.xMax) || std::isnan(box.yMin) ||
+        std::isnan(box.yMax))
+        return std::nullopt;
+    ViewBox out = box;
+    clampRange(out.xMin, out.xMax);
+    clampRange(out.yMin, out.yMax);
+    return out;
 }
 
 } // namespace plab::session

@@ -48,13 +48,24 @@ QString describeDataProblem(learning::DataProblem problem, const learning::Datas
             .arg(data.size())
             .arg(data.count(1) > 0 ? 1 : 0);
     case P::NonFinite:
-        return Text::tr("the data set holds a coordinate that is not a finite number within ±1e9");
+        return describeInvalidPoint(data, learning::firstInvalidPoint(data).value_or(0));
     case P::TooLarge:
         return Text::tr("the data set has %1 points, more than the limit of %2")
             .arg(data.size())
             .arg(learning::kMaxPoints);
     }
     return QString();
+}
+
+QString describeInvalidPoint(const learning::Dataset& data, std::size_t index)
+{
+    if (index >= data.size())
+        return QString();
+    const Eigen::Vector2d x = data.point(index);
+    return Text::tr("point %1 (x₁ = %2, x₂ = %3) has a coordinate that is not a finite number "
+                    "within ±1e9")
+        .arg(index + 1)
+        .arg(QString::number(x.x(), 'g', 6), QString::number(x.y(), 'g', 6));
 }
 
 QString settingsFieldKey(learning::SettingsError::Field field)

@@ -482,10 +482,6 @@ Exit status: 0 when the files were written, 2 for bad input (nothing is written)
         <source>%1 is beyond the limit of ±1e9</source>
         <translation>%1 は上限 ±1e9 を超えています</translation>
     </message>
-    <message>
-        <source>a coordinate is not a finite number within ±1e9</source>
-        <translation>座標が ±1e9 以内の有限な数値ではありません</translation>
-    </message>
 </context>
 <context>
     <name>plab::session::JsonCursor</name>
@@ -846,8 +842,8 @@ Exit status: 0 when the files were written, 2 for bad input (nothing is written)
         <translation>重みの初期値は ±1e9 以内の有限な数でなければなりません</translation>
     </message>
     <message>
-        <source>the data set holds a coordinate that is not a finite number within ±1e9</source>
-        <translation>データセットに ±1e9 以内の有限な数でない座標があります</translation>
+        <source>point %1 (x₁ = %2, x₂ = %3) has a coordinate that is not a finite number within ±1e9</source>
+        <translation>点 %1（x₁ = %2, x₂ = %3）に ±1e9 以内の有限な数でない座標があります</translation>
     </message>
 </context>
 <context>
@@ -944,14 +940,6 @@ Exit status: 0 when the files were written, 2 for bad input (nothing is written)
 <context>
     <name>plab::ui::Autosaver</name>
     <message>
-        <source>Autosave cannot be read: %1</source>
-        <translation>自動保存を読み込めません: %1</translation>
-    </message>
-    <message>
-        <source>Autosave failed: %1</source>
-        <translation>自動保存に失敗しました: %1</translation>
-    </message>
-    <message>
         <source>Restore autosaved work</source>
         <translation>自動保存した作業を復元</translation>
     </message>
@@ -970,6 +958,98 @@ Exit status: 0 when the files were written, 2 for bad input (nothing is written)
     <message>
         <source>&amp;Discard</source>
         <translation>破棄(&amp;D)</translation>
+    </message>
+    <message>
+        <source>The autosave that could not be read was kept as %1</source>
+        <translation>読み込めなかった自動保存を %1 として残しました</translation>
+    </message>
+    <message>
+        <source>no data folder</source>
+        <translation>データフォルダーがありません</translation>
+    </message>
+    <message>
+        <source>the data folder cannot be created</source>
+        <translation>データフォルダーを作成できません</translation>
+    </message>
+    <message>
+        <source>the data folder is not writable</source>
+        <translation>データフォルダーに書き込めません</translation>
+    </message>
+    <message>
+        <source>another Perceptron Lab is autosaving</source>
+        <translation>別の Perceptron Lab が自動保存しています</translation>
+    </message>
+    <message>
+        <source>an earlier autosave cannot be read</source>
+        <translation>以前の自動保存を読み込めません</translation>
+    </message>
+    <message>
+        <source>the work cannot be written</source>
+        <translation>作業を書き出せません</translation>
+    </message>
+    <message>
+        <source>writing failed</source>
+        <translation>書き込みに失敗しました</translation>
+    </message>
+    <message>
+        <source>Save your work with File &gt; Save; autosave starts again when Perceptron Lab is started once this is fixed.</source>
+        <translation>「ファイル &gt; 保存」で作業を保存してください。問題を直してから Perceptron Lab を起動し直すと、自動保存が再開します。</translation>
+    </message>
+    <message>
+        <source>The system names no folder for application data.</source>
+        <translation>システムがアプリケーションデータ用のフォルダーを示していません。</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be created.</source>
+        <translation>フォルダー %1 を作成できません。</translation>
+    </message>
+    <message>
+        <source>The folder %1 is not writable: its lock file cannot be created.</source>
+        <translation>フォルダー %1 に書き込めません（ロックファイルを作成できません）。</translation>
+    </message>
+    <message>
+        <source>Another Perceptron Lab (process %1) is autosaving into %2, and only one at a time can. Save your work with File &gt; Save; autosave starts again when Perceptron Lab is started while no other copy runs.</source>
+        <translation>別の Perceptron Lab（プロセス %1）が %2 に自動保存しています。自動保存できるのは一度に一つだけです。「ファイル &gt; 保存」で作業を保存してください。ほかの Perceptron Lab が動いていないときに起動し直すと、自動保存が再開します。</translation>
+    </message>
+    <message>
+        <source>The autosave %1 cannot be read: %2. It is kept until you decide what to do with it.</source>
+        <translation>自動保存 %1 を読み込めません: %2。どうするか決めるまで、このファイルはそのまま残します。</translation>
+    </message>
+    <message>
+        <source>The autosave %1 cannot be read, nor kept aside as %2: %3. It stays where it is, and nothing is autosaved until it is moved away.</source>
+        <translation>自動保存 %1 を読み込めず、%2 として残すこともできません: %3。ファイルはそのまま残り、移動するまで自動保存は行われません。</translation>
+    </message>
+    <message>
+        <source>The work cannot be autosaved: %1.</source>
+        <translation>作業を自動保存できません: %1。</translation>
+    </message>
+    <message>
+        <source>Autosave failed: %1. Save your work with File &gt; Save; autosave tries again every few seconds.</source>
+        <translation>自動保存に失敗しました: %1。「ファイル &gt; 保存」で作業を保存してください。自動保存は数秒ごとに再試行します。</translation>
+    </message>
+    <message>
+        <source>Not autosaved: %1</source>
+        <translation>自動保存されていません: %1</translation>
+    </message>
+    <message>
+        <source>Autosave works again: your changes are protected</source>
+        <translation>自動保存が再開しました。変更は保護されています</translation>
+    </message>
+    <message>
+        <source>Damaged Autosave</source>
+        <translation>壊れた自動保存</translation>
+    </message>
+    <message>
+        <source>Perceptron Lab did not close properly, and the work it autosaved cannot be read (a crash or a full disk may have cut it short). Keep the file aside under a new name, so that you can look at it or send it to someone who can repair it?</source>
+        <translation>Perceptron Lab は正常に終了せず、自動保存した作業を読み込めません（クラッシュやディスクの空き不足で途中までしか書かれていない可能性があります）。このファイルを別の名前で残して、中身を確認したり、修復できる人に送ったりできるようにしますか？</translation>
+    </message>
+    <message>
+        <source>&amp;Keep Aside</source>
+        <translation>別名で残す(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Keep Aside and &amp;Show Folder</source>
+        <translation>別名で残してフォルダーを表示(&amp;S)</translation>
     </message>
 </context>
 <context>
@@ -2357,6 +2437,14 @@ Exit status: 0 when the files were written, 2 for bad input (nothing is written)
         <source>&amp;Redo %1</source>
         <translation>やり直す(&amp;R) %1</translation>
     </message>
+    <message>
+        <source>Not autosaved: %1</source>
+        <translation>自動保存されていません: %1</translation>
+    </message>
+    <message>
+        <source>Cannot Generate Data Set</source>
+        <translation>データセットを生成できません</translation>
+    </message>
 </context>
 <context>
     <name>plab::ui::ParameterPanel</name>
@@ -2492,6 +2580,22 @@ Exit status: 0 when the files were written, 2 for bad input (nothing is written)
     <message>
         <source>Select all</source>
         <translation>すべて選択</translation>
+    </message>
+    <message>
+        <source>No point added at (%1, %2): points must lie within ±1e9, the largest coordinate a data file holds</source>
+        <translation>(%1, %2) には点を追加しませんでした。点は ±1e9 以内に置く必要があります（データファイルが扱える最大の座標です）</translation>
+    </message>
+    <message>
+        <source>Zoomed in as far as the numbers allow</source>
+        <translation>数値の精度で可能な限界まで拡大しました</translation>
+    </message>
+    <message>
+        <source>The view stops at ±1e12, the farthest it can reach</source>
+        <translation>表示範囲は ±1e12 までです（これ以上は広げられません）</translation>
+    </message>
+    <message>
+        <source>Points stop at ±1e9, the largest coordinate a data file holds</source>
+        <translation>点は ±1e9 で止まります（データファイルが扱える最大の座標です）</translation>
     </message>
 </context>
 <context>

@@ -936,6 +936,56 @@ TEST(Restore, FinishedStatesStayFinishedAndBadStatesAreRejected)
     EXPECT_THROW(other.restore(bad), std::invalid_argument);
 }
 
+// --- Counters past 32 bits ---------------------------------------------------------------------
+
+/// A run restored just below 2^31 total updates: no need for 2^31 real updates to cross it.
+TEST(Counters, TotalUpdatesGoPastThirtyTwoBits)
+{
+    constexpr std::int64_t kNearLimit = std::numeric_limits<std::int32_t>::max() - 2;
+    for (const auto& [rule, mode] : {std::tuple{Rule::Perceptron, GradientMode::Online},
+                                     std::tuple{Rule::Adaline, GradientMode::Online},
+                                     std::tuple{Rule::Adaline, GradientMode::Batch}}) {
+        SCOPED_TRACE(std::string(name(rule)) + "/" + std::string(name(mode)));
+        TrainingSettings s = settingsFor(rule);
+        s.gradientMode = mode;
+        s.learningRate = 0.01;
+        s.maxEpochs = 30;
+        Trainer reference(gate(Generator::And), s);
+        const std::vector<EpochSnapshot> run = trainToEnd(reference);
+        ASSERT_GE(run.size(), 4u);
+
+        // From epoch 1, with the count moved up by kNearLimit: every later count is moved by
+        // exactly as much, through the fast loop (stepEpoch) and the recorded one (stepSample).
+        TrainerState start = run[1].state;
+        const std::int64_t offset = kNearLimit - start.totalUpdates;
+        start.totalUpdates = kNearLimit;
+        Trainer fast(gate(Generator::And), s);
+        fast.restore(start);
+        Trainer recorded(gate(Generator::And), s);
+        recorded.restore(start);
+        for (std::size_t e = 2; e < run.size(); ++e) {
+            const EpochSnapshot a = fast.stepEpoch();
+            std::optional<EpochSnapshot> b;
+            while (!b)
+                b = recorded.stepSample().epochEnd;
+            EXPECT_EQ(a.state.totalUpdates, run[e].state.totalUpdates + offset);
+            EXPECT_EQ(b->state.totalUpdates, run[e].state.totalUpdates + offset);
+        }
+        EXPECT_GT(fast.state().totalUpdates,
+                  std::int64_t(std::numeric_limits<std::int32_t>::max()));
+        EXPECT_EQ(fast.state().totalUpdates,
+                  kNearLimit + (run.back().state.totalUpdates - run[1].state.totalUpdates));
+    }
+}
+
+TEST(Counters, RestoreRejectsNegativeCounts)
+{
+    Trainer trainer(gate(Generator::And), settingsFor(Rule::Perceptron));
+    TrainerState bad = trainer.stepEpoch().state;
+    bad.totalUpdates = -1;
+    EXPECT_THROW(trainer.restore(bad), std::invalid_argument);
+}
+
 TEST(Construction, RejectsInvalidInput)
 {
     EXPECT_THROW(Trainer(Dataset{}, TrainingSettings{}), std::invalid_argument);

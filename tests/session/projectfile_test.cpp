@@ -12,6 +12,8 @@
 
 #include <cmath>
 #include <limits>
+#include <optional>
+#include <vector>
 
 namespace plab::session {
 namespace {
@@ -460,6 +462,59 @@ INSTANTIATE_TEST_SUITE_P(
                       ViewCase{{0, 1, std::nan(""), 1}, false},
                       ViewCase{{1e9, 1e9 + 1e-3, 0, 1}, false},
                       ViewCase{{1e9, 1e9 + 10, 0, 1}, true}));
+
+TEST(ClampedView, GivesTheNearestValidBox)
+{
+    // Valid boxes come back unchanged.
+    for (const ViewBox& box : {ViewBox{}, ViewBox{-1e12, 1e12, 0, 1}, ViewBox{0, 1e-9, 0, 1}})
+        EXPECT_EQ(clampedView(box), box);
+    // Wider than the range (an infinite span too): the whole range.
+    EXPECT_EQ(clampedView({-3e12, 3e12, 0, 1}), (ViewBox{-1e12, 1e12, 0, 1}));
+    EXPECT_EQ(clampedView({-kInf, 5, 0, 1}), (ViewBox{-1e12, 1e12, 0, 1}));
+    EXPECT_EQ(clampedView({kInf, kInf, 0, 1}), (ViewBox{-1e12, 1e12, 0, 1}));
+    // Beyond the range: moved back inside with the span kept (a pan stops at the edge).
+    EXPECT_EQ(clampedView({0, 1, 0.5e12, 1.5e12}), (ViewBox{0, 1, 0, 1e12}));
+    EXPECT_EQ(clampedView({-1.5e12, -1e12 + 10, 0, 1}), (ViewBox{-1e12, -0.5e12 + 10, 0, 1}));
+    // Swapped bounds in order.
+    EXPECT_EQ(clampedView({1, 0, 3, 2}), (ViewBox{0, 1, 2, 3}));
+    // NaN: no box.
+    EXPECT_FALSE(clampedView({0, 1, std::nan(""), 1}).has_value());
+}
+
+TEST(ClampedView, WidensSpansTooNarrowToResolveAboutTheirCentre)
+{
+    const std::optional<ViewBox> narrow = clampedView({1e9, 1e9 + 1e-3, 4, 4});
+    ASSERT_TRUE(narrow.has_value());
+    EXPECT_TRUE(narrow->isValid());
+    EXPECT_NEAR(0.5 * (narrow->xMin + narrow->xMax), 1e9 + 5e-4, 1e-3);
+    EXPECT_NEAR(0.5 * (narrow->yMin + narrow->yMax), 4.0, 1e-12);
+    // At the edge of the range, the widened span stays inside it.
+    const std::optional<ViewBox> edge = clampedView({1e12, 1e12, -1e12, -1e12});
+    ASSERT_TRUE(edge.has_value());
+    EXPECT_TRUE(edge->isValid());
+    EXPECT_EQ(edge->xMax, 1e12);
+    EXPECT_EQ(edge->yMin, -1e12);
+}
+
+TEST(ClampedView, AlwaysGivesAValidBox)
+{
+    // Bounds from every scale, both signs, zero and infinity, in every combination of pairs.
+    const double values[] = {0.0,        1e-300, 1e-12, 0.5,        1.0,  3.0,   1e6, 1e9,
+                             1e9 + 0.25, 1e11,   1e12,  1e12 + 1e3, 2e12, 1e300, kInf};
+    std::vector<double> all;
+    for (double v : values) {
+        all.push_back(v);
+        all.push_back(-v);
+    }
+    for (double lo : all) {
+        for (double hi : all) {
+            const std::optional<ViewBox> out = clampedView({lo, hi, hi, lo});
+            ASSERT_TRUE(out.has_value());
+            EXPECT_TRUE(out->isValid()) << lo << " " << hi;
+            EXPECT_EQ(clampedView(*out), out); // a fixed point
+        }
+    }
+}
 
 } // namespace
 } // namespace plab::session

@@ -18,6 +18,7 @@
 #include <bit>
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <memory>
 #include <ostream>
 #include <string>
@@ -585,6 +586,37 @@ TEST(TrainingController, ResumeFromARecordedStateReproducesTheContinuation)
     }
     for (std::size_t i = 0; i < expected.size(); ++i)
         ASSERT_TRUE(sameSnapshot(history.epochs()[i], expected[i]));
+}
+
+TEST(TrainingController, CarriesCountsPastThirtyTwoBitsAcrossThreads)
+{
+    // A state restored just below 2^31 updates goes to the worker and comes back in the
+    // snapshots with every count intact (the metatypes copy 64 bits).
+    const Dataset data = overlapping(20);
+    const TrainingSettings settings = shuffled(50);
+    learning::Trainer reference(data, settings);
+    static_cast<void>(reference.stepEpoch());
+    learning::TrainerState state = reference.state();
+    state.totalUpdates = std::int64_t{std::numeric_limits<std::int32_t>::max()} - 1;
+    reference.restore(state);
+    std::vector<EpochSnapshot> expected;
+    for (int i = 0; i < 3; ++i)
+        expected.push_back(reference.stepEpoch());
+    ASSERT_GT(expected.back().state.totalUpdates,
+              std::int64_t{std::numeric_limits<std::int32_t>::max()});
+
+    TrainingController controller;
+    Recorder rec(controller);
+    controller.setProblem(data, settings);
+    ASSERT_TRUE(rec.waitForRestart());
+    controller.resumeFrom(state);
+    for (int i = 0; i < 3; ++i)
+        controller.stepEpoch();
+    ASSERT_TRUE(rec.waitForEpochs(3));
+    const std::vector<EpochSnapshot> got = epochsOf(rec.events);
+    ASSERT_EQ(got.size(), 3u);
+    for (std::size_t i = 0; i < 3; ++i)
+        EXPECT_TRUE(sameSnapshot(got[i], expected[i]));
 }
 
 // --- Shutdown ----------------------------------------------------------------------------------

@@ -5,14 +5,18 @@
 #include "ui/document.h"
 #include "ui/mainwindow.h"
 #include "ui/trainingpresenter.h"
+#include "ui/undocommands.h"
 
 #include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
+#include <QDir>
 #include <QFileInfo>
+#include <QLabel>
 #include <QMessageBox>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -20,6 +24,10 @@
 #include <gtest/gtest.h>
 
 #include <memory>
+
+#ifdef Q_OS_UNIX
+#include <unistd.h>
+#endif
 
 using namespace plab;
 using namespace plab::ui;
@@ -70,8 +78,47 @@ protected:
             std::make_unique<Autosaver>(instance.window->document(), instance.window->presenter());
         instance.autosaver->setFolder(m_folder.path());
         instance.autosaver->setDelay(20);
+        instance.window->setAutosaver(instance.autosaver.get());
         return instance;
     }
+
+    /// The status bar's "Not autosaved" marker of \p window, or nullptr.
+    static QWidget* marker(const Instance& instance)
+    {
+        return instance.window->findChild<QWidget*>(u"autosaveMarker"_s);
+    }
+    /// The marker's text; empty while it is hidden.
+    static QString markerText(const Instance& instance)
+    {
+        QWidget* widget = marker(instance);
+        if (widget == nullptr || widget->isHidden())
+            return QString();
+        QStringList texts;
+        const auto labels = widget->findChildren<QLabel*>();
+        for (const QLabel* label : labels)
+            texts << label->text();
+        return texts.join(QString()).trimmed();
+    }
+    static QString statusMessage(const Instance& instance)
+    {
+        return instance.window->statusBar()->currentMessage();
+    }
+
+    /// Writes \p bytes as the autosave a crashed instance left behind.
+    void writeLeftover(const QByteArray& bytes) const
+    {
+        QFile file(m_folder.filePath(u"autosave.perceptron-lab.json"_s));
+        ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+        file.write(bytes);
+    }
+    /// The files named autosave-damaged-*.perceptron-lab.json in the folder.
+    QStringList keptAside() const
+    {
+        return QDir(m_folder.path())
+            .entryList({u"autosave-damaged-*.perceptron-lab.json"_s}, QDir::Files);
+    }
+
+    static constexpr char kTruncated[] = "{\"format\": \"perceptron-lab\", \"vers";
 
     /// Generates AND in \p instance and steps \p epochs epochs on the engine.
     static void trainAnd(Instance& instance, int epochs)
@@ -267,19 +314,239 @@ TEST_F(Autosave, TheQuestionNamesTheTimeAndRestoreAnswersYes)
     EXPECT_FALSE(askToRestore(nullptr, when));
 }
 
-TEST_F(Autosave, AnUnreadableAutosaveIsReportedAndRemoved)
+// --- Never silent: the marker and the status bar ---------------------------------------------
+
+TEST_F(Autosave, AFolderThatCannotBeCreatedIsReportedAndMarkedForTheWholeSession)
+{
+    // A path below a regular file: no one can create it, root included (chmod would not stop
+    // root).
+    QFile blocker(m_folder.filePath(u"not-a-folder"_s));
+    ASSERT_TRUE(blocker.open(QIODevice::WriteOnly));
+    blocker.close();
+    Instance a = makeInstance();
+    const QString folder = m_folder.filePath(u"not-a-folder/autosave"_s);
+    a.autosaver->setFolder(folder);
+    QSignalSpy problem(a.autosaver.get(), &Autosaver::problemChanged);
+    EXPECT_FALSE(a.autosaver->start());
+    EXPECT_EQ(problem.count(), 1);
+    EXPECT_EQ(markerText(a), u"Not autosaved: the data folder cannot be created"_s);
+    EXPECT_TRUE(marker(a)->toolTip().contains(QDir::toNativeSeparators(folder)))
+        << marker(a)->toolTip().toStdString();
+    EXPECT_TRUE(statusMessage(a).startsWith(u"Not autosaved: The folder "_s))
+        << statusMessage(a).toStdString();
+    // Editing does not make it go away: the work is still not protected.
+    a.window->generate(learning::Generator::And, learning::GeneratorParams{});
+    a.autosaver->saveNow();
+    EXPECT_EQ(markerText(a), u"Not autosaved: the data folder cannot be created"_s);
+}
+
+TEST_F(Autosave, AReadOnlyFolderIsReportedAndMarked)
+{
+#ifdef Q_OS_UNIX
+    // Permissions do not stop root (CI runs the tests as root): the folder-below-a-file test
+    // above covers the same path there.
+    if (::geteuid() == 0)
+        GTEST_SKIP() << "root writes into read-only folders";
+#endif
+    QDir(m_folder.path()).mkdir(u"readonly"_s);
+    const QString folder = m_folder.filePath(u"readonly"_s);
+    ASSERT_TRUE(QFile::setPermissions(folder, QFile::ReadOwner | QFile::ExeOwner));
+    Instance a = makeInstance();
+    a.autosaver->setFolder(folder);
+    EXPECT_FALSE(a.autosaver->start());
+    QFile::setPermissions(folder, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    EXPECT_EQ(markerText(a), u"Not autosaved: the data folder is not writable"_s);
+    EXPECT_TRUE(marker(a)->toolTip().contains(QDir::toNativeSeparators(folder)));
+}
+
+TEST_F(Autosave, ALockHeldByAnotherInstanceIsReportedAndMarked)
+{
+    Instance first = makeInstance();
+    ASSERT_TRUE(first.autosaver->start());
+    EXPECT_TRUE(markerText(first).isEmpty());
+    Instance second = makeInstance();
+    EXPECT_FALSE(second.autosaver->start());
+    EXPECT_EQ(markerText(second), u"Not autosaved: another Perceptron Lab is autosaving"_s);
+    EXPECT_TRUE(
+        marker(second)->toolTip().contains(QString::number(QCoreApplication::applicationPid())))
+        << marker(second)->toolTip().toStdString();
+}
+
+TEST_F(Autosave, AFailedWriteIsMarkedUntilAWriteSucceedsAgainWithoutAnotherChange)
 {
     Instance a = makeInstance();
     ASSERT_TRUE(a.autosaver->start());
-    QFile file(a.autosaver->autosaveFile());
-    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
-    file.write("{\"format\": \"perceptron-lab\", \"vers");
-    file.close();
-    QSignalSpy failed(a.autosaver.get(), &Autosaver::failed);
-    EXPECT_FALSE(a.autosaver->recovery().has_value());
-    ASSERT_EQ(failed.count(), 1);
-    EXPECT_TRUE(failed.at(0).at(0).toString().startsWith(u"Autosave cannot be read: "_s));
-    EXPECT_FALSE(file.exists());
+    // A folder where the autosave goes: no write can replace it.
+    ASSERT_TRUE(QDir(m_folder.path()).mkdir(u"autosave.perceptron-lab.json"_s));
+    QSignalSpy problem(a.autosaver.get(), &Autosaver::problemChanged);
+    a.window->generate(learning::Generator::And, learning::GeneratorParams{});
+    ASSERT_TRUE(waitFor(problem, [&] { return !a.autosaver->problem().isEmpty(); }));
+    EXPECT_EQ(markerText(a), u"Not autosaved: writing failed"_s);
+    EXPECT_TRUE(marker(a)->toolTip().contains(a.autosaver->autosaveFile()))
+        << marker(a)->toolTip().toStdString();
+    EXPECT_TRUE(statusMessage(a).startsWith(u"Not autosaved: Autosave failed: "_s +
+                                            a.autosaver->autosaveFile()))
+        << statusMessage(a).toStdString();
+
+    // The obstacle goes; nothing else changes: the retry writes, the marker goes.
+    QSignalSpy saved(a.autosaver.get(), &Autosaver::saved);
+    ASSERT_TRUE(QDir(m_folder.path()).rmdir(u"autosave.perceptron-lab.json"_s));
+    ASSERT_TRUE(waitFor(saved, [&] { return saved.count() > 0; }));
+    EXPECT_TRUE(a.autosaver->problem().isEmpty());
+    EXPECT_TRUE(markerText(a).isEmpty());
+    EXPECT_TRUE(marker(a)->isHidden());
+    EXPECT_EQ(statusMessage(a), u"Autosave works again: your changes are protected"_s);
+    const auto read = session::readProject(a.autosaver->autosaveFile());
+    ASSERT_TRUE(read) << read.error().toString().toStdString();
+    EXPECT_EQ(read.value().data, a.window->document()->data());
+}
+
+TEST_F(Autosave, WorkThatCannotBeWrittenIsMarkedAndNamesThePoint)
+{
+    // The window never creates such a point (see window_limits_test); a program can. Before, the
+    // autosave just stopped, and a crash restored an older copy as if it were the latest.
+    Instance a = makeInstance();
+    ASSERT_TRUE(a.autosaver->start());
+    QSignalSpy problem(a.autosaver.get(), &Autosaver::problemChanged);
+    a.window->document()->undoStack()->push(new ReplaceData(
+        a.window->document(), learning::Dataset({{{0, 0}, 0}, {{5e11, 1}, 1}}), u"far"_s));
+    ASSERT_TRUE(waitFor(problem, [&] { return !a.autosaver->problem().isEmpty(); }));
+    EXPECT_EQ(markerText(a), u"Not autosaved: the work cannot be written"_s);
+    EXPECT_TRUE(marker(a)->toolTip().contains(u"point 2 (x₁ = 5e+11, x₂ = 1)"_s))
+        << marker(a)->toolTip().toStdString();
+    a.window->document()->undoStack()->undo();
+    ASSERT_TRUE(waitFor(problem, [&] { return a.autosaver->problem().isEmpty(); }));
+    EXPECT_TRUE(markerText(a).isEmpty());
+}
+
+// --- A damaged autosave is kept until the user decides ----------------------------------------
+
+TEST_F(Autosave, ADamagedAutosaveIsNeitherOverwrittenNorRemovedBeforeTheUserDecides)
+{
+    writeLeftover(kTruncated);
+    {
+        Instance a = makeInstance();
+        ASSERT_TRUE(a.autosaver->start());
+        EXPECT_FALSE(a.autosaver->recovery().has_value());
+        ASSERT_TRUE(a.autosaver->damagedAutosave().has_value());
+        EXPECT_TRUE(a.autosaver->damagedAutosave()->startsWith(a.autosaver->autosaveFile()))
+            << a.autosaver->damagedAutosave()->toStdString();
+        EXPECT_EQ(markerText(a), u"Not autosaved: an earlier autosave cannot be read"_s);
+        // New work, a write, a clean exit: the damaged file stays as it was.
+        a.window->generate(learning::Generator::And, learning::GeneratorParams{});
+        a.autosaver->saveNow();
+        QTest::qWait(60);
+        a.autosaver->finish();
+    }
+    QFile file(m_folder.filePath(u"autosave.perceptron-lab.json"_s));
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    EXPECT_EQ(file.readAll(), QByteArray(kTruncated));
+}
+
+TEST_F(Autosave, KeepAsideRenamesTheDamagedAutosaveAndAutosavingResumes)
+{
+    writeLeftover(kTruncated);
+    Instance a = makeInstance();
+    ASSERT_TRUE(a.autosaver->start());
+    QString askedAbout;
+    int asked = 0;
+    EXPECT_FALSE(offerRestore(
+        *a.autosaver, a.window->document(), a.window->presenter(), a.window.get(),
+        [&asked](QWidget*, const QDateTime&) { return ++asked, true; },
+        [&askedAbout](QWidget*, const QString& damage) {
+            askedAbout = damage;
+            return DamagedChoice::KeepAside;
+        }));
+    EXPECT_EQ(asked, 0);
+    EXPECT_TRUE(askedAbout.startsWith(a.autosaver->autosaveFile())) << askedAbout.toStdString();
+    const QStringList kept = keptAside();
+    ASSERT_EQ(kept.size(), 1);
+    QFile file(m_folder.filePath(kept.first()));
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    EXPECT_EQ(file.readAll(), QByteArray(kTruncated));
+    EXPECT_TRUE(statusMessage(a).contains(QDir::toNativeSeparators(file.fileName())))
+        << statusMessage(a).toStdString();
+    EXPECT_TRUE(markerText(a).isEmpty());
+    EXPECT_FALSE(a.autosaver->damagedAutosave().has_value());
+
+    // Protected again: the next change is autosaved.
+    QSignalSpy saved(a.autosaver.get(), &Autosaver::saved);
+    a.window->generate(learning::Generator::Xor, learning::GeneratorParams{});
+    ASSERT_TRUE(waitFor(saved, [&] { return saved.count() > 0; }));
+    const auto read = session::readProject(a.autosaver->autosaveFile());
+    ASSERT_TRUE(read) << read.error().toString().toStdString();
+    EXPECT_EQ(read.value().data, a.window->document()->data());
+}
+
+TEST_F(Autosave, DiscardRemovesTheDamagedAutosaveOnlyWhenTheUserSaysSo)
+{
+    writeLeftover(kTruncated);
+    Instance a = makeInstance();
+    ASSERT_TRUE(a.autosaver->start());
+    EXPECT_FALSE(offerRestore(
+        *a.autosaver, a.window->document(), a.window->presenter(), a.window.get(),
+        [](QWidget*, const QDateTime&) { return true; },
+        [](QWidget*, const QString&) { return DamagedChoice::Discard; }));
+    EXPECT_FALSE(QFileInfo::exists(a.autosaver->autosaveFile()));
+    EXPECT_TRUE(keptAside().isEmpty());
+    EXPECT_TRUE(markerText(a).isEmpty());
+}
+
+TEST_F(Autosave, UnderAStoredPolicyADamagedAutosaveIsKeptAsideWithoutAsking)
+{
+    for (const char* policy : {"always", "never"}) {
+        SCOPED_TRACE(policy);
+        for (const QString& name : keptAside())
+            QFile::remove(m_folder.filePath(name));
+        writeLeftover(kTruncated);
+        QSettings().setValue(u"autosave/restore"_s, QString::fromLatin1(policy));
+        Instance a = makeInstance();
+        ASSERT_TRUE(a.autosaver->start());
+        int asked = 0;
+        EXPECT_FALSE(offerRestore(
+            *a.autosaver, a.window->document(), a.window->presenter(), a.window.get(),
+            [](QWidget*, const QDateTime&) { return true; },
+            [&asked](QWidget*, const QString&) {
+                ++asked;
+                return DamagedChoice::Discard;
+            }));
+        EXPECT_EQ(asked, 0);
+        EXPECT_EQ(keptAside().size(), 1);
+        a.autosaver->finish();
+    }
+}
+
+TEST_F(Autosave, TheDamagedQuestionKeepsTheFileWhenClosedWithoutAnAnswer)
+{
+    QString text;
+    QStringList buttons;
+    QTimer::singleShot(0, [&] {
+        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+        ASSERT_NE(box, nullptr);
+        text = box->text() + u'\n' + box->informativeText();
+        const auto all = box->buttons();
+        for (QAbstractButton* button : all)
+            buttons << button->text();
+        QTest::keyClick(box, Qt::Key_Escape);
+    });
+    EXPECT_EQ(askAboutDamagedAutosave(nullptr, u"/tmp/x.json:1: not valid JSON"_s),
+              DamagedChoice::KeepAside);
+    EXPECT_TRUE(text.contains(u"cannot be read"_s)) << text.toStdString();
+    EXPECT_TRUE(text.contains(u"/tmp/x.json:1: not valid JSON"_s));
+    buttons.sort();
+    EXPECT_EQ(buttons,
+              (QStringList{u"&Discard"_s, u"&Keep Aside"_s, u"Keep Aside and &Show Folder"_s}));
+
+    QTimer::singleShot(0, [] {
+        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+        ASSERT_NE(box, nullptr);
+        const auto all = box->buttons();
+        for (QAbstractButton* button : all) {
+            if (button->text() == Autosaver::tr("&Discard"))
+                button->click();
+        }
+    });
+    EXPECT_EQ(askAboutDamagedAutosave(nullptr, u"reason"_s), DamagedChoice::Discard);
 }
 
 } // namespace

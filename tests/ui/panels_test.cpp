@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <vector>
 
 using namespace plab;
@@ -259,6 +260,21 @@ TEST(ParameterPanel, ShowsTheMistakeBoundNextToTheMistakes)
     EXPECT_TRUE(text.contains(u"mistake bound (R/γ)² = 49.0"_s)) << text.toStdString();
     EXPECT_TRUE(text.contains(u"mistakes so far = 11"_s)) << text.toStdString();
     EXPECT_EQ(panel.equationText(), u"2.00·x₁ + 1.00·x₂ − 3.00 = 0"_s);
+}
+
+TEST(ParameterPanel, CountsMistakesPastThirtyTwoBits)
+{
+    // 2 million points x 10^7 epochs can make 2 x 10^13 updates.
+    ParameterPanel panel;
+    ParameterState state;
+    state.mistakes = std::int64_t{20'000'000'000'000};
+    learning::ConvergenceReadout readout;
+    readout.radius = 1.0;
+    state.readout = readout;
+    state.errors = 1;
+    panel.setState(state);
+    EXPECT_TRUE(panel.readoutText().contains(u"mistakes so far = 20000000000000"_s))
+        << panel.readoutText().toStdString();
 }
 
 // --- Timeline ----------------------------------------------------------------------------------

@@ -5,6 +5,8 @@
 #include <QUndoStack>
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 using plab::learning::Dataset;
 using plab::learning::Sample;
 using namespace plab::ui;
@@ -164,10 +166,25 @@ TEST(Document, ViewChangesDoNotMarkModified)
     doc.setView({0, 2, 0, 2});
     EXPECT_EQ(spy.count(), 1);
     doc.setView({0, 2, 0, 2});
-    doc.setView({1, 0, 0, 2}); // invalid: ignored
+    EXPECT_FALSE(doc.setView({0, 2, std::nan(""), 2})); // NaN: ignored
     EXPECT_EQ(spy.count(), 1);
     EXPECT_EQ(doc.view(), (plab::session::ViewBox{0, 2, 0, 2}));
     EXPECT_FALSE(doc.isModified());
+}
+
+TEST(Document, TheViewAlwaysObeysTheViewRule)
+{
+    // Whatever asks (zoom, pan, fit, a program), the document holds a view a project can save.
+    Document doc;
+    EXPECT_TRUE(doc.setView({-1e12, 1e12, -3, 3}));
+    EXPECT_EQ(doc.view(), (plab::session::ViewBox{-1e12, 1e12, -3, 3}));
+    EXPECT_FALSE(doc.setView({-5e12, 5e12, 2e12, 2e12 + 5000}));
+    EXPECT_EQ(doc.view(), (plab::session::ViewBox{-1e12, 1e12, 1e12 - 5000, 1e12}));
+    EXPECT_FALSE(doc.setView({1, 0, 0, 2})); // swapped: put in order
+    EXPECT_EQ(doc.view(), (plab::session::ViewBox{0, 1, 0, 2}));
+    EXPECT_FALSE(doc.setView({5, 5 + 1e-12, 0, 2})); // too narrow: widened about its centre
+    EXPECT_TRUE(doc.view().isValid());
+    EXPECT_NEAR(0.5 * (doc.view().xMin + doc.view().xMax), 5.0, 1e-11);
 }
 
 TEST(Document, LoadProjectReplacesEverythingAndClearsTheUndoStack)

@@ -133,14 +133,22 @@ TEST(ViewTransform, InvalidInputGivesAUsableTransform)
     EXPECT_TRUE(std::isfinite(empty.toWorld(QPointF(5, 5)).x()));
 }
 
-TEST(ViewBoxes, ValidityNeedsFiniteOrderedBounds)
+TEST(ViewTransform, AcceptsExactlyTheViewsOfTheOneRule)
 {
-    EXPECT_TRUE(isValidView({0, 1, 0, 1}));
-    EXPECT_FALSE(isValidView({1, 0, 0, 1}));
-    EXPECT_FALSE(isValidView({0, 0, 0, 1}));
-    EXPECT_FALSE(isValidView({0, std::numeric_limits<double>::infinity(), 0, 1}));
-    EXPECT_FALSE(isValidView({0, 1, std::nan(""), 1}));
-    EXPECT_FALSE(isValidView({1e9, 1e9 + 1e-3, 0, 1})); // below double resolution for pixels
+    // The transform and the project files share session::ViewBox::isValid(): a view the window
+    // draws is a view a project can save, and the other way round.
+    const QRectF pixels(0, 0, 100, 100);
+    for (const ViewBox& box : {ViewBox{0, 1, 0, 1}, ViewBox{-1e12, 1e12, -1e12, 1e12},
+                               ViewBox{0, 1e-9, 0, 1}, ViewBox{1e9, 1e9 + 2.0, 0, 1}}) {
+        ASSERT_TRUE(box.isValid());
+        EXPECT_EQ(ViewTransform(box, pixels, Aspect::Stretch).effectiveView(), box);
+    }
+    for (const ViewBox& box : {ViewBox{1, 0, 0, 1}, ViewBox{0, 0, 0, 1}, ViewBox{0, 2e12, 0, 1},
+                               ViewBox{0, std::numeric_limits<double>::infinity(), 0, 1},
+                               ViewBox{0, 1, std::nan(""), 1}, ViewBox{1e9, 1e9 + 1e-3, 0, 1}}) {
+        ASSERT_FALSE(box.isValid());
+        EXPECT_EQ(ViewTransform(box, pixels, Aspect::Stretch).effectiveView(), ViewBox{});
+    }
 }
 
 TEST(ViewBoxes, ZoomKeepsTheAnchorsRelativePosition)
@@ -150,13 +158,13 @@ TEST(ViewBoxes, ZoomKeepsTheAnchorsRelativePosition)
     EXPECT_EQ(zoomed({0, 10, 0, 10}, {5, 5}, 0.5), (ViewBox{-5, 15, -5, 15}));
 }
 
-TEST(ViewBoxes, ZoomStopsAtTheLimits)
+TEST(ViewBoxes, ZoomIgnoresFactorsThatAreNotPositiveNumbers)
 {
     const ViewBox v{0, 10, 0, 10};
-    EXPECT_EQ(zoomed(v, {5, 5}, 1e14), v);  // too small to resolve
-    EXPECT_EQ(zoomed(v, {5, 5}, 1e-13), v); // beyond 1e12
     EXPECT_EQ(zoomed(v, {5, 5}, 0.0), v);
+    EXPECT_EQ(zoomed(v, {5, 5}, -2.0), v);
     EXPECT_EQ(zoomed(v, {5, 5}, std::nan("")), v);
+    EXPECT_EQ(zoomed(v, {std::nan(""), 5}, 2.0), v);
 }
 
 TEST(ViewBoxes, PanMovesEveryBound)
@@ -178,6 +186,24 @@ TEST(ViewBoxes, FitAroundOnePointUsesHalfAUnit)
 {
     EXPECT_EQ(fitToData(Dataset({{{3, 4}, 1}})), (ViewBox{2.5, 3.5, 3.5, 4.5}));
     EXPECT_EQ(fitToData(Dataset{}), ViewBox{});
+}
+
+TEST(ViewBoxes, FitObeysTheViewRuleAtTheDataLimits)
+{
+    // Half a unit around a point at 1e9 is below the smallest span there (1e-9 x 1e9 = 1 unit
+    // per side is the limit); the fitted view is widened, never left invalid.
+    for (const Dataset& data :
+         {Dataset({{{1e9, -1e9}, 1}}), Dataset({{{1e9, 1e9}, 0}, {{1e9, 1e9}, 1}}),
+          Dataset({{{-1e9, -1e9}, 0}, {{1e9, 1e9}, 1}})}) {
+        const ViewBox v = fitToData(data);
+        EXPECT_TRUE(v.isValid()) << v.xMin << " " << v.xMax << " " << v.yMin << " " << v.yMax;
+        for (std::size_t i = 0; i < data.size(); ++i) {
+            EXPECT_LE(v.xMin, data.point(i).x());
+            EXPECT_GE(v.xMax, data.point(i).x());
+            EXPECT_LE(v.yMin, data.point(i).y());
+            EXPECT_GE(v.yMax, data.point(i).y());
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------------------------

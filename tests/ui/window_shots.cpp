@@ -9,6 +9,7 @@
 // Offscreen unless QT_QPA_PLATFORM says otherwise. Uses a throw-away settings folder, so the
 // window starts with its default layout and never touches the user's settings.
 #include "session/language.h"
+#include "ui/autosaver.h"
 #include "ui/mainwindow.h"
 #include "ui/plotcanvas.h"
 #include "ui/trainingpresenter.h"
@@ -16,9 +17,11 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QFile>
 #include <QPalette>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QStyleFactory>
 #include <QTemporaryDir>
 #include <QTextStream>
@@ -120,14 +123,15 @@ public:
         return false;
     }
 
-    bool save(ui::MainWindow& w, const QString& name) const
+    /// The whole window, or only \p part of it.
+    bool save(ui::MainWindow& w, const QString& name, QWidget* part = nullptr) const
     {
         w.presenter()->refreshNow();
         QApplication::processEvents();
         QString file = name;
         file.insert(file.lastIndexOf(u'.'), m_suffix);
         const QString path = QDir(m_directory).filePath(file);
-        const bool ok = w.grab().save(path);
+        const bool ok = (part != nullptr ? part->grab() : w.grab()).save(path);
         QTextStream(ok ? stdout : stderr) << (ok ? "wrote " : "cannot write ") << path << '\n';
         return ok;
     }
@@ -173,6 +177,18 @@ int main(int argc, char** argv)
         auto w = shooter.window();
         ok = shooter.load(*w, learning::Generator::And) && shooter.stepToVisibleUpdate(*w) &&
              shooter.save(*w, u"step-update.png"_s) && ok;
+    }
+    {
+        // Autosave into a folder that cannot be created (below a regular file): the marker.
+        auto w = shooter.window();
+        const QString blocker = settingsDir.filePath(u"not-a-folder"_s);
+        QFile(blocker).open(QIODevice::WriteOnly);
+        ui::Autosaver autosaver(w->document(), w->presenter());
+        autosaver.setFolder(blocker + u"/autosave"_s);
+        w->setAutosaver(&autosaver);
+        autosaver.start();
+        ok = shooter.load(*w, learning::Generator::And) &&
+             shooter.save(*w, u"not-autosaved.png"_s, w->statusBar()) && ok;
     }
     QApplication::setPalette(darkPalette());
     {
