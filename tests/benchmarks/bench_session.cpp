@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <memory>
 
 namespace {
 
@@ -44,7 +45,8 @@ void BM_SessionEpochs(benchmark::State& state)
         bool restarted = false;
         QObject::connect(&controller, &session::TrainingController::restarted, &controller,
                          [&](const learning::EpochSnapshot& initial) {
-                             history.restart(initial);
+                             history.restart(initial, std::make_shared<const learning::Replayer>(
+                                                          data, settings));
                              restarted = true;
                          });
         QObject::connect(&controller, &session::TrainingController::eventsReady, &controller,

@@ -537,7 +537,10 @@ TEST(TrainingController, ResumeFromARecordedStateReproducesTheContinuation)
     Recorder rec(controller);
     learning::History history;
     QObject::connect(&controller, &TrainingController::restarted, &controller,
-                     [&](const EpochSnapshot& initial) { history.restart(initial); });
+                     [&](const EpochSnapshot& initial) {
+                         history.restart(
+                             initial, std::make_shared<const learning::Replayer>(data, settings));
+                     });
     QObject::connect(&controller, &TrainingController::eventsReady, &controller,
                      [&](const TrainingEvents& events) { history.append(events); });
     controller.setProblem(data, settings);
@@ -554,7 +557,7 @@ TEST(TrainingController, ResumeFromARecordedStateReproducesTheContinuation)
     ASSERT_TRUE(rec.waitForStop());
     ASSERT_EQ(history.epochs().size(), expected.size());
     for (std::size_t i = 0; i < expected.size(); ++i)
-        ASSERT_TRUE(sameSnapshot(history.epochs()[i], expected[i]));
+        ASSERT_TRUE(sameSnapshot(history.snapshotOf(int(i)), expected[i]));
 
     // Fork in the middle of an epoch: three visits into epoch 101, then train to the end.
     learning::Trainer stepper(data, settings);
@@ -584,7 +587,7 @@ TEST(TrainingController, ResumeFromARecordedStateReproducesTheContinuation)
         EXPECT_TRUE(sameStep(*history.stepAt(fork100 + 1 + k), steps[k]));
     }
     for (std::size_t i = 0; i < expected.size(); ++i)
-        ASSERT_TRUE(sameSnapshot(history.epochs()[i], expected[i]));
+        ASSERT_TRUE(sameSnapshot(history.snapshotOf(int(i)), expected[i]));
 }
 
 // --- Shutdown ----------------------------------------------------------------------------------
