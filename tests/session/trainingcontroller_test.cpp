@@ -7,6 +7,7 @@
 #include "learning/history.h"
 #include "learning/trainer.h"
 #include "session/trainingcontroller.h"
+#include "session/trainingworker.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -15,12 +16,15 @@
 #include <QTimer>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <bit>
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
 #include <ostream>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace plab::session {
@@ -325,6 +329,43 @@ TEST(TrainingController, DeliversManyEpochsInFewOrderedBatches)
     for (std::size_t size : rec.batchSizes)
         EXPECT_GT(size, 0u);
     EXPECT_EQ(epochs.back().status, learning::TrainingStatus::EpochLimit);
+}
+
+TEST(TrainingController, ASlowGuiThreadHoldsTheRunBackInsteadOfPilingUpRecords)
+{
+    // XOR never converges and an epoch of it takes well under a microsecond: a GUI thread that
+    // spends 80 ms on each delivery would otherwise get about 10^5 records at once (about 400
+    // bytes each), however many it had not taken yet.
+    constexpr int kEpochs = 100'000;
+    learning::GeneratorParams p;
+    p.count = 4;
+    const Dataset xorData = learning::generate(learning::Generator::Xor, p);
+    TrainingController controller;
+    std::size_t largest = 0;
+    int next = 1;
+    bool ordered = true;
+    QObject::connect(&controller, &TrainingController::eventsReady, &controller,
+                     [&](const TrainingEvents& batch) {
+                         largest = std::max(largest, batch.size());
+                         for (const TrainingEvent& event : batch) {
+                             const auto* snapshot = std::get_if<EpochSnapshot>(&event);
+                             ordered = ordered && snapshot && snapshot->epoch == next;
+                             ++next;
+                         }
+                         std::this_thread::sleep_for(std::chrono::milliseconds(80));
+                     });
+    TrainingSettings settings;
+    settings.maxEpochs = kEpochs;
+    controller.setProblem(xorData, settings);
+    controller.train();
+    const QDeadlineTimer deadline(kTimeoutMs);
+    while (controller.isRunning() && !deadline.hasExpired())
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 100);
+    ASSERT_FALSE(controller.isRunning());
+    EXPECT_TRUE(ordered);
+    EXPECT_EQ(next - 1, kEpochs);
+    // A slice ends at kMaxBacklog records, and none starts while the mailbox holds that many.
+    EXPECT_LE(largest, 2 * TrainingWorker::kMaxBacklog);
 }
 
 // --- Pause, step, resume -----------------------------------------------------------------------
