@@ -2,7 +2,16 @@
 
 #include <new>
 
-#if defined(__unix__) || defined(__APPLE__)
+// Under AddressSanitizer the chunks come from operator new, so overruns are caught.
+#if defined(__SANITIZE_ADDRESS__)
+#define PLAB_ADDRESS_SANITIZER 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define PLAB_ADDRESS_SANITIZER 1
+#endif
+#endif
+
+#if (defined(__unix__) || defined(__APPLE__)) && !defined(PLAB_ADDRESS_SANITIZER)
 #include <sys/mman.h>
 #define PLAB_CHUNKS_FROM_MMAP 1
 #endif
