@@ -153,18 +153,18 @@ ChartSeries ChartSeries::fromHistory(const learning::History& history,
                                      const learning::TrainingSettings& settings)
 {
     ChartSeries s;
-    const auto& epochs = history.epochs();
-    s.errors.reserve(epochs.size());
-    s.loss.reserve(epochs.size());
-    s.w1.reserve(epochs.size());
-    s.w2.reserve(epochs.size());
-    s.b.reserve(epochs.size());
-    for (const learning::EpochSnapshot& e : epochs) {
-        s.errors.push_back(e.errors);
-        s.loss.push_back(e.loss);
-        s.w1.push_back(e.model.w.x());
-        s.w2.push_back(e.model.w.y());
-        s.b.push_back(e.model.b);
+    const auto epochs = std::size_t(history.epochCount());
+    s.errors.reserve(epochs);
+    s.loss.reserve(epochs);
+    s.w1.reserve(epochs);
+    s.w2.reserve(epochs);
+    s.b.reserve(epochs);
+    for (int e = 0; e < history.epochCount(); ++e) {
+        s.errors.push_back(history.errors(e));
+        s.loss.push_back(history.loss(e));
+        s.w1.push_back(history.parameter(e, 0));
+        s.w2.push_back(history.parameter(e, 1));
+        s.b.push_back(history.parameter(e, 2));
     }
     s.showLoss = !learning::isPerceptronFamily(settings.rule);
     s.showBias = settings.useBias;

@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 
 #include <algorithm>
+#include <memory>
 
 namespace plab::ui {
 
@@ -46,7 +47,8 @@ ExportSource trainedSource(learning::Dataset data, learning::TrainingSettings se
     source.settings = settings;
     source.view = view;
     learning::Trainer trainer(data, settings);
-    source.history.restart(trainer.initialSnapshot());
+    source.history.restart(trainer.initialSnapshot(),
+                           std::make_shared<const learning::Replayer>(data, settings));
     while (!trainer.finished())
         source.history.append(learning::TrainingEvent(trainer.stepEpoch()));
     source.data = std::move(data);
@@ -55,9 +57,8 @@ ExportSource trainedSource(learning::Dataset data, learning::TrainingSettings se
 
 ExportFrame epochFrame(const ExportSource& source, int epoch)
 {
-    const std::vector<learning::EpochSnapshot>& epochs = source.history.epochs();
-    const learning::EpochSnapshot& snapshot =
-        epochs[std::size_t(std::clamp(epoch, 0, int(epochs.size()) - 1))];
+    const learning::EpochFigures snapshot =
+        source.history.figuresOf(std::clamp(epoch, 0, source.history.epochCount() - 1));
     ExportFrame frame;
     frame.epoch = snapshot.epoch;
     frame.model = snapshot.model;
@@ -88,18 +89,18 @@ ExportFrame frameAt(const ExportSource& source, std::size_t position)
 
 std::vector<learning::StepRecord> replayEpoch(const ExportSource& source, int epoch)
 {
-    const std::vector<learning::EpochSnapshot>& epochs = source.history.epochs();
     std::vector<learning::StepRecord> steps;
-    if (epoch < 1 || epoch >= int(epochs.size()))
+    if (epoch < 1 || epoch >= source.history.epochCount())
         return steps;
-    const learning::EpochSnapshot& before = epochs[std::size_t(epoch - 1)];
-    const learning::EpochSnapshot& after = epochs[std::size_t(epoch)];
+    const learning::TrainerState before =
+        source.history.stateAt(*source.history.positionOfEpoch(epoch - 1));
+    const learning::EpochFigures after = source.history.figuresOf(epoch);
     learning::TrainingSettings settings = source.settings;
     settings.maxEpochs = std::max(settings.maxEpochs, epoch);
     if (after.learningRate > 0.0)
         settings.learningRate = after.learningRate;
     learning::Trainer trainer(source.data, settings);
-    trainer.restore(before.state);
+    trainer.restore(before);
     if (trainer.finished())
         return steps;
     steps.reserve(source.data.size());

@@ -17,9 +17,13 @@ using namespace Qt::StringLiterals;
 
 namespace plab::ui {
 
-QList<QPointF> decimateMinMax(std::span<const double> values, int buckets)
+namespace {
+
+/// decimateMinMax() for \p n values read through \p value(i): a template, so that reading a
+/// History column inlines into the loop (a redraw reads every epoch of five curves).
+template <typename Value>
+QList<QPointF> decimate(std::size_t n, int buckets, const Value& value)
 {
-    const auto n = values.size();
     QList<QPointF> out;
     if (n == 0)
         return out;
@@ -27,30 +31,53 @@ QList<QPointF> decimateMinMax(std::span<const double> values, int buckets)
     if (n <= 2 * std::size_t(buckets)) {
         out.reserve(qsizetype(n));
         for (std::size_t i = 0; i < n; ++i)
-            out.append(QPointF(double(i), values[i]));
+            out.append(QPointF(double(i), value(i)));
         return out;
     }
     out.reserve(2 * buckets + 2);
-    auto keep = [&](std::size_t i) {
+    auto keep = [&](std::size_t i, double v) {
         if (out.isEmpty() || out.last().x() < double(i))
-            out.append(QPointF(double(i), values[i]));
+            out.append(QPointF(double(i), v));
     };
-    keep(0);
+    keep(0, value(0));
     for (std::size_t k = 0; k < std::size_t(buckets); ++k) {
         const std::size_t first = k * n / std::size_t(buckets);
         const std::size_t last = (k + 1) * n / std::size_t(buckets);
         if (first >= last)
             continue;
-        const auto begin = values.begin() + std::ptrdiff_t(first);
-        const auto end = values.begin() + std::ptrdiff_t(last);
-        const auto [lo, hi] = std::minmax_element(begin, end);
-        const auto iLo = std::size_t(lo - values.begin());
-        const auto iHi = std::size_t(hi - values.begin());
-        keep(std::min(iLo, iHi));
-        keep(std::max(iLo, iHi));
+        // The first smallest and the last largest value, as std::minmax_element picks them.
+        std::size_t iLo = first;
+        std::size_t iHi = first;
+        double lo = value(first);
+        double hi = lo;
+        for (std::size_t i = first + 1; i < last; ++i) {
+            const double v = value(i);
+            if (v < lo) {
+                lo = v;
+                iLo = i;
+            }
+            if (!(v < hi)) {
+                hi = v;
+                iHi = i;
+            }
+        }
+        if (iLo < iHi) {
+            keep(iLo, lo);
+            keep(iHi, hi);
+        } else {
+            keep(iHi, hi);
+            keep(iLo, lo);
+        }
     }
-    keep(n - 1);
+    keep(n - 1, value(n - 1));
     return out;
+}
+
+} // namespace
+
+QList<QPointF> decimateMinMax(std::span<const double> values, int buckets)
+{
+    return decimate(values.size(), buckets, [values](std::size_t i) { return values[i]; });
 }
 
 namespace {
@@ -221,35 +248,14 @@ LearningCurves::LearningCurves(QWidget* parent) : QWidget(parent)
 
 LearningCurves::~LearningCurves() = default;
 
-void LearningCurves::clear()
+void LearningCurves::setHistory(const learning::History* history)
 {
-    truncate(0);
-}
-
-void LearningCurves::append(const learning::EpochSnapshot& snapshot)
-{
-    const auto epoch = std::size_t(std::max(snapshot.epoch, 0));
-    if (epoch < m_errors.size())
-        truncate(int(epoch));
-    // A gap (epochs never delivered) would shift every later point; start over from the
-    // snapshot instead of drawing a wrong x axis.
-    if (epoch > m_errors.size())
-        truncate(0);
-    m_errors.push_back(double(snapshot.errors));
-    m_loss.push_back(snapshot.loss);
-    m_w1.push_back(snapshot.model.w.x());
-    m_w2.push_back(snapshot.model.w.y());
-    m_b.push_back(snapshot.model.b);
+    m_history = history;
     scheduleRedraw();
 }
 
-void LearningCurves::truncate(int count)
+void LearningCurves::historyChanged()
 {
-    const auto n = std::size_t(std::max(count, 0));
-    if (n >= m_errors.size())
-        return;
-    for (auto* v : {&m_errors, &m_loss, &m_w1, &m_w2, &m_b})
-        v->resize(n);
     scheduleRedraw();
 }
 
@@ -357,34 +363,57 @@ void LearningCurves::redraw()
 {
     const int errorBuckets = bucketCount(m_errorView->chart());
     const int weightBuckets = bucketCount(m_weightView->chart());
-    m_errorSeries->replace(decimateMinMax(m_errors, errorBuckets));
-    m_lossSeries->replace(m_showLoss ? decimateMinMax(m_loss, errorBuckets) : QList<QPointF>());
-    m_w1Series->replace(decimateMinMax(m_w1, weightBuckets));
-    m_w2Series->replace(decimateMinMax(m_w2, weightBuckets));
-    m_bSeries->replace(m_showBias ? decimateMinMax(m_b, weightBuckets) : QList<QPointF>());
+    const learning::History* h = m_history;
+    const auto epochs = std::size_t(epochCount());
+    const auto curve = [&](int buckets, auto value) {
+        return decimate(epochs, buckets, [h, value](std::size_t e) { return value(*h, int(e)); });
+    };
+    const auto parameter = [](std::size_t j) {
+        return [j](const learning::History& history, int e) { return history.parameter(e, j); };
+    };
+    const QList<QPointF> errors = curve(errorBuckets, [](const learning::History& history, int e) {
+        return double(history.errors(e));
+    });
+    const QList<QPointF> loss =
+        m_showLoss ? curve(errorBuckets,
+                           [](const learning::History& history, int e) { return history.loss(e); })
+                   : QList<QPointF>();
+    const QList<QPointF> w1 = curve(weightBuckets, parameter(0));
+    const QList<QPointF> w2 = curve(weightBuckets, parameter(1));
+    const QList<QPointF> b = m_showBias ? curve(weightBuckets, parameter(2)) : QList<QPointF>();
+    m_errorSeries->replace(errors);
+    m_lossSeries->replace(loss);
+    m_w1Series->replace(w1);
+    m_w2Series->replace(w2);
+    m_bSeries->replace(b);
 
     // The marker may sit inside the epoch after the last recorded one (stepping by samples).
-    const double lastEpoch = std::max({double(m_errors.size()) - 1.0, std::ceil(m_marker), 1.0});
+    const double lastEpoch = std::max({double(epochs) - 1.0, std::ceil(m_marker), 1.0});
     setRangeOf(m_errorX, 0.0, lastEpoch, true);
     setRangeOf(m_weightX, 0.0, lastEpoch, true);
 
-    const auto maxOf = [](const std::vector<double>& v) {
-        return v.empty() ? 0.0 : *std::max_element(v.begin(), v.end());
+    // Every bucket keeps its minimum and maximum, so the decimated points have the extremes of
+    // the whole curve.
+    const auto maxOf = [](const QList<QPointF>& points) {
+        double most = 0.0;
+        bool any = false;
+        for (const QPointF& p : points) {
+            most = any ? std::max(most, p.y()) : p.y();
+            any = true;
+        }
+        return most;
     };
-    setRangeOf(m_errorY, 0.0, std::max(maxOf(m_errors), 1.0), true);
+    setRangeOf(m_errorY, 0.0, std::max(maxOf(errors), 1.0), true);
     if (m_showLoss)
-        setRangeOf(m_lossY, 0.0, std::max(maxOf(m_loss), 1e-12), false);
+        setRangeOf(m_lossY, 0.0, std::max(maxOf(loss), 1e-12), false);
 
     double lo = 0.0;
     double hi = 0.0;
-    for (const auto* v : {&m_w1, &m_w2, &m_b}) {
-        if (v == &m_b && !m_showBias)
-            continue;
-        if (v->empty())
-            continue;
-        const auto [mn, mx] = std::minmax_element(v->begin(), v->end());
-        lo = std::min(lo, *mn);
-        hi = std::max(hi, *mx);
+    for (const QList<QPointF>* points : {&w1, &w2, &b}) {
+        for (const QPointF& p : *points) {
+            lo = std::min(lo, p.y());
+            hi = std::max(hi, p.y());
+        }
     }
     setRangeOf(m_weightY, lo, hi, false);
     updateMarkers();

@@ -1,13 +1,12 @@
 #pragma once
 
-#include "learning/records.h"
+#include "learning/history.h"
 
 #include <QList>
 #include <QPointF>
 #include <QWidget>
 
 #include <span>
-#include <vector>
 
 class QChart;
 class QChartView;
@@ -24,14 +23,14 @@ namespace plab::ui {
 /// drawing is decimated, never the recorded history.
 [[nodiscard]] QList<QPointF> decimateMinMax(std::span<const double> values, int buckets);
 
-/// The learning-curve charts: errors per epoch (and the loss, on its own axis, for the gradient
-/// rules) and the weights w1, w2, b per epoch, each with a vertical marker at the timeline's
-/// position. This is the one place that uses Qt Charts (deprecated upstream from Qt 6.10), so it
-/// can be replaced without touching anything else.
+/// The learning-curve charts of a learning::History: errors per epoch (and the loss, on its own
+/// axis, for the gradient rules) and the weights w1, w2, b per epoch, each with a vertical marker
+/// at the timeline's position. This is the one place that uses Qt Charts (deprecated upstream
+/// from Qt 6.10), so it can be replaced without touching anything else.
 ///
-/// The widget keeps one double per curve and epoch (the charts' own data, not the history) and
-/// redraws at most once per event-loop turn, decimated to the chart's pixel width, so 10^5 epochs
-/// stay fast.
+/// The widget reads the history's columns when it redraws and keeps no copy of them: only the
+/// points handed to the chart, decimated to its pixel width. It redraws at most about 15 times a
+/// second, so long runs stay fast.
 class LearningCurves : public QWidget
 {
     Q_OBJECT
@@ -50,14 +49,13 @@ public:
     explicit LearningCurves(QWidget* parent = nullptr);
     ~LearningCurves() override;
 
-    /// Forgets every epoch.
-    void clear();
-    /// Appends the next epoch. Snapshots must arrive in epoch order starting at 0; a snapshot for
-    /// an epoch already present replaces it and drops everything after it (a fork).
-    void append(const learning::EpochSnapshot& snapshot);
-    /// Keeps epochs [0, count).
-    void truncate(int count);
-    [[nodiscard]] int epochCount() const { return int(m_errors.size()); }
+    /// Draws the epochs of \p history (not owned: it must outlive this widget, or be replaced
+    /// first; nullptr draws nothing).
+    void setHistory(const learning::History* history);
+    /// The history grew, was truncated or started over: redraw at the next frame.
+    void historyChanged();
+    /// The epochs drawn (at the next redraw).
+    [[nodiscard]] int epochCount() const { return m_history ? m_history->epochCount() : 0; }
 
     /// Shows the loss curve (the gradient rules' objective) next to the errors.
     void setShowLoss(bool show);
@@ -89,11 +87,7 @@ private:
     void retranslateUi();
     [[nodiscard]] int bucketCount(const QChart* chart) const;
 
-    std::vector<double> m_errors;
-    std::vector<double> m_loss;
-    std::vector<double> m_w1;
-    std::vector<double> m_w2;
-    std::vector<double> m_b;
+    const learning::History* m_history = nullptr;
 
     QChartView* m_errorView = nullptr;
     QChartView* m_weightView = nullptr;

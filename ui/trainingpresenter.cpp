@@ -38,6 +38,7 @@ TrainingPresenter::TrainingPresenter(Document* document, PlotCanvas* canvas,
       m_curves(curves), m_timeline(timeline)
 {
     m_controller = new session::TrainingController(this);
+    m_curves->setHistory(&m_history);
     m_frameTimer = new QTimer(this);
     m_frameTimer->setSingleShot(true);
     m_frameTimer->setInterval(kFrameIntervalMs);
@@ -57,7 +58,13 @@ TrainingPresenter::TrainingPresenter(Document* document, PlotCanvas* canvas,
     applyProblem(QString());
 }
 
-TrainingPresenter::~TrainingPresenter() = default;
+TrainingPresenter::~TrainingPresenter()
+{
+    // The curves draw from our history: they must not read it once it is gone. (In the window
+    // they are destroyed first.)
+    if (m_curves)
+        m_curves->setHistory(nullptr);
+}
 
 bool TrainingPresenter::isRunning() const
 {
@@ -298,12 +305,16 @@ void TrainingPresenter::applyProblem(const QString& reason)
         // its sample indices may not exist any more.
         m_awaitingRestart = true;
         m_controller->setProblem(data, m_applied);
+        // What the history replays between its checkpoints: the run the engine starts now
+        // (reset() keeps its data and settings; the rate and limit come from the records).
+        m_run = std::make_shared<const learning::Replayer>(data, m_applied);
     } else {
         m_awaitingRestart = false;
+        m_run.reset();
         pause();
     }
-    m_history.restart({});
-    m_curves->clear();
+    m_history.restart({}, nullptr);
+    m_curves->historyChanged();
     m_position = 0;
     if (hadProgress && !reason.isEmpty())
         Q_EMIT message(reason);
@@ -316,9 +327,8 @@ void TrainingPresenter::applyProblem(const QString& reason)
 void TrainingPresenter::onRestarted(const learning::EpochSnapshot& initial)
 {
     m_awaitingRestart = false;
-    m_history.restart(initial);
-    m_curves->clear();
-    m_curves->append(initial);
+    m_history.restart(initial, m_run);
+    m_curves->historyChanged();
     m_trail.clear();
     m_position = 0;
     Q_EMIT positionChanged(m_position);
@@ -335,11 +345,10 @@ void TrainingPresenter::onEvents(const session::TrainingEvents& events)
         return;
     const std::size_t first = m_history.size();
     m_history.append(events);
+    m_curves->historyChanged();
     std::optional<std::size_t> newestStep;
     for (std::size_t i = 0; i < events.size(); ++i) {
-        if (const auto* snapshot = std::get_if<learning::EpochSnapshot>(&events[i]))
-            m_curves->append(*snapshot);
-        else
+        if (std::holds_alternative<learning::StepRecord>(events[i]))
             newestStep = first + i;
     }
     if (m_focusNextStep && newestStep) {
@@ -385,10 +394,10 @@ void TrainingPresenter::forkHere()
     std::size_t at = m_position;
     if (const auto* step = m_history.stepAt(at); step && step->state.position == 0)
         ++at;
-    const learning::TrainerState state = m_history.stateAt(at);
+    // Truncating first makes `at` the newest position, whose state the history has at hand.
     m_history.truncateAfter(at);
-    m_curves->truncate(int(m_history.epochs().size()));
-    m_controller->resumeFrom(state);
+    m_curves->historyChanged();
+    m_controller->resumeFrom(m_history.stateAt(at));
     Q_EMIT message(tr("Training from %1: the recorded run after it was dropped")
                        .arg(timelineLabel(m_history, m_position, m_document->data().size())));
     Q_EMIT historyChanged();
@@ -467,11 +476,11 @@ void TrainingPresenter::refresh()
                 previous && previous->state.position == 0)
                 parameters.step = *previous;
         }
-        parameters.mistakes = m_history.stateAt(m_position).totalUpdates;
+        parameters.mistakes =
+            static_cast<decltype(parameters.mistakes)>(m_history.totalUpdatesAt(m_position));
         if (learning::isPerceptronFamily(settings.rule) && separable()) {
             parameters.readout = learning::convergenceReadout(data, *model, settings.useBias);
-            parameters.startedFromZero =
-                m_history.epochs().front().model == learning::LinearModel{};
+            parameters.startedFromZero = m_history.modelAt(0) == learning::LinearModel{};
         }
 
         m_shownErrors = int(view.misclassified.size());
@@ -517,7 +526,7 @@ QString TrainingPresenter::composeStatus() const
     if (m_awaitingRestart)
         return tr("Epoch 0");
 
-    const learning::EpochSnapshot& at = m_history.latestEpochAt(m_position);
+    const learning::EpochFigures at = m_history.latestEpochAt(m_position);
     QString text = timelineLabel(m_history, m_position, data.size()) + u" · " +
                    tr("errors %1").arg(m_shownErrors);
     // The loss is measured at the end of an epoch; inside one it would describe other weights.
@@ -528,7 +537,7 @@ QString TrainingPresenter::composeStatus() const
     const bool notSeparable = learning::isPerceptronFamily(rule) && !separable();
     const QString cannot =
         tr("not linearly separable: the perceptron cannot converge on this data");
-    const learning::EpochSnapshot& latest = m_history.latestEpoch();
+    const learning::EpochFigures latest = m_history.latestEpoch();
     QString state;
     switch (m_history.stateAt(m_history.lastPosition()).status) {
     case learning::TrainingStatus::Converged:

@@ -5,11 +5,13 @@
 #include "session/metatypes.h"
 
 #include <QObject>
+#include <QPointer>
 #include <QString>
 
 #include <cstddef>
 #include <cstdint>
 #include <deque>
+#include <memory>
 #include <optional>
 
 class QTimer;
@@ -134,12 +136,14 @@ private:
     Document* m_document;
     PlotCanvas* m_canvas;
     ParameterPanel* m_parameters;
-    LearningCurves* m_curves;
+    QPointer<LearningCurves> m_curves; ///< draws m_history; may be destroyed before us
     Timeline* m_timeline;
     session::TrainingController* m_controller = nullptr;
     QTimer* m_frameTimer = nullptr;
 
     learning::History m_history;
+    /// The data and settings of the run the engine was last given, for the history's replays.
+    std::shared_ptr<const learning::Replayer> m_run;
     learning::TrainingSettings m_applied; ///< the settings the engine runs with
     std::size_t m_position = 0;
     bool m_hasProblem = false;

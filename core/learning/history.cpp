@@ -1,34 +1,102 @@
 #include "history.h"
 
 #include <algorithm>
+#include <array>
 #include <cassert>
+#include <stdexcept>
 #include <utility>
 
 namespace plab::learning {
 
-History::History(EpochSnapshot initial)
+namespace {
+
+std::array<double, 3> parametersOf(const LinearModel& model)
 {
-    restart(std::move(initial));
+    return {model.w.x(), model.w.y(), model.b};
 }
 
-void History::restart(EpochSnapshot initial)
+} // namespace
+
+EpochFigures EpochFigures::of(const EpochSnapshot& snapshot)
 {
-    m_epochs.clear();
-    m_epochPositions.clear();
-    m_steps.clear();
-    m_epochs.push_back(std::move(initial));
-    m_epochPositions.push_back(0);
+    EpochFigures f;
+    f.epoch = snapshot.epoch;
+    f.model = snapshot.model;
+    f.errors = snapshot.errors;
+    f.loss = snapshot.loss;
+    f.accuracy = snapshot.accuracy;
+    f.updates = snapshot.updates;
+    f.learningRate = snapshot.learningRate;
+    f.status = snapshot.status;
+    return f;
+}
+
+History::History(EpochSnapshot initial, std::shared_ptr<const Replayer> run)
+{
+    restart(std::move(initial), std::move(run));
+}
+
+void History::restart(EpochSnapshot initial, std::shared_ptr<const Replayer> run)
+{
+    if (initial.epoch != 0)
+        throw std::invalid_argument("History::restart: the initial snapshot is not of epoch 0");
+    m_run = std::move(run);
+    m_interval = m_run ? m_run->checkpointInterval() : 1;
+    m_parameters.clear(3);
+    m_loss.clear(1);
+    m_errors.clear(1);
+    m_totalUpdates.clear(1);
+    // Swapping with empty vectors gives their memory back (clear() would keep the capacity).
+    std::vector<Change<double>>().swap(m_rates);
+    std::vector<Change<TrainingStatus>>().swap(m_statuses);
+    std::vector<TrainerState>().swap(m_checkpoints);
+    std::vector<StepRecord>().swap(m_steps);
+    m_withoutRunAccuracy = initial.accuracy;
+    m_newestIsCheckpoint = true;
+    recordEpoch(initial);
+}
+
+void History::recordEpoch(const EpochSnapshot& snapshot)
+{
+    const int epoch = snapshot.epoch;
+    const std::int64_t before = epoch == 0 ? 0 : m_totalUpdates[std::size_t(epoch - 1)];
+    if (std::int64_t(snapshot.updates) != std::int64_t(snapshot.state.totalUpdates) - before)
+        throw std::invalid_argument("History::append: the epoch's updates do not add up to the "
+                                    "trainer's total");
+    const std::array<double, 3> parameters = parametersOf(snapshot.model);
+    m_parameters.push_back(parameters);
+    m_loss.push_back(snapshot.loss);
+    m_errors.push_back(std::int32_t(snapshot.errors));
+    m_totalUpdates.push_back(std::int64_t(snapshot.state.totalUpdates));
+    if (m_rates.empty() || m_rates.back().value != snapshot.learningRate)
+        m_rates.push_back({epoch, snapshot.learningRate});
+    if (m_statuses.empty() || m_statuses.back().value != snapshot.status)
+        m_statuses.push_back({epoch, snapshot.status});
+
+    // The newest epoch's state is always at hand; it stays a checkpoint when the spacing calls
+    // for one, or when sample visits were recorded in the epoch (a replay never runs through
+    // those: single-stepping may have used other learning rates than the snapshot's).
+    if (!m_newestIsCheckpoint)
+        m_checkpoints.pop_back();
+    m_checkpoints.push_back(snapshot.state);
+    m_newestIsCheckpoint =
+        epoch % m_interval == 0 || (!m_steps.empty() && m_steps.back().epoch == epoch);
 }
 
 void History::append(const TrainingEvent& event)
 {
-    const std::size_t position = size();
+    if (!m_run)
+        throw std::logic_error("History::append: no run to record (restart() with its Replayer)");
+    const int next = epochCount();
     if (const auto* snapshot = std::get_if<EpochSnapshot>(&event)) {
-        assert(snapshot->epoch >= m_epochs.back().epoch);
-        m_epochs.push_back(*snapshot);
-        m_epochPositions.push_back(position);
+        if (snapshot->epoch != next)
+            throw std::invalid_argument("History::append: the snapshot is not of the next epoch");
+        recordEpoch(*snapshot);
     } else {
-        m_steps.push_back(std::get<StepRecord>(event));
+        const StepRecord& step = std::get<StepRecord>(event);
+        if (step.epoch != next)
+            throw std::invalid_argument("History::append: the visit is not in the next epoch");
+        m_steps.push_back(step);
     }
 }
 
@@ -38,76 +106,189 @@ void History::append(std::span<const TrainingEvent> events)
         append(event);
 }
 
-std::size_t History::epochsUpTo(std::size_t position) const
+std::size_t History::stepsThrough(int epoch) const
 {
-    // Positions are dense, so the steps need no position list of their own: of the
-    // position + 1 entries at or before `position`, the ones that are not epochs are steps.
-    return std::size_t(
-        std::upper_bound(m_epochPositions.begin(), m_epochPositions.end(), position) -
-        m_epochPositions.begin());
+    return std::size_t(std::upper_bound(m_steps.begin(), m_steps.end(), epoch,
+                                        [](int e, const StepRecord& s) { return e < s.epoch; }) -
+                       m_steps.begin());
+}
+
+std::size_t History::positionOf(int epoch) const
+{
+    // The visits of epoch e come after the snapshot of e - 1 and before that of e.
+    return std::size_t(epoch) + stepsThrough(epoch);
+}
+
+int History::epochAtOrBefore(std::size_t position) const
+{
+    assert(position < size());
+    if (m_steps.empty())
+        return int(position);
+    // positionOf() grows with the epoch: find the last epoch at or before the position.
+    int lo = 0; // positionOf(lo) <= position always (positionOf(0) == 0)
+    int hi = std::min(epochCount() - 1, int(position));
+    while (lo < hi) {
+        const int mid = lo + (hi - lo + 1) / 2;
+        if (positionOf(mid) <= position)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    return lo;
 }
 
 bool History::isStep(std::size_t position) const
 {
-    assert(position < size());
-    return m_epochPositions[epochsUpTo(position) - 1] != position;
+    return positionOf(epochAtOrBefore(position)) != position;
 }
 
 const StepRecord* History::stepAt(std::size_t position) const
 {
-    assert(position < size());
-    const std::size_t epochs = epochsUpTo(position);
-    if (m_epochPositions[epochs - 1] == position)
+    const int epoch = epochAtOrBefore(position);
+    if (positionOf(epoch) == position)
         return nullptr;
-    return &m_steps[position - epochs];
+    // epoch + 1 snapshots are at or before the position; the rest of the positions are visits.
+    return &m_steps[position - std::size_t(epoch) - 1];
 }
 
-const EpochSnapshot* History::epochAt(std::size_t position) const
+std::optional<EpochFigures> History::epochAt(std::size_t position) const
 {
-    assert(position < size());
-    const std::size_t epochs = epochsUpTo(position);
-    if (m_epochPositions[epochs - 1] != position)
-        return nullptr;
-    return &m_epochs[epochs - 1];
+    const int epoch = epochAtOrBefore(position);
+    if (positionOf(epoch) != position)
+        return std::nullopt;
+    return figuresOf(epoch);
 }
 
-const EpochSnapshot& History::latestEpochAt(std::size_t position) const
+EpochFigures History::latestEpochAt(std::size_t position) const
 {
-    assert(position < size());
-    return m_epochs[epochsUpTo(position) - 1];
+    return figuresOf(epochAtOrBefore(position));
+}
+
+double History::rateOf(int epoch) const
+{
+    const auto it = std::upper_bound(m_rates.begin(), m_rates.end(), epoch,
+                                     [](int e, const Change<double>& c) { return e < c.epoch; });
+    return std::prev(it)->value;
+}
+
+TrainingStatus History::statusOf(int epoch) const
+{
+    const auto it =
+        std::upper_bound(m_statuses.begin(), m_statuses.end(), epoch,
+                         [](int e, const Change<TrainingStatus>& c) { return e < c.epoch; });
+    return std::prev(it)->value;
+}
+
+EpochFigures History::figuresOf(int epoch) const
+{
+    assert(epoch >= 0 && epoch < epochCount());
+    const auto e = std::size_t(epoch);
+    EpochFigures f;
+    f.epoch = epoch;
+    const double* p = m_parameters.row(e);
+    f.model = LinearModel{{p[0], p[1]}, p[2]};
+    f.errors = int(m_errors[e]);
+    f.loss = m_loss[e];
+    // The expression the trainer computes, so the value is the same to the last bit.
+    f.accuracy =
+        m_run ? 1.0 - double(f.errors) / double(m_run->sampleCount()) : m_withoutRunAccuracy;
+    f.updates = int(m_totalUpdates[e] - (epoch == 0 ? 0 : m_totalUpdates[e - 1]));
+    f.learningRate = rateOf(epoch);
+    f.status = statusOf(epoch);
+    return f;
+}
+
+EpochSnapshot History::snapshotOf(int epoch) const
+{
+    const EpochFigures f = figuresOf(epoch);
+    EpochSnapshot s;
+    s.epoch = f.epoch;
+    s.model = f.model;
+    s.errors = f.errors;
+    s.loss = f.loss;
+    s.accuracy = f.accuracy;
+    s.updates = f.updates;
+    s.learningRate = f.learningRate;
+    s.status = f.status;
+    s.state = stateOfEpoch(epoch);
+    return s;
 }
 
 LinearModel History::modelAt(std::size_t position) const
 {
     if (const StepRecord* step = stepAt(position))
         return step->after;
-    return latestEpochAt(position).model;
+    const double* p = m_parameters.row(std::size_t(epochAtOrBefore(position)));
+    return LinearModel{{p[0], p[1]}, p[2]};
 }
 
-const TrainerState& History::stateAt(std::size_t position) const
+TrainerState History::stateOfEpoch(int epoch) const
+{
+    const auto after = std::upper_bound(m_checkpoints.begin(), m_checkpoints.end(), epoch,
+                                        [](int e, const TrainerState& s) { return e < s.epoch; });
+    const TrainerState& from = *std::prev(after);
+    if (from.epoch == epoch)
+        return from;
+    TrainerState state = m_run->run(from, epoch, [this](int e) { return rateOf(e); });
+    state.status = statusOf(epoch);
+    return state;
+}
+
+TrainerState History::stateAt(std::size_t position) const
 {
     if (const StepRecord* step = stepAt(position))
         return step->state;
-    return latestEpochAt(position).state;
+    return stateOfEpoch(epochAtOrBefore(position));
+}
+
+std::int64_t History::totalUpdatesAt(std::size_t position) const
+{
+    if (const StepRecord* step = stepAt(position))
+        return std::int64_t(step->state.totalUpdates);
+    return m_totalUpdates[std::size_t(epochAtOrBefore(position))];
 }
 
 std::optional<std::size_t> History::positionOfEpoch(int epoch) const
 {
-    const auto it = std::lower_bound(m_epochs.begin(), m_epochs.end(), epoch,
-                                     [](const EpochSnapshot& s, int e) { return s.epoch < e; });
-    if (it == m_epochs.end() || it->epoch != epoch)
+    if (epoch < 0 || epoch >= epochCount())
         return std::nullopt;
-    return m_epochPositions[std::size_t(it - m_epochs.begin())];
+    return positionOf(epoch);
 }
 
 void History::truncateAfter(std::size_t position)
 {
     if (position >= lastPosition())
         return;
-    const std::size_t epochs = epochsUpTo(position);
-    m_epochs.resize(epochs);
-    m_epochPositions.resize(epochs);
+    const int newest = epochAtOrBefore(position);
+    const auto epochs = std::size_t(newest) + 1;
+    // The newest epoch's state, before the checkpoints after it go.
+    TrainerState newestState = stateOfEpoch(newest);
+
     m_steps.resize(position + 1 - epochs);
+    m_parameters.truncate(epochs);
+    m_loss.truncate(epochs);
+    m_errors.truncate(epochs);
+    m_totalUpdates.truncate(epochs);
+    while (m_rates.back().epoch > newest)
+        m_rates.pop_back();
+    while (m_statuses.back().epoch > newest)
+        m_statuses.pop_back();
+    if (!m_newestIsCheckpoint)
+        m_checkpoints.pop_back();
+    while (m_checkpoints.back().epoch > newest)
+        m_checkpoints.pop_back();
+    m_newestIsCheckpoint = m_checkpoints.back().epoch == newest;
+    if (!m_newestIsCheckpoint)
+        m_checkpoints.push_back(std::move(newestState));
+}
+
+std::size_t History::memoryBytes() const
+{
+    return sizeof(*this) + m_parameters.allocatedBytes() + m_loss.allocatedBytes() +
+           m_errors.allocatedBytes() + m_totalUpdates.allocatedBytes() +
+           m_rates.capacity() * sizeof(m_rates[0]) + m_statuses.capacity() * sizeof(m_statuses[0]) +
+           m_checkpoints.capacity() * sizeof(TrainerState) +
+           m_steps.capacity() * sizeof(StepRecord);
 }
 
 } // namespace plab::learning

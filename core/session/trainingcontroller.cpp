@@ -68,7 +68,7 @@ std::uint64_t TrainingController::newGeneration()
 {
     std::lock_guard lock(m_mailbox->mutex);
     m_generation = ++m_mailbox->generation;
-    m_mailbox->events.clear();
+    TrainingEvents().swap(m_mailbox->events); // clear() would keep up to kMaxBacklog records' room
     m_mailbox->restart.reset();
     m_mailbox->stoppedRun.reset();
     // notificationPending stays: a notification may be queued to us, and it must stay the only
@@ -155,13 +155,18 @@ void TrainingController::deliver()
     TrainingEvents events;
     std::optional<learning::EpochSnapshot> restart;
     std::optional<std::uint64_t> stoppedRun;
+    bool workerWaiting = false;
     {
         std::lock_guard lock(m_mailbox->mutex);
         events.swap(m_mailbox->events);
         restart = std::exchange(m_mailbox->restart, std::nullopt);
         stoppedRun = std::exchange(m_mailbox->stoppedRun, std::nullopt);
         m_mailbox->notificationPending = false;
+        workerWaiting = std::exchange(m_mailbox->workerWaiting, false);
     }
+    // The worker waits for the mailbox to be emptied before it runs on: it is.
+    if (workerWaiting)
+        post([](TrainingWorker& worker) { worker.backlogTaken(); });
     // A receiver may call reset() & co. from inside these emissions; whatever is left of this
     // delivery then belongs to the replaced run and is dropped.
     const std::uint64_t generation = m_generation;

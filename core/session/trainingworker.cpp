@@ -177,6 +177,13 @@ void TrainingWorker::setEpochsPerSecond(double epochsPerSecond)
     }
 }
 
+void TrainingWorker::backlogTaken()
+{
+    // A paced run's timer calls runSlice() anyway (and catches up with its pace).
+    if (m_running && m_epochsPerSecond <= 0.0)
+        postSlice();
+}
+
 void TrainingWorker::preempted(std::uint64_t interrupt)
 {
     m_interruptsSeen = interrupt;
@@ -229,9 +236,21 @@ void TrainingWorker::postSlice()
         Qt::QueuedConnection);
 }
 
+bool TrainingWorker::backlogFull()
+{
+    std::lock_guard lock(m_mailbox->mutex);
+    if (m_mailbox->events.size() < kMaxBacklog)
+        return false;
+    m_mailbox->workerWaiting = true;
+    return true;
+}
+
 void TrainingWorker::runSlice()
 {
     if (!m_running || !m_trainer)
+        return;
+    // The GUI thread is behind: wait for it (backlogTaken()) rather than pile up records.
+    if (backlogFull())
         return;
     const bool paced = m_epochsPerSecond > 0.0;
     std::int64_t budget = std::numeric_limits<std::int64_t>::max();
@@ -243,7 +262,8 @@ void TrainingWorker::runSlice()
 
     QElapsedTimer slice;
     slice.start();
-    while (budget > 0 && !m_trainer->finished() && !interrupted()) {
+    while (budget > 0 && !m_trainer->finished() && !interrupted() &&
+           m_outbox.size() < kMaxBacklog) {
         m_outbox.emplace_back(m_trainer->stepEpoch());
         --budget;
         ++m_pacedEpochs;
@@ -279,7 +299,8 @@ void TrainingWorker::publish(Flush flush, bool runEnded)
         m_outbox.clear();
         if (runEnded)
             m_mailbox->stoppedRun = m_runId;
-        notify = notificationDue(flush);
+        // A full mailbox goes at once: the run waits for it (see runSlice()).
+        notify = notificationDue(m_mailbox->events.size() >= kMaxBacklog ? Flush::Now : flush);
     }
     if (notify)
         Q_EMIT m_mailboxFilled->rung();

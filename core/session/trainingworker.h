@@ -58,6 +58,9 @@ struct Mailbox
     /// The run with this id ended by itself (converged, epoch limit, diverged).
     std::optional<std::uint64_t> stoppedRun;
     bool notificationPending = false;
+    /// The worker stopped running slices because `events` held TrainingWorker::kMaxBacklog;
+    /// the controller tells it (TrainingWorker::backlogTaken) once it has taken them.
+    bool workerWaiting = false;
 };
 
 /// A signal with no data, for waking the other thread. Both doorbells live on the controller's
@@ -81,6 +84,8 @@ Q_SIGNALS:
 /// Running as fast as possible, it works in time slices (at least one epoch, up to kSlice) and
 /// re-posts itself between them, so queued commands get through; the interrupt counter in the
 /// mailbox makes preempting commands answer within one epoch. Paced runs are driven by a timer.
+/// A run never gets more than about kMaxBacklog records ahead of the GUI thread: with more than
+/// that in the mailbox it waits until the controller has taken them.
 class TrainingWorker : public QObject
 {
     Q_OBJECT
@@ -90,6 +95,12 @@ public:
     static constexpr std::int64_t kSliceNanoseconds = 8'000'000;
     /// Shortest interval between two notifications (about 60 a second).
     static constexpr std::int64_t kMinNotifyIntervalMs = 16;
+    /// The most records the mailbox holds before a run waits for the GUI thread to take them;
+    /// a mailbox that full is delivered at once, whatever kMinNotifyIntervalMs says. A record
+    /// takes about 400 bytes (a TrainingEvent), so this bounds what a busy or slow GUI thread
+    /// makes the engine hold at a few MB, while a run on tiny data still goes at full speed (it
+    /// is then delivered more often than 60 times a second, in batches of this size).
+    static constexpr std::size_t kMaxBacklog = 8192;
 
     /// \p mailboxFilled is rung when the controller should empty the mailbox; it must outlive
     /// this worker's thread.
@@ -114,6 +125,8 @@ public:
     void setLearningRate(double learningRate);
     void setMaxEpochs(int maxEpochs);
     void setEpochsPerSecond(double epochsPerSecond);
+    /// The controller took the mailbox after the worker had stopped at kMaxBacklog: go on.
+    void backlogTaken();
 
 private:
     enum class Flush
@@ -130,6 +143,8 @@ private:
     void stopRunning();
     /// Runs epochs: as many as fit in one slice, or the ones a paced run is due.
     void runSlice();
+    /// True (and the mailbox asks for backlogTaken()) when the mailbox holds kMaxBacklog records.
+    [[nodiscard]] bool backlogFull();
     void postSlice();
     /// Hands m_outbox (and a stop report) to the mailbox and notifies the controller.
     void publish(Flush flush, bool runEnded = false);

@@ -7,6 +7,7 @@
 #include "learning/history.h"
 #include "learning/trainer.h"
 #include "session/trainingcontroller.h"
+#include "session/trainingworker.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -15,13 +16,16 @@
 #include <QTimer>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <bit>
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <limits>
 #include <memory>
 #include <ostream>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace plab::session {
@@ -328,6 +332,43 @@ TEST(TrainingController, DeliversManyEpochsInFewOrderedBatches)
     EXPECT_EQ(epochs.back().status, learning::TrainingStatus::EpochLimit);
 }
 
+TEST(TrainingController, ASlowGuiThreadHoldsTheRunBackInsteadOfPilingUpRecords)
+{
+    // XOR never converges and an epoch of it takes well under a microsecond: a GUI thread that
+    // spends 80 ms on each delivery would otherwise get about 10^5 records at once (about 400
+    // bytes each), however many it had not taken yet.
+    constexpr int kEpochs = 100'000;
+    learning::GeneratorParams p;
+    p.count = 4;
+    const Dataset xorData = learning::generate(learning::Generator::Xor, p);
+    TrainingController controller;
+    std::size_t largest = 0;
+    int next = 1;
+    bool ordered = true;
+    QObject::connect(&controller, &TrainingController::eventsReady, &controller,
+                     [&](const TrainingEvents& batch) {
+                         largest = std::max(largest, batch.size());
+                         for (const TrainingEvent& event : batch) {
+                             const auto* snapshot = std::get_if<EpochSnapshot>(&event);
+                             ordered = ordered && snapshot && snapshot->epoch == next;
+                             ++next;
+                         }
+                         std::this_thread::sleep_for(std::chrono::milliseconds(80));
+                     });
+    TrainingSettings settings;
+    settings.maxEpochs = kEpochs;
+    controller.setProblem(xorData, settings);
+    controller.train();
+    const QDeadlineTimer deadline(kTimeoutMs);
+    while (controller.isRunning() && !deadline.hasExpired())
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 100);
+    ASSERT_FALSE(controller.isRunning());
+    EXPECT_TRUE(ordered);
+    EXPECT_EQ(next - 1, kEpochs);
+    // A slice ends at kMaxBacklog records, and none starts while the mailbox holds that many.
+    EXPECT_LE(largest, 2 * TrainingWorker::kMaxBacklog);
+}
+
 // --- Pause, step, resume -----------------------------------------------------------------------
 
 TEST(TrainingController, PauseStepThenResumeContinuesExactly)
@@ -538,7 +579,10 @@ TEST(TrainingController, ResumeFromARecordedStateReproducesTheContinuation)
     Recorder rec(controller);
     learning::History history;
     QObject::connect(&controller, &TrainingController::restarted, &controller,
-                     [&](const EpochSnapshot& initial) { history.restart(initial); });
+                     [&](const EpochSnapshot& initial) {
+                         history.restart(
+                             initial, std::make_shared<const learning::Replayer>(data, settings));
+                     });
     QObject::connect(&controller, &TrainingController::eventsReady, &controller,
                      [&](const TrainingEvents& events) { history.append(events); });
     controller.setProblem(data, settings);
@@ -555,7 +599,7 @@ TEST(TrainingController, ResumeFromARecordedStateReproducesTheContinuation)
     ASSERT_TRUE(rec.waitForStop());
     ASSERT_EQ(history.epochs().size(), expected.size());
     for (std::size_t i = 0; i < expected.size(); ++i)
-        ASSERT_TRUE(sameSnapshot(history.epochs()[i], expected[i]));
+        ASSERT_TRUE(sameSnapshot(history.snapshotOf(int(i)), expected[i]));
 
     // Fork in the middle of an epoch: three visits into epoch 101, then train to the end.
     learning::Trainer stepper(data, settings);
@@ -585,7 +629,7 @@ TEST(TrainingController, ResumeFromARecordedStateReproducesTheContinuation)
         EXPECT_TRUE(sameStep(*history.stepAt(fork100 + 1 + k), steps[k]));
     }
     for (std::size_t i = 0; i < expected.size(); ++i)
-        ASSERT_TRUE(sameSnapshot(history.epochs()[i], expected[i]));
+        ASSERT_TRUE(sameSnapshot(history.snapshotOf(int(i)), expected[i]));
 }
 
 TEST(TrainingController, CarriesCountsPastThirtyTwoBitsAcrossThreads)

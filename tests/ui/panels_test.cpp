@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 using namespace plab;
@@ -94,15 +95,28 @@ learning::EpochSnapshot snapshot(int epoch, int errors, double w1, double w2, do
     s.loss = 0.5 * errors;
     s.model.w = Eigen::Vector2d(w1, w2);
     s.model.b = b;
+    s.learningRate = 1.0;
+    s.state.epoch = epoch;
     return s;
 }
 
-TEST(LearningCurves, KeepsEveryEpochButDrawsADecimatedCurve)
+/// A history to hold made-up snapshots (the run's four points are only there to allow appends).
+learning::History madeUpHistory(const learning::EpochSnapshot& initial)
 {
+    const learning::Dataset data(
+        {{{0.0, 0.0}, 0}, {{1.0, 1.0}, 0}, {{0.0, 1.0}, 1}, {{1.0, 0.0}, 1}});
+    return learning::History(
+        initial, std::make_shared<const learning::Replayer>(data, learning::TrainingSettings{}));
+}
+
+TEST(LearningCurves, DrawEveryEpochOfTheHistoryDecimated)
+{
+    learning::History history = madeUpHistory(snapshot(0, 0, 0.0, -1.0, 0.5));
+    for (int e = 1; e < 100'000; ++e)
+        history.append(snapshot(e, e == 4242 ? 1000 : e % 7, 0.001 * e, -1.0, 0.5));
     LearningCurves curves;
     curves.resize(800, 300);
-    for (int e = 0; e < 100'000; ++e)
-        curves.append(snapshot(e, e == 4242 ? 1000 : e % 7, 0.001 * e, -1.0, 0.5));
+    curves.setHistory(&history);
     EXPECT_EQ(curves.epochCount(), 100'000);
     const QList<QPointF> errors = curves.drawnPoints(LearningCurves::Curve::Errors);
     EXPECT_LT(errors.size(), 5'000);
@@ -117,21 +131,27 @@ TEST(LearningCurves, KeepsEveryEpochButDrawsADecimatedCurve)
     EXPECT_FALSE(curves.drawnPoints(LearningCurves::Curve::Loss).isEmpty());
 }
 
-TEST(LearningCurves, AnEpochAlreadyPresentForksTheCurves)
+TEST(LearningCurves, FollowTheHistoryThroughAFork)
 {
+    learning::History history = madeUpHistory(snapshot(0, 10, 0, 0, 0));
+    for (int e = 1; e < 10; ++e)
+        history.append(snapshot(e, 10 - e, e, 0, 0));
     LearningCurves curves;
-    for (int e = 0; e < 10; ++e)
-        curves.append(snapshot(e, 10 - e, e, 0, 0));
-    curves.append(snapshot(3, 42, 0, 0, 0));
+    curves.setHistory(&history);
+    EXPECT_EQ(curves.drawnPoints(LearningCurves::Curve::Errors).size(), 10);
+    history.truncateAfter(2);
+    history.append(snapshot(3, 42, 0, 0, 0));
+    curves.historyChanged();
     EXPECT_EQ(curves.epochCount(), 4);
     const QList<QPointF> errors = curves.drawnPoints(LearningCurves::Curve::Errors);
     ASSERT_EQ(errors.size(), 4);
     EXPECT_EQ(errors[2].y(), 8.0);
     EXPECT_EQ(errors[3].y(), 42.0);
-    curves.truncate(2);
-    EXPECT_EQ(curves.epochCount(), 2);
     curves.setMarker(1.5);
     EXPECT_EQ(curves.marker(), 1.5);
+    curves.setHistory(nullptr);
+    EXPECT_EQ(curves.epochCount(), 0);
+    EXPECT_TRUE(curves.drawnPoints(LearningCurves::Curve::Errors).isEmpty());
 }
 
 // --- ParameterPanel texts ----------------------------------------------------------------------
@@ -281,17 +301,18 @@ TEST(ParameterPanel, CountsMistakesPastThirtyTwoBits)
 
 TEST(Timeline, LabelsEpochsAndSampleVisits)
 {
-    learning::History history;
+    learning::History history = madeUpHistory(snapshot(0, 0, 0, 0, 0));
+    history.append(snapshot(1, 0, 0, 0, 0));
+    history.append(snapshot(2, 0, 0, 0, 0));
     learning::StepRecord step;
     step.epoch = 3;
     step.visit = 1;
-    learning::EpochSnapshot end;
-    end.epoch = 3;
     history.append(learning::TrainingEvent(step));
-    history.append(learning::TrainingEvent(end));
+    history.append(snapshot(3, 0, 0, 0, 0));
     EXPECT_EQ(timelineLabel(history, 0, 4), u"Start (epoch 0)"_s);
-    EXPECT_EQ(timelineLabel(history, 1, 4), u"Epoch 3 · sample 2/4"_s);
-    EXPECT_EQ(timelineLabel(history, 2, 4), u"Epoch 3"_s);
+    EXPECT_EQ(timelineLabel(history, 2, 4), u"Epoch 2"_s);
+    EXPECT_EQ(timelineLabel(history, 3, 4), u"Epoch 3 · sample 2/4"_s);
+    EXPECT_EQ(timelineLabel(history, 4, 4), u"Epoch 3"_s);
 
     Timeline timeline;
     QSignalSpy chosen(&timeline, &Timeline::positionChosen);
