@@ -23,9 +23,7 @@ struct Mailbox;
 /// call into the worker, so none of them blocks. Results come back as value types, coalesced:
 /// every step record and every epoch snapshot is delivered, in order, but in batches, at most
 /// about 60 deliveries a second, and never a second delivery while the GUI has not taken the
-/// first. A batch holds at most about 2 * TrainingWorker::kMaxBacklog records: one that has
-/// reached kMaxBacklog goes at once, whatever the interval, and the run waits until it is taken.
-/// After setProblem() or reset() nothing produced before it is delivered.
+/// first. After setProblem() or reset() nothing produced before it is delivered.
 class TrainingController : public QObject
 {
     Q_OBJECT

@@ -299,8 +299,7 @@ void TrainingWorker::publish(Flush flush, bool runEnded)
         m_outbox.clear();
         if (runEnded)
             m_mailbox->stoppedRun = m_runId;
-        // A full mailbox goes at once: the run waits for it (see runSlice()).
-        notify = notificationDue(m_mailbox->events.size() >= kMaxBacklog ? Flush::Now : flush);
+        notify = notificationDue(flush);
     }
     if (notify)
         Q_EMIT m_mailboxFilled->rung();

@@ -2,10 +2,7 @@
 // slices, mailbox, coalesced delivery to this thread's event loop), and how often the GUI thread
 // is woken. The perceptron on overlapping blobs never converges, so every run goes to its limit.
 //
-// Targets (issue 2): >= 10^5 epochs/s at N = 100, and at most about 60 deliveries/s. Since
-// issue 9 a batch holds at most about TrainingWorker::kMaxBacklog records and a full one is
-// delivered at once, so a run faster than about 5 * 10^5 epochs/s is delivered more often, in
-// full batches (see docs/architecture.md).
+// Targets (issue 2): >= 10^5 epochs/s at N = 100, and at most about 60 deliveries/s.
 // Arguments: the epoch limit, and whether the GUI side appends every batch to a learning::History
 // as the window does (1) or only counts (0). The CPU column is this (the GUI) thread's CPU time:
 // far below the wall-clock Time column means the GUI thread kept up with the worker.
