@@ -279,15 +279,17 @@ public:
     /// (xs[c], ys[r]) (row-major, one row per y). std::invalid_argument unless out.size() ==
     /// xs.size() * ys.size().
     ///
-    /// Faster than decide() per point (vectorised along each row; see bench_network) and close to
-    /// it, not equal. Every net is computed exactly as decide() computes it, from the same
-    /// features; tanh and sigmoid units use fastTanh() (fastmath.h; sigma(v) = (1 + tanh(v/2)) /
-    /// 2), within kFastTanhError (3e-7) of the exact activation, and the output's exponentials are
-    /// Eigen's vectorised exp (within a few ulps of std::exp). So with ReLU, identity or step
-    /// units the classes are exactly decide()'s; with tanh or sigmoid units the scores can differ
-    /// by about 3e-7 times the sum of the magnitudes of the weights downstream of the first
-    /// hidden layer, the confidence by a quarter of that, and the class only at points whose
-    /// exact scores are that close to a tie.
+    /// Much faster than decide() per point (vectorised along each row; see bench_network) and
+    /// close to it, not equal. Every net is computed exactly as decide() computes it, from the
+    /// same features, in the same order; tanh and sigmoid units use fastTanh() (fastmath.h;
+    /// sigma(v) = (1 + tanh(v/2)) / 2), within kFastTanhError = 3e-7 of the exact activation.
+    /// The two-class confidence sigma(|z|) also goes through fastTanh (within 1.5e-7 for a given
+    /// z); the softmax uses Eigen's vectorised exp (within a few ulps of std::exp). So with ReLU,
+    /// identity or step units the classes are exactly decide()'s; with tanh or sigmoid units the
+    /// scores can differ by about 3e-7 times the sum of the magnitudes of the weights downstream
+    /// of the first hidden layer, and the class only at points whose exact scores are that close
+    /// to a tie. The same bits on every machine (on x86-64 an AVX2 build of the inner loop is
+    /// chosen at load time where available; it performs the same operations).
     void decideGrid(std::span<const double> xs, std::span<const double> ys,
                     std::span<Decision> out) const;
 

@@ -99,16 +99,26 @@ inline double slope(double net, double a)
 inline void layerNets(const ConstLayerRef& L, const double* in, double* net)
 {
     const int u = L.units;
+    if (u == 1) {
+        // A single unit (the two-class output): the sum in a register, not through memory.
+        double s = L.W[0] * in[0];
+        for (int i = 1; i < L.inputs; ++i)
+            s += L.W[i] * in[i];
+        net[0] = s + L.b[0];
+        return;
+    }
+    // A local accumulator cannot alias W, so the compiler vectorises without runtime checks.
+    std::array<double, kWidth> acc;
     for (int j = 0; j < u; ++j)
-        net[j] = L.W[j] * in[0];
+        acc[j] = L.W[j] * in[0];
     for (int i = 1; i < L.inputs; ++i) {
         const double* col = L.W + i * u;
         const double x = in[i];
         for (int j = 0; j < u; ++j)
-            net[j] += col[j] * x;
+            acc[j] += col[j] * x;
     }
     for (int j = 0; j < u; ++j)
-        net[j] += L.b[j];
+        net[j] = acc[j] + L.b[j];
 }
 
 /// The forward pass from p.a[0]: every layer's nets, the hidden activations, the output
@@ -219,6 +229,12 @@ inline void backward(const ConstParams& P, Pass& p, int target)
     for (int l = last - 1; l >= 0; --l) {
         const ConstLayerRef& next = P.layer[l + 1];
         const double* dn = p.delta[l + 1].data();
+        if (next.units == 1) {
+            // Below a single unit the sum has one term (and the loop runs along W's row).
+            for (int i = 0; i < next.inputs; ++i)
+                p.delta[l][i] = (next.W[i] * dn[0]) * slope<A>(p.net[l][i], p.a[l + 1][i]);
+            continue;
+        }
         for (int i = 0; i < next.inputs; ++i) {
             const double* col = next.W + i * next.units;
             double s = col[0] * dn[0];
@@ -236,6 +252,13 @@ inline void update(const Params& P, const Pass& p, double eta)
         const LayerRef& L = P.layer[l];
         const double* d = p.delta[l].data();
         const double* in = p.a[l].data();
+        if (L.units == 1) {
+            // One unit: W is a row, updated along it.
+            for (int i = 0; i < L.inputs; ++i)
+                L.W[i] -= eta * (d[0] * in[i]);
+            L.b[0] -= eta * d[0];
+            continue;
+        }
         for (int i = 0; i < L.inputs; ++i) {
             double* col = L.W + i * L.units;
             const double x = in[i];

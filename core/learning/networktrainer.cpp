@@ -177,13 +177,19 @@ struct NetworkTrainer::Impl
         const int* labels = data.labels().data();
         const std::uint32_t* ord = settings.order == SampleOrder::Shuffle ? order.data() : nullptr;
         const FeatureSet features = shape.features;
+        const bool plain = features == FeatureSet();
         const double eta = settings.learningRate;
         const int B = batch;
         int fill = position % B; // samples already in the open batch
         kernel::Pass pass;
         for (int p = position; p < n; ++p) {
             const auto i = ord ? std::size_t(ord[p]) : std::size_t(p);
-            features.map(xy[2 * i], xy[2 * i + 1], pass.a[0].data());
+            if (plain) {
+                pass.a[0][0] = xy[2 * i];
+                pass.a[0][1] = xy[2 * i + 1];
+            } else {
+                features.map(xy[2 * i], xy[2 * i + 1], pass.a[0].data());
+            }
             kernel::forward<A>(C, pass);
             kernel::backward<A>(C, pass, labels[i]);
             ++fill;
