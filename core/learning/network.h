@@ -316,8 +316,9 @@ struct NetworkEvaluation
 /// label in [0, classes). (It does not require every class to be present.)
 [[nodiscard]] std::optional<NetworkError> validateData(const Dataset& data, int classes);
 
-/// Errors, per-class errors and mean loss of the network on \p data, exact. Precondition:
-/// validateData(data, K) holds (std::invalid_argument otherwise).
+/// Errors, per-class errors and mean loss of the network on \p data, exact (the same forward
+/// pass as decide() and loss()). std::invalid_argument for an empty set or a label outside
+/// [0, K); check validateData() first for data from users or files.
 [[nodiscard]] NetworkEvaluation evaluate(const Network& network, const Dataset& data);
 
 } // namespace plab::learning
