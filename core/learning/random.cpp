@@ -1,6 +1,7 @@
 #include "random.h"
 
 #include <cmath>
+#include <numeric>
 
 namespace plab::learning {
 
@@ -65,6 +66,14 @@ double Random::normal()
     m_spare = v * f;
     m_hasSpare = true;
     return u * f;
+}
+
+void shuffledOrder(std::uint64_t seed, std::uint64_t epoch, std::size_t n,
+                   std::vector<std::uint32_t>& order)
+{
+    order.resize(n);
+    std::iota(order.begin(), order.end(), std::uint32_t(0));
+    Random(seed, RandomPurpose::Shuffle, epoch).shuffle(order);
 }
 
 } // namespace plab::learning

@@ -16,6 +16,7 @@ enum class RandomPurpose : std::uint64_t
     InitialWeights = 1, ///< InitKind::Random
     Shuffle = 2,        ///< the sample order of one epoch
     Generator = 3,      ///< the classic data sets
+    NetworkWeights = 4, ///< a network's Glorot-uniform initial weights (network.h)
 };
 
 /// One step of Vigna's splitmix64: advances \p state and returns a well-mixed 64-bit value.
@@ -70,5 +71,12 @@ private:
     double m_spare = 0.0;
     bool m_hasSpare = false;
 };
+
+/// The visiting order of epoch \p epoch (counted from 1) under SampleOrder::Shuffle: 0, 1, ...,
+/// n-1 shuffled by Random(seed, RandomPurpose::Shuffle, epoch).shuffle(). A pure function of
+/// (seed, epoch, n), so a restored run visits the samples in the same order. \p order is resized
+/// to n (reusing its memory).
+void shuffledOrder(std::uint64_t seed, std::uint64_t epoch, std::size_t n,
+                   std::vector<std::uint32_t>& order);
 
 } // namespace plab::learning
