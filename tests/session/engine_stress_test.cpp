@@ -263,7 +263,7 @@ public:
                 const EpochSnapshot expected = replay.stepEpoch();
                 // Every epoch's figures, and its state where the history keeps one (at its
                 // checkpoints and its end). The states it replays in between are held against a
-                // full recording by tests/core/history_test.cpp.
+                // full recording by tests/learning/history_test.cpp.
                 const bool kept = figures.epoch % m_history.checkpointInterval() == 0 ||
                                   p == m_history.lastPosition();
                 if (!same(learning::EpochFigures::of(expected), figures) ||
