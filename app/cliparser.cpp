@@ -1,10 +1,10 @@
 #include "cliparser.h"
 
 #include "exportparser.h"
+#include "io/numberformat.h"
+#include "io/textfile.h"
+#include "io/validationtext.h"
 #include "optionvalues.h"
-#include "session/numberformat.h"
-#include "session/textfile.h"
-#include "session/validationtext.h"
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
@@ -26,7 +26,7 @@ struct Text
 
 QString quoted(const QString& value)
 {
-    return u'"' + session::excerpt(value.toUtf8()) + u'"';
+    return u'"' + io::excerpt(value.toUtf8()) + u'"';
 }
 
 /// "--name: message", the one-line form of every option error.
@@ -60,8 +60,8 @@ std::optional<Integer> parseInteger(const QString& text)
 
 std::optional<double> parseFinite(const QString& text)
 {
-    const session::ParsedNumber number = session::parseDouble(text.toUtf8());
-    if (number.status != session::ParsedNumber::Status::Ok)
+    const io::ParsedNumber number = io::parseDouble(text.toUtf8());
+    if (number.status != io::ParsedNumber::Status::Ok)
         return std::nullopt;
     return number.value;
 }
@@ -197,7 +197,7 @@ std::variant<CliCommand, CliError> parseTrain(const QStringList& arguments)
         if (!o.learningRate || problem) {
             return optionError(QStringLiteral("lr"),
                                Text::tr("%1, found %2")
-                                   .arg(session::describeSettingsProblem(
+                                   .arg(io::describeSettingsProblem(
                                             {learning::SettingsError::Field::LearningRate, {}}),
                                         quoted(parser.value(lr))));
         }
@@ -207,7 +207,7 @@ std::variant<CliCommand, CliError> parseTrain(const QStringList& arguments)
         if (!value || *value < 1 || *value > learning::kMaxEpochsLimit) {
             return optionError(QStringLiteral("epochs"),
                                Text::tr("%1, found %2")
-                                   .arg(session::describeSettingsProblem(
+                                   .arg(io::describeSettingsProblem(
                                             {learning::SettingsError::Field::MaxEpochs, {}}),
                                         quoted(parser.value(epochs))));
         }

@@ -1,7 +1,7 @@
 #include "demo.h"
 
-#include "session/numberformat.h"
-#include "session/textfile.h"
+#include "io/numberformat.h"
+#include "io/textfile.h"
 #include "traincommand.h"
 
 #include <QCoreApplication>
@@ -20,7 +20,7 @@ struct Text
 
 QString number(double value)
 {
-    return QString::fromLatin1(session::formatDouble(value));
+    return QString::fromLatin1(io::formatDouble(value));
 }
 
 } // namespace
@@ -39,12 +39,12 @@ int runHeadlessDemo(const QString& file, const QString& folder, QTextStream& out
     options.traceFile = dir.filePath(QStringLiteral("trace.jsonl"));
     options.summaryFile = dir.filePath(QStringLiteral("summary.json"));
 
-    out << Text::tr("Training on %1 ...").arg(session::printable(input)) << '\n';
+    out << Text::tr("Training on %1 ...").arg(io::printable(input)) << '\n';
     out.flush();
     QFile noStandardOutput; // both outputs are files: nothing goes to standard output
     const TrainOutcome outcome = runTrain(options, noStandardOutput);
     if (outcome.error) {
-        err << QStringLiteral("perceptron-lab: ") << session::printable(*outcome.error) << '\n';
+        err << QStringLiteral("perceptron-lab: ") << io::printable(*outcome.error) << '\n';
         return 2;
     }
     const learning::EpochSnapshot& last = outcome.last;

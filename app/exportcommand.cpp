@@ -1,11 +1,11 @@
 #include "exportcommand.h"
 
-#include "session/datasetfile.h"
-#include "session/language.h"
-#include "session/outputfile.h"
-#include "session/projectfile.h"
-#include "session/textfile.h"
-#include "session/validationtext.h"
+#include "i18n/language.h"
+#include "io/datasetfile.h"
+#include "io/outputfile.h"
+#include "io/projectfile.h"
+#include "io/textfile.h"
+#include "io/validationtext.h"
 #include "ui/exporter.h"
 #include "ui/viewtransform.h"
 
@@ -46,7 +46,7 @@ QString optionError(const QString& option, const QString& message)
 std::optional<QString> outputConflict(const QString& output, const QString& input,
                                       const QString& inputOption)
 {
-    if (output == u"-" || input == u"-" || !session::sameFile(output, input))
+    if (output == u"-" || input == u"-" || !io::sameFile(output, input))
         return std::nullopt;
     return Text::tr("--out %1 is the same file as %2 %3: an output never replaces an input")
         .arg(output, inputOption, input);
@@ -82,25 +82,23 @@ ExportOutcome runExport(const ExportArguments& a, QIODevice& standardOutput)
     const QString input = fromProject ? options.projectFile : options.dataFile;
     const QString inputOption =
         fromProject ? QStringLiteral("--project") : QStringLiteral("--data");
-    const QString inputShown = session::inputName(input, session::Streams::Accept);
+    const QString inputShown = io::inputName(input, io::Streams::Accept);
     // The file --out names (a frame series is checked again below, frame by frame); before
     // anything is read, since a pipe or standard input cannot be read twice.
     if (const auto conflict = outputConflict(a.out, input, inputOption))
         return failed(*conflict);
     learning::Dataset data;
     learning::TrainingSettings settings;
-    std::optional<session::ViewBox> view;
+    std::optional<io::ViewBox> view;
     if (fromProject) {
-        session::Result<session::Project> project =
-            session::readProject(input, session::Streams::Accept);
+        io::Result<io::Project> project = io::readProject(input, io::Streams::Accept);
         if (!project)
             return failed(project.error().toString());
         data = std::move(project.value().data);
         settings = project.value().settings;
         view = project.value().view;
     } else {
-        session::Result<learning::Dataset> read =
-            session::readDatasetCsv(input, session::Streams::Accept);
+        io::Result<learning::Dataset> read = io::readDatasetCsv(input, io::Streams::Accept);
         if (!read)
             return failed(read.error().toString());
         data = std::move(read).value();
@@ -108,12 +106,12 @@ ExportOutcome runExport(const ExportArguments& a, QIODevice& standardOutput)
     settings = options.appliedTo(settings);
     if (const auto problem = learning::validate(settings)) {
         return failed(QStringLiteral("%1: settings.%2: %3")
-                          .arg(inputShown, session::settingsFieldKey(problem->field),
-                               session::describeSettingsProblem(*problem)));
+                          .arg(inputShown, io::settingsFieldKey(problem->field),
+                               io::describeSettingsProblem(*problem)));
     }
     if (const auto problem = learning::validate(data))
         return failed(
-            QStringLiteral("%1: %2").arg(inputShown, session::describeDataProblem(*problem, data)));
+            QStringLiteral("%1: %2").arg(inputShown, io::describeDataProblem(*problem, data)));
     if (settings.maxEpochs > kMaxExportEpochs) {
         return failed(
             optionError(QStringLiteral("max-epochs"),
@@ -185,7 +183,7 @@ ExportOutcome runExport(const ExportArguments& a, QIODevice& standardOutput)
     }
 
     // Train, then choose the epochs.
-    const session::ViewBox shown = view ? *view : ui::fitToData(data);
+    const io::ViewBox shown = view ? *view : ui::fitToData(data);
     auto source =
         std::make_shared<ui::ExportSource>(ui::trainedSource(std::move(data), settings, shown));
     source->name = QFileInfo(inputShown).fileName();
@@ -211,8 +209,8 @@ ExportOutcome runExport(const ExportArguments& a, QIODevice& standardOutput)
         auto table = ui::renderTable(request, *request.table);
         if (const QString* error = std::get_if<QString>(&table))
             return failed(*error);
-        session::OutputFile out(standardOutput, Text::tr("standard output"));
-        std::optional<session::SaveError> error = out.write(std::get<QByteArray>(table));
+        io::OutputFile out(standardOutput, Text::tr("standard output"));
+        std::optional<io::SaveError> error = out.write(std::get<QByteArray>(table));
         if (!error)
             error = out.commit();
         return error ? failed(error->toString()) : ExportOutcome{};
@@ -228,7 +226,7 @@ ExportOutcome runExport(const ExportArguments& a, QIODevice& standardOutput)
             }
         }
     }
-    request.pipeReader = session::OutputFile::PipeReader::Wait;
+    request.pipeReader = io::OutputFile::PipeReader::Wait;
     const ui::ExportResult result = ui::runExport(request);
     if (result.error)
         return failed(*result.error);
@@ -256,7 +254,7 @@ int exportMain(int argc, char** argv, const ExportArguments& arguments)
         qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QGuiApplication app(argc, argv);
-    session::installTranslations(session::systemLanguage());
+    i18n::installTranslations(i18n::systemLanguage());
     // Unbuffered: every write reaches the operating system at once, so its error is seen there.
     QFile standardOutput;
     if (!standardOutput.open(STDOUT_FILENO, QIODevice::WriteOnly | QIODevice::Unbuffered,
@@ -272,8 +270,7 @@ int exportMain(int argc, char** argv, const ExportArguments& arguments)
         QString line = *outcome.error;
         line.replace(u'\n', u' ');
         // File names and titles come from the user: escape sequences are shown, not obeyed.
-        QTextStream(stderr) << QStringLiteral("perceptron-lab: ") << session::printable(line)
-                            << '\n';
+        QTextStream(stderr) << QStringLiteral("perceptron-lab: ") << io::printable(line) << '\n';
         return 2;
     }
     return 0;

@@ -1,8 +1,8 @@
 #include "exportparser.h"
 
+#include "io/numberformat.h"
+#include "io/textfile.h"
 #include "optionvalues.h"
-#include "session/numberformat.h"
-#include "session/textfile.h"
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
@@ -23,7 +23,7 @@ struct Text
 
 QString quoted(const QString& value)
 {
-    return u'"' + session::excerpt(value.toUtf8()) + u'"';
+    return u'"' + io::excerpt(value.toUtf8()) + u'"';
 }
 
 CliError optionError(const QString& option, const QString& message)
@@ -33,8 +33,8 @@ CliError optionError(const QString& option, const QString& message)
 
 std::optional<double> parseNumber(const QString& text)
 {
-    const session::ParsedNumber number = session::parseDouble(text.toUtf8());
-    if (number.status != session::ParsedNumber::Status::Ok)
+    const io::ParsedNumber number = io::parseDouble(text.toUtf8());
+    if (number.status != io::ParsedNumber::Status::Ok)
         return std::nullopt;
     return number.value;
 }

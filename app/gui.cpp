@@ -1,7 +1,7 @@
 #include "gui.h"
 
 #include "demo.h"
-#include "session/language.h"
+#include "i18n/language.h"
 #include "ui/aboutdialog.h"
 #include "ui/autosaver.h"
 #include "ui/mainwindow.h"
@@ -33,7 +33,7 @@ bool displayAvailable()
 int runDemo(int argc, char** argv, const QString& fileToOpen, const char* reason)
 {
     QCoreApplication app(argc, argv);
-    plab::session::installTranslations(plab::session::systemLanguage());
+    plab::i18n::installTranslations(plab::i18n::systemLanguage());
     QTextStream out(stdout);
     QTextStream err(stderr);
     out << Text::tr(reason) << '\n';
@@ -56,8 +56,8 @@ int runGui(int argc, char** argv, const QString& fileToOpen)
     QApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("PerceptronLab"));
     // The language chosen under View > Language (stored in QSettings), else the system's.
-    plab::session::installTranslations(
-        plab::session::resolveLanguageChoice(plab::session::storedLanguageChoice()));
+    plab::i18n::installTranslations(
+        plab::i18n::resolveLanguageChoice(plab::i18n::storedLanguageChoice()));
     // The icon of every window, and the id that ties windows to the installed .desktop file
     // (the Wayland app id; X11 desktops match it by name).
     QApplication::setWindowIcon(plab::ui::applicationIcon());

@@ -4,9 +4,9 @@
 #include "cliparser.h"
 #include "exportcommand.h"
 #include "gui.h"
-#include "session/language.h"
-#include "session/outputfile.h"
-#include "session/textfile.h"
+#include "i18n/language.h"
+#include "io/outputfile.h"
+#include "io/textfile.h"
 #include "traincommand.h"
 
 #include <QCoreApplication>
@@ -34,8 +34,7 @@ int fail(const QString& message)
     QString line = message;
     line.replace(u'\n', u' ');
     // File names and values come from the user: escape sequences in them are shown, not obeyed.
-    QTextStream(stderr) << QStringLiteral("perceptron-lab: ") << plab::session::printable(line)
-                        << '\n';
+    QTextStream(stderr) << QStringLiteral("perceptron-lab: ") << plab::io::printable(line) << '\n';
     return 2;
 }
 
@@ -64,16 +63,15 @@ int afterFlushingStandardOutput(int status)
     if (std::fflush(stdout) == 0 && !std::ferror(stdout))
         return status;
     const int error = errno != 0 ? errno : EIO;
-    fail(
-        Text::tr("standard output: cannot be written: %1").arg(plab::session::systemReason(error)));
+    fail(Text::tr("standard output: cannot be written: %1").arg(plab::io::systemReason(error)));
     return 2;
 }
 
 /// Writes \p text to \p standardOutput, checked. 0, or 2 after saying why not.
 int writeOut(QIODevice& standardOutput, const QString& text)
 {
-    plab::session::OutputFile out(standardOutput, Text::tr("standard output"));
-    std::optional<plab::session::SaveError> error = out.write(text.toUtf8());
+    plab::io::OutputFile out(standardOutput, Text::tr("standard output"));
+    std::optional<plab::io::SaveError> error = out.write(text.toUtf8());
     if (!error)
         error = out.commit();
     return error ? fail(error->toString()) : 0;
@@ -98,7 +96,7 @@ int run(int argc, char** argv)
     // application object, so the command line is parsed again to word its help and its errors in
     // the system's language (LANGUAGE, LC_ALL, LC_MESSAGES, LANG).
     QCoreApplication app(argc, argv);
-    plab::session::installTranslations(plab::session::systemLanguage());
+    plab::i18n::installTranslations(plab::i18n::systemLanguage());
     parsed = plab::cli::parseCommandLine(arguments);
     if (const auto* error = std::get_if<plab::cli::CliError>(&parsed))
         return fail(error->message);

@@ -1,6 +1,6 @@
 #include "optionvalues.h"
 
-#include "session/textfile.h"
+#include "io/textfile.h"
 
 #include <QCoreApplication>
 
@@ -16,7 +16,7 @@ struct Text
 
 QString quoted(const QString& value)
 {
-    return u'"' + session::excerpt(value.toUtf8()) + u'"';
+    return u'"' + io::excerpt(value.toUtf8()) + u'"';
 }
 
 bool looksLikeOption(const QString& argument)

@@ -1,11 +1,11 @@
 #include "traincommand.h"
 
+#include "io/datasetfile.h"
+#include "io/numberformat.h"
+#include "io/outputfile.h"
+#include "io/projectfile.h"
+#include "io/validationtext.h"
 #include "learning/trainer.h"
-#include "session/datasetfile.h"
-#include "session/numberformat.h"
-#include "session/outputfile.h"
-#include "session/projectfile.h"
-#include "session/validationtext.h"
 
 #include <QCoreApplication>
 
@@ -24,9 +24,9 @@ struct Text
 void appendPair(QByteArray& out, double a, double b)
 {
     out += '[';
-    session::appendJsonNumber(out, a);
+    io::appendJsonNumber(out, a);
     out += ',';
-    session::appendJsonNumber(out, b);
+    io::appendJsonNumber(out, b);
     out += ']';
 }
 
@@ -35,7 +35,7 @@ void appendModel(QByteArray& out, const learning::LinearModel& model)
     out += "\"w\":";
     appendPair(out, model.w.x(), model.w.y());
     out += ",\"b\":";
-    session::appendJsonNumber(out, model.b);
+    io::appendJsonNumber(out, model.b);
 }
 
 const char* statusName(learning::TrainingStatus status)
@@ -53,7 +53,7 @@ const char* statusName(learning::TrainingStatus status)
     return "running";
 }
 
-/// One output: a file written under the rules of session::OutputFile (atomic for a regular file,
+/// One output: a file written under the rules of io::OutputFile (atomic for a regular file,
 /// directly into a device or a pipe), or standard output. Writes are gathered into large blocks.
 class Output
 {
@@ -63,9 +63,9 @@ public:
     {
         if (path.isEmpty())
             return std::nullopt;
-        m_file = path == u"-" ? std::make_unique<session::OutputFile>(standardOutput,
-                                                                      Text::tr("standard output"))
-                              : std::make_unique<session::OutputFile>(path);
+        m_file = path == u"-"
+                     ? std::make_unique<io::OutputFile>(standardOutput, Text::tr("standard output"))
+                     : std::make_unique<io::OutputFile>(path);
         return message(m_file->open());
     }
 
@@ -102,12 +102,12 @@ public:
 private:
     static constexpr qsizetype kBlockSize = qsizetype(1) << 20;
 
-    static std::optional<QString> message(const std::optional<session::SaveError>& error)
+    static std::optional<QString> message(const std::optional<io::SaveError>& error)
     {
         return error ? std::optional<QString>(error->toString()) : std::nullopt;
     }
 
-    std::unique_ptr<session::OutputFile> m_file;
+    std::unique_ptr<io::OutputFile> m_file;
     QByteArray m_buffer;
 };
 
@@ -123,13 +123,13 @@ std::optional<QString> outputConflict(const TrainOptions& options)
     for (const auto& [option, path] :
          {std::pair{QStringLiteral("--trace"), options.traceFile},
           std::pair{QStringLiteral("--summary"), options.summaryFile}}) {
-        if (isFile(path) && isFile(input) && session::sameFile(path, input)) {
+        if (isFile(path) && isFile(input) && io::sameFile(path, input)) {
             return Text::tr("%1 %2 is the same file as %3 %4: an output never replaces an input")
                 .arg(option, path, inputOption, input);
         }
     }
     if (isFile(options.traceFile) && isFile(options.summaryFile) &&
-        session::sameFile(options.traceFile, options.summaryFile)) {
+        io::sameFile(options.traceFile, options.summaryFile)) {
         return Text::tr("--trace %1 and --summary %2 are the same file: each output needs a file "
                         "of its own")
             .arg(options.traceFile, options.summaryFile);
@@ -152,7 +152,7 @@ QByteArray traceStepLine(const learning::StepRecord& step)
     out += ",\"target\":";
     out += QByteArray::number(step.target);
     out += ",\"net\":";
-    session::appendJsonNumber(out, step.net);
+    io::appendJsonNumber(out, step.net);
     out += ",\"output\":";
     out += QByteArray::number(step.output);
     out += ",\"updated\":";
@@ -171,9 +171,9 @@ QByteArray traceEpochLine(const learning::EpochSnapshot& epoch)
     out += ",\"errors\":";
     out += QByteArray::number(epoch.errors);
     out += ",\"loss\":";
-    session::appendJsonNumber(out, epoch.loss);
+    io::appendJsonNumber(out, epoch.loss);
     out += ",\"accuracy\":";
-    session::appendJsonNumber(out, epoch.accuracy);
+    io::appendJsonNumber(out, epoch.accuracy);
     out += ',';
     appendModel(out, epoch.model);
     out += "}\n";
@@ -208,19 +208,17 @@ TrainOutcome runTrain(const TrainOptions& options, QIODevice& standardOutput)
         return failed(*conflict);
     const bool fromProject = !options.projectFile.isEmpty();
     const QString input = fromProject ? options.projectFile : options.dataFile;
-    const QString inputShown = session::inputName(input, session::Streams::Accept);
+    const QString inputShown = io::inputName(input, io::Streams::Accept);
     learning::Dataset data;
     learning::TrainingSettings settings;
     if (fromProject) {
-        session::Result<session::Project> project =
-            session::readProject(input, session::Streams::Accept);
+        io::Result<io::Project> project = io::readProject(input, io::Streams::Accept);
         if (!project)
             return failed(project.error().toString());
         data = std::move(project.value().data);
         settings = project.value().settings;
     } else {
-        session::Result<learning::Dataset> read =
-            session::readDatasetCsv(input, session::Streams::Accept);
+        io::Result<learning::Dataset> read = io::readDatasetCsv(input, io::Streams::Accept);
         if (!read)
             return failed(read.error().toString());
         data = std::move(read).value();
@@ -230,12 +228,12 @@ TrainOutcome runTrain(const TrainOptions& options, QIODevice& standardOutput)
     if (const auto problem = learning::validate(settings)) {
         // Command-line values were checked by the parser, so the project's own value is at fault.
         return failed(QStringLiteral("%1: settings.%2: %3")
-                          .arg(inputShown, session::settingsFieldKey(problem->field),
-                               session::describeSettingsProblem(*problem)));
+                          .arg(inputShown, io::settingsFieldKey(problem->field),
+                               io::describeSettingsProblem(*problem)));
     }
     if (const auto problem = learning::validate(data))
         return failed(
-            QStringLiteral("%1: %2").arg(inputShown, session::describeDataProblem(*problem, data)));
+            QStringLiteral("%1: %2").arg(inputShown, io::describeDataProblem(*problem, data)));
 
     Output trace;
     Output summary;

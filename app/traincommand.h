@@ -37,7 +37,7 @@ struct TrainOutcome
 /// Runs `perceptron-lab train`: loads the data set or project (a file, a pipe, or "-" for standard
 /// input), applies the options, trains to the end and writes the trace and the summary. Refuses
 /// an output that is the input file, or both outputs in one file (by identity, before reading).
-/// Outputs follow session::OutputFile: a regular file is written atomically (after an error no
+/// Outputs follow io::OutputFile: a regular file is written atomically (after an error no
 /// output file exists, or the previous one is intact), a device or pipe directly; every write is
 /// checked. "-" writes to \p standardOutput.
 [[nodiscard]] TrainOutcome runTrain(const TrainOptions& options, QIODevice& standardOutput);

@@ -1,8 +1,8 @@
 #include "autosaver.h"
 
 #include "document.h"
-#include "session/projectfile.h"
-#include "session/textfile.h"
+#include "io/projectfile.h"
+#include "io/textfile.h"
 #include "trainingpresenter.h"
 #include "undocommands.h"
 
@@ -136,7 +136,7 @@ void Autosaver::readLeftover()
     // exists() is false for a dangling symbolic link, which reads as "does not exist" anyway.
     if (!QFileInfo::exists(autosaveFile()) && !QFileInfo(autosaveFile()).isSymLink())
         return;
-    auto read = session::readProject(autosaveFile());
+    auto read = io::readProject(autosaveFile());
     if (!read) {
         m_damage = read.error().toString();
         setProblem(Problem::Damaged, {shown(autosaveFile()), *m_damage});
@@ -301,19 +301,19 @@ void Autosaver::saveNow()
         clearProblem();
         return;
     }
-    session::Project project = m_document->toProject();
+    io::Project project = m_document->toProject();
     project.epoch = shownEpoch(m_presenter);
     // Only what reads back is worth writing (a project file has the same limits).
-    if (const auto problem = session::projectWriteProblem(project)) {
+    if (const auto problem = io::projectWriteProblem(project)) {
         setProblem(Problem::Unwritable, {*problem});
         return;
     }
     QJsonObject info;
     info.insert(u"filePath"_s, m_document->filePath());
     info.insert(u"modified"_s, m_document->isModified());
-    std::optional<session::SaveError> error = session::writeProject(project, autosaveFile());
+    std::optional<io::SaveError> error = io::writeProject(project, autosaveFile());
     if (!error)
-        error = session::saveAtomically(infoFile(), QJsonDocument(info).toJson());
+        error = io::saveAtomically(infoFile(), QJsonDocument(info).toJson());
     if (error) {
         setProblem(Problem::WriteFailed, {error->toString()});
         // Retry without waiting for a change: the disk may have room again, the folder may be
@@ -356,7 +356,7 @@ void Autosaver::finish()
 void restoreAutosavedWork(Document* document, TrainingPresenter* presenter,
                           const AutosavedWork& work)
 {
-    session::Project base = work.project;
+    io::Project base = work.project;
     if (work.modified)
         base.data = learning::Dataset{};
     document->loadProject(base, work.filePath);

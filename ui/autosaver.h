@@ -1,6 +1,6 @@
 #pragma once
 
-#include "session/project.h"
+#include "io/project.h"
 
 #include <QDateTime>
 #include <QObject>
@@ -22,10 +22,10 @@ class TrainingPresenter;
 /// Work autosaved by an instance that did not close properly, as found at start.
 struct AutosavedWork
 {
-    session::Project project; ///< the points, settings, view and timeline epoch
-    QString filePath;         ///< the project file the document belonged to; empty if untitled
-    bool modified = true;     ///< the document had changes not saved to filePath
-    QDateTime savedAt;        ///< when the autosave was written (local time)
+    io::Project project;  ///< the points, settings, view and timeline epoch
+    QString filePath;     ///< the project file the document belonged to; empty if untitled
+    bool modified = true; ///< the document had changes not saved to filePath
+    QDateTime savedAt;    ///< when the autosave was written (local time)
 };
 
 /// Keeps a copy of the open document in the application data folder so that a crash, a kill or

@@ -1,7 +1,7 @@
 #pragma once
 
+#include "engine/metatypes.h" // declares TrainingSettings to the meta-type system before moc
 #include "learning/settings.h"
-#include "session/metatypes.h" // declares TrainingSettings to the meta-type system before moc
 #include "theme.h"
 
 #include <QList>

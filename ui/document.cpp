@@ -30,9 +30,9 @@ void Document::setSettings(const learning::TrainingSettings& settings)
     updateModified();
 }
 
-bool Document::setView(const session::ViewBox& view)
+bool Document::setView(const io::ViewBox& view)
 {
-    const std::optional<session::ViewBox> allowed = session::clampedView(view);
+    const std::optional<io::ViewBox> allowed = io::clampedView(view);
     if (allowed && *allowed != m_view) {
         m_view = *allowed;
         Q_EMIT viewChanged();
@@ -40,16 +40,16 @@ bool Document::setView(const session::ViewBox& view)
     return allowed == view;
 }
 
-session::Project Document::toProject() const
+io::Project Document::toProject() const
 {
-    session::Project project;
+    io::Project project;
     project.data = m_data;
     project.settings = m_settings;
     project.view = m_view;
     return project;
 }
 
-void Document::loadProject(const session::Project& project, const QString& path)
+void Document::loadProject(const io::Project& project, const QString& path)
 {
     m_undoStack->clear();
     m_data = project.data;
@@ -66,7 +66,7 @@ void Document::loadProject(const session::Project& project, const QString& path)
 
 void Document::clear()
 {
-    loadProject(session::Project{}, QString());
+    loadProject(io::Project{}, QString());
 }
 
 void Document::setFilePath(const QString& path)

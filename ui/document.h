@@ -1,8 +1,8 @@
 #pragma once
 
+#include "io/project.h"
 #include "learning/dataset.h"
 #include "learning/settings.h"
-#include "session/project.h"
 
 #include <Eigen/Core>
 #include <QObject>
@@ -23,7 +23,7 @@ namespace plab::ui {
 /// below; every such change bumps dataRevision() and emits dataChanged(). Settings are not
 /// undoable but mark the document modified. The view is saved with a project but changing it
 /// does not mark the document modified (zooming is looking, not editing); it always obeys the view
-/// rule (session::ViewBox::isValid()), whatever asked for it.
+/// rule (io::ViewBox::isValid()), whatever asked for it.
 ///
 /// isModified() is "the undo stack is not at its clean index, or settings changed since the last
 /// markSaved()/loadProject()".
@@ -37,7 +37,7 @@ public:
 
     [[nodiscard]] const learning::Dataset& data() const { return m_data; }
     [[nodiscard]] const learning::TrainingSettings& settings() const { return m_settings; }
-    [[nodiscard]] session::ViewBox view() const { return m_view; }
+    [[nodiscard]] io::ViewBox view() const { return m_view; }
     [[nodiscard]] QUndoStack* undoStack() const { return m_undoStack; }
     [[nodiscard]] QString filePath() const { return m_filePath; }
     [[nodiscard]] bool isModified() const;
@@ -46,17 +46,17 @@ public:
 
     /// Not undoable; marks the document modified when the settings differ.
     void setSettings(const learning::TrainingSettings& settings);
-    /// Sets the view, clamped to the view rule (session::clampedView()), and emits viewChanged()
+    /// Sets the view, clamped to the view rule (io::clampedView()), and emits viewChanged()
     /// when it differs. A view with a NaN bound is ignored. False when \p view was not taken as
     /// it is (clamped or ignored), so a caller can say that the view stopped at its limits.
-    bool setView(const session::ViewBox& view);
+    bool setView(const io::ViewBox& view);
 
     /// Everything, for saving. `epoch` is left empty (the window fills it in).
-    [[nodiscard]] session::Project toProject() const;
+    [[nodiscard]] io::Project toProject() const;
     /// Replaces everything, clears the undo stack, sets the file path and marks the document
     /// saved. Emits dataChanged(), settingsChanged(), viewChanged() and the path/modified
     /// signals.
-    void loadProject(const session::Project& project, const QString& path);
+    void loadProject(const io::Project& project, const QString& path);
     /// Back to an empty, unnamed document with default settings and view (File > New).
     void clear();
 
@@ -94,7 +94,7 @@ private:
 
     learning::Dataset m_data;
     learning::TrainingSettings m_settings;
-    session::ViewBox m_view;
+    io::ViewBox m_view;
     QUndoStack* m_undoStack = nullptr;
     QString m_filePath;
     std::uint64_t m_dataRevision = 1;

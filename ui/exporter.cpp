@@ -2,8 +2,8 @@
 
 #include "framepainter.h"
 #include "gifwriter.h"
-#include "session/outputfile.h"
-#include "session/textfile.h"
+#include "io/outputfile.h"
+#include "io/textfile.h"
 #include "tablewriter.h"
 
 #include <QBuffer>
@@ -43,7 +43,7 @@ constexpr auto kMaxPanels = std::size_t(100);
 QString cannotWrite(const QString& path, const QString& reason)
 {
     return Text::tr("%1: cannot be written: %2")
-        .arg(session::printable(QDir::toNativeSeparators(path)), reason);
+        .arg(io::printable(QDir::toNativeSeparators(path)), reason);
 }
 
 /// The pages of an export: each is one frame, or (for a storyboard) all of them.
@@ -65,9 +65,8 @@ std::vector<std::span<const ExportFrame>> pagesOf(std::span<const ExportFrame> f
 QString documentTitle(const ExportSource& source, const ExportOptions& options)
 {
     if (!options.title.isEmpty())
-        return session::printable(options.title);
-    return source.name.isEmpty() ? QStringLiteral("Perceptron Lab")
-                                 : session::printable(source.name);
+        return io::printable(options.title);
+    return source.name.isEmpty() ? QStringLiteral("Perceptron Lab") : io::printable(source.name);
 }
 
 QImage paintImage(FramePainter& painter, std::span<const ExportFrame> frames,
@@ -106,7 +105,7 @@ std::optional<QString> writePng(QIODevice& device, const QImage& image)
 /// Serif" alias, which browsers do not know.
 ExportOptions prepared(ExportOptions options)
 {
-    options.title = session::printable(options.title);
+    options.title = io::printable(options.title);
     if (options.format == ExportFormat::Svg && options.theme.fontFamily.isEmpty())
         options.theme.fontFamily = QFontInfo(options.theme.font()).family();
     return options;
@@ -147,7 +146,7 @@ std::optional<QString> writeSvg(QIODevice& device, FramePainter& painter,
                                     ? captionText(source, frames.front())
                                     : Text::tr("Storyboard of %1 frames").arg(frames.size());
     svg.replace(titleMarker, documentTitle(source, options).toHtmlEscaped().toUtf8());
-    svg.replace(descriptionMarker, session::printable(description).toHtmlEscaped().toUtf8());
+    svg.replace(descriptionMarker, io::printable(description).toHtmlEscaped().toUtf8());
     if (device.write(svg) != svg.size())
         return device.errorString();
     return std::nullopt;
@@ -193,14 +192,14 @@ std::optional<QString> writePdf(QIODevice& device, FramePainter& painter,
     return std::nullopt;
 }
 
-/// Writes one file at \p path through a session::OutputFile: \p write fills its device (returning
+/// Writes one file at \p path through a io::OutputFile: \p write fills its device (returning
 /// an error, or setting \p cancelled); a regular file appears only when complete, and a write
 /// that failed on the way is reported even if the encoder did not notice it.
 template <typename Write>
-ExportResult saveOne(const QString& path, session::OutputFile::PipeReader pipeReader, Write write)
+ExportResult saveOne(const QString& path, io::OutputFile::PipeReader pipeReader, Write write)
 {
     ExportResult result;
-    session::OutputFile file(path);
+    io::OutputFile file(path);
     if (const auto error = file.open(pipeReader)) {
         result.error = error->toString();
         return result;
@@ -280,11 +279,11 @@ ExportResult saveFrames(const ExportRequest& request, const ExportOptions& optio
         const QString name = QFileInfo(paths[qsizetype(i)]).fileName();
         const QString staged = temporary.filePath(name);
         // Messages name the frame's own path, not the temporary one.
-        const auto failed = [&](session::SaveError error) {
+        const auto failed = [&](io::SaveError error) {
             error.file = QDir::toNativeSeparators(paths[qsizetype(i)]);
             return error.toString();
         };
-        session::OutputFile file(staged);
+        io::OutputFile file(staged);
         if (const auto error = file.open()) {
             result.error = failed(*error);
             return result;

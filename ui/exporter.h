@@ -2,7 +2,7 @@
 
 #include "exportoptions.h"
 #include "exportsource.h"
-#include "session/outputfile.h"
+#include "io/outputfile.h"
 
 #include <QByteArray>
 #include <QImage>
@@ -47,17 +47,17 @@ struct ExportRequest
     QString path;
     /// A named pipe as the file: wait for its reader (the command line), or refuse it when none
     /// reads it yet (the window, which must never hang).
-    session::OutputFile::PipeReader pipeReader = session::OutputFile::PipeReader::Refuse;
+    io::OutputFile::PipeReader pipeReader = io::OutputFile::PipeReader::Refuse;
 };
 
 /// Runs \p request: selects the frames (replaying epochs for sample visits), paints them and
-/// writes the file(s) under the rules of session::OutputFile: a regular file atomically, through
+/// writes the file(s) under the rules of io::OutputFile: a regular file atomically, through
 /// a temporary file renamed into place (a symbolic link stays a link), a device or a named pipe
 /// directly; every write checked, so a full disk is an error with the system's reason. Numbered
 /// frames are all written into a temporary folder first and then renamed over regular files only
 /// (anything else of a frame's name is refused), so after an error or a cancel no new file exists
 /// and an existing file of that name is untouched. Control characters in the title and the file
-/// name are escaped (session::printable()), so an SVG is always well-formed XML. Thread-safe for
+/// name are escaped (io::printable()), so an SVG is always well-formed XML. Thread-safe for
 /// distinct requests: it touches no widget and no global state (fonts and QPainter on QImage,
 /// QSvgGenerator and QPdfWriter work off the GUI thread).
 [[nodiscard]] ExportResult runExport(const ExportRequest& request,

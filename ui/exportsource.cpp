@@ -41,7 +41,7 @@ QString captionNumber(double value)
 }
 
 ExportSource trainedSource(learning::Dataset data, learning::TrainingSettings settings,
-                           const session::ViewBox& view)
+                           const io::ViewBox& view)
 {
     ExportSource source;
     source.settings = settings;

@@ -1,12 +1,12 @@
 #pragma once
 
 #include "exportoptions.h"
+#include "io/project.h"
 #include "learning/dataset.h"
 #include "learning/history.h"
 #include "learning/records.h"
 #include "learning/settings.h"
 #include "plotscene.h"
-#include "session/project.h"
 
 #include <QString>
 
@@ -24,7 +24,7 @@ struct ExportSource
 {
     learning::Dataset data;
     learning::TrainingSettings settings;
-    session::ViewBox view;
+    io::ViewBox view;
     learning::History history;
     /// Shown nowhere by default; the dialog offers it as the caption's title.
     QString name;
@@ -32,9 +32,8 @@ struct ExportSource
 
 /// Trains \p data with \p settings to the end (converged, epoch limit or diverged) and records
 /// every epoch: what `perceptron-lab export` draws from. Preconditions as for learning::Trainer.
-[[nodiscard]] ExportSource trainedSource(learning::Dataset data,
-                                         learning::TrainingSettings settings,
-                                         const session::ViewBox& view);
+[[nodiscard]] ExportSource
+trainedSource(learning::Dataset data, learning::TrainingSettings settings, const io::ViewBox& view);
 
 /// One picture of the run: an epoch's snapshot, or a sample visit.
 struct ExportFrame

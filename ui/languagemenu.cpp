@@ -1,6 +1,6 @@
 #include "languagemenu.h"
 
-#include "session/language.h"
+#include "i18n/language.h"
 
 #include <QActionGroup>
 #include <QEvent>
@@ -25,7 +25,7 @@ LanguageMenu::LanguageMenu(QWidget* parent) : QMenu(parent)
         action->setObjectName(QStringLiteral("actionLanguage_") + QString::fromLatin1(code));
     }
     m_system->setObjectName(QStringLiteral("actionLanguage_system"));
-    const QString stored = session::storedLanguageChoice();
+    const QString stored = i18n::storedLanguageChoice();
     for (QAction* action : actions()) {
         if (action->isSeparator())
             continue;
@@ -40,13 +40,13 @@ LanguageMenu::LanguageMenu(QWidget* parent) : QMenu(parent)
 
 void LanguageMenu::choose(const QString& choice)
 {
-    session::storeLanguageChoice(choice);
+    i18n::storeLanguageChoice(choice);
     for (QAction* action : m_group->actions())
-        action->setChecked(action->data().toString() == session::storedLanguageChoice());
-    const QString language = session::resolveLanguageChoice(choice);
-    if (language == session::installedLanguage())
+        action->setChecked(action->data().toString() == i18n::storedLanguageChoice());
+    const QString language = i18n::resolveLanguageChoice(choice);
+    if (language == i18n::installedLanguage())
         return;
-    session::installTranslations(language);
+    i18n::installTranslations(language);
     Q_EMIT languageChanged(language);
 }
 
@@ -61,8 +61,8 @@ void LanguageMenu::retranslateUi()
 {
     setTitle(tr("&Language"));
     m_system->setText(tr("&System (%1)")
-                          .arg(session::systemLanguage() == u"ja" ? QStringLiteral("日本語")
-                                                                  : QStringLiteral("English")));
+                          .arg(i18n::systemLanguage() == u"ja" ? QStringLiteral("日本語")
+                                                               : QStringLiteral("English")));
 }
 
 } // namespace plab::ui

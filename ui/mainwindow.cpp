@@ -6,13 +6,13 @@
 #include "document.h"
 #include "exportdialog.h"
 #include "generatordialog.h"
+#include "io/datasetfile.h"
+#include "io/projectfile.h"
+#include "io/validationtext.h"
 #include "languagemenu.h"
 #include "learningcurves.h"
 #include "parameterpanel.h"
 #include "plotcanvas.h"
-#include "session/datasetfile.h"
-#include "session/projectfile.h"
-#include "session/validationtext.h"
 #include "timeline.h"
 #include "trainingpresenter.h"
 #include "undocommands.h"
@@ -101,7 +101,7 @@ std::string toName(const QVariant& value)
 
 /// The view a newly opened or generated data set gets: all points, with room around a handful
 /// of them (the logic gates) for the boundary and the weight vector.
-session::ViewBox framing(const learning::Dataset& data)
+io::ViewBox framing(const learning::Dataset& data)
 {
     constexpr std::size_t kFew = 8;
     return fitToData(data, data.size() <= kFew ? 0.4 : 0.12);
@@ -794,7 +794,7 @@ bool MainWindow::openProject(const QString& path)
 {
     if (!maybeSave())
         return false;
-    auto result = session::readProject(path);
+    auto result = io::readProject(path);
     if (!result) {
         m_prompts->showError(this, tr("Cannot Open Project"), result.error().toString());
         return false;
@@ -810,7 +810,7 @@ bool MainWindow::openProject(const QString& path)
 
 bool MainWindow::openDataSet(const QString& path)
 {
-    auto result = session::readDatasetCsv(path);
+    auto result = io::readDatasetCsv(path);
     if (!result) {
         m_prompts->showError(this, tr("Cannot Open Data Set"), result.error().toString());
         return false;
@@ -820,7 +820,7 @@ bool MainWindow::openDataSet(const QString& path)
                           !m_document->isModified() && m_document->filePath().isEmpty();
     if (pristine) {
         // Nothing to undo to: the data set starts a fresh, unmodified project.
-        session::Project project = m_document->toProject();
+        io::Project project = m_document->toProject();
         project.data = result.value();
         project.view = framing(project.data);
         m_document->loadProject(project, QString());
@@ -855,10 +855,10 @@ bool MainWindow::saveAsDialog()
 
 bool MainWindow::saveProjectAs(const QString& path)
 {
-    session::Project project = m_document->toProject();
+    io::Project project = m_document->toProject();
     project.epoch = m_presenter->history().latestEpochAt(m_presenter->position()).epoch;
     // The error names the file and, for a point that cannot be written, the point.
-    if (const auto error = session::writeProject(project, path)) {
+    if (const auto error = io::writeProject(project, path)) {
         m_prompts->showError(this, tr("Cannot Save Project"), error->toString());
         return false;
     }
@@ -882,7 +882,7 @@ void MainWindow::saveDataSetDialog()
 
 bool MainWindow::saveDataSetAs(const QString& path)
 {
-    if (const auto error = session::writeDatasetCsv(m_document->data(), path)) {
+    if (const auto error = io::writeDatasetCsv(m_document->data(), path)) {
         m_prompts->showError(this, tr("Cannot Save Data Set"), error->toString());
         return false;
     }
@@ -963,7 +963,7 @@ void MainWindow::generate(learning::Generator generator, const learning::Generat
     if (const auto bad = learning::firstInvalidPoint(data)) {
         m_prompts->showError(
             this, tr("Cannot Generate Data Set"),
-            u"%1: %2"_s.arg(generatorTitle(generator), session::describeInvalidPoint(data, *bad)));
+            u"%1: %2"_s.arg(generatorTitle(generator), io::describeInvalidPoint(data, *bad)));
         return;
     }
     m_document->undoStack()->push(new ReplaceData(

@@ -137,7 +137,7 @@ void PlotCanvas::setTheme(const Theme& theme)
 
 ViewTransform PlotCanvas::transform() const
 {
-    return ViewTransform(m_document ? m_document->view() : session::ViewBox{},
+    return ViewTransform(m_document ? m_document->view() : io::ViewBox{},
                          PlotRenderer::plotArea(QRectF(rect()), m_theme));
 }
 
@@ -298,12 +298,12 @@ void PlotCanvas::addPointAt(const QPointF& pixel, int cls)
     m_document->undoStack()->push(new AddPoints(m_document, {learning::Sample{world, cls}}));
 }
 
-void PlotCanvas::showView(const session::ViewBox& view)
+void PlotCanvas::showView(const io::ViewBox& view)
 {
     if (!m_document || m_document->setView(view))
         return;
     // The document clamped the view to the rule: say why the plot did not follow.
-    const session::ViewBox shown = m_document->view();
+    const io::ViewBox shown = m_document->view();
     const bool widened = shown.xMax - shown.xMin > view.xMax - view.xMin ||
                          shown.yMax - shown.yMin > view.yMax - view.yMin;
     Q_EMIT message(widened ? tr("Zoomed in as far as the numbers allow")

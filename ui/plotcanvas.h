@@ -49,7 +49,7 @@ struct TrainingView
 ///   opens a context menu (remove, change class, select all);
 /// - the wheel zooms around the cursor; middle-drag or Space+drag pans; + and - zoom around the
 ///   centre; Home or F fits the view to the data. The view stays inside the view rule
-///   (session::ViewBox::isValid()); message() says when it stops at a limit.
+///   (io::ViewBox::isValid()); message() says when it stops at a limit.
 ///
 /// Space pressed and released without dragging is reported with spaceTapped() (the canvas takes
 /// Space while it has focus so that Space+drag can pan), so the window can keep Space as its
@@ -140,7 +140,7 @@ private:
     void addPointAt(const QPointF& pixel, int cls);
     void zoomAround(const QPointF& pixel, double factor);
     /// Sets the document's view, and says so through message() when it had to be clamped.
-    void showView(const session::ViewBox& view);
+    void showView(const io::ViewBox& view);
     void setSelection(std::vector<char> selection);
     void onDataChanged();
     void showPointMenu(const QPoint& globalPos, std::size_t index);
@@ -162,8 +162,8 @@ private:
     std::vector<std::size_t> m_dragIndices;
     std::vector<Eigen::Vector2d> m_dragOrigins; ///< world positions at the press
     Eigen::Vector2d m_pressWorld = Eigen::Vector2d::Zero();
-    session::ViewBox m_panStartView; ///< the document's view at the press
-    ViewTransform m_panTransform;    ///< the mapping at the press
+    io::ViewBox m_panStartView;   ///< the document's view at the press
+    ViewTransform m_panTransform; ///< the mapping at the press
     std::optional<QRectF> m_rubberBand;
     std::vector<char> m_rubberBase; ///< selection before a Ctrl+rubber band
     int m_dragId = 0;

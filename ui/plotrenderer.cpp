@@ -362,7 +362,7 @@ double PlotRenderer::arrowScale(const PlotScene& scene, const ViewTransform& tra
         length = std::max(length, scene.step->before.w.norm());
         length = std::max(length, (scene.step->before.w + scene.step->deltaW).norm());
     }
-    const session::ViewBox& v = transform.effectiveView();
+    const io::ViewBox& v = transform.effectiveView();
     const double viewSize = std::min(v.xMax - v.xMin, v.yMax - v.yMin);
     if (!std::isfinite(length) || !(length > 0.0) || !(viewSize > 0.0))
         return 1.0;
@@ -583,7 +583,7 @@ void PlotRenderer::paint(QPainter& painter, const QRectF& target, const PlotScen
 
     const QRectF area = plotArea(target, theme);
     const ViewTransform tf(scene.view, area, scene.aspect);
-    const session::ViewBox& v = tf.effectiveView();
+    const io::ViewBox& v = tf.effectiveView();
     const QFont font = theme.font();
     const QFontMetricsF fm(font);
     const bool vectorDevice = scene.vectorPoints || isVectorDevice(painter);

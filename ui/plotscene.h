@@ -1,10 +1,10 @@
 #pragma once
 
+#include "io/project.h"
 #include "learning/dataset.h"
 #include "learning/linearmodel.h"
 #include "learning/records.h"
 #include "learning/settings.h"
-#include "session/project.h"
 #include "viewtransform.h"
 
 #include <QRectF>
@@ -26,7 +26,7 @@ struct PlotScene
     /// keys the renderer's cached point layer; 0 disables that cache.
     std::uint64_t dataRevision = 0;
 
-    session::ViewBox view;
+    io::ViewBox view;
     Aspect aspect = Aspect::Equal;
 
     // The model, when one is shown.

@@ -1,6 +1,6 @@
 #include "tablewriter.h"
 
-#include "session/numberformat.h"
+#include "io/numberformat.h"
 
 #include <QStringList>
 
@@ -96,8 +96,8 @@ QByteArray TableWriter::csv(std::span<const learning::StepRecord> steps) const
     out.reserve(out.size() + qsizetype(steps.size()) * 96);
     for (const learning::StepRecord& step : steps) {
         const TableRow row = tableRow(step);
-        const QStringList cells = cellsOf(
-            row, true, [](double v) { return QString::fromLatin1(session::formatDouble(v)); });
+        const QStringList cells =
+            cellsOf(row, true, [](double v) { return QString::fromLatin1(io::formatDouble(v)); });
         out += cells.join(u',').toUtf8();
         out += '\n';
     }

@@ -1,12 +1,12 @@
 #include "trainingpresenter.h"
 
 #include "document.h"
+#include "engine/trainingcontroller.h"
+#include "io/validationtext.h"
 #include "learning/metrics.h"
 #include "learningcurves.h"
 #include "parameterpanel.h"
 #include "plotcanvas.h"
-#include "session/trainingcontroller.h"
-#include "session/validationtext.h"
 #include "timeline.h"
 
 #include <QTimer>
@@ -37,7 +37,7 @@ TrainingPresenter::TrainingPresenter(Document* document, PlotCanvas* canvas,
     : QObject(parent), m_document(document), m_canvas(canvas), m_parameters(parameters),
       m_curves(curves), m_timeline(timeline)
 {
-    m_controller = new session::TrainingController(this);
+    m_controller = new engine::TrainingController(this);
     m_curves->setHistory(&m_history);
     m_frameTimer = new QTimer(this);
     m_frameTimer->setSingleShot(true);
@@ -46,11 +46,11 @@ TrainingPresenter::TrainingPresenter(Document* document, PlotCanvas* canvas,
 
     connect(m_document, &Document::dataChanged, this, &TrainingPresenter::onDataChanged);
     connect(m_document, &Document::settingsChanged, this, &TrainingPresenter::onSettingsChanged);
-    connect(m_controller, &session::TrainingController::restarted, this,
+    connect(m_controller, &engine::TrainingController::restarted, this,
             &TrainingPresenter::onRestarted);
-    connect(m_controller, &session::TrainingController::eventsReady, this,
+    connect(m_controller, &engine::TrainingController::eventsReady, this,
             &TrainingPresenter::onEvents);
-    connect(m_controller, &session::TrainingController::runningChanged, this,
+    connect(m_controller, &engine::TrainingController::runningChanged, this,
             &TrainingPresenter::onRunningChanged);
     connect(m_timeline, &Timeline::positionChosen, this,
             [this](int position) { showPosition(std::size_t(std::max(position, 0))); });
@@ -339,7 +339,7 @@ void TrainingPresenter::onRestarted(const learning::EpochSnapshot& initial)
         runToTarget();
 }
 
-void TrainingPresenter::onEvents(const session::TrainingEvents& events)
+void TrainingPresenter::onEvents(const engine::TrainingEvents& events)
 {
     if (m_awaitingRestart || !m_hasProblem)
         return;
@@ -520,9 +520,9 @@ QString TrainingPresenter::composeStatus() const
         return tr("Click the plot to place points: left click for the active class, right click "
                   "for the other one — or pick a data set from the Data menu");
     if (const auto problem = learning::validate(data))
-        return capitalized(session::describeDataProblem(*problem, data));
+        return capitalized(io::describeDataProblem(*problem, data));
     if (const auto problem = learning::validate(m_applied))
-        return capitalized(session::describeSettingsProblem(*problem));
+        return capitalized(io::describeSettingsProblem(*problem));
     if (m_awaitingRestart)
         return tr("Epoch 0");
 

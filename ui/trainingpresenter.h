@@ -1,8 +1,8 @@
 #pragma once
 
+#include "engine/metatypes.h"
 #include "learning/history.h"
 #include "learning/settings.h"
-#include "session/metatypes.h"
 
 #include <QObject>
 #include <QPointer>
@@ -16,7 +16,7 @@
 
 class QTimer;
 
-namespace plab::session {
+namespace plab::engine {
 class TrainingController;
 }
 
@@ -29,7 +29,7 @@ class PlotCanvas;
 class Timeline;
 
 /// Follows one training run for the window: keeps the Document and the threaded engine
-/// (session::TrainingController) in step, records everything the engine produces in a
+/// (engine::TrainingController) in step, records everything the engine produces in a
 /// learning::History, and shows the history at the timeline's position on the canvas, the
 /// parameter panel, the learning curves and the timeline.
 ///
@@ -115,7 +115,7 @@ private:
     void onSettingsChanged();
     void applyProblem(const QString& reason);
     void onRestarted(const learning::EpochSnapshot& initial);
-    void onEvents(const session::TrainingEvents& events);
+    void onEvents(const engine::TrainingEvents& events);
     void onRunningChanged(bool running);
 
     /// True when the engine's trainer is at the shown position, so stepping needs no fork.
@@ -138,7 +138,7 @@ private:
     ParameterPanel* m_parameters;
     QPointer<LearningCurves> m_curves; ///< draws m_history; may be destroyed before us
     Timeline* m_timeline;
-    session::TrainingController* m_controller = nullptr;
+    engine::TrainingController* m_controller = nullptr;
     QTimer* m_frameTimer = nullptr;
 
     learning::History m_history;

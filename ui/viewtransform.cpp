@@ -6,7 +6,7 @@
 
 namespace plab::ui {
 
-ViewTransform::ViewTransform(const session::ViewBox& view, const QRectF& pixels, Aspect aspect)
+ViewTransform::ViewTransform(const io::ViewBox& view, const QRectF& pixels, Aspect aspect)
 {
     if (!view.isValid() || !(pixels.width() > 0.0) || !(pixels.height() > 0.0)) {
         m_sx = m_pixels.width() / (m_view.xMax - m_view.xMin);
@@ -64,7 +64,7 @@ Eigen::Vector2d ViewTransform::vectorToWorld(const QPointF& d) const
     return {d.x() / m_sx, -d.y() / m_sy};
 }
 
-session::ViewBox zoomed(const session::ViewBox& view, const Eigen::Vector2d& anchor, double factor)
+io::ViewBox zoomed(const io::ViewBox& view, const Eigen::Vector2d& anchor, double factor)
 {
     if (!std::isfinite(factor) || !(factor > 0.0) || !anchor.allFinite())
         return view;
@@ -74,13 +74,13 @@ session::ViewBox zoomed(const session::ViewBox& view, const Eigen::Vector2d& anc
             anchor.y() + (view.yMax - anchor.y()) / factor};
 }
 
-session::ViewBox panned(const session::ViewBox& view, const Eigen::Vector2d& delta)
+io::ViewBox panned(const io::ViewBox& view, const Eigen::Vector2d& delta)
 {
     return {view.xMin + delta.x(), view.xMax + delta.x(), view.yMin + delta.y(),
             view.yMax + delta.y()};
 }
 
-session::ViewBox fitToData(const learning::Dataset& data, double margin)
+io::ViewBox fitToData(const learning::Dataset& data, double margin)
 {
     constexpr double inf = std::numeric_limits<double>::infinity();
     double lo[2] = {inf, inf};
@@ -100,10 +100,10 @@ session::ViewBox fitToData(const learning::Dataset& data, double margin)
     for (int k = 0; k < 2; ++k) {
         const double extent = hi[k] - lo[k];
         const double scale = std::max({1.0, std::abs(lo[k]), std::abs(hi[k])});
-        pad[k] = extent > session::kMinRelativeViewSpan * scale ? extent * margin : 0.5;
+        pad[k] = extent > io::kMinRelativeViewSpan * scale ? extent * margin : 0.5;
     }
-    const session::ViewBox box{lo[0] - pad[0], hi[0] + pad[0], lo[1] - pad[1], hi[1] + pad[1]};
-    return session::clampedView(box).value_or(session::ViewBox{});
+    const io::ViewBox box{lo[0] - pad[0], hi[0] + pad[0], lo[1] - pad[1], hi[1] + pad[1]};
+    return io::clampedView(box).value_or(io::ViewBox{});
 }
 
 Ticks niceTicks(double lo, double hi, int target)
@@ -160,7 +160,7 @@ QString formatTick(double value, const Ticks& ticks)
     return text;
 }
 
-LineClip clipBoundary(const learning::LinearModel& model, const session::ViewBox& box)
+LineClip clipBoundary(const learning::LinearModel& model, const io::ViewBox& box)
 {
     LineClip clip;
     if (!model.isFinite() || model.hasNoBoundary())
@@ -224,7 +224,7 @@ LineClip clipBoundary(const learning::LinearModel& model, const session::ViewBox
 }
 
 std::vector<Eigen::Vector2d> halfPlaneInBox(const learning::LinearModel& model,
-                                            const session::ViewBox& box, int side)
+                                            const io::ViewBox& box, int side)
 {
     const std::vector<Eigen::Vector2d> corners = {
         {box.xMin, box.yMin}, {box.xMax, box.yMin}, {box.xMax, box.yMax}, {box.xMin, box.yMax}};

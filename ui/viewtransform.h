@@ -1,8 +1,8 @@
 #pragma once
 
+#include "io/project.h"
 #include "learning/dataset.h"
 #include "learning/linearmodel.h"
-#include "session/project.h"
 
 #include <Eigen/Core>
 #include <QLineF>
@@ -35,11 +35,10 @@ class ViewTransform
 {
 public:
     ViewTransform() = default;
-    /// An invalid \p view (see session::ViewBox::isValid()) or an empty \p pixels rectangle gives a
+    /// An invalid \p view (see io::ViewBox::isValid()) or an empty \p pixels rectangle gives a
     /// transform that maps the default ViewBox into a 1 x 1 rectangle, so callers never divide by
     /// zero.
-    ViewTransform(const session::ViewBox& view, const QRectF& pixels,
-                  Aspect aspect = Aspect::Equal);
+    ViewTransform(const io::ViewBox& view, const QRectF& pixels, Aspect aspect = Aspect::Equal);
 
     [[nodiscard]] QPointF toPixel(const Eigen::Vector2d& world) const;
     [[nodiscard]] QPointF toPixel(double x1, double x2) const;
@@ -50,7 +49,7 @@ public:
     [[nodiscard]] Eigen::Vector2d vectorToWorld(const QPointF& d) const;
 
     /// The box actually shown (equal to the requested one with Aspect::Stretch).
-    [[nodiscard]] const session::ViewBox& effectiveView() const { return m_view; }
+    [[nodiscard]] const io::ViewBox& effectiveView() const { return m_view; }
     [[nodiscard]] const QRectF& pixelRect() const { return m_pixels; }
     [[nodiscard]] double pixelsPerUnitX() const { return m_sx; }
     [[nodiscard]] double pixelsPerUnitY() const { return m_sy; }
@@ -58,7 +57,7 @@ public:
     friend bool operator==(const ViewTransform&, const ViewTransform&) = default;
 
 private:
-    session::ViewBox m_view;
+    io::ViewBox m_view;
     QRectF m_pixels{0.0, 0.0, 1.0, 1.0};
     double m_sx = 0.5; ///< pixels per world unit along x1
     double m_sy = 0.5; ///< pixels per world unit along x2
@@ -66,16 +65,16 @@ private:
 
 /// The box scaled by 1 / \p factor about \p anchor (factor > 1 zooms in). The anchor keeps its
 /// relative position, so the world point under the cursor stays under the cursor. Pure geometry:
-/// the result may break the view rule (session::ViewBox::isValid()); session::clampedView() brings
+/// the result may break the view rule (io::ViewBox::isValid()); io::clampedView() brings
 /// it back, and Document::setView() does so for every view it is given.
-[[nodiscard]] session::ViewBox zoomed(const session::ViewBox& view, const Eigen::Vector2d& anchor,
-                                      double factor);
+[[nodiscard]] io::ViewBox zoomed(const io::ViewBox& view, const Eigen::Vector2d& anchor,
+                                 double factor);
 /// The box moved by \p delta world units (pure geometry, as zoomed()).
-[[nodiscard]] session::ViewBox panned(const session::ViewBox& view, const Eigen::Vector2d& delta);
+[[nodiscard]] io::ViewBox panned(const io::ViewBox& view, const Eigen::Vector2d& delta);
 /// A box framing every point with \p margin (a fraction of the data's extent, at least 0.5 world
 /// units around a single point or a degenerate extent), clamped to the view rule. The default
 /// ViewBox for empty data.
-[[nodiscard]] session::ViewBox fitToData(const learning::Dataset& data, double margin = 0.12);
+[[nodiscard]] io::ViewBox fitToData(const learning::Dataset& data, double margin = 0.12);
 
 /// Axis ticks on the 1-2-5 ladder: every multiple of `step` inside [lo, hi].
 struct Ticks
@@ -115,12 +114,11 @@ struct LineClip
 
 /// Clips the boundary of \p model to \p box. A line touching only a corner counts as Inside with a
 /// zero-length segment.
-[[nodiscard]] LineClip clipBoundary(const learning::LinearModel& model,
-                                    const session::ViewBox& box);
+[[nodiscard]] LineClip clipBoundary(const learning::LinearModel& model, const io::ViewBox& box);
 
 /// The polygon (world coordinates, 0 to 5 corners) of the part of \p box where
 /// sign(w.x + b) == \p side (side = +1 or -1). Used to shade the half-planes.
 [[nodiscard]] std::vector<Eigen::Vector2d> halfPlaneInBox(const learning::LinearModel& model,
-                                                          const session::ViewBox& box, int side);
+                                                          const io::ViewBox& box, int side);
 
 } // namespace plab::ui

@@ -3,9 +3,9 @@
 // exit status 2 with one line on standard error and leaves no output file.
 
 #include "app/traincommand.h"
+#include "io/datasetfile.h"
+#include "io/projectfile.h"
 #include "learning/trainer.h"
-#include "session/datasetfile.h"
-#include "session/projectfile.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -182,7 +182,7 @@ TEST(CliProcess, TraceNumbersReadBackExactly)
     const QList<QJsonObject> lines = jsonLines(readAll(trace));
 
     // The same run in this process.
-    const session::Result<learning::Dataset> data = session::readDatasetCsv(example("blobs.csv"));
+    const io::Result<learning::Dataset> data = io::readDatasetCsv(example("blobs.csv"));
     ASSERT_TRUE(data.ok());
     learning::TrainingSettings settings;
     settings.rule = learning::Rule::Logistic;
@@ -234,14 +234,14 @@ TEST(CliProcess, TraceNumbersReadBackExactly)
 TEST(CliProcess, ProjectSettingsApplyAndOptionsOverrideThem)
 {
     QTemporaryDir dir;
-    session::Project project;
-    project.data = session::readDatasetCsv(example("and.csv")).value();
+    io::Project project;
+    project.data = io::readDatasetCsv(example("and.csv")).value();
     project.settings.learningRate = 0.5;
     project.settings.init = learning::InitKind::Given;
     project.settings.initial = {Eigen::Vector2d(0.25, -0.75), 0.125};
     project.settings.maxEpochs = 50;
     const QString path = dir.filePath(QStringLiteral("and.json"));
-    ASSERT_FALSE(session::writeProject(project, path).has_value());
+    ASSERT_FALSE(io::writeProject(project, path).has_value());
 
     // Overrides: --zero negative, --epochs 9 and --no-bias (AND cannot be learned without a
     // bias: (0,0) always has net 0, and w1 < 0, w2 < 0, w1 + w2 > 0 cannot all hold).

@@ -2,9 +2,9 @@
 
 // Shared by the export tests: the AND run every test draws, and its hand-computed trace.
 
+#include "io/project.h"
 #include "learning/dataset.h"
 #include "learning/settings.h"
-#include "session/project.h"
 #include "ui/exportsource.h"
 
 #include <memory>
@@ -23,7 +23,7 @@ inline learning::Dataset andData()
 ///   epoch 3: w (2, 1)  b -2    epoch 4: w (2, 2)  b -2    epoch 5: w (2, 1)  b -3
 inline std::shared_ptr<const ui::ExportSource> andSource()
 {
-    const session::ViewBox view{-0.5, 1.5, -0.5, 1.5};
+    const io::ViewBox view{-0.5, 1.5, -0.5, 1.5};
     return std::make_shared<const ui::ExportSource>(
         ui::trainedSource(andData(), learning::TrainingSettings{}, view));
 }

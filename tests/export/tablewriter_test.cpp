@@ -1,8 +1,8 @@
 // Worked-example tables: CSV, Markdown and LaTeX hold the numbers of the trace.
 
 #include "exportsupport.h"
+#include "io/numberformat.h"
 #include "learning/trainer.h"
-#include "session/numberformat.h"
 #include "ui/exporter.h"
 #include "ui/tablewriter.h"
 

@@ -1,6 +1,6 @@
 // Autosave and crash recovery against the real MainWindow: when the autosave is written and what
 // it holds, the lock between two instances, and the restore question at start.
-#include "session/projectfile.h"
+#include "io/projectfile.h"
 #include "ui/autosaver.h"
 #include "ui/document.h"
 #include "ui/mainwindow.h"
@@ -150,10 +150,10 @@ TEST_F(Autosave, AChangeIsWrittenAfterTheDelayWithTheEpochAndACleanExitRemovesIt
     trainAnd(a, 2);
     // The last change (the step to epoch 2) is in the file once the delay has passed after it.
     ASSERT_TRUE(waitFor(saved, [&] {
-        const auto read = session::readProject(a.autosaver->autosaveFile());
+        const auto read = io::readProject(a.autosaver->autosaveFile());
         return read && read.value().epoch == 2;
     }));
-    const auto read = session::readProject(a.autosaver->autosaveFile());
+    const auto read = io::readProject(a.autosaver->autosaveFile());
     ASSERT_TRUE(read) << read.error().toString().toStdString();
     EXPECT_EQ(read.value().data, a.window->document()->data());
     EXPECT_EQ(read.value().data.size(), 4u);
@@ -198,7 +198,7 @@ TEST_F(Autosave, ASecondInstanceNeitherAutosavesNorOffersTheFirstOnesLiveAutosav
     // Its edits do not overwrite the first instance's autosave.
     second.window->generate(learning::Generator::Xor, learning::GeneratorParams{});
     second.autosaver->saveNow();
-    const auto read = session::readProject(first.autosaver->autosaveFile());
+    const auto read = io::readProject(first.autosaver->autosaveFile());
     ASSERT_TRUE(read);
     EXPECT_EQ(read.value().data, first.window->document()->data());
 }
@@ -396,7 +396,7 @@ TEST_F(Autosave, AFailedWriteIsMarkedUntilAWriteSucceedsAgainWithoutAnotherChang
     EXPECT_TRUE(markerText(a).isEmpty());
     EXPECT_TRUE(marker(a)->isHidden());
     EXPECT_EQ(statusMessage(a), u"Autosave works again: your changes are protected"_s);
-    const auto read = session::readProject(a.autosaver->autosaveFile());
+    const auto read = io::readProject(a.autosaver->autosaveFile());
     ASSERT_TRUE(read) << read.error().toString().toStdString();
     EXPECT_EQ(read.value().data, a.window->document()->data());
 }
@@ -473,7 +473,7 @@ TEST_F(Autosave, KeepAsideRenamesTheDamagedAutosaveAndAutosavingResumes)
     QSignalSpy saved(a.autosaver.get(), &Autosaver::saved);
     a.window->generate(learning::Generator::Xor, learning::GeneratorParams{});
     ASSERT_TRUE(waitFor(saved, [&] { return saved.count() > 0; }));
-    const auto read = session::readProject(a.autosaver->autosaveFile());
+    const auto read = io::readProject(a.autosaver->autosaveFile());
     ASSERT_TRUE(read) << read.error().toString().toStdString();
     EXPECT_EQ(read.value().data, a.window->document()->data());
 }

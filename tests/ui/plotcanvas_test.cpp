@@ -10,9 +10,9 @@
 #include <QWheelEvent>
 #include <gtest/gtest.h>
 
+using plab::io::ViewBox;
 using plab::learning::Dataset;
 using plab::learning::Sample;
-using plab::session::ViewBox;
 using plab::test::nearlyEqual;
 using namespace plab::ui;
 

@@ -37,7 +37,7 @@ bool save(const QString& dir, const QString& name, const ui::PlotScene& scene,
     return true;
 }
 
-ui::PlotScene sceneFor(const learning::Dataset& data, const session::ViewBox& view,
+ui::PlotScene sceneFor(const learning::Dataset& data, const io::ViewBox& view,
                        const learning::LinearModel& model, learning::Rule rule)
 {
     ui::PlotScene scene;
@@ -82,7 +82,7 @@ int main(int argc, char** argv)
 
     // AND: the trained boundary.
     const learning::Dataset andData = learning::generate(learning::Generator::And, {});
-    const session::ViewBox andView{-0.6, 1.6, -0.6, 1.6};
+    const io::ViewBox andView{-0.6, 1.6, -0.6, 1.6};
     {
         learning::Trainer trainer(andData, learning::TrainingSettings{});
         const std::vector<learning::EpochSnapshot> run = learning::trainToEnd(trainer);

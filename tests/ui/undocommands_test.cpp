@@ -168,7 +168,7 @@ TEST(Document, ViewChangesDoNotMarkModified)
     doc.setView({0, 2, 0, 2});
     EXPECT_FALSE(doc.setView({0, 2, std::nan(""), 2})); // NaN: ignored
     EXPECT_EQ(spy.count(), 1);
-    EXPECT_EQ(doc.view(), (plab::session::ViewBox{0, 2, 0, 2}));
+    EXPECT_EQ(doc.view(), (plab::io::ViewBox{0, 2, 0, 2}));
     EXPECT_FALSE(doc.isModified());
 }
 
@@ -177,11 +177,11 @@ TEST(Document, TheViewAlwaysObeysTheViewRule)
     // Whatever asks (zoom, pan, fit, a program), the document holds a view a project can save.
     Document doc;
     EXPECT_TRUE(doc.setView({-1e12, 1e12, -3, 3}));
-    EXPECT_EQ(doc.view(), (plab::session::ViewBox{-1e12, 1e12, -3, 3}));
+    EXPECT_EQ(doc.view(), (plab::io::ViewBox{-1e12, 1e12, -3, 3}));
     EXPECT_FALSE(doc.setView({-5e12, 5e12, 2e12, 2e12 + 5000}));
-    EXPECT_EQ(doc.view(), (plab::session::ViewBox{-1e12, 1e12, 1e12 - 5000, 1e12}));
+    EXPECT_EQ(doc.view(), (plab::io::ViewBox{-1e12, 1e12, 1e12 - 5000, 1e12}));
     EXPECT_FALSE(doc.setView({1, 0, 0, 2})); // swapped: put in order
-    EXPECT_EQ(doc.view(), (plab::session::ViewBox{0, 1, 0, 2}));
+    EXPECT_EQ(doc.view(), (plab::io::ViewBox{0, 1, 0, 2}));
     EXPECT_FALSE(doc.setView({5, 5 + 1e-12, 0, 2})); // too narrow: widened about its centre
     EXPECT_TRUE(doc.view().isValid());
     EXPECT_NEAR(0.5 * (doc.view().xMin + doc.view().xMax), 5.0, 1e-11);
@@ -191,7 +191,7 @@ TEST(Document, LoadProjectReplacesEverythingAndClearsTheUndoStack)
 {
     Document doc;
     doc.undoStack()->push(new AddPoints(&doc, {Sample{{1, 2}, 0}}));
-    plab::session::Project project;
+    plab::io::Project project;
     project.data = kThree;
     project.settings.learningRate = 0.25;
     project.view = {-5, 5, -5, 5};
@@ -202,7 +202,7 @@ TEST(Document, LoadProjectReplacesEverythingAndClearsTheUndoStack)
     EXPECT_EQ(doc.undoStack()->count(), 0);
     EXPECT_FALSE(doc.isModified());
     EXPECT_EQ(doc.filePath(), QStringLiteral("/tmp/x.json"));
-    const plab::session::Project back = doc.toProject();
+    const plab::io::Project back = doc.toProject();
     EXPECT_EQ(back.data, kThree);
     EXPECT_EQ(back.settings, project.settings);
     EXPECT_EQ(back.view, project.view);

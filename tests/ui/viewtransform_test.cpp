@@ -6,9 +6,9 @@
 #include <cmath>
 #include <limits>
 
+using plab::io::ViewBox;
 using plab::learning::Dataset;
 using plab::learning::LinearModel;
-using plab::session::ViewBox;
 using plab::test::nearlyEqual;
 using namespace plab::ui;
 
@@ -135,7 +135,7 @@ TEST(ViewTransform, InvalidInputGivesAUsableTransform)
 
 TEST(ViewTransform, AcceptsExactlyTheViewsOfTheOneRule)
 {
-    // The transform and the project files share session::ViewBox::isValid(): a view the window
+    // The transform and the project files share io::ViewBox::isValid(): a view the window
     // draws is a view a project can save, and the other way round.
     const QRectF pixels(0, 0, 100, 100);
     for (const ViewBox& box : {ViewBox{0, 1, 0, 1}, ViewBox{-1e12, 1e12, -1e12, 1e12},

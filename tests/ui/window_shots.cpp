@@ -8,7 +8,7 @@
 //
 // Offscreen unless QT_QPA_PLATFORM says otherwise. Uses a throw-away settings folder, so the
 // window starts with its default layout and never touches the user's settings.
-#include "session/language.h"
+#include "i18n/language.h"
 #include "ui/autosaver.h"
 #include "ui/mainwindow.h"
 #include "ui/plotcanvas.h"
@@ -110,7 +110,7 @@ public:
             if (!waitFor(changed, [&] { return p->position() != before; }))
                 return false;
             const auto* step = p->history().stepAt(p->position());
-            const session::ViewBox view = w.canvas()->transform().effectiveView();
+            const io::ViewBox view = w.canvas()->transform().effectiveView();
             const auto crossesView = [&](const learning::LinearModel& m) {
                 const ui::LineClip clip = ui::clipBoundary(m, view);
                 return clip.kind == ui::LineClip::Kind::Inside &&
@@ -164,8 +164,8 @@ int main(int argc, char** argv)
     const QSize size = argc == 4 ? QSize(QString::fromLocal8Bit(argv[2]).toInt(),
                                          QString::fromLocal8Bit(argv[3]).toInt())
                                  : QSize(1600, 900);
-    const QString language = session::systemLanguage();
-    session::installTranslations(language);
+    const QString language = i18n::systemLanguage();
+    i18n::installTranslations(language);
     const Shooter shooter(directory, size, language == u"en" ? QString() : u"-"_s + language);
     bool ok = true;
     {

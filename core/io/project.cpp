@@ -1,0 +1,68 @@
+#include "io/project.h"
+
+#include <algorithm>
+#include <cmath>
+#include <utility>
+
+namespace plab::io {
+
+namespace {
+
+constexpr double kMax = kMaxViewCoordinate;
+
+bool validRange(double lo, double hi)
+{
+    if (!std::isfinite(lo) || !std::isfinite(hi) || std::abs(lo) > kMax || std::abs(hi) > kMax)
+        return false;
+    return hi - lo >= kMinRelativeViewSpan * std::max({1.0, std::abs(lo), std::abs(hi)});
+}
+
+/// One axis of clampedView(). Precondition: neither bound is NaN.
+void clampRange(double& lo, double& hi)
+{
+    if (validRange(lo, hi))
+        return;
+    if (lo > hi)
+        std::swap(lo, hi);
+    const double span = hi - lo; // +inf for an infinite bound
+    if (!(span < 2.0 * kMax)) {
+        lo = -kMax;
+        hi = kMax;
+        return;
+    }
+    if (lo < -kMax) {
+        lo = -kMax;
+        hi = -kMax + span;
+    } else if (hi > kMax) {
+        hi = kMax;
+        lo = kMax - span;
+    }
+    if (validRange(lo, hi))
+        return;
+    // Too narrow: twice the smallest span about the centre (|lo| and |hi| exceed |centre| by far
+    // less than the factor 2 leaves), then back inside the range.
+    const double centre = 0.5 * (lo + hi);
+    const double half = kMinRelativeViewSpan * std::max(1.0, std::abs(centre));
+    lo = std::clamp(centre - half, -kMax, kMax - 2.0 * half);
+    hi = lo + 2.0 * half;
+}
+
+} // namespace
+
+bool ViewBox::isValid() const
+{
+    return validRange(xMin, xMax) && validRange(yMin, yMax);
+}
+
+std::optional<ViewBox> clampedView(const ViewBox& box)
+{
+    if (std::isnan(box.xMin) || std::isnan(box.xMax) || std::isnan(box.yMin) ||
+        std::isnan(box.yMax))
+        return std::nullopt;
+    ViewBox out = box;
+    clampRange(out.xMin, out.xMax);
+    clampRange(out.yMin, out.yMax);
+    return out;
+}
+
+} // namespace plab::io
