@@ -6,8 +6,8 @@
 #include "io/projectfile.h"
 #include "io/textfile.h"
 #include "io/validationtext.h"
+#include "render/viewtransform.h"
 #include "ui/exporter.h"
-#include "ui/viewtransform.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -61,15 +61,15 @@ QString oneLine(QString text)
     return text;
 }
 
-ui::Theme themeNamed(const QString& name)
+render::Theme themeNamed(const QString& name)
 {
     if (name == u"dark")
-        return ui::Theme::dark();
+        return render::Theme::dark();
     if (name == u"print")
-        return ui::Theme::print();
+        return render::Theme::print();
     if (name == u"contrast")
-        return ui::Theme::highContrast();
-    return ui::Theme::light();
+        return render::Theme::highContrast();
+    return render::Theme::light();
 }
 
 } // namespace
@@ -183,7 +183,7 @@ ExportOutcome runExport(const ExportArguments& a, QIODevice& standardOutput)
     }
 
     // Train, then choose the epochs.
-    const io::ViewBox shown = view ? *view : ui::fitToData(data);
+    const io::ViewBox shown = view ? *view : render::fitToData(data);
     auto source =
         std::make_shared<ui::ExportSource>(ui::trainedSource(std::move(data), settings, shown));
     source->name = QFileInfo(inputShown).fileName();

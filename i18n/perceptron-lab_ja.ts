@@ -847,6 +847,56 @@ Exit status: 0 when the files were written, 2 for bad input (nothing is written)
     </message>
 </context>
 <context>
+    <name>plab::render::ChartPainter</name>
+    <message>
+        <source>epoch</source>
+        <translation>エポック</translation>
+    </message>
+    <message>
+        <source>Errors per epoch</source>
+        <translation>エポックごとの誤分類数</translation>
+    </message>
+    <message>
+        <source>Weights per epoch</source>
+        <translation>エポックごとの重み</translation>
+    </message>
+    <message>
+        <source>errors</source>
+        <translation>誤分類</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>損失</translation>
+    </message>
+</context>
+<context>
+    <name>plab::render::PlotRenderer</name>
+    <message>
+        <source>vectors drawn ×%1</source>
+        <translation>ベクトルを ×%1 で表示</translation>
+    </message>
+    <message>
+        <source>class %1  (%2)</source>
+        <translation>クラス %1  （%2）</translation>
+    </message>
+    <message>
+        <source>w·x + b = %1 for every point</source>
+        <translation>すべての点で w·x + b = %1</translation>
+    </message>
+    <message>
+        <source>no boundary yet: w = 0</source>
+        <translation>まだ決定境界はありません: w = 0</translation>
+    </message>
+    <message>
+        <source>boundary outside the view</source>
+        <translation>決定境界は表示範囲の外です</translation>
+    </message>
+    <message>
+        <source>%1 from the centre, this way</source>
+        <translation>中心から %1、この方向</translation>
+    </message>
+</context>
+<context>
     <name>plab::ui::AboutDialog</name>
     <message>
         <source>Place points of two classes, train a perceptron and watch its decision boundary w₁x₁ + w₂x₂ + b = 0 move, one epoch or one sample at a time.</source>
@@ -1050,29 +1100,6 @@ Exit status: 0 when the files were written, 2 for bad input (nothing is written)
     <message>
         <source>Keep Aside and &amp;Show Folder</source>
         <translation>別名で残してフォルダーを表示(&amp;S)</translation>
-    </message>
-</context>
-<context>
-    <name>plab::ui::ChartPainter</name>
-    <message>
-        <source>epoch</source>
-        <translation>エポック</translation>
-    </message>
-    <message>
-        <source>Errors per epoch</source>
-        <translation>エポックごとの誤分類数</translation>
-    </message>
-    <message>
-        <source>Weights per epoch</source>
-        <translation>エポックごとの重み</translation>
-    </message>
-    <message>
-        <source>errors</source>
-        <translation>誤分類</translation>
-    </message>
-    <message>
-        <source>loss</source>
-        <translation>損失</translation>
     </message>
 </context>
 <context>
@@ -2596,33 +2623,6 @@ Exit status: 0 when the files were written, 2 for bad input (nothing is written)
     <message>
         <source>Points stop at ±1e9, the largest coordinate a data file holds</source>
         <translation>点は ±1e9 で止まります（データファイルが扱える最大の座標です）</translation>
-    </message>
-</context>
-<context>
-    <name>plab::ui::PlotRenderer</name>
-    <message>
-        <source>vectors drawn ×%1</source>
-        <translation>ベクトルを ×%1 で表示</translation>
-    </message>
-    <message>
-        <source>class %1  (%2)</source>
-        <translation>クラス %1  （%2）</translation>
-    </message>
-    <message>
-        <source>w·x + b = %1 for every point</source>
-        <translation>すべての点で w·x + b = %1</translation>
-    </message>
-    <message>
-        <source>no boundary yet: w = 0</source>
-        <translation>まだ決定境界はありません: w = 0</translation>
-    </message>
-    <message>
-        <source>boundary outside the view</source>
-        <translation>決定境界は表示範囲の外です</translation>
-    </message>
-    <message>
-        <source>%1 from the centre, this way</source>
-        <translation>中心から %1、この方向</translation>
     </message>
 </context>
 <context>

@@ -34,7 +34,7 @@ constexpr std::array<double, 12> kSpeedStops{0.5,  1.0,   2.0,   5.0,    10.0, 2
                                              50.0, 100.0, 200.0, 1000.0, 1e4,  0.0};
 
 /// A class marker as an icon, in the theme's colour and shape.
-QIcon markerIcon(const Theme& theme, int cls)
+QIcon markerIcon(const render::Theme& theme, int cls)
 {
     constexpr int size = 16;
     QPixmap pixmap(size, size);
@@ -46,19 +46,19 @@ QIcon markerIcon(const Theme& theme, int cls)
     const QRectF box(2.0, 2.0, size - 4.0, size - 4.0);
     QPainterPath path;
     switch (theme.classShapes[std::size_t(cls)]) {
-    case MarkerShape::Circle:
+    case render::MarkerShape::Circle:
         path.addEllipse(box);
         break;
-    case MarkerShape::Square:
+    case render::MarkerShape::Square:
         path.addRect(box);
         break;
-    case MarkerShape::Triangle:
+    case render::MarkerShape::Triangle:
         path.moveTo(box.center().x(), box.top());
         path.lineTo(box.bottomRight());
         path.lineTo(box.bottomLeft());
         path.closeSubpath();
         break;
-    case MarkerShape::Diamond:
+    case render::MarkerShape::Diamond:
         path.moveTo(box.center().x(), box.top());
         path.lineTo(box.right(), box.center().y());
         path.lineTo(box.center().x(), box.bottom());
@@ -316,7 +316,7 @@ ControlPanel::ControlPanel(QWidget* parent) : QWidget(parent)
         spin->setKeyboardTracking(false);
 
     retranslateUi();
-    setTheme(Theme::light());
+    setTheme(render::Theme::light());
     setSettings(m_settings);
     setSpeed(10.0);
 }
@@ -432,7 +432,7 @@ void ControlPanel::setTrainingActions(const QList<QAction*>& actions)
     }
 }
 
-void ControlPanel::setTheme(const Theme& theme)
+void ControlPanel::setTheme(const render::Theme& theme)
 {
     m_class0->setIcon(markerIcon(theme, 0));
     m_class1->setIcon(markerIcon(theme, 1));

@@ -2,7 +2,7 @@
 
 #include "engine/metatypes.h" // declares TrainingSettings to the meta-type system before moc
 #include "learning/settings.h"
-#include "theme.h"
+#include "render/theme.h"
 
 #include <QList>
 #include <QWidget>
@@ -56,7 +56,7 @@ public:
     void setTrainingActions(const QList<QAction*>& actions);
 
     /// Colours and shapes of the class buttons.
-    void setTheme(const Theme& theme);
+    void setTheme(const render::Theme& theme);
 
 public Q_SLOTS:
     /// 0 or 1, without emitting activeClassChosen().

@@ -77,8 +77,8 @@ std::shared_ptr<const ExportSource> exportSourceFor(const Document& document,
     return source;
 }
 
-void copyViewToClipboard(const ExportSource& source, const ExportFrame& frame, const Theme& theme,
-                         const QSizeF& logical, double devicePixelRatio)
+void copyViewToClipboard(const ExportSource& source, const ExportFrame& frame,
+                         const render::Theme& theme, const QSizeF& logical, double devicePixelRatio)
 {
     ExportOptions options;
     options.theme = theme;
@@ -258,7 +258,7 @@ void ExportPreview::paintEvent(QPaintEvent*)
 }
 
 ExportDialog::ExportDialog(std::shared_ptr<const ExportSource> source, std::size_t position,
-                           const Theme& screenTheme, QWidget* parent)
+                           const render::Theme& screenTheme, QWidget* parent)
     : QDialog(parent), m_source(std::move(source)), m_position(position),
       m_screenTheme(screenTheme), m_lastFolder(QDir::homePath())
 {
@@ -640,7 +640,7 @@ std::variant<ExportRequest, QString> ExportDialog::request() const
         if (const QString* error = std::get_if<QString>(&g))
             return *error;
         o.geometry = std::get<OutputGeometry>(g);
-        o.theme = Theme::fromName(m_theme->currentData().toString());
+        o.theme = render::Theme::fromName(m_theme->currentData().toString());
         o.theme.fontScale = m_fontScale->value() == m_fontScale->minimum()
                                 ? defaultFontScale(o.geometry.logical, o.layout)
                                 : m_fontScale->value();

@@ -3,7 +3,7 @@
 #include "exporter.h"
 #include "exportoptions.h"
 #include "exportsource.h"
-#include "theme.h"
+#include "render/theme.h"
 
 #include <QDialog>
 #include <QFutureWatcher>
@@ -44,15 +44,16 @@ class Document;
 /// Puts \p frame of \p source on the clipboard as an image of \p logical pixels at
 /// \p devicePixelRatio (and as SVG for programs that take vectors), painted as the export paints
 /// it: presentation mode, no hover or selection chrome.
-void copyViewToClipboard(const ExportSource& source, const ExportFrame& frame, const Theme& theme,
-                         const QSizeF& logical, double devicePixelRatio);
+void copyViewToClipboard(const ExportSource& source, const ExportFrame& frame,
+                         const render::Theme& theme, const QSizeF& logical,
+                         double devicePixelRatio);
 
 /// What the window hands to its export actions when one is triggered.
 struct ExportContext
 {
     std::shared_ptr<const ExportSource> source; ///< see exportSourceFor()
     std::size_t position = 0;                   ///< the timeline position shown
-    Theme theme;                                ///< the canvas's theme
+    render::Theme theme;                        ///< the canvas's theme
     QSizeF viewSize;                            ///< the canvas's size, logical pixels
     double devicePixelRatio = 1.0;              ///< the canvas's screen
 };
@@ -119,7 +120,7 @@ public:
     /// \p position: the timeline position the window shows (the "current view" frame).
     /// \p screenTheme: the window's theme, the default.
     ExportDialog(std::shared_ptr<const ExportSource> source, std::size_t position,
-                 const Theme& screenTheme, QWidget* parent = nullptr);
+                 const render::Theme& screenTheme, QWidget* parent = nullptr);
     ~ExportDialog() override;
 
     void setKind(Kind kind);
@@ -159,7 +160,7 @@ private:
 
     std::shared_ptr<const ExportSource> m_source;
     std::size_t m_position = 0;
-    Theme m_screenTheme;
+    render::Theme m_screenTheme;
     FileChooser m_chooser;
     QFutureWatcher<ExportResult> m_watcher;
     QPointer<QProgressDialog> m_progress;

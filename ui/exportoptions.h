@@ -1,6 +1,6 @@
 #pragma once
 
-#include "theme.h"
+#include "render/theme.h"
 
 #include <QSize>
 #include <QSizeF>
@@ -158,7 +158,7 @@ struct ExportOptions
     ExportContent content = ExportContent::Plot;
     OutputGeometry geometry;
     /// The theme with its font scale; print() is white, unshaded, with thick lines.
-    Theme theme = Theme::light();
+    render::Theme theme = render::Theme::light();
     /// Draw a caption into the image: the title (if any) and "Epoch 3 · w = (2, 1.2) · b = 0 ·
     /// 1 error". Storyboard panels are always captioned; this adds the page title.
     bool caption = false;

@@ -155,9 +155,9 @@ std::variant<std::vector<learning::StepRecord>, QString> selectSteps(const Expor
     return steps;
 }
 
-PlotScene sceneFor(const ExportSource& source, const ExportFrame& frame, bool legend)
+render::PlotScene sceneFor(const ExportSource& source, const ExportFrame& frame, bool legend)
 {
-    PlotScene scene;
+    render::PlotScene scene;
     scene.data = &source.data;
     scene.dataRevision = 0;
     scene.view = source.view;

@@ -6,7 +6,7 @@
 #include "learning/history.h"
 #include "learning/records.h"
 #include "learning/settings.h"
-#include "plotscene.h"
+#include "render/plotscene.h"
 
 #include <QString>
 
@@ -76,7 +76,8 @@ selectSteps(const ExportSource& source, const std::vector<int>& epochs);
 
 /// The scene the canvas would paint for \p frame, in presentation mode (no hover, selection or
 /// trail), with \p legend deciding the class legend. `data` points into \p source.
-[[nodiscard]] PlotScene sceneFor(const ExportSource& source, const ExportFrame& frame, bool legend);
+[[nodiscard]] render::PlotScene sceneFor(const ExportSource& source, const ExportFrame& frame,
+                                         bool legend);
 
 /// The caption line of \p frame, e.g. "Epoch 3 · w = (2, 1.2) · b = 0 · 1 error", or for a
 /// visit "Epoch 2 · sample 3/4 · x = (1, 0) · updated · w = (1, 1) · b = −1 · 2 errors".

@@ -29,14 +29,14 @@ double contentAspect(const ExportSource& source, ExportContent content)
 
 FramePainter::FramePainter(const ExportSource& source, const ExportOptions& options)
     : m_source(source), m_options(options),
-      m_series(ChartSeries::fromHistory(source.history, source.settings))
+      m_series(render::ChartSeries::fromHistory(source.history, source.settings))
 {}
 
 double FramePainter::captionHeight() const
 {
     if (!m_options.caption)
         return 0.0;
-    const Theme& theme = m_options.theme;
+    const render::Theme& theme = m_options.theme;
     double h = 2.0 * kPadding + QFontMetricsF(theme.font(1.25)).height();
     if (!m_options.title.isEmpty())
         h += QFontMetricsF(theme.font(1.6, true)).height() + 4.0;
@@ -57,19 +57,19 @@ void FramePainter::paintContent(QPainter& painter, const QRectF& target, const E
         m_renderer.paint(painter, target, sceneFor(m_source, frame, legend), m_options.theme);
         return;
     case ExportContent::ErrorChart:
-        ChartPainter::paint(painter, target, m_series, ChartPainter::Kind::Errors, frame.chartEpoch,
-                            m_options.theme);
+        render::ChartPainter::paint(painter, target, m_series, render::ChartPainter::Kind::Errors,
+                                    frame.chartEpoch, m_options.theme);
         return;
     case ExportContent::WeightChart:
-        ChartPainter::paint(painter, target, m_series, ChartPainter::Kind::Weights,
-                            frame.chartEpoch, m_options.theme);
+        render::ChartPainter::paint(painter, target, m_series, render::ChartPainter::Kind::Weights,
+                                    frame.chartEpoch, m_options.theme);
         return;
     }
 }
 
 void FramePainter::paintFrame(QPainter& painter, const QRectF& target, const ExportFrame& frame)
 {
-    const Theme& theme = m_options.theme;
+    const render::Theme& theme = m_options.theme;
     const QRectF content = contentRect(target);
     if (content.top() > target.top()) {
         painter.save();
@@ -130,7 +130,7 @@ QSize FramePainter::storyboardGrid(int count, const QSizeF& page, double aspect,
 void FramePainter::paintStoryboard(QPainter& painter, const QRectF& target,
                                    std::span<const ExportFrame> frames)
 {
-    const Theme& theme = m_options.theme;
+    const render::Theme& theme = m_options.theme;
     painter.save();
     painter.setRenderHint(QPainter::TextAntialiasing, true);
     painter.fillRect(target, theme.background);

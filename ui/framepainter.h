@@ -1,9 +1,9 @@
 #pragma once
 
-#include "chartpainter.h"
 #include "exportoptions.h"
 #include "exportsource.h"
-#include "plotrenderer.h"
+#include "render/chartpainter.h"
+#include "render/plotrenderer.h"
 
 #include <QRectF>
 #include <QSize>
@@ -54,8 +54,8 @@ private:
 
     const ExportSource& m_source;
     ExportOptions m_options;
-    ChartSeries m_series;
-    PlotRenderer m_renderer;
+    render::ChartSeries m_series;
+    render::PlotRenderer m_renderer;
 };
 
 } // namespace plab::ui

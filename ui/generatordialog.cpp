@@ -1,9 +1,9 @@
 #include "generatordialog.h"
 
 #include "learning/metrics.h"
-#include "plotrenderer.h"
-#include "plotscene.h"
-#include "viewtransform.h"
+#include "render/plotrenderer.h"
+#include "render/plotscene.h"
+#include "render/viewtransform.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -220,7 +220,7 @@ learning::GeneratorParams GeneratorDialog::params() const
     return p;
 }
 
-void GeneratorDialog::setTheme(const Theme& theme)
+void GeneratorDialog::setTheme(const render::Theme& theme)
 {
     m_theme = theme;
     updatePreview();
@@ -246,9 +246,9 @@ void GeneratorDialog::updateFields()
 void GeneratorDialog::updatePreview()
 {
     const learning::Dataset data = learning::generate(generator(), params());
-    PlotScene scene;
+    render::PlotScene scene;
     scene.data = &data;
-    scene.view = fitToData(data);
+    scene.view = render::fitToData(data);
     scene.showLegend = false;
     scene.showWeightVector = false;
     scene.presentation = true;
@@ -260,8 +260,8 @@ void GeneratorDialog::updatePreview()
     {
         QPainter painter(&pixmap);
         painter.setRenderHint(QPainter::Antialiasing);
-        PlotRenderer renderer;
-        Theme small = m_theme;
+        render::PlotRenderer renderer;
+        render::Theme small = m_theme;
         small.fontScale *= 0.8;
         small.markerSize *= 0.6; // a thumbnail: the points, not their markers, should show
         renderer.paint(painter, QRectF(0, 0, kPreviewSize, kPreviewSize), scene, small);

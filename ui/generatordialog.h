@@ -1,7 +1,7 @@
 #pragma once
 
 #include "learning/generators.h"
-#include "theme.h"
+#include "render/theme.h"
 
 #include <QDialog>
 #include <QString>
@@ -37,13 +37,13 @@ public:
     [[nodiscard]] learning::Generator generator() const;
     void setParams(const learning::GeneratorParams& params);
     [[nodiscard]] learning::GeneratorParams params() const;
-    void setTheme(const Theme& theme);
+    void setTheme(const render::Theme& theme);
 
 private:
     void updateFields();
     void updatePreview();
 
-    Theme m_theme = Theme::light();
+    render::Theme m_theme = render::Theme::light();
     QComboBox* m_generator = nullptr;
     QFormLayout* m_form = nullptr;
     QSpinBox* m_count = nullptr;

@@ -46,7 +46,7 @@ int writeToDevice(GifFileType* gif, const GifByteType* bytes, int length)
 
 } // namespace
 
-std::vector<QRgb> gifPaletteFor(const Theme& theme)
+std::vector<QRgb> gifPaletteFor(const render::Theme& theme)
 {
     constexpr std::size_t kThemeColours = 40;
     std::vector<QRgb> colours;

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "theme.h"
+#include "render/theme.h"
 
 #include <QHash>
 #include <QImage>
@@ -22,7 +22,7 @@ namespace plab::ui {
 /// them, lines, text), a few blends between them for antialiased edges and the logistic
 /// shading, then a 6 x 6 x 6 colour cube for everything else. One palette for every frame, so
 /// nothing flickers from frame to frame, and flat areas keep their exact colour.
-[[nodiscard]] std::vector<QRgb> gifPaletteFor(const Theme& theme);
+[[nodiscard]] std::vector<QRgb> gifPaletteFor(const render::Theme& theme);
 
 /// Maps colours to the nearest entry of a palette (remembering each colour it has seen, since
 /// plots repeat few colours).

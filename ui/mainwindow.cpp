@@ -13,11 +13,11 @@
 #include "learningcurves.h"
 #include "parameterpanel.h"
 #include "plotcanvas.h"
+#include "render/viewtransform.h"
 #include "timeline.h"
 #include "trainingpresenter.h"
 #include "undocommands.h"
 #include "userguidedialog.h"
-#include "viewtransform.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -104,7 +104,7 @@ std::string toName(const QVariant& value)
 io::ViewBox framing(const learning::Dataset& data)
 {
     constexpr std::size_t kFew = 8;
-    return fitToData(data, data.size() <= kFew ? 0.4 : 0.12);
+    return render::fitToData(data, data.size() <= kFew ? 0.4 : 0.12);
 }
 
 bool isDataSetFile(const QString& path)
@@ -1042,8 +1042,9 @@ void MainWindow::setThemeChoice(const QString& choice)
 
 void MainWindow::applyTheme()
 {
-    const Theme theme = m_themeChoice == u"system"_s ? Theme::forPalette(palette())
-                                                     : Theme::fromName(m_themeChoice);
+    const render::Theme theme = m_themeChoice == u"system"_s
+                                    ? render::Theme::forPalette(palette())
+                                    : render::Theme::fromName(m_themeChoice);
     m_canvas->setTheme(theme);
     m_controls->setTheme(theme);
 }

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "learning/generators.h"
-#include "theme.h"
+#include "render/theme.h"
 
 #include <QMainWindow>
 #include <QPointer>

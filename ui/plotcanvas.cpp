@@ -75,7 +75,8 @@ bool isCanvasKey(const QKeyEvent* event)
 
 } // namespace
 
-PlotCanvas::PlotCanvas(QWidget* parent) : QWidget(parent), m_theme(Theme::forPalette(palette()))
+PlotCanvas::PlotCanvas(QWidget* parent)
+    : QWidget(parent), m_theme(render::Theme::forPalette(palette()))
 {
     setMouseTracking(true);
     setFocusPolicy(Qt::StrongFocus);
@@ -129,21 +130,21 @@ void PlotCanvas::setActiveClass(int cls)
     Q_EMIT activeClassChanged(cls);
 }
 
-void PlotCanvas::setTheme(const Theme& theme)
+void PlotCanvas::setTheme(const render::Theme& theme)
 {
     m_theme = theme;
     update();
 }
 
-ViewTransform PlotCanvas::transform() const
+render::ViewTransform PlotCanvas::transform() const
 {
-    return ViewTransform(m_document ? m_document->view() : io::ViewBox{},
-                         PlotRenderer::plotArea(QRectF(rect()), m_theme));
+    return render::ViewTransform(m_document ? m_document->view() : io::ViewBox{},
+                                 render::PlotRenderer::plotArea(QRectF(rect()), m_theme));
 }
 
-PlotScene PlotCanvas::scene() const
+render::PlotScene PlotCanvas::scene() const
 {
-    PlotScene s;
+    render::PlotScene s;
     if (m_document) {
         s.data = &m_document->data();
         s.dataRevision = m_document->dataRevision();
@@ -178,7 +179,7 @@ std::optional<std::size_t> PlotCanvas::pointAt(const QPointF& pixel) const
     if (!m_document)
         return std::nullopt;
     const learning::Dataset& data = m_document->data();
-    const ViewTransform tf = transform();
+    const render::ViewTransform tf = transform();
     const double radius = 0.5 * m_theme.markerSize + 3.0;
     double best = radius * radius;
     std::optional<std::size_t> hit;
@@ -207,17 +208,17 @@ QSize PlotCanvas::minimumSizeHint() const
 void PlotCanvas::fitToData()
 {
     if (m_document)
-        m_document->setView(plab::ui::fitToData(m_document->data()));
+        m_document->setView(plab::render::fitToData(m_document->data()));
 }
 
 void PlotCanvas::zoomIn()
 {
-    zoomAround(PlotRenderer::plotArea(QRectF(rect()), m_theme).center(), 1.25);
+    zoomAround(render::PlotRenderer::plotArea(QRectF(rect()), m_theme).center(), 1.25);
 }
 
 void PlotCanvas::zoomOut()
 {
-    zoomAround(PlotRenderer::plotArea(QRectF(rect()), m_theme).center(), 0.8);
+    zoomAround(render::PlotRenderer::plotArea(QRectF(rect()), m_theme).center(), 0.8);
 }
 
 void PlotCanvas::selectAll()
@@ -282,7 +283,7 @@ void PlotCanvas::addPointAt(const QPointF& pixel, int cls)
 {
     if (!m_document)
         return;
-    const ViewTransform tf = transform();
+    const render::ViewTransform tf = transform();
     if (!tf.pixelRect().contains(pixel))
         return;
     const Eigen::Vector2d world = tf.toWorld(pixel);
@@ -316,7 +317,7 @@ void PlotCanvas::zoomAround(const QPointF& pixel, double factor)
         return;
     // The box shown is the document's view widened about its centre to the widget's shape, so
     // scaling the document's view about the anchor keeps the anchor under the same pixel.
-    showView(zoomed(m_document->view(), transform().toWorld(pixel), factor));
+    showView(render::zoomed(m_document->view(), transform().toWorld(pixel), factor));
 }
 
 void PlotCanvas::paintEvent(QPaintEvent*)
@@ -397,7 +398,7 @@ void PlotCanvas::mousePressEvent(QMouseEvent* event)
 void PlotCanvas::mouseMoveEvent(QMouseEvent* event)
 {
     const QPointF pos = event->position();
-    const ViewTransform tf = transform();
+    const render::ViewTransform tf = transform();
     if (tf.pixelRect().contains(pos))
         Q_EMIT cursorMoved(QPointF(tf.toWorld(pos).x(), tf.toWorld(pos).y()));
     if (!m_document)
@@ -449,7 +450,7 @@ void PlotCanvas::mouseMoveEvent(QMouseEvent* event)
     case Drag::Pan:
         // The scale does not change while panning: the press's transform turns the cursor's
         // pixel displacement into the world displacement of the view.
-        showView(panned(m_panStartView, m_panTransform.vectorToWorld(m_pressPixel - pos)));
+        showView(render::panned(m_panStartView, m_panTransform.vectorToWorld(m_pressPixel - pos)));
         break;
     }
     m_lastPixel = pos;

@@ -3,10 +3,10 @@
 #include "learning/linearmodel.h"
 #include "learning/records.h"
 #include "learning/settings.h"
-#include "plotrenderer.h"
-#include "plotscene.h"
-#include "theme.h"
-#include "viewtransform.h"
+#include "render/plotrenderer.h"
+#include "render/plotscene.h"
+#include "render/theme.h"
+#include "render/viewtransform.h"
 
 #include <Eigen/Core>
 #include <QPointF>
@@ -72,13 +72,13 @@ public:
     void clearTrainingView();
 
     [[nodiscard]] int activeClass() const { return m_activeClass; }
-    void setTheme(const Theme& theme);
-    [[nodiscard]] const Theme& theme() const { return m_theme; }
+    void setTheme(const render::Theme& theme);
+    [[nodiscard]] const render::Theme& theme() const { return m_theme; }
 
     /// The world <-> pixel mapping of the current frame (widget coordinates).
-    [[nodiscard]] ViewTransform transform() const;
+    [[nodiscard]] render::ViewTransform transform() const;
     /// The scene the next paint draws. Exports copy it and set presentation = true.
-    [[nodiscard]] PlotScene scene() const;
+    [[nodiscard]] render::PlotScene scene() const;
 
     [[nodiscard]] std::vector<std::size_t> selectedIndices() const;
     /// The point drawn under \p pixel (the topmost, i.e. the last one), if any.
@@ -147,8 +147,8 @@ private:
     void setHovered(std::optional<std::size_t> index);
 
     QPointer<Document> m_document;
-    PlotRenderer m_renderer;
-    Theme m_theme = Theme::light();
+    render::PlotRenderer m_renderer;
+    render::Theme m_theme = render::Theme::light();
     TrainingView m_training;
     int m_activeClass = 0;
     std::vector<char> m_selected;
@@ -162,8 +162,8 @@ private:
     std::vector<std::size_t> m_dragIndices;
     std::vector<Eigen::Vector2d> m_dragOrigins; ///< world positions at the press
     Eigen::Vector2d m_pressWorld = Eigen::Vector2d::Zero();
-    io::ViewBox m_panStartView;   ///< the document's view at the press
-    ViewTransform m_panTransform; ///< the mapping at the press
+    io::ViewBox m_panStartView;           ///< the document's view at the press
+    render::ViewTransform m_panTransform; ///< the mapping at the press
     std::optional<QRectF> m_rubberBand;
     std::vector<char> m_rubberBase; ///< selection before a Ctrl+rubber band
     int m_dragId = 0;

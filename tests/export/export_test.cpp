@@ -4,11 +4,11 @@
 
 #include "exportsupport.h"
 #include "learning/trainer.h"
-#include "ui/chartpainter.h"
+#include "render/chartpainter.h"
+#include "render/plotrenderer.h"
 #include "ui/exporter.h"
 #include "ui/framepainter.h"
 #include "ui/gifwriter.h"
-#include "ui/plotrenderer.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -27,6 +27,7 @@
 
 using namespace plab;
 using namespace plab::ui;
+using namespace plab::render;
 
 namespace {
 

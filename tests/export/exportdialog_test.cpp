@@ -21,6 +21,7 @@
 
 using namespace plab;
 using namespace plab::ui;
+using namespace plab::render;
 
 namespace {
 

@@ -15,6 +15,7 @@ using plab::learning::Dataset;
 using plab::learning::Sample;
 using plab::test::nearlyEqual;
 using namespace plab::ui;
+using namespace plab::render;
 
 namespace {
 

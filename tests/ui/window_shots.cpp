@@ -9,11 +9,11 @@
 // Offscreen unless QT_QPA_PLATFORM says otherwise. Uses a throw-away settings folder, so the
 // window starts with its default layout and never touches the user's settings.
 #include "i18n/language.h"
+#include "render/viewtransform.h"
 #include "ui/autosaver.h"
 #include "ui/mainwindow.h"
 #include "ui/plotcanvas.h"
 #include "ui/trainingpresenter.h"
-#include "ui/viewtransform.h"
 
 #include <QApplication>
 #include <QDir>
@@ -112,8 +112,8 @@ public:
             const auto* step = p->history().stepAt(p->position());
             const io::ViewBox view = w.canvas()->transform().effectiveView();
             const auto crossesView = [&](const learning::LinearModel& m) {
-                const ui::LineClip clip = ui::clipBoundary(m, view);
-                return clip.kind == ui::LineClip::Kind::Inside &&
+                const render::LineClip clip = render::clipBoundary(m, view);
+                return clip.kind == render::LineClip::Kind::Inside &&
                        clip.segment.length() > 0.3 * (view.xMax - view.xMin);
             };
             if (step && step->updated && step->deltaW != Eigen::Vector2d::Zero() &&

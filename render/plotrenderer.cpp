@@ -1,4 +1,4 @@
-#include "plotrenderer.h"
+#include "render/plotrenderer.h"
 
 #include <QCoreApplication>
 #include <QFontMetricsF>
@@ -12,14 +12,14 @@
 #include <algorithm>
 #include <cmath>
 
-namespace plab::ui {
+namespace plab::render {
 
 namespace {
 
 /// The translation context of this file's texts (lupdate reads the name from the macro).
 struct Text
 {
-    Q_DECLARE_TR_FUNCTIONS(plab::ui::PlotRenderer)
+    Q_DECLARE_TR_FUNCTIONS(plab::render::PlotRenderer)
 };
 
 QColor withAlpha(QColor c, int alpha)
@@ -962,4 +962,4 @@ void PlotRenderer::paint(QPainter& painter, const QRectF& target, const PlotScen
     painter.restore();
 }
 
-} // namespace plab::ui
+} // namespace plab::render

@@ -1,5 +1,5 @@
+#include "render/viewtransform.h"
 #include "testsupport.h"
-#include "ui/viewtransform.h"
 
 #include <gtest/gtest.h>
 
@@ -10,7 +10,7 @@ using plab::io::ViewBox;
 using plab::learning::Dataset;
 using plab::learning::LinearModel;
 using plab::test::nearlyEqual;
-using namespace plab::ui;
+using namespace plab::render;
 
 namespace {
 

@@ -1,10 +1,10 @@
-#include "viewtransform.h"
+#include "render/viewtransform.h"
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
 
-namespace plab::ui {
+namespace plab::render {
 
 ViewTransform::ViewTransform(const io::ViewBox& view, const QRectF& pixels, Aspect aspect)
 {
@@ -250,4 +250,4 @@ std::vector<Eigen::Vector2d> halfPlaneInBox(const learning::LinearModel& model,
     return out;
 }
 
-} // namespace plab::ui
+} // namespace plab::render

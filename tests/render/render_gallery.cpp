@@ -4,9 +4,9 @@
 #include "learning/generators.h"
 #include "learning/metrics.h"
 #include "learning/trainer.h"
-#include "ui/plotrenderer.h"
-#include "ui/plotscene.h"
-#include "ui/theme.h"
+#include "render/plotrenderer.h"
+#include "render/plotscene.h"
+#include "render/theme.h"
 
 #include <QDir>
 #include <QGuiApplication>
@@ -20,12 +20,12 @@ using namespace plab;
 
 namespace {
 
-bool save(const QString& dir, const QString& name, const ui::PlotScene& scene,
-          const ui::Theme& theme, QSize size)
+bool save(const QString& dir, const QString& name, const render::PlotScene& scene,
+          const render::Theme& theme, QSize size)
 {
     QImage image(size, QImage::Format_ARGB32_Premultiplied);
     QPainter painter(&image);
-    ui::PlotRenderer renderer;
+    render::PlotRenderer renderer;
     renderer.paint(painter, QRectF(QPointF(0, 0), QSizeF(size)), scene, theme);
     painter.end();
     const QString path = QDir(dir).filePath(name + QStringLiteral(".png"));
@@ -37,10 +37,10 @@ bool save(const QString& dir, const QString& name, const ui::PlotScene& scene,
     return true;
 }
 
-ui::PlotScene sceneFor(const learning::Dataset& data, const io::ViewBox& view,
-                       const learning::LinearModel& model, learning::Rule rule)
+render::PlotScene sceneFor(const learning::Dataset& data, const io::ViewBox& view,
+                           const learning::LinearModel& model, learning::Rule rule)
 {
-    ui::PlotScene scene;
+    render::PlotScene scene;
     scene.data = &data;
     scene.dataRevision = 1;
     scene.view = view;
@@ -86,44 +86,47 @@ int main(int argc, char** argv)
     {
         learning::Trainer trainer(andData, learning::TrainingSettings{});
         const std::vector<learning::EpochSnapshot> run = learning::trainToEnd(trainer);
-        ui::PlotScene scene =
+        render::PlotScene scene =
             sceneFor(andData, andView, run.back().model, learning::Rule::Perceptron);
         for (std::size_t i = run.size() > 5 ? run.size() - 5 : 0; i + 1 < run.size(); ++i)
             scene.trail.push_back(run[i].model);
-        ok &= save(dir, QStringLiteral("renderer-and"), scene, ui::Theme::light(), size);
-        ok &= save(dir, QStringLiteral("renderer-and-dark"), scene, ui::Theme::dark(), size);
+        ok &= save(dir, QStringLiteral("renderer-and"), scene, render::Theme::light(), size);
+        ok &= save(dir, QStringLiteral("renderer-and-dark"), scene, render::Theme::dark(), size);
         ok &= save(dir, QStringLiteral("renderer-and-high-contrast"), scene,
-                   ui::Theme::highContrast(), size);
+                   render::Theme::highContrast(), size);
     }
     // AND: one update, before and after.
     {
         learning::Trainer trainer(andData, learning::TrainingSettings{});
         if (const std::optional<learning::StepRecord> step = firstUpdate(trainer, 3)) {
-            ui::PlotScene scene =
+            render::PlotScene scene =
                 sceneFor(andData, andView, step->after, learning::Rule::Perceptron);
             scene.step = step;
-            ok &= save(dir, QStringLiteral("renderer-step"), scene, ui::Theme::light(), size);
-            ok &= save(dir, QStringLiteral("renderer-step-dark"), scene, ui::Theme::dark(), size);
+            ok &= save(dir, QStringLiteral("renderer-step"), scene, render::Theme::light(), size);
+            ok &=
+                save(dir, QStringLiteral("renderer-step-dark"), scene, render::Theme::dark(), size);
         }
     }
     // The very first update from w = 0.
     {
         learning::Trainer trainer(andData, learning::TrainingSettings{});
         if (const std::optional<learning::StepRecord> step = firstUpdate(trainer, 1)) {
-            ui::PlotScene scene =
+            render::PlotScene scene =
                 sceneFor(andData, andView, step->after, learning::Rule::Perceptron);
             scene.step = step;
-            ok &= save(dir, QStringLiteral("renderer-first-step"), scene, ui::Theme::light(), size);
+            ok &= save(dir, QStringLiteral("renderer-first-step"), scene, render::Theme::light(),
+                       size);
         }
     }
     // w = 0 and a boundary outside the view.
     {
-        ui::PlotScene scene = sceneFor(andData, andView, {}, learning::Rule::Perceptron);
-        ok &= save(dir, QStringLiteral("renderer-w-zero"), scene, ui::Theme::light(), size);
+        render::PlotScene scene = sceneFor(andData, andView, {}, learning::Rule::Perceptron);
+        ok &= save(dir, QStringLiteral("renderer-w-zero"), scene, render::Theme::light(), size);
         scene = sceneFor(andData, andView, {Eigen::Vector2d(1.0, 0.5), -6.0},
                          learning::Rule::Perceptron);
-        ok &= save(dir, QStringLiteral("renderer-outside"), scene, ui::Theme::light(), size);
-        ok &= save(dir, QStringLiteral("renderer-outside-dark"), scene, ui::Theme::dark(), size);
+        ok &= save(dir, QStringLiteral("renderer-outside"), scene, render::Theme::light(), size);
+        ok &=
+            save(dir, QStringLiteral("renderer-outside-dark"), scene, render::Theme::dark(), size);
     }
     // Logistic regression on overlapping blobs: shading by probability.
     {
@@ -137,11 +140,13 @@ int main(int argc, char** argv)
         settings.maxEpochs = 200;
         learning::Trainer trainer(blobs, settings);
         const std::vector<learning::EpochSnapshot> run = learning::trainToEnd(trainer);
-        const ui::PlotScene scene =
-            sceneFor(blobs, ui::fitToData(blobs), run.back().model, learning::Rule::Logistic);
-        ok &= save(dir, QStringLiteral("renderer-logistic"), scene, ui::Theme::light(), size);
-        ok &= save(dir, QStringLiteral("renderer-logistic-dark"), scene, ui::Theme::dark(), size);
-        ok &= save(dir, QStringLiteral("renderer-logistic-print"), scene, ui::Theme::print(), size);
+        const render::PlotScene scene =
+            sceneFor(blobs, render::fitToData(blobs), run.back().model, learning::Rule::Logistic);
+        ok &= save(dir, QStringLiteral("renderer-logistic"), scene, render::Theme::light(), size);
+        ok &=
+            save(dir, QStringLiteral("renderer-logistic-dark"), scene, render::Theme::dark(), size);
+        ok &= save(dir, QStringLiteral("renderer-logistic-print"), scene, render::Theme::print(),
+                   size);
     }
     // Separable blobs with the perceptron, many points, editing chrome.
     {
@@ -150,13 +155,13 @@ int main(int argc, char** argv)
         const learning::Dataset blobs = learning::generate(learning::Generator::Blobs, params);
         learning::Trainer trainer(blobs, learning::TrainingSettings{});
         trainer.stepEpoch();
-        ui::PlotScene scene =
-            sceneFor(blobs, ui::fitToData(blobs), trainer.model(), learning::Rule::Perceptron);
+        render::PlotScene scene =
+            sceneFor(blobs, render::fitToData(blobs), trainer.model(), learning::Rule::Perceptron);
         scene.presentation = false;
         scene.selected.assign(blobs.size(), 0);
         for (std::size_t i = 0; i < 20; ++i)
             scene.selected[i] = 1;
-        ok &= save(dir, QStringLiteral("renderer-blobs"), scene, ui::Theme::light(), size);
+        ok &= save(dir, QStringLiteral("renderer-blobs"), scene, render::Theme::light(), size);
     }
     return ok ? 0 : 1;
 }

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "plotscene.h"
-#include "theme.h"
-#include "viewtransform.h"
+#include "render/plotscene.h"
+#include "render/theme.h"
+#include "render/viewtransform.h"
 
 #include <QImage>
 #include <QRectF>
@@ -14,7 +14,7 @@
 
 class QPainter;
 
-namespace plab::ui {
+namespace plab::render {
 
 /// Paints a PlotScene onto any QPainter: the canvas's paintEvent and every export (QImage for PNG,
 /// QSvgGenerator for SVG, QPdfWriter for PDF) call the same paint(), so what is exported is what
@@ -106,4 +106,4 @@ private:
     Sprite m_errorRing;
 };
 
-} // namespace plab::ui
+} // namespace plab::render

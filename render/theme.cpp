@@ -1,11 +1,11 @@
-#include "theme.h"
+#include "render/theme.h"
 
 #include <QPalette>
 
 #include <algorithm>
 #include <cmath>
 
-namespace plab::ui {
+namespace plab::render {
 
 namespace {
 
@@ -164,4 +164,4 @@ Theme Theme::fromName(const QString& name)
     return light();
 }
 
-} // namespace plab::ui
+} // namespace plab::render

@@ -13,7 +13,7 @@
 #include <optional>
 #include <vector>
 
-namespace plab::ui {
+namespace plab::render {
 
 /// How a ViewBox is fitted into a pixel rectangle whose shape differs from the box's.
 enum class Aspect
@@ -121,4 +121,4 @@ struct LineClip
 [[nodiscard]] std::vector<Eigen::Vector2d> halfPlaneInBox(const learning::LinearModel& model,
                                                           const io::ViewBox& box, int side);
 
-} // namespace plab::ui
+} // namespace plab::render

@@ -8,7 +8,7 @@
 
 class QPalette;
 
-namespace plab::ui {
+namespace plab::render {
 
 /// The marker drawn for a class. Classes differ by shape as well as colour, so the plot stays
 /// readable for colour-blind viewers and in grey-scale print.
@@ -88,4 +88,4 @@ struct Theme
     friend bool operator==(const Theme&, const Theme&) = default;
 };
 
-} // namespace plab::ui
+} // namespace plab::render

@@ -5,7 +5,7 @@
 #include "learning/linearmodel.h"
 #include "learning/records.h"
 #include "learning/settings.h"
-#include "viewtransform.h"
+#include "render/viewtransform.h"
 
 #include <QRectF>
 
@@ -14,7 +14,7 @@
 #include <optional>
 #include <vector>
 
-namespace plab::ui {
+namespace plab::render {
 
 /// Everything one frame of the plot shows, as data. The canvas builds one per paint; exports build
 /// one with presentation = true. PlotRenderer::paint() reads nothing else.
@@ -64,4 +64,4 @@ struct PlotScene
     bool showWeightVector = true;
 };
 
-} // namespace plab::ui
+} // namespace plab::render

@@ -2,7 +2,7 @@
 
 #include "learning/history.h"
 #include "learning/settings.h"
-#include "theme.h"
+#include "render/theme.h"
 
 #include <QRectF>
 
@@ -10,7 +10,7 @@
 
 class QPainter;
 
-namespace plab::ui {
+namespace plab::render {
 
 /// The per-epoch numbers the learning-curve charts draw, taken from a run's history.
 struct ChartSeries
@@ -53,4 +53,4 @@ public:
                                          const Theme& theme);
 };
 
-} // namespace plab::ui
+} // namespace plab::render

@@ -1,4 +1,4 @@
-#include "ui/plotrenderer.h"
+#include "render/plotrenderer.h"
 
 #include <QBuffer>
 #include <QImage>
@@ -12,7 +12,7 @@ using plab::learning::Dataset;
 using plab::learning::LinearModel;
 using plab::learning::Rule;
 using plab::learning::StepRecord;
-using namespace plab::ui;
+using namespace plab::render;
 
 namespace {
 

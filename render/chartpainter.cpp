@@ -1,6 +1,6 @@
-#include "chartpainter.h"
+#include "render/chartpainter.h"
 
-#include "viewtransform.h"
+#include "render/viewtransform.h"
 
 #include <QCoreApplication>
 #include <QFontMetricsF>
@@ -12,14 +12,14 @@
 #include <cmath>
 #include <span>
 
-namespace plab::ui {
+namespace plab::render {
 
 namespace {
 
 /// The translation context of this file's texts (lupdate reads the name from the macro).
 struct Text
 {
-    Q_DECLARE_TR_FUNCTIONS(plab::ui::ChartPainter)
+    Q_DECLARE_TR_FUNCTIONS(plab::render::ChartPainter)
 };
 
 // The window's chart colours (Okabe-Ito, as in learningcurves.cpp), with a line style each so
@@ -352,4 +352,4 @@ void ChartPainter::paint(QPainter& painter, const QRectF& target, const ChartSer
     painter.restore();
 }
 
-} // namespace plab::ui
+} // namespace plab::render
