@@ -1,5 +1,6 @@
 #include "exportcommand.h"
 
+#include "export/exporter.h"
 #include "i18n/language.h"
 #include "io/datasetfile.h"
 #include "io/outputfile.h"
@@ -7,7 +8,6 @@
 #include "io/textfile.h"
 #include "io/validationtext.h"
 #include "render/viewtransform.h"
-#include "ui/exporter.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -122,54 +122,56 @@ ExportOutcome runExport(const ExportArguments& a, QIODevice& standardOutput)
     }
 
     // What to write.
-    ui::ExportRequest request;
-    ui::ExportOptions& o = request.options;
+    exporting::ExportRequest request;
+    exporting::ExportOptions& o = request.options;
     request.path = a.out;
     if (!a.table.isEmpty()) {
-        request.table = ui::tableFormatFromName(a.table);
+        request.table = exporting::tableFormatFromName(a.table);
     } else {
         const QString suffix = QFileInfo(a.out).suffix().toLower();
         if (!a.format.isEmpty())
-            o.format = *ui::exportFormatFromName(a.format);
-        else if (const auto fromName = ui::exportFormatFromName(suffix))
+            o.format = *exporting::exportFormatFromName(a.format);
+        else if (const auto fromName = exporting::exportFormatFromName(suffix))
             o.format = *fromName;
         else if (a.layout == u"pages")
-            o.format = ui::ExportFormat::Pdf;
-        if (o.format == ui::ExportFormat::Gif) {
+            o.format = exporting::ExportFormat::Pdf;
+        if (o.format == exporting::ExportFormat::Gif) {
             if (!a.layout.isEmpty() && a.layout != u"frames") {
                 return failed(optionError(QStringLiteral("layout"),
                                           Text::tr("a gif is an animation of the frames: leave out "
                                                    "--layout")));
             }
-            o.layout = ui::ExportLayout::Animation;
+            o.layout = exporting::ExportLayout::Animation;
         } else if (!a.layout.isEmpty()) {
-            o.layout = *ui::exportLayoutFromName(a.layout);
+            o.layout = *exporting::exportLayoutFromName(a.layout);
         }
-        if (!ui::isCompatible(o.format, o.layout)) {
+        if (!exporting::isCompatible(o.format, o.layout)) {
             return failed(
                 optionError(QStringLiteral("format"),
                             Text::tr("the %1 layout cannot be written as %2 (single, "
                                      "storyboard and frames: png, svg or pdf; pages: pdf)")
-                                .arg(ui::name(o.layout), ui::name(o.format))));
+                                .arg(exporting::name(o.layout), exporting::name(o.format))));
         }
         if (a.chart == u"errors")
-            o.content = ui::ExportContent::ErrorChart;
+            o.content = exporting::ExportContent::ErrorChart;
         else if (a.chart == u"weights")
-            o.content = ui::ExportContent::WeightChart;
+            o.content = exporting::ExportContent::WeightChart;
 
-        const QString sizeText = !a.size.isEmpty()                   ? a.size
-                                 : o.format == ui::ExportFormat::Gif ? QStringLiteral("960x540")
-                                                                     : QStringLiteral("1920x1080");
-        const auto size = ui::parseSizeSpec(sizeText);
+        const QString sizeText = !a.size.isEmpty() ? a.size
+                                 : o.format == exporting::ExportFormat::Gif
+                                     ? QStringLiteral("960x540")
+                                     : QStringLiteral("1920x1080");
+        const auto size = exporting::parseSizeSpec(sizeText);
         if (const QString* error = std::get_if<QString>(&size))
             return failed(optionError(QStringLiteral("size"), oneLine(*error)));
-        const auto geometry = ui::geometryFor(std::get<ui::SizeSpec>(size), a.scale, a.dpi);
+        const auto geometry =
+            exporting::geometryFor(std::get<exporting::SizeSpec>(size), a.scale, a.dpi);
         if (const QString* error = std::get_if<QString>(&geometry))
             return failed(optionError(QStringLiteral("size"), *error));
-        o.geometry = std::get<ui::OutputGeometry>(geometry);
+        o.geometry = std::get<exporting::OutputGeometry>(geometry);
         o.theme = themeNamed(a.theme);
         o.theme.fontScale =
-            a.fontScale.value_or(ui::defaultFontScale(o.geometry.logical, o.layout));
+            a.fontScale.value_or(exporting::defaultFontScale(o.geometry.logical, o.layout));
         o.caption = a.caption;
         o.title = a.title;
         o.legend = a.legend;
@@ -184,20 +186,20 @@ ExportOutcome runExport(const ExportArguments& a, QIODevice& standardOutput)
 
     // Train, then choose the epochs.
     const io::ViewBox shown = view ? *view : render::fitToData(data);
-    auto source =
-        std::make_shared<ui::ExportSource>(ui::trainedSource(std::move(data), settings, shown));
+    auto source = std::make_shared<exporting::ExportSource>(
+        exporting::trainedSource(std::move(data), settings, shown));
     source->name = QFileInfo(inputShown).fileName();
     const int lastEpoch = source->history.latestEpoch().epoch;
     if (a.epochs.isEmpty()) {
-        if (!request.table && o.layout == ui::ExportLayout::Single)
+        if (!request.table && o.layout == exporting::ExportLayout::Single)
             request.epochs = {lastEpoch};
-        else if (!request.table && o.layout == ui::ExportLayout::Storyboard)
-            request.epochs = ui::storyboardEpochs(lastEpoch);
+        else if (!request.table && o.layout == exporting::ExportLayout::Storyboard)
+            request.epochs = exporting::storyboardEpochs(lastEpoch);
         else
             for (int e = 0; e <= lastEpoch; ++e)
                 request.epochs.push_back(e);
     } else {
-        auto epochs = ui::parseEpochList(a.epochs, lastEpoch);
+        auto epochs = exporting::parseEpochList(a.epochs, lastEpoch);
         if (const QString* error = std::get_if<QString>(&epochs))
             return failed(optionError(QStringLiteral("epochs"), oneLine(*error)));
         request.epochs = std::get<std::vector<int>>(epochs);
@@ -206,7 +208,7 @@ ExportOutcome runExport(const ExportArguments& a, QIODevice& standardOutput)
     request.source = std::move(source);
 
     if (request.table && a.out == u"-") {
-        auto table = ui::renderTable(request, *request.table);
+        auto table = exporting::renderTable(request, *request.table);
         if (const QString* error = std::get_if<QString>(&table))
             return failed(*error);
         io::OutputFile out(standardOutput, Text::tr("standard output"));
@@ -215,11 +217,11 @@ ExportOutcome runExport(const ExportArguments& a, QIODevice& standardOutput)
             error = out.commit();
         return error ? failed(error->toString()) : ExportOutcome{};
     }
-    if (!request.table && o.layout == ui::ExportLayout::Frames) {
-        auto frames = ui::framesFor(request);
-        if (const auto* list = std::get_if<std::vector<ui::ExportFrame>>(&frames)) {
+    if (!request.table && o.layout == exporting::ExportLayout::Frames) {
+        auto frames = exporting::framesFor(request);
+        if (const auto* list = std::get_if<std::vector<exporting::ExportFrame>>(&frames)) {
             const QStringList paths =
-                ui::framePaths(a.out, *list, o.format, request.source->data.size());
+                exporting::framePaths(a.out, *list, o.format, request.source->data.size());
             for (const QString& path : paths) {
                 if (const auto conflict = outputConflict(path, input, inputOption))
                     return failed(*conflict);
@@ -227,7 +229,7 @@ ExportOutcome runExport(const ExportArguments& a, QIODevice& standardOutput)
         }
     }
     request.pipeReader = io::OutputFile::PipeReader::Wait;
-    const ui::ExportResult result = ui::runExport(request);
+    const exporting::ExportResult result = exporting::runExport(request);
     if (result.error)
         return failed(*result.error);
     return ExportOutcome{std::nullopt, result.files};

@@ -66,6 +66,16 @@
     </message>
 </context>
 <context>
+    <name>plab::exporting::ExportSource</name>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n error</numerusform>
+            <numerusform>%n errors</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>plab::ui::ExportDialog</name>
     <message numerus="yes">
         <source>%n row(s)</source>
@@ -107,16 +117,6 @@
         <translation>
             <numerusform>Exported %n file to %1</numerusform>
             <numerusform>Exported %n files to %1</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>plab::ui::ExportSource</name>
-    <message numerus="yes">
-        <source>%n error(s)</source>
-        <translation>
-            <numerusform>%n error</numerusform>
-            <numerusform>%n errors</numerusform>
         </translation>
     </message>
 </context>

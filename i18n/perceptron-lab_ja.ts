@@ -421,6 +421,188 @@ Exit status: 0 when the files were written, 2 for bad input (nothing is written)
     </message>
 </context>
 <context>
+    <name>plab::exporting::ExportOptions</name>
+    <message>
+        <source>16:9 slide (1920 × 1080)</source>
+        <translation>16:9 スライド（1920 × 1080）</translation>
+    </message>
+    <message>
+        <source>4:3 slide (1600 × 1200)</source>
+        <translation>4:3 スライド（1600 × 1200）</translation>
+    </message>
+    <message>
+        <source>Square (1080 × 1080)</source>
+        <translation>正方形（1080 × 1080）</translation>
+    </message>
+    <message>
+        <source>expected WIDTHxHEIGHT in pixels (e.g. 1920x1080), with mm, cm or in for a printed size (e.g. 160x90mm), or 16:9, 4:3 or square; found &quot;%1&quot;</source>
+        <translation>WIDTHxHEIGHT のピクセル数（例: 1920x1080）、印刷サイズなら mm・cm・in 付き（例: 160x90mm）、または 16:9、4:3、square を指定してください（指定値: &quot;%1&quot;）</translation>
+    </message>
+    <message>
+        <source>the scale must be from %1 to %2, found %3</source>
+        <translation>倍率は %1 から %2 まででなければなりません（指定値: %3）</translation>
+    </message>
+    <message>
+        <source>the resolution must be from %1 to %2 dpi, found %3</source>
+        <translation>解像度は %1 から %2 dpi まででなければなりません（指定値: %3）</translation>
+    </message>
+    <message>
+        <source>the image would be %1 × %2 pixels before scaling: each side must be at least %3</source>
+        <translation>拡大前の画像が %1 × %2 ピクセルになります。各辺は %3 以上必要です</translation>
+    </message>
+    <message>
+        <source>the image would be %1 × %2 pixels: each side must be at most %3</source>
+        <translation>画像が %1 × %2 ピクセルになります。各辺は %3 以下でなければなりません</translation>
+    </message>
+    <message>
+        <source>no epochs given (expected all, last or a list such as 0,1,2,5,last)</source>
+        <translation>エポックが指定されていません（all、last、または 0,1,2,5,last のようなリスト）</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an epoch (expected numbers from 0, ranges such as 2-5, last or all)</source>
+        <translation>&quot;%1&quot; はエポックではありません（0 以上の数、2-5 のような範囲、last、all のいずれか）</translation>
+    </message>
+    <message>
+        <source>the range &quot;%1&quot; runs backwards</source>
+        <translation>範囲 &quot;%1&quot; が逆向きです</translation>
+    </message>
+    <message>
+        <source>epoch %1 was not reached: the run ended at epoch %2</source>
+        <translation>エポック %1 には到達していません。学習はエポック %2 で終わりました</translation>
+    </message>
+</context>
+<context>
+    <name>plab::exporting::ExportSource</name>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>誤分類 %n 個</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 frames would be made; an export makes at most %2 (choose fewer epochs)</source>
+        <translation>%1 フレームになりますが、1 回のエクスポートは %2 フレームまでです（エポックを減らしてください）</translation>
+    </message>
+    <message>
+        <source>the table would have %1 rows; at most %2 are written (choose fewer epochs)</source>
+        <translation>表が %1 行になりますが、書き出せるのは %2 行までです（エポックを減らしてください）</translation>
+    </message>
+    <message>
+        <source>Epoch %1 · sample %2/%3</source>
+        <translation>エポック %1 · サンプル %2/%3</translation>
+    </message>
+    <message>
+        <source>Epoch %1</source>
+        <translation>エポック %1</translation>
+    </message>
+    <message>
+        <source>x = %1</source>
+        <translation>x = %1</translation>
+    </message>
+    <message>
+        <source>updated</source>
+        <translation>更新あり</translation>
+    </message>
+    <message>
+        <source>no update</source>
+        <translation>更新なし</translation>
+    </message>
+    <message>
+        <source>w = %1</source>
+        <translation>w = %1</translation>
+    </message>
+    <message>
+        <source>b = %1</source>
+        <translation>b = %1</translation>
+    </message>
+</context>
+<context>
+    <name>plab::exporting::Exporter</name>
+    <message>
+        <source>Storyboard of %1 frames</source>
+        <translation>%1 フレームのストーリーボード</translation>
+    </message>
+    <message>
+        <source>the SVG generator could not start</source>
+        <translation>SVG ジェネレーターを開始できませんでした</translation>
+    </message>
+    <message>
+        <source>the SVG generator failed</source>
+        <translation>SVG ジェネレーターが失敗しました</translation>
+    </message>
+    <message>
+        <source>the PDF writer could not start</source>
+        <translation>PDF ライターを開始できませんでした</translation>
+    </message>
+    <message>
+        <source>the PDF writer could not add a page</source>
+        <translation>PDF ライターがページを追加できませんでした</translation>
+    </message>
+    <message>
+        <source>the PDF writer failed</source>
+        <translation>PDF ライターが失敗しました</translation>
+    </message>
+    <message>
+        <source>the folder does not exist</source>
+        <translation>フォルダーがありません</translation>
+    </message>
+    <message>
+        <source>GIF is written as one animation</source>
+        <translation>GIF は 1 つのアニメーションとして書き出されます</translation>
+    </message>
+    <message>
+        <source>no output file given</source>
+        <translation>出力ファイルが指定されていません</translation>
+    </message>
+    <message>
+        <source>the %1 layout cannot be written as %2 (single, storyboard and frames: png, svg or pdf; pages: pdf; an animation: gif)</source>
+        <translation>%1 レイアウトは %2 形式では書き出せません（single・storyboard・frames は png・svg・pdf、pages は pdf、アニメーションは gif）</translation>
+    </message>
+    <message>
+        <source>no frames to export</source>
+        <translation>書き出すフレームがありません</translation>
+    </message>
+    <message>
+        <source>a single image shows one frame, but %1 were chosen (use a storyboard, frames, pages or an animation)</source>
+        <translation>1 枚の画像に描けるのは 1 フレームですが、%1 フレームが選ばれています（ストーリーボード、連番フレーム、ページ、アニメーションを使ってください）</translation>
+    </message>
+    <message>
+        <source>a storyboard holds at most %1 panels, but %2 frames were chosen</source>
+        <translation>ストーリーボードのパネルは %1 枚までですが、%2 フレームが選ばれています</translation>
+    </message>
+    <message>
+        <source>nothing to export</source>
+        <translation>書き出すものがありません</translation>
+    </message>
+    <message>
+        <source>%1: cannot be written: %2</source>
+        <translation>%1: 書き込めません: %2</translation>
+    </message>
+    <message>
+        <source>this is not a regular file, and numbered frames replace only regular files</source>
+        <translation>これは通常のファイルではありません。連番のフレームが置き換えるのは通常のファイルだけです</translation>
+    </message>
+</context>
+<context>
+    <name>plab::exporting::GifWriter</name>
+    <message>
+        <source>GIF encoder: %1</source>
+        <translation>GIF エンコーダー: %1</translation>
+    </message>
+    <message>
+        <source>unknown error</source>
+        <translation>不明なエラー</translation>
+    </message>
+    <message>
+        <source>GIF encoder: not started</source>
+        <translation>GIF エンコーダー: 開始されていません</translation>
+    </message>
+    <message>
+        <source>GIF encoder: a frame of %1 × %2 pixels in a %3 × %4 animation</source>
+        <translation>GIF エンコーダー: %3 × %4 のアニメーションに %1 × %2 ピクセルのフレームがあります</translation>
+    </message>
+</context>
+<context>
     <name>plab::io::DatasetFile</name>
     <message>
         <source>the value is missing (an empty field)</source>
@@ -1649,173 +1831,10 @@ Exit status: 0 when the files were written, 2 for bad input (nothing is written)
     </message>
 </context>
 <context>
-    <name>plab::ui::ExportOptions</name>
-    <message>
-        <source>16:9 slide (1920 × 1080)</source>
-        <translation>16:9 スライド（1920 × 1080）</translation>
-    </message>
-    <message>
-        <source>4:3 slide (1600 × 1200)</source>
-        <translation>4:3 スライド（1600 × 1200）</translation>
-    </message>
-    <message>
-        <source>Square (1080 × 1080)</source>
-        <translation>正方形（1080 × 1080）</translation>
-    </message>
-    <message>
-        <source>expected WIDTHxHEIGHT in pixels (e.g. 1920x1080), with mm, cm or in for a printed size (e.g. 160x90mm), or 16:9, 4:3 or square; found &quot;%1&quot;</source>
-        <translation>WIDTHxHEIGHT のピクセル数（例: 1920x1080）、印刷サイズなら mm・cm・in 付き（例: 160x90mm）、または 16:9、4:3、square を指定してください（指定値: &quot;%1&quot;）</translation>
-    </message>
-    <message>
-        <source>the scale must be from %1 to %2, found %3</source>
-        <translation>倍率は %1 から %2 まででなければなりません（指定値: %3）</translation>
-    </message>
-    <message>
-        <source>the resolution must be from %1 to %2 dpi, found %3</source>
-        <translation>解像度は %1 から %2 dpi まででなければなりません（指定値: %3）</translation>
-    </message>
-    <message>
-        <source>the image would be %1 × %2 pixels before scaling: each side must be at least %3</source>
-        <translation>拡大前の画像が %1 × %2 ピクセルになります。各辺は %3 以上必要です</translation>
-    </message>
-    <message>
-        <source>the image would be %1 × %2 pixels: each side must be at most %3</source>
-        <translation>画像が %1 × %2 ピクセルになります。各辺は %3 以下でなければなりません</translation>
-    </message>
-    <message>
-        <source>no epochs given (expected all, last or a list such as 0,1,2,5,last)</source>
-        <translation>エポックが指定されていません（all、last、または 0,1,2,5,last のようなリスト）</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not an epoch (expected numbers from 0, ranges such as 2-5, last or all)</source>
-        <translation>&quot;%1&quot; はエポックではありません（0 以上の数、2-5 のような範囲、last、all のいずれか）</translation>
-    </message>
-    <message>
-        <source>the range &quot;%1&quot; runs backwards</source>
-        <translation>範囲 &quot;%1&quot; が逆向きです</translation>
-    </message>
-    <message>
-        <source>epoch %1 was not reached: the run ended at epoch %2</source>
-        <translation>エポック %1 には到達していません。学習はエポック %2 で終わりました</translation>
-    </message>
-</context>
-<context>
     <name>plab::ui::ExportPreview</name>
     <message>
         <source>Export preview</source>
         <translation>エクスポートのプレビュー</translation>
-    </message>
-</context>
-<context>
-    <name>plab::ui::ExportSource</name>
-    <message numerus="yes">
-        <source>%n error(s)</source>
-        <translation>
-            <numerusform>誤分類 %n 個</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 frames would be made; an export makes at most %2 (choose fewer epochs)</source>
-        <translation>%1 フレームになりますが、1 回のエクスポートは %2 フレームまでです（エポックを減らしてください）</translation>
-    </message>
-    <message>
-        <source>the table would have %1 rows; at most %2 are written (choose fewer epochs)</source>
-        <translation>表が %1 行になりますが、書き出せるのは %2 行までです（エポックを減らしてください）</translation>
-    </message>
-    <message>
-        <source>Epoch %1 · sample %2/%3</source>
-        <translation>エポック %1 · サンプル %2/%3</translation>
-    </message>
-    <message>
-        <source>Epoch %1</source>
-        <translation>エポック %1</translation>
-    </message>
-    <message>
-        <source>x = %1</source>
-        <translation>x = %1</translation>
-    </message>
-    <message>
-        <source>updated</source>
-        <translation>更新あり</translation>
-    </message>
-    <message>
-        <source>no update</source>
-        <translation>更新なし</translation>
-    </message>
-    <message>
-        <source>w = %1</source>
-        <translation>w = %1</translation>
-    </message>
-    <message>
-        <source>b = %1</source>
-        <translation>b = %1</translation>
-    </message>
-</context>
-<context>
-    <name>plab::ui::Exporter</name>
-    <message>
-        <source>Storyboard of %1 frames</source>
-        <translation>%1 フレームのストーリーボード</translation>
-    </message>
-    <message>
-        <source>the SVG generator could not start</source>
-        <translation>SVG ジェネレーターを開始できませんでした</translation>
-    </message>
-    <message>
-        <source>the SVG generator failed</source>
-        <translation>SVG ジェネレーターが失敗しました</translation>
-    </message>
-    <message>
-        <source>the PDF writer could not start</source>
-        <translation>PDF ライターを開始できませんでした</translation>
-    </message>
-    <message>
-        <source>the PDF writer could not add a page</source>
-        <translation>PDF ライターがページを追加できませんでした</translation>
-    </message>
-    <message>
-        <source>the PDF writer failed</source>
-        <translation>PDF ライターが失敗しました</translation>
-    </message>
-    <message>
-        <source>the folder does not exist</source>
-        <translation>フォルダーがありません</translation>
-    </message>
-    <message>
-        <source>GIF is written as one animation</source>
-        <translation>GIF は 1 つのアニメーションとして書き出されます</translation>
-    </message>
-    <message>
-        <source>no output file given</source>
-        <translation>出力ファイルが指定されていません</translation>
-    </message>
-    <message>
-        <source>the %1 layout cannot be written as %2 (single, storyboard and frames: png, svg or pdf; pages: pdf; an animation: gif)</source>
-        <translation>%1 レイアウトは %2 形式では書き出せません（single・storyboard・frames は png・svg・pdf、pages は pdf、アニメーションは gif）</translation>
-    </message>
-    <message>
-        <source>no frames to export</source>
-        <translation>書き出すフレームがありません</translation>
-    </message>
-    <message>
-        <source>a single image shows one frame, but %1 were chosen (use a storyboard, frames, pages or an animation)</source>
-        <translation>1 枚の画像に描けるのは 1 フレームですが、%1 フレームが選ばれています（ストーリーボード、連番フレーム、ページ、アニメーションを使ってください）</translation>
-    </message>
-    <message>
-        <source>a storyboard holds at most %1 panels, but %2 frames were chosen</source>
-        <translation>ストーリーボードのパネルは %1 枚までですが、%2 フレームが選ばれています</translation>
-    </message>
-    <message>
-        <source>nothing to export</source>
-        <translation>書き出すものがありません</translation>
-    </message>
-    <message>
-        <source>%1: cannot be written: %2</source>
-        <translation>%1: 書き込めません: %2</translation>
-    </message>
-    <message>
-        <source>this is not a regular file, and numbered frames replace only regular files</source>
-        <translation>これは通常のファイルではありません。連番のフレームが置き換えるのは通常のファイルだけです</translation>
     </message>
 </context>
 <context>
@@ -1935,25 +1954,6 @@ Exit status: 0 when the files were written, 2 for bad input (nothing is written)
     <message>
         <source>not linearly separable</source>
         <translation>線形分離不可能</translation>
-    </message>
-</context>
-<context>
-    <name>plab::ui::GifWriter</name>
-    <message>
-        <source>GIF encoder: %1</source>
-        <translation>GIF エンコーダー: %1</translation>
-    </message>
-    <message>
-        <source>unknown error</source>
-        <translation>不明なエラー</translation>
-    </message>
-    <message>
-        <source>GIF encoder: not started</source>
-        <translation>GIF エンコーダー: 開始されていません</translation>
-    </message>
-    <message>
-        <source>GIF encoder: a frame of %1 × %2 pixels in a %3 × %4 animation</source>
-        <translation>GIF エンコーダー: %3 × %4 のアニメーションに %1 × %2 ピクセルのフレームがあります</translation>
     </message>
 </context>
 <context>

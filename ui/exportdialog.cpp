@@ -1,7 +1,7 @@
 #include "exportdialog.h"
 
 #include "document.h"
-#include "framepainter.h"
+#include "export/framepainter.h"
 #include "learning/history.h"
 
 #include <QAction>
@@ -40,11 +40,11 @@ namespace plab::ui {
 
 namespace {
 
-QString suffixFor(const ExportRequest& request)
+QString suffixFor(const exporting::ExportRequest& request)
 {
     if (request.table)
-        return fileExtension(*request.table);
-    return fileExtension(request.options.format);
+        return exporting::fileExtension(*request.table);
+    return exporting::fileExtension(request.options.format);
 }
 
 QString joinEpochs(const std::vector<int>& epochs)
@@ -65,10 +65,10 @@ void makeAuto(Spin* spin, const QString& text)
 
 } // namespace
 
-std::shared_ptr<const ExportSource> exportSourceFor(const Document& document,
-                                                    const learning::History& history)
+std::shared_ptr<const exporting::ExportSource> exportSourceFor(const Document& document,
+                                                               const learning::History& history)
 {
-    auto source = std::make_shared<ExportSource>();
+    auto source = std::make_shared<exporting::ExportSource>();
     source->data = document.data();
     source->settings = document.settings();
     source->view = document.view();
@@ -77,19 +77,19 @@ std::shared_ptr<const ExportSource> exportSourceFor(const Document& document,
     return source;
 }
 
-void copyViewToClipboard(const ExportSource& source, const ExportFrame& frame,
+void copyViewToClipboard(const exporting::ExportSource& source, const exporting::ExportFrame& frame,
                          const render::Theme& theme, const QSizeF& logical, double devicePixelRatio)
 {
-    ExportOptions options;
+    exporting::ExportOptions options;
     options.theme = theme;
     options.geometry.logical = logical;
     options.geometry.scale = devicePixelRatio;
     options.geometry.dpi = 96.0 * devicePixelRatio;
-    const std::vector<ExportFrame> frames{frame};
+    const std::vector<exporting::ExportFrame> frames{frame};
     auto* mime = new QMimeData;
-    mime->setImageData(renderImage(source, frames, options));
-    options.format = ExportFormat::Svg;
-    mime->setData(QStringLiteral("image/svg+xml"), renderSvg(source, frames, options));
+    mime->setImageData(exporting::renderImage(source, frames, options));
+    options.format = exporting::ExportFormat::Svg;
+    mime->setData(QStringLiteral("image/svg+xml"), exporting::renderSvg(source, frames, options));
     QGuiApplication::clipboard()->setMimeData(mime);
 }
 
@@ -198,8 +198,8 @@ void addExportActions(QMenu* fileMenu, QAction* before, QMenu* editMenu, QWidget
         const ExportContext c = context();
         if (!c.source || c.viewSize.isEmpty())
             return;
-        copyViewToClipboard(*c.source, frameAt(*c.source, c.position), c.theme, c.viewSize,
-                            c.devicePixelRatio);
+        copyViewToClipboard(*c.source, exporting::frameAt(*c.source, c.position), c.theme,
+                            c.viewSize, c.devicePixelRatio);
     });
 }
 
@@ -215,8 +215,9 @@ QSize ExportPreview::sizeHint() const
     return {560, 360};
 }
 
-void ExportPreview::setPage(std::shared_ptr<const ExportSource> source,
-                            std::vector<ExportFrame> frames, const ExportOptions& options)
+void ExportPreview::setPage(std::shared_ptr<const exporting::ExportSource> source,
+                            std::vector<exporting::ExportFrame> frames,
+                            const exporting::ExportOptions& options)
 {
     m_source = std::move(source);
     m_frames = std::move(frames);
@@ -253,12 +254,12 @@ void ExportPreview::paintEvent(QPaintEvent*)
     p.translate(area.center() - QPointF(0.5 * shown.width(), 0.5 * shown.height()));
     p.scale(k, k);
     p.setClipRect(QRectF(QPointF(0, 0), page));
-    FramePainter painter(*m_source, m_options);
+    exporting::FramePainter painter(*m_source, m_options);
     painter.paintPage(p, QRectF(QPointF(0, 0), page), m_frames);
 }
 
-ExportDialog::ExportDialog(std::shared_ptr<const ExportSource> source, std::size_t position,
-                           const render::Theme& screenTheme, QWidget* parent)
+ExportDialog::ExportDialog(std::shared_ptr<const exporting::ExportSource> source,
+                           std::size_t position, const render::Theme& screenTheme, QWidget* parent)
     : QDialog(parent), m_source(std::move(source)), m_position(position),
       m_screenTheme(screenTheme), m_lastFolder(QDir::homePath())
 {
@@ -267,13 +268,14 @@ ExportDialog::ExportDialog(std::shared_ptr<const ExportSource> source, std::size
         return QFileDialog::getSaveFileName(this, tr("Export to"), suggested, filter);
     };
     buildWidgets();
-    connect(&m_watcher, &QFutureWatcher<ExportResult>::finished, this, &ExportDialog::onFinished);
-    connect(&m_watcher, &QFutureWatcher<ExportResult>::progressRangeChanged, this,
+    connect(&m_watcher, &QFutureWatcher<exporting::ExportResult>::finished, this,
+            &ExportDialog::onFinished);
+    connect(&m_watcher, &QFutureWatcher<exporting::ExportResult>::progressRangeChanged, this,
             [this](int lo, int hi) {
                 if (m_progress)
                     m_progress->setRange(lo, hi);
             });
-    connect(&m_watcher, &QFutureWatcher<ExportResult>::progressValueChanged, this,
+    connect(&m_watcher, &QFutureWatcher<exporting::ExportResult>::progressValueChanged, this,
             [this](int value) {
                 if (m_progress)
                     m_progress->setValue(value);
@@ -301,9 +303,10 @@ void ExportDialog::buildWidgets()
 
     m_content = new QComboBox(this);
     m_content->setObjectName(QStringLiteral("content"));
-    m_content->addItem(tr("Plot"), name(ExportContent::Plot));
-    m_content->addItem(tr("Errors per epoch (chart)"), name(ExportContent::ErrorChart));
-    m_content->addItem(tr("Weights per epoch (chart)"), name(ExportContent::WeightChart));
+    m_content->addItem(tr("Plot"), name(exporting::ExportContent::Plot));
+    m_content->addItem(tr("Errors per epoch (chart)"), name(exporting::ExportContent::ErrorChart));
+    m_content->addItem(tr("Weights per epoch (chart)"),
+                       name(exporting::ExportContent::WeightChart));
 
     m_format = new QComboBox(this);
     m_format->setObjectName(QStringLiteral("format"));
@@ -320,7 +323,7 @@ void ExportDialog::buildWidgets()
 
     m_size = new QComboBox(this);
     m_size->setObjectName(QStringLiteral("size"));
-    for (const SlidePreset& preset : slidePresets())
+    for (const exporting::SlidePreset& preset : exporting::slidePresets())
         m_size->addItem(preset.label, preset.size);
     m_size->addItem(tr("Custom"), QSize());
     m_width = new QDoubleSpinBox(this);
@@ -328,17 +331,17 @@ void ExportDialog::buildWidgets()
     m_height = new QDoubleSpinBox(this);
     m_height->setObjectName(QStringLiteral("height"));
     for (QDoubleSpinBox* spin : {m_width, m_height}) {
-        spin->setRange(1.0, kMaxSide);
+        spin->setRange(1.0, exporting::kMaxSide);
         spin->setDecimals(1);
     }
     m_width->setValue(1920);
     m_height->setValue(1080);
     m_unit = new QComboBox(this);
     m_unit->setObjectName(QStringLiteral("unit"));
-    m_unit->addItem(tr("px"), int(SizeSpec::Unit::Pixels));
-    m_unit->addItem(tr("mm"), int(SizeSpec::Unit::Millimetres));
-    m_unit->addItem(tr("cm"), int(SizeSpec::Unit::Centimetres));
-    m_unit->addItem(tr("in"), int(SizeSpec::Unit::Inches));
+    m_unit->addItem(tr("px"), int(exporting::SizeSpec::Unit::Pixels));
+    m_unit->addItem(tr("mm"), int(exporting::SizeSpec::Unit::Millimetres));
+    m_unit->addItem(tr("cm"), int(exporting::SizeSpec::Unit::Centimetres));
+    m_unit->addItem(tr("in"), int(exporting::SizeSpec::Unit::Inches));
     auto* sizeRow = new QHBoxLayout;
     sizeRow->addWidget(m_width);
     sizeRow->addWidget(new QLabel(QStringLiteral("\u00d7"), this));
@@ -351,7 +354,7 @@ void ExportDialog::buildWidgets()
         m_scale->addItem(QStringLiteral("%1\u00d7").arg(s), double(s));
     m_dpi = new QSpinBox(this);
     m_dpi->setObjectName(QStringLiteral("dpi"));
-    m_dpi->setRange(int(kMinDpi) - 1, int(kMaxDpi));
+    m_dpi->setRange(int(exporting::kMinDpi) - 1, int(exporting::kMaxDpi));
     m_dpi->setSuffix(tr(" dpi"));
     makeAuto(m_dpi, tr("Automatic"));
 
@@ -389,13 +392,13 @@ void ExportDialog::buildWidgets()
     m_delay->setRange(20, 60'000);
     m_delay->setSingleStep(100);
     m_delay->setSuffix(tr(" ms"));
-    m_delay->setValue(GifOptions{}.frameDelayMs);
+    m_delay->setValue(exporting::GifOptions{}.frameDelayMs);
     m_pause = new QSpinBox(m_gifBox);
     m_pause->setObjectName(QStringLiteral("pause"));
     m_pause->setRange(0, 60'000);
     m_pause->setSingleStep(200);
     m_pause->setSuffix(tr(" ms"));
-    m_pause->setValue(GifOptions{}.lastFramePauseMs);
+    m_pause->setValue(exporting::GifOptions{}.lastFramePauseMs);
     m_loop = new QSpinBox(m_gifBox);
     m_loop->setObjectName(QStringLiteral("loop"));
     m_loop->setRange(0, 1000);
@@ -496,22 +499,22 @@ ExportDialog::Kind ExportDialog::kind() const
     return Kind(m_layout->currentData().toInt());
 }
 
-ExportLayout ExportDialog::layout() const
+exporting::ExportLayout ExportDialog::layout() const
 {
     switch (kind()) {
     case Kind::Image:
     case Kind::Table:
-        return ExportLayout::Single;
+        return exporting::ExportLayout::Single;
     case Kind::Storyboard:
-        return ExportLayout::Storyboard;
+        return exporting::ExportLayout::Storyboard;
     case Kind::Frames:
-        return ExportLayout::Frames;
+        return exporting::ExportLayout::Frames;
     case Kind::Pages:
-        return ExportLayout::Pages;
+        return exporting::ExportLayout::Pages;
     case Kind::Animation:
-        return ExportLayout::Animation;
+        return exporting::ExportLayout::Animation;
     }
-    return ExportLayout::Single;
+    return exporting::ExportLayout::Single;
 }
 
 void ExportDialog::setKind(Kind k)
@@ -527,20 +530,20 @@ void ExportDialog::setKind(Kind k)
     case Kind::Image:
     case Kind::Storyboard:
     case Kind::Frames:
-        m_format->addItem(tr("PNG image"), name(ExportFormat::Png));
-        m_format->addItem(tr("SVG drawing"), name(ExportFormat::Svg));
-        m_format->addItem(tr("PDF document"), name(ExportFormat::Pdf));
+        m_format->addItem(tr("PNG image"), name(exporting::ExportFormat::Png));
+        m_format->addItem(tr("SVG drawing"), name(exporting::ExportFormat::Svg));
+        m_format->addItem(tr("PDF document"), name(exporting::ExportFormat::Pdf));
         break;
     case Kind::Pages:
-        m_format->addItem(tr("PDF document"), name(ExportFormat::Pdf));
+        m_format->addItem(tr("PDF document"), name(exporting::ExportFormat::Pdf));
         break;
     case Kind::Animation:
-        m_format->addItem(tr("GIF animation"), name(ExportFormat::Gif));
+        m_format->addItem(tr("GIF animation"), name(exporting::ExportFormat::Gif));
         break;
     case Kind::Table:
-        m_format->addItem(tr("CSV (spreadsheets)"), name(TableFormat::Csv));
-        m_format->addItem(tr("Markdown"), name(TableFormat::Markdown));
-        m_format->addItem(tr("LaTeX (booktabs)"), name(TableFormat::Latex));
+        m_format->addItem(tr("CSV (spreadsheets)"), name(exporting::TableFormat::Csv));
+        m_format->addItem(tr("Markdown"), name(exporting::TableFormat::Markdown));
+        m_format->addItem(tr("LaTeX (booktabs)"), name(exporting::TableFormat::Latex));
         break;
     }
     m_format->setCurrentIndex(std::max(0, m_format->findData(previous)));
@@ -549,7 +552,7 @@ void ExportDialog::setKind(Kind k)
     const QSignalBlocker blockEpochs(m_epochs);
     switch (k) {
     case Kind::Storyboard:
-        m_epochs->setText(joinEpochs(storyboardEpochs(last)));
+        m_epochs->setText(joinEpochs(exporting::storyboardEpochs(last)));
         break;
     case Kind::Table:
         m_epochs->setText(last >= 1 ? QStringLiteral("1-last") : QStringLiteral("all"));
@@ -578,16 +581,16 @@ void ExportDialog::updateEnabled()
     const Kind k = kind();
     const bool table = k == Kind::Table;
     const bool image = k == Kind::Image;
-    const bool raster =
-        m_format->currentData().toString() == name(ExportFormat::Png) || k == Kind::Animation;
+    const bool raster = m_format->currentData().toString() == name(exporting::ExportFormat::Png) ||
+                        k == Kind::Animation;
     const bool custom = !m_size->currentData().toSize().isValid();
-    const bool physical = m_unit->currentData().toInt() != int(SizeSpec::Unit::Pixels);
+    const bool physical = m_unit->currentData().toInt() != int(exporting::SizeSpec::Unit::Pixels);
     m_content->setEnabled(!table);
     m_form->setRowVisible(m_current, image);
     m_copyButton->setEnabled(!table);
     if (image && m_source) {
-        const ExportFrame frame = frameAt(*m_source, m_position);
-        m_current->setText(tr("the view shown: %1").arg(frameHeading(*m_source, frame)));
+        const exporting::ExportFrame frame = exporting::frameAt(*m_source, m_position);
+        m_current->setText(tr("the view shown: %1").arg(exporting::frameHeading(*m_source, frame)));
     }
     m_epochs->setEnabled(!image);
     m_steps->setEnabled(!image && !table);
@@ -605,44 +608,44 @@ void ExportDialog::updateEnabled()
     m_gifBox->setVisible(k == Kind::Animation);
 }
 
-std::variant<OutputGeometry, QString> ExportDialog::geometry() const
+std::variant<exporting::OutputGeometry, QString> ExportDialog::geometry() const
 {
-    SizeSpec spec;
+    exporting::SizeSpec spec;
     spec.width = m_width->value();
     spec.height = m_height->value();
-    spec.unit = SizeSpec::Unit(m_unit->currentData().toInt());
+    spec.unit = exporting::SizeSpec::Unit(m_unit->currentData().toInt());
     std::optional<double> scale;
     if (!spec.isPhysical())
         scale = m_scale->currentData().toDouble();
     std::optional<double> dpi;
     if (m_dpi->value() != m_dpi->minimum())
         dpi = m_dpi->value();
-    return geometryFor(spec, scale, dpi);
+    return exporting::geometryFor(spec, scale, dpi);
 }
 
-std::variant<ExportRequest, QString> ExportDialog::request() const
+std::variant<exporting::ExportRequest, QString> ExportDialog::request() const
 {
     if (!m_source)
         return tr("Nothing to export.");
-    ExportRequest r;
+    exporting::ExportRequest r;
     r.source = m_source;
     const Kind k = kind();
-    ExportOptions& o = r.options;
+    exporting::ExportOptions& o = r.options;
     o.layout = layout();
     if (k == Kind::Table) {
-        r.table = tableFormatFromName(m_format->currentData().toString());
+        r.table = exporting::tableFormatFromName(m_format->currentData().toString());
     } else {
-        o.format =
-            exportFormatFromName(m_format->currentData().toString()).value_or(ExportFormat::Png);
-        o.content = exportContentFromName(m_content->currentData().toString())
-                        .value_or(ExportContent::Plot);
+        o.format = exporting::exportFormatFromName(m_format->currentData().toString())
+                       .value_or(exporting::ExportFormat::Png);
+        o.content = exporting::exportContentFromName(m_content->currentData().toString())
+                        .value_or(exporting::ExportContent::Plot);
         auto g = geometry();
         if (const QString* error = std::get_if<QString>(&g))
             return *error;
-        o.geometry = std::get<OutputGeometry>(g);
+        o.geometry = std::get<exporting::OutputGeometry>(g);
         o.theme = render::Theme::fromName(m_theme->currentData().toString());
         o.theme.fontScale = m_fontScale->value() == m_fontScale->minimum()
-                                ? defaultFontScale(o.geometry.logical, o.layout)
+                                ? exporting::defaultFontScale(o.geometry.logical, o.layout)
                                 : m_fontScale->value();
         o.caption = m_caption->isChecked();
         o.title = o.caption ? m_title->text().trimmed() : QString();
@@ -656,7 +659,8 @@ std::variant<ExportRequest, QString> ExportDialog::request() const
         r.position = m_position;
         return r;
     }
-    auto epochs = parseEpochList(m_epochs->text(), m_source->history.latestEpoch().epoch);
+    auto epochs =
+        exporting::parseEpochList(m_epochs->text(), m_source->history.latestEpoch().epoch);
     if (const QString* error = std::get_if<QString>(&epochs))
         return tr("Epochs: %1").arg(*error);
     r.epochs = std::get<std::vector<int>>(epochs);
@@ -673,9 +677,9 @@ void ExportDialog::updatePreview()
         m_exportButton->setEnabled(false);
         return;
     }
-    const ExportRequest& r = std::get<ExportRequest>(made);
+    const exporting::ExportRequest& r = std::get<exporting::ExportRequest>(made);
     if (r.table) {
-        auto table = renderTable(r, *r.table);
+        auto table = exporting::renderTable(r, *r.table);
         if (const QString* error = std::get_if<QString>(&table)) {
             m_summary->setText(*error);
             m_preview->setMessage(*error);
@@ -696,15 +700,16 @@ void ExportDialog::updatePreview()
         m_exportButton->setEnabled(true);
         return;
     }
-    auto selected = framesFor(r);
+    auto selected = exporting::framesFor(r);
     if (const QString* error = std::get_if<QString>(&selected)) {
         m_summary->setText(*error);
         m_preview->setMessage(*error);
         m_exportButton->setEnabled(false);
         return;
     }
-    std::vector<ExportFrame> frames = std::move(std::get<std::vector<ExportFrame>>(selected));
-    const bool storyboard = r.options.layout == ExportLayout::Storyboard;
+    std::vector<exporting::ExportFrame> frames =
+        std::move(std::get<std::vector<exporting::ExportFrame>>(selected));
+    const bool storyboard = r.options.layout == exporting::ExportLayout::Storyboard;
     const int count = int(frames.size());
     m_previewFrame->setVisible(!storyboard && count > 1);
     {
@@ -716,31 +721,31 @@ void ExportDialog::updatePreview()
         m_exportButton->setEnabled(false);
         return;
     }
-    std::vector<ExportFrame> shown;
+    std::vector<exporting::ExportFrame> shown;
     if (storyboard)
         shown = frames;
     else
         shown.push_back(frames[std::size_t(std::clamp(m_previewFrame->value(), 0, count - 1))]);
     m_preview->setPage(m_source, std::move(shown), r.options);
 
-    const OutputGeometry& g = r.options.geometry;
+    const exporting::OutputGeometry& g = r.options.geometry;
     const QSize px = g.pixelSize();
     const QSizeF in = g.inches();
     QString what;
     switch (r.options.layout) {
-    case ExportLayout::Single:
+    case exporting::ExportLayout::Single:
         what = tr("one image");
         break;
-    case ExportLayout::Storyboard:
+    case exporting::ExportLayout::Storyboard:
         what = tr("a storyboard of %n panel(s)", nullptr, count);
         break;
-    case ExportLayout::Frames:
+    case exporting::ExportLayout::Frames:
         what = tr("%n numbered file(s)", nullptr, count);
         break;
-    case ExportLayout::Pages:
+    case exporting::ExportLayout::Pages:
         what = tr("%n page(s)", nullptr, count);
         break;
-    case ExportLayout::Animation:
+    case exporting::ExportLayout::Animation:
         what = tr("%n frame(s)", nullptr, count);
         break;
     }
@@ -754,26 +759,26 @@ void ExportDialog::updatePreview()
     m_exportButton->setEnabled(!isExporting());
 }
 
-QString ExportDialog::fileFilter(const ExportRequest& request) const
+QString ExportDialog::fileFilter(const exporting::ExportRequest& request) const
 {
     if (request.table) {
         switch (*request.table) {
-        case TableFormat::Csv:
+        case exporting::TableFormat::Csv:
             return tr("CSV tables (*.csv)");
-        case TableFormat::Markdown:
+        case exporting::TableFormat::Markdown:
             return tr("Markdown (*.md)");
-        case TableFormat::Latex:
+        case exporting::TableFormat::Latex:
             return tr("LaTeX (*.tex)");
         }
     }
     switch (request.options.format) {
-    case ExportFormat::Png:
+    case exporting::ExportFormat::Png:
         return tr("PNG images (*.png)");
-    case ExportFormat::Svg:
+    case exporting::ExportFormat::Svg:
         return tr("SVG drawings (*.svg)");
-    case ExportFormat::Pdf:
+    case exporting::ExportFormat::Pdf:
         return tr("PDF documents (*.pdf)");
-    case ExportFormat::Gif:
+    case exporting::ExportFormat::Gif:
         return tr("GIF animations (*.gif)");
     }
     return {};
@@ -798,7 +803,7 @@ void ExportDialog::startExport()
         m_summary->setText(*error);
         return;
     }
-    ExportRequest r = std::get<ExportRequest>(std::move(made));
+    exporting::ExportRequest r = std::get<exporting::ExportRequest>(std::move(made));
     QString base = m_source->name.isEmpty() ? QStringLiteral("perceptron") : m_source->name;
     switch (kind()) {
     case Kind::Storyboard:
@@ -831,8 +836,8 @@ void ExportDialog::startExport()
 
     // Painting into QImage, QSvgGenerator and QPdfWriter is safe off the GUI thread; the request
     // carries copies of everything, so the window may change (and train) meanwhile.
-    m_watcher.setFuture(QtConcurrent::run([r](QPromise<ExportResult>& promise) {
-        ExportResult result = runExport(r, [&promise](int done, int total) {
+    m_watcher.setFuture(QtConcurrent::run([r](QPromise<exporting::ExportResult>& promise) {
+        exporting::ExportResult result = exporting::runExport(r, [&promise](int done, int total) {
             promise.setProgressRange(0, total);
             promise.setProgressValue(done);
             return !promise.isCanceled();
@@ -843,8 +848,8 @@ void ExportDialog::startExport()
 
 void ExportDialog::onFinished()
 {
-    ExportResult result;
-    const QFuture<ExportResult> future = m_watcher.future();
+    exporting::ExportResult result;
+    const QFuture<exporting::ExportResult> future = m_watcher.future();
     if (future.resultCount() > 0 && !future.isCanceled())
         result = future.result();
     else
@@ -871,24 +876,25 @@ void ExportDialog::onFinished()
 void ExportDialog::copyToClipboard()
 {
     const auto made = request();
-    const ExportRequest* r = std::get_if<ExportRequest>(&made);
+    const exporting::ExportRequest* r = std::get_if<exporting::ExportRequest>(&made);
     if (!r || r->table)
         return;
-    auto selected = framesFor(*r);
-    const auto* frames = std::get_if<std::vector<ExportFrame>>(&selected);
+    auto selected = exporting::framesFor(*r);
+    const auto* frames = std::get_if<std::vector<exporting::ExportFrame>>(&selected);
     if (!frames || frames->empty())
         return;
-    std::vector<ExportFrame> page;
-    if (r->options.layout == ExportLayout::Storyboard)
+    std::vector<exporting::ExportFrame> page;
+    if (r->options.layout == exporting::ExportLayout::Storyboard)
         page = *frames;
     else
         page.push_back((
             *frames)[std::size_t(std::clamp(m_previewFrame->value(), 0, int(frames->size()) - 1))]);
-    ExportOptions options = r->options;
-    options.layout = page.size() > 1 ? ExportLayout::Storyboard : ExportLayout::Single;
+    exporting::ExportOptions options = r->options;
+    options.layout =
+        page.size() > 1 ? exporting::ExportLayout::Storyboard : exporting::ExportLayout::Single;
     auto* mime = new QMimeData;
-    mime->setImageData(renderImage(*m_source, page, options));
-    mime->setData(QStringLiteral("image/svg+xml"), renderSvg(*m_source, page, options));
+    mime->setImageData(exporting::renderImage(*m_source, page, options));
+    mime->setData(QStringLiteral("image/svg+xml"), exporting::renderSvg(*m_source, page, options));
     QGuiApplication::clipboard()->setMimeData(mime);
     m_summary->setText(tr("Copied to the clipboard."));
 }

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "exporter.h"
-#include "exportoptions.h"
-#include "exportsource.h"
+#include "export/exporter.h"
+#include "export/exportoptions.h"
+#include "export/exportsource.h"
 #include "render/theme.h"
 
 #include <QDialog>
@@ -38,24 +38,24 @@ class Document;
 
 /// A copy of \p document and \p history for an export (see ExportSource), named after the
 /// document's file.
-[[nodiscard]] std::shared_ptr<const ExportSource> exportSourceFor(const Document& document,
-                                                                  const learning::History& history);
+[[nodiscard]] std::shared_ptr<const exporting::ExportSource>
+exportSourceFor(const Document& document, const learning::History& history);
 
 /// Puts \p frame of \p source on the clipboard as an image of \p logical pixels at
 /// \p devicePixelRatio (and as SVG for programs that take vectors), painted as the export paints
 /// it: presentation mode, no hover or selection chrome.
-void copyViewToClipboard(const ExportSource& source, const ExportFrame& frame,
+void copyViewToClipboard(const exporting::ExportSource& source, const exporting::ExportFrame& frame,
                          const render::Theme& theme, const QSizeF& logical,
                          double devicePixelRatio);
 
 /// What the window hands to its export actions when one is triggered.
 struct ExportContext
 {
-    std::shared_ptr<const ExportSource> source; ///< see exportSourceFor()
-    std::size_t position = 0;                   ///< the timeline position shown
-    render::Theme theme;                        ///< the canvas's theme
-    QSizeF viewSize;                            ///< the canvas's size, logical pixels
-    double devicePixelRatio = 1.0;              ///< the canvas's screen
+    std::shared_ptr<const exporting::ExportSource> source; ///< see exportSourceFor()
+    std::size_t position = 0;                              ///< the timeline position shown
+    render::Theme theme;                                   ///< the canvas's theme
+    QSizeF viewSize;                                       ///< the canvas's size, logical pixels
+    double devicePixelRatio = 1.0;                         ///< the canvas's screen
 };
 
 /// Adds the export actions to a window's menus: File > Export (inserted before \p before, with a
@@ -78,8 +78,9 @@ public:
     explicit ExportPreview(QWidget* parent = nullptr);
 
     /// What to show; \p source must stay alive while it is shown.
-    void setPage(std::shared_ptr<const ExportSource> source, std::vector<ExportFrame> frames,
-                 const ExportOptions& options);
+    void setPage(std::shared_ptr<const exporting::ExportSource> source,
+                 std::vector<exporting::ExportFrame> frames,
+                 const exporting::ExportOptions& options);
     /// A message instead of a page (e.g. why the settings cannot be exported).
     void setMessage(const QString& message);
 
@@ -89,9 +90,9 @@ protected:
     void paintEvent(QPaintEvent* event) override;
 
 private:
-    std::shared_ptr<const ExportSource> m_source;
-    std::vector<ExportFrame> m_frames;
-    ExportOptions m_options;
+    std::shared_ptr<const exporting::ExportSource> m_source;
+    std::vector<exporting::ExportFrame> m_frames;
+    exporting::ExportOptions m_options;
     QString m_message;
 };
 
@@ -119,7 +120,7 @@ public:
 
     /// \p position: the timeline position the window shows (the "current view" frame).
     /// \p screenTheme: the window's theme, the default.
-    ExportDialog(std::shared_ptr<const ExportSource> source, std::size_t position,
+    ExportDialog(std::shared_ptr<const exporting::ExportSource> source, std::size_t position,
                  const render::Theme& screenTheme, QWidget* parent = nullptr);
     ~ExportDialog() override;
 
@@ -127,7 +128,7 @@ public:
     [[nodiscard]] Kind kind() const;
 
     /// The export the widgets describe, without the file (path empty), or why there is none.
-    [[nodiscard]] std::variant<ExportRequest, QString> request() const;
+    [[nodiscard]] std::variant<exporting::ExportRequest, QString> request() const;
 
     /// How the dialog asks where to save: (suggested path, filter) -> chosen path, empty to
     /// cancel. The default is QFileDialog::getSaveFileName. Tests install their own.
@@ -142,7 +143,7 @@ public:
 
 Q_SIGNALS:
     /// An export ended (written, failed or cancelled).
-    void exportFinished(const plab::ui::ExportResult& result);
+    void exportFinished(const plab::exporting::ExportResult& result);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -154,15 +155,15 @@ private:
     void updatePreview();
     void onFinished();
     void copyToClipboard();
-    [[nodiscard]] ExportLayout layout() const;
-    [[nodiscard]] std::variant<OutputGeometry, QString> geometry() const;
-    [[nodiscard]] QString fileFilter(const ExportRequest& request) const;
+    [[nodiscard]] exporting::ExportLayout layout() const;
+    [[nodiscard]] std::variant<exporting::OutputGeometry, QString> geometry() const;
+    [[nodiscard]] QString fileFilter(const exporting::ExportRequest& request) const;
 
-    std::shared_ptr<const ExportSource> m_source;
+    std::shared_ptr<const exporting::ExportSource> m_source;
     std::size_t m_position = 0;
     render::Theme m_screenTheme;
     FileChooser m_chooser;
-    QFutureWatcher<ExportResult> m_watcher;
+    QFutureWatcher<exporting::ExportResult> m_watcher;
     QPointer<QProgressDialog> m_progress;
     QString m_lastFolder;
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "exportoptions.h"
+#include "export/exportoptions.h"
 #include "learning/records.h"
 #include "learning/settings.h"
 
@@ -11,7 +11,7 @@
 #include <span>
 #include <vector>
 
-namespace plab::ui {
+namespace plab::exporting {
 
 /// One row of a worked-example table: a sample visit with the numbers written out.
 ///
@@ -73,4 +73,4 @@ private:
     int m_digits;
 };
 
-} // namespace plab::ui
+} // namespace plab::exporting

@@ -1,4 +1,4 @@
-#include "framepainter.h"
+#include "export/framepainter.h"
 
 #include <QFontMetricsF>
 #include <QPainter>
@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <cmath>
 
-namespace plab::ui {
+namespace plab::exporting {
 
 namespace {
 
@@ -199,4 +199,4 @@ void FramePainter::paintPage(QPainter& painter, const QRectF& target,
         paintFrame(painter, target, frames.front());
 }
 
-} // namespace plab::ui
+} // namespace plab::exporting

@@ -1,7 +1,7 @@
 // The export dialog, offscreen: what its widgets ask for, an export run on the worker thread, and
 // copying the view to the clipboard.
 
-#include "exportsupport.h"
+#include "export/exportsupport.h"
 #include "ui/exportdialog.h"
 
 #include <QApplication>
@@ -21,6 +21,7 @@
 
 using namespace plab;
 using namespace plab::ui;
+using namespace plab::exporting;
 using namespace plab::render;
 
 namespace {

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "exportoptions.h"
+#include "export/exportoptions.h"
 #include "io/project.h"
 #include "learning/dataset.h"
 #include "learning/history.h"
@@ -15,7 +15,7 @@
 #include <variant>
 #include <vector>
 
-namespace plab::ui {
+namespace plab::exporting {
 
 /// What an export draws from: a copy of the document (points, settings, view) and of the run's
 /// history, so an export can run on a worker thread while the window goes on (and training with
@@ -91,4 +91,4 @@ selectSteps(const ExportSource& source, const std::vector<int>& epochs);
 /// A number for captions: at most 3 significant digits, a typographic minus (U+2212).
 [[nodiscard]] QString captionNumber(double value);
 
-} // namespace plab::ui
+} // namespace plab::exporting

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "exportoptions.h"
-#include "exportsource.h"
+#include "export/exportoptions.h"
+#include "export/exportsource.h"
 #include "io/outputfile.h"
 
 #include <QByteArray>
@@ -16,7 +16,7 @@
 #include <span>
 #include <vector>
 
-namespace plab::ui {
+namespace plab::exporting {
 
 /// Called as an export goes: \p done of \p total pages or frames are finished. Returning false
 /// cancels the export (nothing is left behind). Called on the thread that runs the export.
@@ -86,4 +86,4 @@ framesFor(const ExportRequest& request);
 [[nodiscard]] std::variant<QByteArray, QString> renderTable(const ExportRequest& request,
                                                             TableFormat format);
 
-} // namespace plab::ui
+} // namespace plab::exporting

@@ -1,4 +1,4 @@
-#include "exportoptions.h"
+#include "export/exportoptions.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
@@ -7,21 +7,21 @@
 #include <array>
 #include <cmath>
 
-namespace plab::ui {
+namespace plab::exporting {
 
 namespace {
 
 /// The translation context of this file's texts (lupdate reads the name from the macro).
 struct Text
 {
-    Q_DECLARE_TR_FUNCTIONS(plab::ui::ExportOptions)
+    Q_DECLARE_TR_FUNCTIONS(plab::exporting::ExportOptions)
 };
 
 template <typename Enum, std::size_t N>
 std::optional<Enum> lookup(QStringView name, const std::array<Enum, N>& values)
 {
     for (Enum value : values)
-        if (ui::name(value) == name)
+        if (exporting::name(value) == name)
             return value;
     return std::nullopt;
 }
@@ -323,4 +323,4 @@ std::vector<int> storyboardEpochs(int lastEpoch)
     return epochs;
 }
 
-} // namespace plab::ui
+} // namespace plab::exporting

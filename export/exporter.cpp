@@ -1,10 +1,10 @@
-#include "exporter.h"
+#include "export/exporter.h"
 
-#include "framepainter.h"
-#include "gifwriter.h"
+#include "export/framepainter.h"
+#include "export/gifwriter.h"
+#include "export/tablewriter.h"
 #include "io/outputfile.h"
 #include "io/textfile.h"
-#include "tablewriter.h"
 
 #include <QBuffer>
 #include <QCoreApplication>
@@ -25,14 +25,14 @@
 #include <filesystem>
 #include <system_error>
 
-namespace plab::ui {
+namespace plab::exporting {
 
 namespace {
 
 /// The translation context of this file's texts (lupdate reads the name from the macro).
 struct Text
 {
-    Q_DECLARE_TR_FUNCTIONS(plab::ui::Exporter)
+    Q_DECLARE_TR_FUNCTIONS(plab::exporting::Exporter)
 };
 
 /// The most panels one storyboard holds.
@@ -532,4 +532,4 @@ ExportResult runExport(const ExportRequest& request, const ExportProgress& progr
         });
 }
 
-} // namespace plab::ui
+} // namespace plab::exporting

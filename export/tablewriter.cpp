@@ -1,4 +1,4 @@
-#include "tablewriter.h"
+#include "export/tablewriter.h"
 
 #include "io/numberformat.h"
 
@@ -6,7 +6,7 @@
 
 #include <cmath>
 
-namespace plab::ui {
+namespace plab::exporting {
 
 namespace {
 
@@ -172,4 +172,4 @@ QByteArray TableWriter::latex(std::span<const learning::StepRecord> steps) const
     return out.toUtf8();
 }
 
-} // namespace plab::ui
+} // namespace plab::exporting

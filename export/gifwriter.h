@@ -15,7 +15,7 @@
 class QIODevice;
 struct GifFileType;
 
-namespace plab::ui {
+namespace plab::exporting {
 
 /// A fixed palette of at most 256 colours for animating plots drawn with \p theme: the theme's
 /// own colours exactly (backgrounds, class colours, the shading tints as the renderer blends
@@ -76,4 +76,4 @@ private:
     int m_frames = 0;
 };
 
-} // namespace plab::ui
+} // namespace plab::exporting

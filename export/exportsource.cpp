@@ -1,4 +1,4 @@
-#include "exportsource.h"
+#include "export/exportsource.h"
 
 #include "learning/metrics.h"
 #include "learning/trainer.h"
@@ -8,14 +8,14 @@
 #include <algorithm>
 #include <memory>
 
-namespace plab::ui {
+namespace plab::exporting {
 
 namespace {
 
 /// The translation context of this file's texts (lupdate reads the name from the macro).
 struct Text
 {
-    Q_DECLARE_TR_FUNCTIONS(plab::ui::ExportSource)
+    Q_DECLARE_TR_FUNCTIONS(plab::exporting::ExportSource)
 };
 
 QString pair(double a, double b)
@@ -203,4 +203,4 @@ QString captionText(const ExportSource& source, const ExportFrame& frame)
     return frameHeading(source, frame) + QStringLiteral(" · ") + frameDetails(source, frame);
 }
 
-} // namespace plab::ui
+} // namespace plab::exporting

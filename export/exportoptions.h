@@ -11,7 +11,7 @@
 #include <variant>
 #include <vector>
 
-namespace plab::ui {
+namespace plab::exporting {
 
 /// The file format of an export.
 enum class ExportFormat
@@ -182,4 +182,4 @@ struct ExportOptions
 /// last epoch.
 [[nodiscard]] std::vector<int> storyboardEpochs(int lastEpoch);
 
-} // namespace plab::ui
+} // namespace plab::exporting

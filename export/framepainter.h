@@ -1,7 +1,7 @@
 #pragma once
 
-#include "exportoptions.h"
-#include "exportsource.h"
+#include "export/exportoptions.h"
+#include "export/exportsource.h"
 #include "render/chartpainter.h"
 #include "render/plotrenderer.h"
 
@@ -13,7 +13,7 @@
 
 class QPainter;
 
-namespace plab::ui {
+namespace plab::exporting {
 
 /// Paints the pages of an export in logical pixels onto any QPainter: one frame (the plot or a
 /// chart, with the optional caption band on top) or a storyboard (captioned panels in a grid).
@@ -58,4 +58,4 @@ private:
     render::PlotRenderer m_renderer;
 };
 
-} // namespace plab::ui
+} // namespace plab::exporting

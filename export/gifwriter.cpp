@@ -1,4 +1,4 @@
-#include "gifwriter.h"
+#include "export/gifwriter.h"
 
 #include <QCoreApplication>
 #include <QIODevice>
@@ -8,14 +8,14 @@
 #include <cmath>
 #include <gif_lib.h>
 
-namespace plab::ui {
+namespace plab::exporting {
 
 namespace {
 
 /// The translation context of this file's texts (lupdate reads the name from the macro).
 struct Text
 {
-    Q_DECLARE_TR_FUNCTIONS(plab::ui::GifWriter)
+    Q_DECLARE_TR_FUNCTIONS(plab::exporting::GifWriter)
 };
 
 /// \p over at opacity \p alpha composited onto \p under, rounded as PlotRenderer blends tints.
@@ -295,4 +295,4 @@ std::optional<QString> GifWriter::finish()
     return std::nullopt;
 }
 
-} // namespace plab::ui
+} // namespace plab::exporting
