@@ -185,7 +185,7 @@ ExportOutcome runExport(const ExportArguments& a, QIODevice& standardOutput)
     }
 
     // Train, then choose the epochs.
-    const io::ViewBox shown = view ? *view : render::fitToData(data);
+    const io::ViewBox shown = view ? *view : io::fitToData(data);
     auto source = std::make_shared<exporting::ExportSource>(
         exporting::trainedSource(std::move(data), settings, shown));
     source->name = QFileInfo(inputShown).fileName();

@@ -4,6 +4,7 @@
 #include "i18n/language.h"
 #include "ui/aboutdialog.h"
 #include "ui/autosaver.h"
+#include "ui/autosaverecovery.h"
 #include "ui/mainwindow.h"
 
 #include <QApplication>
@@ -66,7 +67,7 @@ int runGui(int argc, char** argv, const QString& fileToOpen)
     window.show();
     // Autosave (docs/robustness.md): work left by an instance that did not close properly is
     // offered first; a restored document replaces the file named on the command line.
-    plab::ui::Autosaver autosaver(window.document(), window.presenter());
+    plab::ui::Autosaver autosaver(window.document());
     window.setAutosaver(&autosaver);
     const bool restored = autosaver.start() && plab::ui::offerRestore(autosaver, window.document(),
                                                                       window.presenter(), &window);

@@ -1170,11 +1170,7 @@ Exit status: 0 when the files were written, 2 for bad input (nothing is written)
     </message>
 </context>
 <context>
-    <name>plab::ui::Autosaver</name>
-    <message>
-        <source>Restore autosaved work</source>
-        <translation>自動保存した作業を復元</translation>
-    </message>
+    <name>plab::ui::AutosaveRecovery</name>
     <message>
         <source>Restore Work</source>
         <translation>作業の復元</translation>
@@ -1190,6 +1186,29 @@ Exit status: 0 when the files were written, 2 for bad input (nothing is written)
     <message>
         <source>&amp;Discard</source>
         <translation>破棄(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Damaged Autosave</source>
+        <translation>壊れた自動保存</translation>
+    </message>
+    <message>
+        <source>Perceptron Lab did not close properly, and the work it autosaved cannot be read (a crash or a full disk may have cut it short). Keep the file aside under a new name, so that you can look at it or send it to someone who can repair it?</source>
+        <translation>Perceptron Lab は正常に終了せず、自動保存した作業を読み込めません（クラッシュやディスクの空き不足で途中までしか書かれていない可能性があります）。このファイルを別の名前で残して、中身を確認したり、修復できる人に送ったりできるようにしますか？</translation>
+    </message>
+    <message>
+        <source>&amp;Keep Aside</source>
+        <translation>別名で残す(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Keep Aside and &amp;Show Folder</source>
+        <translation>別名で残してフォルダーを表示(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>plab::ui::Autosaver</name>
+    <message>
+        <source>Restore autosaved work</source>
+        <translation>自動保存した作業を復元</translation>
     </message>
     <message>
         <source>The autosave that could not be read was kept as %1</source>
@@ -1266,22 +1285,6 @@ Exit status: 0 when the files were written, 2 for bad input (nothing is written)
     <message>
         <source>Autosave works again: your changes are protected</source>
         <translation>自動保存が再開しました。変更は保護されています</translation>
-    </message>
-    <message>
-        <source>Damaged Autosave</source>
-        <translation>壊れた自動保存</translation>
-    </message>
-    <message>
-        <source>Perceptron Lab did not close properly, and the work it autosaved cannot be read (a crash or a full disk may have cut it short). Keep the file aside under a new name, so that you can look at it or send it to someone who can repair it?</source>
-        <translation>Perceptron Lab は正常に終了せず、自動保存した作業を読み込めません（クラッシュやディスクの空き不足で途中までしか書かれていない可能性があります）。このファイルを別の名前で残して、中身を確認したり、修復できる人に送ったりできるようにしますか？</translation>
-    </message>
-    <message>
-        <source>&amp;Keep Aside</source>
-        <translation>別名で残す(&amp;K)</translation>
-    </message>
-    <message>
-        <source>Keep Aside and &amp;Show Folder</source>
-        <translation>別名で残してフォルダーを表示(&amp;S)</translation>
     </message>
 </context>
 <context>

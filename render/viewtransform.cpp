@@ -80,32 +80,6 @@ io::ViewBox panned(const io::ViewBox& view, const Eigen::Vector2d& delta)
             view.yMax + delta.y()};
 }
 
-io::ViewBox fitToData(const learning::Dataset& data, double margin)
-{
-    constexpr double inf = std::numeric_limits<double>::infinity();
-    double lo[2] = {inf, inf};
-    double hi[2] = {-inf, -inf};
-    for (std::size_t i = 0; i < data.size(); ++i) {
-        const Eigen::Vector2d p = data.point(i);
-        if (!p.allFinite())
-            continue;
-        for (int k = 0; k < 2; ++k) {
-            lo[k] = std::min(lo[k], p[k]);
-            hi[k] = std::max(hi[k], p[k]);
-        }
-    }
-    if (!(lo[0] <= hi[0]))
-        return {};
-    double pad[2];
-    for (int k = 0; k < 2; ++k) {
-        const double extent = hi[k] - lo[k];
-        const double scale = std::max({1.0, std::abs(lo[k]), std::abs(hi[k])});
-        pad[k] = extent > io::kMinRelativeViewSpan * scale ? extent * margin : 0.5;
-    }
-    const io::ViewBox box{lo[0] - pad[0], hi[0] + pad[0], lo[1] - pad[1], hi[1] + pad[1]};
-    return io::clampedView(box).value_or(io::ViewBox{});
-}
-
 Ticks niceTicks(double lo, double hi, int target)
 {
     Ticks ticks;

@@ -71,10 +71,6 @@ private:
                                  double factor);
 /// The box moved by \p delta world units (pure geometry, as zoomed()).
 [[nodiscard]] io::ViewBox panned(const io::ViewBox& view, const Eigen::Vector2d& delta);
-/// A box framing every point with \p margin (a fraction of the data's extent, at least 0.5 world
-/// units around a single point or a degenerate extent), clamped to the view rule. The default
-/// ViewBox for empty data.
-[[nodiscard]] io::ViewBox fitToData(const learning::Dataset& data, double margin = 0.12);
 
 /// Axis ticks on the 1-2-5 ladder: every multiple of `step` inside [lo, hi].
 struct Ticks

@@ -3,24 +3,17 @@
 #include "document.h"
 #include "io/projectfile.h"
 #include "io/textfile.h"
-#include "trainingpresenter.h"
 #include "undocommands.h"
 
-#include <QDesktopServices>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QLocale>
 #include <QLockFile>
-#include <QMessageBox>
-#include <QPushButton>
-#include <QSettings>
 #include <QStandardPaths>
 #include <QTimer>
 #include <QUndoStack>
-#include <QUrl>
 
 using namespace Qt::StringLiterals;
 
@@ -32,15 +25,6 @@ const QString kAutosaveName = u"autosave.perceptron-lab.json"_s;
 const QString kInfoName = u"autosave-info.json"_s;
 const QString kLockName = u"autosave.lock"_s;
 
-/// The timeline epoch shown, as a project saves it; nothing while nothing was recorded.
-std::optional<int> shownEpoch(const TrainingPresenter* presenter)
-{
-    const learning::History& history = presenter->history();
-    if (presenter->position() >= history.size())
-        return std::nullopt;
-    return history.latestEpochAt(presenter->position()).epoch;
-}
-
 /// A path as the user's system writes it, for messages.
 QString shown(const QString& path)
 {
@@ -49,9 +33,8 @@ QString shown(const QString& path)
 
 } // namespace
 
-Autosaver::Autosaver(Document* document, TrainingPresenter* presenter, QObject* parent)
-    : QObject(parent), m_document(document), m_presenter(presenter), m_timer(new QTimer(this)),
-      m_folder(defaultFolder())
+Autosaver::Autosaver(Document* document, QObject* parent)
+    : QObject(parent), m_document(document), m_timer(new QTimer(this)), m_folder(defaultFolder())
 {
     m_timer->setSingleShot(true);
     m_timer->setInterval(m_delayMs);
@@ -61,7 +44,6 @@ Autosaver::Autosaver(Document* document, TrainingPresenter* presenter, QObject* 
     connect(m_document, &Document::viewChanged, this, &Autosaver::changed);
     connect(m_document, &Document::modifiedChanged, this, &Autosaver::changed);
     connect(m_document, &Document::filePathChanged, this, &Autosaver::changed);
-    connect(m_presenter, &TrainingPresenter::positionChanged, this, &Autosaver::changed);
 }
 
 Autosaver::~Autosaver() = default;
@@ -283,6 +265,16 @@ void Autosaver::clearProblem()
     Q_EMIT problemChanged();
 }
 
+void Autosaver::setShownEpoch(ShownEpoch shownEpoch)
+{
+    m_shownEpoch = std::move(shownEpoch);
+}
+
+void Autosaver::timelineMoved()
+{
+    changed();
+}
+
 void Autosaver::changed()
 {
     if (m_active && !m_timer->isActive())
@@ -302,7 +294,7 @@ void Autosaver::saveNow()
         return;
     }
     io::Project project = m_document->toProject();
-    project.epoch = shownEpoch(m_presenter);
+    project.epoch = m_shownEpoch ? m_shownEpoch() : std::nullopt;
     // Only what reads back is worth writing (a project file has the same limits).
     if (const auto problem = io::projectWriteProblem(project)) {
         setProblem(Problem::Unwritable, {*problem});
@@ -353,8 +345,7 @@ void Autosaver::finish()
     m_lock.reset();
 }
 
-void restoreAutosavedWork(Document* document, TrainingPresenter* presenter,
-                          const AutosavedWork& work)
+void restoreAutosavedWork(Document* document, const AutosavedWork& work)
 {
     io::Project base = work.project;
     if (work.modified)
@@ -366,92 +357,6 @@ void restoreAutosavedWork(Document* document, TrainingPresenter* presenter,
         document->undoStack()->push(
             new ReplaceData(document, work.project.data, Autosaver::tr("Restore autosaved work")));
     }
-    if (work.project.epoch)
-        presenter->showEpoch(*work.project.epoch);
-}
-
-RestorePolicy storedRestorePolicy()
-{
-    const QString value = QSettings().value(u"autosave/restore"_s).toString();
-    if (value == u"always")
-        return RestorePolicy::Always;
-    if (value == u"never")
-        return RestorePolicy::Never;
-    return RestorePolicy::Ask;
-}
-
-bool askToRestore(QWidget* parent, const QDateTime& savedAt)
-{
-    QMessageBox box(QMessageBox::Question, Autosaver::tr("Restore Work"),
-                    Autosaver::tr("Perceptron Lab did not close properly. Restore "
-                                  "the work autosaved at %1?")
-                        .arg(QLocale().toString(savedAt, QLocale::ShortFormat)),
-                    QMessageBox::NoButton, parent);
-    QPushButton* restore = box.addButton(Autosaver::tr("&Restore"), QMessageBox::AcceptRole);
-    box.addButton(Autosaver::tr("&Discard"), QMessageBox::DestructiveRole);
-    box.setDefaultButton(restore);
-    box.exec();
-    return box.clickedButton() == restore;
-}
-
-DamagedChoice askAboutDamagedAutosave(QWidget* parent, const QString& damage)
-{
-    QMessageBox box(QMessageBox::Warning, Autosaver::tr("Damaged Autosave"),
-                    Autosaver::tr("Perceptron Lab did not close properly, and the work it "
-                                  "autosaved cannot be read (a crash or a full disk may have cut "
-                                  "it short). Keep the file aside under a new name, so that you "
-                                  "can look at it or send it to someone who can repair it?"),
-                    QMessageBox::NoButton, parent);
-    box.setInformativeText(damage);
-    QPushButton* keep = box.addButton(Autosaver::tr("&Keep Aside"), QMessageBox::AcceptRole);
-    QPushButton* show =
-        box.addButton(Autosaver::tr("Keep Aside and &Show Folder"), QMessageBox::AcceptRole);
-    QPushButton* discard = box.addButton(Autosaver::tr("&Discard"), QMessageBox::DestructiveRole);
-    box.setDefaultButton(keep);
-    box.setEscapeButton(keep);
-    box.exec();
-    if (box.clickedButton() == discard)
-        return DamagedChoice::Discard;
-    return box.clickedButton() == show ? DamagedChoice::KeepAsideAndShow : DamagedChoice::KeepAside;
-}
-
-bool offerRestore(Autosaver& autosaver, Document* document, TrainingPresenter* presenter,
-                  QWidget* parent, const RestoreQuestion& question,
-                  const DamagedQuestion& damagedQuestion)
-{
-    if (const std::optional<QString> damage = autosaver.damagedAutosave()) {
-        // The stored policy answers "restore?", which cannot be done here: keep the file.
-        DamagedChoice choice = DamagedChoice::KeepAside;
-        if (storedRestorePolicy() == RestorePolicy::Ask && damagedQuestion)
-            choice = damagedQuestion(parent, *damage);
-        if (choice == DamagedChoice::Discard) {
-            autosaver.discard();
-        } else if (autosaver.keepDamagedAside() && choice == DamagedChoice::KeepAsideAndShow) {
-            QDesktopServices::openUrl(QUrl::fromLocalFile(autosaver.folder()));
-        }
-        return false;
-    }
-    const std::optional<AutosavedWork> work = autosaver.recovery();
-    if (!work)
-        return false;
-    bool restore = false;
-    switch (storedRestorePolicy()) {
-    case RestorePolicy::Always:
-        restore = true;
-        break;
-    case RestorePolicy::Never:
-        break;
-    case RestorePolicy::Ask:
-        restore = question && question(parent, work->savedAt);
-        break;
-    }
-    if (!restore) {
-        autosaver.discard();
-        return false;
-    }
-    restoreAutosavedWork(document, presenter, *work);
-    autosaver.acceptRecovery();
-    return true;
 }
 
 } // namespace plab::ui

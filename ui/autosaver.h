@@ -17,7 +17,6 @@ class QTimer;
 namespace plab::ui {
 
 class Document;
-class TrainingPresenter;
 
 /// Work autosaved by an instance that did not close properly, as found at start.
 struct AutosavedWork
@@ -32,10 +31,10 @@ struct AutosavedWork
 /// a power cut loses at most a few seconds of work.
 ///
 /// - A few seconds (delay()) after the first change to the points, the settings, the view or the
-///   timeline position, the document is written atomically (QSaveFile) to autosaveFile(), with
-///   the project file it belongs to and whether it had unsaved changes in a small companion file.
-///   Changes during the delay are caught by the same write, so a running training writes at most
-///   once per delay.
+///   timeline position (timelineMoved()), the document is written atomically (QSaveFile) to
+///   autosaveFile(), with the project file it belongs to and whether it had unsaved changes in a
+///   small companion file. Changes during the delay are caught by the same write, so a running
+///   training writes at most once per delay.
 /// - An empty, untitled document has nothing worth keeping: the autosave is removed instead.
 /// - finish() (a clean exit) removes the autosave. At the next start, a leftover autosave means
 ///   the previous instance did not close properly: start() reads it, recovery() returns it. Until
@@ -56,8 +55,8 @@ public:
     /// The default delay between a change and its autosave.
     static constexpr int kDefaultDelayMs = 3000;
 
-    /// Watches \p document and \p presenter (not owned; both must outlive the autosaver).
-    Autosaver(Document* document, TrainingPresenter* presenter, QObject* parent = nullptr);
+    /// Watches \p document (not owned; it must outlive the autosaver).
+    explicit Autosaver(Document* document, QObject* parent = nullptr);
     ~Autosaver() override;
 
     /// The folder of the autosave and its lock: QStandardPaths::AppDataLocation.
@@ -96,6 +95,14 @@ public:
     [[nodiscard]] QString problem() const;
     /// The problem in full for a tooltip: the file or folder, the reason, and what to do.
     [[nodiscard]] QString problemDetails() const;
+
+    /// The epoch the timeline shows, as a project saves it (nothing while nothing was recorded),
+    /// asked at each write; without it autosaves carry no epoch. The window sets it and calls
+    /// timelineMoved() when the timeline moves.
+    using ShownEpoch = std::function<std::optional<int>()>;
+    void setShownEpoch(ShownEpoch shownEpoch);
+    /// The timeline moved: like a change to the document, it is autosaved after delay().
+    void timelineMoved();
 
     /// Writes the autosave now (or removes it for an empty, untitled document).
     void saveNow();
@@ -138,7 +145,7 @@ private:
     [[nodiscard]] QString infoFile() const;
 
     Document* m_document;
-    TrainingPresenter* m_presenter;
+    ShownEpoch m_shownEpoch;
     QTimer* m_timer = nullptr;
     std::unique_ptr<QLockFile> m_lock;
     QString m_folder;
@@ -150,49 +157,10 @@ private:
     QStringList m_problemArgs;
 };
 
-/// Replaces the window's document with \p work: the points, settings and view, the project file
-/// it belonged to, the timeline epoch (the engine trains up to it), and, when the work had
-/// unsaved changes, a modified document whose undo stack holds one step ("Restore autosaved
-/// work", back to no points).
-void restoreAutosavedWork(Document* document, TrainingPresenter* presenter,
-                          const AutosavedWork& work);
-
-/// How the window answers "restore the autosaved work?" at start (QSettings "autosave/restore"):
-/// ask the user (the default), always restore without asking, or never (discard it).
-enum class RestorePolicy
-{
-    Ask,
-    Always,
-    Never
-};
-[[nodiscard]] RestorePolicy storedRestorePolicy();
-
-/// The question itself: "Perceptron Lab did not close properly. Restore the work autosaved at
-/// <date time>?" with Restore and Discard. True for Restore.
-using RestoreQuestion = std::function<bool(QWidget* parent, const QDateTime& savedAt)>;
-[[nodiscard]] bool askToRestore(QWidget* parent, const QDateTime& savedAt);
-
-/// What to do with an autosave that cannot be read. It may hold the only copy of unsaved work, so
-/// nothing removes it unless the user says so.
-enum class DamagedChoice
-{
-    KeepAside,        ///< rename it and go on (also the answer when the box is closed)
-    KeepAsideAndShow, ///< the same, and open its folder in the file manager
-    Discard,          ///< delete it
-};
-/// The question: "The work autosaved before Perceptron Lab closed cannot be read ... Keep it aside
-/// under a new name?" with the reason (\p damage) and Keep Aside, Keep Aside and Show Folder,
-/// Discard.
-using DamagedQuestion = std::function<DamagedChoice(QWidget* parent, const QString& damage)>;
-[[nodiscard]] DamagedChoice askAboutDamagedAutosave(QWidget* parent, const QString& damage);
-
-/// At start: when \p autosaver found work left by an instance that did not close properly, asks
-/// \p question (unless the stored policy decides) and restores the work or discards it. True when
-/// work was restored (the caller then opens nothing else). When the autosave cannot be read, asks
-/// \p damagedQuestion (with the stored policy "always" or "never": keeps it aside without
-/// asking, so it is never lost).
-bool offerRestore(Autosaver& autosaver, Document* document, TrainingPresenter* presenter,
-                  QWidget* parent, const RestoreQuestion& question = askToRestore,
-                  const DamagedQuestion& damagedQuestion = askAboutDamagedAutosave);
+/// Replaces \p document with \p work: the points, settings and view and the project file it
+/// belonged to, and, when the work had unsaved changes, a modified document whose undo stack holds
+/// one step ("Restore autosaved work", back to no points). The timeline epoch
+/// (work.project.epoch) is the caller's to show.
+void restoreAutosavedWork(Document* document, const AutosavedWork& work);
 
 } // namespace plab::ui

@@ -54,7 +54,7 @@ void Document::loadProject(const io::Project& project, const QString& path)
     m_undoStack->clear();
     m_data = project.data;
     m_settings = project.settings;
-    m_view = project.view.isValid() ? project.view : render::fitToData(project.data);
+    m_view = project.view.isValid() ? project.view : io::fitToData(project.data);
     m_settingsModified = false;
     ++m_dataRevision;
     Q_EMIT dataChanged();

@@ -248,7 +248,7 @@ void GeneratorDialog::updatePreview()
     const learning::Dataset data = learning::generate(generator(), params());
     render::PlotScene scene;
     scene.data = &data;
-    scene.view = render::fitToData(data);
+    scene.view = io::fitToData(data);
     scene.showLegend = false;
     scene.showWeightVector = false;
     scene.presentation = true;

@@ -104,7 +104,7 @@ std::string toName(const QVariant& value)
 io::ViewBox framing(const learning::Dataset& data)
 {
     constexpr std::size_t kFew = 8;
-    return render::fitToData(data, data.size() <= kFew ? 0.4 : 0.12);
+    return io::fitToData(data, data.size() <= kFew ? 0.4 : 0.12);
 }
 
 bool isDataSetFile(const QString& path)
@@ -582,10 +582,22 @@ void MainWindow::createStatusBar()
 
 void MainWindow::setAutosaver(Autosaver* autosaver)
 {
-    if (m_autosaver)
+    if (m_autosaver) {
         disconnect(m_autosaver, nullptr, this, nullptr);
+        disconnect(m_presenter, nullptr, m_autosaver, nullptr);
+        m_autosaver->setShownEpoch({});
+    }
     m_autosaver = autosaver;
     if (m_autosaver) {
+        // The timeline position is part of the work: a move is autosaved, and the autosave holds
+        // the epoch shown (as a project saves it; nothing while nothing was recorded).
+        m_autosaver->setShownEpoch([presenter = QPointer(m_presenter)]() -> std::optional<int> {
+            if (!presenter || presenter->position() >= presenter->history().size())
+                return std::nullopt;
+            return presenter->history().latestEpochAt(presenter->position()).epoch;
+        });
+        connect(m_presenter, &TrainingPresenter::positionChanged, m_autosaver,
+                &Autosaver::timelineMoved);
         // Problems stay in the status bar until something else is said; the marker stays until
         // the problem is gone.
         connect(m_autosaver, &Autosaver::message, this,

@@ -208,7 +208,7 @@ QSize PlotCanvas::minimumSizeHint() const
 void PlotCanvas::fitToData()
 {
     if (m_document)
-        m_document->setView(plab::render::fitToData(m_document->data()));
+        m_document->setView(plab::io::fitToData(m_document->data()));
 }
 
 void PlotCanvas::zoomIn()

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <utility>
 
 namespace plab::io {
@@ -63,6 +64,32 @@ std::optional<ViewBox> clampedView(const ViewBox& box)
     clampRange(out.xMin, out.xMax);
     clampRange(out.yMin, out.yMax);
     return out;
+}
+
+ViewBox fitToData(const learning::Dataset& data, double margin)
+{
+    constexpr double inf = std::numeric_limits<double>::infinity();
+    double lo[2] = {inf, inf};
+    double hi[2] = {-inf, -inf};
+    for (std::size_t i = 0; i < data.size(); ++i) {
+        const Eigen::Vector2d p = data.point(i);
+        if (!p.allFinite())
+            continue;
+        for (int k = 0; k < 2; ++k) {
+            lo[k] = std::min(lo[k], p[k]);
+            hi[k] = std::max(hi[k], p[k]);
+        }
+    }
+    if (!(lo[0] <= hi[0]))
+        return {};
+    double pad[2];
+    for (int k = 0; k < 2; ++k) {
+        const double extent = hi[k] - lo[k];
+        const double scale = std::max({1.0, std::abs(lo[k]), std::abs(hi[k])});
+        pad[k] = extent > kMinRelativeViewSpan * scale ? extent * margin : 0.5;
+    }
+    const ViewBox box{lo[0] - pad[0], hi[0] + pad[0], lo[1] - pad[1], hi[1] + pad[1]};
+    return clampedView(box).value_or(ViewBox{});
 }
 
 } // namespace plab::io

@@ -36,6 +36,11 @@ struct ViewBox
 /// Swapped bounds are put in order. A valid box comes back unchanged. Nothing when a bound is NaN.
 [[nodiscard]] std::optional<ViewBox> clampedView(const ViewBox& box);
 
+/// A box framing every point with \p margin (a fraction of the data's extent, at least 0.5 world
+/// units around a single point or a degenerate extent), clamped to the view rule. The default
+/// ViewBox for empty data.
+[[nodiscard]] ViewBox fitToData(const learning::Dataset& data, double margin = 0.12);
+
 /// Everything a user made: the points, every training setting (seed and initial weights
 /// included) and the view. Saved as a project file (JSON, see projectfile.h).
 struct Project

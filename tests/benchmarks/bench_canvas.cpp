@@ -45,7 +45,7 @@ struct Fixture
                 learning::misclassified(data, models[k], learning::ZeroConvention::Positive);
         scene.data = &data;
         scene.dataRevision = 1;
-        scene.view = render::fitToData(data);
+        scene.view = io::fitToData(data);
         scene.hasModel = true;
         for (int i = 0; i < 8; ++i)
             scene.trail.push_back({Eigen::Vector2d(1.0, 0.05 * i), 0.02 * i});

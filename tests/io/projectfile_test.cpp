@@ -4,6 +4,7 @@
 
 #include "fileformat_support.h"
 #include "io/projectfile.h"
+#include "testsupport.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -19,6 +20,7 @@ namespace plab::io {
 namespace {
 
 using test::BadInput;
+using test::nearlyEqual;
 using test::sameBits;
 
 const QString kName = QStringLiteral("lesson.json");
@@ -462,6 +464,41 @@ INSTANTIATE_TEST_SUITE_P(
                       ViewCase{{0, 1, std::nan(""), 1}, false},
                       ViewCase{{1e9, 1e9 + 1e-3, 0, 1}, false},
                       ViewCase{{1e9, 1e9 + 10, 0, 1}, true}));
+
+TEST(ViewBoxes, FitFramesTheDataWithAMargin)
+{
+    const learning::Dataset data({{{0, 0}, 0}, {{2, 1}, 1}});
+    const ViewBox v = fitToData(data, 0.1);
+    EXPECT_TRUE(nearlyEqual(v.xMin, -0.2));
+    EXPECT_TRUE(nearlyEqual(v.xMax, 2.2));
+    EXPECT_TRUE(nearlyEqual(v.yMin, -0.1));
+    EXPECT_TRUE(nearlyEqual(v.yMax, 1.1));
+}
+
+TEST(ViewBoxes, FitAroundOnePointUsesHalfAUnit)
+{
+    EXPECT_EQ(fitToData(learning::Dataset({{{3, 4}, 1}})), (ViewBox{2.5, 3.5, 3.5, 4.5}));
+    EXPECT_EQ(fitToData(learning::Dataset{}), ViewBox{});
+}
+
+TEST(ViewBoxes, FitObeysTheViewRuleAtTheDataLimits)
+{
+    // Half a unit around a point at 1e9 is below the smallest span there (1e-9 x 1e9 = 1 unit
+    // per side is the limit); the fitted view is widened, never left invalid.
+    for (const learning::Dataset& data :
+         {learning::Dataset({{{1e9, -1e9}, 1}}),
+          learning::Dataset({{{1e9, 1e9}, 0}, {{1e9, 1e9}, 1}}),
+          learning::Dataset({{{-1e9, -1e9}, 0}, {{1e9, 1e9}, 1}})}) {
+        const ViewBox v = fitToData(data);
+        EXPECT_TRUE(v.isValid()) << v.xMin << " " << v.xMax << " " << v.yMin << " " << v.yMax;
+        for (std::size_t i = 0; i < data.size(); ++i) {
+            EXPECT_LE(v.xMin, data.point(i).x());
+            EXPECT_GE(v.xMax, data.point(i).x());
+            EXPECT_LE(v.yMin, data.point(i).y());
+            EXPECT_GE(v.yMax, data.point(i).y());
+        }
+    }
+}
 
 TEST(ClampedView, GivesTheNearestValidBox)
 {

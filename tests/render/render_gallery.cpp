@@ -141,7 +141,7 @@ int main(int argc, char** argv)
         learning::Trainer trainer(blobs, settings);
         const std::vector<learning::EpochSnapshot> run = learning::trainToEnd(trainer);
         const render::PlotScene scene =
-            sceneFor(blobs, render::fitToData(blobs), run.back().model, learning::Rule::Logistic);
+            sceneFor(blobs, io::fitToData(blobs), run.back().model, learning::Rule::Logistic);
         ok &= save(dir, QStringLiteral("renderer-logistic"), scene, render::Theme::light(), size);
         ok &=
             save(dir, QStringLiteral("renderer-logistic-dark"), scene, render::Theme::dark(), size);
@@ -156,7 +156,7 @@ int main(int argc, char** argv)
         learning::Trainer trainer(blobs, learning::TrainingSettings{});
         trainer.stepEpoch();
         render::PlotScene scene =
-            sceneFor(blobs, render::fitToData(blobs), trainer.model(), learning::Rule::Perceptron);
+            sceneFor(blobs, io::fitToData(blobs), trainer.model(), learning::Rule::Perceptron);
         scene.presentation = false;
         scene.selected.assign(blobs.size(), 0);
         for (std::size_t i = 0; i < 20; ++i)

@@ -2,6 +2,7 @@
 // it holds, the lock between two instances, and the restore question at start.
 #include "io/projectfile.h"
 #include "ui/autosaver.h"
+#include "ui/autosaverecovery.h"
 #include "ui/document.h"
 #include "ui/mainwindow.h"
 #include "ui/trainingpresenter.h"
@@ -75,7 +76,7 @@ protected:
         Instance instance;
         instance.window = std::make_unique<MainWindow>();
         instance.autosaver =
-            std::make_unique<Autosaver>(instance.window->document(), instance.window->presenter());
+            std::make_unique<Autosaver>(instance.window->document());
         instance.autosaver->setFolder(m_folder.path());
         instance.autosaver->setDelay(20);
         instance.window->setAutosaver(instance.autosaver.get());

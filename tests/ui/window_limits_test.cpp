@@ -88,7 +88,7 @@ protected:
         m_window->resize(1280, 800);
         m_window->show();
         m_window->presenter()->setEpochsPerSecond(0.0);
-        m_autosaver = std::make_unique<Autosaver>(document(), m_window->presenter());
+        m_autosaver = std::make_unique<Autosaver>(document());
         m_autosaver->setFolder(m_files.filePath(u"autosave"_s));
         m_autosaver->setDelay(1'000'000); // written by saveNow() only
         m_window->setAutosaver(m_autosaver.get());

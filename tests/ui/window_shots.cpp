@@ -183,7 +183,7 @@ int main(int argc, char** argv)
         auto w = shooter.window();
         const QString blocker = settingsDir.filePath(u"not-a-folder"_s);
         QFile(blocker).open(QIODevice::WriteOnly);
-        ui::Autosaver autosaver(w->document(), w->presenter());
+        ui::Autosaver autosaver(w->document());
         autosaver.setFolder(blocker + u"/autosave"_s);
         w->setAutosaver(&autosaver);
         autosaver.start();
