@@ -1,9 +1,9 @@
 #include "gui.h"
 
 #include "demo.h"
+#include "editor/autosaver.h"
 #include "i18n/language.h"
 #include "ui/aboutdialog.h"
-#include "ui/autosaver.h"
 #include "ui/autosaverecovery.h"
 #include "ui/mainwindow.h"
 
@@ -67,7 +67,7 @@ int runGui(int argc, char** argv, const QString& fileToOpen)
     window.show();
     // Autosave (docs/robustness.md): work left by an instance that did not close properly is
     // offered first; a restored document replaces the file named on the command line.
-    plab::ui::Autosaver autosaver(window.document());
+    plab::editor::Autosaver autosaver(window.document());
     window.setAutosaver(&autosaver);
     const bool restored = autosaver.start() && plab::ui::offerRestore(autosaver, window.document(),
                                                                       window.presenter(), &window);

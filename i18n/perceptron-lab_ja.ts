@@ -421,6 +421,89 @@ Exit status: 0 when the files were written, 2 for bad input (nothing is written)
     </message>
 </context>
 <context>
+    <name>plab::editor::Autosaver</name>
+    <message>
+        <source>Restore autosaved work</source>
+        <translation>自動保存した作業を復元</translation>
+    </message>
+    <message>
+        <source>The autosave that could not be read was kept as %1</source>
+        <translation>読み込めなかった自動保存を %1 として残しました</translation>
+    </message>
+    <message>
+        <source>no data folder</source>
+        <translation>データフォルダーがありません</translation>
+    </message>
+    <message>
+        <source>the data folder cannot be created</source>
+        <translation>データフォルダーを作成できません</translation>
+    </message>
+    <message>
+        <source>the data folder is not writable</source>
+        <translation>データフォルダーに書き込めません</translation>
+    </message>
+    <message>
+        <source>another Perceptron Lab is autosaving</source>
+        <translation>別の Perceptron Lab が自動保存しています</translation>
+    </message>
+    <message>
+        <source>an earlier autosave cannot be read</source>
+        <translation>以前の自動保存を読み込めません</translation>
+    </message>
+    <message>
+        <source>the work cannot be written</source>
+        <translation>作業を書き出せません</translation>
+    </message>
+    <message>
+        <source>writing failed</source>
+        <translation>書き込みに失敗しました</translation>
+    </message>
+    <message>
+        <source>Save your work with File &gt; Save; autosave starts again when Perceptron Lab is started once this is fixed.</source>
+        <translation>「ファイル &gt; 保存」で作業を保存してください。問題を直してから Perceptron Lab を起動し直すと、自動保存が再開します。</translation>
+    </message>
+    <message>
+        <source>The system names no folder for application data.</source>
+        <translation>システムがアプリケーションデータ用のフォルダーを示していません。</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be created.</source>
+        <translation>フォルダー %1 を作成できません。</translation>
+    </message>
+    <message>
+        <source>The folder %1 is not writable: its lock file cannot be created.</source>
+        <translation>フォルダー %1 に書き込めません（ロックファイルを作成できません）。</translation>
+    </message>
+    <message>
+        <source>Another Perceptron Lab (process %1) is autosaving into %2, and only one at a time can. Save your work with File &gt; Save; autosave starts again when Perceptron Lab is started while no other copy runs.</source>
+        <translation>別の Perceptron Lab（プロセス %1）が %2 に自動保存しています。自動保存できるのは一度に一つだけです。「ファイル &gt; 保存」で作業を保存してください。ほかの Perceptron Lab が動いていないときに起動し直すと、自動保存が再開します。</translation>
+    </message>
+    <message>
+        <source>The autosave %1 cannot be read: %2. It is kept until you decide what to do with it.</source>
+        <translation>自動保存 %1 を読み込めません: %2。どうするか決めるまで、このファイルはそのまま残します。</translation>
+    </message>
+    <message>
+        <source>The autosave %1 cannot be read, nor kept aside as %2: %3. It stays where it is, and nothing is autosaved until it is moved away.</source>
+        <translation>自動保存 %1 を読み込めず、%2 として残すこともできません: %3。ファイルはそのまま残り、移動するまで自動保存は行われません。</translation>
+    </message>
+    <message>
+        <source>The work cannot be autosaved: %1.</source>
+        <translation>作業を自動保存できません: %1。</translation>
+    </message>
+    <message>
+        <source>Autosave failed: %1. Save your work with File &gt; Save; autosave tries again every few seconds.</source>
+        <translation>自動保存に失敗しました: %1。「ファイル &gt; 保存」で作業を保存してください。自動保存は数秒ごとに再試行します。</translation>
+    </message>
+    <message>
+        <source>Not autosaved: %1</source>
+        <translation>自動保存されていません: %1</translation>
+    </message>
+    <message>
+        <source>Autosave works again: your changes are protected</source>
+        <translation>自動保存が再開しました。変更は保護されています</translation>
+    </message>
+</context>
+<context>
     <name>plab::exporting::ExportOptions</name>
     <message>
         <source>16:9 slide (1920 × 1080)</source>
@@ -1202,89 +1285,6 @@ Exit status: 0 when the files were written, 2 for bad input (nothing is written)
     <message>
         <source>Keep Aside and &amp;Show Folder</source>
         <translation>別名で残してフォルダーを表示(&amp;S)</translation>
-    </message>
-</context>
-<context>
-    <name>plab::ui::Autosaver</name>
-    <message>
-        <source>Restore autosaved work</source>
-        <translation>自動保存した作業を復元</translation>
-    </message>
-    <message>
-        <source>The autosave that could not be read was kept as %1</source>
-        <translation>読み込めなかった自動保存を %1 として残しました</translation>
-    </message>
-    <message>
-        <source>no data folder</source>
-        <translation>データフォルダーがありません</translation>
-    </message>
-    <message>
-        <source>the data folder cannot be created</source>
-        <translation>データフォルダーを作成できません</translation>
-    </message>
-    <message>
-        <source>the data folder is not writable</source>
-        <translation>データフォルダーに書き込めません</translation>
-    </message>
-    <message>
-        <source>another Perceptron Lab is autosaving</source>
-        <translation>別の Perceptron Lab が自動保存しています</translation>
-    </message>
-    <message>
-        <source>an earlier autosave cannot be read</source>
-        <translation>以前の自動保存を読み込めません</translation>
-    </message>
-    <message>
-        <source>the work cannot be written</source>
-        <translation>作業を書き出せません</translation>
-    </message>
-    <message>
-        <source>writing failed</source>
-        <translation>書き込みに失敗しました</translation>
-    </message>
-    <message>
-        <source>Save your work with File &gt; Save; autosave starts again when Perceptron Lab is started once this is fixed.</source>
-        <translation>「ファイル &gt; 保存」で作業を保存してください。問題を直してから Perceptron Lab を起動し直すと、自動保存が再開します。</translation>
-    </message>
-    <message>
-        <source>The system names no folder for application data.</source>
-        <translation>システムがアプリケーションデータ用のフォルダーを示していません。</translation>
-    </message>
-    <message>
-        <source>The folder %1 cannot be created.</source>
-        <translation>フォルダー %1 を作成できません。</translation>
-    </message>
-    <message>
-        <source>The folder %1 is not writable: its lock file cannot be created.</source>
-        <translation>フォルダー %1 に書き込めません（ロックファイルを作成できません）。</translation>
-    </message>
-    <message>
-        <source>Another Perceptron Lab (process %1) is autosaving into %2, and only one at a time can. Save your work with File &gt; Save; autosave starts again when Perceptron Lab is started while no other copy runs.</source>
-        <translation>別の Perceptron Lab（プロセス %1）が %2 に自動保存しています。自動保存できるのは一度に一つだけです。「ファイル &gt; 保存」で作業を保存してください。ほかの Perceptron Lab が動いていないときに起動し直すと、自動保存が再開します。</translation>
-    </message>
-    <message>
-        <source>The autosave %1 cannot be read: %2. It is kept until you decide what to do with it.</source>
-        <translation>自動保存 %1 を読み込めません: %2。どうするか決めるまで、このファイルはそのまま残します。</translation>
-    </message>
-    <message>
-        <source>The autosave %1 cannot be read, nor kept aside as %2: %3. It stays where it is, and nothing is autosaved until it is moved away.</source>
-        <translation>自動保存 %1 を読み込めず、%2 として残すこともできません: %3。ファイルはそのまま残り、移動するまで自動保存は行われません。</translation>
-    </message>
-    <message>
-        <source>The work cannot be autosaved: %1.</source>
-        <translation>作業を自動保存できません: %1。</translation>
-    </message>
-    <message>
-        <source>Autosave failed: %1. Save your work with File &gt; Save; autosave tries again every few seconds.</source>
-        <translation>自動保存に失敗しました: %1。「ファイル &gt; 保存」で作業を保存してください。自動保存は数秒ごとに再試行します。</translation>
-    </message>
-    <message>
-        <source>Not autosaved: %1</source>
-        <translation>自動保存されていません: %1</translation>
-    </message>
-    <message>
-        <source>Autosave works again: your changes are protected</source>
-        <translation>自動保存が再開しました。変更は保護されています</translation>
     </message>
 </context>
 <context>

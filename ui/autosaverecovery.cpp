@@ -1,6 +1,6 @@
 #include "autosaverecovery.h"
 
-#include "autosaver.h"
+#include "editor/autosaver.h"
 #include "trainingpresenter.h"
 
 #include <QCoreApplication>
@@ -25,9 +25,10 @@ struct Text
 
 /// Replaces the window's document with \p work and shows its timeline epoch (the engine trains
 /// up to it).
-void restoreWork(Document* document, TrainingPresenter* presenter, const AutosavedWork& work)
+void restoreWork(editor::Document* document, TrainingPresenter* presenter,
+                 const editor::AutosavedWork& work)
 {
-    restoreAutosavedWork(document, work);
+    editor::restoreAutosavedWork(document, work);
     if (work.project.epoch)
         presenter->showEpoch(*work.project.epoch);
 }
@@ -79,8 +80,8 @@ DamagedChoice askAboutDamagedAutosave(QWidget* parent, const QString& damage)
     return box.clickedButton() == show ? DamagedChoice::KeepAsideAndShow : DamagedChoice::KeepAside;
 }
 
-bool offerRestore(Autosaver& autosaver, Document* document, TrainingPresenter* presenter,
-                  QWidget* parent, const RestoreQuestion& question,
+bool offerRestore(editor::Autosaver& autosaver, editor::Document* document,
+                  TrainingPresenter* presenter, QWidget* parent, const RestoreQuestion& question,
                   const DamagedQuestion& damagedQuestion)
 {
     if (const std::optional<QString> damage = autosaver.damagedAutosave()) {
@@ -95,7 +96,7 @@ bool offerRestore(Autosaver& autosaver, Document* document, TrainingPresenter* p
         }
         return false;
     }
-    const std::optional<AutosavedWork> work = autosaver.recovery();
+    const std::optional<editor::AutosavedWork> work = autosaver.recovery();
     if (!work)
         return false;
     bool restore = false;

@@ -7,10 +7,13 @@
 
 class QWidget;
 
-namespace plab::ui {
-
+namespace plab::editor {
 class Autosaver;
 class Document;
+} // namespace plab::editor
+
+namespace plab::ui {
+
 class TrainingPresenter;
 
 // At start, the work an instance that did not close properly left behind (Autosaver): the
@@ -50,8 +53,9 @@ using DamagedQuestion = std::function<DamagedChoice(QWidget* parent, const QStri
 /// work was restored (the caller then opens nothing else). When the autosave cannot be read, asks
 /// \p damagedQuestion (with the stored policy "always" or "never": keeps it aside without
 /// asking, so it is never lost).
-bool offerRestore(Autosaver& autosaver, Document* document, TrainingPresenter* presenter,
-                  QWidget* parent, const RestoreQuestion& question = askToRestore,
+bool offerRestore(editor::Autosaver& autosaver, editor::Document* document,
+                  TrainingPresenter* presenter, QWidget* parent,
+                  const RestoreQuestion& question = askToRestore,
                   const DamagedQuestion& damagedQuestion = askAboutDamagedAutosave);
 
 } // namespace plab::ui

@@ -1,6 +1,6 @@
 #include "exportdialog.h"
 
-#include "document.h"
+#include "editor/document.h"
 #include "export/framepainter.h"
 #include "learning/history.h"
 
@@ -65,7 +65,7 @@ void makeAuto(Spin* spin, const QString& text)
 
 } // namespace
 
-std::shared_ptr<const exporting::ExportSource> exportSourceFor(const Document& document,
+std::shared_ptr<const exporting::ExportSource> exportSourceFor(const editor::Document& document,
                                                                const learning::History& history)
 {
     auto source = std::make_shared<exporting::ExportSource>();

@@ -32,14 +32,16 @@ namespace plab::learning {
 class History;
 }
 
-namespace plab::ui {
-
+namespace plab::editor {
 class Document;
+}
+
+namespace plab::ui {
 
 /// A copy of \p document and \p history for an export (see ExportSource), named after the
 /// document's file.
 [[nodiscard]] std::shared_ptr<const exporting::ExportSource>
-exportSourceFor(const Document& document, const learning::History& history);
+exportSourceFor(const editor::Document& document, const learning::History& history);
 
 /// Puts \p frame of \p source on the clipboard as an image of \p logical pixels at
 /// \p devicePixelRatio (and as SVG for programs that take vectors), painted as the export paints

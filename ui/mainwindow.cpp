@@ -1,9 +1,10 @@
 #include "mainwindow.h"
 
 #include "aboutdialog.h"
-#include "autosaver.h"
 #include "controlpanel.h"
-#include "document.h"
+#include "editor/autosaver.h"
+#include "editor/document.h"
+#include "editor/undocommands.h"
 #include "exportdialog.h"
 #include "generatordialog.h"
 #include "io/datasetfile.h"
@@ -16,7 +17,6 @@
 #include "render/viewtransform.h"
 #include "timeline.h"
 #include "trainingpresenter.h"
-#include "undocommands.h"
 #include "userguidedialog.h"
 
 #include <QAction>
@@ -192,7 +192,7 @@ MainWindow::MainWindow(QWidget* parent)
     setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
     setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
 
-    m_document = new Document(this);
+    m_document = new editor::Document(this);
 
     auto* centre = new QWidget(this);
     m_canvas = new PlotCanvas(centre);
@@ -580,7 +580,7 @@ void MainWindow::createStatusBar()
     statusBar()->insertPermanentWidget(0, m_autosaveMarker);
 }
 
-void MainWindow::setAutosaver(Autosaver* autosaver)
+void MainWindow::setAutosaver(editor::Autosaver* autosaver)
 {
     if (m_autosaver) {
         disconnect(m_autosaver, nullptr, this, nullptr);
@@ -597,12 +597,13 @@ void MainWindow::setAutosaver(Autosaver* autosaver)
             return presenter->history().latestEpochAt(presenter->position()).epoch;
         });
         connect(m_presenter, &TrainingPresenter::positionChanged, m_autosaver,
-                &Autosaver::timelineMoved);
+                &editor::Autosaver::timelineMoved);
         // Problems stay in the status bar until something else is said; the marker stays until
         // the problem is gone.
-        connect(m_autosaver, &Autosaver::message, this,
+        connect(m_autosaver, &editor::Autosaver::message, this,
                 [this](const QString& text) { statusBar()->showMessage(text); });
-        connect(m_autosaver, &Autosaver::problemChanged, this, &MainWindow::updateAutosaveMarker);
+        connect(m_autosaver, &editor::Autosaver::problemChanged, this,
+                &MainWindow::updateAutosaveMarker);
     }
     updateAutosaveMarker();
 }
@@ -623,14 +624,14 @@ void MainWindow::updateAutosaveMarker()
 
 void MainWindow::connectParts()
 {
-    connect(m_document, &Document::modifiedChanged, this, &MainWindow::updateTitle);
-    connect(m_document, &Document::filePathChanged, this, &MainWindow::updateTitle);
-    connect(m_document, &Document::dataChanged, this, &MainWindow::updateCounts);
-    connect(m_document, &Document::settingsChanged, this, [this] {
+    connect(m_document, &editor::Document::modifiedChanged, this, &MainWindow::updateTitle);
+    connect(m_document, &editor::Document::filePathChanged, this, &MainWindow::updateTitle);
+    connect(m_document, &editor::Document::dataChanged, this, &MainWindow::updateCounts);
+    connect(m_document, &editor::Document::settingsChanged, this, [this] {
         m_controls->setSettings(m_document->settings());
         storeTrainingSettings();
     });
-    connect(m_controls, &ControlPanel::settingsEdited, m_document, &Document::setSettings);
+    connect(m_controls, &ControlPanel::settingsEdited, m_document, &editor::Document::setSettings);
     connect(m_controls, &ControlPanel::speedChanged, this, [this](double speed) {
         m_presenter->setEpochsPerSecond(speed);
         QSettings().setValue(u"training/speed"_s, speed);
@@ -838,7 +839,7 @@ bool MainWindow::openDataSet(const QString& path)
         m_document->loadProject(project, QString());
     } else {
         m_document->undoStack()->push(
-            new ReplaceData(m_document, result.value(), tr("Open %1").arg(name)));
+            new editor::ReplaceData(m_document, result.value(), tr("Open %1").arg(name)));
         m_document->setView(framing(m_document->data()));
     }
     addRecentFile(path);
@@ -978,7 +979,7 @@ void MainWindow::generate(learning::Generator generator, const learning::Generat
             u"%1: %2"_s.arg(generatorTitle(generator), io::describeInvalidPoint(data, *bad)));
         return;
     }
-    m_document->undoStack()->push(new ReplaceData(
+    m_document->undoStack()->push(new editor::ReplaceData(
         m_document, std::move(data), tr("Generate %1").arg(generatorTitle(generator))));
     m_document->setView(framing(m_document->data()));
 }
@@ -996,7 +997,7 @@ void MainWindow::generateDialog()
 void MainWindow::clearPoints()
 {
     m_document->undoStack()->push(
-        new ReplaceData(m_document, learning::Dataset{}, tr("Clear points")));
+        new editor::ReplaceData(m_document, learning::Dataset{}, tr("Clear points")));
 }
 
 // --- Presentation ------------------------------------------------------------------------------

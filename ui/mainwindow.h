@@ -16,11 +16,14 @@ class QDockWidget;
 class QLabel;
 class QMenu;
 
+namespace plab::editor {
+class Autosaver;
+class Document;
+} // namespace plab::editor
+
 namespace plab::ui {
 
-class Autosaver;
 class ControlPanel;
-class Document;
 class LearningCurves;
 class ParameterPanel;
 class PlotCanvas;
@@ -81,7 +84,7 @@ public:
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    [[nodiscard]] Document* document() const { return m_document; }
+    [[nodiscard]] editor::Document* document() const { return m_document; }
     [[nodiscard]] PlotCanvas* canvas() const { return m_canvas; }
     [[nodiscard]] TrainingPresenter* presenter() const { return m_presenter; }
     [[nodiscard]] ControlPanel* controlPanel() const { return m_controls; }
@@ -94,7 +97,7 @@ public:
     /// Shows what \p autosaver says (not owned; nullptr to stop): its messages in the status bar,
     /// and while changes are not being autosaved a permanent marker "Not autosaved: <reason>"
     /// (objectName "autosaveMarker", the full reason in its tooltip).
-    void setAutosaver(Autosaver* autosaver);
+    void setAutosaver(editor::Autosaver* autosaver);
 
     /// Opens \p path: a project (JSON) replaces the document (after asking about unsaved
     /// changes); a data set (CSV) replaces the points of the current project as one undo step.
@@ -160,7 +163,7 @@ private:
     [[nodiscard]] QString lastDirectory() const;
     void rememberDirectory(const QString& path);
 
-    Document* m_document = nullptr;
+    editor::Document* m_document = nullptr;
     PlotCanvas* m_canvas = nullptr;
     Timeline* m_timeline = nullptr;
     ControlPanel* m_controls = nullptr;
@@ -180,7 +183,7 @@ private:
     QWidget* m_autosaveMarker = nullptr;
     QLabel* m_autosaveIcon = nullptr;
     QLabel* m_autosaveText = nullptr;
-    QPointer<Autosaver> m_autosaver;
+    QPointer<editor::Autosaver> m_autosaver;
     QMenu* m_recentMenu = nullptr;
 
     QAction* m_newAction = nullptr;

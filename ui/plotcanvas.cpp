@@ -1,7 +1,7 @@
 #include "plotcanvas.h"
 
-#include "document.h"
-#include "undocommands.h"
+#include "editor/document.h"
+#include "editor/undocommands.h"
 
 #include <QApplication>
 #include <QContextMenuEvent>
@@ -86,7 +86,7 @@ PlotCanvas::PlotCanvas(QWidget* parent)
 
 PlotCanvas::~PlotCanvas() = default;
 
-void PlotCanvas::setDocument(Document* document)
+void PlotCanvas::setDocument(editor::Document* document)
 {
     if (m_document == document)
         return;
@@ -97,14 +97,14 @@ void PlotCanvas::setDocument(Document* document)
     m_hovered.reset();
     m_renderer.invalidateCache();
     if (m_document) {
-        connect(m_document, &Document::dataChanged, this, &PlotCanvas::onDataChanged);
-        connect(m_document, &Document::viewChanged, this, qOverload<>(&QWidget::update));
+        connect(m_document, &editor::Document::dataChanged, this, &PlotCanvas::onDataChanged);
+        connect(m_document, &editor::Document::viewChanged, this, qOverload<>(&QWidget::update));
     }
     Q_EMIT selectionChanged();
     update();
 }
 
-Document* PlotCanvas::document() const
+editor::Document* PlotCanvas::document() const
 {
     return m_document;
 }
@@ -237,7 +237,7 @@ void PlotCanvas::deleteSelection()
     std::vector<std::size_t> indices = selectedIndices();
     if (!m_document || indices.empty())
         return;
-    m_document->undoStack()->push(new RemovePoints(m_document, std::move(indices)));
+    m_document->undoStack()->push(new editor::RemovePoints(m_document, std::move(indices)));
 }
 
 void PlotCanvas::setSelectionClass(int cls)
@@ -245,7 +245,7 @@ void PlotCanvas::setSelectionClass(int cls)
     std::vector<std::size_t> indices = selectedIndices();
     if (!m_document || indices.empty())
         return;
-    m_document->undoStack()->push(new SetPointLabels(m_document, std::move(indices), cls));
+    m_document->undoStack()->push(new editor::SetPointLabels(m_document, std::move(indices), cls));
 }
 
 void PlotCanvas::setSelection(std::vector<char> selection)
@@ -296,7 +296,8 @@ void PlotCanvas::addPointAt(const QPointF& pixel, int cls)
                 .arg(QString::number(world.x(), 'g', 6), QString::number(world.y(), 'g', 6)));
         return;
     }
-    m_document->undoStack()->push(new AddPoints(m_document, {learning::Sample{world, cls}}));
+    m_document->undoStack()->push(
+        new editor::AddPoints(m_document, {learning::Sample{world, cls}}));
 }
 
 void PlotCanvas::showView(const io::ViewBox& view)
@@ -444,7 +445,7 @@ void PlotCanvas::mouseMoveEvent(QMouseEvent* event)
                             std::clamp(p.y(), -learning::kMaxCoordinate, learning::kMaxCoordinate));
         }
         m_document->undoStack()->push(
-            new MovePoints(m_document, m_dragIndices, std::move(to), m_dragId));
+            new editor::MovePoints(m_document, m_dragIndices, std::move(to), m_dragId));
         break;
     }
     case Drag::Pan:
@@ -545,7 +546,7 @@ void PlotCanvas::keyPressEvent(QKeyEvent* event)
         if (!m_selected.empty())
             deleteSelection();
         else if (m_hovered && m_document)
-            m_document->undoStack()->push(new RemovePoints(m_document, {*m_hovered}));
+            m_document->undoStack()->push(new editor::RemovePoints(m_document, {*m_hovered}));
         return;
     case Qt::Key_Escape:
         if (m_drag == Drag::Rubber) {

@@ -17,9 +17,11 @@
 #include <optional>
 #include <vector>
 
-namespace plab::ui {
-
+namespace plab::editor {
 class Document;
+}
+
+namespace plab::ui {
 
 /// The training-related part of a PlotScene, pushed in by whoever follows the training run (the
 /// canvas itself knows nothing about training). See PlotScene for what each field draws.
@@ -63,8 +65,8 @@ public:
     ~PlotCanvas() override;
 
     /// Not owned. The canvas follows its dataChanged()/viewChanged() signals.
-    void setDocument(Document* document);
-    [[nodiscard]] Document* document() const;
+    void setDocument(editor::Document* document);
+    [[nodiscard]] editor::Document* document() const;
 
     void setTrainingView(const TrainingView& view);
     [[nodiscard]] const TrainingView& trainingView() const { return m_training; }
@@ -146,7 +148,7 @@ private:
     void showPointMenu(const QPoint& globalPos, std::size_t index);
     void setHovered(std::optional<std::size_t> index);
 
-    QPointer<Document> m_document;
+    QPointer<editor::Document> m_document;
     render::PlotRenderer m_renderer;
     render::Theme m_theme = render::Theme::light();
     TrainingView m_training;

@@ -1,6 +1,6 @@
 #include "trainingpresenter.h"
 
-#include "document.h"
+#include "editor/document.h"
 #include "engine/trainingcontroller.h"
 #include "io/validationtext.h"
 #include "learning/metrics.h"
@@ -31,7 +31,7 @@ QString capitalized(QString text)
 
 } // namespace
 
-TrainingPresenter::TrainingPresenter(Document* document, PlotCanvas* canvas,
+TrainingPresenter::TrainingPresenter(editor::Document* document, PlotCanvas* canvas,
                                      ParameterPanel* parameters, LearningCurves* curves,
                                      Timeline* timeline, QObject* parent)
     : QObject(parent), m_document(document), m_canvas(canvas), m_parameters(parameters),
@@ -44,8 +44,9 @@ TrainingPresenter::TrainingPresenter(Document* document, PlotCanvas* canvas,
     m_frameTimer->setInterval(kFrameIntervalMs);
     connect(m_frameTimer, &QTimer::timeout, this, &TrainingPresenter::refresh);
 
-    connect(m_document, &Document::dataChanged, this, &TrainingPresenter::onDataChanged);
-    connect(m_document, &Document::settingsChanged, this, &TrainingPresenter::onSettingsChanged);
+    connect(m_document, &editor::Document::dataChanged, this, &TrainingPresenter::onDataChanged);
+    connect(m_document, &editor::Document::settingsChanged, this,
+            &TrainingPresenter::onSettingsChanged);
     connect(m_controller, &engine::TrainingController::restarted, this,
             &TrainingPresenter::onRestarted);
     connect(m_controller, &engine::TrainingController::eventsReady, this,

@@ -20,9 +20,12 @@ namespace plab::engine {
 class TrainingController;
 }
 
+namespace plab::editor {
+class Document;
+}
+
 namespace plab::ui {
 
-class Document;
 class LearningCurves;
 class ParameterPanel;
 class PlotCanvas;
@@ -48,7 +51,7 @@ class TrainingPresenter : public QObject
 
 public:
     /// None of the pointers is owned; all must outlive the presenter.
-    TrainingPresenter(Document* document, PlotCanvas* canvas, ParameterPanel* parameters,
+    TrainingPresenter(editor::Document* document, PlotCanvas* canvas, ParameterPanel* parameters,
                       LearningCurves* curves, Timeline* timeline, QObject* parent = nullptr);
     ~TrainingPresenter() override;
 
@@ -133,7 +136,7 @@ private:
     /// Whether the data is linearly separable (cached per data revision and bias setting).
     [[nodiscard]] bool separable() const;
 
-    Document* m_document;
+    editor::Document* m_document;
     PlotCanvas* m_canvas;
     ParameterPanel* m_parameters;
     QPointer<LearningCurves> m_curves; ///< draws m_history; may be destroyed before us

@@ -1,12 +1,12 @@
 // Autosave and crash recovery against the real MainWindow: when the autosave is written and what
 // it holds, the lock between two instances, and the restore question at start.
+#include "editor/autosaver.h"
+#include "editor/document.h"
+#include "editor/undocommands.h"
 #include "io/projectfile.h"
-#include "ui/autosaver.h"
 #include "ui/autosaverecovery.h"
-#include "ui/document.h"
 #include "ui/mainwindow.h"
 #include "ui/trainingpresenter.h"
-#include "ui/undocommands.h"
 
 #include <QAbstractButton>
 #include <QAction>
@@ -32,6 +32,7 @@
 
 using namespace plab;
 using namespace plab::ui;
+using namespace plab::editor;
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -75,8 +76,7 @@ protected:
     {
         Instance instance;
         instance.window = std::make_unique<MainWindow>();
-        instance.autosaver =
-            std::make_unique<Autosaver>(instance.window->document());
+        instance.autosaver = std::make_unique<Autosaver>(instance.window->document());
         instance.autosaver->setFolder(m_folder.path());
         instance.autosaver->setDelay(20);
         instance.window->setAutosaver(instance.autosaver.get());

@@ -1,8 +1,8 @@
 // View > Language switches the running window: menus, docks, panels and the status line change
 // at once, and the choice is stored.
+#include "editor/document.h"
 #include "i18n/language.h"
 #include "ui/controlpanel.h"
-#include "ui/document.h"
 #include "ui/languagemenu.h"
 #include "ui/learningcurves.h"
 #include "ui/mainwindow.h"

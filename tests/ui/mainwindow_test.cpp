@@ -1,9 +1,9 @@
 // The real MainWindow, driven like a user would: clicks and drags on the canvas, the menu
 // actions, files. Training runs on the engine's thread; the tests wait on the presenter's
 // signals, never on time.
+#include "editor/document.h"
 #include "learning/trainer.h"
 #include "testsupport.h"
-#include "ui/document.h"
 #include "ui/mainwindow.h"
 #include "ui/parameterpanel.h"
 #include "ui/plotcanvas.h"
@@ -26,6 +26,7 @@
 
 using namespace plab;
 using namespace plab::ui;
+using namespace plab::editor;
 using namespace Qt::StringLiterals;
 using plab::test::nearlyEqual;
 

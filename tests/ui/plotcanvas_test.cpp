@@ -1,7 +1,7 @@
+#include "editor/document.h"
+#include "editor/undocommands.h"
 #include "testsupport.h"
-#include "ui/document.h"
 #include "ui/plotcanvas.h"
-#include "ui/undocommands.h"
 
 #include <QApplication>
 #include <QSignalSpy>
@@ -15,6 +15,7 @@ using plab::learning::Dataset;
 using plab::learning::Sample;
 using plab::test::nearlyEqual;
 using namespace plab::ui;
+using namespace plab::editor;
 using namespace plab::render;
 
 namespace {

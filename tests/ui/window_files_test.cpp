@@ -2,8 +2,8 @@
 // pipe or a device at once with a message saying what it is (never blocking its GUI thread in
 // open()), does not save into a pipe nobody reads, and saves through a symbolic link without
 // replacing the link (docs/robustness.md, "Outputs and special files").
+#include "editor/document.h"
 #include "io/projectfile.h"
-#include "ui/document.h"
 #include "ui/mainwindow.h"
 
 #include <QCoreApplication>
@@ -24,6 +24,7 @@
 
 using namespace plab;
 using namespace plab::ui;
+using namespace plab::editor;
 using namespace Qt::StringLiterals;
 
 namespace {

@@ -2,14 +2,14 @@
 // project whose view is +/-1e12, panning, dragging and generating beyond the data's limit. The
 // window must never accept a point that a file cannot hold, never leave the view rule, keep Train
 // usable (or say why not) and keep autosaving (docs/robustness.md).
+#include "editor/autosaver.h"
+#include "editor/document.h"
+#include "editor/undocommands.h"
 #include "io/projectfile.h"
 #include "learning/settings.h"
-#include "ui/autosaver.h"
-#include "ui/document.h"
 #include "ui/mainwindow.h"
 #include "ui/plotcanvas.h"
 #include "ui/trainingpresenter.h"
-#include "ui/undocommands.h"
 
 #include <QAction>
 #include <QApplication>
@@ -28,6 +28,7 @@
 
 using namespace plab;
 using namespace plab::ui;
+using namespace plab::editor;
 using namespace Qt::StringLiterals;
 
 namespace {

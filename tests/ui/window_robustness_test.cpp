@@ -1,8 +1,8 @@
 // The real MainWindow against numerical edge cases, refused settings, failing saves and the
 // questions about unsaved changes on every path that replaces the document.
+#include "editor/document.h"
 #include "io/projectfile.h"
 #include "ui/controlpanel.h"
-#include "ui/document.h"
 #include "ui/mainwindow.h"
 #include "ui/plotcanvas.h"
 #include "ui/trainingpresenter.h"
@@ -30,6 +30,7 @@
 
 using namespace plab;
 using namespace plab::ui;
+using namespace plab::editor;
 using namespace Qt::StringLiterals;
 
 namespace {

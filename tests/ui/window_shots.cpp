@@ -8,9 +8,9 @@
 //
 // Offscreen unless QT_QPA_PLATFORM says otherwise. Uses a throw-away settings folder, so the
 // window starts with its default layout and never touches the user's settings.
+#include "editor/autosaver.h"
 #include "i18n/language.h"
 #include "render/viewtransform.h"
-#include "ui/autosaver.h"
 #include "ui/mainwindow.h"
 #include "ui/plotcanvas.h"
 #include "ui/trainingpresenter.h"
@@ -183,7 +183,7 @@ int main(int argc, char** argv)
         auto w = shooter.window();
         const QString blocker = settingsDir.filePath(u"not-a-folder"_s);
         QFile(blocker).open(QIODevice::WriteOnly);
-        ui::Autosaver autosaver(w->document());
+        editor::Autosaver autosaver(w->document());
         autosaver.setFolder(blocker + u"/autosave"_s);
         w->setAutosaver(&autosaver);
         autosaver.start();

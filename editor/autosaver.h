@@ -14,7 +14,7 @@
 class QLockFile;
 class QTimer;
 
-namespace plab::ui {
+namespace plab::editor {
 
 class Document;
 
@@ -163,4 +163,4 @@ private:
 /// (work.project.epoch) is the caller's to show.
 void restoreAutosavedWork(Document* document, const AutosavedWork& work);
 
-} // namespace plab::ui
+} // namespace plab::editor

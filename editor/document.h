@@ -14,7 +14,7 @@
 
 class QUndoStack;
 
-namespace plab::ui {
+namespace plab::editor {
 
 /// What the user made, on the GUI thread: the points, the training settings and the view. The
 /// single source of truth the canvas, the panels and the training presenter read from.
@@ -102,4 +102,4 @@ private:
     bool m_lastModified = false;
 };
 
-} // namespace plab::ui
+} // namespace plab::editor

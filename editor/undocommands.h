@@ -10,7 +10,7 @@
 #include <cstddef>
 #include <vector>
 
-namespace plab::ui {
+namespace plab::editor {
 
 class Document;
 
@@ -117,4 +117,4 @@ private:
     learning::Dataset m_new;
 };
 
-} // namespace plab::ui
+} // namespace plab::editor

@@ -1,4 +1,4 @@
-#include "document.h"
+#include "editor/document.h"
 
 #include "render/viewtransform.h"
 
@@ -6,7 +6,7 @@
 
 #include <cassert>
 
-namespace plab::ui {
+namespace plab::editor {
 
 Document::Document(QObject* parent) : QObject(parent), m_undoStack(new QUndoStack(this))
 {
@@ -166,4 +166,4 @@ void Document::updateModified()
     Q_EMIT modifiedChanged(modified);
 }
 
-} // namespace plab::ui
+} // namespace plab::editor

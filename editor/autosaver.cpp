@@ -1,9 +1,9 @@
-#include "autosaver.h"
+#include "editor/autosaver.h"
 
-#include "document.h"
+#include "editor/document.h"
+#include "editor/undocommands.h"
 #include "io/projectfile.h"
 #include "io/textfile.h"
-#include "undocommands.h"
 
 #include <QDir>
 #include <QFile>
@@ -17,7 +17,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace plab::ui {
+namespace plab::editor {
 
 namespace {
 
@@ -359,4 +359,4 @@ void restoreAutosavedWork(Document* document, const AutosavedWork& work)
     }
 }
 
-} // namespace plab::ui
+} // namespace plab::editor

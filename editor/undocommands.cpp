@@ -1,11 +1,11 @@
-#include "undocommands.h"
+#include "editor/undocommands.h"
 
-#include "document.h"
+#include "editor/document.h"
 
 #include <algorithm>
 #include <utility>
 
-namespace plab::ui {
+namespace plab::editor {
 
 AddPoints::AddPoints(Document* document, std::vector<learning::Sample> samples,
                      QUndoCommand* parent)
@@ -131,4 +131,4 @@ void ReplaceData::undo()
     m_document->replaceData(m_old);
 }
 
-} // namespace plab::ui
+} // namespace plab::editor

@@ -1,5 +1,5 @@
-#include "ui/document.h"
-#include "ui/undocommands.h"
+#include "editor/document.h"
+#include "editor/undocommands.h"
 
 #include <QSignalSpy>
 #include <QUndoStack>
@@ -9,7 +9,7 @@
 
 using plab::learning::Dataset;
 using plab::learning::Sample;
-using namespace plab::ui;
+using namespace plab::editor;
 
 namespace {
 
