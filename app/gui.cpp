@@ -3,9 +3,9 @@
 #include "demo.h"
 #include "editor/autosaver.h"
 #include "i18n/language.h"
-#include "ui/aboutdialog.h"
-#include "ui/autosaverecovery.h"
-#include "ui/mainwindow.h"
+#include "ui/dialogs/aboutdialog.h"
+#include "ui/mainwindow/autosaverecovery.h"
+#include "ui/mainwindow/mainwindow.h"
 
 #include <QApplication>
 #include <QCoreApplication>

@@ -28,9 +28,9 @@
 #include "learning/generators.h"
 #include "learning/history.h"
 #include "learning/trainer.h"
-#include "ui/learningcurves.h"
-#include "ui/mainwindow.h"
-#include "ui/trainingpresenter.h"
+#include "ui/mainwindow/mainwindow.h"
+#include "ui/mainwindow/trainingpresenter.h"
+#include "ui/panels/learningcurves.h"
 
 #include <QAction>
 #include <QApplication>

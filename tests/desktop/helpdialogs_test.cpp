@@ -1,9 +1,9 @@
 // Help > About and Help > User Guide: what they show, and that the guide bundled in the program is
 // whole (every page, image and heading its links point to is there).
 
-#include "ui/aboutdialog.h"
-#include "ui/mainwindow.h"
-#include "ui/userguidedialog.h"
+#include "ui/dialogs/aboutdialog.h"
+#include "ui/dialogs/userguidedialog.h"
+#include "ui/mainwindow/mainwindow.h"
 
 #include <QAction>
 #include <QApplication>

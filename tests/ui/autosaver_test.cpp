@@ -4,9 +4,9 @@
 #include "editor/document.h"
 #include "editor/undocommands.h"
 #include "io/projectfile.h"
-#include "ui/autosaverecovery.h"
-#include "ui/mainwindow.h"
-#include "ui/trainingpresenter.h"
+#include "ui/mainwindow/autosaverecovery.h"
+#include "ui/mainwindow/mainwindow.h"
+#include "ui/mainwindow/trainingpresenter.h"
 
 #include <QAbstractButton>
 #include <QAction>

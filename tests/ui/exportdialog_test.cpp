@@ -2,7 +2,7 @@
 // copying the view to the clipboard.
 
 #include "export/exportsupport.h"
-#include "ui/exportdialog.h"
+#include "ui/dialogs/exportdialog.h"
 
 #include <QApplication>
 #include <QCheckBox>

@@ -2,11 +2,11 @@
 // at once, and the choice is stored.
 #include "editor/document.h"
 #include "i18n/language.h"
-#include "ui/controlpanel.h"
-#include "ui/languagemenu.h"
-#include "ui/learningcurves.h"
-#include "ui/mainwindow.h"
-#include "ui/parameterpanel.h"
+#include "ui/mainwindow/languagemenu.h"
+#include "ui/mainwindow/mainwindow.h"
+#include "ui/panels/controlpanel.h"
+#include "ui/panels/learningcurves.h"
+#include "ui/panels/parameterpanel.h"
 
 #include <QAction>
 #include <QChart>

@@ -4,11 +4,11 @@
 #include "editor/document.h"
 #include "learning/trainer.h"
 #include "testsupport.h"
-#include "ui/mainwindow.h"
-#include "ui/parameterpanel.h"
-#include "ui/plotcanvas.h"
-#include "ui/timeline.h"
-#include "ui/trainingpresenter.h"
+#include "ui/canvas/plotcanvas.h"
+#include "ui/mainwindow/mainwindow.h"
+#include "ui/mainwindow/trainingpresenter.h"
+#include "ui/panels/parameterpanel.h"
+#include "ui/panels/timeline.h"
 
 #include <QAction>
 #include <QFile>

@@ -1,7 +1,7 @@
 #include "editor/document.h"
 #include "editor/undocommands.h"
 #include "testsupport.h"
-#include "ui/plotcanvas.h"
+#include "ui/canvas/plotcanvas.h"
 
 #include <QApplication>
 #include <QSignalSpy>

@@ -4,7 +4,7 @@
 // replacing the link (docs/robustness.md, "Outputs and special files").
 #include "editor/document.h"
 #include "io/projectfile.h"
-#include "ui/mainwindow.h"
+#include "ui/mainwindow/mainwindow.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -7,9 +7,9 @@
 #include "editor/undocommands.h"
 #include "io/projectfile.h"
 #include "learning/settings.h"
-#include "ui/mainwindow.h"
-#include "ui/plotcanvas.h"
-#include "ui/trainingpresenter.h"
+#include "ui/canvas/plotcanvas.h"
+#include "ui/mainwindow/mainwindow.h"
+#include "ui/mainwindow/trainingpresenter.h"
 
 #include <QAction>
 #include <QApplication>

@@ -2,10 +2,10 @@
 // questions about unsaved changes on every path that replaces the document.
 #include "editor/document.h"
 #include "io/projectfile.h"
-#include "ui/controlpanel.h"
-#include "ui/mainwindow.h"
-#include "ui/plotcanvas.h"
-#include "ui/trainingpresenter.h"
+#include "ui/canvas/plotcanvas.h"
+#include "ui/mainwindow/mainwindow.h"
+#include "ui/mainwindow/trainingpresenter.h"
+#include "ui/panels/controlpanel.h"
 
 #include <QAction>
 #include <QDir>

@@ -11,9 +11,9 @@
 #include "editor/autosaver.h"
 #include "i18n/language.h"
 #include "render/viewtransform.h"
-#include "ui/mainwindow.h"
-#include "ui/plotcanvas.h"
-#include "ui/trainingpresenter.h"
+#include "ui/canvas/plotcanvas.h"
+#include "ui/mainwindow/mainwindow.h"
+#include "ui/mainwindow/trainingpresenter.h"
 
 #include <QApplication>
 #include <QDir>

@@ -1,4 +1,4 @@
-#include "generatordialog.h"
+#include "ui/dialogs/generatordialog.h"
 
 #include "learning/metrics.h"
 #include "render/plotrenderer.h"

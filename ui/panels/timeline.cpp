@@ -1,4 +1,4 @@
-#include "timeline.h"
+#include "ui/panels/timeline.h"
 
 #include <QEvent>
 #include <QHBoxLayout>

@@ -1,4 +1,4 @@
-#include "controlpanel.h"
+#include "ui/panels/controlpanel.h"
 
 #include <QAction>
 #include <QButtonGroup>

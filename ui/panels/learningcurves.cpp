@@ -1,4 +1,4 @@
-#include "learningcurves.h"
+#include "ui/panels/learningcurves.h"
 
 #include <QBoxLayout>
 #include <QChart>

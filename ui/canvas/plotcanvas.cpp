@@ -1,4 +1,4 @@
-#include "plotcanvas.h"
+#include "ui/canvas/plotcanvas.h"
 
 #include "editor/document.h"
 #include "editor/undocommands.h"

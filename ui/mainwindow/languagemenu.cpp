@@ -1,4 +1,4 @@
-#include "languagemenu.h"
+#include "ui/mainwindow/languagemenu.h"
 
 #include "i18n/language.h"
 

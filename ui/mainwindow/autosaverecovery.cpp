@@ -1,7 +1,7 @@
-#include "autosaverecovery.h"
+#include "ui/mainwindow/autosaverecovery.h"
 
 #include "editor/autosaver.h"
-#include "trainingpresenter.h"
+#include "ui/mainwindow/trainingpresenter.h"
 
 #include <QCoreApplication>
 #include <QDesktopServices>

@@ -1,4 +1,4 @@
-#include "userguidedialog.h"
+#include "ui/dialogs/userguidedialog.h"
 
 #include <QAction>
 #include <QDesktopServices>

@@ -1,4 +1,4 @@
-#include "aboutdialog.h"
+#include "ui/dialogs/aboutdialog.h"
 
 #include <Eigen/Core>
 #include <QCoreApplication>

@@ -1,4 +1,4 @@
-#include "parameterpanel.h"
+#include "ui/panels/parameterpanel.h"
 
 #include <QCoreApplication>
 #include <QEvent>

@@ -1,13 +1,13 @@
-#include "trainingpresenter.h"
+#include "ui/mainwindow/trainingpresenter.h"
 
 #include "editor/document.h"
 #include "engine/trainingcontroller.h"
 #include "io/validationtext.h"
 #include "learning/metrics.h"
-#include "learningcurves.h"
-#include "parameterpanel.h"
-#include "plotcanvas.h"
-#include "timeline.h"
+#include "ui/canvas/plotcanvas.h"
+#include "ui/panels/learningcurves.h"
+#include "ui/panels/parameterpanel.h"
+#include "ui/panels/timeline.h"
 
 #include <QTimer>
 

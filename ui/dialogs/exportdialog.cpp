@@ -1,4 +1,4 @@
-#include "exportdialog.h"
+#include "ui/dialogs/exportdialog.h"
 
 #include "editor/document.h"
 #include "export/framepainter.h"
