@@ -1,6 +1,9 @@
-#include "gui.h"
+// The window's executable: the program perceptron-lab (app/cli/program.h) with the window in its
+// own process. It is installed as libexec/perceptron-lab/perceptron-lab, and the headless
+// perceptron-lab becomes it (execv, app/main.cpp) when the command line asks for the window, so
+// the headless commands never load a widget library.
 
-#include "demo.h"
+#include "app/cli/program.h"
 #include "editor/autosaver.h"
 #include "i18n/language.h"
 #include "ui/dialogs/aboutdialog.h"
@@ -9,48 +12,13 @@
 
 #include <QApplication>
 #include <QCoreApplication>
-#include <QTextStream>
 
 #include <csignal>
-#include <cstdio>
 
 namespace {
 
-/// The translation context of this file's texts (lupdate reads the name from the macro).
-struct Text
+int runWindow(int argc, char** argv, const QString& fileToOpen)
 {
-    Q_DECLARE_TR_FUNCTIONS(plab::cli::Gui)
-};
-
-/// Whether a platform plugin can show a window: an X or Wayland display, or a platform the user
-/// chose explicitly (offscreen, vnc, ...). Creating a QApplication without one aborts.
-bool displayAvailable()
-{
-    return !qEnvironmentVariableIsEmpty("DISPLAY") ||
-           !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") ||
-           !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
-}
-
-int runDemo(int argc, char** argv, const QString& fileToOpen, const char* reason)
-{
-    QCoreApplication app(argc, argv);
-    plab::i18n::installTranslations(plab::i18n::systemLanguage());
-    QTextStream out(stdout);
-    QTextStream err(stderr);
-    out << Text::tr(reason) << '\n';
-    return plab::cli::runHeadlessDemo(fileToOpen, QString::fromLatin1(plab::cli::kDemoFolder), out,
-                                      err);
-}
-
-} // namespace
-
-int runGui(int argc, char** argv, const QString& fileToOpen)
-{
-    if (!displayAvailable()) {
-        return runDemo(argc, argv, fileToOpen,
-                       QT_TRANSLATE_NOOP("plab::cli::Gui",
-                                         "No display found: running the headless demo instead"));
-    }
     // A save into a named pipe whose reader went away then fails with "Broken pipe", said in a
     // message, instead of the signal ending the program and the unsaved work with it.
     std::signal(SIGPIPE, SIG_IGN);
@@ -78,4 +46,11 @@ int runGui(int argc, char** argv, const QString& fileToOpen)
     // A clean exit: nothing to restore next time.
     autosaver.finish();
     return status;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    return plab::cli::runProgram(argc, argv, runWindow);
 }

@@ -404,6 +404,10 @@ Exit status: 0 when the files were written, 2 for bad input (nothing is written)
         <source>standard output</source>
         <translation>標準出力</translation>
     </message>
+    <message>
+        <source>the window cannot be started: %1: %2</source>
+        <translation>ウィンドウを起動できません: %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>plab::cli::TrainCommand</name>

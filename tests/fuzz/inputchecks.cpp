@@ -1,6 +1,6 @@
 #include "inputchecks.h"
 
-#include "app/cliparser.h"
+#include "app/cli/cliparser.h"
 #include "io/datasetfile.h"
 #include "io/projectfile.h"
 

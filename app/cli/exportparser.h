@@ -1,6 +1,6 @@
 #pragma once
 
-#include "cliparser.h"
+#include "app/cli/cliparser.h"
 
 #include <QStringList>
 

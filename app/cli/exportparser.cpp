@@ -1,8 +1,8 @@
-#include "exportparser.h"
+#include "app/cli/exportparser.h"
 
+#include "app/cli/optionvalues.h"
 #include "io/numberformat.h"
 #include "io/textfile.h"
-#include "optionvalues.h"
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "cliparser.h"
+#include "app/cli/cliparser.h"
 #include "learning/records.h"
 #include "learning/settings.h"
 

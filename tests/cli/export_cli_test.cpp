@@ -2,7 +2,7 @@
 // size, exit status 2 with one line on standard error and no file after bad input, the parser's
 // handling of the export options.
 
-#include "app/cliparser.h"
+#include "app/cli/cliparser.h"
 
 #include <QDir>
 #include <QDomDocument>

@@ -1,4 +1,4 @@
-#include "optionvalues.h"
+#include "app/cli/optionvalues.h"
 
 #include "io/textfile.h"
 

@@ -1,10 +1,10 @@
-#include "cliparser.h"
+#include "app/cli/cliparser.h"
 
-#include "exportparser.h"
+#include "app/cli/exportparser.h"
+#include "app/cli/optionvalues.h"
 #include "io/numberformat.h"
 #include "io/textfile.h"
 #include "io/validationtext.h"
-#include "optionvalues.h"
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>

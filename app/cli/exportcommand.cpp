@@ -1,4 +1,4 @@
-#include "exportcommand.h"
+#include "app/cli/exportcommand.h"
 
 #include "export/exporter.h"
 #include "i18n/language.h"

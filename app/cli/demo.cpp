@@ -1,8 +1,8 @@
-#include "demo.h"
+#include "app/cli/demo.h"
 
+#include "app/cli/traincommand.h"
 #include "io/numberformat.h"
 #include "io/textfile.h"
-#include "traincommand.h"
 
 #include <QCoreApplication>
 #include <QDir>

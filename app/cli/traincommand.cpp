@@ -1,4 +1,4 @@
-#include "traincommand.h"
+#include "app/cli/traincommand.h"
 
 #include "io/datasetfile.h"
 #include "io/numberformat.h"
