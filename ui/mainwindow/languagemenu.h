@@ -7,7 +7,7 @@ class QActionGroup;
 namespace plab::ui {
 
 /// View > Language: "System" (QLocale::system().uiLanguages()), "English" and "日本語". The
-/// choice is stored (QSettings key "language", see session/language.h) and applied at once:
+/// choice is stored (QSettings key "language", see i18n/language.h) and applied at once:
 /// installing the new translators sends QEvent::LanguageChange to every widget, and each part of
 /// the window sets its texts again. Each language is named in itself, so it can be found from any
 /// language.
