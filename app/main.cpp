@@ -1,25 +1,24 @@
-// perceptron-lab: the window, or a headless command. Thin on purpose: parse, dispatch, exit with
-// a clear status (0 success, 2 bad input; see docs/cli.md).
+// perceptron-lab: the headless commands, and the door to the window.
+//
+// This executable links no widget library, so `perceptron-lab train` and `perceptron-lab export`
+// run where Qt Widgets is not even installed and start as fast as Qt Core and Qt Gui allow. The
+// window is a program of its own (app/gui.cpp, installed as libexec/perceptron-lab/perceptron-lab,
+// PLAB_WINDOW_PROGRAM relative to this one): when the command line asks for the window and a
+// display is there, this process becomes that program with execv(), same process id, same
+// arguments, same environment, and it parses the command line again. See docs/architecture.md.
 
-#include "cliparser.h"
-#include "exportcommand.h"
-#include "gui.h"
-#include "session/language.h"
-#include "session/outputfile.h"
-#include "session/textfile.h"
-#include "traincommand.h"
+#include "app/cli/program.h"
+#include "i18n/language.h"
+#include "io/outputfile.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
-#include <QStringList>
-#include <QTextStream>
 
 #include <cerrno>
-#include <csignal>
-#include <cstdio>
-#include <fcntl.h>
+#include <filesystem>
+#include <system_error>
 #include <unistd.h>
-#include <variant>
 
 namespace {
 
@@ -29,101 +28,26 @@ struct Text
     Q_DECLARE_TR_FUNCTIONS(plab::cli::Main)
 };
 
-int fail(const QString& message)
+/// Replaces this process with the window's program; returns only when that fails, with the exit
+/// status after saying why.
+int startWindowProgram(int argc, char** argv, const QString& /*fileToOpen: parsed there again*/)
 {
-    QString line = message;
-    line.replace(u'\n', u' ');
-    // File names and values come from the user: escape sequences in them are shown, not obeyed.
-    QTextStream(stderr) << QStringLiteral("perceptron-lab: ") << plab::session::printable(line)
-                        << '\n';
-    return 2;
-}
-
-/// Gives a closed standard input, output or error a number again, /dev/null opened the wrong way
-/// round: reading or writing it still fails ("Bad file descriptor") as on the closed stream, and
-/// no file the program opens later can take its number and receive what is meant for it.
-void occupyClosedStandardStreams()
-{
-    for (int fd = STDIN_FILENO; fd <= STDERR_FILENO; ++fd) {
-        if (::fcntl(fd, F_GETFD) != -1 || errno != EBADF)
-            continue;
-        const int opened =
-            ::open("/dev/null", (fd == STDIN_FILENO ? O_WRONLY : O_RDONLY) | O_CLOEXEC);
-        if (opened >= 0 && opened != fd) {
-            ::dup2(opened, fd);
-            ::close(opened);
-        }
-    }
-}
-
-/// \p status once what is still buffered for standard output (help, the demo's report) is
-/// written: a failure there is a failure of the run.
-int afterFlushingStandardOutput(int status)
-{
-    errno = 0;
-    if (std::fflush(stdout) == 0 && !std::ferror(stdout))
-        return status;
-    const int error = errno != 0 ? errno : EIO;
-    fail(
-        Text::tr("standard output: cannot be written: %1").arg(plab::session::systemReason(error)));
-    return 2;
-}
-
-/// Writes \p text to \p standardOutput, checked. 0, or 2 after saying why not.
-int writeOut(QIODevice& standardOutput, const QString& text)
-{
-    plab::session::OutputFile out(standardOutput, Text::tr("standard output"));
-    std::optional<plab::session::SaveError> error = out.write(text.toUtf8());
-    if (!error)
-        error = out.commit();
-    return error ? fail(error->toString()) : 0;
-}
-
-int run(int argc, char** argv)
-{
-    QStringList arguments;
-    for (int i = 0; i < argc; ++i)
-        arguments << QString::fromLocal8Bit(argv[i]);
-    auto parsed = plab::cli::parseCommandLine(arguments);
-    // The window and the export command make the application object they need and install the
-    // translations themselves.
-    if (const auto* command = std::get_if<plab::cli::CliCommand>(&parsed)) {
-        if (command->kind == plab::cli::CliCommand::Kind::Gui)
-            return runGui(argc, argv, command->fileToOpen);
-        if (command->kind == plab::cli::CliCommand::Kind::Export)
-            return plab::cli::exportMain(argc, argv, command->exportArgs);
-    }
-
-    // Headless: a QCoreApplication, so training works without any display. Translators need the
-    // application object, so the command line is parsed again to word its help and its errors in
-    // the system's language (LANGUAGE, LC_ALL, LC_MESSAGES, LANG).
+    std::error_code error;
+    const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", error);
+    const std::filesystem::path window =
+        (self.parent_path() / PLAB_WINDOW_PROGRAM).lexically_normal();
+    const int reason = error ? error.value() : (::execv(window.c_str(), argv), errno);
     QCoreApplication app(argc, argv);
-    plab::session::installTranslations(plab::session::systemLanguage());
-    parsed = plab::cli::parseCommandLine(arguments);
-    if (const auto* error = std::get_if<plab::cli::CliError>(&parsed))
-        return fail(error->message);
-    const plab::cli::CliCommand& command = std::get<plab::cli::CliCommand>(parsed);
-
-    // Unbuffered: every write reaches the operating system at once, so its error is seen there.
-    QFile standardOutput;
-    if (!standardOutput.open(STDOUT_FILENO, QIODevice::WriteOnly | QIODevice::Unbuffered,
-                             QFileDevice::DontCloseHandle))
-        return fail(Text::tr("standard output: %1").arg(standardOutput.errorString()));
-    if (command.kind != plab::cli::CliCommand::Kind::Train)
-        return writeOut(standardOutput, command.text);
-    const plab::cli::TrainOutcome outcome = plab::cli::runTrain(command.train, standardOutput);
-    return outcome.error ? fail(*outcome.error) : 0;
+    plab::i18n::installTranslations(plab::i18n::systemLanguage());
+    return plab::cli::reportFailure(
+        Text::tr("the window cannot be started: %1: %2")
+            .arg(QDir::toNativeSeparators(QFile::decodeName(window.c_str())),
+                 plab::io::systemReason(reason)));
 }
 
 } // namespace
 
 int main(int argc, char** argv)
 {
-    occupyClosedStandardStreams();
-    // Beyond a file-size limit (ulimit -f) write() then fails with "File too large", reported like
-    // any write error, instead of the signal ending the program without a word.
-    std::signal(SIGXFSZ, SIG_IGN);
-    QCoreApplication::setApplicationName(QStringLiteral("perceptron-lab"));
-    QCoreApplication::setApplicationVersion(plab::cli::applicationVersion());
-    return afterFlushingStandardOutput(run(argc, argv));
+    return plab::cli::runProgram(argc, argv, startWindowProgram);
 }

@@ -2,6 +2,7 @@
 # (`cpack -G DEB`). Layout (GNUInstallDirs, relative to the prefix, /usr in the package):
 #
 #   bin/perceptron-lab
+#   libexec/perceptron-lab/perceptron-lab  the window's program (bin/perceptron-lab starts it)
 #   share/applications/io.github.perceptronlab.PerceptronLab.desktop
 #   share/metainfo/io.github.perceptronlab.PerceptronLab.metainfo.xml
 #   share/icons/hicolor/{16x16,...,512x512}/apps/perceptron-lab.png, scalable/apps/...svg
@@ -23,6 +24,8 @@ set(PLAB_DOC_DIR ${CMAKE_INSTALL_DATADIR}/doc/perceptron-lab)
 set(PLAB_ICON_SIZES 16 24 32 48 64 128 256 512)
 
 install(TARGETS perceptron-lab RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+# The window's program, which bin/perceptron-lab becomes when it shows the window (app/).
+install(TARGETS perceptron-lab-gui RUNTIME DESTINATION ${PLAB_WINDOW_PROGRAM_DIR})
 
 install(FILES ${PROJECT_SOURCE_DIR}/resources/desktop/${PLAB_APP_ID}.desktop
     DESTINATION ${CMAKE_INSTALL_DATADIR}/applications)
@@ -59,7 +62,7 @@ install(FILES ${PROJECT_SOURCE_DIR}/LICENSE DESTINATION ${PLAB_DOC_DIR} RENAME c
 
 # --- The Debian package --------------------------------------------------------------------------
 # cpack -G DEB in a Release build directory gives perceptron-lab_<version>_<arch>.deb
-# (docs/install.md). dpkg-shlibdeps (dpkg-dev) derives the library dependencies from the binary
+# (docs/install.md). dpkg-shlibdeps (dpkg-dev) derives the library dependencies from the binaries
 # (libqt6core6, libqt6gui6, libqt6widgets6, libqt6charts6, libqt6svg6, libqt6concurrent6,
 # libgif7, libstdc++6, libc6 with their minimum versions); Qt loads its platform plugins
 # (xcb, wayland, offscreen) with dlopen, so qt6-qpa-plugins is declared by hand, and the

@@ -3,7 +3,7 @@
 # Plain bash (compgen, compopt, mapfile): it needs none of bash-completion's helpers and no
 # shell options, so it also works when sourced by hand:
 #     source resources/completion/perceptron-lab.bash
-# The commands, options and values follow app/cliparser.cpp; tests/desktop checks them against
+# The commands, options and values follow app/cli/cliparser.cpp; tests/desktop checks them against
 # the program's --help.
 
 # Appends the lines compgen prints for "$@" to COMPREPLY (line by line, so names with spaces

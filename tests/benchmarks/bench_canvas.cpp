@@ -9,10 +9,10 @@
 //   FrameVector   every point as a vector shape (what exports do; here into a QImage).
 #include "learning/generators.h"
 #include "learning/metrics.h"
-#include "ui/plotrenderer.h"
-#include "ui/plotscene.h"
-#include "ui/theme.h"
-#include "ui/viewtransform.h"
+#include "render/plotrenderer.h"
+#include "render/plotscene.h"
+#include "render/theme.h"
+#include "render/viewtransform.h"
 
 #include <QGuiApplication>
 #include <QImage>
@@ -45,7 +45,7 @@ struct Fixture
                 learning::misclassified(data, models[k], learning::ZeroConvention::Positive);
         scene.data = &data;
         scene.dataRevision = 1;
-        scene.view = ui::fitToData(data);
+        scene.view = io::fitToData(data);
         scene.hasModel = true;
         for (int i = 0; i < 8; ++i)
             scene.trail.push_back({Eigen::Vector2d(1.0, 0.05 * i), 0.02 * i});
@@ -60,7 +60,7 @@ struct Fixture
     learning::Dataset data;
     std::array<learning::LinearModel, 2> models;
     std::array<std::vector<std::size_t>, 2> misclassified;
-    ui::PlotScene scene;
+    render::PlotScene scene;
 };
 
 enum class Mode
@@ -75,8 +75,8 @@ void paintFrames(benchmark::State& state, Mode mode)
 {
     Fixture f(int(state.range(0)));
     f.scene.vectorPoints = mode == Mode::FrameVector;
-    const ui::Theme theme = ui::Theme::light();
-    ui::PlotRenderer renderer;
+    const render::Theme theme = render::Theme::light();
+    render::PlotRenderer renderer;
     renderer.setCachingEnabled(mode != Mode::FrameNoCache);
     QImage image(kFrame, QImage::Format_ARGB32_Premultiplied);
     const QRectF target(QPointF(0, 0), QSizeF(kFrame));

@@ -24,13 +24,13 @@
 // after New; kept = the bytes the History itself reports. Run by hand in a Release build:
 //   build/release/tests/benchmarks/bench_history --benchmark_filter=Memory/1000000/
 // (offscreen by default). Run each memory benchmark in its own process for a clean peak.
+#include "editor/document.h"
 #include "learning/generators.h"
 #include "learning/history.h"
 #include "learning/trainer.h"
-#include "ui/document.h"
-#include "ui/learningcurves.h"
-#include "ui/mainwindow.h"
-#include "ui/trainingpresenter.h"
+#include "ui/mainwindow/mainwindow.h"
+#include "ui/mainwindow/trainingpresenter.h"
+#include "ui/panels/learningcurves.h"
 
 #include <QAction>
 #include <QApplication>

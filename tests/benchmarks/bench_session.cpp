@@ -7,9 +7,9 @@
 // as the window does (1) or only counts (0). The CPU column is this (the GUI) thread's CPU time:
 // far below the wall-clock Time column means the GUI thread kept up with the worker.
 
+#include "engine/trainingcontroller.h"
 #include "learning/generators.h"
 #include "learning/history.h"
-#include "session/trainingcontroller.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -40,17 +40,17 @@ void BM_SessionEpochs(benchmark::State& state)
     std::int64_t largestBatch = 0;
     double seconds = 0.0;
     for (auto _ : state) {
-        session::TrainingController controller;
+        engine::TrainingController controller;
         learning::History history;
         bool restarted = false;
-        QObject::connect(&controller, &session::TrainingController::restarted, &controller,
+        QObject::connect(&controller, &engine::TrainingController::restarted, &controller,
                          [&](const learning::EpochSnapshot& initial) {
                              history.restart(initial, std::make_shared<const learning::Replayer>(
                                                           data, settings));
                              restarted = true;
                          });
-        QObject::connect(&controller, &session::TrainingController::eventsReady, &controller,
-                         [&](const session::TrainingEvents& batch) {
+        QObject::connect(&controller, &engine::TrainingController::eventsReady, &controller,
+                         [&](const engine::TrainingEvents& batch) {
                              epochs += std::int64_t(batch.size());
                              largestBatch = std::max(largestBatch, std::int64_t(batch.size()));
                              ++deliveries;

@@ -2,10 +2,10 @@
 // weights, trace lines are JSON whose numbers read back exactly, every kind of bad input gives
 // exit status 2 with one line on standard error and leaves no output file.
 
-#include "app/traincommand.h"
+#include "app/cli/traincommand.h"
+#include "io/datasetfile.h"
+#include "io/projectfile.h"
 #include "learning/trainer.h"
-#include "session/datasetfile.h"
-#include "session/projectfile.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -182,7 +182,7 @@ TEST(CliProcess, TraceNumbersReadBackExactly)
     const QList<QJsonObject> lines = jsonLines(readAll(trace));
 
     // The same run in this process.
-    const session::Result<learning::Dataset> data = session::readDatasetCsv(example("blobs.csv"));
+    const io::Result<learning::Dataset> data = io::readDatasetCsv(example("blobs.csv"));
     ASSERT_TRUE(data.ok());
     learning::TrainingSettings settings;
     settings.rule = learning::Rule::Logistic;
@@ -234,14 +234,14 @@ TEST(CliProcess, TraceNumbersReadBackExactly)
 TEST(CliProcess, ProjectSettingsApplyAndOptionsOverrideThem)
 {
     QTemporaryDir dir;
-    session::Project project;
-    project.data = session::readDatasetCsv(example("and.csv")).value();
+    io::Project project;
+    project.data = io::readDatasetCsv(example("and.csv")).value();
     project.settings.learningRate = 0.5;
     project.settings.init = learning::InitKind::Given;
     project.settings.initial = {Eigen::Vector2d(0.25, -0.75), 0.125};
     project.settings.maxEpochs = 50;
     const QString path = dir.filePath(QStringLiteral("and.json"));
-    ASSERT_FALSE(session::writeProject(project, path).has_value());
+    ASSERT_FALSE(io::writeProject(project, path).has_value());
 
     // Overrides: --zero negative, --epochs 9 and --no-bias (AND cannot be learned without a
     // bias: (0,0) always has net 0, and w1 < 0, w2 < 0, w1 + w2 > 0 cannot all hold).
@@ -330,6 +330,31 @@ TEST(CliProcess, WithoutADisplayTheDemoRunsAndNamesItsFolder)
               QByteArray("{\"converged\":true,\"epochs\":5,\"w\":[2,1],\"b\":-3,\"errors\":0,"
                          "\"parameters\":3,\"status\":\"converged\"}\n"));
     EXPECT_EQ(jsonLines(readAll(folder + QStringLiteral("/trace.jsonl"))).size(), 25);
+}
+
+TEST(CliProcess, AMissingWindowProgramIsNamedWithTheReason)
+{
+    // perceptron-lab shows the window by becoming the window's program, which lies in
+    // ../libexec/perceptron-lab/ beside it. A copy of the command alone cannot find it, and says
+    // so in one line instead of failing silently or crashing.
+    QTemporaryDir dir;
+    const QString copy = dir.filePath(QStringLiteral("bin/perceptron-lab"));
+    ASSERT_TRUE(QDir(dir.path()).mkpath(QStringLiteral("bin")));
+    ASSERT_TRUE(QFile::copy(kBinary, copy));
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    QProcess process;
+    process.setProcessEnvironment(environment);
+    process.start(copy, {example("and.csv")});
+    ASSERT_TRUE(process.waitForFinished(120'000));
+    EXPECT_EQ(process.exitCode(), 2);
+    EXPECT_TRUE(process.readAllStandardOutput().isEmpty());
+    // The program names the folder it found itself in, links resolved.
+    const QString window = QFileInfo(dir.path()).canonicalFilePath() +
+                           QStringLiteral("/libexec/perceptron-lab/perceptron-lab");
+    EXPECT_EQ(QString::fromUtf8(process.readAllStandardError()),
+              QStringLiteral("perceptron-lab: the window cannot be started: ") + window +
+                  QStringLiteral(": No such file or directory\n"));
 }
 
 TEST(CliProcess, TheDemoTrainsOnTheFileGiven)

@@ -1,7 +1,7 @@
 // The command-line parser alone: every option into the command, overrides applied to settings,
 // and a table of bad command lines, each answered with one line naming the option.
 
-#include "app/cliparser.h"
+#include "app/cli/cliparser.h"
 
 #include <gtest/gtest.h>
 

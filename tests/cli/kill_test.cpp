@@ -3,8 +3,8 @@
 // shown at. The restart answers the restore question through the documented stored setting
 // "autosave/restore = always" (docs/robustness.md, "Autosave and recovery").
 
+#include "io/projectfile.h"
 #include "learning/generators.h"
-#include "session/projectfile.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -67,15 +67,15 @@ private:
 
 /// Whether \p file holds the points, settings and epoch of \p expected (the view follows the
 /// window's size and is not compared).
-bool holds(const QString& file, const plab::session::Project& expected)
+bool holds(const QString& file, const plab::io::Project& expected)
 {
-    const auto read = plab::session::readProject(file);
+    const auto read = plab::io::readProject(file);
     return read && read.value().data == expected.data &&
            read.value().settings == expected.settings && read.value().epoch == expected.epoch;
 }
 
 /// The autosave, once it holds \p expected (read back with the project reader).
-bool waitForAutosave(const QString& file, const plab::session::Project& expected, QProcess& app)
+bool waitForAutosave(const QString& file, const plab::io::Project& expected, QProcess& app)
 {
     return QTest::qWaitFor(
         [&] {
@@ -105,14 +105,14 @@ TEST(KillTest, WorkAutosavedBeforeAKillIsRestoredAtTheNextStart)
 {
     PrivateHome home;
     // XOR never converges, so the run is sure to reach the epoch the project was saved at.
-    plab::session::Project project;
+    plab::io::Project project;
     project.data =
         plab::learning::generate(plab::learning::Generator::Xor, plab::learning::GeneratorParams{});
     project.settings.maxEpochs = 50;
     project.view = {-1.0, 2.0, -1.0, 2.0};
     project.epoch = 3;
     const QString projectFile = home.path(u"lesson.json"_s);
-    ASSERT_FALSE(plab::session::writeProject(project, projectFile));
+    ASSERT_FALSE(plab::io::writeProject(project, projectFile));
 
     // First run: the project opens at epoch 3, and the autosave follows.
     QProcess first;
@@ -145,7 +145,7 @@ TEST(KillTest, WorkAutosavedBeforeAKillIsRestoredAtTheNextStart)
         kAutosaveMs);
     ASSERT_EQ(second.state(), QProcess::Running) << "the restarted app ended by itself";
     EXPECT_TRUE(restored) << "the restarted app did not restore the autosaved project";
-    const auto read = plab::session::readProject(home.autosaveFile());
+    const auto read = plab::io::readProject(home.autosaveFile());
     ASSERT_TRUE(read);
     EXPECT_EQ(read.value().data, project.data);
     EXPECT_EQ(read.value().epoch, std::optional<int>(3));

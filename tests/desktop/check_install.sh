@@ -35,6 +35,7 @@ usr=$root/usr
 # --- Everything in its place -------------------------------------------------------------------
 expected=(
     bin/perceptron-lab
+    libexec/perceptron-lab/perceptron-lab
     share/applications/$app_id.desktop
     share/metainfo/$app_id.metainfo.xml
     share/icons/hicolor/scalable/apps/perceptron-lab.svg
@@ -57,6 +58,8 @@ for file in "${expected[@]}"; do
     [[ -f $usr/$file ]] || fail "not installed: /usr/$file"
 done
 [[ -x $usr/bin/perceptron-lab ]] || fail "/usr/bin/perceptron-lab is not executable"
+[[ -x $usr/libexec/perceptron-lab/perceptron-lab ]] ||
+    fail "/usr/libexec/perceptron-lab/perceptron-lab (the window) is not executable"
 
 # Each PNG icon has the size its folder promises.
 for size in 16 24 32 48 64 128 256 512; do
@@ -72,7 +75,7 @@ done
 # Nothing but these trees: no static libraries, headers, tests or build files.
 while IFS= read -r file; do
     case ${file#"$usr"/} in
-        bin/perceptron-lab | share/applications/* | share/metainfo/* | share/icons/hicolor/* | \
+        bin/perceptron-lab | libexec/perceptron-lab/perceptron-lab | share/applications/* | share/metainfo/* | share/icons/hicolor/* | \
             share/man/man1/* | share/bash-completion/completions/* | share/perceptron-lab/* | \
             share/doc/perceptron-lab/*) ;;
         *) fail "unexpected file installed: ${file#"$root"}" ;;
@@ -115,6 +118,22 @@ out=$(cd "$work_dir" && "$usr/bin/perceptron-lab" train \
     --data "$usr/share/perceptron-lab/examples/and.csv" --summary -)
 [[ $out == *'"converged":true'* && $out == *'"w":[2,1],"b":-3'* ]] ||
     fail "training on the installed and.csv printed '$out'"
+
+# The installed command needs no widget library; asked for the window, it becomes the installed
+# window's program (offscreen, in a scratch home), which is still running a few seconds later.
+if readelf --dynamic "$usr/bin/perceptron-lab" | grep -q 'libQt6Widgets'; then
+    fail "/usr/bin/perceptron-lab needs Qt Widgets"
+fi
+home=$work_dir/window-home
+rm -rf "$home"
+mkdir -p "$home"
+status=0
+(cd "$home" && HOME=$home XDG_CONFIG_HOME=$home/config XDG_DATA_HOME=$home/data \
+    XDG_RUNTIME_DIR=$home QT_QPA_PLATFORM=offscreen \
+    timeout 3 "$usr/bin/perceptron-lab" >"$home/out.txt" 2>&1) || status=$?
+if ((status != 124)); then
+    fail "the installed window did not start (status $status): $(head -c 300 "$home/out.txt")"
+fi
 
 if ((failures > 0)); then
     echo "$failures problem(s) with the installed files (tree: $root)" >&2

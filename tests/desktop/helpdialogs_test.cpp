@@ -1,9 +1,9 @@
 // Help > About and Help > User Guide: what they show, and that the guide bundled in the program is
 // whole (every page, image and heading its links point to is there).
 
-#include "ui/aboutdialog.h"
-#include "ui/mainwindow.h"
-#include "ui/userguidedialog.h"
+#include "ui/dialogs/aboutdialog.h"
+#include "ui/dialogs/userguidedialog.h"
+#include "ui/mainwindow/mainwindow.h"
 
 #include <QAction>
 #include <QApplication>
@@ -160,11 +160,11 @@ TEST(UserGuide, APageOutsideTheBundleIsRefusedAndNamed)
 
     // A link to a repository file that is not bundled: the page stays, the status line says so.
     QTextBrowser* browser = browserOf(dialog);
-    Q_EMIT browser->anchorClicked(QUrl(u"../app/cliparser.h"_s));
+    Q_EMIT browser->anchorClicked(QUrl(u"../app/cli/cliparser.h"_s));
     EXPECT_EQ(dialog.currentPage(), start);
     const auto* status = dialog.findChild<QLabel*>(u"userGuideStatus"_s);
     ASSERT_NE(status, nullptr);
-    EXPECT_TRUE(status->text().contains(u"../app/cliparser.h"_s));
+    EXPECT_TRUE(status->text().contains(u"../app/cli/cliparser.h"_s));
 
     // A link to a bundled page is followed, relative to the page shown.
     Q_EMIT browser->anchorClicked(QUrl(u"cli.md"_s));

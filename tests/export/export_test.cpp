@@ -2,13 +2,13 @@
 // boundary on w.x + b = 0; PNG sizes and a golden image; multi-page PDF page counts; GIF frames
 // decoded with giflib; numbered frames; errors and cancelling leave nothing behind.
 
+#include "export/exporter.h"
+#include "export/framepainter.h"
+#include "export/gifwriter.h"
 #include "exportsupport.h"
 #include "learning/trainer.h"
-#include "ui/chartpainter.h"
-#include "ui/exporter.h"
-#include "ui/framepainter.h"
-#include "ui/gifwriter.h"
-#include "ui/plotrenderer.h"
+#include "render/chartpainter.h"
+#include "render/plotrenderer.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -26,7 +26,8 @@
 #include <gif_lib.h>
 
 using namespace plab;
-using namespace plab::ui;
+using namespace plab::exporting;
+using namespace plab::render;
 
 namespace {
 
@@ -451,7 +452,7 @@ TEST(Frames, ReplayGivesTheVisitsOfTheRecordedRun)
 /// own .ts file for them), so the tests take them from the same place.
 QString errors(int n)
 {
-    return QCoreApplication::translate("plab::ui::ExportSource", "%n error(s)", nullptr, n);
+    return QCoreApplication::translate("plab::exporting::ExportSource", "%n error(s)", nullptr, n);
 }
 
 TEST(Charts, CurvesAndMarkerInsideThePlot)

@@ -1,12 +1,12 @@
 // Sizes, geometry and epoch lists: the pure parts of an export, as tables.
 
-#include "ui/exportoptions.h"
+#include "export/exportoptions.h"
 
 #include <gtest/gtest.h>
 
 #include <variant>
 
-using namespace plab::ui;
+using namespace plab::exporting;
 
 namespace {
 

@@ -2,10 +2,10 @@
 
 // Shared by the export tests: the AND run every test draws, and its hand-computed trace.
 
+#include "export/exportsource.h"
+#include "io/project.h"
 #include "learning/dataset.h"
 #include "learning/settings.h"
-#include "session/project.h"
-#include "ui/exportsource.h"
 
 #include <memory>
 
@@ -21,11 +21,11 @@ inline learning::Dataset andData()
 /// converges after 5 epochs at w = (2, 1), b = -3; the epoch snapshots are
 ///   epoch 0: w (0, 0)  b  0    epoch 1: w (1, 1)  b  0    epoch 2: w (2, 1)  b -1
 ///   epoch 3: w (2, 1)  b -2    epoch 4: w (2, 2)  b -2    epoch 5: w (2, 1)  b -3
-inline std::shared_ptr<const ui::ExportSource> andSource()
+inline std::shared_ptr<const exporting::ExportSource> andSource()
 {
-    const session::ViewBox view{-0.5, 1.5, -0.5, 1.5};
-    return std::make_shared<const ui::ExportSource>(
-        ui::trainedSource(andData(), learning::TrainingSettings{}, view));
+    const io::ViewBox view{-0.5, 1.5, -0.5, 1.5};
+    return std::make_shared<const exporting::ExportSource>(
+        exporting::trainedSource(andData(), learning::TrainingSettings{}, view));
 }
 
 } // namespace plab::test

@@ -1,10 +1,10 @@
 // Worked-example tables: CSV, Markdown and LaTeX hold the numbers of the trace.
 
+#include "export/exporter.h"
+#include "export/tablewriter.h"
 #include "exportsupport.h"
+#include "io/numberformat.h"
 #include "learning/trainer.h"
-#include "session/numberformat.h"
-#include "ui/exporter.h"
-#include "ui/tablewriter.h"
 
 #include <QStringList>
 #include <gtest/gtest.h>
@@ -12,7 +12,7 @@
 #include <cmath>
 
 using namespace plab;
-using namespace plab::ui;
+using namespace plab::exporting;
 
 namespace {
 

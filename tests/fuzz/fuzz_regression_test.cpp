@@ -6,8 +6,8 @@
 // reader, the folder and the file, and must satisfy the reader's properties (inputchecks.h).
 
 #include "inputchecks.h"
-#include "session/datasetfile.h"
-#include "session/projectfile.h"
+#include "io/datasetfile.h"
+#include "io/projectfile.h"
 
 #include <QDir>
 #include <QFile>
@@ -38,11 +38,11 @@ const std::vector<Reader>& readers()
     static const std::vector<Reader> all{
         {"csv", checkCsvInput,
          [](QByteArrayView bytes) {
-             return session::readDatasetCsvText(bytes, QStringLiteral("kept.csv")).ok();
+             return io::readDatasetCsvText(bytes, QStringLiteral("kept.csv")).ok();
          }},
         {"project", checkProjectInput,
          [](QByteArrayView bytes) {
-             return session::readProjectText(bytes, QStringLiteral("kept.json")).ok();
+             return io::readProjectText(bytes, QStringLiteral("kept.json")).ok();
          }},
         {"cli", checkCliInput, {}}};
     return all;

@@ -1,8 +1,8 @@
 #include "inputchecks.h"
 
-#include "app/cliparser.h"
-#include "session/datasetfile.h"
-#include "session/projectfile.h"
+#include "app/cli/cliparser.h"
+#include "io/datasetfile.h"
+#include "io/projectfile.h"
 
 #include <QStringList>
 
@@ -39,7 +39,7 @@ bool sameBits(const learning::Dataset& a, const learning::Dataset& b)
     return true;
 }
 
-bool sameBits(const session::Project& a, const session::Project& b)
+bool sameBits(const io::Project& a, const io::Project& b)
 {
     const learning::TrainingSettings& s = a.settings;
     const learning::TrainingSettings& t = b.settings;
@@ -51,7 +51,7 @@ bool sameBits(const session::Project& a, const session::Project& b)
 }
 
 /// A rejection must say where and what: the given name, a line inside the input, a message.
-std::optional<QString> checkError(const session::LoadError& error, QByteArrayView bytes,
+std::optional<QString> checkError(const io::LoadError& error, QByteArrayView bytes,
                                   const QString& name)
 {
     const qsizetype lineBreaks = bytes.count('\n') + bytes.count('\r');
@@ -72,13 +72,13 @@ std::optional<QString> checkError(const session::LoadError& error, QByteArrayVie
 
 std::optional<QString> checkCsvInput(QByteArrayView bytes)
 {
-    const session::Result<learning::Dataset> read = session::readDatasetCsvText(bytes, kCsvName);
+    const io::Result<learning::Dataset> read = io::readDatasetCsvText(bytes, kCsvName);
     if (!read)
         return checkError(read.error(), bytes, kCsvName);
-    if (const std::optional<QString> problem = session::datasetWriteProblem(read.value()))
+    if (const std::optional<QString> problem = io::datasetWriteProblem(read.value()))
         return QStringLiteral("an accepted data set cannot be written: %1").arg(*problem);
-    const QByteArray written = session::datasetCsvText(read.value());
-    const session::Result<learning::Dataset> again = session::readDatasetCsvText(written, kCsvName);
+    const QByteArray written = io::datasetCsvText(read.value());
+    const io::Result<learning::Dataset> again = io::readDatasetCsvText(written, kCsvName);
     if (!again)
         return QStringLiteral("the written data set does not read back: %1")
             .arg(again.error().toString());
@@ -89,13 +89,13 @@ std::optional<QString> checkCsvInput(QByteArrayView bytes)
 
 std::optional<QString> checkProjectInput(QByteArrayView bytes)
 {
-    const session::Result<session::Project> read = session::readProjectText(bytes, kProjectName);
+    const io::Result<io::Project> read = io::readProjectText(bytes, kProjectName);
     if (!read)
         return checkError(read.error(), bytes, kProjectName);
-    if (const std::optional<QString> problem = session::projectWriteProblem(read.value()))
+    if (const std::optional<QString> problem = io::projectWriteProblem(read.value()))
         return QStringLiteral("an accepted project cannot be written: %1").arg(*problem);
-    const QByteArray written = session::projectJsonText(read.value());
-    const session::Result<session::Project> again = session::readProjectText(written, kProjectName);
+    const QByteArray written = io::projectJsonText(read.value());
+    const io::Result<io::Project> again = io::readProjectText(written, kProjectName);
     if (!again)
         return QStringLiteral("the written project does not read back: %1")
             .arg(again.error().toString());

@@ -23,10 +23,10 @@ namespace plab::fuzz {
 ///
 /// Each returns nothing when the property holds, or a description of the violation.
 
-/// A CSV data set, as read by session::readDatasetCsvText().
+/// A CSV data set, as read by io::readDatasetCsvText().
 [[nodiscard]] std::optional<QString> checkCsvInput(QByteArrayView bytes);
 
-/// A JSON project, as read by session::readProjectText().
+/// A JSON project, as read by io::readProjectText().
 [[nodiscard]] std::optional<QString> checkProjectInput(QByteArrayView bytes);
 
 /// A command line: the bytes are split at '\n' into arguments (UTF-8) that follow the program

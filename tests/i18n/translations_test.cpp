@@ -1,7 +1,7 @@
 // The translations: every .ts file complete (no unfinished, empty, vanished or obsolete entry,
 // the same placeholders as the source), the compiled .qm files inside the binary, and the
 // language choice (system locale, stored override).
-#include "session/language.h"
+#include "i18n/language.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -142,7 +142,7 @@ TEST(TranslationFiles, EnglishHoldsThePluralForms)
 class CompiledTranslations : public ::testing::Test
 {
 protected:
-    void TearDown() override { plab::session::installTranslations(u"en"_s); }
+    void TearDown() override { plab::i18n::installTranslations(u"en"_s); }
 };
 
 TEST_F(CompiledTranslations, JapaneseLoadsFromTheResourcesAndTranslates)
@@ -153,7 +153,7 @@ TEST_F(CompiledTranslations, JapaneseLoadsFromTheResourcesAndTranslates)
     EXPECT_EQ(translator.translate("plab::ui::MainWindow", "&File"), u"ファイル(&F)"_s);
     EXPECT_EQ(translator.translate("plab::ui::ControlPanel", "Learning rule"), u"学習則"_s);
     EXPECT_EQ(translator.translate("plab::ui::ParameterPanel", "Decision boundary"), u"決定境界"_s);
-    EXPECT_EQ(translator.translate("plab::session::Validation",
+    EXPECT_EQ(translator.translate("plab::io::Validation",
                                    "the learning rate must be a number greater than 0 and at "
                                    "most 1e9"),
               u"学習率は 0 より大きく 1e9 以下の数でなければなりません"_s);
@@ -163,14 +163,14 @@ TEST_F(CompiledTranslations, JapaneseLoadsFromTheResourcesAndTranslates)
 
 TEST_F(CompiledTranslations, InstalledLanguageTranslatesTrCallsWithPluralForms)
 {
-    ASSERT_TRUE(plab::session::installTranslations(u"ja"_s));
-    EXPECT_EQ(plab::session::installedLanguage(), u"ja"_s);
+    ASSERT_TRUE(plab::i18n::installTranslations(u"ja"_s));
+    EXPECT_EQ(plab::i18n::installedLanguage(), u"ja"_s);
     EXPECT_EQ(QCoreApplication::translate("plab::cli::CommandLine", "a file name is needed"),
               u"ファイル名を指定してください"_s);
     EXPECT_EQ(QCoreApplication::translate("plab::cli::Demo", "%n error(s)", nullptr, 3),
               u"誤分類 3 個"_s);
 
-    ASSERT_TRUE(plab::session::installTranslations(u"en"_s));
+    ASSERT_TRUE(plab::i18n::installTranslations(u"en"_s));
     EXPECT_EQ(QCoreApplication::translate("plab::cli::CommandLine", "a file name is needed"),
               u"a file name is needed"_s);
     EXPECT_EQ(QCoreApplication::translate("plab::cli::Demo", "%n error(s)", nullptr, 1),
@@ -184,13 +184,13 @@ TEST_F(CompiledTranslations, InstalledLanguageTranslatesTrCallsWithPluralForms)
 TEST_F(CompiledTranslations, QtsOwnJapaneseComesWithOurs)
 {
     // qtbase_ja.qm (qt6-translations-l10n) makes the standard buttons Japanese as well.
-    ASSERT_TRUE(plab::session::installTranslations(u"ja"_s));
+    ASSERT_TRUE(plab::i18n::installTranslations(u"ja"_s));
     EXPECT_EQ(QCoreApplication::translate("QPlatformTheme", "Cancel"), u"キャンセル"_s);
 }
 
 TEST(LanguageChoice, FollowsTheFirstShippedUiLanguage)
 {
-    using plab::session::languageForUiLanguages;
+    using plab::i18n::languageForUiLanguages;
     EXPECT_EQ(languageForUiLanguages({u"ja-JP"_s, u"en-US"_s}), u"ja"_s);
     EXPECT_EQ(languageForUiLanguages({u"ja_JP"_s}), u"ja"_s);
     EXPECT_EQ(languageForUiLanguages({u"de-DE"_s, u"ja"_s, u"en"_s}), u"ja"_s);
@@ -208,17 +208,17 @@ TEST(LanguageChoice, StoredChoiceOverridesTheSystem)
     QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir.path());
     QCoreApplication::setOrganizationName(u"plab-language-test"_s);
 
-    EXPECT_EQ(plab::session::storedLanguageChoice(), u"system"_s);
-    EXPECT_EQ(plab::session::resolveLanguageChoice(u"system"_s), plab::session::systemLanguage());
-    plab::session::storeLanguageChoice(u"ja"_s);
-    EXPECT_EQ(plab::session::storedLanguageChoice(), u"ja"_s);
-    EXPECT_EQ(plab::session::resolveLanguageChoice(u"ja"_s), u"ja"_s);
-    EXPECT_EQ(plab::session::resolveLanguageChoice(u"en"_s), u"en"_s);
+    EXPECT_EQ(plab::i18n::storedLanguageChoice(), u"system"_s);
+    EXPECT_EQ(plab::i18n::resolveLanguageChoice(u"system"_s), plab::i18n::systemLanguage());
+    plab::i18n::storeLanguageChoice(u"ja"_s);
+    EXPECT_EQ(plab::i18n::storedLanguageChoice(), u"ja"_s);
+    EXPECT_EQ(plab::i18n::resolveLanguageChoice(u"ja"_s), u"ja"_s);
+    EXPECT_EQ(plab::i18n::resolveLanguageChoice(u"en"_s), u"en"_s);
     // Something the program does not know reads as the system's choice.
-    plab::session::storeLanguageChoice(u"xx"_s);
-    EXPECT_EQ(plab::session::storedLanguageChoice(), u"system"_s);
+    plab::i18n::storeLanguageChoice(u"xx"_s);
+    EXPECT_EQ(plab::i18n::storedLanguageChoice(), u"system"_s);
     QSettings().setValue(u"language"_s, u"klingon"_s);
-    EXPECT_EQ(plab::session::storedLanguageChoice(), u"system"_s);
+    EXPECT_EQ(plab::i18n::storedLanguageChoice(), u"system"_s);
 }
 
 } // namespace

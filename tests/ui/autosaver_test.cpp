@@ -1,11 +1,12 @@
 // Autosave and crash recovery against the real MainWindow: when the autosave is written and what
 // it holds, the lock between two instances, and the restore question at start.
-#include "session/projectfile.h"
-#include "ui/autosaver.h"
-#include "ui/document.h"
-#include "ui/mainwindow.h"
-#include "ui/trainingpresenter.h"
-#include "ui/undocommands.h"
+#include "editor/autosaver.h"
+#include "editor/document.h"
+#include "editor/undocommands.h"
+#include "io/projectfile.h"
+#include "ui/mainwindow/autosaverecovery.h"
+#include "ui/mainwindow/mainwindow.h"
+#include "ui/mainwindow/trainingpresenter.h"
 
 #include <QAbstractButton>
 #include <QAction>
@@ -31,6 +32,7 @@
 
 using namespace plab;
 using namespace plab::ui;
+using namespace plab::editor;
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -74,8 +76,7 @@ protected:
     {
         Instance instance;
         instance.window = std::make_unique<MainWindow>();
-        instance.autosaver =
-            std::make_unique<Autosaver>(instance.window->document(), instance.window->presenter());
+        instance.autosaver = std::make_unique<Autosaver>(instance.window->document());
         instance.autosaver->setFolder(m_folder.path());
         instance.autosaver->setDelay(20);
         instance.window->setAutosaver(instance.autosaver.get());
@@ -150,10 +151,10 @@ TEST_F(Autosave, AChangeIsWrittenAfterTheDelayWithTheEpochAndACleanExitRemovesIt
     trainAnd(a, 2);
     // The last change (the step to epoch 2) is in the file once the delay has passed after it.
     ASSERT_TRUE(waitFor(saved, [&] {
-        const auto read = session::readProject(a.autosaver->autosaveFile());
+        const auto read = io::readProject(a.autosaver->autosaveFile());
         return read && read.value().epoch == 2;
     }));
-    const auto read = session::readProject(a.autosaver->autosaveFile());
+    const auto read = io::readProject(a.autosaver->autosaveFile());
     ASSERT_TRUE(read) << read.error().toString().toStdString();
     EXPECT_EQ(read.value().data, a.window->document()->data());
     EXPECT_EQ(read.value().data.size(), 4u);
@@ -198,7 +199,7 @@ TEST_F(Autosave, ASecondInstanceNeitherAutosavesNorOffersTheFirstOnesLiveAutosav
     // Its edits do not overwrite the first instance's autosave.
     second.window->generate(learning::Generator::Xor, learning::GeneratorParams{});
     second.autosaver->saveNow();
-    const auto read = session::readProject(first.autosaver->autosaveFile());
+    const auto read = io::readProject(first.autosaver->autosaveFile());
     ASSERT_TRUE(read);
     EXPECT_EQ(read.value().data, first.window->document()->data());
 }
@@ -396,7 +397,7 @@ TEST_F(Autosave, AFailedWriteIsMarkedUntilAWriteSucceedsAgainWithoutAnotherChang
     EXPECT_TRUE(markerText(a).isEmpty());
     EXPECT_TRUE(marker(a)->isHidden());
     EXPECT_EQ(statusMessage(a), u"Autosave works again: your changes are protected"_s);
-    const auto read = session::readProject(a.autosaver->autosaveFile());
+    const auto read = io::readProject(a.autosaver->autosaveFile());
     ASSERT_TRUE(read) << read.error().toString().toStdString();
     EXPECT_EQ(read.value().data, a.window->document()->data());
 }
@@ -473,7 +474,7 @@ TEST_F(Autosave, KeepAsideRenamesTheDamagedAutosaveAndAutosavingResumes)
     QSignalSpy saved(a.autosaver.get(), &Autosaver::saved);
     a.window->generate(learning::Generator::Xor, learning::GeneratorParams{});
     ASSERT_TRUE(waitFor(saved, [&] { return saved.count() > 0; }));
-    const auto read = session::readProject(a.autosaver->autosaveFile());
+    const auto read = io::readProject(a.autosaver->autosaveFile());
     ASSERT_TRUE(read) << read.error().toString().toStdString();
     EXPECT_EQ(read.value().data, a.window->document()->data());
 }

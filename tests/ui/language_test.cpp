@@ -1,12 +1,12 @@
 // View > Language switches the running window: menus, docks, panels and the status line change
 // at once, and the choice is stored.
-#include "session/language.h"
-#include "ui/controlpanel.h"
-#include "ui/document.h"
-#include "ui/languagemenu.h"
-#include "ui/learningcurves.h"
-#include "ui/mainwindow.h"
-#include "ui/parameterpanel.h"
+#include "editor/document.h"
+#include "i18n/language.h"
+#include "ui/mainwindow/languagemenu.h"
+#include "ui/mainwindow/mainwindow.h"
+#include "ui/panels/controlpanel.h"
+#include "ui/panels/learningcurves.h"
+#include "ui/panels/parameterpanel.h"
 
 #include <QAction>
 #include <QChart>
@@ -44,13 +44,13 @@ protected:
     void SetUp() override
     {
         QSettings().clear();
-        session::installTranslations(u"en"_s);
+        i18n::installTranslations(u"en"_s);
         m_window = std::make_unique<ui::MainWindow>();
     }
     void TearDown() override
     {
         m_window.reset();
-        session::installTranslations(u"en"_s);
+        i18n::installTranslations(u"en"_s);
     }
 
     /// Chooses \p code in View > Language. Widgets that were never shown get the
@@ -108,7 +108,7 @@ TEST_F(LanguageSwitch, JapaneseAppliesAtOnceAndIsStored)
 
     choose("ja");
 
-    EXPECT_EQ(session::installedLanguage(), u"ja"_s);
+    EXPECT_EQ(i18n::installedLanguage(), u"ja"_s);
     EXPECT_EQ(QSettings().value(u"language"_s).toString(), u"ja"_s);
     EXPECT_TRUE(languageAction("ja")->isChecked());
     const QStringList titles = menuTitles();

@@ -1,14 +1,14 @@
 // The real MainWindow, driven like a user would: clicks and drags on the canvas, the menu
 // actions, files. Training runs on the engine's thread; the tests wait on the presenter's
 // signals, never on time.
+#include "editor/document.h"
 #include "learning/trainer.h"
 #include "testsupport.h"
-#include "ui/document.h"
-#include "ui/mainwindow.h"
-#include "ui/parameterpanel.h"
-#include "ui/plotcanvas.h"
-#include "ui/timeline.h"
-#include "ui/trainingpresenter.h"
+#include "ui/canvas/plotcanvas.h"
+#include "ui/mainwindow/mainwindow.h"
+#include "ui/mainwindow/trainingpresenter.h"
+#include "ui/panels/parameterpanel.h"
+#include "ui/panels/timeline.h"
 
 #include <QAction>
 #include <QFile>
@@ -26,6 +26,7 @@
 
 using namespace plab;
 using namespace plab::ui;
+using namespace plab::editor;
 using namespace Qt::StringLiterals;
 using plab::test::nearlyEqual;
 

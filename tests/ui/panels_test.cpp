@@ -1,10 +1,10 @@
 // The window's panels on their own: chart decimation, the parameter panel's arithmetic, the
 // timeline's labels and the control panel's field-by-field edits.
 #include "testsupport.h"
-#include "ui/controlpanel.h"
-#include "ui/learningcurves.h"
-#include "ui/parameterpanel.h"
-#include "ui/timeline.h"
+#include "ui/panels/controlpanel.h"
+#include "ui/panels/learningcurves.h"
+#include "ui/panels/parameterpanel.h"
+#include "ui/panels/timeline.h"
 
 #include <QDoubleSpinBox>
 #include <QSignalSpy>

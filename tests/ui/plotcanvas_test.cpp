@@ -1,7 +1,7 @@
+#include "editor/document.h"
+#include "editor/undocommands.h"
 #include "testsupport.h"
-#include "ui/document.h"
-#include "ui/plotcanvas.h"
-#include "ui/undocommands.h"
+#include "ui/canvas/plotcanvas.h"
 
 #include <QApplication>
 #include <QSignalSpy>
@@ -10,11 +10,13 @@
 #include <QWheelEvent>
 #include <gtest/gtest.h>
 
+using plab::io::ViewBox;
 using plab::learning::Dataset;
 using plab::learning::Sample;
-using plab::session::ViewBox;
 using plab::test::nearlyEqual;
 using namespace plab::ui;
+using namespace plab::editor;
+using namespace plab::render;
 
 namespace {
 

@@ -2,9 +2,9 @@
 // pipe or a device at once with a message saying what it is (never blocking its GUI thread in
 // open()), does not save into a pipe nobody reads, and saves through a symbolic link without
 // replacing the link (docs/robustness.md, "Outputs and special files").
-#include "session/projectfile.h"
-#include "ui/document.h"
-#include "ui/mainwindow.h"
+#include "editor/document.h"
+#include "io/projectfile.h"
+#include "ui/mainwindow/mainwindow.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -24,6 +24,7 @@
 
 using namespace plab;
 using namespace plab::ui;
+using namespace plab::editor;
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -196,7 +197,7 @@ TEST_F(WindowFiles, SavingThroughASymbolicLinkKeepsTheLink)
     EXPECT_TRUE(m_prompts->errors.isEmpty());
     EXPECT_EQ(typeOf(link), S_IFLNK);
     EXPECT_EQ(typeOf(target), S_IFREG);
-    const session::Result<session::Project> saved = session::readProject(target);
+    const io::Result<io::Project> saved = io::readProject(target);
     ASSERT_TRUE(saved.ok()) << saved.error().toString().toStdString();
     EXPECT_EQ(saved.value().data.size(), document()->data().size());
 }

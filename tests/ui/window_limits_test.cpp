@@ -2,14 +2,14 @@
 // project whose view is +/-1e12, panning, dragging and generating beyond the data's limit. The
 // window must never accept a point that a file cannot hold, never leave the view rule, keep Train
 // usable (or say why not) and keep autosaving (docs/robustness.md).
+#include "editor/autosaver.h"
+#include "editor/document.h"
+#include "editor/undocommands.h"
+#include "io/projectfile.h"
 #include "learning/settings.h"
-#include "session/projectfile.h"
-#include "ui/autosaver.h"
-#include "ui/document.h"
-#include "ui/mainwindow.h"
-#include "ui/plotcanvas.h"
-#include "ui/trainingpresenter.h"
-#include "ui/undocommands.h"
+#include "ui/canvas/plotcanvas.h"
+#include "ui/mainwindow/mainwindow.h"
+#include "ui/mainwindow/trainingpresenter.h"
 
 #include <QAction>
 #include <QApplication>
@@ -28,6 +28,7 @@
 
 using namespace plab;
 using namespace plab::ui;
+using namespace plab::editor;
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -88,7 +89,7 @@ protected:
         m_window->resize(1280, 800);
         m_window->show();
         m_window->presenter()->setEpochsPerSecond(0.0);
-        m_autosaver = std::make_unique<Autosaver>(document(), m_window->presenter());
+        m_autosaver = std::make_unique<Autosaver>(document());
         m_autosaver->setFolder(m_files.filePath(u"autosave"_s));
         m_autosaver->setDelay(1'000'000); // written by saveNow() only
         m_window->setAutosaver(m_autosaver.get());
@@ -131,14 +132,14 @@ protected:
             << document()->view().xMin << " " << document()->view().xMax << " "
             << document()->view().yMin << " " << document()->view().yMax;
         EXPECT_FALSE(learning::firstInvalidPoint(document()->data()).has_value());
-        session::Project project = document()->toProject();
-        const auto problem = session::projectWriteProblem(project);
+        io::Project project = document()->toProject();
+        const auto problem = io::projectWriteProblem(project);
         EXPECT_FALSE(problem.has_value()) << problem->toStdString();
         EXPECT_TRUE(action("actionTrain")->isEnabled()) << statusLine().toStdString();
         m_autosaver->saveNow();
         EXPECT_TRUE(m_autosaver->problem().isEmpty())
             << m_autosaver->problemDetails().toStdString();
-        const auto read = session::readProject(m_autosaver->autosaveFile());
+        const auto read = io::readProject(m_autosaver->autosaveFile());
         ASSERT_TRUE(read) << read.error().toString().toStdString();
         EXPECT_EQ(read.value().data, document()->data());
         EXPECT_EQ(read.value().view, document()->view());
@@ -225,7 +226,7 @@ TEST_F(Limits, AProjectWhoseViewIsOneE12OpensPansZoomsAndStaysInsideTheRule)
             "points": [{"x1": 0, "x2": 0, "label": 0}, {"x1": 0, "x2": 1, "label": 0},
                        {"x1": 1, "x2": 0, "label": 0}, {"x1": 1, "x2": 1, "label": 1}]})");
     ASSERT_TRUE(m_window->openFile(path)) << m_prompts->errors.join(u'\n').toStdString();
-    EXPECT_EQ(document()->view(), (session::ViewBox{-1e12, 1e12, -1e12, 1e12}));
+    EXPECT_EQ(document()->view(), (io::ViewBox{-1e12, 1e12, -1e12, 1e12}));
 
     // A click far out: refused, and the message names the point.
     const QRectF area = plotArea();

@@ -1,11 +1,11 @@
 // The real MainWindow against numerical edge cases, refused settings, failing saves and the
 // questions about unsaved changes on every path that replaces the document.
-#include "session/projectfile.h"
-#include "ui/controlpanel.h"
-#include "ui/document.h"
-#include "ui/mainwindow.h"
-#include "ui/plotcanvas.h"
-#include "ui/trainingpresenter.h"
+#include "editor/document.h"
+#include "io/projectfile.h"
+#include "ui/canvas/plotcanvas.h"
+#include "ui/mainwindow/mainwindow.h"
+#include "ui/mainwindow/trainingpresenter.h"
+#include "ui/panels/controlpanel.h"
 
 #include <QAction>
 #include <QDir>
@@ -30,6 +30,7 @@
 
 using namespace plab;
 using namespace plab::ui;
+using namespace plab::editor;
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -192,7 +193,7 @@ TEST_F(Robustness, NumericalEdgeCasesTrainPaintAndSayWhatHappened)
         ASSERT_TRUE(m_window->openFile(writeFile(u"case%1.csv"_s.arg(index++), c.csv)));
         EXPECT_TRUE(m_prompts->errors.isEmpty()) << m_prompts->errors.join(u'\n').toStdString();
         // The view frames the points with finite, non-degenerate bounds.
-        const session::ViewBox view = document()->view();
+        const io::ViewBox view = document()->view();
         EXPECT_TRUE(view.isValid());
         EXPECT_TRUE(std::isfinite(view.xMax - view.xMin) && view.xMax > view.xMin);
         EXPECT_TRUE(std::isfinite(view.yMax - view.yMin) && view.yMax > view.yMin);
@@ -318,7 +319,7 @@ TEST_F(Robustness, AFailedSaveSaysWhyKeepsThePreviousFileAndTheDocumentModified)
     QFile after(path);
     ASSERT_TRUE(after.open(QIODevice::ReadOnly));
     EXPECT_EQ(after.readAll(), before);
-    EXPECT_TRUE(session::readProject(path));
+    EXPECT_TRUE(io::readProject(path));
 }
 
 TEST_F(Robustness, AProjectWithOneClassOnlyIsSavedAtEpochZero)
@@ -327,7 +328,7 @@ TEST_F(Robustness, AProjectWithOneClassOnlyIsSavedAtEpochZero)
     ASSERT_TRUE(m_window->openFile(writeFile(u"one.csv"_s, "x1,x2,label\n0,0,1\n1,1,1\n")));
     const QString path = m_files.filePath(u"one.json"_s);
     ASSERT_TRUE(m_window->saveProjectAs(path)) << m_prompts->errors.join(u'\n').toStdString();
-    const auto read = session::readProject(path);
+    const auto read = io::readProject(path);
     ASSERT_TRUE(read);
     EXPECT_EQ(read.value().data.size(), 2u);
     EXPECT_EQ(read.value().epoch, std::optional<int>(0));
@@ -336,9 +337,9 @@ TEST_F(Robustness, AProjectWithOneClassOnlyIsSavedAtEpochZero)
 TEST_F(Robustness, EveryWayToReplaceTheDocumentAsksOnceAboutUnsavedChanges)
 {
     const QString project = m_files.filePath(u"other.json"_s);
-    session::Project other;
+    io::Project other;
     other.data = learning::generate(learning::Generator::Or, learning::GeneratorParams{});
-    ASSERT_FALSE(session::writeProject(other, project));
+    ASSERT_FALSE(io::writeProject(other, project));
 
     // File > Open…, Discard: one question, then the project.
     makeModified();

@@ -8,12 +8,12 @@
 //
 // Offscreen unless QT_QPA_PLATFORM says otherwise. Uses a throw-away settings folder, so the
 // window starts with its default layout and never touches the user's settings.
-#include "session/language.h"
-#include "ui/autosaver.h"
-#include "ui/mainwindow.h"
-#include "ui/plotcanvas.h"
-#include "ui/trainingpresenter.h"
-#include "ui/viewtransform.h"
+#include "editor/autosaver.h"
+#include "i18n/language.h"
+#include "render/viewtransform.h"
+#include "ui/canvas/plotcanvas.h"
+#include "ui/mainwindow/mainwindow.h"
+#include "ui/mainwindow/trainingpresenter.h"
 
 #include <QApplication>
 #include <QDir>
@@ -110,10 +110,10 @@ public:
             if (!waitFor(changed, [&] { return p->position() != before; }))
                 return false;
             const auto* step = p->history().stepAt(p->position());
-            const session::ViewBox view = w.canvas()->transform().effectiveView();
+            const io::ViewBox view = w.canvas()->transform().effectiveView();
             const auto crossesView = [&](const learning::LinearModel& m) {
-                const ui::LineClip clip = ui::clipBoundary(m, view);
-                return clip.kind == ui::LineClip::Kind::Inside &&
+                const render::LineClip clip = render::clipBoundary(m, view);
+                return clip.kind == render::LineClip::Kind::Inside &&
                        clip.segment.length() > 0.3 * (view.xMax - view.xMin);
             };
             if (step && step->updated && step->deltaW != Eigen::Vector2d::Zero() &&
@@ -164,8 +164,8 @@ int main(int argc, char** argv)
     const QSize size = argc == 4 ? QSize(QString::fromLocal8Bit(argv[2]).toInt(),
                                          QString::fromLocal8Bit(argv[3]).toInt())
                                  : QSize(1600, 900);
-    const QString language = session::systemLanguage();
-    session::installTranslations(language);
+    const QString language = i18n::systemLanguage();
+    i18n::installTranslations(language);
     const Shooter shooter(directory, size, language == u"en" ? QString() : u"-"_s + language);
     bool ok = true;
     {
@@ -183,7 +183,7 @@ int main(int argc, char** argv)
         auto w = shooter.window();
         const QString blocker = settingsDir.filePath(u"not-a-folder"_s);
         QFile(blocker).open(QIODevice::WriteOnly);
-        ui::Autosaver autosaver(w->document(), w->presenter());
+        editor::Autosaver autosaver(w->document());
         autosaver.setFolder(blocker + u"/autosave"_s);
         w->setAutosaver(&autosaver);
         autosaver.start();

@@ -1,0 +1,281 @@
+#include "app/cli/exportcommand.h"
+
+#include "export/exporter.h"
+#include "i18n/language.h"
+#include "io/datasetfile.h"
+#include "io/outputfile.h"
+#include "io/projectfile.h"
+#include "io/textfile.h"
+#include "io/validationtext.h"
+#include "render/viewtransform.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QGuiApplication>
+#include <QTextStream>
+
+#include <cstdio>
+#include <unistd.h>
+
+namespace plab::cli {
+
+namespace {
+
+/// The translation context of this file's texts (lupdate reads the name from the macro).
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(plab::cli::ExportCommand)
+};
+
+/// An export records every epoch (about 310 bytes each) before it draws.
+constexpr int kMaxExportEpochs = 1'000'000;
+
+ExportOutcome failed(const QString& message)
+{
+    return ExportOutcome{message, {}};
+}
+
+QString optionError(const QString& option, const QString& message)
+{
+    return QStringLiteral("--%1: %2").arg(option, message);
+}
+
+/// Why \p output may not be written: it is the input file (by identity: links, hard links and
+/// /proc/self/cwd paths are seen through).
+std::optional<QString> outputConflict(const QString& output, const QString& input,
+                                      const QString& inputOption)
+{
+    if (output == u"-" || input == u"-" || !io::sameFile(output, input))
+        return std::nullopt;
+    return Text::tr("--out %1 is the same file as %2 %3: an output never replaces an input")
+        .arg(output, inputOption, input);
+}
+
+/// \p text with control characters made visible, for one-line messages.
+QString oneLine(QString text)
+{
+    for (QChar& c : text)
+        if (c.category() == QChar::Other_Control)
+            c = u'?';
+    return text;
+}
+
+render::Theme themeNamed(const QString& name)
+{
+    if (name == u"dark")
+        return render::Theme::dark();
+    if (name == u"print")
+        return render::Theme::print();
+    if (name == u"contrast")
+        return render::Theme::highContrast();
+    return render::Theme::light();
+}
+
+} // namespace
+
+ExportOutcome runExport(const ExportArguments& a, QIODevice& standardOutput)
+{
+    // The input, exactly as `train` reads it.
+    const TrainOptions& options = a.training;
+    const bool fromProject = !options.projectFile.isEmpty();
+    const QString input = fromProject ? options.projectFile : options.dataFile;
+    const QString inputOption =
+        fromProject ? QStringLiteral("--project") : QStringLiteral("--data");
+    const QString inputShown = io::inputName(input, io::Streams::Accept);
+    // The file --out names (a frame series is checked again below, frame by frame); before
+    // anything is read, since a pipe or standard input cannot be read twice.
+    if (const auto conflict = outputConflict(a.out, input, inputOption))
+        return failed(*conflict);
+    learning::Dataset data;
+    learning::TrainingSettings settings;
+    std::optional<io::ViewBox> view;
+    if (fromProject) {
+        io::Result<io::Project> project = io::readProject(input, io::Streams::Accept);
+        if (!project)
+            return failed(project.error().toString());
+        data = std::move(project.value().data);
+        settings = project.value().settings;
+        view = project.value().view;
+    } else {
+        io::Result<learning::Dataset> read = io::readDatasetCsv(input, io::Streams::Accept);
+        if (!read)
+            return failed(read.error().toString());
+        data = std::move(read).value();
+    }
+    settings = options.appliedTo(settings);
+    if (const auto problem = learning::validate(settings)) {
+        return failed(QStringLiteral("%1: settings.%2: %3")
+                          .arg(inputShown, io::settingsFieldKey(problem->field),
+                               io::describeSettingsProblem(*problem)));
+    }
+    if (const auto problem = learning::validate(data))
+        return failed(
+            QStringLiteral("%1: %2").arg(inputShown, io::describeDataProblem(*problem, data)));
+    if (settings.maxEpochs > kMaxExportEpochs) {
+        return failed(
+            optionError(QStringLiteral("max-epochs"),
+                        Text::tr("an export records every epoch: the epoch limit must be at "
+                                 "most %1, found %2")
+                            .arg(kMaxExportEpochs)
+                            .arg(settings.maxEpochs)));
+    }
+
+    // What to write.
+    exporting::ExportRequest request;
+    exporting::ExportOptions& o = request.options;
+    request.path = a.out;
+    if (!a.table.isEmpty()) {
+        request.table = exporting::tableFormatFromName(a.table);
+    } else {
+        const QString suffix = QFileInfo(a.out).suffix().toLower();
+        if (!a.format.isEmpty())
+            o.format = *exporting::exportFormatFromName(a.format);
+        else if (const auto fromName = exporting::exportFormatFromName(suffix))
+            o.format = *fromName;
+        else if (a.layout == u"pages")
+            o.format = exporting::ExportFormat::Pdf;
+        if (o.format == exporting::ExportFormat::Gif) {
+            if (!a.layout.isEmpty() && a.layout != u"frames") {
+                return failed(optionError(QStringLiteral("layout"),
+                                          Text::tr("a gif is an animation of the frames: leave out "
+                                                   "--layout")));
+            }
+            o.layout = exporting::ExportLayout::Animation;
+        } else if (!a.layout.isEmpty()) {
+            o.layout = *exporting::exportLayoutFromName(a.layout);
+        }
+        if (!exporting::isCompatible(o.format, o.layout)) {
+            return failed(
+                optionError(QStringLiteral("format"),
+                            Text::tr("the %1 layout cannot be written as %2 (single, "
+                                     "storyboard and frames: png, svg or pdf; pages: pdf)")
+                                .arg(exporting::name(o.layout), exporting::name(o.format))));
+        }
+        if (a.chart == u"errors")
+            o.content = exporting::ExportContent::ErrorChart;
+        else if (a.chart == u"weights")
+            o.content = exporting::ExportContent::WeightChart;
+
+        const QString sizeText = !a.size.isEmpty() ? a.size
+                                 : o.format == exporting::ExportFormat::Gif
+                                     ? QStringLiteral("960x540")
+                                     : QStringLiteral("1920x1080");
+        const auto size = exporting::parseSizeSpec(sizeText);
+        if (const QString* error = std::get_if<QString>(&size))
+            return failed(optionError(QStringLiteral("size"), oneLine(*error)));
+        const auto geometry =
+            exporting::geometryFor(std::get<exporting::SizeSpec>(size), a.scale, a.dpi);
+        if (const QString* error = std::get_if<QString>(&geometry))
+            return failed(optionError(QStringLiteral("size"), *error));
+        o.geometry = std::get<exporting::OutputGeometry>(geometry);
+        o.theme = themeNamed(a.theme);
+        o.theme.fontScale =
+            a.fontScale.value_or(exporting::defaultFontScale(o.geometry.logical, o.layout));
+        o.caption = a.caption;
+        o.title = a.title;
+        o.legend = a.legend;
+        o.columns = a.columns.value_or(0);
+        if (a.delayMs)
+            o.gif.frameDelayMs = *a.delayMs;
+        if (a.pauseMs)
+            o.gif.lastFramePauseMs = *a.pauseMs;
+        if (a.loop)
+            o.gif.loopCount = *a.loop;
+    }
+
+    // Train, then choose the epochs.
+    const io::ViewBox shown = view ? *view : io::fitToData(data);
+    auto source = std::make_shared<exporting::ExportSource>(
+        exporting::trainedSource(std::move(data), settings, shown));
+    source->name = QFileInfo(inputShown).fileName();
+    const int lastEpoch = source->history.latestEpoch().epoch;
+    if (a.epochs.isEmpty()) {
+        if (!request.table && o.layout == exporting::ExportLayout::Single)
+            request.epochs = {lastEpoch};
+        else if (!request.table && o.layout == exporting::ExportLayout::Storyboard)
+            request.epochs = exporting::storyboardEpochs(lastEpoch);
+        else
+            for (int e = 0; e <= lastEpoch; ++e)
+                request.epochs.push_back(e);
+    } else {
+        auto epochs = exporting::parseEpochList(a.epochs, lastEpoch);
+        if (const QString* error = std::get_if<QString>(&epochs))
+            return failed(optionError(QStringLiteral("epochs"), oneLine(*error)));
+        request.epochs = std::get<std::vector<int>>(epochs);
+    }
+    request.steps = a.steps;
+    request.source = std::move(source);
+
+    if (request.table && a.out == u"-") {
+        auto table = exporting::renderTable(request, *request.table);
+        if (const QString* error = std::get_if<QString>(&table))
+            return failed(*error);
+        io::OutputFile out(standardOutput, Text::tr("standard output"));
+        std::optional<io::SaveError> error = out.write(std::get<QByteArray>(table));
+        if (!error)
+            error = out.commit();
+        return error ? failed(error->toString()) : ExportOutcome{};
+    }
+    if (!request.table && o.layout == exporting::ExportLayout::Frames) {
+        auto frames = exporting::framesFor(request);
+        if (const auto* list = std::get_if<std::vector<exporting::ExportFrame>>(&frames)) {
+            const QStringList paths =
+                exporting::framePaths(a.out, *list, o.format, request.source->data.size());
+            for (const QString& path : paths) {
+                if (const auto conflict = outputConflict(path, input, inputOption))
+                    return failed(*conflict);
+            }
+        }
+    }
+    request.pipeReader = io::OutputFile::PipeReader::Wait;
+    const exporting::ExportResult result = exporting::runExport(request);
+    if (result.error)
+        return failed(*result.error);
+    return ExportOutcome{std::nullopt, result.files};
+}
+
+namespace {
+
+/// Qt's own notes (a missing runtime folder, font fallbacks) are not the user's business here:
+/// the export reports its problems itself, as one line. Critical messages still get through.
+void quietMessages(QtMsgType type, const QMessageLogContext& context, const QString& message)
+{
+    if (type == QtCriticalMsg || type == QtFatalMsg)
+        QTextStream(stderr) << qFormatLogMessage(type, context, message) << '\n';
+}
+
+} // namespace
+
+int exportMain(int argc, char** argv, const ExportArguments& arguments)
+{
+    qInstallMessageHandler(quietMessages);
+    // Painting needs a QGuiApplication (fonts), which needs a platform: without a display the
+    // offscreen one, which renders text with the system's fonts through fontconfig all the same.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY") &&
+        qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QGuiApplication app(argc, argv);
+    i18n::installTranslations(i18n::systemLanguage());
+    // Unbuffered: every write reaches the operating system at once, so its error is seen there.
+    QFile standardOutput;
+    if (!standardOutput.open(STDOUT_FILENO, QIODevice::WriteOnly | QIODevice::Unbuffered,
+                             QFileDevice::DontCloseHandle)) {
+        QTextStream(stderr) << QStringLiteral("perceptron-lab: ")
+                            << Text::tr("standard output: %1").arg(standardOutput.errorString())
+                            << '\n';
+        return 2;
+    }
+    const ExportOutcome outcome = runExport(arguments, standardOutput);
+    standardOutput.close();
+    if (outcome.error) {
+        QString line = *outcome.error;
+        line.replace(u'\n', u' ');
+        // File names and titles come from the user: escape sequences are shown, not obeyed.
+        QTextStream(stderr) << QStringLiteral("perceptron-lab: ") << io::printable(line) << '\n';
+        return 2;
+    }
+    return 0;
+}
+
+} // namespace plab::cli

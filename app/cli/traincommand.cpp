@@ -1,0 +1,273 @@
+#include "app/cli/traincommand.h"
+
+#include "io/datasetfile.h"
+#include "io/numberformat.h"
+#include "io/outputfile.h"
+#include "io/projectfile.h"
+#include "io/validationtext.h"
+#include "learning/trainer.h"
+
+#include <QCoreApplication>
+
+#include <memory>
+
+namespace plab::cli {
+
+namespace {
+
+/// The translation context of this file's texts (lupdate reads the name from the macro).
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(plab::cli::TrainCommand)
+};
+
+void appendPair(QByteArray& out, double a, double b)
+{
+    out += '[';
+    io::appendJsonNumber(out, a);
+    out += ',';
+    io::appendJsonNumber(out, b);
+    out += ']';
+}
+
+void appendModel(QByteArray& out, const learning::LinearModel& model)
+{
+    out += "\"w\":";
+    appendPair(out, model.w.x(), model.w.y());
+    out += ",\"b\":";
+    io::appendJsonNumber(out, model.b);
+}
+
+const char* statusName(learning::TrainingStatus status)
+{
+    switch (status) {
+    case learning::TrainingStatus::Converged:
+        return "converged";
+    case learning::TrainingStatus::EpochLimit:
+        return "epoch-limit";
+    case learning::TrainingStatus::Diverged:
+        return "diverged";
+    case learning::TrainingStatus::Running:
+        break;
+    }
+    return "running";
+}
+
+/// One output: a file written under the rules of io::OutputFile (atomic for a regular file,
+/// directly into a device or a pipe), or standard output. Writes are gathered into large blocks.
+class Output
+{
+public:
+    /// Opens \p path ("-" for \p standardOutput; empty: no output). Returns an error line.
+    std::optional<QString> open(const QString& path, QIODevice& standardOutput)
+    {
+        if (path.isEmpty())
+            return std::nullopt;
+        m_file = path == u"-"
+                     ? std::make_unique<io::OutputFile>(standardOutput, Text::tr("standard output"))
+                     : std::make_unique<io::OutputFile>(path);
+        return message(m_file->open());
+    }
+
+    [[nodiscard]] bool isOpen() const { return m_file != nullptr; }
+
+    std::optional<QString> write(const QByteArray& bytes)
+    {
+        if (!m_file)
+            return std::nullopt;
+        m_buffer += bytes;
+        return m_buffer.size() >= kBlockSize ? flush() : std::nullopt;
+    }
+
+    /// Writes what is gathered.
+    std::optional<QString> flush()
+    {
+        if (!m_file || m_buffer.isEmpty())
+            return std::nullopt;
+        const auto error = m_file->write(m_buffer);
+        m_buffer.clear();
+        return message(error);
+    }
+
+    /// Flushes and, for a regular file, renames it into place.
+    std::optional<QString> commit()
+    {
+        if (!m_file)
+            return std::nullopt;
+        if (auto error = flush())
+            return error;
+        return message(m_file->commit());
+    }
+
+private:
+    static constexpr qsizetype kBlockSize = qsizetype(1) << 20;
+
+    static std::optional<QString> message(const std::optional<io::SaveError>& error)
+    {
+        return error ? std::optional<QString>(error->toString()) : std::nullopt;
+    }
+
+    std::unique_ptr<io::OutputFile> m_file;
+    QByteArray m_buffer;
+};
+
+/// Why the outputs of \p options may not be written: one is the input file, or both are one
+/// file (compared by identity: links, hard links and /proc/self/cwd paths are seen through).
+std::optional<QString> outputConflict(const TrainOptions& options)
+{
+    const bool fromProject = !options.projectFile.isEmpty();
+    const QString input = fromProject ? options.projectFile : options.dataFile;
+    const QString inputOption =
+        fromProject ? QStringLiteral("--project") : QStringLiteral("--data");
+    const auto isFile = [](const QString& path) { return !path.isEmpty() && path != u"-"; };
+    for (const auto& [option, path] :
+         {std::pair{QStringLiteral("--trace"), options.traceFile},
+          std::pair{QStringLiteral("--summary"), options.summaryFile}}) {
+        if (isFile(path) && isFile(input) && io::sameFile(path, input)) {
+            return Text::tr("%1 %2 is the same file as %3 %4: an output never replaces an input")
+                .arg(option, path, inputOption, input);
+        }
+    }
+    if (isFile(options.traceFile) && isFile(options.summaryFile) &&
+        io::sameFile(options.traceFile, options.summaryFile)) {
+        return Text::tr("--trace %1 and --summary %2 are the same file: each output needs a file "
+                        "of its own")
+            .arg(options.traceFile, options.summaryFile);
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+QByteArray traceStepLine(const learning::StepRecord& step)
+{
+    QByteArray out;
+    out.reserve(192);
+    out += "{\"type\":\"step\",\"epoch\":";
+    out += QByteArray::number(step.epoch);
+    out += ",\"index\":";
+    out += QByteArray::number(quint64(step.index));
+    out += ",\"x\":";
+    appendPair(out, step.x.x(), step.x.y());
+    out += ",\"target\":";
+    out += QByteArray::number(step.target);
+    out += ",\"net\":";
+    io::appendJsonNumber(out, step.net);
+    out += ",\"output\":";
+    out += QByteArray::number(step.output);
+    out += ",\"updated\":";
+    out += step.updated ? "true," : "false,";
+    appendModel(out, step.after);
+    out += "}\n";
+    return out;
+}
+
+QByteArray traceEpochLine(const learning::EpochSnapshot& epoch)
+{
+    QByteArray out;
+    out.reserve(160);
+    out += "{\"type\":\"epoch\",\"epoch\":";
+    out += QByteArray::number(epoch.epoch);
+    out += ",\"errors\":";
+    out += QByteArray::number(epoch.errors);
+    out += ",\"loss\":";
+    io::appendJsonNumber(out, epoch.loss);
+    out += ",\"accuracy\":";
+    io::appendJsonNumber(out, epoch.accuracy);
+    out += ',';
+    appendModel(out, epoch.model);
+    out += "}\n";
+    return out;
+}
+
+QByteArray summaryJson(const learning::EpochSnapshot& last,
+                       const learning::TrainingSettings& settings)
+{
+    QByteArray out;
+    out += "{\"converged\":";
+    out += last.status == learning::TrainingStatus::Converged ? "true" : "false";
+    out += ",\"epochs\":";
+    out += QByteArray::number(last.epoch);
+    out += ',';
+    appendModel(out, last.model);
+    out += ",\"errors\":";
+    out += QByteArray::number(last.errors);
+    out += ",\"parameters\":";
+    out += QByteArray::number(learning::parameterCount(settings));
+    out += ",\"status\":\"";
+    out += statusName(last.status);
+    out += "\"}\n";
+    return out;
+}
+
+TrainOutcome runTrain(const TrainOptions& options, QIODevice& standardOutput)
+{
+    const auto failed = [](const QString& message) { return TrainOutcome{message, {}, {}}; };
+    // Before anything is read: a pipe or standard input cannot be read twice.
+    if (const auto conflict = outputConflict(options))
+        return failed(*conflict);
+    const bool fromProject = !options.projectFile.isEmpty();
+    const QString input = fromProject ? options.projectFile : options.dataFile;
+    const QString inputShown = io::inputName(input, io::Streams::Accept);
+    learning::Dataset data;
+    learning::TrainingSettings settings;
+    if (fromProject) {
+        io::Result<io::Project> project = io::readProject(input, io::Streams::Accept);
+        if (!project)
+            return failed(project.error().toString());
+        data = std::move(project.value().data);
+        settings = project.value().settings;
+    } else {
+        io::Result<learning::Dataset> read = io::readDatasetCsv(input, io::Streams::Accept);
+        if (!read)
+            return failed(read.error().toString());
+        data = std::move(read).value();
+    }
+
+    settings = options.appliedTo(settings);
+    if (const auto problem = learning::validate(settings)) {
+        // Command-line values were checked by the parser, so the project's own value is at fault.
+        return failed(QStringLiteral("%1: settings.%2: %3")
+                          .arg(inputShown, io::settingsFieldKey(problem->field),
+                               io::describeSettingsProblem(*problem)));
+    }
+    if (const auto problem = learning::validate(data))
+        return failed(
+            QStringLiteral("%1: %2").arg(inputShown, io::describeDataProblem(*problem, data)));
+
+    Output trace;
+    Output summary;
+    if (auto error = trace.open(options.traceFile, standardOutput))
+        return failed(*error);
+    if (auto error = summary.open(options.summaryFile, standardOutput))
+        return failed(*error);
+
+    learning::Trainer trainer(std::move(data), settings);
+    learning::EpochSnapshot last = trainer.initialSnapshot();
+    std::optional<QString> writeError;
+    const auto onStep = [&](const learning::StepRecord& step) {
+        if (!writeError)
+            writeError = trace.write(traceStepLine(step));
+    };
+    while (!trainer.finished() && !writeError) {
+        last = trace.isOpen() ? trainer.stepEpoch(onStep) : trainer.stepEpoch();
+        if (!writeError)
+            writeError = trace.write(traceEpochLine(last));
+    }
+    if (!writeError)
+        writeError = summary.write(summaryJson(last, settings));
+    // Both complete before either is renamed into place, so a failure leaves neither behind.
+    if (!writeError)
+        writeError = trace.flush();
+    if (!writeError)
+        writeError = summary.flush();
+    if (!writeError)
+        writeError = trace.commit();
+    if (!writeError)
+        writeError = summary.commit();
+    if (writeError)
+        return failed(*writeError);
+    return TrainOutcome{std::nullopt, last, settings};
+}
+
+} // namespace plab::cli

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "io/loaderror.h"
+#include "io/project.h"
+#include "io/textfile.h"
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QString>
+
+#include <optional>
+
+namespace plab::io {
+
+/// \file
+/// Projects as JSON (format "perceptron-lab", version 1; the schema is in docs/file-formats.md):
+///
+///     {
+///       "format": "perceptron-lab",
+///       "version": 1,
+///       "settings": {"rule": "perceptron", "learningRate": 1, "maxEpochs": 100, ...},
+///       "view": {"xMin": -0.5, "xMax": 1.5, "yMin": -0.5, "yMax": 1.5},
+///       "epoch": 3,
+///       "points": [{"x1": 0, "x2": 0, "label": 0}, ...]
+///     }
+///
+/// Numbers are written in the shortest form that reads back as the same double (negative zero
+/// as -0.0); the seed, an unsigned 64-bit integer, is written as a decimal string because many
+/// JSON tools keep only 53 bits of a number.
+
+/// The format name and the newest version this build reads and writes.
+inline constexpr char kProjectFormatName[] = "perceptron-lab";
+inline constexpr int kProjectFormatVersion = 1;
+
+/// Reads a project file. Everything is checked (format name, version, types, enum names, ranges
+/// with learning::validate(), the view, every point); the error names the file, the line and the
+/// JSON path ("settings.learningRate", "points[3].x1") of the first problem. \p streams says
+/// whether pipes, devices and "-" (standard input) are read too (textfile.h).
+[[nodiscard]] Result<Project> readProject(const QString& path, Streams streams = Streams::Refuse);
+
+/// As readProject() for text already in memory; \p fileName is only used in messages.
+[[nodiscard]] Result<Project> readProjectText(QByteArrayView text, const QString& fileName);
+
+/// Why \p project cannot be saved so that it reads back (translated), or nothing.
+[[nodiscard]] std::optional<QString> projectWriteProblem(const Project& project);
+
+/// The JSON text of \p project, one point per line. Precondition: !projectWriteProblem(project).
+[[nodiscard]] QByteArray projectJsonText(const Project& project);
+
+/// Writes \p project to \p path atomically. On error the previous file is intact.
+[[nodiscard]] std::optional<SaveError> writeProject(const Project& project, const QString& path);
+
+} // namespace plab::io

@@ -1,0 +1,206 @@
+#include "export/exportsource.h"
+
+#include "learning/metrics.h"
+#include "learning/trainer.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+#include <memory>
+
+namespace plab::exporting {
+
+namespace {
+
+/// The translation context of this file's texts (lupdate reads the name from the macro).
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(plab::exporting::ExportSource)
+};
+
+QString pair(double a, double b)
+{
+    return QStringLiteral("(%1, %2)").arg(captionNumber(a), captionNumber(b));
+}
+
+QString errorCount(int errors)
+{
+    return Text::tr("%n error(s)", nullptr, errors);
+}
+
+} // namespace
+
+QString captionNumber(double value)
+{
+    if (value == 0.0)
+        return QStringLiteral("0");
+    QString text = QString::number(value, 'g', 3);
+    if (text.startsWith(u'-'))
+        text.replace(0, 1, QChar(0x2212));
+    return text;
+}
+
+ExportSource trainedSource(learning::Dataset data, learning::TrainingSettings settings,
+                           const io::ViewBox& view)
+{
+    ExportSource source;
+    source.settings = settings;
+    source.view = view;
+    learning::Trainer trainer(data, settings);
+    source.history.restart(trainer.initialSnapshot(),
+                           std::make_shared<const learning::Replayer>(data, settings));
+    while (!trainer.finished())
+        source.history.append(learning::TrainingEvent(trainer.stepEpoch()));
+    source.data = std::move(data);
+    return source;
+}
+
+ExportFrame epochFrame(const ExportSource& source, int epoch)
+{
+    const learning::EpochFigures snapshot =
+        source.history.figuresOf(std::clamp(epoch, 0, source.history.epochCount() - 1));
+    ExportFrame frame;
+    frame.epoch = snapshot.epoch;
+    frame.model = snapshot.model;
+    frame.errors = snapshot.errors;
+    frame.chartEpoch = snapshot.epoch;
+    return frame;
+}
+
+ExportFrame stepFrame(const ExportSource& source, const learning::StepRecord& step)
+{
+    ExportFrame frame;
+    frame.epoch = step.epoch;
+    frame.step = step;
+    frame.model = step.after;
+    frame.errors = int(learning::countErrors(source.data, step.after, source.settings.zero));
+    const double n = std::max<double>(1.0, double(source.data.size()));
+    frame.chartEpoch = step.epoch - 1 + double(step.visit + 1) / n;
+    return frame;
+}
+
+ExportFrame frameAt(const ExportSource& source, std::size_t position)
+{
+    position = std::min(position, source.history.lastPosition());
+    if (const learning::StepRecord* step = source.history.stepAt(position))
+        return stepFrame(source, *step);
+    return epochFrame(source, source.history.latestEpochAt(position).epoch);
+}
+
+std::vector<learning::StepRecord> replayEpoch(const ExportSource& source, int epoch)
+{
+    std::vector<learning::StepRecord> steps;
+    if (epoch < 1 || epoch >= source.history.epochCount())
+        return steps;
+    const learning::TrainerState before =
+        source.history.stateAt(*source.history.positionOfEpoch(epoch - 1));
+    const learning::EpochFigures after = source.history.figuresOf(epoch);
+    learning::TrainingSettings settings = source.settings;
+    settings.maxEpochs = std::max(settings.maxEpochs, epoch);
+    if (after.learningRate > 0.0)
+        settings.learningRate = after.learningRate;
+    learning::Trainer trainer(source.data, settings);
+    trainer.restore(before);
+    if (trainer.finished())
+        return steps;
+    steps.reserve(source.data.size());
+    trainer.stepEpoch([&steps](const learning::StepRecord& step) { steps.push_back(step); });
+    return steps;
+}
+
+std::variant<std::vector<ExportFrame>, QString>
+selectFrames(const ExportSource& source, const std::vector<int>& epochs, bool steps)
+{
+    std::vector<ExportFrame> frames;
+    const std::size_t perEpoch = steps ? std::max<std::size_t>(1, source.data.size()) : 1;
+    std::size_t count = 0;
+    for (int e : epochs)
+        count += e == 0 ? 1 : perEpoch;
+    if (count > kMaxFrames) {
+        return Text::tr("%1 frames would be made; an export makes at most %2 (choose fewer epochs)")
+            .arg(count)
+            .arg(kMaxFrames);
+    }
+    frames.reserve(count);
+    for (int e : epochs) {
+        if (!steps || e == 0) {
+            frames.push_back(epochFrame(source, e));
+            continue;
+        }
+        for (const learning::StepRecord& step : replayEpoch(source, e))
+            frames.push_back(stepFrame(source, step));
+    }
+    return frames;
+}
+
+std::variant<std::vector<learning::StepRecord>, QString> selectSteps(const ExportSource& source,
+                                                                     const std::vector<int>& epochs)
+{
+    std::size_t count = 0;
+    for (int e : epochs)
+        count += e == 0 ? 0 : source.data.size();
+    if (count > kMaxTableRows) {
+        return Text::tr(
+                   "the table would have %1 rows; at most %2 are written (choose fewer epochs)")
+            .arg(count)
+            .arg(kMaxTableRows);
+    }
+    std::vector<learning::StepRecord> steps;
+    steps.reserve(count);
+    for (int e : epochs) {
+        std::vector<learning::StepRecord> visits = replayEpoch(source, e);
+        steps.insert(steps.end(), std::make_move_iterator(visits.begin()),
+                     std::make_move_iterator(visits.end()));
+    }
+    return steps;
+}
+
+render::PlotScene sceneFor(const ExportSource& source, const ExportFrame& frame, bool legend)
+{
+    render::PlotScene scene;
+    scene.data = &source.data;
+    scene.dataRevision = 0;
+    scene.view = source.view;
+    scene.model = frame.model;
+    scene.hasModel = true;
+    scene.rule = source.settings.rule;
+    scene.zero = source.settings.zero;
+    scene.useBias = source.settings.useBias;
+    scene.misclassified = learning::misclassified(source.data, frame.model, source.settings.zero);
+    scene.step = frame.step;
+    scene.presentation = true;
+    scene.showLegend = legend;
+    return scene;
+}
+
+QString frameHeading(const ExportSource& source, const ExportFrame& frame)
+{
+    if (frame.step) {
+        return Text::tr("Epoch %1 · sample %2/%3")
+            .arg(frame.step->epoch)
+            .arg(frame.step->visit + 1)
+            .arg(source.data.size());
+    }
+    return Text::tr("Epoch %1").arg(frame.epoch);
+}
+
+QString frameDetails(const ExportSource& source, const ExportFrame& frame)
+{
+    QStringList parts;
+    if (frame.step) {
+        parts << Text::tr("x = %1").arg(pair(frame.step->x.x(), frame.step->x.y()));
+        parts << (frame.step->updated ? Text::tr("updated") : Text::tr("no update"));
+    }
+    parts << Text::tr("w = %1").arg(pair(frame.model.w.x(), frame.model.w.y()));
+    if (source.settings.useBias)
+        parts << Text::tr("b = %1").arg(captionNumber(frame.model.b));
+    parts << errorCount(frame.errors);
+    return parts.join(QStringLiteral(" · "));
+}
+
+QString captionText(const ExportSource& source, const ExportFrame& frame)
+{
+    return frameHeading(source, frame) + QStringLiteral(" · ") + frameDetails(source, frame);
+}
+
+} // namespace plab::exporting

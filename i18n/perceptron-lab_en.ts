@@ -1,0 +1,133 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US" sourcelanguage="en">
+<context>
+    <name>AddPoints</name>
+    <message numerus="yes">
+        <source>Add %n points</source>
+        <translation>
+            <numerusform>Add %n point</numerusform>
+            <numerusform>Add %n points</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MovePoints</name>
+    <message numerus="yes">
+        <source>Move %n points</source>
+        <translation>
+            <numerusform>Move %n point</numerusform>
+            <numerusform>Move %n points</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RemovePoints</name>
+    <message numerus="yes">
+        <source>Remove %n points</source>
+        <translation>
+            <numerusform>Remove %n point</numerusform>
+            <numerusform>Remove %n points</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SetPointLabels</name>
+    <message numerus="yes">
+        <source>Change class of %n points</source>
+        <translation>
+            <numerusform>Change class of %n point</numerusform>
+            <numerusform>Change class of %n points</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>plab::cli::Demo</name>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n error</numerusform>
+            <numerusform>%n errors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Converged after %n epoch(s): %1, %2.</source>
+        <translation>
+            <numerusform>Converged after %n epoch: %1, %2.</numerusform>
+            <numerusform>Converged after %n epochs: %1, %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped at the limit of %n epoch(s) without converging: %1, %2.</source>
+        <translation>
+            <numerusform>Stopped at the limit of %n epoch without converging: %1, %2.</numerusform>
+            <numerusform>Stopped at the limit of %n epochs without converging: %1, %2.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>plab::exporting::ExportSource</name>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n error</numerusform>
+            <numerusform>%n errors</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>plab::ui::ExportDialog</name>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n row</numerusform>
+            <numerusform>%n rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>a storyboard of %n panel(s)</source>
+        <translation>
+            <numerusform>a storyboard of %n panel</numerusform>
+            <numerusform>a storyboard of %n panels</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n numbered file(s)</source>
+        <translation>
+            <numerusform>%n numbered file</numerusform>
+            <numerusform>%n numbered files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n frame(s)</source>
+        <translation>
+            <numerusform>%n frame</numerusform>
+            <numerusform>%n frames</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n file(s) to %1</source>
+        <translation>
+            <numerusform>Exported %n file to %1</numerusform>
+            <numerusform>Exported %n files to %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>plab::ui::PlotCanvas</name>
+    <message numerus="yes">
+        <source>Remove %n points</source>
+        <translation>
+            <numerusform>Remove %n point</numerusform>
+            <numerusform>Remove %n points</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

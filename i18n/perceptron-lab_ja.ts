@@ -1,0 +1,2740 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ja_JP" sourcelanguage="en">
+<context>
+    <name>AddPoints</name>
+    <message>
+        <source>Add point</source>
+        <translation>点を追加</translation>
+    </message>
+    <message numerus="yes">
+        <source>Add %n points</source>
+        <translation>
+            <numerusform>%n 個の点を追加</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MovePoints</name>
+    <message>
+        <source>Move point</source>
+        <translation>点を移動</translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n points</source>
+        <translation>
+            <numerusform>%n 個の点を移動</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RemovePoints</name>
+    <message>
+        <source>Remove point</source>
+        <translation>点を削除</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n points</source>
+        <translation>
+            <numerusform>%n 個の点を削除</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SetPointLabels</name>
+    <message>
+        <source>Change class of point</source>
+        <translation>点のクラスを変更</translation>
+    </message>
+    <message numerus="yes">
+        <source>Change class of %n points</source>
+        <translation>
+            <numerusform>%n 個の点のクラスを変更</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>plab::cli::CommandLine</name>
+    <message>
+        <source>Perceptron Lab %1: watch a perceptron learn.
+
+Usage:
+  perceptron-lab                 start the window
+  perceptron-lab FILE            start the window with a data set (.csv) or project (.json)
+  perceptron-lab train OPTIONS   train without a window (see: perceptron-lab train --help)
+  perceptron-lab export OPTIONS  draw a run into PNG, SVG, PDF, GIF or a table (see: perceptron-lab export --help)
+  perceptron-lab --help          show this help
+  perceptron-lab --version       show the version
+
+Without a display the window cannot open: the program says so and runs a headless demo instead.
+</source>
+        <translation>Perceptron Lab %1: パーセプトロンが学習するようすを観察します。
+
+使い方:
+  perceptron-lab                 ウィンドウを開く
+  perceptron-lab FILE            データセット（.csv）またはプロジェクト（.json）を開いてウィンドウを開く
+  perceptron-lab train OPTIONS   ウィンドウなしで学習する（perceptron-lab train --help を参照）
+  perceptron-lab export OPTIONS  学習の経過を PNG、SVG、PDF、GIF または表に書き出す（perceptron-lab export --help を参照）
+  perceptron-lab --help          このヘルプを表示する
+  perceptron-lab --version       バージョンを表示する
+
+ディスプレイがない環境ではウィンドウを開けません。その旨を表示し、代わりにウィンドウなしのデモを実行します。
+</translation>
+    </message>
+    <message>
+        <source>Usage: perceptron-lab train (--data FILE | --project FILE) [OPTIONS]
+
+Trains on a data set without a window and writes a JSON Lines trace and a JSON summary.
+Options given here override the settings of a project file.
+
+  --data FILE        a CSV data set (header x1,x2,label)
+  --project FILE     a Perceptron Lab project (.json)
+  --rule NAME        perceptron, pocket, averaged, adaline or logistic
+  --lr X             learning rate, greater than 0 and at most 1e9
+  --epochs N         epoch limit, from 1 to 10000000
+  --init INIT        zeros, random, or the weights W1,W2,B (e.g. 0.5,-1,0)
+  --no-bias          train without a bias (b stays 0)
+  --zero RULE        output at net = 0: positive, negative or mistake
+  --order ORDER      sample order: file or shuffle
+  --seed N           seed for random initial weights and shuffling (0 to 2^64-1)
+  --trace FILE       write one JSON object per sample visit and per epoch (- for standard output)
+  --summary FILE     write the result as one JSON object (- for standard output, the default)
+  -h, --help         show this help
+
+Exit status: 0 when training ran (whether it converged or not), 2 for bad input.
+</source>
+        <translation>使い方: perceptron-lab train (--data FILE | --project FILE) [OPTIONS]
+
+ウィンドウを開かずにデータセットで学習し、JSON Lines 形式のトレースと JSON 形式のサマリーを書き出します。
+ここで指定したオプションはプロジェクトファイルの設定より優先されます。
+
+  --data FILE        CSV 形式のデータセット（ヘッダー x1,x2,label）
+  --project FILE     Perceptron Lab のプロジェクト（.json）
+  --rule NAME        学習則: perceptron、pocket、averaged、adaline または logistic
+  --lr X             学習率。0 より大きく 1e9 以下
+  --epochs N         エポック上限。1～10000000
+  --init INIT        重みの初期値: zeros、random、または重み W1,W2,B（例: 0.5,-1,0）
+  --no-bias          バイアスなしで学習する（b は 0 のまま）
+  --zero RULE        net = 0 のときの出力: positive、negative または mistake
+  --order ORDER      サンプルの順序: file または shuffle
+  --seed N           重みのランダムな初期値とシャッフルのシード（0～2^64-1）
+  --trace FILE       サンプルの訪問ごと・エポックごとに JSON オブジェクトを 1 つ書く（- で標準出力）
+  --summary FILE     結果を 1 つの JSON オブジェクトとして書く（- で標準出力、既定）
+  -h, --help         このヘルプを表示する
+
+終了ステータス: 学習を実行できたら 0（収束したかどうかによらない）、入力が不正なら 2。
+</translation>
+    </message>
+    <message>
+        <source>unknown option %1 (see perceptron-lab train --help)</source>
+        <translation>不明なオプション %1 です（perceptron-lab train --help を参照）</translation>
+    </message>
+    <message>
+        <source>unexpected argument %1 (options start with --; see perceptron-lab train --help)</source>
+        <translation>予期しない引数 %1 です（オプションは -- で始まります。perceptron-lab train --help を参照）</translation>
+    </message>
+    <message>
+        <source>give exactly one of --data FILE and --project FILE</source>
+        <translation>--data FILE と --project FILE のどちらか一方だけを指定してください</translation>
+    </message>
+    <message>
+        <source>a file name is needed</source>
+        <translation>ファイル名を指定してください</translation>
+    </message>
+    <message>
+        <source>unknown rule %1 (expected perceptron, pocket, averaged, adaline or logistic)</source>
+        <translation>不明な学習則 %1 です（perceptron、pocket、averaged、adaline、logistic のいずれか）</translation>
+    </message>
+    <message>
+        <source>%1, found %2</source>
+        <translation>%1（指定値: %2）</translation>
+    </message>
+    <message>
+        <source>unknown convention %1 (expected positive, negative or mistake)</source>
+        <translation>不明な規則 %1 です（positive、negative、mistake のいずれか）</translation>
+    </message>
+    <message>
+        <source>unknown order %1 (expected file or shuffle)</source>
+        <translation>不明な順序 %1 です（file または shuffle）</translation>
+    </message>
+    <message>
+        <source>expected a whole number from 0 to 18446744073709551615, found %1</source>
+        <translation>0 から 18446744073709551615 までの整数を指定してください（指定値: %1）</translation>
+    </message>
+    <message>
+        <source>a file name or - is needed</source>
+        <translation>ファイル名または - を指定してください</translation>
+    </message>
+    <message>
+        <source>--trace and --summary cannot both write to standard output</source>
+        <translation>--trace と --summary の両方を標準出力に書くことはできません</translation>
+    </message>
+    <message>
+        <source>unknown option %1 (see perceptron-lab --help)</source>
+        <translation>不明なオプション %1 です（perceptron-lab --help を参照）</translation>
+    </message>
+    <message>
+        <source>unexpected argument %1: give one file to open, or use perceptron-lab train (see perceptron-lab --help)</source>
+        <translation>予期しない引数 %1 です。開くファイルを 1 つ指定するか、perceptron-lab train を使ってください（perceptron-lab --help を参照）</translation>
+    </message>
+    <message>
+        <source>the file name to open is empty</source>
+        <translation>開くファイルの名前が空です</translation>
+    </message>
+    <message>
+        <source>expected zeros, random or three numbers W1,W2,B within ±1e9 (e.g. --init 0.5,-1,0), found %1</source>
+        <translation>zeros、random、または ±1e9 以内の 3 つの数 W1,W2,B を指定してください（例: --init 0.5,-1,0）（指定値: %1）</translation>
+    </message>
+    <message>
+        <source>%1 takes no value</source>
+        <translation>%1 は値を取りません</translation>
+    </message>
+    <message>
+        <source>%1 needs a value</source>
+        <translation>%1 には値が必要です</translation>
+    </message>
+    <message>
+        <source>%1 needs a value (found the option %2)</source>
+        <translation>%1 には値が必要です（値の位置にオプション %2 があります）</translation>
+    </message>
+    <message>
+        <source>%1 needs a value (%2 looks like an option; write %1=%3 if it is the value)</source>
+        <translation>%1 には値が必要です（%2 はオプションのように見えます。これが値なら %1=%3 と書いてください）</translation>
+    </message>
+</context>
+<context>
+    <name>plab::cli::Demo</name>
+    <message>
+        <source>perceptron-lab: %1: the folder cannot be created</source>
+        <translation>perceptron-lab: %1: フォルダーを作成できません</translation>
+    </message>
+    <message>
+        <source>Training on %1 ...</source>
+        <translation>%1 で学習しています…</translation>
+    </message>
+    <message>
+        <source>Diverged in epoch %1 (the numbers grew beyond what a double holds); last finite weights: %2.</source>
+        <translation>エポック %1 で発散しました（数値が double で表せる範囲を超えました）。最後の有限な重み: %2。</translation>
+    </message>
+    <message>
+        <source>Wrote the trace and the summary to %1 (trace.jsonl, summary.json).</source>
+        <translation>トレースとサマリーを %1 に書き出しました（trace.jsonl、summary.json）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>誤分類 %n 個</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Converged after %n epoch(s): %1, %2.</source>
+        <translation>
+            <numerusform>%n エポックで収束しました: %1、%2。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped at the limit of %n epoch(s) without converging: %1, %2.</source>
+        <translation>
+            <numerusform>エポック上限の %n エポックに達しましたが収束しませんでした: %1、%2。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>plab::cli::ExportCommand</name>
+    <message>
+        <source>an export records every epoch: the epoch limit must be at most %1, found %2</source>
+        <translation>エクスポートはすべてのエポックを記録します。エポック上限は %1 以下にしてください（指定値: %2）</translation>
+    </message>
+    <message>
+        <source>a gif is an animation of the frames: leave out --layout</source>
+        <translation>GIF はフレームのアニメーションです。--layout は指定しないでください</translation>
+    </message>
+    <message>
+        <source>the %1 layout cannot be written as %2 (single, storyboard and frames: png, svg or pdf; pages: pdf)</source>
+        <translation>%1 レイアウトは %2 形式では書き出せません（single・storyboard・frames は png・svg・pdf、pages は pdf）</translation>
+    </message>
+    <message>
+        <source>standard output: %1</source>
+        <translation>標準出力: %1</translation>
+    </message>
+    <message>
+        <source>--out %1 is the same file as %2 %3: an output never replaces an input</source>
+        <translation>--out %1 は %2 %3 と同じファイルです: 出力で入力を置き換えることはできません</translation>
+    </message>
+    <message>
+        <source>standard output</source>
+        <translation>標準出力</translation>
+    </message>
+</context>
+<context>
+    <name>plab::cli::ExportCommandLine</name>
+    <message>
+        <source>Usage: perceptron-lab export (--data FILE | --project FILE) --out PATH [OPTIONS]
+
+Trains without a window (as perceptron-lab train does) and draws the run: a still, a storyboard, numbered frames, a multi-page PDF, an animated GIF, or a worked-example table. Needs no display.
+
+What to draw:
+  --epochs LIST      all, last, or epochs and ranges such as 0,1,2,5,last or 2-6
+                     (default: last for single, 0,1,2,3,5,last for storyboard, all otherwise)
+  --steps            every sample visit of those epochs instead of one frame per epoch
+  --chart NAME       errors or weights: the learning curves instead of the plot
+  --table FORMAT     csv, md or tex: the visits of those epochs as a table
+
+How:
+  --format FORMAT    png, svg, pdf or gif (default: from --out, else png)
+  --layout LAYOUT    single, storyboard, frames or pages (default: single; a gif is an animation)
+  --size SIZE        WxH pixels (1920x1080), a printed size (160x90mm, 16x9cm, 6x4in) or 16:9, 4:3, square
+                     (default: 1920x1080; 960x540 for gif)
+  --scale S          pixels per layout pixel for png and gif, 0.25 to 8 (default 1)
+  --dpi N            resolution, 10 to 2400 (default 96 x scale; 300 for a printed size)
+  --theme THEME      light, dark, print or contrast (default light)
+  --font-scale X     text size factor, 0.5 to 4 (default 1)
+  --caption          draw a caption: &quot;Epoch 3 · w = (2, 1) · b = -3 · 0 errors&quot;
+  --title TEXT       a title above the caption (implies --caption)
+  --no-legend        leave out the class legend
+  --columns N        storyboard columns (default: the grid with the largest panels)
+  --delay MS         gif: time per frame in milliseconds (default 600)
+  --pause MS         gif: time on the last frame (default 2400)
+  --loop N           gif: plays, 0 for forever (default 0)
+  --out PATH         the file; for frames the name pattern (lesson.png gives lesson-epoch000.png, ...)
+                     or an existing folder; - writes a table to standard output
+
+Training (as for perceptron-lab train; options override a project&apos;s settings):
+  --data FILE, --project FILE, --rule NAME, --lr X, --max-epochs N (the epoch limit),
+  --init INIT, --no-bias, --zero RULE, --order ORDER, --seed N
+
+  -h, --help         show this help
+
+Exit status: 0 when the files were written, 2 for bad input (nothing is written).
+</source>
+        <translation>使い方: perceptron-lab export (--data FILE | --project FILE) --out PATH [OPTIONS]
+
+ウィンドウを開かずに学習し（perceptron-lab train と同じ）、その経過を描きます。1 枚の画像、ストーリーボード、連番フレーム、複数ページの PDF、アニメーション GIF、または計算例の表を出力します。ディスプレイは不要です。
+
+描く内容:
+  --epochs LIST      all、last、またはエポックと範囲（例: 0,1,2,5,last や 2-6）
+                     （既定: single は last、storyboard は 0,1,2,3,5,last、それ以外は all）
+  --steps            エポックごとに 1 フレームではなく、それらのエポックのサンプル訪問ごとに描く
+  --chart NAME       errors または weights: 平面図の代わりに学習曲線を描く
+  --table FORMAT     csv、md または tex: それらのエポックのサンプル訪問を表にする
+
+描き方:
+  --format FORMAT    png、svg、pdf または gif（既定: --out の拡張子、なければ png）
+  --layout LAYOUT    single、storyboard、frames または pages（既定: single。gif はアニメーション）
+  --size SIZE        WxH のピクセル数（1920x1080）、印刷サイズ（160x90mm、16x9cm、6x4in）、または 16:9、4:3、square
+                     （既定: 1920x1080。gif は 960x540）
+  --scale S          png と gif のレイアウト 1 ピクセルあたりのピクセル数、0.25～8（既定 1）
+  --dpi N            解像度、10～2400（既定 96 × scale。印刷サイズでは 300）
+  --theme THEME      light、dark、print または contrast（既定 light）
+  --font-scale X     文字サイズの倍率、0.5～4（既定 1）
+  --caption          キャプションを描く: 「エポック 3 · w = (2, 1) · b = -3 · 誤分類 0 個」
+  --title TEXT       キャプションの上に表題を描く（--caption を含む）
+  --no-legend        クラスの凡例を描かない
+  --columns N        ストーリーボードの列数（既定: パネルが最も大きくなる配置）
+  --delay MS         gif: 1 フレームの表示時間（ミリ秒、既定 600）
+  --pause MS         gif: 最後のフレームの表示時間（既定 2400）
+  --loop N           gif: 再生回数、0 で無限（既定 0）
+  --out PATH         出力ファイル。frames では名前のパターン（lesson.png なら lesson-epoch000.png, ...）
+                     または既存のフォルダー。- を指定すると表を標準出力に書く
+
+学習（perceptron-lab train と同じ。プロジェクトの設定より優先されます）:
+  --data FILE, --project FILE, --rule NAME, --lr X, --max-epochs N（エポック上限）,
+  --init INIT, --no-bias, --zero RULE, --order ORDER, --seed N
+
+  -h, --help         このヘルプを表示する
+
+終了ステータス: ファイルを書き出せたら 0、入力が不正なら 2（何も書き出しません）。
+</translation>
+    </message>
+    <message>
+        <source>unknown option %1 (see perceptron-lab export --help)</source>
+        <translation>不明なオプション %1 です（perceptron-lab export --help を参照）</translation>
+    </message>
+    <message>
+        <source>unexpected argument %1 (options start with --; see perceptron-lab export --help)</source>
+        <translation>予期しない引数 %1 です（オプションは -- で始まります。perceptron-lab export --help を参照）</translation>
+    </message>
+    <message>
+        <source>unknown value %1 (expected %2)</source>
+        <translation>不明な値 %1 です（%2 のいずれかを指定してください）</translation>
+    </message>
+    <message>
+        <source>expected a number from %1 to %2, found %3</source>
+        <translation>%1 から %2 までの数を指定してください（指定値: %3）</translation>
+    </message>
+    <message>
+        <source>expected a whole number from %1 to %2, found %3</source>
+        <translation>%1 から %2 までの整数が必要ですが、%3 がありました</translation>
+    </message>
+    <message>
+        <source>expected all, last or a list such as 0,1,2,5,last</source>
+        <translation>all、last、または 0,1,2,5,last のようなリストを指定してください</translation>
+    </message>
+    <message>
+        <source>the file to write is needed</source>
+        <translation>書き出すファイルを指定してください</translation>
+    </message>
+    <message>
+        <source>a table is text: leave out --format, --layout and --chart</source>
+        <translation>表はテキストです。--format、--layout、--chart は指定しないでください</translation>
+    </message>
+    <message>
+        <source>only a table can go to standard output; give a file name</source>
+        <translation>標準出力に書けるのは表だけです。ファイル名を指定してください</translation>
+    </message>
+</context>
+<context>
+    <name>plab::cli::Gui</name>
+    <message>
+        <source>No display found: running the headless demo instead</source>
+        <translation>ディスプレイが見つかりません。代わりにウィンドウなしのデモを実行します</translation>
+    </message>
+</context>
+<context>
+    <name>plab::cli::Main</name>
+    <message>
+        <source>standard output: %1</source>
+        <translation>標準出力: %1</translation>
+    </message>
+    <message>
+        <source>standard output: cannot be written: %1</source>
+        <translation>標準出力: 書き込めません: %1</translation>
+    </message>
+    <message>
+        <source>standard output</source>
+        <translation>標準出力</translation>
+    </message>
+    <message>
+        <source>the window cannot be started: %1: %2</source>
+        <translation>ウィンドウを起動できません: %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>plab::cli::TrainCommand</name>
+    <message>
+        <source>standard output</source>
+        <translation>標準出力</translation>
+    </message>
+    <message>
+        <source>%1 %2 is the same file as %3 %4: an output never replaces an input</source>
+        <translation>%1 %2 は %3 %4 と同じファイルです: 出力で入力を置き換えることはできません</translation>
+    </message>
+    <message>
+        <source>--trace %1 and --summary %2 are the same file: each output needs a file of its own</source>
+        <translation>--trace %1 と --summary %2 は同じファイルです: 出力ごとに別のファイルを指定してください</translation>
+    </message>
+</context>
+<context>
+    <name>plab::editor::Autosaver</name>
+    <message>
+        <source>Restore autosaved work</source>
+        <translation>自動保存した作業を復元</translation>
+    </message>
+    <message>
+        <source>The autosave that could not be read was kept as %1</source>
+        <translation>読み込めなかった自動保存を %1 として残しました</translation>
+    </message>
+    <message>
+        <source>no data folder</source>
+        <translation>データフォルダーがありません</translation>
+    </message>
+    <message>
+        <source>the data folder cannot be created</source>
+        <translation>データフォルダーを作成できません</translation>
+    </message>
+    <message>
+        <source>the data folder is not writable</source>
+        <translation>データフォルダーに書き込めません</translation>
+    </message>
+    <message>
+        <source>another Perceptron Lab is autosaving</source>
+        <translation>別の Perceptron Lab が自動保存しています</translation>
+    </message>
+    <message>
+        <source>an earlier autosave cannot be read</source>
+        <translation>以前の自動保存を読み込めません</translation>
+    </message>
+    <message>
+        <source>the work cannot be written</source>
+        <translation>作業を書き出せません</translation>
+    </message>
+    <message>
+        <source>writing failed</source>
+        <translation>書き込みに失敗しました</translation>
+    </message>
+    <message>
+        <source>Save your work with File &gt; Save; autosave starts again when Perceptron Lab is started once this is fixed.</source>
+        <translation>「ファイル &gt; 保存」で作業を保存してください。問題を直してから Perceptron Lab を起動し直すと、自動保存が再開します。</translation>
+    </message>
+    <message>
+        <source>The system names no folder for application data.</source>
+        <translation>システムがアプリケーションデータ用のフォルダーを示していません。</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be created.</source>
+        <translation>フォルダー %1 を作成できません。</translation>
+    </message>
+    <message>
+        <source>The folder %1 is not writable: its lock file cannot be created.</source>
+        <translation>フォルダー %1 に書き込めません（ロックファイルを作成できません）。</translation>
+    </message>
+    <message>
+        <source>Another Perceptron Lab (process %1) is autosaving into %2, and only one at a time can. Save your work with File &gt; Save; autosave starts again when Perceptron Lab is started while no other copy runs.</source>
+        <translation>別の Perceptron Lab（プロセス %1）が %2 に自動保存しています。自動保存できるのは一度に一つだけです。「ファイル &gt; 保存」で作業を保存してください。ほかの Perceptron Lab が動いていないときに起動し直すと、自動保存が再開します。</translation>
+    </message>
+    <message>
+        <source>The autosave %1 cannot be read: %2. It is kept until you decide what to do with it.</source>
+        <translation>自動保存 %1 を読み込めません: %2。どうするか決めるまで、このファイルはそのまま残します。</translation>
+    </message>
+    <message>
+        <source>The autosave %1 cannot be read, nor kept aside as %2: %3. It stays where it is, and nothing is autosaved until it is moved away.</source>
+        <translation>自動保存 %1 を読み込めず、%2 として残すこともできません: %3。ファイルはそのまま残り、移動するまで自動保存は行われません。</translation>
+    </message>
+    <message>
+        <source>The work cannot be autosaved: %1.</source>
+        <translation>作業を自動保存できません: %1。</translation>
+    </message>
+    <message>
+        <source>Autosave failed: %1. Save your work with File &gt; Save; autosave tries again every few seconds.</source>
+        <translation>自動保存に失敗しました: %1。「ファイル &gt; 保存」で作業を保存してください。自動保存は数秒ごとに再試行します。</translation>
+    </message>
+    <message>
+        <source>Not autosaved: %1</source>
+        <translation>自動保存されていません: %1</translation>
+    </message>
+    <message>
+        <source>Autosave works again: your changes are protected</source>
+        <translation>自動保存が再開しました。変更は保護されています</translation>
+    </message>
+</context>
+<context>
+    <name>plab::exporting::ExportOptions</name>
+    <message>
+        <source>16:9 slide (1920 × 1080)</source>
+        <translation>16:9 スライド（1920 × 1080）</translation>
+    </message>
+    <message>
+        <source>4:3 slide (1600 × 1200)</source>
+        <translation>4:3 スライド（1600 × 1200）</translation>
+    </message>
+    <message>
+        <source>Square (1080 × 1080)</source>
+        <translation>正方形（1080 × 1080）</translation>
+    </message>
+    <message>
+        <source>expected WIDTHxHEIGHT in pixels (e.g. 1920x1080), with mm, cm or in for a printed size (e.g. 160x90mm), or 16:9, 4:3 or square; found &quot;%1&quot;</source>
+        <translation>WIDTHxHEIGHT のピクセル数（例: 1920x1080）、印刷サイズなら mm・cm・in 付き（例: 160x90mm）、または 16:9、4:3、square を指定してください（指定値: &quot;%1&quot;）</translation>
+    </message>
+    <message>
+        <source>the scale must be from %1 to %2, found %3</source>
+        <translation>倍率は %1 から %2 まででなければなりません（指定値: %3）</translation>
+    </message>
+    <message>
+        <source>the resolution must be from %1 to %2 dpi, found %3</source>
+        <translation>解像度は %1 から %2 dpi まででなければなりません（指定値: %3）</translation>
+    </message>
+    <message>
+        <source>the image would be %1 × %2 pixels before scaling: each side must be at least %3</source>
+        <translation>拡大前の画像が %1 × %2 ピクセルになります。各辺は %3 以上必要です</translation>
+    </message>
+    <message>
+        <source>the image would be %1 × %2 pixels: each side must be at most %3</source>
+        <translation>画像が %1 × %2 ピクセルになります。各辺は %3 以下でなければなりません</translation>
+    </message>
+    <message>
+        <source>no epochs given (expected all, last or a list such as 0,1,2,5,last)</source>
+        <translation>エポックが指定されていません（all、last、または 0,1,2,5,last のようなリスト）</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an epoch (expected numbers from 0, ranges such as 2-5, last or all)</source>
+        <translation>&quot;%1&quot; はエポックではありません（0 以上の数、2-5 のような範囲、last、all のいずれか）</translation>
+    </message>
+    <message>
+        <source>the range &quot;%1&quot; runs backwards</source>
+        <translation>範囲 &quot;%1&quot; が逆向きです</translation>
+    </message>
+    <message>
+        <source>epoch %1 was not reached: the run ended at epoch %2</source>
+        <translation>エポック %1 には到達していません。学習はエポック %2 で終わりました</translation>
+    </message>
+</context>
+<context>
+    <name>plab::exporting::ExportSource</name>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>誤分類 %n 個</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 frames would be made; an export makes at most %2 (choose fewer epochs)</source>
+        <translation>%1 フレームになりますが、1 回のエクスポートは %2 フレームまでです（エポックを減らしてください）</translation>
+    </message>
+    <message>
+        <source>the table would have %1 rows; at most %2 are written (choose fewer epochs)</source>
+        <translation>表が %1 行になりますが、書き出せるのは %2 行までです（エポックを減らしてください）</translation>
+    </message>
+    <message>
+        <source>Epoch %1 · sample %2/%3</source>
+        <translation>エポック %1 · サンプル %2/%3</translation>
+    </message>
+    <message>
+        <source>Epoch %1</source>
+        <translation>エポック %1</translation>
+    </message>
+    <message>
+        <source>x = %1</source>
+        <translation>x = %1</translation>
+    </message>
+    <message>
+        <source>updated</source>
+        <translation>更新あり</translation>
+    </message>
+    <message>
+        <source>no update</source>
+        <translation>更新なし</translation>
+    </message>
+    <message>
+        <source>w = %1</source>
+        <translation>w = %1</translation>
+    </message>
+    <message>
+        <source>b = %1</source>
+        <translation>b = %1</translation>
+    </message>
+</context>
+<context>
+    <name>plab::exporting::Exporter</name>
+    <message>
+        <source>Storyboard of %1 frames</source>
+        <translation>%1 フレームのストーリーボード</translation>
+    </message>
+    <message>
+        <source>the SVG generator could not start</source>
+        <translation>SVG ジェネレーターを開始できませんでした</translation>
+    </message>
+    <message>
+        <source>the SVG generator failed</source>
+        <translation>SVG ジェネレーターが失敗しました</translation>
+    </message>
+    <message>
+        <source>the PDF writer could not start</source>
+        <translation>PDF ライターを開始できませんでした</translation>
+    </message>
+    <message>
+        <source>the PDF writer could not add a page</source>
+        <translation>PDF ライターがページを追加できませんでした</translation>
+    </message>
+    <message>
+        <source>the PDF writer failed</source>
+        <translation>PDF ライターが失敗しました</translation>
+    </message>
+    <message>
+        <source>the folder does not exist</source>
+        <translation>フォルダーがありません</translation>
+    </message>
+    <message>
+        <source>GIF is written as one animation</source>
+        <translation>GIF は 1 つのアニメーションとして書き出されます</translation>
+    </message>
+    <message>
+        <source>no output file given</source>
+        <translation>出力ファイルが指定されていません</translation>
+    </message>
+    <message>
+        <source>the %1 layout cannot be written as %2 (single, storyboard and frames: png, svg or pdf; pages: pdf; an animation: gif)</source>
+        <translation>%1 レイアウトは %2 形式では書き出せません（single・storyboard・frames は png・svg・pdf、pages は pdf、アニメーションは gif）</translation>
+    </message>
+    <message>
+        <source>no frames to export</source>
+        <translation>書き出すフレームがありません</translation>
+    </message>
+    <message>
+        <source>a single image shows one frame, but %1 were chosen (use a storyboard, frames, pages or an animation)</source>
+        <translation>1 枚の画像に描けるのは 1 フレームですが、%1 フレームが選ばれています（ストーリーボード、連番フレーム、ページ、アニメーションを使ってください）</translation>
+    </message>
+    <message>
+        <source>a storyboard holds at most %1 panels, but %2 frames were chosen</source>
+        <translation>ストーリーボードのパネルは %1 枚までですが、%2 フレームが選ばれています</translation>
+    </message>
+    <message>
+        <source>nothing to export</source>
+        <translation>書き出すものがありません</translation>
+    </message>
+    <message>
+        <source>%1: cannot be written: %2</source>
+        <translation>%1: 書き込めません: %2</translation>
+    </message>
+    <message>
+        <source>this is not a regular file, and numbered frames replace only regular files</source>
+        <translation>これは通常のファイルではありません。連番のフレームが置き換えるのは通常のファイルだけです</translation>
+    </message>
+</context>
+<context>
+    <name>plab::exporting::GifWriter</name>
+    <message>
+        <source>GIF encoder: %1</source>
+        <translation>GIF エンコーダー: %1</translation>
+    </message>
+    <message>
+        <source>unknown error</source>
+        <translation>不明なエラー</translation>
+    </message>
+    <message>
+        <source>GIF encoder: not started</source>
+        <translation>GIF エンコーダー: 開始されていません</translation>
+    </message>
+    <message>
+        <source>GIF encoder: a frame of %1 × %2 pixels in a %3 × %4 animation</source>
+        <translation>GIF エンコーダー: %3 × %4 のアニメーションに %1 × %2 ピクセルのフレームがあります</translation>
+    </message>
+</context>
+<context>
+    <name>plab::io::DatasetFile</name>
+    <message>
+        <source>the value is missing (an empty field)</source>
+        <translation>値がありません（空のフィールド）</translation>
+    </message>
+    <message>
+        <source>not a number: &quot;%1&quot;</source>
+        <translation>数値ではありません: &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>not a finite number: &quot;%1&quot;</source>
+        <translation>有限な数値ではありません: &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>%1 is too small to be stored (closer to zero than 1e-308)</source>
+        <translation>%1 は小さすぎて保存できません（1e-308 より 0 に近い値）</translation>
+    </message>
+    <message>
+        <source>the file is larger than %1 MiB</source>
+        <translation>ファイルが %1 MiB を超えています</translation>
+    </message>
+    <message>
+        <source>expected the header &quot;x1,x2,label&quot;, found &quot;%1&quot;</source>
+        <translation>ヘッダー &quot;x1,x2,label&quot; が必要ですが、&quot;%1&quot; がありました</translation>
+    </message>
+    <message>
+        <source>missing: expected 3 values (x1,x2,label), found %1</source>
+        <translation>値が足りません: 3 つの値（x1,x2,label）が必要ですが、%1 個でした</translation>
+    </message>
+    <message>
+        <source>column %1</source>
+        <translation>%1 列目</translation>
+    </message>
+    <message>
+        <source>too many values: expected 3 (x1,x2,label), found %1</source>
+        <translation>値が多すぎます: 3 つ（x1,x2,label）が必要ですが、%1 個でした</translation>
+    </message>
+    <message>
+        <source>more than %1 points, the most a data set may hold</source>
+        <translation>点が %1 個を超えています（データセットに入れられる上限です）</translation>
+    </message>
+    <message>
+        <source>the label must be 0 or 1 (or -1 or +1), found &quot;%1&quot;</source>
+        <translation>ラベルは 0 か 1（または -1 か +1）でなければなりません（指定値: &quot;%1&quot;）</translation>
+    </message>
+    <message>
+        <source>no header line &quot;x1,x2,label&quot; before the end of the file</source>
+        <translation>ファイルの終わりまでにヘッダー行 &quot;x1,x2,label&quot; がありません</translation>
+    </message>
+    <message>
+        <source>the file is empty; a data set starts with the header line &quot;x1,x2,label&quot;</source>
+        <translation>ファイルが空です。データセットはヘッダー行 &quot;x1,x2,label&quot; で始まります</translation>
+    </message>
+    <message>
+        <source>a point has a class other than 0 or 1</source>
+        <translation>クラスが 0 でも 1 でもない点があります</translation>
+    </message>
+    <message>
+        <source>%1 is beyond the limit of ±1e9</source>
+        <translation>%1 は上限 ±1e9 を超えています</translation>
+    </message>
+</context>
+<context>
+    <name>plab::io::JsonCursor</name>
+    <message>
+        <source>an object</source>
+        <translation>オブジェクト</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>配列</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>文字列</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>数値</translation>
+    </message>
+    <message>
+        <source>true</source>
+        <translation>true</translation>
+    </message>
+    <message>
+        <source>false</source>
+        <translation>false</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>the end of the file</source>
+        <translation>ファイルの終わり</translation>
+    </message>
+    <message>
+        <source>something that is not JSON</source>
+        <translation>JSON でないもの</translation>
+    </message>
+    <message>
+        <source>%1 expected, but the file ends here (is it truncated?)</source>
+        <translation>%1 が必要ですが、ファイルがここで終わっています（途中で切れていませんか？）</translation>
+    </message>
+    <message>
+        <source>%1 expected, found &quot;%2&quot;</source>
+        <translation>%1 が必要ですが、&quot;%2&quot; がありました</translation>
+    </message>
+    <message>
+        <source>&quot;{&quot;</source>
+        <translation>&quot;{&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;,&quot; or &quot;}&quot;</source>
+        <translation>&quot;,&quot; または &quot;}&quot;</translation>
+    </message>
+    <message>
+        <source>a key in double quotes</source>
+        <translation>ダブルクォートで囲んだキー</translation>
+    </message>
+    <message>
+        <source>&quot;:&quot;</source>
+        <translation>&quot;:&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;[&quot;</source>
+        <translation>&quot;[&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;,&quot; or &quot;]&quot;</source>
+        <translation>&quot;,&quot; または &quot;]&quot;</translation>
+    </message>
+    <message>
+        <source>a \u escape needs four hexadecimal digits</source>
+        <translation>\u エスケープには 16 進数 4 桁が必要です</translation>
+    </message>
+    <message>
+        <source>a string is not closed before the end of the file (is it truncated?)</source>
+        <translation>ファイルの終わりまでに文字列が閉じられていません（途中で切れていませんか？）</translation>
+    </message>
+    <message>
+        <source>a line break or control character inside a string</source>
+        <translation>文字列の中に改行または制御文字があります</translation>
+    </message>
+    <message>
+        <source>an invalid \u escape (a lone low surrogate)</source>
+        <translation>不正な \u エスケープです（対になっていない下位サロゲート）</translation>
+    </message>
+    <message>
+        <source>an invalid \u escape (a lone high surrogate)</source>
+        <translation>不正な \u エスケープです（対になっていない上位サロゲート）</translation>
+    </message>
+    <message>
+        <source>an invalid escape &quot;\%1&quot; in a string</source>
+        <translation>文字列の中に不正なエスケープ &quot;\%1&quot; があります</translation>
+    </message>
+    <message>
+        <source>a malformed number &quot;%1&quot;</source>
+        <translation>不正な形式の数値 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true または false</translation>
+    </message>
+    <message>
+        <source>objects and arrays nested more than %1 deep</source>
+        <translation>オブジェクトと配列の入れ子が %1 段を超えています</translation>
+    </message>
+    <message>
+        <source>a value</source>
+        <translation>値</translation>
+    </message>
+    <message>
+        <source>more text after the end of the JSON document: &quot;%1&quot;</source>
+        <translation>JSON ドキュメントの終わりの後にさらにテキストがあります: &quot;%1&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>plab::io::OutputFile</name>
+    <message>
+        <source>the system accepted no more bytes</source>
+        <translation>システムがこれ以上のバイトを受け付けませんでした</translation>
+    </message>
+    <message>
+        <source>cannot be written: %1</source>
+        <translation>書き込めません: %1</translation>
+    </message>
+    <message>
+        <source>a loop of symbolic links (a link that leads back to itself)</source>
+        <translation>シンボリックリンクがループしています（自分自身に戻るリンク）</translation>
+    </message>
+    <message>
+        <source>this is a folder, not a file</source>
+        <translation>これはファイルではなくフォルダーです</translation>
+    </message>
+    <message>
+        <source>no program is reading from this named pipe</source>
+        <translation>この名前付きパイプを読み取っているプログラムがありません</translation>
+    </message>
+    <message>
+        <source>the file is not open</source>
+        <translation>ファイルが開かれていません</translation>
+    </message>
+</context>
+<context>
+    <name>plab::io::ProjectFile</name>
+    <message>
+        <source>not valid JSON: %1</source>
+        <translation>正しい JSON ではありません: %1</translation>
+    </message>
+    <message>
+        <source>expected %1, found %2</source>
+        <translation>%1 が必要ですが、%2 がありました</translation>
+    </message>
+    <message>
+        <source>the file is empty; a project file is a JSON object</source>
+        <translation>ファイルが空です。プロジェクトファイルは JSON オブジェクトです</translation>
+    </message>
+    <message>
+        <source>a JSON object (a project file)</source>
+        <translation>JSON オブジェクト（プロジェクトファイル）</translation>
+    </message>
+    <message>
+        <source>not a Perceptron Lab project (there is no &quot;format&quot;: &quot;perceptron-lab&quot;)</source>
+        <translation>Perceptron Lab のプロジェクトではありません（&quot;format&quot;: &quot;perceptron-lab&quot; がありません）</translation>
+    </message>
+    <message>
+        <source>not a Perceptron Lab project (the format is %1, expected &quot;perceptron-lab&quot;)</source>
+        <translation>Perceptron Lab のプロジェクトではありません（形式が %1 です。&quot;perceptron-lab&quot; が必要です）</translation>
+    </message>
+    <message>
+        <source>the format version is missing</source>
+        <translation>形式のバージョンがありません</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <source>made by a newer Perceptron Lab (format version %1; this version reads version %2): please update Perceptron Lab</source>
+        <translation>新しい Perceptron Lab で作られたファイルです（形式バージョン %1。このバージョンが読めるのはバージョン %2 まで）。Perceptron Lab を更新してください</translation>
+    </message>
+    <message>
+        <source>unknown format version %1</source>
+        <translation>不明な形式バージョン %1</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>オブジェクト</translation>
+    </message>
+    <message>
+        <source>unknown key</source>
+        <translation>不明なキー</translation>
+    </message>
+    <message>
+        <source>this key appears twice</source>
+        <translation>このキーが 2 回現れます</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>ありません</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>数値</translation>
+    </message>
+    <message>
+        <source>the number %1 is too large</source>
+        <translation>数値 %1 は大きすぎます</translation>
+    </message>
+    <message>
+        <source>the number %1 is too small to be stored (closer to zero than 1e-308)</source>
+        <translation>数値 %1 は小さすぎて保存できません（1e-308 より 0 に近い値）</translation>
+    </message>
+    <message>
+        <source>not a number: %1</source>
+        <translation>数値ではありません: %1</translation>
+    </message>
+    <message>
+        <source>expected a whole number from %1 to %2, found %3</source>
+        <translation>%1 から %2 までの整数が必要ですが、%3 がありました</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true または false</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>文字列</translation>
+    </message>
+    <message>
+        <source>unknown name &quot;%1&quot; (expected one of: %2)</source>
+        <translation>不明な名前 &quot;%1&quot; です（%2 のいずれか）</translation>
+    </message>
+    <message>
+        <source>a whole number in a string</source>
+        <translation>文字列で書かれた整数</translation>
+    </message>
+    <message>
+        <source>the seed must be a whole number from 0 to %1, found %2</source>
+        <translation>シードは 0 から %1 までの整数でなければなりません（指定値: %2）</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>配列</translation>
+    </message>
+    <message>
+        <source>more than %1 points, the most a data set may hold</source>
+        <translation>点が %1 個を超えています（データセットに入れられる上限です）</translation>
+    </message>
+    <message>
+        <source>the label must be 0 or 1 (or -1 or +1), found %1</source>
+        <translation>ラベルは 0 か 1（または -1 か +1）でなければなりません（指定値: %1）</translation>
+    </message>
+    <message>
+        <source>the file is larger than %1 MiB</source>
+        <translation>ファイルが %1 MiB を超えています</translation>
+    </message>
+    <message>
+        <source>the timeline position is not a valid epoch</source>
+        <translation>タイムラインの位置が有効なエポックではありません</translation>
+    </message>
+    <message>
+        <source>%1 is beyond the limit of ±1e9</source>
+        <translation>%1 は上限 ±1e9 を超えています</translation>
+    </message>
+    <message>
+        <source>the view must have xMin &lt; xMax and yMin &lt; yMax, all within ±1e12</source>
+        <translation>表示範囲は xMin &lt; xMax かつ yMin &lt; yMax で、すべて ±1e12 以内でなければなりません</translation>
+    </message>
+</context>
+<context>
+    <name>plab::io::TextFile</name>
+    <message>
+        <source>the file does not exist</source>
+        <translation>ファイルがありません</translation>
+    </message>
+    <message>
+        <source>this is a folder, not a file</source>
+        <translation>これはファイルではなくフォルダーです</translation>
+    </message>
+    <message>
+        <source>the file cannot be read: %1</source>
+        <translation>ファイルを読み込めません: %1</translation>
+    </message>
+    <message>
+        <source>the file is larger than %1 MiB</source>
+        <translation>ファイルが %1 MiB を超えています</translation>
+    </message>
+    <message>
+        <source>binary data (a NUL byte): not a text file</source>
+        <translation>バイナリデータです（NUL バイトを含む）。テキストファイルではありません</translation>
+    </message>
+    <message>
+        <source>bytes that are not UTF-8 text (a binary file?)</source>
+        <translation>UTF-8 のテキストではないバイト列です（バイナリファイルではありませんか？）</translation>
+    </message>
+    <message>
+        <source>a loop of symbolic links (a link that leads back to itself)</source>
+        <translation>シンボリックリンクがループしています（自分自身に戻るリンク）</translation>
+    </message>
+    <message>
+        <source>a symbolic link to a file that does not exist</source>
+        <translation>存在しないファイルへのシンボリックリンクです</translation>
+    </message>
+    <message>
+        <source>this is a named pipe (FIFO), not a regular file</source>
+        <translation>これは通常のファイルではなく名前付きパイプ（FIFO）です</translation>
+    </message>
+    <message>
+        <source>this is a socket, not a regular file</source>
+        <translation>これは通常のファイルではなくソケットです</translation>
+    </message>
+    <message>
+        <source>this is a device, not a regular file</source>
+        <translation>これは通常のファイルではなくデバイスです</translation>
+    </message>
+    <message>
+        <source>standard input</source>
+        <translation>標準入力</translation>
+    </message>
+    <message>
+        <source>two byte order marks at the start (the bytes EF BB BF twice): remove one</source>
+        <translation>先頭にバイトオーダーマークが 2 つあります（EF BB BF が 2 回）: 1 つを削除してください</translation>
+    </message>
+</context>
+<context>
+    <name>plab::io::Validation</name>
+    <message>
+        <source>the learning rate must be a number greater than 0 and at most 1e9</source>
+        <translation>学習率は 0 より大きく 1e9 以下の数でなければなりません</translation>
+    </message>
+    <message>
+        <source>the epoch limit must be a whole number from 1 to %1</source>
+        <translation>エポック上限は 1 から %1 までの整数でなければなりません</translation>
+    </message>
+    <message>
+        <source>the random initial scale must be greater than 0 and at most 1e9</source>
+        <translation>ランダムな初期値の範囲は 0 より大きく 1e9 以下でなければなりません</translation>
+    </message>
+    <message>
+        <source>the tolerance must be a finite number of at least 0</source>
+        <translation>許容誤差は 0 以上の有限な数でなければなりません</translation>
+    </message>
+    <message>
+        <source>the data set is empty: training needs points of both classes</source>
+        <translation>データセットが空です。学習には両方のクラスの点が必要です</translation>
+    </message>
+    <message>
+        <source>the data set has only one class (%1 points of class %2): training needs points of both classes</source>
+        <translation>データセットにはクラスが 1 つしかありません（クラス %2 の点が %1 個）。学習には両方のクラスの点が必要です</translation>
+    </message>
+    <message>
+        <source>the data set has %1 points, more than the limit of %2</source>
+        <translation>データセットの点は %1 個で、上限の %2 個を超えています</translation>
+    </message>
+    <message>
+        <source>the initial weights must be finite numbers within ±1e9</source>
+        <translation>重みの初期値は ±1e9 以内の有限な数でなければなりません</translation>
+    </message>
+    <message>
+        <source>point %1 (x₁ = %2, x₂ = %3) has a coordinate that is not a finite number within ±1e9</source>
+        <translation>点 %1（x₁ = %2, x₂ = %3）に ±1e9 以内の有限な数でない座標があります</translation>
+    </message>
+</context>
+<context>
+    <name>plab::render::ChartPainter</name>
+    <message>
+        <source>epoch</source>
+        <translation>エポック</translation>
+    </message>
+    <message>
+        <source>Errors per epoch</source>
+        <translation>エポックごとの誤分類数</translation>
+    </message>
+    <message>
+        <source>Weights per epoch</source>
+        <translation>エポックごとの重み</translation>
+    </message>
+    <message>
+        <source>errors</source>
+        <translation>誤分類</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>損失</translation>
+    </message>
+</context>
+<context>
+    <name>plab::render::PlotRenderer</name>
+    <message>
+        <source>vectors drawn ×%1</source>
+        <translation>ベクトルを ×%1 で表示</translation>
+    </message>
+    <message>
+        <source>class %1  (%2)</source>
+        <translation>クラス %1  （%2）</translation>
+    </message>
+    <message>
+        <source>w·x + b = %1 for every point</source>
+        <translation>すべての点で w·x + b = %1</translation>
+    </message>
+    <message>
+        <source>no boundary yet: w = 0</source>
+        <translation>まだ決定境界はありません: w = 0</translation>
+    </message>
+    <message>
+        <source>boundary outside the view</source>
+        <translation>決定境界は表示範囲の外です</translation>
+    </message>
+    <message>
+        <source>%1 from the centre, this way</source>
+        <translation>中心から %1、この方向</translation>
+    </message>
+</context>
+<context>
+    <name>plab::ui::AboutDialog</name>
+    <message>
+        <source>Place points of two classes, train a perceptron and watch its decision boundary w₁x₁ + w₂x₂ + b = 0 move, one epoch or one sample at a time.</source>
+        <translation>2 つのクラスの点を置いてパーセプトロンを学習させ、決定境界 w₁x₁ + w₂x₂ + b = 0 が 1 エポックずつ、または 1 サンプルずつ動くようすを観察します。</translation>
+    </message>
+    <message>
+        <source>Perceptron Lab is free software under the MIT licence (see the Licence tab).</source>
+        <translation>Perceptron Lab は MIT ライセンスのフリーソフトウェアです（「ライセンス」タブを参照）。</translation>
+    </message>
+    <message>
+        <source>The perceptron and its learning rule: Frank Rosenblatt, 1958. Class colours from the Okabe–Ito palette, which stays distinct for colour-blind viewers.</source>
+        <translation>パーセプトロンとその学習則: Frank Rosenblatt, 1958 年。クラスの色は Okabe–Ito パレットによるもので、色覚の多様性に配慮した配色です。</translation>
+    </message>
+    <message>
+        <source>Made by the Perceptron Lab authors.</source>
+        <translation>Perceptron Lab 開発者一同。</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>ライブラリ</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>バージョン</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>ライセンス</translation>
+    </message>
+    <message>
+        <source>Used for</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>tests only</source>
+        <translation>テストのみ</translation>
+    </message>
+    <message>
+        <source>The source code of Perceptron Lab is MIT-licensed. Because the program links Qt Charts (GPL-3.0), the program as built is distributed under the terms of the GPL-3.0 as well.</source>
+        <translation>Perceptron Lab のソースコードは MIT ライセンスです。ただしプログラムは Qt Charts（GPL-3.0）をリンクしているため、ビルドしたプログラムは GPL-3.0 の条件でも配布されます。</translation>
+    </message>
+    <message>
+        <source>the window, SVG and PDF export, threads, files</source>
+        <translation>ウィンドウ、SVG・PDF エクスポート、スレッド、ファイル</translation>
+    </message>
+    <message>
+        <source>the learning curves in the window</source>
+        <translation>ウィンドウの学習曲線</translation>
+    </message>
+    <message>
+        <source>the vectors and matrices of the learning rules</source>
+        <translation>学習則のベクトルと行列</translation>
+    </message>
+    <message>
+        <source>animated GIF export</source>
+        <translation>アニメーション GIF のエクスポート</translation>
+    </message>
+    <message>
+        <source>the automated tests (not part of this program)</source>
+        <translation>自動テスト（このプログラムには含まれません）</translation>
+    </message>
+    <message>
+        <source>About Perceptron Lab</source>
+        <translation>Perceptron Lab について</translation>
+    </message>
+    <message>
+        <source>Perceptron Lab</source>
+        <translation>Perceptron Lab</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>バージョン %1</translation>
+    </message>
+    <message>
+        <source>Watch a perceptron learn, one update at a time.</source>
+        <translation>パーセプトロンが学習するようすを、1 回の更新ごとに観察します。</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>概要(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Libraries</source>
+        <translation>ライブラリ(&amp;L)</translation>
+    </message>
+    <message>
+        <source>L&amp;icence</source>
+        <translation>ライセンス(&amp;I)</translation>
+    </message>
+</context>
+<context>
+    <name>plab::ui::AutosaveRecovery</name>
+    <message>
+        <source>Restore Work</source>
+        <translation>作業の復元</translation>
+    </message>
+    <message>
+        <source>Perceptron Lab did not close properly. Restore the work autosaved at %1?</source>
+        <translation>Perceptron Lab は正常に終了しませんでした。%1 に自動保存した作業を復元しますか？</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>復元(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>破棄(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Damaged Autosave</source>
+        <translation>壊れた自動保存</translation>
+    </message>
+    <message>
+        <source>Perceptron Lab did not close properly, and the work it autosaved cannot be read (a crash or a full disk may have cut it short). Keep the file aside under a new name, so that you can look at it or send it to someone who can repair it?</source>
+        <translation>Perceptron Lab は正常に終了せず、自動保存した作業を読み込めません（クラッシュやディスクの空き不足で途中までしか書かれていない可能性があります）。このファイルを別の名前で残して、中身を確認したり、修復できる人に送ったりできるようにしますか？</translation>
+    </message>
+    <message>
+        <source>&amp;Keep Aside</source>
+        <translation>別名で残す(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Keep Aside and &amp;Show Folder</source>
+        <translation>別名で残してフォルダーを表示(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>plab::ui::ControlPanel</name>
+    <message>
+        <source>As fast as possible</source>
+        <translation>最高速度</translation>
+    </message>
+    <message>
+        <source>%1 epochs/s</source>
+        <translation>%1 エポック/秒</translation>
+    </message>
+    <message>
+        <source>New points</source>
+        <translation>新しい点</translation>
+    </message>
+    <message>
+        <source>Class 0 (key 1)</source>
+        <translation>クラス 0（キー 1）</translation>
+    </message>
+    <message>
+        <source>Class 1 (key 2)</source>
+        <translation>クラス 1（キー 2）</translation>
+    </message>
+    <message>
+        <source>Left click places this class; right click places the other one.</source>
+        <translation>左クリックでこのクラスの点を、右クリックでもう一方のクラスの点を置きます。</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>実行</translation>
+    </message>
+    <message>
+        <source>Training speed in epochs per second</source>
+        <translation>学習の速さ（1 秒あたりのエポック数）</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>速さ</translation>
+    </message>
+    <message>
+        <source>Learning rule</source>
+        <translation>学習則</translation>
+    </message>
+    <message>
+        <source>Perceptron (Rosenblatt)</source>
+        <translation>パーセプトロン（Rosenblatt）</translation>
+    </message>
+    <message>
+        <source>Pocket perceptron</source>
+        <translation>ポケットパーセプトロン</translation>
+    </message>
+    <message>
+        <source>Averaged perceptron</source>
+        <translation>平均化パーセプトロン</translation>
+    </message>
+    <message>
+        <source>Adaline (Widrow-Hoff)</source>
+        <translation>ADALINE（Widrow-Hoff）</translation>
+    </message>
+    <message>
+        <source>Logistic regression</source>
+        <translation>ロジスティック回帰</translation>
+    </message>
+    <message>
+        <source>&amp;Rule</source>
+        <translation>学習則(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Online (after each sample)</source>
+        <translation>オンライン（サンプルごとに更新）</translation>
+    </message>
+    <message>
+        <source>Batch (once per epoch)</source>
+        <translation>バッチ（エポックごとに 1 回更新）</translation>
+    </message>
+    <message>
+        <source>&amp;Gradient</source>
+        <translation>勾配(&amp;G)</translation>
+    </message>
+    <message>
+        <source>η, the step size of every update. Takes effect at once, even while training runs.</source>
+        <translation>η: 1 回の更新の大きさ（ステップ幅）。学習の実行中でもすぐに反映されます。</translation>
+    </message>
+    <message>
+        <source>&amp;Learning rate η</source>
+        <translation>学習率 η(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Epoch limit</source>
+        <translation>エポック上限(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Learn a &amp;bias b</source>
+        <translation>バイアス b を学習する(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Without a bias the boundary always passes through the origin.</source>
+        <translation>バイアスがないと、決定境界は常に原点を通ります。</translation>
+    </message>
+    <message>
+        <source>class 1 (y = 1 if net ≥ 0)</source>
+        <translation>クラス 1（net ≥ 0 なら y = 1）</translation>
+    </message>
+    <message>
+        <source>class 0 (y = 1 only if net &gt; 0)</source>
+        <translation>クラス 0（net &gt; 0 のときだけ y = 1）</translation>
+    </message>
+    <message>
+        <source>a mistake (as in the proof)</source>
+        <translation>誤りとみなす（証明と同じ）</translation>
+    </message>
+    <message>
+        <source>What a point exactly on the boundary (net = 0) is predicted as.</source>
+        <translation>ちょうど決定境界上にある点（net = 0）をどう予測するか。</translation>
+    </message>
+    <message>
+        <source>At net = &amp;0</source>
+        <translation>net = 0 のとき(&amp;0)</translation>
+    </message>
+    <message>
+        <source>Start and order</source>
+        <translation>初期値と順序</translation>
+    </message>
+    <message>
+        <source>Zeros</source>
+        <translation>ゼロ</translation>
+    </message>
+    <message>
+        <source>Random (from the seed)</source>
+        <translation>ランダム（シードから）</translation>
+    </message>
+    <message>
+        <source>Typed in</source>
+        <translation>直接入力</translation>
+    </message>
+    <message>
+        <source>&amp;Initial weights</source>
+        <translation>重みの初期値(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Random &amp;range</source>
+        <translation>ランダムの範囲(&amp;R)</translation>
+    </message>
+    <message>
+        <source>File order</source>
+        <translation>ファイルの順</translation>
+    </message>
+    <message>
+        <source>Shuffled every epoch</source>
+        <translation>エポックごとにシャッフル</translation>
+    </message>
+    <message>
+        <source>Sample &amp;order</source>
+        <translation>サンプルの順序(&amp;O)</translation>
+    </message>
+    <message>
+        <source>The same seed gives the same run, sample for sample.</source>
+        <translation>同じシードなら、サンプル 1 つ 1 つまで同じ学習経過になります。</translation>
+    </message>
+    <message>
+        <source>&amp;Seed</source>
+        <translation>シード(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>plab::ui::ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>エクスポート</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>エクスポート先</translation>
+    </message>
+    <message>
+        <source>Image of the view shown</source>
+        <translation>表示中のビューの画像</translation>
+    </message>
+    <message>
+        <source>Storyboard (small multiples)</source>
+        <translation>ストーリーボード（小さな図の並び）</translation>
+    </message>
+    <message>
+        <source>Numbered frames</source>
+        <translation>連番フレーム</translation>
+    </message>
+    <message>
+        <source>Multi-page PDF</source>
+        <translation>複数ページの PDF</translation>
+    </message>
+    <message>
+        <source>Animated GIF</source>
+        <translation>アニメーション GIF</translation>
+    </message>
+    <message>
+        <source>Worked-example table</source>
+        <translation>計算例の表</translation>
+    </message>
+    <message>
+        <source>Plot</source>
+        <translation>平面図</translation>
+    </message>
+    <message>
+        <source>Errors per epoch (chart)</source>
+        <translation>エポックごとの誤分類数（グラフ）</translation>
+    </message>
+    <message>
+        <source>Weights per epoch (chart)</source>
+        <translation>エポックごとの重み（グラフ）</translation>
+    </message>
+    <message>
+        <source>all, last, or epochs and ranges such as 0,1,2,5,last or 2-6</source>
+        <translation>all、last、またはエポックと範囲（例: 0,1,2,5,last や 2-6）</translation>
+    </message>
+    <message>
+        <source>Every sample visit</source>
+        <translation>すべてのサンプル訪問</translation>
+    </message>
+    <message>
+        <source>One frame per sample visit of the chosen epochs, with the update drawn, instead of one per epoch</source>
+        <translation>選んだエポックについて、エポックごとに 1 フレームではなく、サンプルの訪問ごとに更新を描いた 1 フレームを作ります</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>カスタム</translation>
+    </message>
+    <message>
+        <source>px</source>
+        <translation>px</translation>
+    </message>
+    <message>
+        <source>mm</source>
+        <translation>mm</translation>
+    </message>
+    <message>
+        <source>cm</source>
+        <translation>cm</translation>
+    </message>
+    <message>
+        <source>in</source>
+        <translation>in</translation>
+    </message>
+    <message>
+        <source> dpi</source>
+        <translation> dpi</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自動</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>ライト</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>ダーク</translation>
+    </message>
+    <message>
+        <source>Print (white, no shading, thick lines)</source>
+        <translation>印刷用（白地、塗りなし、太い線）</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>ハイコントラスト</translation>
+    </message>
+    <message>
+        <source>Caption: epoch, w, b and errors</source>
+        <translation>キャプション: エポック、w、b、誤分類数</translation>
+    </message>
+    <message>
+        <source>Title (optional)</source>
+        <translation>表題（省略可）</translation>
+    </message>
+    <message>
+        <source>Class legend</source>
+        <translation>クラスの凡例</translation>
+    </message>
+    <message>
+        <source>Animation</source>
+        <translation>アニメーション</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ミリ秒</translation>
+    </message>
+    <message>
+        <source> plays</source>
+        <translation> 回</translation>
+    </message>
+    <message>
+        <source>Forever</source>
+        <translation>無限</translation>
+    </message>
+    <message>
+        <source>Time per frame:</source>
+        <translation>1 フレームの時間:</translation>
+    </message>
+    <message>
+        <source>Pause on the last frame:</source>
+        <translation>最後のフレームで止める時間:</translation>
+    </message>
+    <message>
+        <source>Loop:</source>
+        <translation>繰り返し:</translation>
+    </message>
+    <message>
+        <source>Export:</source>
+        <translation>エクスポート:</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>表示:</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>形式:</translation>
+    </message>
+    <message>
+        <source>Frame:</source>
+        <translation>フレーム:</translation>
+    </message>
+    <message>
+        <source>Epochs:</source>
+        <translation>エポック:</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>サイズ:</translation>
+    </message>
+    <message>
+        <source>Pixel density:</source>
+        <translation>ピクセル密度:</translation>
+    </message>
+    <message>
+        <source>Resolution:</source>
+        <translation>解像度:</translation>
+    </message>
+    <message>
+        <source>Theme:</source>
+        <translation>テーマ:</translation>
+    </message>
+    <message>
+        <source>Text size:</source>
+        <translation>文字サイズ:</translation>
+    </message>
+    <message>
+        <source>Storyboard columns:</source>
+        <translation>ストーリーボードの列数:</translation>
+    </message>
+    <message>
+        <source>The frame the preview shows</source>
+        <translation>プレビューに表示するフレーム</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>エクスポート(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Image</source>
+        <translation>画像をコピー(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy the page the preview shows to the clipboard</source>
+        <translation>プレビューに表示中のページをクリップボードにコピーします</translation>
+    </message>
+    <message>
+        <source>PNG image</source>
+        <translation>PNG 画像</translation>
+    </message>
+    <message>
+        <source>SVG drawing</source>
+        <translation>SVG 図形</translation>
+    </message>
+    <message>
+        <source>PDF document</source>
+        <translation>PDF 文書</translation>
+    </message>
+    <message>
+        <source>GIF animation</source>
+        <translation>GIF アニメーション</translation>
+    </message>
+    <message>
+        <source>CSV (spreadsheets)</source>
+        <translation>CSV（表計算ソフト用）</translation>
+    </message>
+    <message>
+        <source>Markdown</source>
+        <translation>Markdown</translation>
+    </message>
+    <message>
+        <source>LaTeX (booktabs)</source>
+        <translation>LaTeX（booktabs）</translation>
+    </message>
+    <message>
+        <source>the view shown: %1</source>
+        <translation>表示中のビュー: %1</translation>
+    </message>
+    <message>
+        <source>Nothing to export.</source>
+        <translation>書き出すものがありません。</translation>
+    </message>
+    <message>
+        <source>Epochs: %1</source>
+        <translation>エポック: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No frames to export.</source>
+        <translation>書き出すフレームがありません。</translation>
+    </message>
+    <message>
+        <source>one image</source>
+        <translation>1 枚の画像</translation>
+    </message>
+    <message numerus="yes">
+        <source>a storyboard of %n panel(s)</source>
+        <translation>
+            <numerusform>%n 枚のパネルのストーリーボード</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n numbered file(s)</source>
+        <translation>
+            <numerusform>連番ファイル %n 個</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n ページ</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n frame(s)</source>
+        <translation>
+            <numerusform>%n フレーム</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 × %2 px · %3 × %4 in at %5 dpi · %6</source>
+        <translation>%1 × %2 px · %3 × %4 in（%5 dpi）· %6</translation>
+    </message>
+    <message>
+        <source>CSV tables (*.csv)</source>
+        <translation>CSV 表（*.csv）</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown（*.md）</translation>
+    </message>
+    <message>
+        <source>LaTeX (*.tex)</source>
+        <translation>LaTeX（*.tex）</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 画像（*.png）</translation>
+    </message>
+    <message>
+        <source>SVG drawings (*.svg)</source>
+        <translation>SVG 図形（*.svg）</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文書（*.pdf）</translation>
+    </message>
+    <message>
+        <source>GIF animations (*.gif)</source>
+        <translation>GIF アニメーション（*.gif）</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>エクスポートしています…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Exporting to %1 …</source>
+        <translation>%1 にエクスポートしています…</translation>
+    </message>
+    <message>
+        <source>Not exported: %1</source>
+        <translation>エクスポートできませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Export cancelled; nothing was written.</source>
+        <translation>エクスポートをキャンセルしました。何も書き出していません。</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>%1 にエクスポートしました</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n file(s) to %1</source>
+        <translation>
+            <numerusform>%n 個のファイルを %1 にエクスポートしました</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Copied to the clipboard.</source>
+        <translation>クリップボードにコピーしました。</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>エクスポート(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Image…</source>
+        <translation>画像(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Storyboard…</source>
+        <translation>ストーリーボード(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Numbered &amp;Frames…</source>
+        <translation>連番フレーム(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Multi-page &amp;PDF…</source>
+        <translation>複数ページの PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Animated &amp;GIF…</source>
+        <translation>アニメーション GIF(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Worked-Example &amp;Table…</source>
+        <translation>計算例の表(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Copy View</source>
+        <translation>ビューをコピー(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy the plot as shown to the clipboard, as an image and as SVG</source>
+        <translation>表示中の平面図を画像と SVG としてクリップボードにコピーします</translation>
+    </message>
+</context>
+<context>
+    <name>plab::ui::ExportPreview</name>
+    <message>
+        <source>Export preview</source>
+        <translation>エクスポートのプレビュー</translation>
+    </message>
+</context>
+<context>
+    <name>plab::ui::GeneratorDialog</name>
+    <message>
+        <source>AND</source>
+        <translation>AND</translation>
+    </message>
+    <message>
+        <source>OR</source>
+        <translation>OR</translation>
+    </message>
+    <message>
+        <source>NAND</source>
+        <translation>NAND</translation>
+    </message>
+    <message>
+        <source>XOR</source>
+        <translation>XOR</translation>
+    </message>
+    <message>
+        <source>Two blobs</source>
+        <translation>2 つのクラスター</translation>
+    </message>
+    <message>
+        <source>Overlapping blobs</source>
+        <translation>重なり合う 2 つのクラスター</translation>
+    </message>
+    <message>
+        <source>Circles</source>
+        <translation>同心円</translation>
+    </message>
+    <message>
+        <source>Two moons</source>
+        <translation>2 つの三日月</translation>
+    </message>
+    <message>
+        <source>Target line</source>
+        <translation>目標の直線</translation>
+    </message>
+    <message>
+        <source>Generate a Data Set</source>
+        <translation>データセットの生成</translation>
+    </message>
+    <message>
+        <source>Points in total, half of each class</source>
+        <translation>点の総数（各クラス半数ずつ）</translation>
+    </message>
+    <message>
+        <source>Distance between the centres of the two blobs</source>
+        <translation>2 つのクラスターの中心間の距離</translation>
+    </message>
+    <message>
+        <source>Standard deviation of the blobs, noise of circles and moons</source>
+        <translation>クラスターの標準偏差、同心円と三日月のノイズ</translation>
+    </message>
+    <message>
+        <source>Points are spread uniformly over [−extent, extent]²</source>
+        <translation>点は [−extent, extent]² に一様に分布します</translation>
+    </message>
+    <message>
+        <source>The teacher&apos;s line w₁·x₁ + w₂·x₂ + b = 0 that labels the points</source>
+        <translation>点のラベルを決める教師の直線 w₁·x₁ + w₂·x₂ + b = 0</translation>
+    </message>
+    <message>
+        <source>Points closer than this to the target line are drawn again</source>
+        <translation>目標の直線にこれより近い点は引き直します</translation>
+    </message>
+    <message>
+        <source>The same seed gives the same points</source>
+        <translation>同じシードなら同じ点が生成されます</translation>
+    </message>
+    <message>
+        <source>&amp;Data set</source>
+        <translation>データセット(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Points</source>
+        <translation>点の数(&amp;P)</translation>
+    </message>
+    <message>
+        <source>S&amp;eparation</source>
+        <translation>中心間の距離(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Sp&amp;read / noise</source>
+        <translation>広がり・ノイズ(&amp;R)</translation>
+    </message>
+    <message>
+        <source>E&amp;xtent</source>
+        <translation>範囲(&amp;X)</translation>
+    </message>
+    <message>
+        <source>&amp;Target line</source>
+        <translation>目標の直線(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Margin</source>
+        <translation>マージン(&amp;M)</translation>
+    </message>
+    <message>
+        <source>See&amp;d</source>
+        <translation>シード(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Generate</source>
+        <translation>生成(&amp;G)</translation>
+    </message>
+    <message>
+        <source>%1 points (%2 of class 0, %3 of class 1), %4</source>
+        <translation>%1 点（クラス 0 が %2 点、クラス 1 が %3 点）、%4</translation>
+    </message>
+    <message>
+        <source>linearly separable</source>
+        <translation>線形分離可能</translation>
+    </message>
+    <message>
+        <source>not linearly separable</source>
+        <translation>線形分離不可能</translation>
+    </message>
+</context>
+<context>
+    <name>plab::ui::LanguageMenu</name>
+    <message>
+        <source>&amp;Language</source>
+        <translation>言語(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;System (%1)</source>
+        <translation>システムに従う(&amp;S)（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>plab::ui::LearningCurves</name>
+    <message>
+        <source>Errors per epoch</source>
+        <translation>エポックごとの誤分類数</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>エポック</translation>
+    </message>
+    <message>
+        <source>errors</source>
+        <translation>誤分類</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>損失</translation>
+    </message>
+    <message>
+        <source>Weights per epoch</source>
+        <translation>エポックごとの重み</translation>
+    </message>
+    <message>
+        <source>w₁</source>
+        <translation>w₁</translation>
+    </message>
+    <message>
+        <source>w₂</source>
+        <translation>w₂</translation>
+    </message>
+    <message>
+        <source>b</source>
+        <translation>b</translation>
+    </message>
+</context>
+<context>
+    <name>plab::ui::MainWindow</name>
+    <message>
+        <source>Perceptron Lab projects (*.json)</source>
+        <translation>Perceptron Lab プロジェクト (*.json)</translation>
+    </message>
+    <message>
+        <source>Data sets (*.csv)</source>
+        <translation>データセット (*.csv)</translation>
+    </message>
+    <message>
+        <source>Unsaved Changes</source>
+        <translation>未保存の変更</translation>
+    </message>
+    <message>
+        <source>“%1” has unsaved changes. Save them first?</source>
+        <translation>「%1」には保存されていない変更があります。先に保存しますか？</translation>
+    </message>
+    <message>
+        <source>Controls</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>パラメーター</translation>
+    </message>
+    <message>
+        <source>Learning Curves</source>
+        <translation>学習曲線</translation>
+    </message>
+    <message>
+        <source>&lt;empty&gt;</source>
+        <translation>&lt;なし&gt;</translation>
+    </message>
+    <message>
+        <source>Undo History</source>
+        <translation>操作の履歴</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>新規(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>開く(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open a project (JSON) or a data set (CSV)</source>
+        <translation>プロジェクト（JSON）またはデータセット（CSV）を開きます</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>名前を付けて保存(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>元に戻す(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>やり直す(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Select &amp;All Points</source>
+        <translation>すべての点を選択(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Selected Points</source>
+        <translation>選択した点を削除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Generate…</source>
+        <translation>生成(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open Data Set (CSV)…</source>
+        <translation>データセットを開く（CSV）(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save Data Set (CSV)…</source>
+        <translation>データセットを保存（CSV）(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Points</source>
+        <translation>点をすべて消去(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Place Class &amp;0</source>
+        <translation>クラス 0 を置く(&amp;0)</translation>
+    </message>
+    <message>
+        <source>Place Class &amp;1</source>
+        <translation>クラス 1 を置く(&amp;1)</translation>
+    </message>
+    <message>
+        <source>&amp;Train</source>
+        <translation>学習開始(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Train until converged or paused (Space)</source>
+        <translation>収束するか一時停止するまで学習します（Space）</translation>
+    </message>
+    <message>
+        <source>Step &amp;Sample</source>
+        <translation>1 サンプル進む(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Visit one sample and show its update (S)</source>
+        <translation>サンプルを 1 つ訪問し、その更新を表示します（S）</translation>
+    </message>
+    <message>
+        <source>Step &amp;Epoch</source>
+        <translation>1 エポック進む(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Run one epoch (N or Right)</source>
+        <translation>1 エポック実行します（N または →）</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>戻る(&amp;B)</translation>
+    </message>
+    <message>
+        <source>One step back in the recorded run (Left)</source>
+        <translation>記録した学習経過を 1 ステップ戻ります（←）</translation>
+    </message>
+    <message>
+        <source>&amp;Reset</source>
+        <translation>リセット(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Back to the initial weights, epoch 0 (R)</source>
+        <translation>重みを初期値に戻し、エポック 0 にします（R）</translation>
+    </message>
+    <message>
+        <source>&amp;Fit to Data</source>
+        <translation>データに合わせる(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>拡大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>縮小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>F&amp;ull Screen</source>
+        <translation>全画面表示(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Follow the &amp;System</source>
+        <translation>システムに従う(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>ライト(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>ダーク(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;High Contrast</source>
+        <translation>ハイコントラスト(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Print (white, thick lines)</source>
+        <translation>印刷用（白地、太い線）(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近使ったファイル(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>編集(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Data</source>
+        <translation>データ(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Classic Data Sets</source>
+        <translation>定番のデータセット(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Training</source>
+        <translation>学習(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>テーマ(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <source>User &amp;Guide</source>
+        <translation>ユーザーガイド(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Keys and Mouse</source>
+        <translation>キーとマウス操作(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;About Perceptron Lab</source>
+        <translation>Perceptron Lab について(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Qt について(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Main Toolbar</source>
+        <translation>メインツールバー</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>開く</translation>
+    </message>
+    <message>
+        <source>Projects and data sets (*.json *.csv)</source>
+        <translation>プロジェクトとデータセット (*.json *.csv)</translation>
+    </message>
+    <message>
+        <source>Open Data Set</source>
+        <translation>データセットを開く</translation>
+    </message>
+    <message>
+        <source>Cannot Open Project</source>
+        <translation>プロジェクトを開けません</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>%1 を開きました</translation>
+    </message>
+    <message>
+        <source>Cannot Open Data Set</source>
+        <translation>データセットを開けません</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>%1 を開く</translation>
+    </message>
+    <message>
+        <source>Save Project</source>
+        <translation>プロジェクトの保存</translation>
+    </message>
+    <message>
+        <source>Cannot Save Project</source>
+        <translation>プロジェクトを保存できません</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 を保存しました</translation>
+    </message>
+    <message>
+        <source>Save Data Set</source>
+        <translation>データセットの保存</translation>
+    </message>
+    <message>
+        <source>Cannot Save Data Set</source>
+        <translation>データセットを保存できません</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>無題</translation>
+    </message>
+    <message>
+        <source>No Recent Files</source>
+        <translation>最近使ったファイルはありません</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Menu</source>
+        <translation>メニューを消去(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Generate %1</source>
+        <translation>%1 を生成</translation>
+    </message>
+    <message>
+        <source>Clear points</source>
+        <translation>点を消去</translation>
+    </message>
+    <message>
+        <source>Perceptron Lab</source>
+        <translation>Perceptron Lab</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>一時停止(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Pause (Space)</source>
+        <translation>一時停止（Space）</translation>
+    </message>
+    <message>
+        <source>class 0: %1 · class 1: %2</source>
+        <translation>クラス 0: %1 · クラス 1: %2</translation>
+    </message>
+    <message>
+        <source>accuracy %1 %</source>
+        <translation>正解率 %1 %</translation>
+    </message>
+    <message>
+        <source>Left click</source>
+        <translation>左クリック</translation>
+    </message>
+    <message>
+        <source>place a point of the active class</source>
+        <translation>選択中のクラスの点を置く</translation>
+    </message>
+    <message>
+        <source>Right click / Shift+click</source>
+        <translation>右クリック / Shift+クリック</translation>
+    </message>
+    <message>
+        <source>place a point of the other class</source>
+        <translation>もう一方のクラスの点を置く</translation>
+    </message>
+    <message>
+        <source>1, 2</source>
+        <translation>1, 2</translation>
+    </message>
+    <message>
+        <source>choose the active class</source>
+        <translation>置くクラスを選ぶ</translation>
+    </message>
+    <message>
+        <source>Drag a point</source>
+        <translation>点をドラッグ</translation>
+    </message>
+    <message>
+        <source>move it (one undo step)</source>
+        <translation>点を移動する（1 回の操作として元に戻せる）</translation>
+    </message>
+    <message>
+        <source>Drag on empty space</source>
+        <translation>何もない所をドラッグ</translation>
+    </message>
+    <message>
+        <source>select points in a rectangle</source>
+        <translation>矩形で点を選択する</translation>
+    </message>
+    <message>
+        <source>Delete, Backspace</source>
+        <translation>Delete, Backspace</translation>
+    </message>
+    <message>
+        <source>remove the selected or hovered points</source>
+        <translation>選択中またはカーソル下の点を削除する</translation>
+    </message>
+    <message>
+        <source>Wheel, +, −</source>
+        <translation>ホイール, +, −</translation>
+    </message>
+    <message>
+        <source>zoom around the cursor</source>
+        <translation>カーソルを中心に拡大・縮小する</translation>
+    </message>
+    <message>
+        <source>Middle drag, Space+drag</source>
+        <translation>中ボタンでドラッグ, Space+ドラッグ</translation>
+    </message>
+    <message>
+        <source>pan</source>
+        <translation>表示を移動する</translation>
+    </message>
+    <message>
+        <source>Ctrl+0, Home</source>
+        <translation>Ctrl+0, Home</translation>
+    </message>
+    <message>
+        <source>fit the view to the data</source>
+        <translation>データ全体が見えるように表示する</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>Space</translation>
+    </message>
+    <message>
+        <source>train / pause</source>
+        <translation>学習 / 一時停止</translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation>S</translation>
+    </message>
+    <message>
+        <source>step one sample: shows the update</source>
+        <translation>1 サンプル進む: 更新を表示する</translation>
+    </message>
+    <message>
+        <source>N, Right</source>
+        <translation>N, →</translation>
+    </message>
+    <message>
+        <source>step one epoch</source>
+        <translation>1 エポック進む</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>←</translation>
+    </message>
+    <message>
+        <source>one step back in the recorded run</source>
+        <translation>記録した学習経過を 1 ステップ戻る</translation>
+    </message>
+    <message>
+        <source>R</source>
+        <translation>R</translation>
+    </message>
+    <message>
+        <source>reset to epoch 0</source>
+        <translation>エポック 0 にリセットする</translation>
+    </message>
+    <message>
+        <source>Ctrl+Z, Ctrl+Shift+Z</source>
+        <translation>Ctrl+Z, Ctrl+Shift+Z</translation>
+    </message>
+    <message>
+        <source>undo, redo</source>
+        <translation>元に戻す、やり直す</translation>
+    </message>
+    <message>
+        <source>The timeline under the plot scrubs through every recorded epoch and sample visit. Training from a past position continues from there and drops the recorded run after it.</source>
+        <translation>平面図の下のタイムラインで、記録したすべてのエポックとサンプル訪問をたどれます。過去の位置から学習を続けると、そこから先へ進み、その後の記録は破棄されます。</translation>
+    </message>
+    <message>
+        <source>Keys and Mouse</source>
+        <translation>キーとマウス操作</translation>
+    </message>
+    <message>
+        <source>Language changed. The entries already in the undo history keep their language.</source>
+        <translation>言語を切り替えました。操作の履歴にある項目は元の言語のままです。</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>元に戻す(&amp;U) %1</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>やり直す(&amp;R) %1</translation>
+    </message>
+    <message>
+        <source>Not autosaved: %1</source>
+        <translation>自動保存されていません: %1</translation>
+    </message>
+    <message>
+        <source>Cannot Generate Data Set</source>
+        <translation>データセットを生成できません</translation>
+    </message>
+</context>
+<context>
+    <name>plab::ui::ParameterPanel</name>
+    <message>
+        <source>sample #%1: x = %2, t = %3</source>
+        <translation>サンプル #%1: x = %2, t = %3</translation>
+    </message>
+    <message>
+        <source>batch mode: %1·x = %2·%3 = %4</source>
+        <translation>バッチモード: %1·x = %2·%3 = %4</translation>
+    </message>
+    <message>
+        <source>joins the epoch&apos;s mean gradient; w changes once, at the end of the epoch</source>
+        <translation>エポックの平均勾配に加えられます。w はエポックの終わりに 1 回だけ変わります</translation>
+    </message>
+    <message>
+        <source>end of the epoch: w ← w + η·mean of %1·x</source>
+        <translation>エポックの終わり: w ← w + η·(%1·x の平均)</translation>
+    </message>
+    <message>
+        <source>t = y: classified correctly, no update</source>
+        <translation>t = y: 正しく分類されたので更新なし</translation>
+    </message>
+    <message>
+        <source>%1 = 0: no update</source>
+        <translation>%1 = 0: 更新なし</translation>
+    </message>
+    <message>
+        <source>Decision boundary</source>
+        <translation>決定境界</translation>
+    </message>
+    <message>
+        <source>Last update</source>
+        <translation>直前の更新</translation>
+    </message>
+    <message>
+        <source>Convergence theorem (separable data)</source>
+        <translation>収束定理（線形分離可能なデータ）</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>オフ</translation>
+    </message>
+    <message>
+        <source>%1 trainable parameters: w₁, w₂, b</source>
+        <translation>学習するパラメーターは %1 個: w₁, w₂, b</translation>
+    </message>
+    <message>
+        <source>%1 trainable parameters: w₁, w₂ (no bias)</source>
+        <translation>学習するパラメーターは %1 個: w₁, w₂（バイアスなし）</translation>
+    </message>
+    <message>
+        <source>w = 0: there is no boundary line yet</source>
+        <translation>w = 0: まだ決定境界がありません</translation>
+    </message>
+    <message>
+        <source>Step by samples (S) to see each update written out.</source>
+        <translation>サンプルごとに進める（S）と、各更新の計算が表示されます。</translation>
+    </message>
+    <message>
+        <source>distance from the line to the nearest point = %1</source>
+        <translation>決定境界から最も近い点までの距離 = %1</translation>
+    </message>
+    <message>
+        <source>every point is classified correctly, but a point lies on the line (margin 0)</source>
+        <translation>すべての点を正しく分類していますが、直線上に点があります（マージン 0）</translation>
+    </message>
+    <message>
+        <source>this line does not separate the data (yet)</source>
+        <translation>この直線は（まだ）データを分離していません</translation>
+    </message>
+    <message>
+        <source>R = max ‖(x₁, x₂, 1)‖ = %1</source>
+        <translation>R = max ‖(x₁, x₂, 1)‖ = %1</translation>
+    </message>
+    <message>
+        <source>R = max ‖(x₁, x₂)‖ = %1</source>
+        <translation>R = max ‖(x₁, x₂)‖ = %1</translation>
+    </message>
+    <message>
+        <source>γ = min t·(w·x + b) / ‖(w, b)‖ = %1</source>
+        <translation>γ = min t·(w·x + b) / ‖(w, b)‖ = %1</translation>
+    </message>
+    <message>
+        <source>γ = min t·(w·x) / ‖w‖ = %1</source>
+        <translation>γ = min t·(w·x) / ‖w‖ = %1</translation>
+    </message>
+    <message>
+        <source>mistake bound (R/γ)² = %1</source>
+        <translation>誤り回数の上限 (R/γ)² = %1</translation>
+    </message>
+    <message>
+        <source>mistakes so far = %1</source>
+        <translation>これまでの誤り回数 = %1</translation>
+    </message>
+    <message>
+        <source>(the bound assumes a start from w = 0, b = 0)</source>
+        <translation>（この上限は w = 0, b = 0 から始めた場合のものです）</translation>
+    </message>
+    <message>
+        <source>the working weights after this visit (the pocket keeps the best weights seen, shown at the end of each epoch)</source>
+        <translation>この訪問の後の作業中の重み（ポケットはこれまでで最良の重みを保持し、各エポックの終わりに表示します）</translation>
+    </message>
+    <message>
+        <source>the pocket: the best weights seen so far</source>
+        <translation>ポケット: これまでで最良の重み</translation>
+    </message>
+    <message>
+        <source>the working weights after this visit (the average over all visits is shown at the end of each epoch)</source>
+        <translation>この訪問の後の作業中の重み（すべての訪問にわたる平均は各エポックの終わりに表示します）</translation>
+    </message>
+    <message>
+        <source>the average of the weights over all visits so far</source>
+        <translation>これまでのすべての訪問にわたる重みの平均</translation>
+    </message>
+</context>
+<context>
+    <name>plab::ui::PlotCanvas</name>
+    <message>
+        <source>Remove point</source>
+        <translation>点を削除</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n points</source>
+        <translation>
+            <numerusform>%n 個の点を削除</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Change to class %1</source>
+        <translation>クラス %1 に変更</translation>
+    </message>
+    <message>
+        <source>Select all</source>
+        <translation>すべて選択</translation>
+    </message>
+    <message>
+        <source>No point added at (%1, %2): points must lie within ±1e9, the largest coordinate a data file holds</source>
+        <translation>(%1, %2) には点を追加しませんでした。点は ±1e9 以内に置く必要があります（データファイルが扱える最大の座標です）</translation>
+    </message>
+    <message>
+        <source>Zoomed in as far as the numbers allow</source>
+        <translation>数値の精度で可能な限界まで拡大しました</translation>
+    </message>
+    <message>
+        <source>The view stops at ±1e12, the farthest it can reach</source>
+        <translation>表示範囲は ±1e12 までです（これ以上は広げられません）</translation>
+    </message>
+    <message>
+        <source>Points stop at ±1e9, the largest coordinate a data file holds</source>
+        <translation>点は ±1e9 で止まります（データファイルが扱える最大の座標です）</translation>
+    </message>
+</context>
+<context>
+    <name>plab::ui::Timeline</name>
+    <message>
+        <source>Epoch %1 · sample %2/%3</source>
+        <translation>エポック %1 · サンプル %2/%3</translation>
+    </message>
+    <message>
+        <source>Start (epoch 0)</source>
+        <translation>開始（エポック 0）</translation>
+    </message>
+    <message>
+        <source>Epoch %1</source>
+        <translation>エポック %1</translation>
+    </message>
+    <message>
+        <source>Scrub through the recorded run: every epoch and, when stepping by samples, every sample visit</source>
+        <translation>記録した学習経過をたどります。すべてのエポックと、サンプルごとに進めたときはすべてのサンプル訪問</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>タイムライン</translation>
+    </message>
+</context>
+<context>
+    <name>plab::ui::TrainingPresenter</name>
+    <message>
+        <source>Data changed: training restarted from epoch 0</source>
+        <translation>データが変わりました。エポック 0 から学習をやり直します</translation>
+    </message>
+    <message>
+        <source>Learning rate η = %1 from the next sample on</source>
+        <translation>次のサンプルから学習率 η = %1</translation>
+    </message>
+    <message>
+        <source>Settings changed: training restarted from epoch 0</source>
+        <translation>設定が変わりました。エポック 0 から学習をやり直します</translation>
+    </message>
+    <message>
+        <source>Training from %1: the recorded run after it was dropped</source>
+        <translation>%1 から学習しました。その後の記録は破棄されました</translation>
+    </message>
+    <message>
+        <source>Click the plot to place points: left click for the active class, right click for the other one — or pick a data set from the Data menu</source>
+        <translation>平面図をクリックして点を置きます。左クリックで選択中のクラス、右クリックでもう一方のクラス。または［データ］メニューからデータセットを選びます</translation>
+    </message>
+    <message>
+        <source>Epoch 0</source>
+        <translation>エポック 0</translation>
+    </message>
+    <message>
+        <source>errors %1</source>
+        <translation>誤分類 %1</translation>
+    </message>
+    <message>
+        <source>loss %1</source>
+        <translation>損失 %1</translation>
+    </message>
+    <message>
+        <source>not linearly separable: the perceptron cannot converge on this data</source>
+        <translation>線形分離不可能: このデータではパーセプトロンは収束しません</translation>
+    </message>
+    <message>
+        <source>converged after 1 epoch</source>
+        <translation>1 エポックで収束しました</translation>
+    </message>
+    <message>
+        <source>converged after %1 epochs</source>
+        <translation>%1 エポックで収束しました</translation>
+    </message>
+    <message>
+        <source>epoch limit reached (%1 epochs)</source>
+        <translation>エポック上限に達しました（%1 エポック）</translation>
+    </message>
+    <message>
+        <source>diverged: lower the learning rate</source>
+        <translation>発散しました: 学習率を下げてください</translation>
+    </message>
+    <message>
+        <source>training…</source>
+        <translation>学習中…</translation>
+    </message>
+</context>
+<context>
+    <name>plab::ui::UserGuideDialog</name>
+    <message>
+        <source>Perceptron Lab User Guide</source>
+        <translation>Perceptron Lab ユーザーガイド</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>戻る(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Forward</source>
+        <translation>進む(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Contents</source>
+        <translation>目次(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Not part of the bundled guide: %1</source>
+        <translation>同梱のガイドにはありません: %1</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "io/project.h"
+#include "learning/dataset.h"
+#include "learning/linearmodel.h"
+#include "learning/records.h"
+#include "learning/settings.h"
+#include "render/viewtransform.h"
+
+#include <QRectF>
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+namespace plab::render {
+
+/// Everything one frame of the plot shows, as data. The canvas builds one per paint; exports build
+/// one with presentation = true. PlotRenderer::paint() reads nothing else.
+struct PlotScene
+{
+    /// The points (not owned; must stay valid while paint() runs). Null: no points.
+    const learning::Dataset* data = nullptr;
+    /// Changes whenever the points change (Document::dataRevision()). Together with `data` it
+    /// keys the renderer's cached point layer; 0 disables that cache.
+    std::uint64_t dataRevision = 0;
+
+    io::ViewBox view;
+    Aspect aspect = Aspect::Equal;
+
+    // The model, when one is shown.
+    learning::LinearModel model;
+    bool hasModel = false;
+    learning::Rule rule = learning::Rule::Perceptron; ///< Logistic shades by probability
+    learning::ZeroConvention zero = learning::ZeroConvention::Positive; ///< the class at net = 0
+    bool useBias = true;
+
+    /// Indices of points the shown model misclassifies (outlined in red).
+    std::vector<std::size_t> misclassified;
+    /// A sample visit being shown. When step->updated: the old boundary (step->before) is drawn as
+    /// a dashed ghost, the update vector step->deltaW tip-to-tail on w, and the new boundary is
+    /// `model` (normally step->after). Otherwise only the sample is highlighted. The sample
+    /// step->index is highlighted in both cases.
+    std::optional<learning::StepRecord> step;
+    /// Recent boundaries, oldest first, drawn faded (the newest least faded).
+    std::vector<learning::LinearModel> trail;
+
+    /// Per-point selection flags (empty: nothing selected; otherwise one entry per point).
+    std::vector<char> selected;
+    /// The rubber band being dragged, in pixels of the paint target.
+    std::optional<QRectF> rubberBand;
+    /// The point under the mouse.
+    std::optional<std::size_t> hovered;
+    /// Exports: no hover, selection or rubber-band chrome.
+    bool presentation = false;
+    /// The class a left click places; shown in the legend.
+    int activeClass = 0;
+
+    /// Draw every point as a vector shape instead of from the cached raster layer. The renderer
+    /// also does this by itself for SVG, PDF, printer and picture paint devices.
+    bool vectorPoints = false;
+    bool showLegend = true;
+    bool showWeightVector = true;
+};
+
+} // namespace plab::render

@@ -1,0 +1,91 @@
+#pragma once
+
+#include <QColor>
+#include <QFont>
+#include <QString>
+
+#include <array>
+
+class QPalette;
+
+namespace plab::render {
+
+/// The marker drawn for a class. Classes differ by shape as well as colour, so the plot stays
+/// readable for colour-blind viewers and in grey-scale print.
+enum class MarkerShape
+{
+    Circle,
+    Triangle, ///< pointing up
+    Square,
+    Diamond,
+};
+
+/// How a plot looks, as plain data. Themes are passed to the renderer, never stored globally, so a
+/// PNG export can use Theme::print() while the screen shows Theme::dark().
+///
+/// All lengths (line widths, marker sizes, font sizes) are in the painter's logical pixels: on
+/// screen one logical pixel is one device-independent pixel; an exporter wanting a physical size
+/// sets the painter's window/viewport instead of changing the theme.
+struct Theme
+{
+    QString name; ///< stable id: "light", "dark", "print", "high-contrast"
+
+    // Surfaces and text.
+    QColor background;     ///< behind everything (margins with the tick labels)
+    QColor plotBackground; ///< the plot area
+    QColor grid;           ///< grid lines at the major ticks
+    QColor zeroAxis;       ///< the lines x1 = 0 and x2 = 0 when visible
+    QColor frame;          ///< the plot area's border and tick marks
+    QColor text;           ///< tick labels, axis titles, messages
+    QColor mutedText;      ///< secondary annotations (scale notes, legend counts)
+
+    // Classes: index 0 is the negative class, 1 the positive one.
+    std::array<QColor, 2> classColors;
+    std::array<MarkerShape, 2> classShapes{MarkerShape::Circle, MarkerShape::Triangle};
+    QColor markerEdge;        ///< thin outline around every marker (contrast against shading)
+    double markerSize = 12.0; ///< marker diameter
+    double markerEdgeWidth = 1.0;
+    /// Opacity (0..255) of the half-plane shading at full certainty.
+    int shadingAlpha = 40;
+    bool shading = true; ///< shade the half-planes by predicted class / probability
+
+    // The model.
+    QColor boundary;     ///< the current decision boundary
+    QColor ghost;        ///< the boundary before the update being shown (dashed)
+    QColor trail;        ///< recent boundaries while training runs (faded towards the oldest)
+    QColor weightArrow;  ///< the weight vector w
+    QColor updateArrow;  ///< the update vector lr * (t - y) * x
+    QColor errorOutline; ///< ring around misclassified points
+    QColor highlight;    ///< ring around the sample being processed
+    QColor selection;    ///< ring around selected points, rubber band outline
+    QColor rubberBandFill;
+    double boundaryWidth = 3.0;
+    double arrowWidth = 2.5;
+    double gridWidth = 1.0;
+
+    // Text.
+    QString fontFamily;     ///< empty: the application's default family
+    double fontSize = 13.0; ///< tick labels, in pixels before fontScale
+    double fontScale = 1.0;
+
+    /// A font \p relative times the base size, scaled by fontScale.
+    [[nodiscard]] QFont font(double relative = 1.0, bool bold = false) const;
+
+    /// Bright background, dark text; the default for a light desktop.
+    [[nodiscard]] static Theme light();
+    /// Dark background for dark desktops and dim rooms.
+    [[nodiscard]] static Theme dark();
+    /// White background, black text, thicker lines, no shading and no translucent chrome: for
+    /// papers, handouts and slides.
+    [[nodiscard]] static Theme print();
+    /// Black background, pure colours, thick lines and large text for projectors.
+    [[nodiscard]] static Theme highContrast();
+    /// light() or dark(), whichever matches the palette's window colour.
+    [[nodiscard]] static Theme forPalette(const QPalette& palette);
+    /// The theme with that name(), or light() for an unknown name.
+    [[nodiscard]] static Theme fromName(const QString& name);
+
+    friend bool operator==(const Theme&, const Theme&) = default;
+};
+
+} // namespace plab::render

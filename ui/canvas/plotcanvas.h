@@ -1,0 +1,177 @@
+#pragma once
+
+#include "learning/linearmodel.h"
+#include "learning/records.h"
+#include "learning/settings.h"
+#include "render/plotrenderer.h"
+#include "render/plotscene.h"
+#include "render/theme.h"
+#include "render/viewtransform.h"
+
+#include <Eigen/Core>
+#include <QPointF>
+#include <QPointer>
+#include <QWidget>
+
+#include <cstddef>
+#include <optional>
+#include <vector>
+
+namespace plab::editor {
+class Document;
+}
+
+namespace plab::ui {
+
+/// The training-related part of a PlotScene, pushed in by whoever follows the training run (the
+/// canvas itself knows nothing about training). See PlotScene for what each field draws.
+struct TrainingView
+{
+    learning::LinearModel model;
+    bool hasModel = false;
+    learning::Rule rule = learning::Rule::Perceptron;
+    learning::ZeroConvention zero = learning::ZeroConvention::Positive;
+    bool useBias = true;
+    std::vector<std::size_t> misclassified;
+    std::optional<learning::StepRecord> step;
+    std::vector<learning::LinearModel> trail;
+};
+
+/// The interactive plot. Shows a Document through PlotRenderer and edits it with undo commands.
+///
+/// Mouse and keys:
+/// - left click on empty space adds a point of the active class; right click or Shift+click adds
+///   the other class; 1 and 2 choose the active class;
+/// - left-drag on a point moves it (with the rest of the selection if it is selected); one drag
+///   is one undo step; points never leave +/-learning::kMaxCoordinate (a click beyond it adds
+///   nothing, a drag stops at it, and message() says so);
+/// - left-drag on empty space draws a rubber band that selects (Ctrl adds to the selection);
+///   Ctrl+click toggles a point; Ctrl+A selects all; Escape clears the selection;
+/// - Delete or Backspace removes the selection (or the hovered point); right click on a point
+///   opens a context menu (remove, change class, select all);
+/// - the wheel zooms around the cursor; middle-drag or Space+drag pans; + and - zoom around the
+///   centre; Home or F fits the view to the data. The view stays inside the view rule
+///   (io::ViewBox::isValid()); message() says when it stops at a limit.
+///
+/// Space pressed and released without dragging is reported with spaceTapped() (the canvas takes
+/// Space while it has focus so that Space+drag can pan), so the window can keep Space as its
+/// Train/Pause key.
+class PlotCanvas : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit PlotCanvas(QWidget* parent = nullptr);
+    ~PlotCanvas() override;
+
+    /// Not owned. The canvas follows its dataChanged()/viewChanged() signals.
+    void setDocument(editor::Document* document);
+    [[nodiscard]] editor::Document* document() const;
+
+    void setTrainingView(const TrainingView& view);
+    [[nodiscard]] const TrainingView& trainingView() const { return m_training; }
+    /// Back to "no model shown".
+    void clearTrainingView();
+
+    [[nodiscard]] int activeClass() const { return m_activeClass; }
+    void setTheme(const render::Theme& theme);
+    [[nodiscard]] const render::Theme& theme() const { return m_theme; }
+
+    /// The world <-> pixel mapping of the current frame (widget coordinates).
+    [[nodiscard]] render::ViewTransform transform() const;
+    /// The scene the next paint draws. Exports copy it and set presentation = true.
+    [[nodiscard]] render::PlotScene scene() const;
+
+    [[nodiscard]] std::vector<std::size_t> selectedIndices() const;
+    /// The point drawn under \p pixel (the topmost, i.e. the last one), if any.
+    [[nodiscard]] std::optional<std::size_t> pointAt(const QPointF& pixel) const;
+
+    [[nodiscard]] QSize sizeHint() const override;
+    [[nodiscard]] QSize minimumSizeHint() const override;
+
+public Q_SLOTS:
+    /// 0 or 1; emits activeClassChanged() when it changes.
+    void setActiveClass(int cls);
+    /// Frames all points (the default view when there are none).
+    void fitToData();
+    void zoomIn();
+    void zoomOut();
+    void selectAll();
+    void clearSelection();
+    /// Removes the selected points as one undo step; nothing when nothing is selected.
+    void deleteSelection();
+    /// Gives the selected points class \p cls as one undo step.
+    void setSelectionClass(int cls);
+
+Q_SIGNALS:
+    /// The mouse is over the plot at \p world.
+    void cursorMoved(QPointF world);
+    /// The mouse left the canvas.
+    void cursorLeft();
+    void activeClassChanged(int cls);
+    void selectionChanged();
+    /// Space was pressed and released over the focused canvas without panning.
+    void spaceTapped();
+    /// One translated line for the status bar: why a click added no point (beyond the data's
+    /// limit of +/-1e9), why a drag or the view stopped (at the limits of the view rule).
+    void message(const QString& text);
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void wheelEvent(QWheelEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+    void keyReleaseEvent(QKeyEvent* event) override;
+    void leaveEvent(QEvent* event) override;
+    void contextMenuEvent(QContextMenuEvent* event) override;
+    void focusOutEvent(QFocusEvent* event) override;
+    bool event(QEvent* event) override;
+
+private:
+    enum class Drag
+    {
+        None,
+        Pending, ///< button down on empty space, not yet beyond the drag distance
+        Move,    ///< moving points
+        Rubber,  ///< rubber-band selection
+        Pan,
+    };
+
+    void addPointAt(const QPointF& pixel, int cls);
+    void zoomAround(const QPointF& pixel, double factor);
+    /// Sets the document's view, and says so through message() when it had to be clamped.
+    void showView(const io::ViewBox& view);
+    void setSelection(std::vector<char> selection);
+    void onDataChanged();
+    void showPointMenu(const QPoint& globalPos, std::size_t index);
+    void setHovered(std::optional<std::size_t> index);
+
+    QPointer<editor::Document> m_document;
+    render::PlotRenderer m_renderer;
+    render::Theme m_theme = render::Theme::light();
+    TrainingView m_training;
+    int m_activeClass = 0;
+    std::vector<char> m_selected;
+    std::optional<std::size_t> m_hovered;
+
+    Drag m_drag = Drag::None;
+    Qt::MouseButton m_dragButton = Qt::NoButton;
+    QPointF m_pressPixel;
+    QPointF m_lastPixel;
+    Qt::KeyboardModifiers m_pressModifiers;
+    std::vector<std::size_t> m_dragIndices;
+    std::vector<Eigen::Vector2d> m_dragOrigins; ///< world positions at the press
+    Eigen::Vector2d m_pressWorld = Eigen::Vector2d::Zero();
+    io::ViewBox m_panStartView;           ///< the document's view at the press
+    render::ViewTransform m_panTransform; ///< the mapping at the press
+    std::optional<QRectF> m_rubberBand;
+    std::vector<char> m_rubberBase; ///< selection before a Ctrl+rubber band
+    int m_dragId = 0;
+    bool m_moveStarted = false; ///< the drag went beyond the start distance
+    bool m_spaceHeld = false;
+    bool m_spacePanned = false;
+};
+
+} // namespace plab::ui

@@ -1,0 +1,466 @@
+#include "ui/panels/controlpanel.h"
+
+#include <QAction>
+#include <QButtonGroup>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QEvent>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPainter>
+#include <QPainterPath>
+#include <QRadioButton>
+#include <QSlider>
+#include <QSpinBox>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <limits>
+
+using namespace Qt::StringLiterals;
+
+namespace plab::ui {
+
+namespace {
+
+constexpr std::array<double, 12> kSpeedStops{0.5,  1.0,   2.0,   5.0,    10.0, 20.0,
+                                             50.0, 100.0, 200.0, 1000.0, 1e4,  0.0};
+
+/// A class marker as an icon, in the theme's colour and shape.
+QIcon markerIcon(const render::Theme& theme, int cls)
+{
+    constexpr int size = 16;
+    QPixmap pixmap(size, size);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(QPen(theme.markerEdge, 1.0));
+    painter.setBrush(theme.classColors[std::size_t(cls)]);
+    const QRectF box(2.0, 2.0, size - 4.0, size - 4.0);
+    QPainterPath path;
+    switch (theme.classShapes[std::size_t(cls)]) {
+    case render::MarkerShape::Circle:
+        path.addEllipse(box);
+        break;
+    case render::MarkerShape::Square:
+        path.addRect(box);
+        break;
+    case render::MarkerShape::Triangle:
+        path.moveTo(box.center().x(), box.top());
+        path.lineTo(box.bottomRight());
+        path.lineTo(box.bottomLeft());
+        path.closeSubpath();
+        break;
+    case render::MarkerShape::Diamond:
+        path.moveTo(box.center().x(), box.top());
+        path.lineTo(box.right(), box.center().y());
+        path.lineTo(box.center().x(), box.bottom());
+        path.lineTo(box.left(), box.center().y());
+        path.closeSubpath();
+        break;
+    }
+    painter.drawPath(path);
+    return QIcon(pixmap);
+}
+
+/// A spin box that writes its value without trailing zeros ("1", "0.05", not "1.00000"), so a
+/// learning rate reads as typed.
+class CompactSpinBox : public QDoubleSpinBox
+{
+public:
+    using QDoubleSpinBox::QDoubleSpinBox;
+
+protected:
+    QString textFromValue(double value) const override
+    {
+        QString text = locale().toString(value, 'f', decimals());
+        text.remove(locale().groupSeparator());
+        const QString point = locale().decimalPoint();
+        if (text.contains(point)) {
+            while (text.endsWith(u'0'))
+                text.chop(1);
+            if (text.endsWith(point))
+                text.chop(point.size());
+        }
+        return text;
+    }
+};
+
+/// A combo box of \p values; retranslateUi() names the items.
+QComboBox* makeCombo(QWidget* parent, std::initializer_list<int> values)
+{
+    auto* combo = new QComboBox(parent);
+    for (const int value : values)
+        combo->addItem(QString(), value);
+    // The dock may be narrower than the longest item; the popup still shows it in full.
+    combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    combo->setMinimumContentsLength(14);
+    return combo;
+}
+
+/// Names the items of \p combo, in the order they were added.
+void setItemTexts(QComboBox* combo, std::initializer_list<QString> texts)
+{
+    int index = 0;
+    for (const QString& text : texts)
+        combo->setItemText(index++, text);
+}
+
+/// A form row whose label retranslateUi() fills in (labelText() finds it again).
+void addRow(QFormLayout* form, QWidget* field)
+{
+    auto* label = new QLabel(field->parentWidget());
+    label->setBuddy(field);
+    form->addRow(label, field);
+}
+
+void setLabelText(QWidget* field, const QString& text)
+{
+    auto* form = qobject_cast<QFormLayout*>(field->parentWidget()->layout());
+    if (auto* label = qobject_cast<QLabel*>(form ? form->labelForField(field) : nullptr))
+        label->setText(text);
+}
+
+void selectData(QComboBox* combo, int value)
+{
+    combo->setCurrentIndex(std::max(combo->findData(value), 0));
+}
+
+QDoubleSpinBox* makeWeightSpin(QWidget* parent, const QString& prefix)
+{
+    auto* spin = new CompactSpinBox(parent);
+    spin->setPrefix(prefix);
+    spin->setRange(-1000.0, 1000.0);
+    spin->setDecimals(3);
+    spin->setSingleStep(0.1);
+    return spin;
+}
+
+} // namespace
+
+std::span<const double> speedStops()
+{
+    return kSpeedStops;
+}
+
+QString speedText(double epochsPerSecond)
+{
+    if (epochsPerSecond <= 0.0)
+        return ControlPanel::tr("As fast as possible");
+    return ControlPanel::tr("%1 epochs/s").arg(QString::number(epochsPerSecond, 'g', 6));
+}
+
+ControlPanel::ControlPanel(QWidget* parent) : QWidget(parent)
+{
+    using learning::GradientMode;
+    using learning::InitKind;
+    using learning::Rule;
+    using learning::SampleOrder;
+    using learning::ZeroConvention;
+
+    auto* layout = new QVBoxLayout(this);
+
+    // Points: which class a left click places.
+    auto* points = m_pointsBox = new QGroupBox(this);
+    auto* pointsLayout = new QHBoxLayout(points);
+    m_class0 = new QRadioButton(points);
+    m_class1 = new QRadioButton(points);
+    m_classGroup = new QButtonGroup(this);
+    m_classGroup->addButton(m_class0, 0);
+    m_classGroup->addButton(m_class1, 1);
+    m_class0->setChecked(true);
+    pointsLayout->addWidget(m_class0);
+    pointsLayout->addWidget(m_class1);
+    pointsLayout->addStretch(1);
+    layout->addWidget(points);
+    connect(m_classGroup, &QButtonGroup::idClicked, this, &ControlPanel::activeClassChosen);
+
+    // Run: the action buttons and the speed.
+    auto* run = m_runBox = new QGroupBox(this);
+    auto* runLayout = new QVBoxLayout(run);
+    m_actionRow = new QWidget(run);
+    auto* actionLayout = new QGridLayout(m_actionRow);
+    actionLayout->setContentsMargins(0, 0, 0, 0);
+    runLayout->addWidget(m_actionRow);
+    auto* speedRow = new QHBoxLayout;
+    m_speed = new QSlider(Qt::Horizontal, run);
+    m_speed->setRange(0, int(kSpeedStops.size()) - 1);
+    m_speed->setPageStep(1);
+    m_speed->setTickPosition(QSlider::TicksBelow);
+    m_speedLabel = new QLabel(run);
+    m_speedTitle = new QLabel(run);
+    speedRow->addWidget(m_speedTitle);
+    speedRow->addWidget(m_speed, 1);
+    speedRow->addWidget(m_speedLabel);
+    runLayout->addLayout(speedRow);
+    layout->addWidget(run);
+    connect(m_speed, &QSlider::valueChanged, this, [this](int stop) {
+        m_speedLabel->setText(speedText(kSpeedStops[std::size_t(stop)]));
+        if (!m_updating)
+            Q_EMIT speedChanged(kSpeedStops[std::size_t(stop)]);
+    });
+
+    // The rule and its parameters.
+    auto* ruleBox = m_ruleBox = new QGroupBox(this);
+    auto* ruleForm = new QFormLayout(ruleBox);
+    m_rule = makeCombo(ruleBox, {int(Rule::Perceptron), int(Rule::Pocket), int(Rule::Averaged),
+                                 int(Rule::Adaline), int(Rule::Logistic)});
+    addRow(ruleForm, m_rule);
+    m_gradientMode = makeCombo(ruleBox, {int(GradientMode::Online), int(GradientMode::Batch)});
+    m_gradientModeLabel = new QLabel(ruleBox);
+    m_gradientModeLabel->setBuddy(m_gradientMode);
+    ruleForm->addRow(m_gradientModeLabel, m_gradientMode);
+    m_learningRate = new CompactSpinBox(ruleBox);
+    m_learningRate->setDecimals(5);
+    m_learningRate->setRange(0.00001, 1e6);
+    m_learningRate->setStepType(QAbstractSpinBox::AdaptiveDecimalStepType);
+    addRow(ruleForm, m_learningRate);
+    m_maxEpochs = new QSpinBox(ruleBox);
+    m_maxEpochs->setRange(1, learning::kMaxEpochsLimit);
+    m_maxEpochs->setGroupSeparatorShown(true);
+    addRow(ruleForm, m_maxEpochs);
+    m_useBias = new QCheckBox(ruleBox);
+    ruleForm->addRow(m_useBias);
+    m_zero = makeCombo(ruleBox, {int(ZeroConvention::Positive), int(ZeroConvention::Negative),
+                                 int(ZeroConvention::Mistake)});
+    addRow(ruleForm, m_zero);
+    layout->addWidget(ruleBox);
+
+    // Where the weights start and the order of the samples.
+    auto* start = m_startBox = new QGroupBox(this);
+    auto* startForm = new QFormLayout(start);
+    m_init = makeCombo(start, {int(InitKind::Zeros), int(InitKind::Random), int(InitKind::Given)});
+    addRow(startForm, m_init);
+    m_givenRow = new QWidget(start);
+    auto* givenLayout = new QHBoxLayout(m_givenRow);
+    givenLayout->setContentsMargins(0, 0, 0, 0);
+    m_initW1 = makeWeightSpin(m_givenRow, u"w₁ "_s);
+    m_initW2 = makeWeightSpin(m_givenRow, u"w₂ "_s);
+    m_initB = makeWeightSpin(m_givenRow, u"b "_s);
+    givenLayout->addWidget(m_initW1);
+    givenLayout->addWidget(m_initW2);
+    givenLayout->addWidget(m_initB);
+    startForm->addRow(m_givenRow);
+    m_randomScale = new CompactSpinBox(start);
+    m_randomScale->setRange(0.001, 1000.0);
+    m_randomScale->setDecimals(3);
+    m_randomScale->setPrefix(u"± "_s);
+    m_randomScaleLabel = new QLabel(start);
+    m_randomScaleLabel->setBuddy(m_randomScale);
+    startForm->addRow(m_randomScaleLabel, m_randomScale);
+    m_order = makeCombo(start, {int(SampleOrder::File), int(SampleOrder::Shuffle)});
+    addRow(startForm, m_order);
+    m_seed = new QSpinBox(start);
+    m_seed->setRange(0, std::numeric_limits<int>::max());
+    addRow(startForm, m_seed);
+    layout->addWidget(start);
+    layout->addStretch(1);
+
+    // Each field applies only itself to the current settings.
+    const auto onEdit = [this](auto apply) {
+        return [this, apply](auto value) {
+            if (m_updating)
+                return;
+            learning::TrainingSettings next = m_settings;
+            apply(next, value);
+            commit(next);
+        };
+    };
+    connect(m_rule, &QComboBox::currentIndexChanged, this,
+            onEdit([this](learning::TrainingSettings& s, int) {
+                s.rule = Rule(m_rule->currentData().toInt());
+            }));
+    connect(m_gradientMode, &QComboBox::currentIndexChanged, this,
+            onEdit([this](learning::TrainingSettings& s, int) {
+                s.gradientMode = GradientMode(m_gradientMode->currentData().toInt());
+            }));
+    connect(m_learningRate, &QDoubleSpinBox::valueChanged, this,
+            onEdit([](learning::TrainingSettings& s, double v) { s.learningRate = v; }));
+    connect(m_maxEpochs, &QSpinBox::valueChanged, this,
+            onEdit([](learning::TrainingSettings& s, int v) { s.maxEpochs = v; }));
+    connect(m_useBias, &QCheckBox::toggled, this,
+            onEdit([](learning::TrainingSettings& s, bool v) { s.useBias = v; }));
+    connect(m_zero, &QComboBox::currentIndexChanged, this,
+            onEdit([this](learning::TrainingSettings& s, int) {
+                s.zero = ZeroConvention(m_zero->currentData().toInt());
+            }));
+    connect(m_init, &QComboBox::currentIndexChanged, this,
+            onEdit([this](learning::TrainingSettings& s, int) {
+                s.init = InitKind(m_init->currentData().toInt());
+            }));
+    connect(m_initW1, &QDoubleSpinBox::valueChanged, this,
+            onEdit([](learning::TrainingSettings& s, double v) { s.initial.w.x() = v; }));
+    connect(m_initW2, &QDoubleSpinBox::valueChanged, this,
+            onEdit([](learning::TrainingSettings& s, double v) { s.initial.w.y() = v; }));
+    connect(m_initB, &QDoubleSpinBox::valueChanged, this,
+            onEdit([](learning::TrainingSettings& s, double v) { s.initial.b = v; }));
+    connect(m_randomScale, &QDoubleSpinBox::valueChanged, this,
+            onEdit([](learning::TrainingSettings& s, double v) { s.randomScale = v; }));
+    connect(m_order, &QComboBox::currentIndexChanged, this,
+            onEdit([this](learning::TrainingSettings& s, int) {
+                s.order = SampleOrder(m_order->currentData().toInt());
+            }));
+    connect(m_seed, &QSpinBox::valueChanged, this,
+            onEdit([](learning::TrainingSettings& s, int v) { s.seed = std::uint64_t(v); }));
+
+    // A value is applied when it is complete (Enter, arrows, leaving the field), not at every
+    // keystroke: typing 0.05 must not pass through 0 or 0.0.
+    for (auto* spin : findChildren<QAbstractSpinBox*>())
+        spin->setKeyboardTracking(false);
+
+    retranslateUi();
+    setTheme(render::Theme::light());
+    setSettings(m_settings);
+    setSpeed(10.0);
+}
+
+void ControlPanel::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+}
+
+void ControlPanel::retranslateUi()
+{
+    m_pointsBox->setTitle(tr("New points"));
+    m_class0->setText(tr("Class 0 (key 1)"));
+    m_class1->setText(tr("Class 1 (key 2)"));
+    m_class0->setToolTip(tr("Left click places this class; right click places the other one."));
+    m_class1->setToolTip(m_class0->toolTip());
+
+    m_runBox->setTitle(tr("Run"));
+    m_speedTitle->setText(tr("Speed"));
+    m_speed->setToolTip(tr("Training speed in epochs per second"));
+    // As wide as the widest stop, whichever that is in this language.
+    int widest = 0;
+    for (const double stop : kSpeedStops)
+        widest = std::max(widest, m_speedLabel->fontMetrics().horizontalAdvance(speedText(stop)));
+    m_speedLabel->setMinimumWidth(widest + 4);
+    m_speedLabel->setText(speedText(speed()));
+
+    m_ruleBox->setTitle(tr("Learning rule"));
+    setItemTexts(m_rule,
+                 {tr("Perceptron (Rosenblatt)"), tr("Pocket perceptron"), tr("Averaged perceptron"),
+                  tr("Adaline (Widrow-Hoff)"), tr("Logistic regression")});
+    setLabelText(m_rule, tr("&Rule"));
+    setItemTexts(m_gradientMode, {tr("Online (after each sample)"), tr("Batch (once per epoch)")});
+    m_gradientModeLabel->setText(tr("&Gradient"));
+    m_learningRate->setToolTip(tr("η, the step size of every update. Takes effect at once, "
+                                  "even while training runs."));
+    setLabelText(m_learningRate, tr("&Learning rate η"));
+    setLabelText(m_maxEpochs, tr("&Epoch limit"));
+    m_useBias->setText(tr("Learn a &bias b"));
+    m_useBias->setToolTip(tr("Without a bias the boundary always passes through the origin."));
+    setItemTexts(m_zero, {tr("class 1 (y = 1 if net ≥ 0)"), tr("class 0 (y = 1 only if net > 0)"),
+                          tr("a mistake (as in the proof)")});
+    m_zero->setToolTip(tr("What a point exactly on the boundary (net = 0) is predicted as."));
+    setLabelText(m_zero, tr("At net = &0"));
+
+    m_startBox->setTitle(tr("Start and order"));
+    setItemTexts(m_init, {tr("Zeros"), tr("Random (from the seed)"), tr("Typed in")});
+    setLabelText(m_init, tr("&Initial weights"));
+    m_randomScaleLabel->setText(tr("Random &range"));
+    setItemTexts(m_order, {tr("File order"), tr("Shuffled every epoch")});
+    setLabelText(m_order, tr("Sample &order"));
+    m_seed->setToolTip(tr("The same seed gives the same run, sample for sample."));
+    setLabelText(m_seed, tr("&Seed"));
+}
+
+void ControlPanel::setSettings(const learning::TrainingSettings& settings)
+{
+    m_settings = settings;
+    m_updating = true;
+    selectData(m_rule, int(settings.rule));
+    selectData(m_gradientMode, int(settings.gradientMode));
+    m_learningRate->setValue(settings.learningRate);
+    m_maxEpochs->setValue(settings.maxEpochs);
+    m_useBias->setChecked(settings.useBias);
+    selectData(m_zero, int(settings.zero));
+    selectData(m_init, int(settings.init));
+    m_initW1->setValue(settings.initial.w.x());
+    m_initW2->setValue(settings.initial.w.y());
+    m_initB->setValue(settings.initial.b);
+    m_randomScale->setValue(settings.randomScale);
+    selectData(m_order, int(settings.order));
+    m_seed->setValue(int(std::min<std::uint64_t>(settings.seed, std::uint64_t(m_seed->maximum()))));
+    m_updating = false;
+    updateEnabled();
+}
+
+void ControlPanel::setSpeed(double epochsPerSecond)
+{
+    std::size_t best = kSpeedStops.size() - 1;
+    if (epochsPerSecond > 0.0) {
+        double bestDistance = std::numeric_limits<double>::infinity();
+        for (std::size_t i = 0; i + 1 < kSpeedStops.size(); ++i) {
+            const double distance = std::abs(std::log(kSpeedStops[i] / epochsPerSecond));
+            if (distance < bestDistance) {
+                bestDistance = distance;
+                best = i;
+            }
+        }
+    }
+    m_updating = true;
+    m_speed->setValue(int(best));
+    m_speedLabel->setText(speedText(kSpeedStops[best]));
+    m_updating = false;
+}
+
+double ControlPanel::speed() const
+{
+    return kSpeedStops[std::size_t(m_speed->value())];
+}
+
+void ControlPanel::setTrainingActions(const QList<QAction*>& actions)
+{
+    // Three buttons a row: wide enough for their labels in a narrow dock.
+    auto* layout = static_cast<QGridLayout*>(m_actionRow->layout());
+    for (int i = 0; i < actions.size(); ++i) {
+        auto* button = new QToolButton(m_actionRow);
+        button->setDefaultAction(actions.at(i));
+        button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        button->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+        layout->addWidget(button, i / 3, i % 3);
+    }
+}
+
+void ControlPanel::setTheme(const render::Theme& theme)
+{
+    m_class0->setIcon(markerIcon(theme, 0));
+    m_class1->setIcon(markerIcon(theme, 1));
+}
+
+void ControlPanel::setActiveClass(int cls)
+{
+    (cls == 1 ? m_class1 : m_class0)->setChecked(true);
+}
+
+void ControlPanel::commit(const learning::TrainingSettings& next)
+{
+    m_settings = next;
+    updateEnabled();
+    Q_EMIT settingsEdited(m_settings);
+}
+
+void ControlPanel::updateEnabled()
+{
+    const bool gradient = !learning::isPerceptronFamily(m_settings.rule);
+    m_gradientMode->setEnabled(gradient);
+    m_gradientModeLabel->setEnabled(gradient);
+    m_givenRow->setVisible(m_settings.init == learning::InitKind::Given);
+    const bool random = m_settings.init == learning::InitKind::Random;
+    m_randomScale->setEnabled(random);
+    m_randomScaleLabel->setEnabled(random);
+    m_initB->setEnabled(m_settings.useBias);
+    m_seed->setEnabled(random || m_settings.order == learning::SampleOrder::Shuffle);
+}
+
+} // namespace plab::ui

@@ -1,0 +1,327 @@
+#include "ui/panels/parameterpanel.h"
+
+#include <QCoreApplication>
+#include <QEvent>
+#include <QFontDatabase>
+#include <QFrame>
+#include <QGridLayout>
+#include <QLabel>
+#include <QStringList>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace plab::ui {
+
+namespace {
+
+constexpr QChar kMinus{0x2212};
+
+QString withMinusSign(QString text)
+{
+    return text.replace(QLatin1Char('-'), kMinus);
+}
+
+QString vec(const Eigen::Vector2d& v)
+{
+    return u'(' + formatNumber(v.x()) + u", " + formatNumber(v.y()) + u')';
+}
+
+/// A number inside an expression: negative values get parentheses, e.g. "1 − (−0.25)".
+QString operand(double value)
+{
+    const QString text = formatNumber(value);
+    return value < 0.0 ? u'(' + text + u')' : text;
+}
+
+/// " + 1.00" or " − 1.00": a signed term after another one.
+QString signedTerm(double value)
+{
+    return (std::signbit(value) && value != 0.0 ? u" − "_s : u" + "_s) +
+           formatNumber(std::abs(value));
+}
+
+QString bigNumber(double value)
+{
+    return formatNumber(value, 3);
+}
+
+} // namespace
+
+QString formatNumber(double value, int decimals)
+{
+    if (value == 0.0 || !std::isfinite(value))
+        return withMinusSign(QString::number(value == 0.0 ? 0.0 : value, 'f', decimals));
+    const double smallest = 0.5 * std::pow(10.0, -decimals);
+    if (std::abs(value) < smallest || std::abs(value) >= 1e6)
+        return withMinusSign(QString::number(value, 'g', 3));
+    return withMinusSign(QString::number(value, 'f', decimals));
+}
+
+QString formatRate(double learningRate)
+{
+    QString text = QString::number(learningRate, 'g', 6);
+    if (!text.contains(QLatin1Char('.')) && !text.contains(QLatin1Char('e')))
+        text += u".0"_s;
+    return withMinusSign(text);
+}
+
+QString boundaryEquation(const learning::LinearModel& model, bool useBias)
+{
+    QString text = formatNumber(model.w.x()) + u"·x₁" + signedTerm(model.w.y()) + u"·x₂";
+    if (useBias)
+        text += signedTerm(model.b);
+    return text + u" = 0";
+}
+
+QString updateArithmetic(const learning::StepRecord& step, learning::Rule rule,
+                         learning::GradientMode mode, bool useBias)
+{
+    using learning::Rule;
+    QStringList lines;
+    const QString eta = formatRate(step.learningRate);
+    lines << QCoreApplication::translate("plab::ui::ParameterPanel", "sample #%1: x = %2, t = %3")
+                 .arg(step.index + 1)
+                 .arg(vec(step.x))
+                 .arg(rule == Rule::Adaline ? (step.target == 1 ? u"1"_s : withMinusSign(u"-1"_s))
+                                            : QString::number(step.target));
+    lines << u"net = w·x + b = " + formatNumber(step.net);
+
+    // The factor the rule multiplies into its update, written as the subtraction it comes from.
+    QString symbol;
+    QString factor;
+    if (learning::isPerceptronFamily(rule)) {
+        lines.last() += u", y = " + QString::number(step.output);
+        symbol = u"(t − y)"_s;
+        factor = u'(' + QString::number(step.target) + u" − " + QString::number(step.output) + u')';
+    } else if (rule == Rule::Adaline) {
+        symbol = u"(t − net)"_s;
+        const QString t = step.target == 1 ? u"1"_s : QString(kMinus) + u'1';
+        factor = u'(' + t + u" − " + operand(step.net) + u')';
+    } else {
+        const double p = 1.0 / (1.0 + std::exp(-step.net));
+        lines << u"p = σ(net) = σ(" + formatNumber(step.net) + u") = " + formatNumber(p);
+        symbol = u"(t − p)"_s;
+        factor = u'(' + QString::number(step.target) + u" − " + formatNumber(p) + u')';
+    }
+
+    const bool batch = !learning::isPerceptronFamily(rule) && mode == learning::GradientMode::Batch;
+    if (batch && !step.updated) {
+        const Eigen::Vector2d term = step.error * step.x;
+        lines << QCoreApplication::translate("plab::ui::ParameterPanel",
+                                             "batch mode: %1·x = %2·%3 = %4")
+                     .arg(symbol, factor, vec(step.x), vec(term));
+        lines << QCoreApplication::translate(
+            "plab::ui::ParameterPanel",
+            "joins the epoch's mean gradient; w changes once, at the end of the epoch");
+        return lines.join(u'\n');
+    }
+    if (batch) {
+        lines << QCoreApplication::translate("plab::ui::ParameterPanel",
+                                             "end of the epoch: w ← w + η·mean of %1·x")
+                     .arg(symbol);
+        lines << u"  = " + vec(step.before.w) + u" + " + vec(step.deltaW);
+        lines << u"  = " + vec(step.after.w);
+        if (useBias)
+            lines << u"b ← " + formatNumber(step.before.b) + signedTerm(step.deltaB) + u" = " +
+                         formatNumber(step.after.b);
+        return lines.join(u'\n');
+    }
+    if (!step.updated) {
+        lines << (learning::isPerceptronFamily(rule)
+                      ? QCoreApplication::translate("plab::ui::ParameterPanel",
+                                                    "t = y: classified correctly, no update")
+                      : QCoreApplication::translate("plab::ui::ParameterPanel", "%1 = 0: no update")
+                            .arg(symbol));
+        return lines.join(u'\n');
+    }
+    lines << u"w ← w + η·" + symbol + u"·x";
+    lines << u"  = " + vec(step.before.w) + u" + " + eta + u'·' + factor + u'·' + vec(step.x);
+    lines << u"  = " + vec(step.after.w);
+    if (useBias) {
+        lines << u"b ← b + η·" + symbol;
+        lines << u"  = " + formatNumber(step.before.b) + u" + " + eta + u'·' + factor;
+        lines << u"  = " + formatNumber(step.after.b);
+    }
+    return lines.join(u'\n');
+}
+
+ParameterPanel::ParameterPanel(QWidget* parent) : QWidget(parent)
+{
+    auto* layout = new QVBoxLayout(this);
+
+    // w1, w2 and b side by side, each name over its value: large, yet only two lines tall.
+    auto* grid = new QGridLayout;
+    grid->setHorizontalSpacing(12);
+    grid->setVerticalSpacing(0);
+    const auto addColumn = [&](int column, const QString& name, QLabel** value) {
+        auto* label = new QLabel(name, this);
+        label->setAlignment(Qt::AlignCenter);
+        *value = new QLabel(this);
+        (*value)->setAlignment(Qt::AlignCenter);
+        (*value)->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        grid->addWidget(label, 0, column);
+        grid->addWidget(*value, 1, column);
+        grid->setColumnStretch(column, 1);
+        return label;
+    };
+    m_names = {addColumn(0, u"w₁"_s, &m_w1), addColumn(1, u"w₂"_s, &m_w2),
+               addColumn(2, u"b"_s, &m_b)};
+    layout->addLayout(grid);
+
+    m_which = new QLabel(this);
+    m_which->setWordWrap(true);
+    m_which->setAlignment(Qt::AlignCenter);
+    layout->addWidget(m_which);
+    m_count = new QLabel(this);
+    layout->addWidget(m_count);
+
+    auto* equationTitle = m_equationTitle = new QLabel(this);
+    m_equation = new QLabel(this);
+    m_equation->setWordWrap(true);
+    m_equation->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(equationTitle);
+    layout->addWidget(m_equation);
+
+    m_updateTitle = new QLabel(this);
+    m_update = new QLabel(this);
+    m_update->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_update->setWordWrap(true);
+    layout->addWidget(m_updateTitle);
+    layout->addWidget(m_update);
+
+    m_readoutTitle = new QLabel(this);
+    m_readout = new QLabel(this);
+    m_readout->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_readout->setWordWrap(true);
+    layout->addWidget(m_readoutTitle);
+    layout->addWidget(m_readout);
+    layout->addStretch(1);
+
+    for (auto* title : {equationTitle, m_updateTitle, m_readoutTitle}) {
+        QFont font = title->font();
+        font.setBold(true);
+        title->setFont(font);
+    }
+    applyFonts();
+    retranslateUi();
+}
+
+void ParameterPanel::retranslateUi()
+{
+    m_equationTitle->setText(tr("Decision boundary"));
+    m_updateTitle->setText(tr("Last update"));
+    m_readoutTitle->setText(tr("Convergence theorem (separable data)"));
+    // The values are words too ("off", the arithmetic, the readout): written again.
+    setState(m_state);
+}
+
+void ParameterPanel::setState(const ParameterState& state)
+{
+    m_state = state;
+    m_w1->setText(bigNumber(state.model.w.x()));
+    m_w2->setText(bigNumber(state.model.w.y()));
+    m_b->setText(state.useBias ? bigNumber(state.model.b) : tr("off"));
+    learning::TrainingSettings shape;
+    shape.useBias = state.useBias;
+    const int count = learning::parameterCount(shape);
+    m_count->setText(state.useBias ? tr("%1 trainable parameters: w₁, w₂, b").arg(count)
+                                   : tr("%1 trainable parameters: w₁, w₂ (no bias)").arg(count));
+    QString which;
+    if (state.rule == learning::Rule::Pocket)
+        which = state.atVisit ? tr("the working weights after this visit (the pocket keeps the "
+                                   "best weights seen, shown at the end of each epoch)")
+                              : tr("the pocket: the best weights seen so far");
+    else if (state.rule == learning::Rule::Averaged)
+        which = state.atVisit ? tr("the working weights after this visit (the average over all "
+                                   "visits is shown at the end of each epoch)")
+                              : tr("the average of the weights over all visits so far");
+    m_which->setText(which);
+    m_which->setVisible(!which.isEmpty());
+    m_equation->setText(equationText());
+    m_update->setText(updateText());
+    const bool showReadout = state.readout.has_value() && learning::isPerceptronFamily(state.rule);
+    m_readoutTitle->setVisible(showReadout);
+    m_readout->setVisible(showReadout);
+    m_readout->setText(readoutText());
+}
+
+QString ParameterPanel::equationText() const
+{
+    QString text = boundaryEquation(m_state.model, m_state.useBias);
+    if (m_state.model.hasNoBoundary())
+        text += u'\n' + tr("w = 0: there is no boundary line yet");
+    return text;
+}
+
+QString ParameterPanel::updateText() const
+{
+    if (!m_state.step)
+        return tr("Step by samples (S) to see each update written out.");
+    return updateArithmetic(*m_state.step, m_state.rule, m_state.gradientMode, m_state.useBias);
+}
+
+QString ParameterPanel::readoutText() const
+{
+    if (!m_state.readout)
+        return {};
+    const auto& r = *m_state.readout;
+    QStringList lines;
+    if (r.margin && r.mistakeBound && r.augmentedMargin) {
+        lines
+            << tr("distance from the line to the nearest point = %1").arg(formatNumber(*r.margin));
+    } else if (m_state.errors == 0) {
+        // Classified correctly only thanks to the net = 0 convention: the theorem's margin is 0.
+        lines << tr("every point is classified correctly, but a point lies on the line (margin 0)");
+    } else {
+        lines << tr("this line does not separate the data (yet)");
+    }
+    // With a bias the theorem works in the augmented space x̃ = (x₁, x₂, 1).
+    lines << (m_state.useBias ? tr("R = max ‖(x₁, x₂, 1)‖ = %1") : tr("R = max ‖(x₁, x₂)‖ = %1"))
+                 .arg(formatNumber(r.radius));
+    if (r.margin && r.mistakeBound && r.augmentedMargin) {
+        lines << (m_state.useBias ? tr("γ = min t·(w·x + b) / ‖(w, b)‖ = %1")
+                                  : tr("γ = min t·(w·x) / ‖w‖ = %1"))
+                     .arg(formatNumber(*r.augmentedMargin, 3));
+        lines << tr("mistake bound (R/γ)² = %1").arg(formatNumber(*r.mistakeBound, 1));
+    }
+    lines << tr("mistakes so far = %1").arg(qlonglong(m_state.mistakes));
+    if (!m_state.startedFromZero)
+        lines << tr("(the bound assumes a start from w = 0, b = 0)");
+    return lines.join(u'\n');
+}
+
+void ParameterPanel::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange)
+        applyFonts();
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+}
+
+void ParameterPanel::applyFonts()
+{
+    // Readable from the back of a classroom: the weights at twice the normal size, the
+    // arithmetic in a fixed-width font so the lines of working align.
+    QFont big = font();
+    big.setPointSizeF(big.pointSizeF() * 2.0);
+    big.setBold(true);
+    for (auto* label : {m_w1, m_w2, m_b})
+        label->setFont(big);
+    QFont name = font();
+    name.setPointSizeF(name.pointSizeF() * 1.3);
+    for (auto* label : m_names)
+        label->setFont(name);
+    QFont equation = font();
+    equation.setPointSizeF(equation.pointSizeF() * 1.3);
+    m_equation->setFont(equation);
+    QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    fixed.setPointSizeF(font().pointSizeF());
+    m_update->setFont(fixed);
+    m_readout->setFont(fixed);
+}
+
+} // namespace plab::ui
