@@ -14,6 +14,7 @@
 #include "ui/dialogs/userguidedialog.h"
 #include "ui/mainwindow/languagemenu.h"
 #include "ui/mainwindow/trainingpresenter.h"
+#include "ui/mainwindow/windowsettings.h"
 #include "ui/panels/controlpanel.h"
 #include "ui/panels/learningcurves.h"
 #include "ui/panels/parameterpanel.h"
@@ -92,11 +93,6 @@ constexpr int kMessageTimeoutMs = 6000;
 QString fromName(std::string_view name)
 {
     return QString::fromLatin1(name.data(), qsizetype(name.size()));
-}
-
-std::string toName(const QVariant& value)
-{
-    return value.toString().toStdString();
 }
 
 /// The view a newly opened or generated data set gets: all points, with room around a handful
@@ -629,12 +625,12 @@ void MainWindow::connectParts()
     connect(m_document, &editor::Document::dataChanged, this, &MainWindow::updateCounts);
     connect(m_document, &editor::Document::settingsChanged, this, [this] {
         m_controls->setSettings(m_document->settings());
-        storeTrainingSettings();
+        WindowSettings().setTraining(m_document->settings());
     });
     connect(m_controls, &ControlPanel::settingsEdited, m_document, &editor::Document::setSettings);
     connect(m_controls, &ControlPanel::speedChanged, this, [this](double speed) {
         m_presenter->setEpochsPerSecond(speed);
-        QSettings().setValue(u"training/speed"_s, speed);
+        WindowSettings().setSpeed(speed);
     });
     connect(m_controls, &ControlPanel::activeClassChosen, m_canvas, &PlotCanvas::setActiveClass);
     connect(m_canvas, &PlotCanvas::activeClassChanged, this, [this](int cls) {
@@ -660,62 +656,28 @@ void MainWindow::connectParts()
 
 void MainWindow::restoreSettings()
 {
-    QSettings settings;
-    if (!restoreGeometry(settings.value(u"window/geometry"_s).toByteArray())) {
+    const WindowSettings stored;
+    if (!restoreGeometry(stored.geometry())) {
         // First start: most of the screen, centred.
         const QRect available = screen()->availableGeometry();
         const QSize size = (available.size() * 0.85).expandedTo(QSize(1024, 640));
         setGeometry(QStyle::alignedRect(Qt::LeftToRight, Qt::AlignCenter,
                                         size.boundedTo(available.size()), available));
     }
-    m_defaultLayoutPending = !restoreState(settings.value(u"window/state"_s).toByteArray());
+    m_defaultLayoutPending = !restoreState(stored.dockState());
 
-    learning::TrainingSettings s;
-    settings.beginGroup(u"training"_s);
-    if (const auto v = learning::ruleFromName(toName(settings.value(u"rule"_s))))
-        s.rule = *v;
-    if (const auto v = learning::zeroConventionFromName(toName(settings.value(u"zero"_s))))
-        s.zero = *v;
-    if (const auto v = learning::sampleOrderFromName(toName(settings.value(u"order"_s))))
-        s.order = *v;
-    if (const auto v = learning::initKindFromName(toName(settings.value(u"init"_s))))
-        s.init = *v;
-    if (const auto v = learning::gradientModeFromName(toName(settings.value(u"gradient"_s))))
-        s.gradientMode = *v;
-    s.learningRate = settings.value(u"learningRate"_s, s.learningRate).toDouble();
-    s.maxEpochs = settings.value(u"maxEpochs"_s, s.maxEpochs).toInt();
-    s.useBias = settings.value(u"useBias"_s, s.useBias).toBool();
-    s.seed = settings.value(u"seed"_s, QString::number(s.seed)).toString().toULongLong();
-    s.initial.w.x() = settings.value(u"initialW1"_s, 0.0).toDouble();
-    s.initial.w.y() = settings.value(u"initialW2"_s, 0.0).toDouble();
-    s.initial.b = settings.value(u"initialB"_s, 0.0).toDouble();
-    s.randomScale = settings.value(u"randomScale"_s, s.randomScale).toDouble();
-    const double speed = settings.value(u"speed"_s, 10.0).toDouble();
-    settings.endGroup();
-    if (learning::validate(s))
-        s = learning::TrainingSettings{};
+    const learning::TrainingSettings s = stored.training();
     m_document->setSettings(s);
     m_document->markSaved();
     m_controls->setSettings(s);
-    m_controls->setSpeed(speed);
+    m_controls->setSpeed(stored.speed());
     m_presenter->setEpochsPerSecond(m_controls->speed());
 
-    settings.beginGroup(u"generator"_s);
-    if (const auto g = learning::generatorFromName(toName(settings.value(u"kind"_s))))
-        m_lastGenerator = *g;
-    auto& p = m_generatorParams;
-    p.count = settings.value(u"count"_s, p.count).toInt();
-    p.separation = settings.value(u"separation"_s, p.separation).toDouble();
-    p.spread = settings.value(u"spread"_s, p.spread).toDouble();
-    p.extent = settings.value(u"extent"_s, p.extent).toDouble();
-    p.target.w.x() = settings.value(u"targetW1"_s, p.target.w.x()).toDouble();
-    p.target.w.y() = settings.value(u"targetW2"_s, p.target.w.y()).toDouble();
-    p.target.b = settings.value(u"targetB"_s, p.target.b).toDouble();
-    p.targetMargin = settings.value(u"margin"_s, p.targetMargin).toDouble();
-    p.seed = settings.value(u"seed"_s, QString::number(p.seed)).toString().toULongLong();
-    settings.endGroup();
+    const GeneratorChoice generator = stored.generator({m_lastGenerator, m_generatorParams});
+    m_lastGenerator = generator.kind;
+    m_generatorParams = generator.params;
 
-    m_themeChoice = settings.value(u"view/theme"_s, u"system"_s).toString();
+    m_themeChoice = stored.theme();
     const auto themeActions = m_themeGroup->actions();
     for (QAction* action : themeActions)
         action->setChecked(action->data().toString() == m_themeChoice);
@@ -723,46 +685,11 @@ void MainWindow::restoreSettings()
 
 void MainWindow::saveSettings() const
 {
-    QSettings settings;
-    settings.setValue(u"window/geometry"_s, saveGeometry());
-    settings.setValue(u"window/state"_s, saveState());
-    settings.setValue(u"view/theme"_s, m_themeChoice);
-    storeTrainingSettings();
-
-    settings.beginGroup(u"generator"_s);
-    const auto& p = m_generatorParams;
-    settings.setValue(u"kind"_s, fromName(learning::name(m_lastGenerator)));
-    settings.setValue(u"count"_s, p.count);
-    settings.setValue(u"separation"_s, p.separation);
-    settings.setValue(u"spread"_s, p.spread);
-    settings.setValue(u"extent"_s, p.extent);
-    settings.setValue(u"targetW1"_s, p.target.w.x());
-    settings.setValue(u"targetW2"_s, p.target.w.y());
-    settings.setValue(u"targetB"_s, p.target.b);
-    settings.setValue(u"margin"_s, p.targetMargin);
-    settings.setValue(u"seed"_s, QString::number(p.seed));
-    settings.endGroup();
-}
-
-void MainWindow::storeTrainingSettings() const
-{
-    const learning::TrainingSettings& s = m_document->settings();
-    QSettings settings;
-    settings.beginGroup(u"training"_s);
-    settings.setValue(u"rule"_s, fromName(learning::name(s.rule)));
-    settings.setValue(u"zero"_s, fromName(learning::name(s.zero)));
-    settings.setValue(u"order"_s, fromName(learning::name(s.order)));
-    settings.setValue(u"init"_s, fromName(learning::name(s.init)));
-    settings.setValue(u"gradient"_s, fromName(learning::name(s.gradientMode)));
-    settings.setValue(u"learningRate"_s, s.learningRate);
-    settings.setValue(u"maxEpochs"_s, s.maxEpochs);
-    settings.setValue(u"useBias"_s, s.useBias);
-    settings.setValue(u"seed"_s, QString::number(s.seed));
-    settings.setValue(u"initialW1"_s, s.initial.w.x());
-    settings.setValue(u"initialW2"_s, s.initial.w.y());
-    settings.setValue(u"initialB"_s, s.initial.b);
-    settings.setValue(u"randomScale"_s, s.randomScale);
-    settings.endGroup();
+    WindowSettings stored;
+    stored.setLayout(saveGeometry(), saveState());
+    stored.setTheme(m_themeChoice);
+    stored.setTraining(m_document->settings());
+    stored.setGenerator({m_lastGenerator, m_generatorParams});
 }
 
 // --- Files -----------------------------------------------------------------------------------

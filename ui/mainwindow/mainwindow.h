@@ -135,7 +135,6 @@ private:
     void connectParts();
     void restoreSettings();
     void saveSettings() const;
-    void storeTrainingSettings() const;
 
     void newDocument();
     void openDialog();
