@@ -367,10 +367,10 @@ std::optional<QString> checkRequest(const ExportRequest& request, std::size_t fr
 
 } // namespace
 
-std::variant<std::vector<ExportFrame>, QString> framesFor(const ExportRequest& request)
+Result<std::vector<ExportFrame>, QString> framesFor(const ExportRequest& request)
 {
     if (!request.source)
-        return Text::tr("nothing to export");
+        return unexpected(Text::tr("nothing to export"));
     if (request.position)
         return std::vector<ExportFrame>{frameAt(*request.source, *request.position)};
     return selectFrames(*request.source, request.epochs, request.steps);
@@ -429,14 +429,14 @@ QStringList framePaths(const QString& path, std::span<const ExportFrame> frames,
     return paths;
 }
 
-std::variant<QByteArray, QString> renderTable(const ExportRequest& request, TableFormat format)
+Result<QByteArray, QString> renderTable(const ExportRequest& request, TableFormat format)
 {
     if (!request.source)
-        return Text::tr("nothing to export");
+        return unexpected(Text::tr("nothing to export"));
     auto steps = selectSteps(*request.source, request.epochs);
-    if (const QString* error = std::get_if<QString>(&steps))
-        return *error;
-    const auto& visits = std::get<std::vector<learning::StepRecord>>(steps);
+    if (!steps)
+        return unexpected(steps.error());
+    const auto& visits = steps.value();
     return TableWriter(format, request.source->settings.useBias).write(visits);
 }
 
@@ -449,8 +449,8 @@ ExportResult runExport(const ExportRequest& request, const ExportProgress& progr
             return result;
         }
         auto table = renderTable(request, *request.table);
-        if (const QString* error = std::get_if<QString>(&table)) {
-            result.error = *error;
+        if (!table) {
+            result.error = table.error();
             return result;
         }
         if (progress && !progress(0, 1)) {
@@ -459,7 +459,7 @@ ExportResult runExport(const ExportRequest& request, const ExportProgress& progr
         }
         return saveOne(request.path, request.pipeReader,
                        [&table](QIODevice& device, bool&) -> std::optional<QString> {
-                           const QByteArray& bytes = std::get<QByteArray>(table);
+                           const QByteArray& bytes = table.value();
                            if (device.write(bytes) != bytes.size())
                                return device.errorString();
                            return std::nullopt;
@@ -467,11 +467,11 @@ ExportResult runExport(const ExportRequest& request, const ExportProgress& progr
     }
 
     auto selected = framesFor(request);
-    if (const QString* error = std::get_if<QString>(&selected)) {
-        result.error = *error;
+    if (!selected) {
+        result.error = selected.error();
         return result;
     }
-    const std::vector<ExportFrame>& frames = std::get<std::vector<ExportFrame>>(selected);
+    const std::vector<ExportFrame>& frames = selected.value();
     if (const auto error = checkRequest(request, frames.size())) {
         result.error = *error;
         return result;

@@ -64,8 +64,7 @@ struct ExportRequest
                                      const ExportProgress& progress = {});
 
 /// The frames \p request asks for, or an error line.
-[[nodiscard]] std::variant<std::vector<ExportFrame>, QString>
-framesFor(const ExportRequest& request);
+[[nodiscard]] Result<std::vector<ExportFrame>, QString> framesFor(const ExportRequest& request);
 
 /// Paints one page (a frame, or a storyboard of \p frames) into an image of
 /// options.geometry.pixelSize() pixels with the device pixel ratio options.geometry.scale and
@@ -83,7 +82,7 @@ framesFor(const ExportRequest& request);
                                      ExportFormat format, std::size_t sampleCount);
 
 /// The whole worked-example table for \p request (its source and epochs), in \p format.
-[[nodiscard]] std::variant<QByteArray, QString> renderTable(const ExportRequest& request,
-                                                            TableFormat format);
+[[nodiscard]] Result<QByteArray, QString> renderTable(const ExportRequest& request,
+                                                      TableFormat format);
 
 } // namespace plab::exporting

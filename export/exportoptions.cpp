@@ -166,7 +166,7 @@ std::vector<SlidePreset> slidePresets()
     };
 }
 
-std::variant<SizeSpec, QString> parseSizeSpec(QStringView text)
+Result<SizeSpec, QString> parseSizeSpec(QStringView text)
 {
     const QString trimmed = text.trimmed().toString().toLower();
     for (const SlidePreset& preset : slidePresets()) {
@@ -184,7 +184,7 @@ std::variant<SizeSpec, QString> parseSizeSpec(QStringView text)
             "size (e.g. 160x90mm), or 16:9, 4:3 or square; found \"%1\"")
             .arg(text.toString());
     if (!match.hasMatch())
-        return expected;
+        return unexpected(expected);
     SizeSpec spec;
     spec.width = match.captured(1).toDouble();
     spec.height = match.captured(2).toDouble();
@@ -196,20 +196,21 @@ std::variant<SizeSpec, QString> parseSizeSpec(QStringView text)
     else if (unit == u"in")
         spec.unit = SizeSpec::Unit::Inches;
     if (!(spec.width > 0.0) || !(spec.height > 0.0))
-        return expected;
+        return unexpected(expected);
     return spec;
 }
 
-std::variant<OutputGeometry, QString> geometryFor(const SizeSpec& size, std::optional<double> scale,
-                                                  std::optional<double> dpi)
+Result<OutputGeometry, QString> geometryFor(const SizeSpec& size, std::optional<double> scale,
+                                            std::optional<double> dpi)
 {
     if (scale && !(*scale >= kMinScale && *scale <= kMaxScale)) {
-        return Text::tr("the scale must be from %1 to %2, found %3")
-            .arg(formatLimit(kMinScale), formatLimit(kMaxScale), formatLimit(*scale));
+        return unexpected(
+            Text::tr("the scale must be from %1 to %2, found %3")
+                .arg(formatLimit(kMinScale), formatLimit(kMaxScale), formatLimit(*scale)));
     }
     if (dpi && !(*dpi >= kMinDpi && *dpi <= kMaxDpi)) {
-        return Text::tr("the resolution must be from %1 to %2 dpi, found %3")
-            .arg(formatLimit(kMinDpi), formatLimit(kMaxDpi), formatLimit(*dpi));
+        return unexpected(Text::tr("the resolution must be from %1 to %2 dpi, found %3")
+                              .arg(formatLimit(kMinDpi), formatLimit(kMaxDpi), formatLimit(*dpi)));
     }
     OutputGeometry g;
     if (!size.isPhysical()) {
@@ -239,17 +240,18 @@ std::variant<OutputGeometry, QString> geometryFor(const SizeSpec& size, std::opt
     const double shortest = std::min(g.logical.width(), g.logical.height());
     const double longest = std::max(g.logical.width(), g.logical.height());
     if (shortest < kMinSide) {
-        return Text::tr(
-                   "the image would be %1 × %2 pixels before scaling: each side must be at least "
-                   "%3")
-            .arg(formatLimit(g.logical.width()), formatLimit(g.logical.height()),
-                 formatLimit(kMinSide));
+        return unexpected(
+            Text::tr("the image would be %1 × %2 pixels before scaling: each side must be at least "
+                     "%3")
+                .arg(formatLimit(g.logical.width()), formatLimit(g.logical.height()),
+                     formatLimit(kMinSide)));
     }
     if (longest > kMaxSide || std::max(px.width(), px.height()) > int(kMaxSide)) {
-        return Text::tr("the image would be %1 × %2 pixels: each side must be at most %3")
-            .arg(px.width())
-            .arg(px.height())
-            .arg(formatLimit(kMaxSide));
+        return unexpected(
+            Text::tr("the image would be %1 × %2 pixels: each side must be at most %3")
+                .arg(px.width())
+                .arg(px.height())
+                .arg(formatLimit(kMaxSide)));
     }
     return g;
 }
@@ -262,11 +264,12 @@ double defaultFontScale(const QSizeF& logical, ExportLayout layout)
     return std::clamp(std::round(fit * 4.0) / 4.0, 1.0, 2.0);
 }
 
-std::variant<std::vector<int>, QString> parseEpochList(QStringView text, int lastEpoch)
+Result<std::vector<int>, QString> parseEpochList(QStringView text, int lastEpoch)
 {
     const QString all = text.trimmed().toString();
     if (all.isEmpty())
-        return Text::tr("no epochs given (expected all, last or a list such as 0,1,2,5,last)");
+        return unexpected(
+            Text::tr("no epochs given (expected all, last or a list such as 0,1,2,5,last)"));
     std::vector<int> epochs;
     const auto add = [&epochs](int e) {
         if (std::find(epochs.begin(), epochs.end(), e) == epochs.end())
@@ -295,16 +298,17 @@ std::variant<std::vector<int>, QString> parseEpochList(QStringView text, int las
         const std::optional<int> from = parseOne(first);
         const std::optional<int> to = parseOne(second);
         if (!from || !to) {
-            return Text::tr("\"%1\" is not an epoch (expected numbers from 0, ranges such as 2-5, "
-                            "last or all)")
-                .arg(part);
+            return unexpected(
+                Text::tr("\"%1\" is not an epoch (expected numbers from 0, ranges such as 2-5, "
+                         "last or all)")
+                    .arg(part));
         }
         if (*from > *to)
-            return Text::tr("the range \"%1\" runs backwards").arg(part);
+            return unexpected(Text::tr("the range \"%1\" runs backwards").arg(part));
         if (*to > lastEpoch) {
-            return Text::tr("epoch %1 was not reached: the run ended at epoch %2")
-                .arg(*to)
-                .arg(lastEpoch);
+            return unexpected(Text::tr("epoch %1 was not reached: the run ended at epoch %2")
+                                  .arg(*to)
+                                  .arg(lastEpoch));
         }
         for (int e = *from; e <= *to; ++e)
             add(e);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "learning/result.h"
 #include "render/theme.h"
 
 #include <QSize>
@@ -8,7 +9,6 @@
 #include <QStringView>
 
 #include <optional>
-#include <variant>
 #include <vector>
 
 namespace plab::exporting {
@@ -123,7 +123,7 @@ inline constexpr double kMinDpi = 10.0;
 inline constexpr double kMaxDpi = 2400.0;
 
 /// Parses a size (see SizeSpec); an error message (translated, one line) otherwise.
-[[nodiscard]] std::variant<SizeSpec, QString> parseSizeSpec(QStringView text);
+[[nodiscard]] Result<SizeSpec, QString> parseSizeSpec(QStringView text);
 
 /// The geometry for \p size:
 /// - in pixels: logical = the size; scale = \p scale (default 1); dpi = \p dpi (default 96 x
@@ -132,7 +132,7 @@ inline constexpr double kMaxDpi = 2400.0;
 ///   (default dpi / 96, so text has the same physical size as on a 96 dpi screen); logical =
 ///   pixels / scale.
 /// An error message names the limit that is exceeded.
-[[nodiscard]] std::variant<OutputGeometry, QString>
+[[nodiscard]] Result<OutputGeometry, QString>
 geometryFor(const SizeSpec& size, std::optional<double> scale = {}, std::optional<double> dpi = {});
 
 /// The text size (Theme::fontScale) that suits a page of \p logical pixels: 1 up to the size of a
@@ -175,8 +175,7 @@ struct ExportOptions
 /// ("2-5") and "last", e.g. "0,1,2,5,last". Resolved against the run's last epoch; duplicates
 /// are dropped (the first occurrence keeps its place). An error names the part that is wrong,
 /// e.g. an epoch the run did not reach.
-[[nodiscard]] std::variant<std::vector<int>, QString> parseEpochList(QStringView text,
-                                                                     int lastEpoch);
+[[nodiscard]] Result<std::vector<int>, QString> parseEpochList(QStringView text, int lastEpoch);
 
 /// The classic storyboard choice: epochs 0, 1, 2, 3 and 5 where the run reached them, and the
 /// last epoch.

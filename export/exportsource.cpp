@@ -108,8 +108,8 @@ std::vector<learning::StepRecord> replayEpoch(const ExportSource& source, int ep
     return steps;
 }
 
-std::variant<std::vector<ExportFrame>, QString>
-selectFrames(const ExportSource& source, const std::vector<int>& epochs, bool steps)
+Result<std::vector<ExportFrame>, QString> selectFrames(const ExportSource& source,
+                                                       const std::vector<int>& epochs, bool steps)
 {
     std::vector<ExportFrame> frames;
     const std::size_t perEpoch = steps ? std::max<std::size_t>(1, source.data.size()) : 1;
@@ -117,9 +117,10 @@ selectFrames(const ExportSource& source, const std::vector<int>& epochs, bool st
     for (int e : epochs)
         count += e == 0 ? 1 : perEpoch;
     if (count > kMaxFrames) {
-        return Text::tr("%1 frames would be made; an export makes at most %2 (choose fewer epochs)")
-            .arg(count)
-            .arg(kMaxFrames);
+        return unexpected(
+            Text::tr("%1 frames would be made; an export makes at most %2 (choose fewer epochs)")
+                .arg(count)
+                .arg(kMaxFrames));
     }
     frames.reserve(count);
     for (int e : epochs) {
@@ -133,17 +134,17 @@ selectFrames(const ExportSource& source, const std::vector<int>& epochs, bool st
     return frames;
 }
 
-std::variant<std::vector<learning::StepRecord>, QString> selectSteps(const ExportSource& source,
-                                                                     const std::vector<int>& epochs)
+Result<std::vector<learning::StepRecord>, QString> selectSteps(const ExportSource& source,
+                                                               const std::vector<int>& epochs)
 {
     std::size_t count = 0;
     for (int e : epochs)
         count += e == 0 ? 0 : source.data.size();
     if (count > kMaxTableRows) {
-        return Text::tr(
-                   "the table would have %1 rows; at most %2 are written (choose fewer epochs)")
-            .arg(count)
-            .arg(kMaxTableRows);
+        return unexpected(
+            Text::tr("the table would have %1 rows; at most %2 are written (choose fewer epochs)")
+                .arg(count)
+                .arg(kMaxTableRows));
     }
     std::vector<learning::StepRecord> steps;
     steps.reserve(count);

@@ -5,6 +5,7 @@
 #include "learning/dataset.h"
 #include "learning/history.h"
 #include "learning/records.h"
+#include "learning/result.h"
 #include "learning/settings.h"
 #include "render/plotscene.h"
 
@@ -12,7 +13,6 @@
 
 #include <cstddef>
 #include <optional>
-#include <variant>
 #include <vector>
 
 namespace plab::exporting {
@@ -66,12 +66,12 @@ inline constexpr std::size_t kMaxTableRows = 1'000'000;
 /// The frames for \p epochs: one per epoch, or with \p steps one per sample visit of each epoch
 /// (epoch 0, which has no visits, gives its initial frame). An error message when there would
 /// be more than kMaxFrames.
-[[nodiscard]] std::variant<std::vector<ExportFrame>, QString>
+[[nodiscard]] Result<std::vector<ExportFrame>, QString>
 selectFrames(const ExportSource& source, const std::vector<int>& epochs, bool steps);
 
 /// The visits of \p epochs (epoch 0 has none), in order, for a worked-example table. An error
 /// message when there would be more than kMaxTableRows.
-[[nodiscard]] std::variant<std::vector<learning::StepRecord>, QString>
+[[nodiscard]] Result<std::vector<learning::StepRecord>, QString>
 selectSteps(const ExportSource& source, const std::vector<int>& epochs);
 
 /// The scene the canvas would paint for \p frame, in presentation mode (no hover, selection or

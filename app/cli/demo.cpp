@@ -42,12 +42,12 @@ int runHeadlessDemo(const QString& file, const QString& folder, QTextStream& out
     out << Text::tr("Training on %1 ...").arg(io::printable(input)) << '\n';
     out.flush();
     QFile noStandardOutput; // both outputs are files: nothing goes to standard output
-    const TrainOutcome outcome = runTrain(options, noStandardOutput);
-    if (outcome.error) {
-        err << QStringLiteral("perceptron-lab: ") << io::printable(*outcome.error) << '\n';
+    const Result<learning::EpochSnapshot, QString> trained = runTrain(options, noStandardOutput);
+    if (!trained) {
+        err << QStringLiteral("perceptron-lab: ") << io::printable(trained.error()) << '\n';
         return 2;
     }
-    const learning::EpochSnapshot& last = outcome.last;
+    const learning::EpochSnapshot& last = *trained;
     const QString model =
         QStringLiteral("w = (%1, %2), b = %3")
             .arg(number(last.model.w.x()), number(last.model.w.y()), number(last.model.b));

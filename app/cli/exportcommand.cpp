@@ -1,5 +1,6 @@
 #include "app/cli/exportcommand.h"
 
+#include "app/cli/traincommand.h"
 #include "export/exporter.h"
 #include "i18n/language.h"
 #include "io/datasetfile.h"
@@ -31,9 +32,9 @@ struct Text
 /// An export records every epoch (about 310 bytes each) before it draws.
 constexpr int kMaxExportEpochs = 1'000'000;
 
-ExportOutcome failed(const QString& message)
+unexpected<QString> failed(const QString& message)
 {
-    return ExportOutcome{message, {}};
+    return unexpected(message);
 }
 
 QString optionError(const QString& option, const QString& message)
@@ -74,7 +75,7 @@ render::Theme themeNamed(const QString& name)
 
 } // namespace
 
-ExportOutcome runExport(const ExportArguments& a, QIODevice& standardOutput)
+Result<QStringList, QString> runExport(const ExportArguments& a, QIODevice& standardOutput)
 {
     // The input, exactly as `train` reads it.
     const TrainOptions& options = a.training;
@@ -82,43 +83,21 @@ ExportOutcome runExport(const ExportArguments& a, QIODevice& standardOutput)
     const QString input = fromProject ? options.projectFile : options.dataFile;
     const QString inputOption =
         fromProject ? QStringLiteral("--project") : QStringLiteral("--data");
-    const QString inputShown = io::inputName(input, io::Streams::Accept);
     // The file --out names (a frame series is checked again below, frame by frame); before
     // anything is read, since a pipe or standard input cannot be read twice.
     if (const auto conflict = outputConflict(a.out, input, inputOption))
         return failed(*conflict);
-    learning::Dataset data;
-    learning::TrainingSettings settings;
-    std::optional<io::ViewBox> view;
-    if (fromProject) {
-        io::Result<io::Project> project = io::readProject(input, io::Streams::Accept);
-        if (!project)
-            return failed(project.error().toString());
-        data = std::move(project.value().data);
-        settings = project.value().settings;
-        view = project.value().view;
-    } else {
-        io::Result<learning::Dataset> read = io::readDatasetCsv(input, io::Streams::Accept);
-        if (!read)
-            return failed(read.error().toString());
-        data = std::move(read).value();
-    }
-    settings = options.appliedTo(settings);
-    if (const auto problem = learning::validate(settings)) {
-        return failed(QStringLiteral("%1: settings.%2: %3")
-                          .arg(inputShown, io::settingsFieldKey(problem->field),
-                               io::describeSettingsProblem(*problem)));
-    }
-    if (const auto problem = learning::validate(data))
-        return failed(
-            QStringLiteral("%1: %2").arg(inputShown, io::describeDataProblem(*problem, data)));
-    if (settings.maxEpochs > kMaxExportEpochs) {
+    Result<TrainingInput, QString> read = readTrainingInput(options);
+    if (!read)
+        return failed(read.error());
+    TrainingInput& in = *read;
+    if (in.settings.maxEpochs > kMaxExportEpochs) {
         return failed(
             optionError(QStringLiteral("max-epochs"),
                         Text::tr("an export records every epoch: the epoch limit must be at "
                                  "most %1, found %2")
                             .arg(kMaxExportEpochs)
-                            .arg(settings.maxEpochs)));
+                            .arg(in.settings.maxEpochs)));
     }
 
     // What to write.
@@ -162,13 +141,12 @@ ExportOutcome runExport(const ExportArguments& a, QIODevice& standardOutput)
                                      ? QStringLiteral("960x540")
                                      : QStringLiteral("1920x1080");
         const auto size = exporting::parseSizeSpec(sizeText);
-        if (const QString* error = std::get_if<QString>(&size))
-            return failed(optionError(QStringLiteral("size"), oneLine(*error)));
-        const auto geometry =
-            exporting::geometryFor(std::get<exporting::SizeSpec>(size), a.scale, a.dpi);
-        if (const QString* error = std::get_if<QString>(&geometry))
-            return failed(optionError(QStringLiteral("size"), *error));
-        o.geometry = std::get<exporting::OutputGeometry>(geometry);
+        if (!size)
+            return failed(optionError(QStringLiteral("size"), oneLine(size.error())));
+        const auto geometry = exporting::geometryFor(size.value(), a.scale, a.dpi);
+        if (!geometry)
+            return failed(optionError(QStringLiteral("size"), geometry.error()));
+        o.geometry = geometry.value();
         o.theme = themeNamed(a.theme);
         o.theme.fontScale =
             a.fontScale.value_or(exporting::defaultFontScale(o.geometry.logical, o.layout));
@@ -185,10 +163,10 @@ ExportOutcome runExport(const ExportArguments& a, QIODevice& standardOutput)
     }
 
     // Train, then choose the epochs.
-    const io::ViewBox shown = view ? *view : io::fitToData(data);
+    const io::ViewBox shown = in.view ? *in.view : io::fitToData(in.data);
     auto source = std::make_shared<exporting::ExportSource>(
-        exporting::trainedSource(std::move(data), settings, shown));
-    source->name = QFileInfo(inputShown).fileName();
+        exporting::trainedSource(std::move(in.data), in.settings, shown));
+    source->name = QFileInfo(in.name).fileName();
     const int lastEpoch = source->history.latestEpoch().epoch;
     if (a.epochs.isEmpty()) {
         if (!request.table && o.layout == exporting::ExportLayout::Single)
@@ -200,28 +178,30 @@ ExportOutcome runExport(const ExportArguments& a, QIODevice& standardOutput)
                 request.epochs.push_back(e);
     } else {
         auto epochs = exporting::parseEpochList(a.epochs, lastEpoch);
-        if (const QString* error = std::get_if<QString>(&epochs))
-            return failed(optionError(QStringLiteral("epochs"), oneLine(*error)));
-        request.epochs = std::get<std::vector<int>>(epochs);
+        if (!epochs)
+            return failed(optionError(QStringLiteral("epochs"), oneLine(epochs.error())));
+        request.epochs = epochs.value();
     }
     request.steps = a.steps;
     request.source = std::move(source);
 
     if (request.table && a.out == u"-") {
         auto table = exporting::renderTable(request, *request.table);
-        if (const QString* error = std::get_if<QString>(&table))
-            return failed(*error);
+        if (!table)
+            return failed(table.error());
         io::OutputFile out(standardOutput, Text::tr("standard output"));
-        std::optional<io::SaveError> error = out.write(std::get<QByteArray>(table));
+        std::optional<io::SaveError> error = out.write(table.value());
         if (!error)
             error = out.commit();
-        return error ? failed(error->toString()) : ExportOutcome{};
+        if (error)
+            return failed(error->toString());
+        return QStringList();
     }
     if (!request.table && o.layout == exporting::ExportLayout::Frames) {
         auto frames = exporting::framesFor(request);
-        if (const auto* list = std::get_if<std::vector<exporting::ExportFrame>>(&frames)) {
+        if (frames) {
             const QStringList paths =
-                exporting::framePaths(a.out, *list, o.format, request.source->data.size());
+                exporting::framePaths(a.out, *frames, o.format, request.source->data.size());
             for (const QString& path : paths) {
                 if (const auto conflict = outputConflict(path, input, inputOption))
                     return failed(*conflict);
@@ -232,7 +212,7 @@ ExportOutcome runExport(const ExportArguments& a, QIODevice& standardOutput)
     const exporting::ExportResult result = exporting::runExport(request);
     if (result.error)
         return failed(*result.error);
-    return ExportOutcome{std::nullopt, result.files};
+    return result.files;
 }
 
 namespace {
@@ -266,10 +246,10 @@ int exportMain(int argc, char** argv, const ExportArguments& arguments)
                             << '\n';
         return 2;
     }
-    const ExportOutcome outcome = runExport(arguments, standardOutput);
+    const Result<QStringList, QString> written = runExport(arguments, standardOutput);
     standardOutput.close();
-    if (outcome.error) {
-        QString line = *outcome.error;
+    if (!written) {
+        QString line = written.error();
         line.replace(u'\n', u' ');
         // File names and titles come from the user: escape sequences are shown, not obeyed.
         QTextStream(stderr) << QStringLiteral("perceptron-lab: ") << io::printable(line) << '\n';

@@ -133,8 +133,8 @@ int run(int argc, char** argv, WindowStarter startWindow)
         return fail(Text::tr("standard output: %1").arg(standardOutput.errorString()));
     if (command.kind != plab::cli::CliCommand::Kind::Train)
         return writeOut(standardOutput, command.text);
-    const plab::cli::TrainOutcome outcome = plab::cli::runTrain(command.train, standardOutput);
-    return outcome.error ? fail(*outcome.error) : 0;
+    const auto trained = plab::cli::runTrain(command.train, standardOutput);
+    return trained ? 0 : fail(trained.error());
 }
 
 } // namespace

@@ -200,40 +200,52 @@ QByteArray summaryJson(const learning::EpochSnapshot& last,
     return out;
 }
 
-TrainOutcome runTrain(const TrainOptions& options, QIODevice& standardOutput)
+Result<TrainingInput, QString> readTrainingInput(const TrainOptions& options)
 {
-    const auto failed = [](const QString& message) { return TrainOutcome{message, {}, {}}; };
+    const bool fromProject = !options.projectFile.isEmpty();
+    const QString path = fromProject ? options.projectFile : options.dataFile;
+    TrainingInput input;
+    input.name = io::inputName(path, io::Streams::Accept);
+    if (fromProject) {
+        Result<io::Project, io::LoadError> project = io::readProject(path, io::Streams::Accept);
+        if (!project)
+            return unexpected(project.error().toString());
+        input.data = std::move(project->data);
+        input.settings = project->settings;
+        input.view = project->view;
+    } else {
+        Result<learning::Dataset, io::LoadError> read =
+            io::readDatasetCsv(path, io::Streams::Accept);
+        if (!read)
+            return unexpected(read.error().toString());
+        input.data = std::move(read).value();
+    }
+
+    input.settings = options.appliedTo(input.settings);
+    if (const auto problem = learning::validate(input.settings)) {
+        // Command-line values were checked by the parser, so the project's own value is at fault.
+        return unexpected(QStringLiteral("%1: settings.%2: %3")
+                              .arg(input.name, io::settingsFieldKey(problem->field),
+                                   io::describeSettingsProblem(*problem)));
+    }
+    if (const auto problem = learning::validate(input.data)) {
+        return unexpected(QStringLiteral("%1: %2").arg(
+            input.name, io::describeDataProblem(*problem, input.data)));
+    }
+    return input;
+}
+
+Result<learning::EpochSnapshot, QString> runTrain(const TrainOptions& options,
+                                                  QIODevice& standardOutput)
+{
+    const auto failed = [](const QString& message) { return unexpected(message); };
     // Before anything is read: a pipe or standard input cannot be read twice.
     if (const auto conflict = outputConflict(options))
         return failed(*conflict);
-    const bool fromProject = !options.projectFile.isEmpty();
-    const QString input = fromProject ? options.projectFile : options.dataFile;
-    const QString inputShown = io::inputName(input, io::Streams::Accept);
-    learning::Dataset data;
-    learning::TrainingSettings settings;
-    if (fromProject) {
-        io::Result<io::Project> project = io::readProject(input, io::Streams::Accept);
-        if (!project)
-            return failed(project.error().toString());
-        data = std::move(project.value().data);
-        settings = project.value().settings;
-    } else {
-        io::Result<learning::Dataset> read = io::readDatasetCsv(input, io::Streams::Accept);
-        if (!read)
-            return failed(read.error().toString());
-        data = std::move(read).value();
-    }
-
-    settings = options.appliedTo(settings);
-    if (const auto problem = learning::validate(settings)) {
-        // Command-line values were checked by the parser, so the project's own value is at fault.
-        return failed(QStringLiteral("%1: settings.%2: %3")
-                          .arg(inputShown, io::settingsFieldKey(problem->field),
-                               io::describeSettingsProblem(*problem)));
-    }
-    if (const auto problem = learning::validate(data))
-        return failed(
-            QStringLiteral("%1: %2").arg(inputShown, io::describeDataProblem(*problem, data)));
+    Result<TrainingInput, QString> input = readTrainingInput(options);
+    if (!input)
+        return failed(input.error());
+    const learning::TrainingSettings settings = input->settings;
 
     Output trace;
     Output summary;
@@ -242,7 +254,7 @@ TrainOutcome runTrain(const TrainOptions& options, QIODevice& standardOutput)
     if (auto error = summary.open(options.summaryFile, standardOutput))
         return failed(*error);
 
-    learning::Trainer trainer(std::move(data), settings);
+    learning::Trainer trainer(std::move(input->data), settings);
     learning::EpochSnapshot last = trainer.initialSnapshot();
     std::optional<QString> writeError;
     const auto onStep = [&](const learning::StepRecord& step) {
@@ -267,7 +279,7 @@ TrainOutcome runTrain(const TrainOptions& options, QIODevice& standardOutput)
         writeError = summary.commit();
     if (writeError)
         return failed(*writeError);
-    return TrainOutcome{std::nullopt, last, settings};
+    return last;
 }
 
 } // namespace plab::cli

@@ -1,7 +1,9 @@
 #pragma once
 
 #include "app/cli/cliparser.h"
+#include "io/project.h"
 #include "learning/records.h"
+#include "learning/result.h"
 #include "learning/settings.h"
 
 #include <QByteArray>
@@ -26,20 +28,27 @@ namespace plab::cli {
 [[nodiscard]] QByteArray summaryJson(const learning::EpochSnapshot& last,
                                      const learning::TrainingSettings& settings);
 
-/// What runTrain() did: an error line, or the last snapshot of the finished run.
-struct TrainOutcome
+/// What `train` and `export` read before they train.
+struct TrainingInput
 {
-    std::optional<QString> error;        ///< one translated line (exit status 2); empty on success
-    learning::EpochSnapshot last;        ///< valid when there is no error
-    learning::TrainingSettings settings; ///< the settings the run used
+    learning::Dataset data;
+    learning::TrainingSettings settings; ///< the file's (or the defaults) with the options applied
+    std::optional<io::ViewBox> view;     ///< a project's view
+    QString name;                        ///< the input in messages ("standard input" for "-")
 };
 
-/// Runs `perceptron-lab train`: loads the data set or project (a file, a pipe, or "-" for standard
-/// input), applies the options, trains to the end and writes the trace and the summary. Refuses
+/// Reads the data set or the project \p options name (a file, a pipe, or "-" for standard input)
+/// and applies the options; the data and the settings are checked. An error line otherwise.
+[[nodiscard]] Result<TrainingInput, QString> readTrainingInput(const TrainOptions& options);
+
+/// Runs `perceptron-lab train`: reads the input (readTrainingInput()), trains to the end and
+/// writes the trace and the summary; the last snapshot of the run, or an error line (exit
+/// status 2). Refuses
 /// an output that is the input file, or both outputs in one file (by identity, before reading).
 /// Outputs follow io::OutputFile: a regular file is written atomically (after an error no
 /// output file exists, or the previous one is intact), a device or pipe directly; every write is
 /// checked. "-" writes to \p standardOutput.
-[[nodiscard]] TrainOutcome runTrain(const TrainOptions& options, QIODevice& standardOutput);
+[[nodiscard]] Result<learning::EpochSnapshot, QString> runTrain(const TrainOptions& options,
+                                                                QIODevice& standardOutput);
 
 } // namespace plab::cli

@@ -101,18 +101,19 @@ std::optional<QString> parseCoordinate(QByteArrayView text, double& value)
 
 } // namespace
 
-Result<learning::Dataset> readDatasetCsv(const QString& path, Streams streams)
+Result<learning::Dataset, LoadError> readDatasetCsv(const QString& path, Streams streams)
 {
-    Result<QByteArray> content = readWholeFile(path, streams);
+    Result<QByteArray, LoadError> content = readWholeFile(path, streams);
     if (!content)
-        return content.error();
+        return unexpected(std::move(content).error());
     return readDatasetCsvText(content.value(), inputName(path, streams));
 }
 
-Result<learning::Dataset> readDatasetCsvText(QByteArrayView text, const QString& fileName)
+Result<learning::Dataset, LoadError> readDatasetCsvText(QByteArrayView text,
+                                                        const QString& fileName)
 {
     const auto fail = [&fileName](int line, const QString& field, const QString& message) {
-        return LoadError{fileName, line, field, message};
+        return unexpected(LoadError{fileName, line, field, message});
     };
     if (text.size() > kMaxFileBytes)
         return fail(0, QString(),

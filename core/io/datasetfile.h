@@ -3,6 +3,7 @@
 #include "io/loaderror.h"
 #include "io/textfile.h"
 #include "learning/dataset.h"
+#include "learning/result.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
@@ -29,12 +30,12 @@ namespace plab::io {
 /// later, with its own message). Errors name the file, the line and the field ("header", "x1",
 /// "x2", "label", "column 4", ...) of the first problem. \p streams says whether pipes, devices and
 /// "-" (standard input) are read too (textfile.h).
-[[nodiscard]] Result<learning::Dataset> readDatasetCsv(const QString& path,
-                                                       Streams streams = Streams::Refuse);
+[[nodiscard]] Result<learning::Dataset, LoadError>
+readDatasetCsv(const QString& path, Streams streams = Streams::Refuse);
 
 /// As readDatasetCsv() for text already in memory; \p fileName is only used in messages.
-[[nodiscard]] Result<learning::Dataset> readDatasetCsvText(QByteArrayView text,
-                                                           const QString& fileName);
+[[nodiscard]] Result<learning::Dataset, LoadError> readDatasetCsvText(QByteArrayView text,
+                                                                      const QString& fileName);
 
 /// The CSV text of \p data: the header, then one line per point with the shortest numbers that
 /// read back exactly and labels 0/1. Precondition: !datasetWriteProblem(data).

@@ -2,9 +2,6 @@
 
 #include <QString>
 
-#include <utility>
-#include <variant>
-
 namespace plab::io {
 
 /// Why a file could not be read: the first problem found, located as precisely as the format
@@ -35,27 +32,6 @@ struct SaveError
     [[nodiscard]] QString toString() const;
 
     friend bool operator==(const SaveError&, const SaveError&) = default;
-};
-
-/// A value or the LoadError explaining why there is none. Errors are values: nothing throws.
-template <class T>
-class Result
-{
-public:
-    Result(T value) : m_state(std::in_place_index<0>, std::move(value)) {}
-    Result(LoadError error) : m_state(std::in_place_index<1>, std::move(error)) {}
-
-    [[nodiscard]] bool ok() const { return m_state.index() == 0; }
-    explicit operator bool() const { return ok(); }
-
-    /// Preconditions: ok() for value(), !ok() for error() (std::bad_variant_access otherwise).
-    [[nodiscard]] const T& value() const& { return std::get<0>(m_state); }
-    [[nodiscard]] T& value() & { return std::get<0>(m_state); }
-    [[nodiscard]] T&& value() && { return std::get<0>(std::move(m_state)); }
-    [[nodiscard]] const LoadError& error() const { return std::get<1>(m_state); }
-
-private:
-    std::variant<T, LoadError> m_state;
 };
 
 } // namespace plab::io

@@ -102,11 +102,11 @@ public:
         : m_text(text), m_file(fileName), m_cursor(text)
     {}
 
-    Result<Project> parse()
+    Result<Project, LoadError> parse()
     {
         Project project;
         if (!checkSyntaxAndVersion() || !readTop(project))
-            return *m_error;
+            return unexpected(*m_error);
         return project;
     }
 
@@ -589,24 +589,24 @@ void appendName(QByteArray& out, std::string_view name)
 
 } // namespace
 
-Result<Project> readProject(const QString& path, Streams streams)
+Result<Project, LoadError> readProject(const QString& path, Streams streams)
 {
-    Result<QByteArray> content = readWholeFile(path, streams);
+    Result<QByteArray, LoadError> content = readWholeFile(path, streams);
     if (!content)
-        return content.error();
+        return unexpected(std::move(content).error());
     return readProjectText(content.value(), inputName(path, streams));
 }
 
-Result<Project> readProjectText(QByteArrayView text, const QString& fileName)
+Result<Project, LoadError> readProjectText(QByteArrayView text, const QString& fileName)
 {
     if (text.size() > kMaxFileBytes) {
-        return LoadError{
+        return unexpected(LoadError{
             fileName, 0, QString(),
-            Text::tr("the file is larger than %1 MiB").arg(kMaxFileBytes / (1024 * 1024))};
+            Text::tr("the file is larger than %1 MiB").arg(kMaxFileBytes / (1024 * 1024))});
     }
     text = withoutBom(text);
     if (const auto problem = findEncodingProblem(text))
-        return LoadError{fileName, problem->line, QString(), problem->message};
+        return unexpected(LoadError{fileName, problem->line, QString(), problem->message});
     return ProjectParser(text, fileName).parse();
 }
 

@@ -3,6 +3,7 @@
 #include "io/loaderror.h"
 #include "io/project.h"
 #include "io/textfile.h"
+#include "learning/result.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
@@ -36,10 +37,12 @@ inline constexpr int kProjectFormatVersion = 1;
 /// with learning::validate(), the view, every point); the error names the file, the line and the
 /// JSON path ("settings.learningRate", "points[3].x1") of the first problem. \p streams says
 /// whether pipes, devices and "-" (standard input) are read too (textfile.h).
-[[nodiscard]] Result<Project> readProject(const QString& path, Streams streams = Streams::Refuse);
+[[nodiscard]] Result<Project, LoadError> readProject(const QString& path,
+                                                     Streams streams = Streams::Refuse);
 
 /// As readProject() for text already in memory; \p fileName is only used in messages.
-[[nodiscard]] Result<Project> readProjectText(QByteArrayView text, const QString& fileName);
+[[nodiscard]] Result<Project, LoadError> readProjectText(QByteArrayView text,
+                                                         const QString& fileName);
 
 /// Why \p project cannot be saved so that it reads back (translated), or nothing.
 [[nodiscard]] std::optional<QString> projectWriteProblem(const Project& project);

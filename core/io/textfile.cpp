@@ -63,10 +63,10 @@ QString notRegular(mode_t mode)
 
 } // namespace
 
-Result<QByteArray> readWholeFile(const QString& path, Streams streams)
+Result<QByteArray, LoadError> readWholeFile(const QString& path, Streams streams)
 {
     const auto fail = [name = inputName(path, streams)](const QString& message) {
-        return LoadError{name, 0, QString(), message};
+        return unexpected(LoadError{name, 0, QString(), message});
     };
     QFile file;
     if (path.startsWith(u':')) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "io/loaderror.h"
+#include "learning/result.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
@@ -29,8 +30,8 @@ enum class Streams
 /// Reads the whole of \p path, refusing missing, unreadable and oversized files, symbolic-link
 /// loops, and (with Streams::Refuse) anything that is not a regular file. The error names the
 /// file; `line` is 0.
-[[nodiscard]] Result<QByteArray> readWholeFile(const QString& path,
-                                               Streams streams = Streams::Refuse);
+[[nodiscard]] Result<QByteArray, LoadError> readWholeFile(const QString& path,
+                                                          Streams streams = Streams::Refuse);
 
 /// The name of \p path in messages: "standard input" for "-" when \p streams accepts it.
 [[nodiscard]] QString inputName(const QString& path, Streams streams);

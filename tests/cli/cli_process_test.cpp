@@ -182,8 +182,8 @@ TEST(CliProcess, TraceNumbersReadBackExactly)
     const QList<QJsonObject> lines = jsonLines(readAll(trace));
 
     // The same run in this process.
-    const io::Result<learning::Dataset> data = io::readDatasetCsv(example("blobs.csv"));
-    ASSERT_TRUE(data.ok());
+    const Result<learning::Dataset, io::LoadError> data = io::readDatasetCsv(example("blobs.csv"));
+    ASSERT_TRUE(data.has_value());
     learning::TrainingSettings settings;
     settings.rule = learning::Rule::Logistic;
     settings.learningRate = 0.1;

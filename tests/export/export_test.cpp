@@ -164,7 +164,7 @@ TEST(PngExport, HasTheRequestedPixelSizeAndResolution)
 
     // A printed size: 80 x 45 mm at 300 dpi = 944.9 x 531.5 -> 945 x 531 (rounded) pixels.
     const auto geometry = geometryFor({80, 45, SizeSpec::Unit::Millimetres});
-    options.geometry = std::get<OutputGeometry>(geometry);
+    options.geometry = geometry.value();
     ASSERT_TRUE(runExport(requestFor({5}, options, path)).ok());
     EXPECT_EQ(QImage(path).size(), QSize(945, 531));
 }
@@ -220,7 +220,7 @@ TEST(GoldenImage, StepStoryboardInThePrintTheme)
     const auto source = test::andSource();
     ExportOptions options = optionsOf(ExportFormat::Png, ExportLayout::Storyboard, {960, 600});
     options.theme = Theme::print();
-    const auto frames = std::get<std::vector<ExportFrame>>(selectFrames(*source, {1}, true));
+    const auto frames = selectFrames(*source, {1}, true).value();
     ASSERT_EQ(frames.size(), 4u);
     expectGolden(renderImage(*source, frames, options),
                  QStringLiteral("and-epoch1-steps-print.png"));

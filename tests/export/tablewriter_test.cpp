@@ -152,8 +152,8 @@ TEST(TableExport, ChosenEpochsFromTheRun)
     request.source = test::andSource();
     request.epochs = {0, 2};
     const auto table = renderTable(request, TableFormat::Csv);
-    ASSERT_TRUE(std::holds_alternative<QByteArray>(table));
-    const QList<QByteArray> lines = std::get<QByteArray>(table).split('\n');
+    ASSERT_TRUE(table.has_value());
+    const QList<QByteArray> lines = table.value().split('\n');
     // Header, the 4 visits of epoch 2 (epoch 0 has none), and the final newline.
     ASSERT_EQ(lines.size(), 6);
     for (qsizetype i = 1; i <= 4; ++i)

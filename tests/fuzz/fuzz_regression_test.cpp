@@ -38,11 +38,11 @@ const std::vector<Reader>& readers()
     static const std::vector<Reader> all{
         {"csv", checkCsvInput,
          [](QByteArrayView bytes) {
-             return io::readDatasetCsvText(bytes, QStringLiteral("kept.csv")).ok();
+             return io::readDatasetCsvText(bytes, QStringLiteral("kept.csv")).has_value();
          }},
         {"project", checkProjectInput,
          [](QByteArrayView bytes) {
-             return io::readProjectText(bytes, QStringLiteral("kept.json")).ok();
+             return io::readProjectText(bytes, QStringLiteral("kept.json")).has_value();
          }},
         {"cli", checkCliInput, {}}};
     return all;

@@ -72,13 +72,14 @@ std::optional<QString> checkError(const io::LoadError& error, QByteArrayView byt
 
 std::optional<QString> checkCsvInput(QByteArrayView bytes)
 {
-    const io::Result<learning::Dataset> read = io::readDatasetCsvText(bytes, kCsvName);
+    const Result<learning::Dataset, io::LoadError> read = io::readDatasetCsvText(bytes, kCsvName);
     if (!read)
         return checkError(read.error(), bytes, kCsvName);
     if (const std::optional<QString> problem = io::datasetWriteProblem(read.value()))
         return QStringLiteral("an accepted data set cannot be written: %1").arg(*problem);
     const QByteArray written = io::datasetCsvText(read.value());
-    const io::Result<learning::Dataset> again = io::readDatasetCsvText(written, kCsvName);
+    const Result<learning::Dataset, io::LoadError> again =
+        io::readDatasetCsvText(written, kCsvName);
     if (!again)
         return QStringLiteral("the written data set does not read back: %1")
             .arg(again.error().toString());
@@ -89,13 +90,13 @@ std::optional<QString> checkCsvInput(QByteArrayView bytes)
 
 std::optional<QString> checkProjectInput(QByteArrayView bytes)
 {
-    const io::Result<io::Project> read = io::readProjectText(bytes, kProjectName);
+    const Result<io::Project, io::LoadError> read = io::readProjectText(bytes, kProjectName);
     if (!read)
         return checkError(read.error(), bytes, kProjectName);
     if (const std::optional<QString> problem = io::projectWriteProblem(read.value()))
         return QStringLiteral("an accepted project cannot be written: %1").arg(*problem);
     const QByteArray written = io::projectJsonText(read.value());
-    const io::Result<io::Project> again = io::readProjectText(written, kProjectName);
+    const Result<io::Project, io::LoadError> again = io::readProjectText(written, kProjectName);
     if (!again)
         return QStringLiteral("the written project does not read back: %1")
             .arg(again.error().toString());

@@ -33,8 +33,8 @@ class MalformedCsv : public ::testing::TestWithParam<BadInput>
 TEST_P(MalformedCsv, NamesLineAndField)
 {
     const BadInput& input = GetParam();
-    const Result<learning::Dataset> result = readDatasetCsvText(input.text, kName);
-    ASSERT_FALSE(result.ok());
+    const Result<learning::Dataset, LoadError> result = readDatasetCsvText(input.text, kName);
+    ASSERT_FALSE(result.has_value());
     EXPECT_EQ(result.error().file, kName);
     EXPECT_EQ(result.error().line, input.line) << result.error().toString().toStdString();
     EXPECT_EQ(result.error().field, QString::fromLatin1(input.field))
@@ -92,8 +92,8 @@ TEST(DatasetCsv, NulByteInsideALineIsFound)
     QByteArray text = kHeader + "0,0,0\n1,1,";
     text.append('\0');
     text.append("1\n");
-    const Result<learning::Dataset> result = readDatasetCsvText(text, kName);
-    ASSERT_FALSE(result.ok());
+    const Result<learning::Dataset, LoadError> result = readDatasetCsvText(text, kName);
+    ASSERT_FALSE(result.has_value());
     EXPECT_EQ(result.error().line, 3);
     EXPECT_TRUE(result.error().message.contains(QStringLiteral("NUL")));
 }
@@ -128,8 +128,8 @@ TEST(DatasetCsv, AcceptsBomCrlfCommentsSpacesAndBothLabelConventions)
                             "\t1,0,-1\r\n"
                             "1,1,+1\r\n"
                             "2.5e-1,-.5,1"; // no final line end
-    const Result<learning::Dataset> result = readDatasetCsvText(text, kName);
-    ASSERT_TRUE(result.ok()) << result.error().toString().toStdString();
+    const Result<learning::Dataset, LoadError> result = readDatasetCsvText(text, kName);
+    ASSERT_TRUE(result.has_value()) << result.error().toString().toStdString();
     const learning::Dataset& data = result.value();
     ASSERT_EQ(data.size(), 5u);
     EXPECT_EQ(data.labels(), (std::vector<int>{0, 0, 0, 1, 1}));
@@ -138,16 +138,16 @@ TEST(DatasetCsv, AcceptsBomCrlfCommentsSpacesAndBothLabelConventions)
 
 TEST(DatasetCsv, HeaderOnlyIsAnEmptyDataSet)
 {
-    const Result<learning::Dataset> result = readDatasetCsvText("x1,x2,label\n", kName);
-    ASSERT_TRUE(result.ok());
+    const Result<learning::Dataset, LoadError> result = readDatasetCsvText("x1,x2,label\n", kName);
+    ASSERT_TRUE(result.has_value());
     EXPECT_TRUE(result.value().empty());
 }
 
 TEST(DatasetCsv, AcceptsTheLimitsThemselves)
 {
-    const Result<learning::Dataset> result =
+    const Result<learning::Dataset, LoadError> result =
         readDatasetCsvText(QByteArray(kHeader + "1e9,-1000000000,1\n4.9e-324,-0,0\n"), kName);
-    ASSERT_TRUE(result.ok()) << result.error().toString().toStdString();
+    ASSERT_TRUE(result.has_value()) << result.error().toString().toStdString();
     EXPECT_EQ(result.value().point(0), Eigen::Vector2d(1e9, -1e9));
     EXPECT_TRUE(sameBits(result.value().point(1).x(), std::numeric_limits<double>::denorm_min()));
     EXPECT_TRUE(sameBits(result.value().point(1).y(), -0.0));
@@ -159,13 +159,13 @@ TEST(DatasetCsv, RefusesMoreThanThePointLimitAtTheFirstPointTooMany)
     text.reserve(qsizetype(8 * learning::kMaxPoints + 64));
     for (std::size_t i = 0; i < learning::kMaxPoints; ++i)
         text += (i % 2 == 0) ? "0,0,0\n" : "1,1,1\n";
-    const Result<learning::Dataset> atLimit = readDatasetCsvText(text, kName);
-    ASSERT_TRUE(atLimit.ok());
+    const Result<learning::Dataset, LoadError> atLimit = readDatasetCsvText(text, kName);
+    ASSERT_TRUE(atLimit.has_value());
     EXPECT_EQ(atLimit.value().size(), learning::kMaxPoints);
 
     text += "2,2,1\n";
-    const Result<learning::Dataset> beyond = readDatasetCsvText(text, kName);
-    ASSERT_FALSE(beyond.ok());
+    const Result<learning::Dataset, LoadError> beyond = readDatasetCsvText(text, kName);
+    ASSERT_FALSE(beyond.has_value());
     EXPECT_EQ(beyond.error().line, int(learning::kMaxPoints) + 2); // the header is line 1
     EXPECT_TRUE(beyond.error().message.contains(QStringLiteral("2000000")));
 }
@@ -175,14 +175,14 @@ TEST(DatasetCsv, MissingFileAndFolderAreNamed)
     QTemporaryDir dir;
     ASSERT_TRUE(dir.isValid());
     const QString missing = dir.filePath(QStringLiteral("nope.csv"));
-    const Result<learning::Dataset> a = readDatasetCsv(missing);
-    ASSERT_FALSE(a.ok());
+    const Result<learning::Dataset, LoadError> a = readDatasetCsv(missing);
+    ASSERT_FALSE(a.has_value());
     EXPECT_EQ(a.error().file, missing);
     EXPECT_EQ(a.error().line, 0);
     EXPECT_TRUE(a.error().message.contains(QStringLiteral("does not exist")));
 
-    const Result<learning::Dataset> b = readDatasetCsv(dir.path());
-    ASSERT_FALSE(b.ok());
+    const Result<learning::Dataset, LoadError> b = readDatasetCsv(dir.path());
+    ASSERT_FALSE(b.has_value());
     EXPECT_TRUE(b.error().message.contains(QStringLiteral("folder")));
 }
 
@@ -195,8 +195,8 @@ TEST(DatasetCsv, UnreadableFileIsRefused)
     QFile probe(path);
     if (probe.open(QIODevice::ReadOnly))
         GTEST_SKIP() << "running as root: permissions do not stop reading";
-    const Result<learning::Dataset> result = readDatasetCsv(path);
-    ASSERT_FALSE(result.ok());
+    const Result<learning::Dataset, LoadError> result = readDatasetCsv(path);
+    ASSERT_FALSE(result.has_value());
     EXPECT_TRUE(result.error().message.contains(QStringLiteral("cannot be read")));
 }
 
@@ -250,8 +250,8 @@ TEST(DatasetCsv, RoundTripIsBitExactThroughAFile)
     const QString path = dir.filePath(QStringLiteral("awkward.csv"));
     const learning::Dataset data = awkwardDataset();
     ASSERT_FALSE(writeDatasetCsv(data, path).has_value());
-    const Result<learning::Dataset> back = readDatasetCsv(path);
-    ASSERT_TRUE(back.ok()) << back.error().toString().toStdString();
+    const Result<learning::Dataset, LoadError> back = readDatasetCsv(path);
+    ASSERT_TRUE(back.has_value()) << back.error().toString().toStdString();
     expectBitIdentical(back.value(), data);
 }
 
@@ -265,8 +265,9 @@ TEST(DatasetCsv, RoundTripIsBitExactForRandomBitPatterns)
         if (std::isfinite(a) && std::isfinite(b) && std::abs(a) <= 1e9 && std::abs(b) <= 1e9)
             data.add({a, b}, int(random() % 2));
     }
-    const Result<learning::Dataset> back = readDatasetCsvText(datasetCsvText(data), kName);
-    ASSERT_TRUE(back.ok()) << back.error().toString().toStdString();
+    const Result<learning::Dataset, LoadError> back =
+        readDatasetCsvText(datasetCsvText(data), kName);
+    ASSERT_TRUE(back.has_value()) << back.error().toString().toStdString();
     expectBitIdentical(back.value(), data);
 }
 

@@ -318,18 +318,18 @@ TEST(ReadWholeFile, TheWindowRefusesWhatIsNotARegularFileAtOnce)
     const QString null = deviceNode(dir, "null", 3);
     QElapsedTimer timer;
     timer.start();
-    const Result<QByteArray> fromFifo = readWholeFile(fifo);
-    ASSERT_FALSE(fromFifo.ok());
+    const Result<QByteArray, LoadError> fromFifo = readWholeFile(fifo);
+    ASSERT_FALSE(fromFifo.has_value());
     EXPECT_EQ(fromFifo.error().toString(),
               fifo + QStringLiteral(": this is a named pipe (FIFO), not a regular file"));
-    const Result<QByteArray> fromDevice = readWholeFile(null);
-    ASSERT_FALSE(fromDevice.ok());
+    const Result<QByteArray, LoadError> fromDevice = readWholeFile(null);
+    ASSERT_FALSE(fromDevice.has_value());
     EXPECT_EQ(fromDevice.error().message, QStringLiteral("this is a device, not a regular file"));
-    const Result<learning::Dataset> data = readDatasetCsv(fifo);
-    ASSERT_FALSE(data.ok());
+    const Result<learning::Dataset, LoadError> data = readDatasetCsv(fifo);
+    ASSERT_FALSE(data.has_value());
     EXPECT_TRUE(data.error().message.contains(QStringLiteral("named pipe")));
-    const Result<Project> project = readProject(fifo);
-    ASSERT_FALSE(project.ok());
+    const Result<Project, LoadError> project = readProject(fifo);
+    ASSERT_FALSE(project.has_value());
     EXPECT_LT(timer.elapsed(), 5'000); // (a blocking open() would never return at all)
     EXPECT_EQ(typeOf(fifo), S_IFIFO);
 }
@@ -344,12 +344,13 @@ TEST(ReadWholeFile, TheCommandLineReadsPipesAndDevices)
         EXPECT_EQ(::write(fd, text, sizeof text - 1), ssize_t(sizeof text - 1));
         ::close(fd);
     });
-    const Result<learning::Dataset> data = readDatasetCsv(fifo, Streams::Accept);
+    const Result<learning::Dataset, LoadError> data = readDatasetCsv(fifo, Streams::Accept);
     writer.join();
-    ASSERT_TRUE(data.ok()) << data.error().toString().toStdString();
+    ASSERT_TRUE(data.has_value()) << data.error().toString().toStdString();
     EXPECT_EQ(data.value().size(), 2u);
-    const Result<QByteArray> empty = readWholeFile(deviceNode(dir, "null", 3), Streams::Accept);
-    ASSERT_TRUE(empty.ok());
+    const Result<QByteArray, LoadError> empty =
+        readWholeFile(deviceNode(dir, "null", 3), Streams::Accept);
+    ASSERT_TRUE(empty.has_value());
     EXPECT_TRUE(empty.value().isEmpty());
 }
 
@@ -376,8 +377,8 @@ TEST(ReadWholeFile, TheProgramsOwnResourcesAreRead)
 {
     // The window and the demo open the bundled examples from ":/examples/..."; this test has the
     // AND example as such a resource, byte for byte the file in resources/examples.
-    const Result<QByteArray> csv = readWholeFile(QStringLiteral(":/examples/and.csv"));
-    ASSERT_TRUE(csv.ok()) << csv.error().toString().toStdString();
+    const Result<QByteArray, LoadError> csv = readWholeFile(QStringLiteral(":/examples/and.csv"));
+    ASSERT_TRUE(csv.has_value()) << csv.error().toString().toStdString();
     QFile original(QStringLiteral(PLAB_EXAMPLES_DIR "/and.csv"));
     ASSERT_TRUE(original.open(QIODevice::ReadOnly));
     EXPECT_FALSE(csv.value().isEmpty());
@@ -387,33 +388,33 @@ TEST(ReadWholeFile, TheProgramsOwnResourcesAreRead)
 TEST(TextProblems, ASecondByteOrderMarkIsNamedAsSuch)
 {
     const QByteArray bom = "\xEF\xBB\xBF";
-    const Result<learning::Dataset> csv = readDatasetCsvText(
+    const Result<learning::Dataset, LoadError> csv = readDatasetCsvText(
         QByteArray(bom + bom + "x1,x2,label\n0,0,0\n"), QStringLiteral("two.csv"));
-    ASSERT_FALSE(csv.ok());
+    ASSERT_FALSE(csv.has_value());
     EXPECT_EQ(csv.error().toString(), QStringLiteral("two.csv:1: two byte order marks at the start "
                                                      "(the bytes EF BB BF twice): remove one"));
-    const Result<Project> json =
+    const Result<Project, LoadError> json =
         readProjectText(QByteArray(bom + bom + "{}"), QStringLiteral("two.json"));
-    ASSERT_FALSE(json.ok());
+    ASSERT_FALSE(json.has_value());
     EXPECT_TRUE(json.error().message.startsWith(QStringLiteral("two byte order marks")));
     // One is fine.
     EXPECT_TRUE(
         readDatasetCsvText(QByteArray(bom + "x1,x2,label\n0,0,0\n"), QStringLiteral("one.csv"))
-            .ok());
+            .has_value());
 }
 
 TEST(TextProblems, ALabelHasOneSignAtMost)
 {
     for (const char* label : {"+-1", "-+1", "++1", "--1", "+ 1"}) {
-        const Result<learning::Dataset> data = readDatasetCsvText(
+        const Result<learning::Dataset, LoadError> data = readDatasetCsvText(
             QByteArray(QByteArray("x1,x2,label\n0,0,") + label + "\n"), QStringLiteral("d.csv"));
-        ASSERT_FALSE(data.ok()) << label;
+        ASSERT_FALSE(data.has_value()) << label;
         EXPECT_EQ(data.error().line, 2) << label;
         EXPECT_EQ(data.error().field, QStringLiteral("label")) << label;
     }
-    const Result<learning::Dataset> signs =
+    const Result<learning::Dataset, LoadError> signs =
         readDatasetCsvText("x1,x2,label\n0,0,-1\n1,1,+1\n", QStringLiteral("d.csv"));
-    ASSERT_TRUE(signs.ok());
+    ASSERT_TRUE(signs.has_value());
     EXPECT_EQ(signs.value().label(0), 0);
     EXPECT_EQ(signs.value().label(1), 1);
 }
@@ -463,9 +464,10 @@ TEST(TextProblems, RefusingAHugeSingleLineCostsNoCopyOfIt)
     if (!resetPeak() || peakResidentBytes() < 0)
         GTEST_SKIP() << "/proc/self/clear_refs or VmHWM is not available";
     const qint64 before = peakResidentBytes();
-    const Result<learning::Dataset> data = readDatasetCsvText(line, QStringLiteral("huge.csv"));
+    const Result<learning::Dataset, LoadError> data =
+        readDatasetCsvText(line, QStringLiteral("huge.csv"));
     const qint64 growth = peakResidentBytes() - before;
-    ASSERT_FALSE(data.ok());
+    ASSERT_FALSE(data.has_value());
     EXPECT_EQ(data.error().line, 1);
     EXPECT_EQ(data.error().field, QStringLiteral("header"));
     EXPECT_TRUE(data.error().message.endsWith(QString(39, u'a') + QChar(0x2026) + u'"'))

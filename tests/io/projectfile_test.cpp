@@ -75,8 +75,8 @@ class MalformedProject : public ::testing::TestWithParam<BadInput>
 TEST_P(MalformedProject, NamesLineAndPath)
 {
     const BadInput& input = GetParam();
-    const Result<Project> result = readProjectText(input.text, kName);
-    ASSERT_FALSE(result.ok());
+    const Result<Project, LoadError> result = readProjectText(input.text, kName);
+    ASSERT_FALSE(result.has_value());
     EXPECT_EQ(result.error().file, kName);
     EXPECT_EQ(result.error().line, input.line) << result.error().toString().toStdString();
     EXPECT_EQ(result.error().field, QString::fromLatin1(input.field))
@@ -202,8 +202,8 @@ INSTANTIATE_TEST_SUITE_P(
 
 TEST(ProjectFile, ReadsTheValidExample)
 {
-    const Result<Project> result = readProjectText(kValid, kName);
-    ASSERT_TRUE(result.ok()) << result.error().toString().toStdString();
+    const Result<Project, LoadError> result = readProjectText(kValid, kName);
+    ASSERT_TRUE(result.has_value()) << result.error().toString().toStdString();
     const Project& p = result.value();
     EXPECT_EQ(p.settings.rule, learning::Rule::Perceptron);
     EXPECT_EQ(p.settings.learningRate, 0.5);
@@ -247,16 +247,16 @@ TEST(ProjectFile, RefusesNulBytes)
 {
     QByteArray text = kValid;
     text[text.indexOf("perceptron\"")] = '\0';
-    const Result<Project> result = readProjectText(text, kName);
-    ASSERT_FALSE(result.ok());
+    const Result<Project, LoadError> result = readProjectText(text, kName);
+    ASSERT_FALSE(result.has_value());
     EXPECT_EQ(result.error().line, 5);
 }
 
 TEST(ProjectFile, MinimalProjectTakesTheVersion1Defaults)
 {
-    const Result<Project> result =
+    const Result<Project, LoadError> result =
         readProjectText(R"({"format": "perceptron-lab", "version": 1, "points": []})", kName);
-    ASSERT_TRUE(result.ok()) << result.error().toString().toStdString();
+    ASSERT_TRUE(result.has_value()) << result.error().toString().toStdString();
     const Project& p = result.value();
     // The defaults are part of format version 1: if TrainingSettings' defaults ever change, the
     // reader must keep these.
@@ -286,22 +286,23 @@ TEST(ProjectFile, AcceptsBomCrlfEscapedKeysNullEpochAndMinusOneLabels)
                             "  \"points\": [{\"label\": -1, \"x2\": 2, \"x1\": 1},\r\n"
                             "             {\"x1\": 3, \"x2\": 4, \"label\": 1}]\r\n"
                             "}\r\n";
-    const Result<Project> result = readProjectText(text, kName);
-    ASSERT_TRUE(result.ok()) << result.error().toString().toStdString();
+    const Result<Project, LoadError> result = readProjectText(text, kName);
+    ASSERT_TRUE(result.has_value()) << result.error().toString().toStdString();
     EXPECT_FALSE(result.value().epoch.has_value());
     EXPECT_EQ(result.value().data, learning::Dataset({{{1, 2}, 0}, {{3, 4}, 1}}));
 }
 
 TEST(ProjectFile, SeedsKeepAll64Bits)
 {
-    const Result<Project> asString =
+    const Result<Project, LoadError> asString =
         readProjectText(edited("\"42\"", "\"18446744073709551615\""), kName);
-    ASSERT_TRUE(asString.ok()) << asString.error().toString().toStdString();
+    ASSERT_TRUE(asString.has_value()) << asString.error().toString().toStdString();
     EXPECT_EQ(asString.value().settings.seed, std::numeric_limits<std::uint64_t>::max());
     // Written by hand as a number: read from its text, not through a double (2^53 + 1 would
     // become 2^53).
-    const Result<Project> asNumber = readProjectText(edited("\"42\"", "9007199254740993"), kName);
-    ASSERT_TRUE(asNumber.ok()) << asNumber.error().toString().toStdString();
+    const Result<Project, LoadError> asNumber =
+        readProjectText(edited("\"42\"", "9007199254740993"), kName);
+    ASSERT_TRUE(asNumber.has_value()) << asNumber.error().toString().toStdString();
     EXPECT_EQ(asNumber.value().settings.seed, 9007199254740993u);
 }
 
@@ -353,16 +354,16 @@ TEST(ProjectFile, RoundTripIsBitExactThroughAFile)
     const QString path = dir.filePath(QStringLiteral("awkward.json"));
     const Project project = awkwardProject();
     ASSERT_FALSE(writeProject(project, path).has_value());
-    const Result<Project> back = readProject(path);
-    ASSERT_TRUE(back.ok()) << back.error().toString().toStdString();
+    const Result<Project, LoadError> back = readProject(path);
+    ASSERT_TRUE(back.has_value()) << back.error().toString().toStdString();
     expectBitIdentical(back.value(), project);
 }
 
 TEST(ProjectFile, RoundTripKeepsAnEmptyDataSetAndNoEpoch)
 {
     Project project;
-    const Result<Project> back = readProjectText(projectJsonText(project), kName);
-    ASSERT_TRUE(back.ok()) << back.error().toString().toStdString();
+    const Result<Project, LoadError> back = readProjectText(projectJsonText(project), kName);
+    ASSERT_TRUE(back.has_value()) << back.error().toString().toStdString();
     expectBitIdentical(back.value(), project);
 }
 
@@ -432,8 +433,9 @@ TEST(ProjectFile, WriteIntoAMissingFolderFails)
 
 TEST(ProjectFile, MissingFileIsNamed)
 {
-    const Result<Project> result = readProject(QStringLiteral("/nonexistent/lesson.json"));
-    ASSERT_FALSE(result.ok());
+    const Result<Project, LoadError> result =
+        readProject(QStringLiteral("/nonexistent/lesson.json"));
+    ASSERT_FALSE(result.has_value());
     EXPECT_EQ(result.error().toString(),
               QStringLiteral("/nonexistent/lesson.json: the file does not exist"));
 }

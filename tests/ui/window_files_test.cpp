@@ -197,8 +197,8 @@ TEST_F(WindowFiles, SavingThroughASymbolicLinkKeepsTheLink)
     EXPECT_TRUE(m_prompts->errors.isEmpty());
     EXPECT_EQ(typeOf(link), S_IFLNK);
     EXPECT_EQ(typeOf(target), S_IFREG);
-    const io::Result<io::Project> saved = io::readProject(target);
-    ASSERT_TRUE(saved.ok()) << saved.error().toString().toStdString();
+    const Result<io::Project, io::LoadError> saved = io::readProject(target);
+    ASSERT_TRUE(saved.has_value()) << saved.error().toString().toStdString();
     EXPECT_EQ(saved.value().data.size(), document()->data().size());
 }
 

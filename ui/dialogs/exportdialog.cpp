@@ -608,7 +608,7 @@ void ExportDialog::updateEnabled()
     m_gifBox->setVisible(k == Kind::Animation);
 }
 
-std::variant<exporting::OutputGeometry, QString> ExportDialog::geometry() const
+Result<exporting::OutputGeometry, QString> ExportDialog::geometry() const
 {
     exporting::SizeSpec spec;
     spec.width = m_width->value();
@@ -623,10 +623,10 @@ std::variant<exporting::OutputGeometry, QString> ExportDialog::geometry() const
     return exporting::geometryFor(spec, scale, dpi);
 }
 
-std::variant<exporting::ExportRequest, QString> ExportDialog::request() const
+Result<exporting::ExportRequest, QString> ExportDialog::request() const
 {
     if (!m_source)
-        return tr("Nothing to export.");
+        return unexpected(tr("Nothing to export."));
     exporting::ExportRequest r;
     r.source = m_source;
     const Kind k = kind();
@@ -640,9 +640,9 @@ std::variant<exporting::ExportRequest, QString> ExportDialog::request() const
         o.content = exporting::exportContentFromName(m_content->currentData().toString())
                         .value_or(exporting::ExportContent::Plot);
         auto g = geometry();
-        if (const QString* error = std::get_if<QString>(&g))
-            return *error;
-        o.geometry = std::get<exporting::OutputGeometry>(g);
+        if (!g)
+            return unexpected(g.error());
+        o.geometry = g.value();
         o.theme = render::Theme::fromName(m_theme->currentData().toString());
         o.theme.fontScale = m_fontScale->value() == m_fontScale->minimum()
                                 ? exporting::defaultFontScale(o.geometry.logical, o.layout)
@@ -661,9 +661,9 @@ std::variant<exporting::ExportRequest, QString> ExportDialog::request() const
     }
     auto epochs =
         exporting::parseEpochList(m_epochs->text(), m_source->history.latestEpoch().epoch);
-    if (const QString* error = std::get_if<QString>(&epochs))
-        return tr("Epochs: %1").arg(*error);
-    r.epochs = std::get<std::vector<int>>(epochs);
+    if (!epochs)
+        return unexpected(tr("Epochs: %1").arg(epochs.error()));
+    r.epochs = epochs.value();
     r.steps = k != Kind::Table && m_steps->isChecked();
     return r;
 }
@@ -671,22 +671,22 @@ std::variant<exporting::ExportRequest, QString> ExportDialog::request() const
 void ExportDialog::updatePreview()
 {
     const auto made = request();
-    if (const QString* error = std::get_if<QString>(&made)) {
-        m_summary->setText(*error);
-        m_preview->setMessage(*error);
+    if (!made) {
+        m_summary->setText(made.error());
+        m_preview->setMessage(made.error());
         m_exportButton->setEnabled(false);
         return;
     }
-    const exporting::ExportRequest& r = std::get<exporting::ExportRequest>(made);
+    const exporting::ExportRequest& r = made.value();
     if (r.table) {
         auto table = exporting::renderTable(r, *r.table);
-        if (const QString* error = std::get_if<QString>(&table)) {
-            m_summary->setText(*error);
-            m_preview->setMessage(*error);
+        if (!table) {
+            m_summary->setText(table.error());
+            m_preview->setMessage(table.error());
             m_exportButton->setEnabled(false);
             return;
         }
-        const QByteArray& text = std::get<QByteArray>(table);
+        const QByteArray& text = table.value();
         const QList<QByteArray> lines = text.split('\n');
         QStringList head;
         for (qsizetype i = 0; i < std::min<qsizetype>(lines.size(), 40); ++i)
@@ -701,14 +701,13 @@ void ExportDialog::updatePreview()
         return;
     }
     auto selected = exporting::framesFor(r);
-    if (const QString* error = std::get_if<QString>(&selected)) {
-        m_summary->setText(*error);
-        m_preview->setMessage(*error);
+    if (!selected) {
+        m_summary->setText(selected.error());
+        m_preview->setMessage(selected.error());
         m_exportButton->setEnabled(false);
         return;
     }
-    std::vector<exporting::ExportFrame> frames =
-        std::move(std::get<std::vector<exporting::ExportFrame>>(selected));
+    std::vector<exporting::ExportFrame> frames = std::move(selected).value();
     const bool storyboard = r.options.layout == exporting::ExportLayout::Storyboard;
     const int count = int(frames.size());
     m_previewFrame->setVisible(!storyboard && count > 1);
@@ -799,11 +798,11 @@ void ExportDialog::startExport()
     if (isExporting())
         return;
     auto made = request();
-    if (const QString* error = std::get_if<QString>(&made)) {
-        m_summary->setText(*error);
+    if (!made) {
+        m_summary->setText(made.error());
         return;
     }
-    exporting::ExportRequest r = std::get<exporting::ExportRequest>(std::move(made));
+    exporting::ExportRequest r = std::move(made).value();
     QString base = m_source->name.isEmpty() ? QStringLiteral("perceptron") : m_source->name;
     switch (kind()) {
     case Kind::Storyboard:
@@ -876,11 +875,11 @@ void ExportDialog::onFinished()
 void ExportDialog::copyToClipboard()
 {
     const auto made = request();
-    const exporting::ExportRequest* r = std::get_if<exporting::ExportRequest>(&made);
+    const exporting::ExportRequest* r = made ? &*made : nullptr;
     if (!r || r->table)
         return;
     auto selected = exporting::framesFor(*r);
-    const auto* frames = std::get_if<std::vector<exporting::ExportFrame>>(&selected);
+    const auto* frames = selected ? &*selected : nullptr;
     if (!frames || frames->empty())
         return;
     std::vector<exporting::ExportFrame> page;

@@ -130,7 +130,7 @@ public:
     [[nodiscard]] Kind kind() const;
 
     /// The export the widgets describe, without the file (path empty), or why there is none.
-    [[nodiscard]] std::variant<exporting::ExportRequest, QString> request() const;
+    [[nodiscard]] Result<exporting::ExportRequest, QString> request() const;
 
     /// How the dialog asks where to save: (suggested path, filter) -> chosen path, empty to
     /// cancel. The default is QFileDialog::getSaveFileName. Tests install their own.
@@ -158,7 +158,7 @@ private:
     void onFinished();
     void copyToClipboard();
     [[nodiscard]] exporting::ExportLayout layout() const;
-    [[nodiscard]] std::variant<exporting::OutputGeometry, QString> geometry() const;
+    [[nodiscard]] Result<exporting::OutputGeometry, QString> geometry() const;
     [[nodiscard]] QString fileFilter(const exporting::ExportRequest& request) const;
 
     std::shared_ptr<const exporting::ExportSource> m_source;
