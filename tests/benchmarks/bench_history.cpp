@@ -28,14 +28,13 @@
 #include "learning/generators.h"
 #include "learning/history.h"
 #include "learning/trainer.h"
+#include "support/settingssandbox.h"
 #include "ui/mainwindow/mainwindow.h"
 #include "ui/mainwindow/trainingpresenter.h"
 #include "ui/panels/learningcurves.h"
 
 #include <QAction>
 #include <QApplication>
-#include <QSettings>
-#include <QTemporaryDir>
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
@@ -388,11 +387,7 @@ int main(int argc, char** argv)
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
-    // Never read or write the user's settings.
-    QTemporaryDir settingsDir;
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir.path());
-    QCoreApplication::setOrganizationName(QStringLiteral("plab-bench-history"));
+    const plab::test::SettingsSandbox settings(QStringLiteral("plab-bench-history"));
     benchmark::Initialize(&argc, argv);
     if (benchmark::ReportUnrecognizedArguments(argc, argv))
         return 1;

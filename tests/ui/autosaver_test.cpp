@@ -4,6 +4,8 @@
 #include "editor/document.h"
 #include "editor/undocommands.h"
 #include "io/projectfile.h"
+#include "support/settingssandbox.h"
+#include "support/waitfor.h"
 #include "ui/mainwindow/autosaverecovery.h"
 #include "ui/mainwindow/mainwindow.h"
 #include "ui/mainwindow/trainingpresenter.h"
@@ -34,35 +36,18 @@ using namespace plab;
 using namespace plab::ui;
 using namespace plab::editor;
 using namespace Qt::StringLiterals;
+using plab::test::waitFor;
 
 namespace {
-
-/// Processes events until \p done holds, waking up on each emission of \p spy's signal.
-template <class Predicate>
-bool waitFor(QSignalSpy& spy, Predicate done, int timeoutMs = 10'000)
-{
-    while (!done()) {
-        if (!spy.wait(timeoutMs))
-            return done();
-    }
-    return true;
-}
 
 class Autosave : public ::testing::Test
 {
 protected:
     static void SetUpTestSuite()
     {
-        s_settingsDir = new QTemporaryDir;
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, s_settingsDir->path());
-        QCoreApplication::setOrganizationName(u"plab-autosave-test"_s);
+        s_settings = std::make_unique<plab::test::SettingsSandbox>(u"plab-autosave-test"_s);
     }
-    static void TearDownTestSuite()
-    {
-        delete s_settingsDir;
-        s_settingsDir = nullptr;
-    }
+    static void TearDownTestSuite() { s_settings.reset(); }
 
     void SetUp() override { QSettings().clear(); }
 
@@ -136,11 +121,9 @@ protected:
         }
     }
 
-    static QTemporaryDir* s_settingsDir;
+    static inline std::unique_ptr<plab::test::SettingsSandbox> s_settings;
     QTemporaryDir m_folder;
 };
-
-QTemporaryDir* Autosave::s_settingsDir = nullptr;
 
 TEST_F(Autosave, AChangeIsWrittenAfterTheDelayWithTheEpochAndACleanExitRemovesIt)
 {

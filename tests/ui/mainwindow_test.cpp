@@ -3,6 +3,7 @@
 // signals, never on time.
 #include "editor/document.h"
 #include "learning/trainer.h"
+#include "support/windowtest.h"
 #include "testsupport.h"
 #include "ui/canvas/plotcanvas.h"
 #include "ui/mainwindow/mainwindow.h"
@@ -11,12 +12,9 @@
 #include "ui/panels/timeline.h"
 
 #include <QAction>
-#include <QFile>
 #include <QLabel>
 #include <QMimeData>
-#include <QSettings>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
 #include <QUrl>
@@ -29,107 +27,13 @@ using namespace plab::ui;
 using namespace plab::editor;
 using namespace Qt::StringLiterals;
 using plab::test::nearlyEqual;
+using plab::test::waitFor;
 
 namespace {
 
-/// Answers the window's questions from the test and records its error reports.
-class FakePrompts : public UserPrompts
-{
-public:
-    void showError(QWidget*, const QString& title, const QString& text) override
-    {
-        errors << title + u": "_s + text;
-    }
-    SaveChoice askToSave(QWidget*, const QString&) override
-    {
-        ++asks;
-        return answer;
-    }
-    QString openFileName(QWidget*, const QString&, const QString&, const QString&) override
-    {
-        return fileName;
-    }
-    QString saveFileName(QWidget*, const QString&, const QString&, const QString&) override
-    {
-        return fileName;
-    }
-
-    QStringList errors;
-    int asks = 0;
-    SaveChoice answer = SaveChoice::Discard;
-    QString fileName;
-};
-
-/// Processes events until \p done holds, waking up on each emission of \p spy's signal. False if
-/// the signal stops coming (each wait gives up after \p timeoutMs without an emission).
-template <class Predicate>
-bool waitFor(QSignalSpy& spy, Predicate done, int timeoutMs = 10'000)
-{
-    while (!done()) {
-        if (!spy.wait(timeoutMs))
-            return done();
-    }
-    return true;
-}
-
-class Window : public ::testing::Test
+class Window : public plab::test::WindowTest
 {
 protected:
-    static void SetUpTestSuite()
-    {
-        // Never read or write the user's settings.
-        s_settingsDir = new QTemporaryDir;
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, s_settingsDir->path());
-        QCoreApplication::setOrganizationName(u"plab-window-test"_s);
-    }
-    static void TearDownTestSuite()
-    {
-        delete s_settingsDir;
-        s_settingsDir = nullptr;
-    }
-
-    void SetUp() override
-    {
-        QSettings().clear();
-        m_window = std::make_unique<MainWindow>();
-        auto prompts = std::make_unique<FakePrompts>();
-        m_prompts = prompts.get();
-        m_window->setPrompts(std::move(prompts));
-        m_window->resize(1280, 800);
-        m_window->show();
-        presenter()->setEpochsPerSecond(0.0);
-    }
-
-    Document* document() const { return m_window->document(); }
-    PlotCanvas* canvas() const { return m_window->canvas(); }
-    TrainingPresenter* presenter() const { return m_window->presenter(); }
-    const learning::History& history() const { return presenter()->history(); }
-
-    QAction* action(const char* name) const
-    {
-        auto* found = m_window->findChild<QAction*>(QLatin1String(name));
-        EXPECT_NE(found, nullptr) << name;
-        return found;
-    }
-
-    /// Triggers \p name and waits until \p done holds.
-    template <class Predicate>
-    bool triggerAndWait(const char* name, Predicate done)
-    {
-        QSignalSpy changed(presenter(), &TrainingPresenter::historyChanged);
-        action(name)->trigger();
-        return waitFor(changed, done);
-    }
-
-    /// The AND data set, with the engine's run started (epoch 0 shown).
-    void loadAnd()
-    {
-        QSignalSpy changed(presenter(), &TrainingPresenter::historyChanged);
-        m_window->generate(learning::Generator::And, learning::GeneratorParams{});
-        ASSERT_TRUE(waitFor(changed, [this] { return presenter()->shownModel().has_value(); }));
-    }
-
     /// What the core computes for the document's problem, one epoch at a time.
     std::vector<learning::EpochSnapshot> coreEpochs(int count) const
     {
@@ -144,23 +48,7 @@ protected:
     {
         return canvas()->transform().toPixel(Eigen::Vector2d(x1, x2)).toPoint();
     }
-
-    QString writeFile(const QString& name, const QByteArray& content)
-    {
-        const QString path = m_files.filePath(name);
-        QFile file(path);
-        EXPECT_TRUE(file.open(QIODevice::WriteOnly));
-        file.write(content);
-        return path;
-    }
-
-    static QTemporaryDir* s_settingsDir;
-    QTemporaryDir m_files;
-    std::unique_ptr<MainWindow> m_window;
-    FakePrompts* m_prompts = nullptr;
 };
-
-QTemporaryDir* Window::s_settingsDir = nullptr;
 
 TEST_F(Window, ClicksPlacePointsOfTheRightClassAtTheRightWorldCoordinates)
 {

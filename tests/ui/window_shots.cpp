@@ -11,6 +11,8 @@
 #include "editor/autosaver.h"
 #include "i18n/language.h"
 #include "render/viewtransform.h"
+#include "support/settingssandbox.h"
+#include "support/waitfor.h"
 #include "ui/canvas/plotcanvas.h"
 #include "ui/mainwindow/mainwindow.h"
 #include "ui/mainwindow/trainingpresenter.h"
@@ -23,13 +25,11 @@
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QStyleFactory>
-#include <QTemporaryDir>
 #include <QTextStream>
-
-#include <functional>
 
 using namespace plab;
 using namespace Qt::StringLiterals;
+using plab::test::waitFor;
 
 namespace {
 
@@ -55,16 +55,6 @@ QPalette darkPalette()
     for (const auto role : {QPalette::Text, QPalette::ButtonText, QPalette::WindowText})
         p.setColor(QPalette::Disabled, role, disabled);
     return p;
-}
-
-/// Processes events until \p done holds; false when \p spy's signal stops coming.
-bool waitFor(QSignalSpy& spy, const std::function<bool()>& done)
-{
-    while (!done()) {
-        if (!spy.wait(10'000))
-            return done();
-    }
-    return true;
 }
 
 class Shooter
@@ -153,10 +143,7 @@ int main(int argc, char** argv)
         QTextStream(stderr) << "usage: plab_window_shots <directory> [width height]\n";
         return 2;
     }
-    QTemporaryDir settingsDir;
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir.path());
-    QCoreApplication::setOrganizationName(u"plab-window-shots"_s);
+    const test::SettingsSandbox settings(u"plab-window-shots"_s);
     QApplication::setStyle(QStyleFactory::create(u"Fusion"_s));
 
     const QString directory = QString::fromLocal8Bit(argv[1]);
@@ -181,7 +168,7 @@ int main(int argc, char** argv)
     {
         // Autosave into a folder that cannot be created (below a regular file): the marker.
         auto w = shooter.window();
-        const QString blocker = settingsDir.filePath(u"not-a-folder"_s);
+        const QString blocker = settings.filePath(u"not-a-folder"_s);
         QFile(blocker).open(QIODevice::WriteOnly);
         editor::Autosaver autosaver(w->document());
         autosaver.setFolder(blocker + u"/autosave"_s);
