@@ -50,7 +50,7 @@ void WindowTest::SetUp()
     m_window->setPrompts(std::move(prompts));
     m_window->resize(1280, 800);
     m_window->show();
-    presenter()->setEpochsPerSecond(0.0);
+    playback()->setEpochsPerSecond(0.0);
 }
 
 editor::Document* WindowTest::document() const
@@ -63,6 +63,11 @@ ui::PlotCanvas* WindowTest::canvas() const
     return m_window->canvas();
 }
 
+editor::Playback* WindowTest::playback() const
+{
+    return m_window->playback();
+}
+
 ui::TrainingPresenter* WindowTest::presenter() const
 {
     return m_window->presenter();
@@ -70,7 +75,7 @@ ui::TrainingPresenter* WindowTest::presenter() const
 
 const learning::History& WindowTest::history() const
 {
-    return presenter()->history();
+    return playback()->history();
 }
 
 QAction* WindowTest::action(const char* name) const
@@ -101,9 +106,9 @@ QString WindowTest::writeFile(const QString& name, const QByteArray& content)
 
 void WindowTest::loadAnd()
 {
-    QSignalSpy changed(presenter(), &ui::TrainingPresenter::historyChanged);
+    QSignalSpy changed(playback(), &editor::Playback::historyChanged);
     m_window->generate(learning::Generator::And, learning::GeneratorParams{});
-    ASSERT_TRUE(waitFor(changed, [this] { return presenter()->shownModel().has_value(); }));
+    ASSERT_TRUE(waitFor(changed, [this] { return playback()->shownModel().has_value(); }));
 }
 
 } // namespace plab::test

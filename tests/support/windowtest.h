@@ -1,5 +1,6 @@
 #pragma once
 
+#include "editor/playback.h"
 #include "support/settingssandbox.h"
 #include "support/waitfor.h"
 #include "ui/mainwindow/mainwindow.h"
@@ -53,6 +54,7 @@ protected:
 
     [[nodiscard]] editor::Document* document() const;
     [[nodiscard]] ui::PlotCanvas* canvas() const;
+    [[nodiscard]] editor::Playback* playback() const;
     [[nodiscard]] ui::TrainingPresenter* presenter() const;
     [[nodiscard]] const learning::History& history() const;
     /// The window's action named \p name (a failure when there is none).
@@ -70,7 +72,7 @@ protected:
     template <class Predicate>
     bool triggerAndWait(const char* name, Predicate done)
     {
-        QSignalSpy changed(presenter(), &ui::TrainingPresenter::historyChanged);
+        QSignalSpy changed(playback(), &editor::Playback::historyChanged);
         action(name)->trigger();
         return waitFor(changed, done);
     }

@@ -2,13 +2,13 @@
 // it holds, the lock between two instances, and the restore question at start.
 #include "editor/autosaver.h"
 #include "editor/document.h"
+#include "editor/playback.h"
 #include "editor/undocommands.h"
 #include "io/projectfile.h"
 #include "support/settingssandbox.h"
 #include "support/waitfor.h"
 #include "ui/mainwindow/autosaverecovery.h"
 #include "ui/mainwindow/mainwindow.h"
-#include "ui/mainwindow/trainingpresenter.h"
 
 #include <QAbstractButton>
 #include <QAction>
@@ -109,14 +109,14 @@ protected:
     /// Generates AND in \p instance and steps \p epochs epochs on the engine.
     static void trainAnd(Instance& instance, int epochs)
     {
-        TrainingPresenter* presenter = instance.window->presenter();
-        QSignalSpy changed(presenter, &TrainingPresenter::historyChanged);
+        editor::Playback* playback = instance.window->playback();
+        QSignalSpy changed(playback, &editor::Playback::historyChanged);
         instance.window->generate(learning::Generator::And, learning::GeneratorParams{});
-        ASSERT_TRUE(waitFor(changed, [presenter] { return presenter->shownModel().has_value(); }));
+        ASSERT_TRUE(waitFor(changed, [playback] { return playback->shownModel().has_value(); }));
         for (int epoch = 1; epoch <= epochs; ++epoch) {
-            presenter->stepEpoch();
-            ASSERT_TRUE(waitFor(changed, [presenter, epoch] {
-                return presenter->history().latestEpochAt(presenter->position()).epoch == epoch;
+            playback->stepEpoch();
+            ASSERT_TRUE(waitFor(changed, [playback, epoch] {
+                return playback->history().latestEpochAt(playback->position()).epoch == epoch;
             }));
         }
     }
@@ -175,7 +175,7 @@ TEST_F(Autosave, ASecondInstanceNeitherAutosavesNorOffersTheFirstOnesLiveAutosav
     EXPECT_FALSE(second.autosaver->recovery().has_value());
     int asked = 0;
     EXPECT_FALSE(offerRestore(*second.autosaver, second.window->document(),
-                              second.window->presenter(), second.window.get(),
+                              second.window->playback(), second.window.get(),
                               [&asked](QWidget*, const QDateTime&) { return ++asked, true; }));
     EXPECT_EQ(asked, 0);
     EXPECT_TRUE(second.window->document()->data().empty());
@@ -207,9 +207,9 @@ TEST_F(Autosave, AfterAnUncleanExitTheWorkIsOfferedAndRestoredAsModifiedAtItsEpo
     Instance next = makeInstance();
     ASSERT_TRUE(next.autosaver->start());
     QDateTime askedAbout;
-    TrainingPresenter* presenter = next.window->presenter();
-    QSignalSpy changed(presenter, &TrainingPresenter::historyChanged);
-    ASSERT_TRUE(offerRestore(*next.autosaver, next.window->document(), presenter, next.window.get(),
+    editor::Playback* playback = next.window->playback();
+    QSignalSpy changed(playback, &editor::Playback::historyChanged);
+    ASSERT_TRUE(offerRestore(*next.autosaver, next.window->document(), playback, next.window.get(),
                              [&](QWidget*, const QDateTime& when) {
                                  askedAbout = when;
                                  return true;
@@ -222,10 +222,10 @@ TEST_F(Autosave, AfterAnUncleanExitTheWorkIsOfferedAndRestoredAsModifiedAtItsEpo
     EXPECT_TRUE(document->isModified());
     EXPECT_EQ(document->undoStack()->count(), 1);
     // Back at epoch 2: the engine trains up to it.
-    ASSERT_TRUE(waitFor(changed, [presenter] {
-        return presenter->position() < presenter->history().size() &&
-               presenter->history().latestEpochAt(presenter->position()).epoch == 2 &&
-               !presenter->isRunning();
+    ASSERT_TRUE(waitFor(changed, [playback] {
+        return playback->position() < playback->history().size() &&
+               playback->history().latestEpochAt(playback->position()).epoch == 2 &&
+               !playback->isRunning();
     }));
 }
 
@@ -239,7 +239,7 @@ TEST_F(Autosave, DiscardingRemovesTheAutosaveAndKeepsTheDocument)
     }
     Instance next = makeInstance();
     ASSERT_TRUE(next.autosaver->start());
-    EXPECT_FALSE(offerRestore(*next.autosaver, next.window->document(), next.window->presenter(),
+    EXPECT_FALSE(offerRestore(*next.autosaver, next.window->document(), next.window->playback(),
                               next.window.get(), [](QWidget*, const QDateTime&) { return false; }));
     EXPECT_TRUE(next.window->document()->data().empty());
     EXPECT_FALSE(QFileInfo::exists(next.autosaver->autosaveFile()));
@@ -258,7 +258,7 @@ TEST_F(Autosave, TheStoredPolicyCanRestoreWithoutAsking)
     Instance next = makeInstance();
     ASSERT_TRUE(next.autosaver->start());
     int asked = 0;
-    EXPECT_TRUE(offerRestore(*next.autosaver, next.window->document(), next.window->presenter(),
+    EXPECT_TRUE(offerRestore(*next.autosaver, next.window->document(), next.window->playback(),
                              next.window.get(),
                              [&asked](QWidget*, const QDateTime&) { return ++asked, false; }));
     EXPECT_EQ(asked, 0);
@@ -435,7 +435,7 @@ TEST_F(Autosave, KeepAsideRenamesTheDamagedAutosaveAndAutosavingResumes)
     QString askedAbout;
     int asked = 0;
     EXPECT_FALSE(offerRestore(
-        *a.autosaver, a.window->document(), a.window->presenter(), a.window.get(),
+        *a.autosaver, a.window->document(), a.window->playback(), a.window.get(),
         [&asked](QWidget*, const QDateTime&) { return ++asked, true; },
         [&askedAbout](QWidget*, const QString& damage) {
             askedAbout = damage;
@@ -468,7 +468,7 @@ TEST_F(Autosave, DiscardRemovesTheDamagedAutosaveOnlyWhenTheUserSaysSo)
     Instance a = makeInstance();
     ASSERT_TRUE(a.autosaver->start());
     EXPECT_FALSE(offerRestore(
-        *a.autosaver, a.window->document(), a.window->presenter(), a.window.get(),
+        *a.autosaver, a.window->document(), a.window->playback(), a.window.get(),
         [](QWidget*, const QDateTime&) { return true; },
         [](QWidget*, const QString&) { return DamagedChoice::Discard; }));
     EXPECT_FALSE(QFileInfo::exists(a.autosaver->autosaveFile()));
@@ -488,7 +488,7 @@ TEST_F(Autosave, UnderAStoredPolicyADamagedAutosaveIsKeptAsideWithoutAsking)
         ASSERT_TRUE(a.autosaver->start());
         int asked = 0;
         EXPECT_FALSE(offerRestore(
-            *a.autosaver, a.window->document(), a.window->presenter(), a.window.get(),
+            *a.autosaver, a.window->document(), a.window->playback(), a.window.get(),
             [](QWidget*, const QDateTime&) { return true; },
             [&asked](QWidget*, const QString&) {
                 ++asked;

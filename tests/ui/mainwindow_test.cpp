@@ -1,5 +1,5 @@
 // The real MainWindow, driven like a user would: clicks and drags on the canvas, the menu
-// actions, files. Training runs on the engine's thread; the tests wait on the presenter's
+// actions, files. Training runs on the engine's thread; the tests wait on the playback's
 // signals, never on time.
 #include "editor/document.h"
 #include "learning/trainer.h"
@@ -115,15 +115,15 @@ TEST_F(Window, TrainOnAndConvergesToTheCoresWeights)
     const std::vector<learning::EpochSnapshot> expected = learning::trainToEnd(trainer);
     ASSERT_EQ(expected.back().status, learning::TrainingStatus::Converged);
 
-    QSignalSpy running(presenter(), &TrainingPresenter::runningChanged);
+    QSignalSpy running(playback(), &editor::Playback::runningChanged);
     action("actionTrain")->trigger();
-    EXPECT_TRUE(presenter()->isRunning());
-    ASSERT_TRUE(waitFor(running, [this] { return !presenter()->isRunning(); }));
+    EXPECT_TRUE(playback()->isRunning());
+    ASSERT_TRUE(waitFor(running, [this] { return !playback()->isRunning(); }));
     presenter()->refreshNow();
 
     EXPECT_EQ(history().epochs().size(), expected.size());
     EXPECT_EQ(history().latestEpoch().epoch, expected.back().epoch);
-    EXPECT_EQ(presenter()->position(), history().lastPosition());
+    EXPECT_EQ(playback()->position(), history().lastPosition());
     const TrainingView& view = canvas()->trainingView();
     ASSERT_TRUE(view.hasModel);
     EXPECT_EQ(view.model, expected.back().model); // bit for bit: the same core, the same trace
@@ -145,9 +145,9 @@ TEST_F(Window, StepEpochAdvancesExactlyOneEpoch)
         triggerAndWait("actionStepEpoch", [this] { return history().latestEpoch().epoch == 1; }));
     presenter()->refreshNow();
     // The epoch came alone (epoch 0 and epoch 1 are all there is) and nothing keeps running.
-    EXPECT_FALSE(presenter()->isRunning());
+    EXPECT_FALSE(playback()->isRunning());
     EXPECT_EQ(history().size(), 2u);
-    EXPECT_EQ(presenter()->position(), 1u);
+    EXPECT_EQ(playback()->position(), 1u);
     EXPECT_EQ(canvas()->trainingView().model, expected[1].model);
     EXPECT_EQ(m_window->timeline()->label(), u"Epoch 1"_s);
 
@@ -169,7 +169,7 @@ TEST_F(Window, BackReturnsToThePreviousWeightsByLookingThemUp)
 
     action("actionBack")->trigger();
     presenter()->refreshNow();
-    EXPECT_EQ(presenter()->position(), 1u);
+    EXPECT_EQ(playback()->position(), 1u);
     EXPECT_EQ(canvas()->trainingView().model, expected[1].model);
     action("actionBack")->trigger();
     presenter()->refreshNow();
@@ -179,7 +179,7 @@ TEST_F(Window, BackReturnsToThePreviousWeightsByLookingThemUp)
     EXPECT_EQ(history().size(), 3u);
     action("actionStepEpoch")->trigger();
     presenter()->refreshNow();
-    EXPECT_EQ(presenter()->position(), 1u);
+    EXPECT_EQ(playback()->position(), 1u);
     EXPECT_EQ(canvas()->trainingView().model, expected[1].model);
     EXPECT_EQ(history().size(), 3u);
 }
@@ -190,16 +190,16 @@ TEST_F(Window, TheTrainingKeysWorkWhileTheCanvasHasTheFocus)
     m_window->activateWindow();
     ASSERT_TRUE(QTest::qWaitForWindowActive(m_window.get()));
     canvas()->setFocus();
-    QSignalSpy changed(presenter(), &TrainingPresenter::historyChanged);
+    QSignalSpy changed(playback(), &editor::Playback::historyChanged);
     QTest::keyClick(canvas(), Qt::Key_N);
     ASSERT_TRUE(waitFor(changed, [this] { return history().latestEpoch().epoch == 1; }));
-    EXPECT_EQ(presenter()->position(), 1u);
+    EXPECT_EQ(playback()->position(), 1u);
     QTest::keyClick(canvas(), Qt::Key_Left);
-    EXPECT_EQ(presenter()->position(), 0u);
+    EXPECT_EQ(playback()->position(), 0u);
     QTest::keyClick(canvas(), Qt::Key_Right); // a lookup: epoch 1 is recorded
-    EXPECT_EQ(presenter()->position(), 1u);
+    EXPECT_EQ(playback()->position(), 1u);
     QTest::keyClick(canvas(), Qt::Key_S);
-    ASSERT_TRUE(waitFor(changed, [this] { return history().isStep(presenter()->position()); }));
+    ASSERT_TRUE(waitFor(changed, [this] { return history().isStep(playback()->position()); }));
     presenter()->refreshNow();
     EXPECT_EQ(m_window->timeline()->label(), u"Epoch 2 · sample 1/4"_s);
     QTest::keyClick(canvas(), Qt::Key_2);
@@ -210,7 +210,7 @@ TEST_F(Window, StepSampleShowsTheUpdateOnTheCanvasAndInTheParameters)
 {
     loadAnd();
     ASSERT_TRUE(triggerAndWait("actionStepSample",
-                               [this] { return history().isStep(presenter()->position()); }));
+                               [this] { return history().isStep(playback()->position()); }));
     presenter()->refreshNow();
     // AND's first sample is (0, 0) with t = 0; net = 0 predicts 1 (the default convention), so
     // b <- 0 + 1 * (0 - 1) = -1 and w stays (0, 0).
@@ -234,16 +234,16 @@ TEST_F(Window, TrainingFromAPastPositionForksTheRecordedRun)
     }
     action("actionBack")->trigger();
     action("actionBack")->trigger();
-    ASSERT_EQ(presenter()->position(), 1u);
+    ASSERT_EQ(playback()->position(), 1u);
 
     ASSERT_TRUE(triggerAndWait("actionStepSample",
-                               [this] { return history().isStep(presenter()->position()); }));
+                               [this] { return history().isStep(playback()->position()); }));
     // Epochs 2 and 3 were dropped; the new visit continues from epoch 1 as the core would.
     EXPECT_EQ(history().latestEpoch().epoch, 1);
     learning::Trainer trainer(document()->data(), document()->settings());
     trainer.stepEpoch();
     const learning::SampleStep expected = trainer.stepSample();
-    const learning::StepRecord* step = history().stepAt(presenter()->position());
+    const learning::StepRecord* step = history().stepAt(playback()->position());
     ASSERT_NE(step, nullptr);
     EXPECT_EQ(step->epoch, 2);
     EXPECT_EQ(step->visit, 0);
@@ -277,9 +277,9 @@ TEST_F(Window, ADivergedRunSaysSoAndALowerRateStartsOver)
     settings.maxEpochs = 10'000;
     document()->setSettings(settings);
     loadAnd();
-    QSignalSpy running(presenter(), &TrainingPresenter::runningChanged);
+    QSignalSpy running(playback(), &editor::Playback::runningChanged);
     action("actionTrain")->trigger();
-    ASSERT_TRUE(waitFor(running, [this] { return !presenter()->isRunning(); }));
+    ASSERT_TRUE(waitFor(running, [this] { return !playback()->isRunning(); }));
     presenter()->refreshNow();
     EXPECT_EQ(history().latestEpoch().status, learning::TrainingStatus::Diverged);
     EXPECT_TRUE(presenter()->statusText().endsWith(u"diverged: lower the learning rate"_s))
@@ -288,12 +288,12 @@ TEST_F(Window, ADivergedRunSaysSoAndALowerRateStartsOver)
     EXPECT_FALSE(action("actionTrain")->isEnabled());
 
     QSignalSpy messages(presenter(), &TrainingPresenter::message);
-    QSignalSpy changed(presenter(), &TrainingPresenter::historyChanged);
+    QSignalSpy changed(playback(), &editor::Playback::historyChanged);
     settings.learningRate = 0.01;
     document()->setSettings(settings);
     ASSERT_EQ(messages.count(), 1);
     EXPECT_TRUE(messages.at(0).at(0).toString().contains(u"restarted"_s));
-    ASSERT_TRUE(waitFor(changed, [this] { return presenter()->shownModel().has_value(); }));
+    ASSERT_TRUE(waitFor(changed, [this] { return playback()->shownModel().has_value(); }));
     EXPECT_EQ(history().size(), 1u);
     EXPECT_TRUE(action("actionTrain")->isEnabled());
 }
@@ -304,13 +304,13 @@ TEST_F(Window, EditingTheDataRestartsTheRunAndSaysSo)
     ASSERT_TRUE(
         triggerAndWait("actionStepEpoch", [this] { return history().latestEpoch().epoch == 1; }));
     QSignalSpy messages(presenter(), &TrainingPresenter::message);
-    QSignalSpy changed(presenter(), &TrainingPresenter::historyChanged);
+    QSignalSpy changed(playback(), &editor::Playback::historyChanged);
     QTest::mouseClick(canvas(), Qt::LeftButton, {}, pixelOf(0.5, 0.5));
     ASSERT_EQ(messages.count(), 1);
     EXPECT_TRUE(messages.at(0).at(0).toString().startsWith(u"Data changed"_s));
-    ASSERT_TRUE(waitFor(changed, [this] { return presenter()->shownModel().has_value(); }));
+    ASSERT_TRUE(waitFor(changed, [this] { return playback()->shownModel().has_value(); }));
     EXPECT_EQ(history().size(), 1u);
-    EXPECT_EQ(presenter()->position(), 0u);
+    EXPECT_EQ(playback()->position(), 0u);
 }
 
 TEST_F(Window, AMalformedCsvLeavesTheDocumentUntouchedAndSaysWhy)
@@ -363,7 +363,7 @@ TEST_F(Window, ProjectsRoundTripAndUnsavedChangesAreAskedAbout)
     EXPECT_EQ(document()->data().size(), saved.size() + 1);
 
     m_prompts->answer = UserPrompts::SaveChoice::Discard;
-    QSignalSpy changed(presenter(), &TrainingPresenter::historyChanged);
+    QSignalSpy changed(playback(), &editor::Playback::historyChanged);
     EXPECT_TRUE(m_window->openFile(path));
     EXPECT_EQ(m_prompts->asks, 2);
     EXPECT_EQ(document()->data(), saved);
@@ -372,7 +372,7 @@ TEST_F(Window, ProjectsRoundTripAndUnsavedChangesAreAskedAbout)
     // The project comes back at the epoch it was saved at: the engine runs there, then stops.
     ASSERT_TRUE(waitFor(changed, [this] {
         const auto at = history().positionOfEpoch(2);
-        return at && presenter()->position() == *at && !presenter()->isRunning();
+        return at && playback()->position() == *at && !playback()->isRunning();
     }));
     presenter()->refreshNow();
     EXPECT_EQ(canvas()->trainingView().model, expected[2].model);

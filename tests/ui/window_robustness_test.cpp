@@ -118,11 +118,11 @@ TEST_F(Robustness, NumericalEdgeCasesTrainPaintAndSayWhatHappened)
             expectPainted(m_window.get());
             continue;
         }
-        ASSERT_TRUE(waitFor(changed, [this] { return presenter()->shownModel().has_value(); }));
-        presenter()->stepSample();
-        presenter()->train();
+        ASSERT_TRUE(waitFor(changed, [this] { return playback()->shownModel().has_value(); }));
+        playback()->stepSample();
+        playback()->train();
         ASSERT_TRUE(waitFor(changed, [&] {
-            return !presenter()->isRunning() && statusLine().contains(QLatin1String(c.statusPart));
+            return !playback()->isRunning() && statusLine().contains(QLatin1String(c.statusPart));
         })) << statusLine().toStdString();
         presenter()->refreshNow();
         expectPainted(m_window.get());
@@ -137,12 +137,12 @@ TEST_F(Robustness, ZeroWeightsPaintWithoutABoundaryAndTrainOn)
     ASSERT_TRUE(
         m_window->openFile(writeFile(u"and.csv"_s, "x1,x2,label\n0,0,0\n0,1,0\n1,0,0\n1,1,1\n")));
     QSignalSpy changed(presenter(), &TrainingPresenter::statusChanged);
-    ASSERT_TRUE(waitFor(changed, [this] { return presenter()->shownModel().has_value(); }));
-    ASSERT_TRUE(presenter()->shownModel()->w.isZero());
+    ASSERT_TRUE(waitFor(changed, [this] { return playback()->shownModel().has_value(); }));
+    ASSERT_TRUE(playback()->shownModel()->w.isZero());
     EXPECT_TRUE(statusLine().startsWith(u"Start (epoch 0) · errors 3"_s))
         << statusLine().toStdString();
     expectPainted(m_window->canvas());
-    presenter()->stepEpoch();
+    playback()->stepEpoch();
     ASSERT_TRUE(waitFor(changed, [this] { return statusLine().startsWith(u"Epoch 1"_s); }))
         << statusLine().toStdString();
     expectPainted(m_window->canvas());

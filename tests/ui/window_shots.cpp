@@ -9,6 +9,7 @@
 // Offscreen unless QT_QPA_PLATFORM says otherwise. Uses a throw-away settings folder, so the
 // window starts with its default layout and never touches the user's settings.
 #include "editor/autosaver.h"
+#include "editor/playback.h"
 #include "i18n/language.h"
 #include "render/viewtransform.h"
 #include "support/settingssandbox.h"
@@ -71,30 +72,30 @@ public:
         auto w = std::make_unique<ui::MainWindow>();
         w->resize(m_size);
         w->show();
-        w->presenter()->setEpochsPerSecond(0.0);
+        w->playback()->setEpochsPerSecond(0.0);
         return w;
     }
 
     bool load(ui::MainWindow& w, learning::Generator generator) const
     {
-        QSignalSpy changed(w.presenter(), &ui::TrainingPresenter::historyChanged);
+        QSignalSpy changed(w.playback(), &editor::Playback::historyChanged);
         w.generate(generator, learning::GeneratorParams{});
-        return waitFor(changed, [&] { return w.presenter()->shownModel().has_value(); });
+        return waitFor(changed, [&] { return w.playback()->shownModel().has_value(); });
     }
 
     bool trainToEnd(ui::MainWindow& w) const
     {
-        QSignalSpy running(w.presenter(), &ui::TrainingPresenter::runningChanged);
-        w.presenter()->train();
-        return waitFor(running, [&] { return !w.presenter()->isRunning(); });
+        QSignalSpy running(w.playback(), &editor::Playback::runningChanged);
+        w.playback()->train();
+        return waitFor(running, [&] { return !w.playback()->isRunning(); });
     }
 
     /// Steps samples until a visit changes w (not only b) and both boundaries cross the view.
     bool stepToVisibleUpdate(ui::MainWindow& w) const
     {
-        auto* p = w.presenter();
+        auto* p = w.playback();
         for (int i = 0; i < 100; ++i) {
-            QSignalSpy changed(p, &ui::TrainingPresenter::historyChanged);
+            QSignalSpy changed(p, &editor::Playback::historyChanged);
             const std::size_t before = p->position();
             p->stepSample();
             if (!waitFor(changed, [&] { return p->position() != before; }))
