@@ -38,7 +38,7 @@ int runWindow(int argc, char** argv, const QString& fileToOpen)
     plab::editor::Autosaver autosaver(window.document());
     window.setAutosaver(&autosaver);
     const bool restored = autosaver.start() && plab::ui::offerRestore(autosaver, window.document(),
-                                                                      window.presenter(), &window);
+                                                                      window.playback(), &window);
     // With no file named, the bundled AND example (built into the binary).
     if (!restored)
         window.openFile(fileToOpen.isEmpty() ? QStringLiteral(":/examples/and.csv") : fileToOpen);

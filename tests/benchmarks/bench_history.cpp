@@ -4,7 +4,7 @@
 // than 640 MB (resident memory); Reset and New give it back; scrubbing to any epoch takes less
 // than 16 ms at N <= 10^4 points and less than 100 ms at N = 10^5.
 //
-// - BM_HistoryMemory/E: a learning::History fed XOR epochs in batches, as the presenter feeds it.
+// - BM_HistoryMemory/E: a learning::History fed XOR epochs in batches, as the playback feeds it.
 // - BM_WindowMemory/E: the real MainWindow (offscreen) trains XOR to an epoch limit of E through
 //   the engine (as fast as possible), then Reset, trains again, then New. The process's resident
 //   memory is read from /proc (Linux only).
@@ -25,17 +25,17 @@
 //   build/release/tests/benchmarks/bench_history --benchmark_filter=Memory/1000000/
 // (offscreen by default). Run each memory benchmark in its own process for a clean peak.
 #include "editor/document.h"
+#include "editor/playback.h"
 #include "learning/generators.h"
 #include "learning/history.h"
 #include "learning/trainer.h"
+#include "support/settingssandbox.h"
 #include "ui/mainwindow/mainwindow.h"
 #include "ui/mainwindow/trainingpresenter.h"
 #include "ui/panels/learningcurves.h"
 
 #include <QAction>
 #include <QApplication>
-#include <QSettings>
-#include <QTemporaryDir>
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
@@ -174,7 +174,7 @@ std::unique_ptr<ui::MainWindow> makeWindow()
     window->setPrompts(std::make_unique<DiscardPrompts>());
     window->resize(1280, 800);
     window->show();
-    window->presenter()->setEpochsPerSecond(0.0);
+    window->playback()->setEpochsPerSecond(0.0);
     spinUntil([] { return true; });
     return window;
 }
@@ -184,30 +184,30 @@ void BM_WindowMemory(benchmark::State& state)
     const int epochs = int(state.range(0));
     for (auto _ : state) {
         auto window = makeWindow();
-        ui::TrainingPresenter* presenter = window->presenter();
+        editor::Playback* playback = window->playback();
         window->document()->replaceData(xorData());
         window->document()->setSettings(settingsFor(epochs));
-        spinUntil([&] { return presenter->canAdvance(); });
+        spinUntil([&] { return playback->canAdvance(); });
         resetPeak();
         const double before = residentMB();
-        presenter->train();
+        playback->train();
         spinUntil([&] {
-            return !presenter->isRunning() && presenter->history().latestEpoch().epoch == epochs;
+            return !playback->isRunning() && playback->history().latestEpoch().epoch == epochs;
         });
         state.counters["growth_MB"] = residentMB() - before;
         state.counters["peak_MB"] = peakMB() - before;
-        state.counters["kept_MB"] = double(presenter->history().memoryBytes()) * 1e-6;
-        presenter->reset();
-        spinUntil([&] { return presenter->history().size() == 1 && presenter->canAdvance(); });
+        state.counters["kept_MB"] = double(playback->history().memoryBytes()) * 1e-6;
+        playback->reset();
+        spinUntil([&] { return playback->history().size() == 1 && playback->canAdvance(); });
         state.counters["after_reset_MB"] = residentMB() - before;
         // Train again, then New.
-        presenter->train();
+        playback->train();
         spinUntil([&] {
-            return !presenter->isRunning() && presenter->history().latestEpoch().epoch == epochs;
+            return !playback->isRunning() && playback->history().latestEpoch().epoch == epochs;
         });
         state.counters["again_MB"] = residentMB() - before;
         window->findChild<QAction*>(QStringLiteral("actionNew"))->trigger();
-        spinUntil([&] { return presenter->history().size() == 1; });
+        spinUntil([&] { return playback->history().size() == 1; });
         state.counters["after_new_MB"] = residentMB() - before;
     }
 }
@@ -356,17 +356,18 @@ void BM_ScrubWindow(benchmark::State& state)
     const int n = int(state.range(0));
     const int epochs = int(state.range(1));
     auto window = makeWindow();
+    editor::Playback* playback = window->playback();
     ui::TrainingPresenter* presenter = window->presenter();
     window->document()->replaceData(n == 4 ? xorData() : blobs(n));
     window->document()->setSettings(settingsFor(epochs));
-    spinUntil([&] { return presenter->canAdvance(); });
-    presenter->train();
+    spinUntil([&] { return playback->canAdvance(); });
+    playback->train();
     spinUntil([&] {
-        return !presenter->isRunning() && presenter->history().latestEpoch().epoch == epochs;
+        return !playback->isRunning() && playback->history().latestEpoch().epoch == epochs;
     });
     std::mt19937_64 random(3);
     for (auto _ : state) {
-        presenter->showPosition(std::size_t(random() % presenter->history().size()));
+        playback->showPosition(std::size_t(random() % playback->history().size()));
         presenter->refreshNow();
         // The canvas and the charts paint what the refresh set.
         window->repaint();
@@ -388,11 +389,7 @@ int main(int argc, char** argv)
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
-    // Never read or write the user's settings.
-    QTemporaryDir settingsDir;
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir.path());
-    QCoreApplication::setOrganizationName(QStringLiteral("plab-bench-history"));
+    const plab::test::SettingsSandbox settings(QStringLiteral("plab-bench-history"));
     benchmark::Initialize(&argc, argv);
     if (benchmark::ReportUnrecognizedArguments(argc, argv))
         return 1;

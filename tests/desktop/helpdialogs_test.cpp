@@ -1,6 +1,7 @@
 // Help > About and Help > User Guide: what they show, and that the guide bundled in the program is
 // whole (every page, image and heading its links point to is there).
 
+#include "support/settingssandbox.h"
 #include "ui/dialogs/aboutdialog.h"
 #include "ui/dialogs/userguidedialog.h"
 #include "ui/mainwindow/mainwindow.h"
@@ -13,8 +14,6 @@
 #include <QPlainTextEdit>
 #include <QScrollBar>
 #include <QSet>
-#include <QSettings>
-#include <QTemporaryDir>
 #include <QTextBlock>
 #include <QTextBrowser>
 #include <QTextDocument>
@@ -290,10 +289,7 @@ TEST(About, TheIconHasEverySizeTheDesktopGets)
 
 TEST(HelpMenu, OpensTheGuideOnceAndTheAboutBox)
 {
-    QTemporaryDir settings;
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settings.path());
-    QCoreApplication::setOrganizationName(u"plab-help-test"_s);
+    const plab::test::SettingsSandbox settings(u"plab-help-test"_s);
 
     plab::ui::MainWindow window;
     window.show();

@@ -2,6 +2,7 @@
 // the same placeholders as the source), the compiled .qm files inside the binary, and the
 // language choice (system locale, stored override).
 #include "i18n/language.h"
+#include "support/settingssandbox.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -9,7 +10,6 @@
 #include <QRegularExpression>
 #include <QSet>
 #include <QSettings>
-#include <QTemporaryDir>
 #include <QTranslator>
 #include <QXmlStreamReader>
 #include <gtest/gtest.h>
@@ -202,11 +202,7 @@ TEST(LanguageChoice, FollowsTheFirstShippedUiLanguage)
 
 TEST(LanguageChoice, StoredChoiceOverridesTheSystem)
 {
-    const QTemporaryDir dir;
-    ASSERT_TRUE(dir.isValid());
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir.path());
-    QCoreApplication::setOrganizationName(u"plab-language-test"_s);
+    const plab::test::SettingsSandbox settings(u"plab-language-test"_s);
 
     EXPECT_EQ(plab::i18n::storedLanguageChoice(), u"system"_s);
     EXPECT_EQ(plab::i18n::resolveLanguageChoice(u"system"_s), plab::i18n::systemLanguage());

@@ -2,11 +2,13 @@
 // it holds, the lock between two instances, and the restore question at start.
 #include "editor/autosaver.h"
 #include "editor/document.h"
+#include "editor/playback.h"
 #include "editor/undocommands.h"
 #include "io/projectfile.h"
+#include "support/settingssandbox.h"
+#include "support/waitfor.h"
 #include "ui/mainwindow/autosaverecovery.h"
 #include "ui/mainwindow/mainwindow.h"
-#include "ui/mainwindow/trainingpresenter.h"
 
 #include <QAbstractButton>
 #include <QAction>
@@ -34,35 +36,18 @@ using namespace plab;
 using namespace plab::ui;
 using namespace plab::editor;
 using namespace Qt::StringLiterals;
+using plab::test::waitFor;
 
 namespace {
-
-/// Processes events until \p done holds, waking up on each emission of \p spy's signal.
-template <class Predicate>
-bool waitFor(QSignalSpy& spy, Predicate done, int timeoutMs = 10'000)
-{
-    while (!done()) {
-        if (!spy.wait(timeoutMs))
-            return done();
-    }
-    return true;
-}
 
 class Autosave : public ::testing::Test
 {
 protected:
     static void SetUpTestSuite()
     {
-        s_settingsDir = new QTemporaryDir;
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, s_settingsDir->path());
-        QCoreApplication::setOrganizationName(u"plab-autosave-test"_s);
+        s_settings = std::make_unique<plab::test::SettingsSandbox>(u"plab-autosave-test"_s);
     }
-    static void TearDownTestSuite()
-    {
-        delete s_settingsDir;
-        s_settingsDir = nullptr;
-    }
+    static void TearDownTestSuite() { s_settings.reset(); }
 
     void SetUp() override { QSettings().clear(); }
 
@@ -124,23 +109,21 @@ protected:
     /// Generates AND in \p instance and steps \p epochs epochs on the engine.
     static void trainAnd(Instance& instance, int epochs)
     {
-        TrainingPresenter* presenter = instance.window->presenter();
-        QSignalSpy changed(presenter, &TrainingPresenter::historyChanged);
+        editor::Playback* playback = instance.window->playback();
+        QSignalSpy changed(playback, &editor::Playback::historyChanged);
         instance.window->generate(learning::Generator::And, learning::GeneratorParams{});
-        ASSERT_TRUE(waitFor(changed, [presenter] { return presenter->shownModel().has_value(); }));
+        ASSERT_TRUE(waitFor(changed, [playback] { return playback->shownModel().has_value(); }));
         for (int epoch = 1; epoch <= epochs; ++epoch) {
-            presenter->stepEpoch();
-            ASSERT_TRUE(waitFor(changed, [presenter, epoch] {
-                return presenter->history().latestEpochAt(presenter->position()).epoch == epoch;
+            playback->stepEpoch();
+            ASSERT_TRUE(waitFor(changed, [playback, epoch] {
+                return playback->history().latestEpochAt(playback->position()).epoch == epoch;
             }));
         }
     }
 
-    static QTemporaryDir* s_settingsDir;
+    static inline std::unique_ptr<plab::test::SettingsSandbox> s_settings;
     QTemporaryDir m_folder;
 };
-
-QTemporaryDir* Autosave::s_settingsDir = nullptr;
 
 TEST_F(Autosave, AChangeIsWrittenAfterTheDelayWithTheEpochAndACleanExitRemovesIt)
 {
@@ -192,7 +175,7 @@ TEST_F(Autosave, ASecondInstanceNeitherAutosavesNorOffersTheFirstOnesLiveAutosav
     EXPECT_FALSE(second.autosaver->recovery().has_value());
     int asked = 0;
     EXPECT_FALSE(offerRestore(*second.autosaver, second.window->document(),
-                              second.window->presenter(), second.window.get(),
+                              second.window->playback(), second.window.get(),
                               [&asked](QWidget*, const QDateTime&) { return ++asked, true; }));
     EXPECT_EQ(asked, 0);
     EXPECT_TRUE(second.window->document()->data().empty());
@@ -224,9 +207,9 @@ TEST_F(Autosave, AfterAnUncleanExitTheWorkIsOfferedAndRestoredAsModifiedAtItsEpo
     Instance next = makeInstance();
     ASSERT_TRUE(next.autosaver->start());
     QDateTime askedAbout;
-    TrainingPresenter* presenter = next.window->presenter();
-    QSignalSpy changed(presenter, &TrainingPresenter::historyChanged);
-    ASSERT_TRUE(offerRestore(*next.autosaver, next.window->document(), presenter, next.window.get(),
+    editor::Playback* playback = next.window->playback();
+    QSignalSpy changed(playback, &editor::Playback::historyChanged);
+    ASSERT_TRUE(offerRestore(*next.autosaver, next.window->document(), playback, next.window.get(),
                              [&](QWidget*, const QDateTime& when) {
                                  askedAbout = when;
                                  return true;
@@ -239,10 +222,10 @@ TEST_F(Autosave, AfterAnUncleanExitTheWorkIsOfferedAndRestoredAsModifiedAtItsEpo
     EXPECT_TRUE(document->isModified());
     EXPECT_EQ(document->undoStack()->count(), 1);
     // Back at epoch 2: the engine trains up to it.
-    ASSERT_TRUE(waitFor(changed, [presenter] {
-        return presenter->position() < presenter->history().size() &&
-               presenter->history().latestEpochAt(presenter->position()).epoch == 2 &&
-               !presenter->isRunning();
+    ASSERT_TRUE(waitFor(changed, [playback] {
+        return playback->position() < playback->history().size() &&
+               playback->history().latestEpochAt(playback->position()).epoch == 2 &&
+               !playback->isRunning();
     }));
 }
 
@@ -256,7 +239,7 @@ TEST_F(Autosave, DiscardingRemovesTheAutosaveAndKeepsTheDocument)
     }
     Instance next = makeInstance();
     ASSERT_TRUE(next.autosaver->start());
-    EXPECT_FALSE(offerRestore(*next.autosaver, next.window->document(), next.window->presenter(),
+    EXPECT_FALSE(offerRestore(*next.autosaver, next.window->document(), next.window->playback(),
                               next.window.get(), [](QWidget*, const QDateTime&) { return false; }));
     EXPECT_TRUE(next.window->document()->data().empty());
     EXPECT_FALSE(QFileInfo::exists(next.autosaver->autosaveFile()));
@@ -275,7 +258,7 @@ TEST_F(Autosave, TheStoredPolicyCanRestoreWithoutAsking)
     Instance next = makeInstance();
     ASSERT_TRUE(next.autosaver->start());
     int asked = 0;
-    EXPECT_TRUE(offerRestore(*next.autosaver, next.window->document(), next.window->presenter(),
+    EXPECT_TRUE(offerRestore(*next.autosaver, next.window->document(), next.window->playback(),
                              next.window.get(),
                              [&asked](QWidget*, const QDateTime&) { return ++asked, false; }));
     EXPECT_EQ(asked, 0);
@@ -452,7 +435,7 @@ TEST_F(Autosave, KeepAsideRenamesTheDamagedAutosaveAndAutosavingResumes)
     QString askedAbout;
     int asked = 0;
     EXPECT_FALSE(offerRestore(
-        *a.autosaver, a.window->document(), a.window->presenter(), a.window.get(),
+        *a.autosaver, a.window->document(), a.window->playback(), a.window.get(),
         [&asked](QWidget*, const QDateTime&) { return ++asked, true; },
         [&askedAbout](QWidget*, const QString& damage) {
             askedAbout = damage;
@@ -485,7 +468,7 @@ TEST_F(Autosave, DiscardRemovesTheDamagedAutosaveOnlyWhenTheUserSaysSo)
     Instance a = makeInstance();
     ASSERT_TRUE(a.autosaver->start());
     EXPECT_FALSE(offerRestore(
-        *a.autosaver, a.window->document(), a.window->presenter(), a.window.get(),
+        *a.autosaver, a.window->document(), a.window->playback(), a.window.get(),
         [](QWidget*, const QDateTime&) { return true; },
         [](QWidget*, const QString&) { return DamagedChoice::Discard; }));
     EXPECT_FALSE(QFileInfo::exists(a.autosaver->autosaveFile()));
@@ -505,7 +488,7 @@ TEST_F(Autosave, UnderAStoredPolicyADamagedAutosaveIsKeptAsideWithoutAsking)
         ASSERT_TRUE(a.autosaver->start());
         int asked = 0;
         EXPECT_FALSE(offerRestore(
-            *a.autosaver, a.window->document(), a.window->presenter(), a.window.get(),
+            *a.autosaver, a.window->document(), a.window->playback(), a.window.get(),
             [](QWidget*, const QDateTime&) { return true; },
             [&asked](QWidget*, const QString&) {
                 ++asked;

@@ -2,6 +2,7 @@
 // at once, and the choice is stored.
 #include "editor/document.h"
 #include "i18n/language.h"
+#include "support/settingssandbox.h"
 #include "ui/mainwindow/languagemenu.h"
 #include "ui/mainwindow/mainwindow.h"
 #include "ui/panels/controlpanel.h"
@@ -18,7 +19,6 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QSettings>
-#include <QTemporaryDir>
 #include <QUndoStack>
 #include <gtest/gtest.h>
 
@@ -34,12 +34,9 @@ class LanguageSwitch : public ::testing::Test
 protected:
     static void SetUpTestSuite()
     {
-        s_settingsDir = std::make_unique<QTemporaryDir>();
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, s_settingsDir->path());
-        QCoreApplication::setOrganizationName(u"plab-language-test"_s);
+        s_settings = std::make_unique<plab::test::SettingsSandbox>(u"plab-language-test"_s);
     }
-    static void TearDownTestSuite() { s_settingsDir.reset(); }
+    static void TearDownTestSuite() { s_settings.reset(); }
 
     void SetUp() override
     {
@@ -92,7 +89,7 @@ protected:
         return texts;
     }
 
-    static inline std::unique_ptr<QTemporaryDir> s_settingsDir;
+    static inline std::unique_ptr<plab::test::SettingsSandbox> s_settings;
     std::unique_ptr<ui::MainWindow> m_window;
 };
 

@@ -1,8 +1,9 @@
 // The real MainWindow, driven like a user would: clicks and drags on the canvas, the menu
-// actions, files. Training runs on the engine's thread; the tests wait on the presenter's
+// actions, files. Training runs on the engine's thread; the tests wait on the playback's
 // signals, never on time.
 #include "editor/document.h"
 #include "learning/trainer.h"
+#include "support/windowtest.h"
 #include "testsupport.h"
 #include "ui/canvas/plotcanvas.h"
 #include "ui/mainwindow/mainwindow.h"
@@ -11,12 +12,9 @@
 #include "ui/panels/timeline.h"
 
 #include <QAction>
-#include <QFile>
 #include <QLabel>
 #include <QMimeData>
-#include <QSettings>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
 #include <QUrl>
@@ -29,107 +27,13 @@ using namespace plab::ui;
 using namespace plab::editor;
 using namespace Qt::StringLiterals;
 using plab::test::nearlyEqual;
+using plab::test::waitFor;
 
 namespace {
 
-/// Answers the window's questions from the test and records its error reports.
-class FakePrompts : public UserPrompts
-{
-public:
-    void showError(QWidget*, const QString& title, const QString& text) override
-    {
-        errors << title + u": "_s + text;
-    }
-    SaveChoice askToSave(QWidget*, const QString&) override
-    {
-        ++asks;
-        return answer;
-    }
-    QString openFileName(QWidget*, const QString&, const QString&, const QString&) override
-    {
-        return fileName;
-    }
-    QString saveFileName(QWidget*, const QString&, const QString&, const QString&) override
-    {
-        return fileName;
-    }
-
-    QStringList errors;
-    int asks = 0;
-    SaveChoice answer = SaveChoice::Discard;
-    QString fileName;
-};
-
-/// Processes events until \p done holds, waking up on each emission of \p spy's signal. False if
-/// the signal stops coming (each wait gives up after \p timeoutMs without an emission).
-template <class Predicate>
-bool waitFor(QSignalSpy& spy, Predicate done, int timeoutMs = 10'000)
-{
-    while (!done()) {
-        if (!spy.wait(timeoutMs))
-            return done();
-    }
-    return true;
-}
-
-class Window : public ::testing::Test
+class Window : public plab::test::WindowTest
 {
 protected:
-    static void SetUpTestSuite()
-    {
-        // Never read or write the user's settings.
-        s_settingsDir = new QTemporaryDir;
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, s_settingsDir->path());
-        QCoreApplication::setOrganizationName(u"plab-window-test"_s);
-    }
-    static void TearDownTestSuite()
-    {
-        delete s_settingsDir;
-        s_settingsDir = nullptr;
-    }
-
-    void SetUp() override
-    {
-        QSettings().clear();
-        m_window = std::make_unique<MainWindow>();
-        auto prompts = std::make_unique<FakePrompts>();
-        m_prompts = prompts.get();
-        m_window->setPrompts(std::move(prompts));
-        m_window->resize(1280, 800);
-        m_window->show();
-        presenter()->setEpochsPerSecond(0.0);
-    }
-
-    Document* document() const { return m_window->document(); }
-    PlotCanvas* canvas() const { return m_window->canvas(); }
-    TrainingPresenter* presenter() const { return m_window->presenter(); }
-    const learning::History& history() const { return presenter()->history(); }
-
-    QAction* action(const char* name) const
-    {
-        auto* found = m_window->findChild<QAction*>(QLatin1String(name));
-        EXPECT_NE(found, nullptr) << name;
-        return found;
-    }
-
-    /// Triggers \p name and waits until \p done holds.
-    template <class Predicate>
-    bool triggerAndWait(const char* name, Predicate done)
-    {
-        QSignalSpy changed(presenter(), &TrainingPresenter::historyChanged);
-        action(name)->trigger();
-        return waitFor(changed, done);
-    }
-
-    /// The AND data set, with the engine's run started (epoch 0 shown).
-    void loadAnd()
-    {
-        QSignalSpy changed(presenter(), &TrainingPresenter::historyChanged);
-        m_window->generate(learning::Generator::And, learning::GeneratorParams{});
-        ASSERT_TRUE(waitFor(changed, [this] { return presenter()->shownModel().has_value(); }));
-    }
-
     /// What the core computes for the document's problem, one epoch at a time.
     std::vector<learning::EpochSnapshot> coreEpochs(int count) const
     {
@@ -144,23 +48,7 @@ protected:
     {
         return canvas()->transform().toPixel(Eigen::Vector2d(x1, x2)).toPoint();
     }
-
-    QString writeFile(const QString& name, const QByteArray& content)
-    {
-        const QString path = m_files.filePath(name);
-        QFile file(path);
-        EXPECT_TRUE(file.open(QIODevice::WriteOnly));
-        file.write(content);
-        return path;
-    }
-
-    static QTemporaryDir* s_settingsDir;
-    QTemporaryDir m_files;
-    std::unique_ptr<MainWindow> m_window;
-    FakePrompts* m_prompts = nullptr;
 };
-
-QTemporaryDir* Window::s_settingsDir = nullptr;
 
 TEST_F(Window, ClicksPlacePointsOfTheRightClassAtTheRightWorldCoordinates)
 {
@@ -227,15 +115,15 @@ TEST_F(Window, TrainOnAndConvergesToTheCoresWeights)
     const std::vector<learning::EpochSnapshot> expected = learning::trainToEnd(trainer);
     ASSERT_EQ(expected.back().status, learning::TrainingStatus::Converged);
 
-    QSignalSpy running(presenter(), &TrainingPresenter::runningChanged);
+    QSignalSpy running(playback(), &editor::Playback::runningChanged);
     action("actionTrain")->trigger();
-    EXPECT_TRUE(presenter()->isRunning());
-    ASSERT_TRUE(waitFor(running, [this] { return !presenter()->isRunning(); }));
+    EXPECT_TRUE(playback()->isRunning());
+    ASSERT_TRUE(waitFor(running, [this] { return !playback()->isRunning(); }));
     presenter()->refreshNow();
 
     EXPECT_EQ(history().epochs().size(), expected.size());
     EXPECT_EQ(history().latestEpoch().epoch, expected.back().epoch);
-    EXPECT_EQ(presenter()->position(), history().lastPosition());
+    EXPECT_EQ(playback()->position(), history().lastPosition());
     const TrainingView& view = canvas()->trainingView();
     ASSERT_TRUE(view.hasModel);
     EXPECT_EQ(view.model, expected.back().model); // bit for bit: the same core, the same trace
@@ -257,9 +145,9 @@ TEST_F(Window, StepEpochAdvancesExactlyOneEpoch)
         triggerAndWait("actionStepEpoch", [this] { return history().latestEpoch().epoch == 1; }));
     presenter()->refreshNow();
     // The epoch came alone (epoch 0 and epoch 1 are all there is) and nothing keeps running.
-    EXPECT_FALSE(presenter()->isRunning());
+    EXPECT_FALSE(playback()->isRunning());
     EXPECT_EQ(history().size(), 2u);
-    EXPECT_EQ(presenter()->position(), 1u);
+    EXPECT_EQ(playback()->position(), 1u);
     EXPECT_EQ(canvas()->trainingView().model, expected[1].model);
     EXPECT_EQ(m_window->timeline()->label(), u"Epoch 1"_s);
 
@@ -281,7 +169,7 @@ TEST_F(Window, BackReturnsToThePreviousWeightsByLookingThemUp)
 
     action("actionBack")->trigger();
     presenter()->refreshNow();
-    EXPECT_EQ(presenter()->position(), 1u);
+    EXPECT_EQ(playback()->position(), 1u);
     EXPECT_EQ(canvas()->trainingView().model, expected[1].model);
     action("actionBack")->trigger();
     presenter()->refreshNow();
@@ -291,7 +179,7 @@ TEST_F(Window, BackReturnsToThePreviousWeightsByLookingThemUp)
     EXPECT_EQ(history().size(), 3u);
     action("actionStepEpoch")->trigger();
     presenter()->refreshNow();
-    EXPECT_EQ(presenter()->position(), 1u);
+    EXPECT_EQ(playback()->position(), 1u);
     EXPECT_EQ(canvas()->trainingView().model, expected[1].model);
     EXPECT_EQ(history().size(), 3u);
 }
@@ -302,16 +190,16 @@ TEST_F(Window, TheTrainingKeysWorkWhileTheCanvasHasTheFocus)
     m_window->activateWindow();
     ASSERT_TRUE(QTest::qWaitForWindowActive(m_window.get()));
     canvas()->setFocus();
-    QSignalSpy changed(presenter(), &TrainingPresenter::historyChanged);
+    QSignalSpy changed(playback(), &editor::Playback::historyChanged);
     QTest::keyClick(canvas(), Qt::Key_N);
     ASSERT_TRUE(waitFor(changed, [this] { return history().latestEpoch().epoch == 1; }));
-    EXPECT_EQ(presenter()->position(), 1u);
+    EXPECT_EQ(playback()->position(), 1u);
     QTest::keyClick(canvas(), Qt::Key_Left);
-    EXPECT_EQ(presenter()->position(), 0u);
+    EXPECT_EQ(playback()->position(), 0u);
     QTest::keyClick(canvas(), Qt::Key_Right); // a lookup: epoch 1 is recorded
-    EXPECT_EQ(presenter()->position(), 1u);
+    EXPECT_EQ(playback()->position(), 1u);
     QTest::keyClick(canvas(), Qt::Key_S);
-    ASSERT_TRUE(waitFor(changed, [this] { return history().isStep(presenter()->position()); }));
+    ASSERT_TRUE(waitFor(changed, [this] { return history().isStep(playback()->position()); }));
     presenter()->refreshNow();
     EXPECT_EQ(m_window->timeline()->label(), u"Epoch 2 · sample 1/4"_s);
     QTest::keyClick(canvas(), Qt::Key_2);
@@ -322,7 +210,7 @@ TEST_F(Window, StepSampleShowsTheUpdateOnTheCanvasAndInTheParameters)
 {
     loadAnd();
     ASSERT_TRUE(triggerAndWait("actionStepSample",
-                               [this] { return history().isStep(presenter()->position()); }));
+                               [this] { return history().isStep(playback()->position()); }));
     presenter()->refreshNow();
     // AND's first sample is (0, 0) with t = 0; net = 0 predicts 1 (the default convention), so
     // b <- 0 + 1 * (0 - 1) = -1 and w stays (0, 0).
@@ -346,16 +234,16 @@ TEST_F(Window, TrainingFromAPastPositionForksTheRecordedRun)
     }
     action("actionBack")->trigger();
     action("actionBack")->trigger();
-    ASSERT_EQ(presenter()->position(), 1u);
+    ASSERT_EQ(playback()->position(), 1u);
 
     ASSERT_TRUE(triggerAndWait("actionStepSample",
-                               [this] { return history().isStep(presenter()->position()); }));
+                               [this] { return history().isStep(playback()->position()); }));
     // Epochs 2 and 3 were dropped; the new visit continues from epoch 1 as the core would.
     EXPECT_EQ(history().latestEpoch().epoch, 1);
     learning::Trainer trainer(document()->data(), document()->settings());
     trainer.stepEpoch();
     const learning::SampleStep expected = trainer.stepSample();
-    const learning::StepRecord* step = history().stepAt(presenter()->position());
+    const learning::StepRecord* step = history().stepAt(playback()->position());
     ASSERT_NE(step, nullptr);
     EXPECT_EQ(step->epoch, 2);
     EXPECT_EQ(step->visit, 0);
@@ -389,9 +277,9 @@ TEST_F(Window, ADivergedRunSaysSoAndALowerRateStartsOver)
     settings.maxEpochs = 10'000;
     document()->setSettings(settings);
     loadAnd();
-    QSignalSpy running(presenter(), &TrainingPresenter::runningChanged);
+    QSignalSpy running(playback(), &editor::Playback::runningChanged);
     action("actionTrain")->trigger();
-    ASSERT_TRUE(waitFor(running, [this] { return !presenter()->isRunning(); }));
+    ASSERT_TRUE(waitFor(running, [this] { return !playback()->isRunning(); }));
     presenter()->refreshNow();
     EXPECT_EQ(history().latestEpoch().status, learning::TrainingStatus::Diverged);
     EXPECT_TRUE(presenter()->statusText().endsWith(u"diverged: lower the learning rate"_s))
@@ -400,12 +288,12 @@ TEST_F(Window, ADivergedRunSaysSoAndALowerRateStartsOver)
     EXPECT_FALSE(action("actionTrain")->isEnabled());
 
     QSignalSpy messages(presenter(), &TrainingPresenter::message);
-    QSignalSpy changed(presenter(), &TrainingPresenter::historyChanged);
+    QSignalSpy changed(playback(), &editor::Playback::historyChanged);
     settings.learningRate = 0.01;
     document()->setSettings(settings);
     ASSERT_EQ(messages.count(), 1);
     EXPECT_TRUE(messages.at(0).at(0).toString().contains(u"restarted"_s));
-    ASSERT_TRUE(waitFor(changed, [this] { return presenter()->shownModel().has_value(); }));
+    ASSERT_TRUE(waitFor(changed, [this] { return playback()->shownModel().has_value(); }));
     EXPECT_EQ(history().size(), 1u);
     EXPECT_TRUE(action("actionTrain")->isEnabled());
 }
@@ -416,13 +304,13 @@ TEST_F(Window, EditingTheDataRestartsTheRunAndSaysSo)
     ASSERT_TRUE(
         triggerAndWait("actionStepEpoch", [this] { return history().latestEpoch().epoch == 1; }));
     QSignalSpy messages(presenter(), &TrainingPresenter::message);
-    QSignalSpy changed(presenter(), &TrainingPresenter::historyChanged);
+    QSignalSpy changed(playback(), &editor::Playback::historyChanged);
     QTest::mouseClick(canvas(), Qt::LeftButton, {}, pixelOf(0.5, 0.5));
     ASSERT_EQ(messages.count(), 1);
     EXPECT_TRUE(messages.at(0).at(0).toString().startsWith(u"Data changed"_s));
-    ASSERT_TRUE(waitFor(changed, [this] { return presenter()->shownModel().has_value(); }));
+    ASSERT_TRUE(waitFor(changed, [this] { return playback()->shownModel().has_value(); }));
     EXPECT_EQ(history().size(), 1u);
-    EXPECT_EQ(presenter()->position(), 0u);
+    EXPECT_EQ(playback()->position(), 0u);
 }
 
 TEST_F(Window, AMalformedCsvLeavesTheDocumentUntouchedAndSaysWhy)
@@ -475,7 +363,7 @@ TEST_F(Window, ProjectsRoundTripAndUnsavedChangesAreAskedAbout)
     EXPECT_EQ(document()->data().size(), saved.size() + 1);
 
     m_prompts->answer = UserPrompts::SaveChoice::Discard;
-    QSignalSpy changed(presenter(), &TrainingPresenter::historyChanged);
+    QSignalSpy changed(playback(), &editor::Playback::historyChanged);
     EXPECT_TRUE(m_window->openFile(path));
     EXPECT_EQ(m_prompts->asks, 2);
     EXPECT_EQ(document()->data(), saved);
@@ -484,7 +372,7 @@ TEST_F(Window, ProjectsRoundTripAndUnsavedChangesAreAskedAbout)
     // The project comes back at the epoch it was saved at: the engine runs there, then stops.
     ASSERT_TRUE(waitFor(changed, [this] {
         const auto at = history().positionOfEpoch(2);
-        return at && presenter()->position() == *at && !presenter()->isRunning();
+        return at && playback()->position() == *at && !playback()->isRunning();
     }));
     presenter()->refreshNow();
     EXPECT_EQ(canvas()->trainingView().model, expected[2].model);

@@ -4,13 +4,12 @@
 // replacing the link (docs/robustness.md, "Outputs and special files").
 #include "editor/document.h"
 #include "io/projectfile.h"
+#include "support/windowtest.h"
 #include "ui/mainwindow/mainwindow.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QSettings>
-#include <QTemporaryDir>
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -28,26 +27,6 @@ using namespace plab::editor;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-class FakePrompts : public UserPrompts
-{
-public:
-    void showError(QWidget*, const QString& title, const QString& text) override
-    {
-        errors << title + u": "_s + text;
-    }
-    SaveChoice askToSave(QWidget*, const QString&) override { return SaveChoice::Discard; }
-    QString openFileName(QWidget*, const QString&, const QString&, const QString&) override
-    {
-        return {};
-    }
-    QString saveFileName(QWidget*, const QString&, const QString&, const QString&) override
-    {
-        return {};
-    }
-
-    QStringList errors;
-};
 
 mode_t typeOf(const QString& path)
 {
@@ -89,46 +68,21 @@ private:
     std::thread m_thread;
 };
 
-class WindowFiles : public ::testing::Test
+class WindowFiles : public plab::test::WindowTest
 {
 protected:
-    static void SetUpTestSuite()
-    {
-        s_settingsDir = new QTemporaryDir;
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, s_settingsDir->path());
-        QCoreApplication::setOrganizationName(u"plab-window-files-test"_s);
-    }
-    static void TearDownTestSuite()
-    {
-        delete s_settingsDir;
-        s_settingsDir = nullptr;
-    }
-
     void SetUp() override
     {
-        QSettings().clear();
-        m_window = std::make_unique<MainWindow>();
-        auto prompts = std::make_unique<FakePrompts>();
-        m_prompts = prompts.get();
-        m_window->setPrompts(std::move(prompts));
-        m_window->show();
+        WindowTest::SetUp();
         m_window->generate(learning::Generator::And, learning::GeneratorParams{});
     }
 
     QString makeFifo(const QString& name) const
     {
-        const QString path = m_dir.filePath(name);
+        const QString path = m_files.filePath(name);
         EXPECT_EQ(::mkfifo(QFile::encodeName(path).constData(), 0600), 0);
         return path;
     }
-
-    Document* document() const { return m_window->document(); }
-
-    static inline QTemporaryDir* s_settingsDir = nullptr;
-    QTemporaryDir m_dir;
-    std::unique_ptr<MainWindow> m_window;
-    FakePrompts* m_prompts = nullptr;
 };
 
 TEST_F(WindowFiles, ANamedPipeIsRefusedAtOnceAndTheDocumentStays)
@@ -159,7 +113,7 @@ TEST_F(WindowFiles, ANamedPipeIsRefusedAtOnceAndTheDocumentStays)
 TEST_F(WindowFiles, ADeviceIsRefused)
 {
     // Our own null device when we may make one; reading the system's is as harmless.
-    QString device = m_dir.filePath(u"null.csv"_s);
+    QString device = m_files.filePath(u"null.csv"_s);
     if (::mknod(QFile::encodeName(device).constData(), S_IFCHR | 0666, makedev(1, 3)) != 0)
         device = u"/dev/null"_s;
     EXPECT_FALSE(m_window->openFile(device));
@@ -190,8 +144,8 @@ TEST_F(WindowFiles, NothingIsSavedIntoAPipeNobodyReads)
 
 TEST_F(WindowFiles, SavingThroughASymbolicLinkKeepsTheLink)
 {
-    const QString target = m_dir.filePath(u"lesson.json"_s);
-    const QString link = m_dir.filePath(u"link.json"_s);
+    const QString target = m_files.filePath(u"lesson.json"_s);
+    const QString link = m_files.filePath(u"link.json"_s);
     ASSERT_TRUE(QFile::link(u"lesson.json"_s, link));
     ASSERT_TRUE(m_window->saveProjectAs(link));
     EXPECT_TRUE(m_prompts->errors.isEmpty());

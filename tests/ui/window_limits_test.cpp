@@ -7,18 +7,16 @@
 #include "editor/undocommands.h"
 #include "io/projectfile.h"
 #include "learning/settings.h"
+#include "support/windowtest.h"
 #include "ui/canvas/plotcanvas.h"
 #include "ui/mainwindow/mainwindow.h"
 #include "ui/mainwindow/trainingpresenter.h"
 
 #include <QAction>
 #include <QApplication>
-#include <QFile>
 #include <QLabel>
-#include <QSettings>
 #include <QSignalSpy>
 #include <QStatusBar>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
 #include <QWheelEvent>
@@ -30,65 +28,16 @@ using namespace plab;
 using namespace plab::ui;
 using namespace plab::editor;
 using namespace Qt::StringLiterals;
+using plab::test::waitFor;
 
 namespace {
 
-class FakePrompts : public UserPrompts
-{
-public:
-    void showError(QWidget*, const QString& title, const QString& text) override
-    {
-        errors << title + u": "_s + text;
-    }
-    SaveChoice askToSave(QWidget*, const QString&) override { return SaveChoice::Discard; }
-    QString openFileName(QWidget*, const QString&, const QString&, const QString&) override
-    {
-        return {};
-    }
-    QString saveFileName(QWidget*, const QString&, const QString&, const QString&) override
-    {
-        return {};
-    }
-
-    QStringList errors;
-};
-
-template <class Predicate>
-bool waitFor(QSignalSpy& spy, Predicate done, int timeoutMs = 10'000)
-{
-    while (!done()) {
-        if (!spy.wait(timeoutMs))
-            return done();
-    }
-    return true;
-}
-
-class Limits : public ::testing::Test
+class Limits : public plab::test::WindowTest
 {
 protected:
-    static void SetUpTestSuite()
-    {
-        s_settingsDir = new QTemporaryDir;
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, s_settingsDir->path());
-        QCoreApplication::setOrganizationName(u"plab-limits-test"_s);
-    }
-    static void TearDownTestSuite()
-    {
-        delete s_settingsDir;
-        s_settingsDir = nullptr;
-    }
-
     void SetUp() override
     {
-        QSettings().clear();
-        m_window = std::make_unique<MainWindow>();
-        auto prompts = std::make_unique<FakePrompts>();
-        m_prompts = prompts.get();
-        m_window->setPrompts(std::move(prompts));
-        m_window->resize(1280, 800);
-        m_window->show();
-        m_window->presenter()->setEpochsPerSecond(0.0);
+        WindowTest::SetUp();
         m_autosaver = std::make_unique<Autosaver>(document());
         m_autosaver->setFolder(m_files.filePath(u"autosave"_s));
         m_autosaver->setDelay(1'000'000); // written by saveNow() only
@@ -97,24 +46,7 @@ protected:
     }
     void TearDown() override { m_autosaver->finish(); }
 
-    Document* document() const { return m_window->document(); }
-    PlotCanvas* canvas() const { return m_window->canvas(); }
-    QAction* action(const char* name) const
-    {
-        return m_window->findChild<QAction*>(QLatin1String(name));
-    }
-    QString statusMessage() const { return m_window->statusBar()->currentMessage(); }
-    QString statusLine() const { return m_window->findChild<QLabel*>(u"statusLine"_s)->text(); }
     QRectF plotArea() const { return canvas()->transform().pixelRect(); }
-
-    /// AND, with the engine's first snapshot in.
-    void loadAnd()
-    {
-        QSignalSpy changed(m_window->presenter(), &TrainingPresenter::historyChanged);
-        m_window->generate(learning::Generator::And, learning::GeneratorParams{});
-        ASSERT_TRUE(
-            waitFor(changed, [this] { return m_window->presenter()->shownModel().has_value(); }));
-    }
 
     void wheel(int notches, int delta, QPointF at) const
     {
@@ -178,23 +110,8 @@ protected:
         return refused;
     }
 
-    QString writeFile(const QString& name, const QByteArray& content) const
-    {
-        const QString path = m_files.filePath(name);
-        QFile file(path);
-        EXPECT_TRUE(file.open(QIODevice::WriteOnly));
-        file.write(content);
-        return path;
-    }
-
-    static QTemporaryDir* s_settingsDir;
-    QTemporaryDir m_files;
-    std::unique_ptr<MainWindow> m_window;
     std::unique_ptr<Autosaver> m_autosaver;
-    FakePrompts* m_prompts = nullptr;
 };
-
-QTemporaryDir* Limits::s_settingsDir = nullptr;
 
 TEST_F(Limits, TwoHundredWheelStepsOutThenClicksAddOnlyPointsAFileHolds)
 {

@@ -2,6 +2,7 @@
 // questions about unsaved changes on every path that replaces the document.
 #include "editor/document.h"
 #include "io/projectfile.h"
+#include "support/windowtest.h"
 #include "ui/canvas/plotcanvas.h"
 #include "ui/mainwindow/mainwindow.h"
 #include "ui/mainwindow/trainingpresenter.h"
@@ -15,10 +16,8 @@
 #include <QImage>
 #include <QLabel>
 #include <QMimeData>
-#include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
 #include <QUrl>
@@ -32,45 +31,9 @@ using namespace plab;
 using namespace plab::ui;
 using namespace plab::editor;
 using namespace Qt::StringLiterals;
+using plab::test::waitFor;
 
 namespace {
-
-class FakePrompts : public UserPrompts
-{
-public:
-    void showError(QWidget*, const QString& title, const QString& text) override
-    {
-        errors << title + u": "_s + text;
-    }
-    SaveChoice askToSave(QWidget*, const QString&) override
-    {
-        ++asks;
-        return answer;
-    }
-    QString openFileName(QWidget*, const QString&, const QString&, const QString&) override
-    {
-        return fileName;
-    }
-    QString saveFileName(QWidget*, const QString&, const QString&, const QString&) override
-    {
-        return fileName;
-    }
-
-    QStringList errors;
-    int asks = 0;
-    SaveChoice answer = SaveChoice::Discard;
-    QString fileName;
-};
-
-template <class Predicate>
-bool waitFor(QSignalSpy& spy, Predicate done, int timeoutMs = 10'000)
-{
-    while (!done()) {
-        if (!spy.wait(timeoutMs))
-            return done();
-    }
-    return true;
-}
 
 /// One numerical edge case: a data set, the settings to train it with, and what the status line
 /// must say once training stops.
@@ -85,67 +48,16 @@ struct EdgeCase
     bool trainable = true;
 };
 
-class Robustness : public ::testing::Test
+class Robustness : public plab::test::WindowTest
 {
 protected:
-    static void SetUpTestSuite()
-    {
-        s_settingsDir = new QTemporaryDir;
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, s_settingsDir->path());
-        QCoreApplication::setOrganizationName(u"plab-robustness-test"_s);
-    }
-    static void TearDownTestSuite()
-    {
-        delete s_settingsDir;
-        s_settingsDir = nullptr;
-    }
-
-    void SetUp() override
-    {
-        QSettings().clear();
-        m_window = std::make_unique<MainWindow>();
-        auto prompts = std::make_unique<FakePrompts>();
-        m_prompts = prompts.get();
-        m_window->setPrompts(std::move(prompts));
-        m_window->resize(1280, 800);
-        m_window->show();
-        presenter()->setEpochsPerSecond(0.0);
-    }
-
-    Document* document() const { return m_window->document(); }
-    TrainingPresenter* presenter() const { return m_window->presenter(); }
-    QAction* action(const char* name) const
-    {
-        auto* found = m_window->findChild<QAction*>(QLatin1String(name));
-        EXPECT_NE(found, nullptr) << name;
-        return found;
-    }
-    QString statusLine() const { return m_window->findChild<QLabel*>(u"statusLine"_s)->text(); }
-
-    QString writeFile(const QString& name, const QByteArray& content)
-    {
-        const QString path = m_files.filePath(name);
-        QFile file(path);
-        EXPECT_TRUE(file.open(QIODevice::WriteOnly));
-        file.write(content);
-        return path;
-    }
-
     /// A document the user changed: AND, then one point more.
     void makeModified()
     {
         m_window->generate(learning::Generator::And, learning::GeneratorParams{});
         ASSERT_TRUE(document()->isModified());
     }
-
-    static QTemporaryDir* s_settingsDir;
-    QTemporaryDir m_files;
-    std::unique_ptr<MainWindow> m_window;
-    FakePrompts* m_prompts = nullptr;
 };
-
-QTemporaryDir* Robustness::s_settingsDir = nullptr;
 
 /// The picture is not blank and holds no pixel of an uninitialised buffer: it has the canvas
 /// background and at least one other colour.
@@ -206,11 +118,11 @@ TEST_F(Robustness, NumericalEdgeCasesTrainPaintAndSayWhatHappened)
             expectPainted(m_window.get());
             continue;
         }
-        ASSERT_TRUE(waitFor(changed, [this] { return presenter()->shownModel().has_value(); }));
-        presenter()->stepSample();
-        presenter()->train();
+        ASSERT_TRUE(waitFor(changed, [this] { return playback()->shownModel().has_value(); }));
+        playback()->stepSample();
+        playback()->train();
         ASSERT_TRUE(waitFor(changed, [&] {
-            return !presenter()->isRunning() && statusLine().contains(QLatin1String(c.statusPart));
+            return !playback()->isRunning() && statusLine().contains(QLatin1String(c.statusPart));
         })) << statusLine().toStdString();
         presenter()->refreshNow();
         expectPainted(m_window.get());
@@ -225,12 +137,12 @@ TEST_F(Robustness, ZeroWeightsPaintWithoutABoundaryAndTrainOn)
     ASSERT_TRUE(
         m_window->openFile(writeFile(u"and.csv"_s, "x1,x2,label\n0,0,0\n0,1,0\n1,0,0\n1,1,1\n")));
     QSignalSpy changed(presenter(), &TrainingPresenter::statusChanged);
-    ASSERT_TRUE(waitFor(changed, [this] { return presenter()->shownModel().has_value(); }));
-    ASSERT_TRUE(presenter()->shownModel()->w.isZero());
+    ASSERT_TRUE(waitFor(changed, [this] { return playback()->shownModel().has_value(); }));
+    ASSERT_TRUE(playback()->shownModel()->w.isZero());
     EXPECT_TRUE(statusLine().startsWith(u"Start (epoch 0) · errors 3"_s))
         << statusLine().toStdString();
     expectPainted(m_window->canvas());
-    presenter()->stepEpoch();
+    playback()->stepEpoch();
     ASSERT_TRUE(waitFor(changed, [this] { return statusLine().startsWith(u"Epoch 1"_s); }))
         << statusLine().toStdString();
     expectPainted(m_window->canvas());

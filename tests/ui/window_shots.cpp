@@ -9,8 +9,11 @@
 // Offscreen unless QT_QPA_PLATFORM says otherwise. Uses a throw-away settings folder, so the
 // window starts with its default layout and never touches the user's settings.
 #include "editor/autosaver.h"
+#include "editor/playback.h"
 #include "i18n/language.h"
 #include "render/viewtransform.h"
+#include "support/settingssandbox.h"
+#include "support/waitfor.h"
 #include "ui/canvas/plotcanvas.h"
 #include "ui/mainwindow/mainwindow.h"
 #include "ui/mainwindow/trainingpresenter.h"
@@ -23,13 +26,11 @@
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QStyleFactory>
-#include <QTemporaryDir>
 #include <QTextStream>
-
-#include <functional>
 
 using namespace plab;
 using namespace Qt::StringLiterals;
+using plab::test::waitFor;
 
 namespace {
 
@@ -57,16 +58,6 @@ QPalette darkPalette()
     return p;
 }
 
-/// Processes events until \p done holds; false when \p spy's signal stops coming.
-bool waitFor(QSignalSpy& spy, const std::function<bool()>& done)
-{
-    while (!done()) {
-        if (!spy.wait(10'000))
-            return done();
-    }
-    return true;
-}
-
 class Shooter
 {
 public:
@@ -81,30 +72,30 @@ public:
         auto w = std::make_unique<ui::MainWindow>();
         w->resize(m_size);
         w->show();
-        w->presenter()->setEpochsPerSecond(0.0);
+        w->playback()->setEpochsPerSecond(0.0);
         return w;
     }
 
     bool load(ui::MainWindow& w, learning::Generator generator) const
     {
-        QSignalSpy changed(w.presenter(), &ui::TrainingPresenter::historyChanged);
+        QSignalSpy changed(w.playback(), &editor::Playback::historyChanged);
         w.generate(generator, learning::GeneratorParams{});
-        return waitFor(changed, [&] { return w.presenter()->shownModel().has_value(); });
+        return waitFor(changed, [&] { return w.playback()->shownModel().has_value(); });
     }
 
     bool trainToEnd(ui::MainWindow& w) const
     {
-        QSignalSpy running(w.presenter(), &ui::TrainingPresenter::runningChanged);
-        w.presenter()->train();
-        return waitFor(running, [&] { return !w.presenter()->isRunning(); });
+        QSignalSpy running(w.playback(), &editor::Playback::runningChanged);
+        w.playback()->train();
+        return waitFor(running, [&] { return !w.playback()->isRunning(); });
     }
 
     /// Steps samples until a visit changes w (not only b) and both boundaries cross the view.
     bool stepToVisibleUpdate(ui::MainWindow& w) const
     {
-        auto* p = w.presenter();
+        auto* p = w.playback();
         for (int i = 0; i < 100; ++i) {
-            QSignalSpy changed(p, &ui::TrainingPresenter::historyChanged);
+            QSignalSpy changed(p, &editor::Playback::historyChanged);
             const std::size_t before = p->position();
             p->stepSample();
             if (!waitFor(changed, [&] { return p->position() != before; }))
@@ -153,10 +144,7 @@ int main(int argc, char** argv)
         QTextStream(stderr) << "usage: plab_window_shots <directory> [width height]\n";
         return 2;
     }
-    QTemporaryDir settingsDir;
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir.path());
-    QCoreApplication::setOrganizationName(u"plab-window-shots"_s);
+    const test::SettingsSandbox settings(u"plab-window-shots"_s);
     QApplication::setStyle(QStyleFactory::create(u"Fusion"_s));
 
     const QString directory = QString::fromLocal8Bit(argv[1]);
@@ -181,7 +169,7 @@ int main(int argc, char** argv)
     {
         // Autosave into a folder that cannot be created (below a regular file): the marker.
         auto w = shooter.window();
-        const QString blocker = settingsDir.filePath(u"not-a-folder"_s);
+        const QString blocker = settings.filePath(u"not-a-folder"_s);
         QFile(blocker).open(QIODevice::WriteOnly);
         editor::Autosaver autosaver(w->document());
         autosaver.setFolder(blocker + u"/autosave"_s);

@@ -1,7 +1,7 @@
 #include "ui/mainwindow/autosaverecovery.h"
 
 #include "editor/autosaver.h"
-#include "ui/mainwindow/trainingpresenter.h"
+#include "editor/playback.h"
 
 #include <QCoreApplication>
 #include <QDesktopServices>
@@ -25,12 +25,12 @@ struct Text
 
 /// Replaces the window's document with \p work and shows its timeline epoch (the engine trains
 /// up to it).
-void restoreWork(editor::Document* document, TrainingPresenter* presenter,
+void restoreWork(editor::Document* document, editor::Playback* playback,
                  const editor::AutosavedWork& work)
 {
     editor::restoreAutosavedWork(document, work);
     if (work.project.epoch)
-        presenter->showEpoch(*work.project.epoch);
+        playback->showEpoch(*work.project.epoch);
 }
 
 } // namespace
@@ -81,7 +81,7 @@ DamagedChoice askAboutDamagedAutosave(QWidget* parent, const QString& damage)
 }
 
 bool offerRestore(editor::Autosaver& autosaver, editor::Document* document,
-                  TrainingPresenter* presenter, QWidget* parent, const RestoreQuestion& question,
+                  editor::Playback* playback, QWidget* parent, const RestoreQuestion& question,
                   const DamagedQuestion& damagedQuestion)
 {
     if (const std::optional<QString> damage = autosaver.damagedAutosave()) {
@@ -114,7 +114,7 @@ bool offerRestore(editor::Autosaver& autosaver, editor::Document* document,
         autosaver.discard();
         return false;
     }
-    restoreWork(document, presenter, *work);
+    restoreWork(document, playback, *work);
     autosaver.acceptRecovery();
     return true;
 }

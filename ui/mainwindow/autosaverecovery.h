@@ -10,11 +10,10 @@ class QWidget;
 namespace plab::editor {
 class Autosaver;
 class Document;
+class Playback;
 } // namespace plab::editor
 
 namespace plab::ui {
-
-class TrainingPresenter;
 
 // At start, the work an instance that did not close properly left behind (Autosaver): the
 // questions to the user and the restore into the window.
@@ -54,7 +53,7 @@ using DamagedQuestion = std::function<DamagedChoice(QWidget* parent, const QStri
 /// \p damagedQuestion (with the stored policy "always" or "never": keeps it aside without
 /// asking, so it is never lost).
 bool offerRestore(editor::Autosaver& autosaver, editor::Document* document,
-                  TrainingPresenter* presenter, QWidget* parent,
+                  editor::Playback* playback, QWidget* parent,
                   const RestoreQuestion& question = askToRestore,
                   const DamagedQuestion& damagedQuestion = askAboutDamagedAutosave);
 

@@ -2,6 +2,7 @@
 
 #include "editor/autosaver.h"
 #include "editor/document.h"
+#include "editor/playback.h"
 #include "editor/undocommands.h"
 #include "io/datasetfile.h"
 #include "io/projectfile.h"
@@ -210,8 +211,9 @@ MainWindow::MainWindow(QWidget* parent)
     setCentralWidget(centre);
 
     createDocks();
-    m_presenter =
-        new TrainingPresenter(m_document, m_canvas, m_parameters, m_curves, m_timeline, this);
+    m_playback = new editor::Playback(m_document, nullptr, this);
+    m_presenter = new TrainingPresenter(m_playback, m_document, m_canvas, m_parameters, m_curves,
+                                        m_timeline, this);
     createActions();
     createMenus();
     createToolBar();
@@ -373,25 +375,25 @@ void MainWindow::createActions()
     m_trainAction = make(QT_TR_NOOP("&Train"), "actionTrain", QStyle::SP_MediaPlay);
     m_trainAction->setShortcut(QKeySequence(Qt::Key_Space));
     setSourceToolTip(m_trainAction, QT_TR_NOOP("Train until converged or paused (Space)"));
-    connect(m_trainAction, &QAction::triggered, m_presenter, &TrainingPresenter::trainOrPause);
+    connect(m_trainAction, &QAction::triggered, m_playback, &editor::Playback::trainOrPause);
     m_stepSampleAction =
         make(QT_TR_NOOP("Step &Sample"), "actionStepSample", QStyle::SP_MediaSeekForward);
     m_stepSampleAction->setShortcut(QKeySequence(Qt::Key_S));
     setSourceToolTip(m_stepSampleAction, QT_TR_NOOP("Visit one sample and show its update (S)"));
-    connect(m_stepSampleAction, &QAction::triggered, m_presenter, &TrainingPresenter::stepSample);
+    connect(m_stepSampleAction, &QAction::triggered, m_playback, &editor::Playback::stepSample);
     m_stepEpochAction =
         make(QT_TR_NOOP("Step &Epoch"), "actionStepEpoch", QStyle::SP_MediaSkipForward);
     m_stepEpochAction->setShortcuts({QKeySequence(Qt::Key_N), QKeySequence(Qt::Key_Right)});
     setSourceToolTip(m_stepEpochAction, QT_TR_NOOP("Run one epoch (N or Right)"));
-    connect(m_stepEpochAction, &QAction::triggered, m_presenter, &TrainingPresenter::stepEpoch);
+    connect(m_stepEpochAction, &QAction::triggered, m_playback, &editor::Playback::stepEpoch);
     m_backAction = make(QT_TR_NOOP("&Back"), "actionBack", QStyle::SP_MediaSkipBackward);
     m_backAction->setShortcut(QKeySequence(Qt::Key_Left));
     setSourceToolTip(m_backAction, QT_TR_NOOP("One step back in the recorded run (Left)"));
-    connect(m_backAction, &QAction::triggered, m_presenter, &TrainingPresenter::stepBack);
+    connect(m_backAction, &QAction::triggered, m_playback, &editor::Playback::stepBack);
     m_resetAction = make(QT_TR_NOOP("&Reset"), "actionReset", QStyle::SP_BrowserReload);
     m_resetAction->setShortcut(QKeySequence(Qt::Key_R));
     setSourceToolTip(m_resetAction, QT_TR_NOOP("Back to the initial weights, epoch 0 (R)"));
-    connect(m_resetAction, &QAction::triggered, m_presenter, &TrainingPresenter::reset);
+    connect(m_resetAction, &QAction::triggered, m_playback, &editor::Playback::reset);
 
     m_fitAction = make(QT_TR_NOOP("&Fit to Data"), "actionFit");
     m_fitAction->setShortcut(QKeySequence(u"Ctrl+0"_s));
@@ -459,8 +461,8 @@ void MainWindow::createMenus()
     // the run when it is triggered.
     addExportActions(file, m_quitAction, edit, this, [this] {
         ExportContext context;
-        context.source = exportSourceFor(*m_document, m_presenter->history());
-        context.position = m_presenter->position();
+        context.source = exportSourceFor(*m_document, m_playback->history());
+        context.position = m_playback->position();
         context.theme = m_canvas->theme();
         context.viewSize = QSizeF(m_canvas->size());
         context.devicePixelRatio = m_canvas->devicePixelRatioF();
@@ -580,19 +582,19 @@ void MainWindow::setAutosaver(editor::Autosaver* autosaver)
 {
     if (m_autosaver) {
         disconnect(m_autosaver, nullptr, this, nullptr);
-        disconnect(m_presenter, nullptr, m_autosaver, nullptr);
+        disconnect(m_playback, nullptr, m_autosaver, nullptr);
         m_autosaver->setShownEpoch({});
     }
     m_autosaver = autosaver;
     if (m_autosaver) {
         // The timeline position is part of the work: a move is autosaved, and the autosave holds
         // the epoch shown (as a project saves it; nothing while nothing was recorded).
-        m_autosaver->setShownEpoch([presenter = QPointer(m_presenter)]() -> std::optional<int> {
-            if (!presenter || presenter->position() >= presenter->history().size())
+        m_autosaver->setShownEpoch([playback = QPointer(m_playback)]() -> std::optional<int> {
+            if (!playback)
                 return std::nullopt;
-            return presenter->history().latestEpochAt(presenter->position()).epoch;
+            return playback->shownEpoch();
         });
-        connect(m_presenter, &TrainingPresenter::positionChanged, m_autosaver,
+        connect(m_playback, &editor::Playback::positionChanged, m_autosaver,
                 &editor::Autosaver::timelineMoved);
         // Problems stay in the status bar until something else is said; the marker stays until
         // the problem is gone.
@@ -629,7 +631,7 @@ void MainWindow::connectParts()
     });
     connect(m_controls, &ControlPanel::settingsEdited, m_document, &editor::Document::setSettings);
     connect(m_controls, &ControlPanel::speedChanged, this, [this](double speed) {
-        m_presenter->setEpochsPerSecond(speed);
+        m_playback->setEpochsPerSecond(speed);
         WindowSettings().setSpeed(speed);
     });
     connect(m_controls, &ControlPanel::activeClassChosen, m_canvas, &PlotCanvas::setActiveClass);
@@ -637,7 +639,7 @@ void MainWindow::connectParts()
         m_controls->setActiveClass(cls);
         m_classGroup->actions().at(cls == 1 ? 1 : 0)->setChecked(true);
     });
-    connect(m_canvas, &PlotCanvas::spaceTapped, m_presenter, &TrainingPresenter::trainOrPause);
+    connect(m_canvas, &PlotCanvas::spaceTapped, m_playback, &editor::Playback::trainOrPause);
     connect(m_canvas, &PlotCanvas::cursorMoved, this, [this](QPointF world) {
         m_cursorLabel->setText(u"x₁ = "_s + formatNumber(world.x()) + u"  x₂ = "_s +
                                formatNumber(world.y()));
@@ -649,8 +651,8 @@ void MainWindow::connectParts()
     connect(m_presenter, &TrainingPresenter::statusChanged, m_statusLine, &QLabel::setText);
     connect(m_presenter, &TrainingPresenter::message, this,
             [this](const QString& text) { statusBar()->showMessage(text, kMessageTimeoutMs); });
-    connect(m_presenter, &TrainingPresenter::availabilityChanged, this, &MainWindow::updateActions);
-    connect(m_presenter, &TrainingPresenter::runningChanged, this, &MainWindow::updateActions);
+    connect(m_playback, &editor::Playback::availabilityChanged, this, &MainWindow::updateActions);
+    connect(m_playback, &editor::Playback::runningChanged, this, &MainWindow::updateActions);
     connect(m_presenter, &TrainingPresenter::refreshed, this, &MainWindow::updateAccuracy);
 }
 
@@ -671,7 +673,7 @@ void MainWindow::restoreSettings()
     m_document->markSaved();
     m_controls->setSettings(s);
     m_controls->setSpeed(stored.speed());
-    m_presenter->setEpochsPerSecond(m_controls->speed());
+    m_playback->setEpochsPerSecond(m_controls->speed());
 
     const GeneratorChoice generator = stored.generator({m_lastGenerator, m_generatorParams});
     m_lastGenerator = generator.kind;
@@ -742,7 +744,7 @@ bool MainWindow::openProject(const QString& path)
     m_document->loadProject(result.value(), path);
     // Back to the epoch the project was saved at (a lookup once the engine has run there).
     if (result.value().epoch)
-        m_presenter->showEpoch(*result.value().epoch);
+        m_playback->showEpoch(*result.value().epoch);
     addRecentFile(path);
     statusBar()->showMessage(tr("Opened %1").arg(QFileInfo(path).fileName()), kMessageTimeoutMs);
     return true;
@@ -796,7 +798,7 @@ bool MainWindow::saveAsDialog()
 bool MainWindow::saveProjectAs(const QString& path)
 {
     io::Project project = m_document->toProject();
-    project.epoch = m_presenter->history().latestEpochAt(m_presenter->position()).epoch;
+    project.epoch = m_playback->shownEpoch();
     // The error names the file and, for a point that cannot be written, the point.
     if (const auto error = io::writeProject(project, path)) {
         m_prompts->showError(this, tr("Cannot Save Project"), error->toString());
@@ -939,17 +941,17 @@ void MainWindow::updateTitle()
 
 void MainWindow::updateActions()
 {
-    const bool running = m_presenter->isRunning();
+    const bool running = m_playback->isRunning();
     m_trainAction->setText(running ? tr("&Pause") : tr("&Train"));
     m_trainAction->setIcon(
         style()->standardIcon(running ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
     m_trainAction->setToolTip(running ? tr("Pause (Space)")
                                       : tr("Train until converged or paused (Space)"));
-    m_trainAction->setEnabled(running || m_presenter->canAdvance());
-    m_stepSampleAction->setEnabled(m_presenter->hasProblem());
-    m_stepEpochAction->setEnabled(m_presenter->hasProblem());
-    m_backAction->setEnabled(m_presenter->canGoBack());
-    m_resetAction->setEnabled(m_presenter->hasProblem());
+    m_trainAction->setEnabled(running || m_playback->canAdvance());
+    m_stepSampleAction->setEnabled(m_playback->hasProblem());
+    m_stepEpochAction->setEnabled(m_playback->hasProblem());
+    m_backAction->setEnabled(m_playback->canGoBack());
+    m_resetAction->setEnabled(m_playback->hasProblem());
 }
 
 void MainWindow::updateCounts()
@@ -964,7 +966,7 @@ void MainWindow::updateCounts()
 
 void MainWindow::updateAccuracy()
 {
-    if (m_presenter->shownModel())
+    if (m_playback->shownModel())
         m_accuracyLabel->setText(
             tr("accuracy %1 %").arg(QString::number(100.0 * m_presenter->shownAccuracy(), 'f', 1)));
     else
@@ -1057,7 +1059,7 @@ void MainWindow::closeEvent(QCloseEvent* event)
         event->ignore();
         return;
     }
-    m_presenter->pause();
+    m_playback->pause();
     saveSettings();
     event->accept();
 }

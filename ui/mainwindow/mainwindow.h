@@ -19,6 +19,7 @@ class QMenu;
 namespace plab::editor {
 class Autosaver;
 class Document;
+class Playback;
 } // namespace plab::editor
 
 namespace plab::ui {
@@ -86,6 +87,8 @@ public:
 
     [[nodiscard]] editor::Document* document() const { return m_document; }
     [[nodiscard]] PlotCanvas* canvas() const { return m_canvas; }
+    /// The timeline's state: the run, the position shown, the engine's commands.
+    [[nodiscard]] editor::Playback* playback() const { return m_playback; }
     [[nodiscard]] TrainingPresenter* presenter() const { return m_presenter; }
     [[nodiscard]] ControlPanel* controlPanel() const { return m_controls; }
     [[nodiscard]] ParameterPanel* parameterPanel() const { return m_parameters; }
@@ -168,6 +171,7 @@ private:
     ControlPanel* m_controls = nullptr;
     ParameterPanel* m_parameters = nullptr;
     LearningCurves* m_curves = nullptr;
+    editor::Playback* m_playback = nullptr;
     TrainingPresenter* m_presenter = nullptr;
     std::unique_ptr<UserPrompts> m_prompts;
 

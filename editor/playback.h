@@ -1,0 +1,149 @@
+#pragma once
+
+#include "engine/metatypes.h"
+#include "learning/history.h"
+#include "learning/linearmodel.h"
+#include "learning/settings.h"
+
+#include <QObject>
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+
+namespace plab::editor {
+
+class Document;
+class TrainingEngine;
+
+/// The timeline's state: one training run of a Document, recorded in a learning::History, the
+/// position shown on the timeline, and the engine kept in step with both. No widgets and no
+/// texts: TrainingPresenter (ui/mainwindow) shows it, tests/editor/playback_test.cpp tests it
+/// alone with a fake engine.
+///
+/// - Editing the points, or a setting other than the learning rate and the epoch limit, starts
+///   the run over (runDiscarded() says so when a run had progressed). The learning rate and the
+///   limit change the running trainer without a reset (learningRateChanged()).
+/// - The engine's batches are appended to the history as they arrive; while training (or after
+///   Step Epoch) the position follows the newest record, after Step Sample the new visit.
+/// - Moving the timeline (showPosition(), stepBack()) is a lookup in the history, and pauses a
+///   running run. Stepping forward walks through recorded positions while there are any of the
+///   kind asked for; otherwise, and for train(), a run scrubbed back to a past position forks
+///   there: the history after it is dropped and the engine resumes from the recorded trainer
+///   state (forked()).
+///
+/// What each state enables: hasProblem() (the data and settings can be trained) enables the
+/// steps and Reset; canAdvance() enables Train; canGoBack() enables Back.
+class Playback : public QObject
+{
+    Q_OBJECT
+
+public:
+    /// Why a recorded run was discarded.
+    enum class Edit
+    {
+        Data,    ///< the points changed
+        Settings ///< a setting that defines the run changed
+    };
+    Q_ENUM(Edit)
+
+    /// Follows \p document (not owned; it must outlive the playback) and trains with \p engine
+    /// (owned: it becomes our child); without one, with a ThreadedTrainingEngine.
+    explicit Playback(Document* document, TrainingEngine* engine = nullptr,
+                      QObject* parent = nullptr);
+    ~Playback() override;
+
+    [[nodiscard]] const learning::History& history() const { return m_history; }
+    /// The timeline position shown.
+    [[nodiscard]] std::size_t position() const { return m_position; }
+    [[nodiscard]] bool isRunning() const;
+    /// The data and settings can be trained (both classes present, everything in range).
+    [[nodiscard]] bool hasProblem() const { return m_hasProblem; }
+    /// Train and the step actions would do something: a problem, and either the run at the
+    /// position shown is not finished or the position is in the past (training forks there).
+    [[nodiscard]] bool canAdvance() const;
+    /// Back would do something.
+    [[nodiscard]] bool canGoBack() const { return m_position > 0; }
+    /// A new run was asked of the engine and its epoch 0 has not arrived yet: nothing recorded
+    /// for the old problem is shown in the meantime (its sample indices may not exist any more).
+    [[nodiscard]] bool isAwaitingRestart() const { return m_awaitingRestart; }
+    /// The settings the engine runs with.
+    [[nodiscard]] const learning::TrainingSettings& appliedSettings() const { return m_applied; }
+
+    /// The model shown at the current position (nothing while there is no problem or the new
+    /// run has not started).
+    [[nodiscard]] std::optional<learning::LinearModel> shownModel() const;
+    /// The newest epoch at or before the position shown (0 at the start): what a project saves
+    /// and the autosave holds.
+    [[nodiscard]] int shownEpoch() const { return m_history.latestEpochAt(m_position).epoch; }
+
+    /// The speed of train(): epochs per second, 0 for as fast as possible.
+    void setEpochsPerSecond(double epochsPerSecond);
+
+public Q_SLOTS:
+    void trainOrPause();
+    void train();
+    void pause();
+    void stepSample();
+    void stepEpoch();
+    /// One position back (pauses a running run).
+    void stepBack();
+    /// Back to epoch 0 of the current problem.
+    void reset();
+    /// Shows \p position (a lookup; pauses a running run).
+    void showPosition(std::size_t position);
+    /// Shows the end of epoch \p epoch: a lookup when it is recorded; otherwise the engine first
+    /// trains up to it as fast as possible (a project opened at the epoch it was saved at). Stops
+    /// early, at the last epoch, when the run finishes before it. Any other command cancels it.
+    void showEpoch(int epoch);
+
+Q_SIGNALS:
+    /// The history grew, was truncated or started over.
+    void historyChanged();
+    void positionChanged(std::size_t position);
+    void runningChanged(bool running);
+    /// hasProblem(), canAdvance() or canGoBack() may have changed.
+    void availabilityChanged();
+    /// \p edit discarded a run that had progressed: training starts over from epoch 0.
+    void runDiscarded(plab::editor::Playback::Edit edit);
+    /// The learning rate changed without a reset: it applies from the next sample on.
+    void learningRateChanged(double learningRate);
+    /// Training continues from \p position, which was in the past: the recorded run after it was
+    /// dropped.
+    void forked(std::size_t position);
+
+private:
+    void onDataChanged();
+    void onSettingsChanged();
+    void applyProblem(std::optional<Edit> edit);
+    void onRestarted(const learning::EpochSnapshot& initial);
+    void onEvents(const engine::TrainingEvents& events);
+    void onRunningChanged(bool running);
+
+    /// True when the engine's trainer is at the shown position, so stepping needs no fork.
+    [[nodiscard]] bool atLiveEnd() const;
+    /// Makes the engine continue from the shown position (dropping the recorded future).
+    void forkHere();
+    void setPosition(std::size_t position);
+    /// Starts or ends the run towards m_targetEpoch.
+    void runToTarget();
+    void finishTarget();
+    void cancelTarget();
+
+    Document* m_document;
+    TrainingEngine* m_engine; ///< our child
+
+    learning::History m_history;
+    /// The data and settings of the run the engine was last given, for the history's replays.
+    std::shared_ptr<const learning::Replayer> m_run;
+    learning::TrainingSettings m_applied; ///< the settings the engine runs with
+    std::size_t m_position = 0;
+    bool m_hasProblem = false;
+    bool m_awaitingRestart = false;   ///< the engine has not yet confirmed the latest problem
+    bool m_follow = false;            ///< keep the position at the newest event
+    bool m_focusNextStep = false;     ///< show the next sample visit that arrives
+    std::optional<int> m_targetEpoch; ///< showEpoch() is training towards this epoch
+    double m_epochsPerSecond = 0.0;   ///< the user's speed (showEpoch() runs at full speed)
+};
+
+} // namespace plab::editor

@@ -1,0 +1,550 @@
+// The timeline's state alone: editor::Playback on a Document, with a fake engine that runs a
+// learning::Trainer on this thread when the test says so and reports like the real one (epoch 0
+// after a new problem or a reset, records in batches, the end of a run after its last records).
+// Scrubbing, forks, run/pause/step and what each state enables, compared with a Trainer run
+// directly, bit for bit.
+#include "editor/document.h"
+#include "editor/playback.h"
+#include "editor/trainingengine.h"
+#include "learning/generators.h"
+#include "learning/trainer.h"
+
+#include <QSignalSpy>
+#include <gtest/gtest.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+using namespace plab;
+using editor::Playback;
+using learning::EpochSnapshot;
+using learning::TrainingStatus;
+
+namespace {
+
+/// A TrainingEngine without a thread. Commands change the trainer at once (as the worker does
+/// when it gets to them); what they produce waits until deliver(), as the real engine's batches
+/// wait for the GUI thread. commands lists every command by name, in order.
+class FakeEngine : public editor::TrainingEngine
+{
+public:
+    void setProblem(learning::Dataset data, learning::TrainingSettings settings) override
+    {
+        log("setProblem");
+        stop();
+        m_settings = settings;
+        m_trainer.emplace(std::move(data), std::move(settings));
+        m_events.clear();
+        m_restart = m_trainer->initialSnapshot();
+    }
+    void reset() override
+    {
+        log("reset");
+        stop();
+        learning::Dataset data = m_trainer->data();
+        m_trainer.emplace(std::move(data), m_settings);
+        m_events.clear();
+        m_restart = m_trainer->initialSnapshot();
+    }
+    void train() override
+    {
+        log("train");
+        setRunning(true);
+    }
+    void pause() override
+    {
+        log("pause");
+        stop();
+    }
+    void stepEpoch() override
+    {
+        log("stepEpoch");
+        stop();
+        if (!m_trainer->finished())
+            m_events.emplace_back(m_trainer->stepEpoch());
+    }
+    void stepSample() override
+    {
+        log("stepSample");
+        stop();
+        if (m_trainer->finished())
+            return;
+        learning::SampleStep step = m_trainer->stepSample();
+        m_events.emplace_back(std::move(step.step));
+        if (step.epochEnd)
+            m_events.emplace_back(std::move(*step.epochEnd));
+    }
+    void resumeFrom(const learning::TrainerState& state) override
+    {
+        log("resumeFrom");
+        stop();
+        m_events.clear();
+        m_trainer->restore(state);
+        resumedAt = state;
+    }
+    void setLearningRate(double learningRate) override
+    {
+        log("setLearningRate");
+        m_settings.learningRate = learningRate;
+        m_trainer->setLearningRate(learningRate);
+    }
+    void setMaxEpochs(int maxEpochs) override
+    {
+        log("setMaxEpochs");
+        m_settings.maxEpochs = maxEpochs;
+        m_trainer->setMaxEpochs(maxEpochs);
+    }
+    void setEpochsPerSecond(double epochsPerSecond) override { speed = epochsPerSecond; }
+    [[nodiscard]] bool isRunning() const override { return m_running; }
+
+    /// A running run trains up to \p epochs more epochs (it ends by itself when it finishes).
+    void run(int epochs)
+    {
+        ASSERT_TRUE(m_running);
+        for (int i = 0; i < epochs && !m_trainer->finished(); ++i)
+            m_events.emplace_back(m_trainer->stepEpoch());
+        m_runEnded = m_trainer->finished();
+    }
+    /// Reports what the commands produced: epoch 0 of a new run, the records, the end of a run.
+    void deliver()
+    {
+        if (m_restart)
+            Q_EMIT restarted(*std::exchange(m_restart, std::nullopt));
+        if (!m_events.empty())
+            Q_EMIT eventsReady(std::exchange(m_events, {}));
+        if (std::exchange(m_runEnded, false))
+            setRunning(false);
+    }
+    /// The names of the commands since the last call.
+    std::vector<std::string> takeCommands() { return std::exchange(commands, {}); }
+
+    std::vector<std::string> commands;
+    double speed = -1.0;
+    std::optional<learning::TrainerState> resumedAt;
+
+private:
+    void log(const char* name) { commands.emplace_back(name); }
+    /// What every command that stops a run does first.
+    void stop()
+    {
+        m_runEnded = false;
+        setRunning(false);
+    }
+    void setRunning(bool running)
+    {
+        if (m_running == running)
+            return;
+        m_running = running;
+        Q_EMIT runningChanged(running);
+    }
+
+    std::optional<learning::Trainer> m_trainer;
+    learning::TrainingSettings m_settings;
+    std::optional<EpochSnapshot> m_restart;
+    engine::TrainingEvents m_events;
+    bool m_running = false;
+    bool m_runEnded = false;
+};
+
+learning::Dataset gate(learning::Generator generator)
+{
+    return learning::generate(generator, learning::GeneratorParams{});
+}
+
+class PlaybackTest : public ::testing::Test
+{
+protected:
+    /// Puts \p data into the document and lets the engine's epoch 0 arrive.
+    void load(const learning::Dataset& data, const learning::TrainingSettings& settings = {})
+    {
+        m_document.setSettings(settings);
+        m_document.replaceData(data);
+        m_engine->deliver();
+        m_engine->takeCommands();
+    }
+    /// Step Epoch \p count times, each delivered.
+    void stepEpochs(int count)
+    {
+        for (int i = 0; i < count; ++i) {
+            m_playback.stepEpoch();
+            m_engine->deliver();
+        }
+    }
+    /// The document's problem run on a Trainer directly: epochs 0 .. count.
+    std::vector<EpochSnapshot> reference(int count) const
+    {
+        learning::Trainer trainer(m_document.data(), m_document.settings());
+        std::vector<EpochSnapshot> epochs{trainer.initialSnapshot()};
+        for (int i = 0; i < count && !trainer.finished(); ++i)
+            epochs.push_back(trainer.stepEpoch());
+        return epochs;
+    }
+    /// Every epoch the history holds is the reference's, bit for bit.
+    void expectEpochsAsReference() const
+    {
+        const learning::History& history = m_playback.history();
+        const auto expected = reference(history.epochCount() - 1);
+        ASSERT_EQ(std::size_t(history.epochCount()), expected.size());
+        for (int e = 0; e < history.epochCount(); ++e)
+            EXPECT_EQ(history.snapshotOf(e), expected[std::size_t(e)]) << "epoch " << e;
+    }
+    [[nodiscard]] std::size_t positionOfEpoch(int epoch) const
+    {
+        const auto position = m_playback.history().positionOfEpoch(epoch);
+        EXPECT_TRUE(position.has_value()) << "epoch " << epoch;
+        return position.value_or(0);
+    }
+    [[nodiscard]] int shownEpoch() const { return m_playback.shownEpoch(); }
+
+    editor::Document m_document;
+    FakeEngine* m_engine = new FakeEngine; // owned by the playback
+    Playback m_playback{&m_document, m_engine};
+};
+
+TEST_F(PlaybackTest, WithoutAProblemNothingIsEnabledAndNothingIsSentToTheEngine)
+{
+    EXPECT_FALSE(m_playback.hasProblem());
+    EXPECT_FALSE(m_playback.canAdvance());
+    EXPECT_FALSE(m_playback.canGoBack());
+    EXPECT_FALSE(m_playback.shownModel().has_value());
+
+    // One class only: still no problem to train.
+    m_document.replaceData(learning::Dataset({{{0.0, 0.0}, 1}, {{1.0, 1.0}, 1}}));
+    EXPECT_FALSE(m_playback.hasProblem());
+    m_playback.train();
+    m_playback.stepEpoch();
+    m_playback.stepSample();
+    m_playback.reset();
+    EXPECT_EQ(m_engine->takeCommands(), std::vector<std::string>{});
+    EXPECT_FALSE(m_playback.isRunning());
+}
+
+TEST_F(PlaybackTest, ANewProblemShowsNothingUntilTheEnginesEpochZeroArrives)
+{
+    QSignalSpy history(&m_playback, &Playback::historyChanged);
+    m_document.replaceData(gate(learning::Generator::And));
+    EXPECT_EQ(m_engine->takeCommands(), std::vector<std::string>{"setProblem"});
+    EXPECT_TRUE(m_playback.hasProblem());
+    EXPECT_TRUE(m_playback.isAwaitingRestart());
+    EXPECT_TRUE(m_playback.canAdvance()); // Train may be pressed before epoch 0 arrives
+    EXPECT_FALSE(m_playback.shownModel().has_value());
+
+    m_engine->deliver();
+    EXPECT_FALSE(m_playback.isAwaitingRestart());
+    EXPECT_EQ(m_playback.position(), 0u);
+    EXPECT_EQ(m_playback.history().size(), 1u);
+    EXPECT_EQ(m_playback.shownModel(), reference(0).front().model);
+    EXPECT_FALSE(m_playback.canGoBack());
+    EXPECT_GE(history.count(), 2);
+}
+
+TEST_F(PlaybackTest, StepEpochShowsEachNewEpochAsTheTrainerComputesIt)
+{
+    load(gate(learning::Generator::And));
+    const auto expected = reference(3);
+    for (int epoch = 1; epoch <= 3; ++epoch) {
+        m_playback.stepEpoch();
+        EXPECT_EQ(m_engine->takeCommands(), std::vector<std::string>{"stepEpoch"});
+        m_engine->deliver();
+        EXPECT_EQ(m_playback.position(), positionOfEpoch(epoch));
+        EXPECT_EQ(m_playback.shownModel(), expected[std::size_t(epoch)].model);
+        EXPECT_TRUE(m_playback.canGoBack());
+    }
+    expectEpochsAsReference();
+}
+
+TEST_F(PlaybackTest, StepSampleShowsTheVisitAndThenWalksOverTheEpochsEnd)
+{
+    load(gate(learning::Generator::And));
+    const std::size_t samples = m_document.data().size();
+    for (std::size_t visit = 0; visit < samples; ++visit) {
+        m_playback.stepSample();
+        m_engine->deliver();
+        const auto* step = m_playback.history().stepAt(m_playback.position());
+        ASSERT_NE(step, nullptr) << "visit " << visit;
+        EXPECT_EQ(step->epoch, 1);
+        EXPECT_EQ(step->visit, int(visit));
+        EXPECT_EQ(m_playback.shownModel(), step->after);
+    }
+    // The last visit closed epoch 1, whose snapshot followed it: the next step starts epoch 2.
+    m_playback.stepSample();
+    m_engine->deliver();
+    const auto* step = m_playback.history().stepAt(m_playback.position());
+    ASSERT_NE(step, nullptr);
+    EXPECT_EQ(step->epoch, 2);
+    EXPECT_EQ(step->visit, 0);
+}
+
+TEST_F(PlaybackTest, ScrubbingIsALookupAndSteppingForwardWalksTheRecordedRun)
+{
+    load(gate(learning::Generator::Xor));
+    stepEpochs(4);
+    m_engine->takeCommands();
+    QSignalSpy positions(&m_playback, &Playback::positionChanged);
+
+    m_playback.showPosition(positionOfEpoch(1));
+    EXPECT_EQ(m_playback.position(), positionOfEpoch(1));
+    EXPECT_EQ(positions.count(), 1);
+    EXPECT_EQ(m_playback.shownModel(), reference(1).back().model);
+    EXPECT_TRUE(m_playback.canAdvance()); // forward: the recorded run, or a fork
+
+    m_playback.stepEpoch();
+    EXPECT_EQ(m_playback.position(), positionOfEpoch(2));
+    m_playback.stepBack();
+    m_playback.stepBack();
+    EXPECT_EQ(m_playback.position(), positionOfEpoch(0));
+    EXPECT_FALSE(m_playback.canGoBack());
+    m_playback.stepBack();
+    EXPECT_EQ(m_playback.position(), 0u);
+    // A position beyond the record shows the newest.
+    m_playback.showPosition(1000);
+    EXPECT_EQ(m_playback.position(), m_playback.history().lastPosition());
+
+    // None of this asked the engine for anything but to stay paused; nothing was dropped.
+    for (const std::string& command : m_engine->takeCommands())
+        EXPECT_EQ(command, "pause");
+    EXPECT_EQ(m_playback.history().epochCount(), 5);
+    expectEpochsAsReference();
+}
+
+TEST_F(PlaybackTest, TrainingFromAPastPositionForksThereAndContinuesTheSameRun)
+{
+    load(gate(learning::Generator::Xor));
+    stepEpochs(4);
+    m_playback.showPosition(positionOfEpoch(2));
+    m_engine->takeCommands();
+    QSignalSpy forks(&m_playback, &Playback::forked);
+
+    m_playback.train();
+    EXPECT_EQ(m_engine->takeCommands(), (std::vector<std::string>{"resumeFrom", "train"}));
+    ASSERT_EQ(forks.count(), 1);
+    EXPECT_EQ(forks.front().front().value<std::size_t>(), positionOfEpoch(2));
+    // The recorded run after epoch 2 is gone, and the engine continues from epoch 2's state.
+    EXPECT_EQ(m_playback.history().epochCount(), 3);
+    EXPECT_EQ(m_playback.history().lastPosition(), m_playback.position());
+    EXPECT_EQ(m_engine->resumedAt, reference(2).back().state);
+    EXPECT_TRUE(m_playback.isRunning());
+
+    m_engine->run(3);
+    m_engine->deliver();
+    // Following the newest record; the continuation is the original run, bit for bit.
+    EXPECT_EQ(m_playback.position(), positionOfEpoch(5));
+    expectEpochsAsReference();
+}
+
+TEST_F(PlaybackTest, AStepFromThePastForksWhenNothingOfItsKindIsRecorded)
+{
+    load(gate(learning::Generator::Xor));
+    stepEpochs(3);
+    m_playback.showPosition(positionOfEpoch(1));
+    m_engine->takeCommands();
+
+    // Only epochs are recorded: a sample step from epoch 1 forks and visits the next sample.
+    m_playback.stepSample();
+    EXPECT_EQ(m_engine->takeCommands(), (std::vector<std::string>{"resumeFrom", "stepSample"}));
+    m_engine->deliver();
+    const auto* step = m_playback.history().stepAt(m_playback.position());
+    ASSERT_NE(step, nullptr);
+    EXPECT_EQ(step->epoch, 2);
+    EXPECT_EQ(step->visit, 0);
+    EXPECT_EQ(m_playback.position(), m_playback.history().lastPosition());
+}
+
+TEST_F(PlaybackTest, TrainRunsAndPauseStopsAndTheActionsFollow)
+{
+    load(gate(learning::Generator::Xor));
+    QSignalSpy running(&m_playback, &Playback::runningChanged);
+    m_playback.trainOrPause();
+    EXPECT_TRUE(m_playback.isRunning());
+    ASSERT_EQ(running.count(), 1);
+    EXPECT_TRUE(running.takeFirst().front().toBool());
+    m_engine->run(2);
+    m_engine->deliver();
+    EXPECT_EQ(m_playback.position(), positionOfEpoch(2));
+    // While running, Train is Pause and stays enabled; a second train() does nothing.
+    m_playback.train();
+    EXPECT_EQ(m_engine->takeCommands(), std::vector<std::string>{"train"});
+
+    m_playback.trainOrPause();
+    EXPECT_FALSE(m_playback.isRunning());
+    EXPECT_EQ(m_engine->takeCommands(), std::vector<std::string>{"pause"});
+    ASSERT_EQ(running.count(), 1);
+    EXPECT_FALSE(running.takeFirst().front().toBool());
+    EXPECT_TRUE(m_playback.canAdvance());
+}
+
+TEST_F(PlaybackTest, AConvergedRunEnablesBackAndTheStepsButNotTrainUntilScrubbedBack)
+{
+    load(gate(learning::Generator::And));
+    m_playback.train();
+    m_engine->run(100);
+    m_engine->deliver();
+    EXPECT_FALSE(m_playback.isRunning()); // the run ended by itself
+    const learning::History& history = m_playback.history();
+    ASSERT_EQ(history.latestEpoch().status, TrainingStatus::Converged);
+    EXPECT_EQ(m_playback.position(), history.lastPosition());
+    EXPECT_FALSE(m_playback.canAdvance());
+    EXPECT_TRUE(m_playback.hasProblem()); // the steps stay enabled (and do nothing)
+    EXPECT_TRUE(m_playback.canGoBack());
+    expectEpochsAsReference();
+
+    m_engine->takeCommands();
+    m_playback.stepEpoch();
+    m_playback.train();
+    EXPECT_EQ(m_engine->takeCommands(), std::vector<std::string>{});
+
+    m_playback.stepBack();
+    EXPECT_TRUE(m_playback.canAdvance()); // training from there forks
+}
+
+TEST_F(PlaybackTest, AnEpochLimitCanBeRaisedWithoutARestart)
+{
+    learning::TrainingSettings settings;
+    settings.maxEpochs = 2;
+    load(gate(learning::Generator::Xor), settings);
+    m_playback.train();
+    m_engine->run(100);
+    m_engine->deliver();
+    ASSERT_EQ(m_playback.history().latestEpoch().status, TrainingStatus::EpochLimit);
+    EXPECT_EQ(m_playback.history().latestEpoch().epoch, 2);
+    EXPECT_FALSE(m_playback.canAdvance());
+
+    m_engine->takeCommands();
+    QSignalSpy discarded(&m_playback, &Playback::runDiscarded);
+    settings.maxEpochs = 5;
+    m_document.setSettings(settings);
+    EXPECT_EQ(m_engine->takeCommands(), std::vector<std::string>{"setMaxEpochs"});
+    EXPECT_TRUE(m_playback.canAdvance());
+    EXPECT_EQ(discarded.count(), 0);
+    m_playback.train();
+    m_engine->run(100);
+    m_engine->deliver();
+    EXPECT_EQ(m_playback.history().latestEpoch().epoch, 5);
+    // The same weights as a run with the higher limit from the start (epoch 2 keeps the status
+    // it was recorded with: the limit).
+    const auto expected = reference(5);
+    for (int e = 0; e <= 5; ++e)
+        EXPECT_EQ(m_playback.history().modelAt(positionOfEpoch(e)), expected[std::size_t(e)].model);
+}
+
+TEST_F(PlaybackTest, TheLearningRateChangesTheRunningTrainerWithoutAReset)
+{
+    load(gate(learning::Generator::Xor));
+    stepEpochs(2);
+    m_engine->takeCommands();
+    QSignalSpy rates(&m_playback, &Playback::learningRateChanged);
+    learning::TrainingSettings settings = m_document.settings();
+    settings.learningRate = 0.25;
+    m_document.setSettings(settings);
+    EXPECT_EQ(m_engine->takeCommands(), std::vector<std::string>{"setLearningRate"});
+    ASSERT_EQ(rates.count(), 1);
+    EXPECT_EQ(rates.front().front().toDouble(), 0.25);
+    EXPECT_EQ(m_playback.history().epochCount(), 3);
+    EXPECT_EQ(m_playback.appliedSettings().learningRate, 0.25);
+}
+
+TEST_F(PlaybackTest, EditsStartTheRunOverAndSayWhyOnlyWhenARunHadProgressed)
+{
+    QSignalSpy discarded(&m_playback, &Playback::runDiscarded);
+    load(gate(learning::Generator::And));
+    EXPECT_EQ(discarded.count(), 0); // nothing was lost
+
+    stepEpochs(1);
+    m_engine->takeCommands();
+    m_document.replaceData(gate(learning::Generator::Or));
+    ASSERT_EQ(discarded.count(), 1);
+    EXPECT_EQ(discarded.takeFirst().front().value<Playback::Edit>(), Playback::Edit::Data);
+    EXPECT_EQ(m_engine->takeCommands(), std::vector<std::string>{"setProblem"});
+    EXPECT_EQ(m_playback.history().size(), 1u);
+    EXPECT_EQ(m_playback.position(), 0u);
+    EXPECT_TRUE(m_playback.isAwaitingRestart());
+    m_engine->deliver();
+
+    stepEpochs(1);
+    learning::TrainingSettings settings = m_document.settings();
+    settings.rule = learning::Rule::Pocket;
+    m_document.setSettings(settings);
+    ASSERT_EQ(discarded.count(), 1);
+    EXPECT_EQ(discarded.takeFirst().front().value<Playback::Edit>(), Playback::Edit::Settings);
+    m_engine->deliver();
+    EXPECT_EQ(m_playback.appliedSettings().rule, learning::Rule::Pocket);
+    stepEpochs(2);
+    expectEpochsAsReference();
+}
+
+TEST_F(PlaybackTest, ADivergedRunStartsOverWhenTheRateChanges)
+{
+    learning::TrainingSettings settings;
+    settings.rule = learning::Rule::Adaline;
+    settings.learningRate = 1e6;
+    settings.maxEpochs = 1000;
+    load(gate(learning::Generator::And), settings);
+    m_playback.train();
+    m_engine->run(1000);
+    m_engine->deliver();
+    ASSERT_EQ(m_playback.history().latestEpoch().status, TrainingStatus::Diverged);
+    EXPECT_FALSE(m_playback.canAdvance());
+    m_engine->takeCommands();
+
+    settings.learningRate = 0.01;
+    m_document.setSettings(settings);
+    EXPECT_EQ(m_engine->takeCommands(), std::vector<std::string>{"setProblem"});
+    m_engine->deliver();
+    EXPECT_TRUE(m_playback.canAdvance());
+}
+
+TEST_F(PlaybackTest, ResetGoesBackToEpochZeroOfTheSameProblem)
+{
+    load(gate(learning::Generator::Xor));
+    stepEpochs(3);
+    m_engine->takeCommands();
+    m_playback.reset();
+    EXPECT_EQ(m_engine->takeCommands(), std::vector<std::string>{"reset"});
+    m_engine->deliver();
+    EXPECT_EQ(m_playback.history().size(), 1u);
+    EXPECT_EQ(m_playback.position(), 0u);
+    EXPECT_FALSE(m_playback.canGoBack());
+    EXPECT_EQ(m_playback.shownModel(), reference(0).front().model);
+}
+
+TEST_F(PlaybackTest, ShowEpochTrainsUpToAnEpochNotYetRecordedAtFullSpeedAndStopsThere)
+{
+    m_playback.setEpochsPerSecond(5.0);
+    EXPECT_EQ(m_engine->speed, 5.0);
+    // As a project opened at its epoch 3: the epoch is asked for before epoch 0 arrived.
+    m_document.replaceData(gate(learning::Generator::Xor));
+    m_playback.showEpoch(3);
+    m_engine->takeCommands();
+    m_engine->deliver(); // epoch 0: the run towards epoch 3 starts
+    EXPECT_EQ(m_engine->takeCommands(), std::vector<std::string>{"train"});
+    EXPECT_EQ(m_engine->speed, 0.0);
+    EXPECT_TRUE(m_playback.isRunning());
+
+    m_engine->run(5); // the engine may run past it before it hears the pause
+    m_engine->deliver();
+    EXPECT_FALSE(m_playback.isRunning());
+    EXPECT_EQ(m_engine->speed, 5.0);
+    EXPECT_EQ(m_playback.position(), positionOfEpoch(3));
+    EXPECT_EQ(shownEpoch(), 3);
+
+    // Recorded now: a lookup.
+    m_engine->takeCommands();
+    m_playback.showEpoch(1);
+    EXPECT_EQ(m_playback.position(), positionOfEpoch(1));
+    EXPECT_EQ(m_engine->takeCommands(), std::vector<std::string>{});
+}
+
+TEST_F(PlaybackTest, ShowEpochStopsAtTheLastEpochWhenTheRunEndsBeforeIt)
+{
+    load(gate(learning::Generator::And));
+    m_playback.showEpoch(50);
+    EXPECT_EQ(m_engine->takeCommands(), std::vector<std::string>{"train"});
+    m_engine->run(100);
+    m_engine->deliver();
+    ASSERT_EQ(m_playback.history().latestEpoch().status, TrainingStatus::Converged);
+    EXPECT_EQ(m_playback.position(), m_playback.history().lastPosition());
+    EXPECT_FALSE(m_playback.isRunning());
+}
+
+} // namespace
