@@ -80,27 +80,26 @@ io::ViewBox panned(const io::ViewBox& view, const Eigen::Vector2d& delta)
             view.yMax + delta.y()};
 }
 
+double nearestRung(double x)
+{
+    const double magnitude = std::pow(10.0, std::floor(std::log10(x)));
+    const double m = x / magnitude;
+    // Geometric midpoints between 1, 2, 5 and 10.
+    const double rung =
+        m < std::sqrt(2.0) ? 1.0 : (m < std::sqrt(10.0) ? 2.0 : (m < std::sqrt(50.0) ? 5.0 : 10.0));
+    return rung * magnitude;
+}
+
 Ticks niceTicks(double lo, double hi, int target)
 {
     Ticks ticks;
     if (!std::isfinite(lo) || !std::isfinite(hi) || !(lo < hi))
         return ticks;
     target = std::max(1, target);
-    const double raw = (hi - lo) / target;
-    const int exponent = int(std::floor(std::log10(raw)));
-    const double magnitude = std::pow(10.0, exponent);
-    const double normalized = raw / magnitude;
-    // Round to the nearest rung of 1-2-5 on a log scale (the geometric midpoints of the rungs).
-    double mantissa = 10.0;
-    if (normalized < std::sqrt(2.0))
-        mantissa = 1.0;
-    else if (normalized < std::sqrt(10.0))
-        mantissa = 2.0;
-    else if (normalized < std::sqrt(50.0))
-        mantissa = 5.0;
-    ticks.step = mantissa * magnitude;
-    const int stepExponent = mantissa == 10.0 ? exponent + 1 : exponent;
-    ticks.decimals = std::max(0, -stepExponent);
+    ticks.step = nearestRung((hi - lo) / target);
+    if (!std::isfinite(ticks.step) || !(ticks.step > 0.0))
+        return Ticks{}; // a span beyond the largest double
+    ticks.decimals = std::max(0, -int(std::floor(std::log10(ticks.step) + 1e-9)));
 
     const double eps = 1e-9;
     const double first = std::ceil(lo / ticks.step - eps);

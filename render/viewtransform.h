@@ -81,6 +81,10 @@ struct Ticks
     int decimals = 0;
 };
 
+/// The value of the form {1, 2, 5} x 10^k nearest to \p x (x > 0) on a log scale (the geometric
+/// midpoints of the rungs decide): the one 1-2-5 ladder of every axis and of the arrows' scale.
+[[nodiscard]] double nearestRung(double x);
+
 /// The step of the form {1, 2, 5} x 10^k that gives about \p target ticks across [lo, hi]
 /// (never more than 2 x target + 1), and the ticks themselves. Values within step * 1e-9 of zero
 /// are exactly 0.

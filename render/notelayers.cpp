@@ -1,0 +1,147 @@
+// What the plot says besides the data and the model: the legend, the messages for the
+// degenerate cases, the rubber band (plotlayers.h).
+#include "render/paintkit.h"
+#include "render/plotlayers.h"
+
+#include <QCoreApplication>
+#include <QFontMetricsF>
+#include <QPainter>
+
+#include <algorithm>
+#include <cmath>
+
+namespace plab::render {
+
+using namespace paintkit;
+
+namespace {
+
+/// The translation context of this file's texts (lupdate reads the name from the macro).
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(plab::render::PlotRenderer)
+};
+
+/// The message card centred on \p centre, reported as covering its box.
+void message(PlotFrame& frame, const QPointF& centre, const QSizeF& size, const QString& headline,
+             const QString& detail)
+{
+    const QRectF box(centre - QPointF(0.5 * size.width(), 0.5 * size.height()), size);
+    drawMessage(frame.painter, box, frame.theme, headline, detail);
+    frame.covered.addBox(Coverage::Kind::Text, box);
+}
+
+} // namespace
+
+bool RubberBandLayer::shows(const PlotFrame& frame) const
+{
+    return !frame.scene.presentation && frame.scene.rubberBand;
+}
+
+void RubberBandLayer::paint(PlotFrame& frame)
+{
+    const PlotScene& scene = frame.scene;
+    QPen pen(frame.theme.selection, 1.0, Qt::DashLine);
+    frame.painter.setPen(pen);
+    frame.painter.setBrush(frame.theme.rubberBandFill);
+    frame.painter.drawRect(scene.rubberBand->normalized());
+}
+
+bool LegendLayer::shows(const PlotFrame& frame) const
+{
+    return frame.scene.showLegend && frame.hasData;
+}
+
+void LegendLayer::paint(PlotFrame& frame)
+{
+    const PlotScene& scene = frame.scene;
+    QPainter& painter = frame.painter;
+    const Theme& theme = frame.theme;
+    const QFont legendFont = theme.font(1.0);
+    const QFontMetricsF lfm(legendFont);
+    const double row = std::max(lfm.height(), theme.markerSize) + 6.0;
+    QString texts[2];
+    double textWidth = 0.0;
+    for (int cls = 0; cls < 2; ++cls) {
+        texts[cls] = Text::tr("class %1  (%2)").arg(cls).arg(scene.data->count(cls));
+        textWidth = std::max(textWidth, lfm.horizontalAdvance(texts[cls]));
+    }
+    const double pad = 8.0;
+    const QRectF box(frame.area.left() + 10.0, frame.area.top() + 10.0,
+                     pad * 2 + theme.markerSize + 8.0 + textWidth, pad * 2 + 2 * row - 4.0);
+    painter.setPen(QPen(withAlpha(theme.frame, 200), 1.0));
+    painter.setBrush(withAlpha(theme.plotBackground, 225));
+    painter.drawRoundedRect(box, 6.0, 6.0);
+    painter.setFont(legendFont);
+    for (int cls = 0; cls < 2; ++cls) {
+        const double cy = box.top() + pad + row * cls + 0.5 * (row - 6.0);
+        if (!scene.presentation && cls == scene.activeClass) {
+            painter.setPen(Qt::NoPen);
+            painter.setBrush(withAlpha(theme.selection, 40));
+            painter.drawRoundedRect(
+                QRectF(box.left() + 3.0, cy - 0.5 * row + 1.0, box.width() - 6.0, row - 2.0), 4.0,
+                4.0);
+        }
+        const QPointF mc(box.left() + pad + 0.5 * theme.markerSize, cy);
+        drawMarker(painter, theme.classShapes[std::size_t(cls)], mc, theme,
+                   theme.classColors[std::size_t(cls)]);
+        painter.setPen(theme.text);
+        painter.drawText(
+            QRectF(mc.x() + 0.5 * theme.markerSize + 8.0, cy - 0.5 * row, textWidth + 4.0, row),
+            Qt::AlignLeft | Qt::AlignVCenter, texts[cls]);
+    }
+    frame.covered.addBox(Coverage::Kind::Text, box);
+}
+
+bool MessageLayer::shows(const PlotFrame& frame) const
+{
+    return (frame.hasModel && !frame.hasLine) || frame.clip.kind == LineClip::Kind::Outside;
+}
+
+void MessageLayer::paint(PlotFrame& frame)
+{
+    const Theme& theme = frame.theme;
+    const QRectF& area = frame.area;
+    if (frame.hasModel && !frame.hasLine) {
+        const QString headline = Text::tr("no boundary yet: w = 0");
+        const QString detail =
+            Text::tr("w\u00b7x + b = %1 for every point").arg(number(frame.scene.model.b));
+        message(frame, area.center(), messageSize(theme, headline, detail), headline, detail);
+        return;
+    }
+    // An arrow at the edge of the view pointing towards the line, and a note beside it.
+    const LineClip& clip = frame.clip;
+    QPointF dir = frame.transform.vectorToPixel(clip.towards);
+    dir /= std::hypot(dir.x(), dir.y());
+    const QRectF inner = area.adjusted(18.0, 18.0, -18.0, -18.0);
+    const QPointF c = area.center();
+    double t = 1e300;
+    if (dir.x() > 1e-12)
+        t = std::min(t, (inner.right() - c.x()) / dir.x());
+    if (dir.x() < -1e-12)
+        t = std::min(t, (inner.left() - c.x()) / dir.x());
+    if (dir.y() > 1e-12)
+        t = std::min(t, (inner.bottom() - c.y()) / dir.y());
+    if (dir.y() < -1e-12)
+        t = std::min(t, (inner.top() - c.y()) / dir.y());
+    const QPointF tip = c + dir * t;
+    const QPointF tail = tip - dir * std::min(72.0, 0.8 * t);
+    const double width = theme.arrowWidth + 1.0;
+    drawArrow(frame.painter, tail, tip, theme.boundary, width, theme.plotBackground);
+    frame.covered.addSegment(Coverage::Kind::Arrow, QLineF(tail, tip),
+                             0.45 * arrowHead(QLineF(tail, tip).length(), width) + 1.5);
+    const QString headline = Text::tr("boundary outside the view");
+    const QString detail =
+        Text::tr("%1 from the centre, this way").arg(number(std::max(0.0, clip.distance)));
+    const QSizeF size = messageSize(theme, headline, detail);
+    const double extent =
+        0.5 * (size.width() * std::abs(dir.x()) + size.height() * std::abs(dir.y()));
+    QPointF centre = tail - dir * (10.0 + extent);
+    centre.setX(std::clamp(centre.x(), area.left() + 0.5 * size.width() + 8.0,
+                           area.right() - 0.5 * size.width() - 8.0));
+    centre.setY(std::clamp(centre.y(), area.top() + 0.5 * size.height() + 8.0,
+                           area.bottom() - 0.5 * size.height() - 8.0));
+    message(frame, centre, size, headline, detail);
+}
+
+} // namespace plab::render

@@ -1,0 +1,214 @@
+#include "render/paintkit.h"
+
+#include <QFontMetricsF>
+#include <QPainter>
+#include <QPolygonF>
+
+#include <algorithm>
+#include <cmath>
+
+namespace plab::render::paintkit {
+
+QColor withAlpha(QColor c, int alpha)
+{
+    c.setAlpha(std::clamp(alpha, 0, 255));
+    return c;
+}
+
+QColor blend(const QColor& under, const QColor& over, int alpha)
+{
+    const int a = std::clamp(alpha, 0, 255);
+    auto mix = [a](int u, int o) { return (u * (255 - a) + o * a + 127) / 255; };
+    return QColor(mix(under.red(), over.red()), mix(under.green(), over.green()),
+                  mix(under.blue(), over.blue()));
+}
+
+QPainterPath markerPath(MarkerShape shape, const QPointF& c, double d)
+{
+    QPainterPath path;
+    switch (shape) {
+    case MarkerShape::Circle:
+        path.addEllipse(c, 0.5 * d, 0.5 * d);
+        break;
+    case MarkerShape::Triangle: {
+        // Centred on the centroid; circumradius chosen to give about the circle's area.
+        const double r = 0.66 * d;
+        path.addPolygon(
+            QPolygonF({QPointF(c.x(), c.y() - r), QPointF(c.x() + 0.866 * r, c.y() + 0.5 * r),
+                       QPointF(c.x() - 0.866 * r, c.y() + 0.5 * r)}));
+        path.closeSubpath();
+        break;
+    }
+    case MarkerShape::Square: {
+        const double h = 0.44 * d;
+        path.addRect(QRectF(c.x() - h, c.y() - h, 2 * h, 2 * h));
+        break;
+    }
+    case MarkerShape::Diamond: {
+        const double h = 0.62 * d;
+        path.addPolygon(QPolygonF({QPointF(c.x(), c.y() - h), QPointF(c.x() + h, c.y()),
+                                   QPointF(c.x(), c.y() + h), QPointF(c.x() - h, c.y())}));
+        path.closeSubpath();
+        break;
+    }
+    }
+    return path;
+}
+
+double markerReach(MarkerShape shape, double d)
+{
+    switch (shape) {
+    case MarkerShape::Circle:
+        return 0.5 * d;
+    case MarkerShape::Triangle:
+        return 0.66 * d;
+    case MarkerShape::Square:
+        return 0.44 * std::sqrt(2.0) * d;
+    case MarkerShape::Diamond:
+        return 0.62 * d;
+    }
+    return d;
+}
+
+void drawMarker(QPainter& p, MarkerShape shape, const QPointF& c, const Theme& theme,
+                const QColor& fill)
+{
+    p.setPen(QPen(theme.markerEdge, theme.markerEdgeWidth));
+    p.setBrush(fill);
+    p.drawPath(markerPath(shape, c, theme.markerSize));
+}
+
+double selectionRingRadius(const Theme& theme)
+{
+    return 0.5 * theme.markerSize + 3.5;
+}
+
+void drawSelectionRing(QPainter& p, const QPointF& c, const Theme& theme)
+{
+    p.setPen(QPen(theme.selection, 2.0));
+    p.setBrush(Qt::NoBrush);
+    const double r = selectionRingRadius(theme);
+    p.drawEllipse(c, r, r);
+}
+
+double errorRingRadius(const Theme& theme)
+{
+    return 0.5 * theme.markerSize + 3.0;
+}
+
+double arrowHead(double length, double width)
+{
+    return std::min(4.0 * width + 4.0, 0.6 * length);
+}
+
+void drawArrow(QPainter& p, const QPointF& from, const QPointF& to, const QColor& color,
+               double width, const QColor& halo)
+{
+    const QLineF line(from, to);
+    const double length = line.length();
+    if (length < 1.0)
+        return;
+    const double head = arrowHead(length, width);
+    const QPointF dir = (to - from) / length;
+    const QPointF normal(-dir.y(), dir.x());
+    const QPointF base = to - dir * head;
+    const QPolygonF tip({to, base + normal * (0.45 * head), base - normal * (0.45 * head)});
+    // Stop the shaft inside the head so a wide pen does not poke through its tip.
+    const QPointF shaftEnd = to - dir * (0.6 * head);
+    if (halo.isValid()) {
+        const QColor h = withAlpha(halo, 200);
+        p.setPen(QPen(h, width + 3.0, Qt::SolidLine, Qt::FlatCap, Qt::MiterJoin));
+        p.setBrush(Qt::NoBrush);
+        p.drawLine(from, shaftEnd);
+        p.setPen(QPen(h, 3.0, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        p.setBrush(h);
+        p.drawPolygon(tip);
+    }
+    p.setPen(QPen(color, width, Qt::SolidLine, Qt::FlatCap, Qt::MiterJoin));
+    p.setBrush(Qt::NoBrush);
+    p.drawLine(from, shaftEnd);
+    p.setPen(Qt::NoPen);
+    p.setBrush(color);
+    p.drawPolygon(tip);
+}
+
+QRectF drawHaloText(QPainter& p, const QPointF& baseline, const QString& text, const QFont& font,
+                    const QColor& color, const QColor& halo)
+{
+    QPainterPath path;
+    path.addText(baseline, font, text);
+    p.setBrush(Qt::NoBrush);
+    p.setPen(QPen(withAlpha(halo, 220), 3.5, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+    p.drawPath(path);
+    p.setPen(Qt::NoPen);
+    p.setBrush(color);
+    p.drawPath(path);
+    const QFontMetricsF fm(font);
+    return {baseline.x() - 2.0, baseline.y() - fm.ascent() - 2.0, fm.horizontalAdvance(text) + 4.0,
+            fm.ascent() + fm.descent() + 4.0};
+}
+
+QRectF drawLabelAway(QPainter& p, const QPointF& anchor, QPointF away, const QString& text,
+                     const QFont& font, const QColor& color, const QColor& halo, double gap)
+{
+    const double n = std::hypot(away.x(), away.y());
+    away = n > 0.0 ? away / n : QPointF(1.0, 0.0);
+    const QFontMetricsF fm(font);
+    const double w = fm.horizontalAdvance(text);
+    const double h = fm.ascent() + fm.descent();
+    const double extent = 0.5 * (w * std::abs(away.x()) + h * std::abs(away.y()));
+    const QPointF centre = anchor + away * (gap + extent);
+    return drawHaloText(p, QPointF(centre.x() - 0.5 * w, centre.y() + 0.5 * h - fm.descent()), text,
+                        font, color, halo);
+}
+
+QSizeF messageSize(const Theme& theme, const QString& headline, const QString& detail)
+{
+    const QFontMetricsF big(theme.font(1.3, true));
+    const QFontMetricsF small(theme.font(1.0));
+    return {std::max(big.horizontalAdvance(headline), small.horizontalAdvance(detail)) + 32.0,
+            big.height() + small.height() + 22.0};
+}
+
+void drawMessage(QPainter& p, const QRectF& box, const Theme& theme, const QString& headline,
+                 const QString& detail)
+{
+    const QFont bigFont = theme.font(1.3, true);
+    const QFont smallFont = theme.font(1.0);
+    const QFontMetricsF big(bigFont);
+    const QFontMetricsF small(smallFont);
+    p.setPen(QPen(withAlpha(theme.frame, 220), 1.0));
+    p.setBrush(withAlpha(theme.plotBackground, 238));
+    p.drawRoundedRect(box, 8.0, 8.0);
+    p.setPen(theme.text);
+    p.setFont(bigFont);
+    p.drawText(QRectF(box.left(), box.top() + 9.0, box.width(), big.height()), Qt::AlignCenter,
+               headline);
+    p.setPen(theme.mutedText);
+    p.setFont(smallFont);
+    p.drawText(QRectF(box.left(), box.top() + 11.0 + big.height(), box.width(), small.height()),
+               Qt::AlignCenter, detail);
+}
+
+QString number(double v)
+{
+    QString text = QString::number(v, 'g', 3);
+    if (text.startsWith(u'-'))
+        text.replace(0, 1, QChar(0x2212));
+    return text;
+}
+
+QPointF normalOf(const QPointF& from, const QPointF& to)
+{
+    return {-(to.y() - from.y()), to.x() - from.x()};
+}
+
+QPointF outwardNormal(const QPointF& from, const QPointF& to, const QPointF& centre)
+{
+    const QPointF n = normalOf(from, to);
+    const QPointF mid = 0.5 * (from + to);
+    const QPointF d = mid - centre;
+    return (n.x() * d.x() + n.y() * d.y()) >= 0.0 ? n : -n;
+}
+
+} // namespace plab::render::paintkit
