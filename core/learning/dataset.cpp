@@ -14,6 +14,29 @@ std::optional<int> classFromLabel(std::int64_t written)
     return std::nullopt;
 }
 
+std::optional<int> classFromLabel(std::int64_t written, int classes)
+{
+    if (classes < 2 || classes > 8)
+        return std::nullopt;
+    if (classes == 2)
+        return classFromLabel(written);
+    if (written < 0 || written >= classes)
+        return std::nullopt;
+    return int(written);
+}
+
+std::optional<int> classCountOf(std::span<const std::int64_t> written)
+{
+    if (written.empty())
+        return std::nullopt;
+    const auto [lo, hi] = std::minmax_element(written.begin(), written.end());
+    if (*lo == -1)
+        return *hi <= 1 ? std::optional<int>(2) : std::nullopt;
+    if (*lo < -1 || *hi > 7)
+        return std::nullopt;
+    return std::max(2, int(*hi) + 1);
+}
+
 Dataset::Dataset(const std::vector<Sample>& samples)
 {
     reserve(samples.size());
@@ -57,6 +80,13 @@ std::size_t Dataset::count(int label) const
 bool Dataset::hasTwoClasses() const
 {
     return count(0) > 0 && count(1) > 0;
+}
+
+bool Dataset::hasSeveralClasses() const
+{
+    return std::any_of(
+        m_labels.begin(), m_labels.end(),
+        [first = m_labels.empty() ? 0 : m_labels.front()](int t) { return t != first; });
 }
 
 bool Dataset::allFinite() const

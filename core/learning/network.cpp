@@ -399,33 +399,44 @@ NetworkEvaluation evaluate(const Network& network, const Dataset& data)
     const int k = network.shape().classes;
     if (data.empty())
         throw std::invalid_argument("evaluate: the data set is empty");
-    const kernel::ConstParams P = paramsOf(network);
-    const FeatureSet features = network.shape().features;
+    const kernel::DataEvaluation e = kernel::evaluate(paramsOf(network), network.shape().features,
+                                                      network.shape().activation, k, data);
+    NetworkEvaluation ev;
+    ev.errors = e.errors;
+    ev.classErrors.assign(e.classErrors.begin(), e.classErrors.begin() + k);
+    const double n = double(data.size());
+    ev.loss = e.lossSum / n;
+    ev.accuracy = 1.0 - double(ev.errors) / n;
+    return ev;
+}
+
+namespace kernel {
+
+DataEvaluation evaluate(const ConstParams& P, FeatureSet features, Activation activation,
+                        int classes, const Dataset& data)
+{
     const double* xy = data.coordinates().data();
     const int* labels = data.labels().data();
     const auto n = std::ptrdiff_t(data.size());
-
-    NetworkEvaluation ev;
-    ev.classErrors.assign(std::size_t(k), 0);
-    double sum = 0.0;
-    kernel::withActivation(network.shape().activation, [&]<Activation A>() {
-        kernel::Pass p;
+    DataEvaluation ev;
+    withActivation(activation, [&]<Activation A>() {
+        Pass p;
         for (std::ptrdiff_t i = 0; i < n; ++i) {
             const int t = labels[i];
-            if (t < 0 || t >= k)
+            if (t < 0 || t >= classes)
                 throw std::invalid_argument("evaluate: a label is not a class of this network");
             features.map(xy[2 * i], xy[2 * i + 1], p.a[0].data());
-            kernel::scores<A>(P, p);
-            sum += kernel::loss(P, p, t);
-            if (kernel::predictedClass(P, p) != t) {
+            scores<A>(P, p);
+            ev.lossSum += loss(P, p, t);
+            if (predictedClass(P, p) != t) {
                 ++ev.errors;
                 ++ev.classErrors[std::size_t(t)];
             }
         }
     });
-    ev.loss = sum / double(n);
-    ev.accuracy = 1.0 - double(ev.errors) / double(n);
     return ev;
 }
+
+} // namespace kernel
 
 } // namespace plab::learning

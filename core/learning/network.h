@@ -177,6 +177,7 @@ struct NetworkError
         BatchSize,        ///< training: negative
         Data,             ///< training or evaluation: an empty, too large or non-finite data set
         Label,            ///< training or evaluation: a label that is not a class 0 ... K-1
+        Bias,             ///< a model shape (model.h): a network without biases
     };
     Problem problem;
     int layer = -1;  ///< the layer concerned, 0 = first hidden layer (or -1)

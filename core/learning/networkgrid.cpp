@@ -1,10 +1,12 @@
-// Network::decideGrid: the decision function on a grid, for shading the canvas. Chunks of
-// kLanes points of one row go through the whole network in fixed-length loops over the points,
-// which the compiler vectorises (this file is built with -fno-trapping-math for fastTanh's clamp).
-// On x86-64 the chunk function is also compiled for AVX2 and chosen at load time: the same
-// operations in the same order, four lanes instead of two, so the same bits on every machine.
+// kernel::decideGrid (Network::decideGrid, Model::decideGrid): the decision function on a grid, for
+// shading the canvas. Chunks of kLanes points of one row go through the whole network in
+// fixed-length loops over the points, which the compiler vectorises (this file is built with
+// -fno-trapping-math for fastTanh's clamp). On x86-64 the chunk function is also compiled for AVX2
+// and chosen at load time: the same operations in the same order, four lanes instead of two, so the
+// same bits on every machine.
 #include "fastmath.h"
 #include "network.h"
+#include "networkkernel.h"
 
 #include <Eigen/Core>
 
@@ -184,29 +186,43 @@ void twoClassConfidence(const Lanes& z, Lanes& conf)
 void Network::decideGrid(std::span<const double> xs, std::span<const double> ys,
                          std::span<Decision> out) const
 {
-    const std::size_t nx = xs.size();
-    if (out.size() != nx * ys.size())
+    if (out.size() != xs.size() * ys.size())
         throw std::invalid_argument("Network::decideGrid: out must have xs.size() * ys.size() "
                                     "entries");
+    kernel::ConstParams P;
+    P.count = int(m_layers.size());
+    P.softmax = m_shape.classes > 2;
+    for (std::size_t l = 0; l < m_layers.size(); ++l) {
+        const Layer& L = m_layers[l];
+        P.layer[l] = {L.W.data(), L.b.data(), L.units(), L.inputs()};
+    }
+    kernel::decideGrid(P, m_shape.features, m_shape.activation, m_shape.classes, 0, xs, ys, out);
+}
+
+namespace kernel {
+
+void decideGrid(const ConstParams& P, FeatureSet features, Activation activation, int classes,
+                int zeroClass, std::span<const double> xs, std::span<const double> ys,
+                std::span<Decision> out)
+{
+    const std::size_t nx = xs.size();
     if (nx == 0 || ys.empty())
         return;
 
     GridNet g;
-    g.count = m_shape.layerCount();
-    g.activation = m_shape.activation;
-    for (std::size_t l = 0; l < m_layers.size(); ++l) {
-        const Layer& L = m_layers[l];
-        g.units[l] = L.units();
-        g.inputs[l] = L.inputs();
-        for (int j = 0; j < L.units(); ++j) {
-            for (int i = 0; i < L.inputs(); ++i)
-                g.W[l][std::size_t(j * L.inputs() + i)] = L.W(j, i);
-            g.b[l][std::size_t(j)] = L.b(j);
+    g.count = P.count;
+    g.activation = activation;
+    for (std::size_t l = 0; l < std::size_t(P.count); ++l) {
+        const ConstLayerRef& L = P.layer[l];
+        g.units[l] = L.units;
+        g.inputs[l] = L.inputs;
+        for (int j = 0; j < L.units; ++j) {
+            for (int i = 0; i < L.inputs; ++i)
+                g.W[l][std::size_t(j * L.inputs + i)] = L.W[i * L.units + j];
+            g.b[l][std::size_t(j)] = L.b[j];
         }
     }
-    const FeatureSet features = m_shape.features;
-    const bool softmax = m_shape.classes > 2;
-    const int classes = m_shape.classes;
+    const bool softmax = classes > 2;
 
     // sin(x1) of every column, once (std::sin, as decide() computes it).
     std::vector<double> sinX;
@@ -242,8 +258,10 @@ void Network::decideGrid(std::span<const double> xs, std::span<const double> ys,
                 // The confidence sigma(|z|) = (1 + tanh(|z| / 2)) / 2, vectorised.
                 Lanes conf;
                 twoClassConfidence(z[0], conf);
-                for (std::size_t c = 0; c < w; ++c)
-                    o[c] = {z[0][c] > 0.0 ? 1 : 0, conf[c]};
+                for (std::size_t c = 0; c < w; ++c) {
+                    const double zc = z[0][c];
+                    o[c] = {zc > 0.0 || (zc == 0.0 && zeroClass == 1) ? 1 : 0, conf[c]};
+                }
                 continue;
             }
             // Softmax: the argmax (ties to the lowest class) and 1 / sum_k e^{z_k - max}, with
@@ -268,5 +286,7 @@ void Network::decideGrid(std::span<const double> xs, std::span<const double> ys,
         }
     }
 }
+
+} // namespace kernel
 
 } // namespace plab::learning

@@ -9,8 +9,12 @@
 #include "network.h"
 #include "rules.h"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdint>
+#include <span>
+#include <vector>
 
 namespace plab::learning::kernel {
 
@@ -51,6 +55,76 @@ inline ConstParams asConst(const Params& p)
     c.softmax = p.softmax;
     return c;
 }
+
+/// Parameters (or gradient sums) of every layer in one flat array: layer l's W, column-major
+/// (the layout of Eigen::MatrixXd: W(j, i) at offset + i * units + j), then its b. This is the
+/// layout of every model's parameter vector (model.h), linear models included.
+struct FlatLayout
+{
+    int count = 0;
+    std::array<int, kMaxLayers> units{};
+    std::array<int, kMaxLayers> inputs{};
+    std::array<int, kMaxLayers> offset{};
+    int size = 0;
+    bool softmax = false;
+
+    /// Layers of sizes[0] -> sizes[1] -> ... (at least two entries); \p softmax for K > 2 outputs.
+    FlatLayout(const std::vector<int>& sizes, bool softmaxOutput) : softmax(softmaxOutput)
+    {
+        count = int(sizes.size()) - 1;
+        for (std::size_t l = 0; l < std::size_t(count); ++l) {
+            inputs[l] = sizes[l];
+            units[l] = sizes[l + 1];
+            offset[l] = size;
+            size += (sizes[l] + 1) * sizes[l + 1];
+        }
+    }
+    explicit FlatLayout(const NetworkShape& shape) : FlatLayout(shape.sizes(), shape.classes > 2) {}
+
+    /// Where each layer's W and b live in \p base (size() doubles).
+    template <typename T>
+    [[nodiscard]] ParamsT<T> refs(T* base) const
+    {
+        ParamsT<T> p;
+        p.count = count;
+        p.softmax = softmax;
+        for (std::size_t l = 0; l < std::size_t(count); ++l) {
+            T* W = base + offset[l];
+            p.layer[l] = {W, W + units[l] * inputs[l], units[l], inputs[l]};
+        }
+        return p;
+    }
+
+    void store(const std::vector<Layer>& layers, double* flat) const
+    {
+        for (std::size_t l = 0; l < std::size_t(count); ++l) {
+            const Layer& L = layers[l];
+            std::copy_n(L.W.data(), L.W.size(), flat + offset[l]);
+            std::copy_n(L.b.data(), L.b.size(), flat + offset[l] + L.W.size());
+        }
+    }
+    void store(const std::vector<Layer>& layers, std::vector<double>& flat) const
+    {
+        flat.resize(std::size_t(size));
+        store(layers, flat.data());
+    }
+
+    [[nodiscard]] std::vector<Layer> load(const double* flat) const
+    {
+        std::vector<Layer> out;
+        out.reserve(std::size_t(count));
+        for (std::size_t l = 0; l < std::size_t(count); ++l) {
+            const double* W = flat + offset[l];
+            out.push_back({Eigen::Map<const Eigen::MatrixXd>(W, units[l], inputs[l]),
+                           Eigen::Map<const Eigen::VectorXd>(W + units[l] * inputs[l], units[l])});
+        }
+        return out;
+    }
+    [[nodiscard]] std::vector<Layer> load(const std::vector<double>& flat) const
+    {
+        return load(flat.data());
+    }
+};
 
 /// The numbers of one sample's pass. a[0] is the feature vector, a[l + 1] the activations of
 /// layer l (for the output layer: the probabilities, one entry p for a sigmoid output), net[l]
@@ -311,9 +385,63 @@ inline void applyBatch(const Params& P, const ConstParams& G, double eta, double
     }
 }
 
+/// The largest change of any parameter in update(P, p, eta): per layer eta (max_j |delta_j|
+/// max_i |a_i|) for the weights and eta max_j |delta_j| for the biases. Exactly the largest
+/// |eta (delta_j a_i)| and |eta delta_j| the update subtracts, since rounding is monotone and
+/// symmetric: the product of the largest magnitudes rounds to the largest rounded product.
+inline double onlineStep(const ConstParams& P, const Pass& p, double eta)
+{
+    double step = 0.0;
+    for (int l = 0; l < P.count; ++l) {
+        const double* d = p.delta[l].data();
+        const double* in = p.a[l].data();
+        double md = 0.0;
+        for (int j = 0; j < P.layer[l].units; ++j)
+            md = std::max(md, std::abs(d[j]));
+        double ma = 0.0;
+        for (int i = 0; i < P.layer[l].inputs; ++i)
+            ma = std::max(ma, std::abs(in[i]));
+        step = std::max(step, std::max(eta * (md * ma), eta * md));
+    }
+    return step;
+}
+
+/// The largest change of any parameter in applyBatch(P, G, eta, m): eta (max_k |G_k| / m).
+inline double batchStep(const ConstParams& G, double eta, double m)
+{
+    double mg = 0.0;
+    for (int l = 0; l < G.count; ++l) {
+        const int n = G.layer[l].units * G.layer[l].inputs;
+        for (int k = 0; k < n; ++k)
+            mg = std::max(mg, std::abs(G.layer[l].W[k]));
+        for (int j = 0; j < G.layer[l].units; ++j)
+            mg = std::max(mg, std::abs(G.layer[l].b[j]));
+    }
+    return eta * (mg / m);
+}
+
+/// A network's errors, per-class errors and summed loss on a data set: every point in index
+/// order, the same forward pass as decide() and loss() (defined in network.cpp).
+struct DataEvaluation
+{
+    std::int64_t errors = 0;
+    std::array<std::int64_t, kMaxClasses> classErrors{};
+    double lossSum = 0.0;
+};
+DataEvaluation evaluate(const ConstParams& P, FeatureSet features, Activation activation,
+                        int classes, const Dataset& data);
+
 /// The SampleTrace of a pass after forward() and backward() (defined in network.cpp).
 SampleTrace makeTrace(const ConstParams& P, const Pass& p, const Eigen::Vector2d& x, int target,
                       int featureCount);
+
+/// The decision at every grid point (networkgrid.cpp; see Network::decideGrid for the contract).
+/// \p zeroClass is the two-class answer at a score of exactly 0 (0 for networks; the zero
+/// convention's class for a linear model). out.size() == xs.size() * ys.size() is the caller's
+/// to check.
+void decideGrid(const ConstParams& P, FeatureSet features, Activation activation, int classes,
+                int zeroClass, std::span<const double> xs, std::span<const double> ys,
+                std::span<Decision> out);
 
 /// Calls fn.template operator()<A>() with the activation as a compile-time constant.
 template <typename Fn>

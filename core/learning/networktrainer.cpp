@@ -13,64 +13,6 @@ namespace plab::learning {
 
 namespace {
 
-/// Parameters (or gradient sums) of every layer in one flat array: layer l's W, column-major
-/// (the layout of Eigen::MatrixXd), then its b.
-struct FlatLayout
-{
-    int count = 0;
-    std::array<int, kernel::kMaxLayers> units{};
-    std::array<int, kernel::kMaxLayers> inputs{};
-    std::array<int, kernel::kMaxLayers> offset{};
-    int size = 0;
-    bool softmax = false;
-
-    explicit FlatLayout(const NetworkShape& shape)
-    {
-        const std::vector<int> n = shape.sizes();
-        count = shape.layerCount();
-        softmax = shape.classes > 2;
-        for (std::size_t l = 0; l < std::size_t(count); ++l) {
-            inputs[l] = n[l];
-            units[l] = n[l + 1];
-            offset[l] = size;
-            size += (n[l] + 1) * n[l + 1];
-        }
-    }
-
-    [[nodiscard]] kernel::Params refs(double* base) const
-    {
-        kernel::Params p;
-        p.count = count;
-        p.softmax = softmax;
-        for (std::size_t l = 0; l < std::size_t(count); ++l) {
-            double* W = base + offset[l];
-            p.layer[l] = {W, W + units[l] * inputs[l], units[l], inputs[l]};
-        }
-        return p;
-    }
-
-    void store(const std::vector<Layer>& layers, std::vector<double>& flat) const
-    {
-        flat.resize(std::size_t(size));
-        for (std::size_t l = 0; l < std::size_t(count); ++l) {
-            const Layer& L = layers[l];
-            std::copy_n(L.W.data(), L.W.size(), flat.data() + offset[l]);
-            std::copy_n(L.b.data(), L.b.size(), flat.data() + offset[l] + L.W.size());
-        }
-    }
-
-    [[nodiscard]] std::vector<Layer> load(const std::vector<double>& flat) const
-    {
-        std::vector<Layer> out;
-        for (std::size_t l = 0; l < std::size_t(count); ++l) {
-            const double* W = flat.data() + offset[l];
-            out.push_back({Eigen::Map<const Eigen::MatrixXd>(W, units[l], inputs[l]),
-                           Eigen::Map<const Eigen::VectorXd>(W + units[l] * inputs[l], units[l])});
-        }
-        return out;
-    }
-};
-
 bool allFinite(const std::vector<double>& v)
 {
     return std::all_of(v.begin(), v.end(), [](double x) { return std::isfinite(x); });
@@ -102,7 +44,7 @@ struct NetworkTrainer::Impl
     NetworkShape shape;
     Dataset data;
     NetworkTrainingSettings settings;
-    FlatLayout layout;
+    kernel::FlatLayout layout;
     int n = 0;
     int batch = 1; ///< B, with kFullBatch resolved to N
 
@@ -168,7 +110,7 @@ struct NetworkTrainer::Impl
     /// finite at the end (non-finite values never become finite again, so that covers every
     /// update). Checked: stops at the first update that would leave the finite range.
     template <Activation A, bool Checked>
-    bool visits(std::int64_t& epochUpdates)
+    bool visits(std::int64_t& epochUpdates, double& step)
     {
         const kernel::Params P = layout.refs(params.data());
         const kernel::ConstParams C = kernel::asConst(P);
@@ -202,6 +144,7 @@ struct NetworkTrainer::Impl
                 } else {
                     kernel::update(P, pass, eta);
                 }
+                step = std::max(step, kernel::onlineStep(C, pass, eta));
                 ++epochUpdates;
                 fill = 0;
                 continue;
@@ -216,6 +159,7 @@ struct NetworkTrainer::Impl
                 } else {
                     kernel::applyBatch(P, kernel::asConst(G), eta, double(fill));
                 }
+                step = std::max(step, kernel::batchStep(kernel::asConst(G), eta, double(fill)));
                 ++epochUpdates;
                 fill = 0;
             }
@@ -235,14 +179,15 @@ struct NetworkTrainer::Impl
         savedParams = params;
         savedGrad = grad;
         kernel::withActivation(shape.activation, [&]<Activation A>() {
-            if (visits<A, false>(end.updates))
+            if (visits<A, false>(end.updates, end.largestStep))
                 return;
             // Some update went non-finite: replay the epoch, testing every update.
             params = savedParams;
             grad = savedGrad;
             position = start;
             end.updates = 0;
-            end.diverged = !visits<A, true>(end.updates);
+            end.largestStep = 0.0;
+            end.diverged = !visits<A, true>(end.updates, end.largestStep);
         });
         closeEpoch(end.diverged);
         end.epoch = epoch;
@@ -375,6 +320,19 @@ void NetworkTrainer::setLearningRate(double learningRate)
         throw std::invalid_argument("NetworkTrainer::setLearningRate: the learning rate must be a "
                                     "finite number in (0, 1e9]");
     m_impl->settings.learningRate = learningRate;
+}
+
+std::span<const double> NetworkTrainer::parameters() const
+{
+    return m_impl->params;
+}
+
+std::span<const double> NetworkTrainer::openBatchGradient() const
+{
+    const Impl& d = *m_impl;
+    if (d.position % d.batch == 0)
+        return {};
+    return d.grad;
 }
 
 NetworkTrainerState NetworkTrainer::state() const

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <vector>
 
 /// \file
@@ -57,9 +58,6 @@
 /// against a hand-written loop is measured by tests/benchmarks/bench_network.cpp.
 
 namespace plab::learning {
-
-/// batchSize meaning "the whole data set" (full-batch gradient descent).
-inline constexpr int kFullBatch = 0;
 
 /// How a network is trained.
 struct NetworkTrainingSettings
@@ -128,6 +126,10 @@ struct NetworkEpochEnd
     int epoch = 0;            ///< the epoch just completed (1-based)
     std::int64_t updates = 0; ///< batch updates applied during it
     bool diverged = false;
+    /// The largest change of any parameter by one of those updates: the largest |eta (G / m)_j|
+    /// (online |eta (delta_j a_i)| and |eta delta_j|), computed exactly without a pass over the
+    /// parameters (see kernel::onlineStep). The Trainer's convergence test reads it.
+    double largestStep = 0.0;
 
     friend bool operator==(const NetworkEpochEnd&, const NetworkEpochEnd&) = default;
 };
@@ -166,6 +168,12 @@ public:
     /// shape, data and settings). std::invalid_argument for a state that does not fit.
     [[nodiscard]] NetworkTrainerState state() const;
     void restore(const NetworkTrainerState& state);
+
+    /// The current parameters, flat (the layout of model.h: each layer's W column-major, then
+    /// its b), without building layers. Valid until the trainer changes.
+    [[nodiscard]] std::span<const double> parameters() const;
+    /// The open batch's gradient sum G, flat, or empty when no batch is open.
+    [[nodiscard]] std::span<const double> openBatchGradient() const;
 
 private:
     struct Impl;

@@ -2,6 +2,7 @@
 
 #include "dataset.h"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <utility>
@@ -28,6 +29,52 @@ std::optional<SettingsError> validate(const TrainingSettings& s)
     return std::nullopt;
 }
 
+std::optional<ModelSettingsError> validateModel(const TrainingSettings& s)
+{
+    using F = ModelSettingsError::Field;
+    using P = NetworkError::Problem;
+    if (s.classes < kMinClasses || s.classes > kMaxClasses)
+        return ModelSettingsError{F::Classes, "the number of classes must be 2 to 8"};
+    const ModelShape shape = modelShape(s);
+    if (auto e = validate(shape)) {
+        switch (e->problem) {
+        case P::Bias:
+            return ModelSettingsError{F::Bias, "a network always has biases"};
+        case P::Classes:
+            return ModelSettingsError{F::Classes, "the number of classes must be 2 to 8"};
+        default:
+            break;
+        }
+        return ModelSettingsError{F::Hidden, shape.kind == ModelKind::Linear
+                                                 ? "a linear model has no hidden layers"
+                                                 : "a network has 0 to 3 hidden layers of 1 to 16 "
+                                                   "units"};
+    }
+    if (shape.kind == ModelKind::Network && !shape.hidden.empty() &&
+        shape.activation == Activation::Step)
+        return ModelSettingsError{F::Activation, "a network of step units cannot be trained by "
+                                                 "gradient descent (the step's slope is zero)"};
+    if (s.batchSize < 0)
+        return ModelSettingsError{F::BatchSize,
+                                  "the batch size must be 1 or more, or 0 for the whole "
+                                  "data set"};
+    const bool classic = shape.isClassic();
+    if (s.init == InitKind::Given && (!classic || !s.initialLayers.empty())) {
+        if (validate(shape.networkShape(), s.initialLayers))
+            return ModelSettingsError{F::Layers,
+                                      "the initial layers must have the model's shape and "
+                                      "finite values"};
+        for (const Layer& L : s.initialLayers) {
+            if (L.W.cwiseAbs().maxCoeff() > kMaxCoordinate ||
+                L.b.cwiseAbs().maxCoeff() > kMaxCoordinate)
+                return ModelSettingsError{F::Layers, "the initial weights must be within +/-1e9"};
+            if (shape.kind == ModelKind::Linear && !shape.bias && !L.b.isZero(0.0))
+                return ModelSettingsError{F::Layers, "a model without a bias has b = 0"};
+        }
+    }
+    return std::nullopt;
+}
+
 std::optional<DataProblem> validate(const Dataset& data)
 {
     if (data.empty())
@@ -36,9 +83,43 @@ std::optional<DataProblem> validate(const Dataset& data)
         return DataProblem::TooLarge;
     if (firstInvalidPoint(data))
         return DataProblem::NonFinite;
-    if (!data.hasTwoClasses())
+    if (!data.hasSeveralClasses())
         return DataProblem::OneClass;
     return std::nullopt;
+}
+
+std::optional<std::size_t> firstInvalidLabel(const Dataset& data, int classes)
+{
+    const std::vector<int>& labels = data.labels();
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+        if (labels[i] < 0 || labels[i] >= classes)
+            return i;
+    }
+    return std::nullopt;
+}
+
+ModelShape modelShape(const TrainingSettings& s)
+{
+    ModelShape shape;
+    shape.kind = s.model;
+    shape.features = s.features;
+    shape.classes = s.classes;
+    shape.hidden = s.hidden;
+    shape.activation = s.activation;
+    shape.bias = s.useBias;
+    return shape;
+}
+
+int parameterCount(const TrainingSettings& s)
+{
+    return modelShape(s).parameterCount();
+}
+
+int networkBatch(const TrainingSettings& s, int n)
+{
+    if (s.gradientMode == GradientMode::Batch || s.batchSize == kFullBatch)
+        return n;
+    return std::min(s.batchSize, n);
 }
 
 bool isValidCoordinate(double v)
@@ -75,6 +156,11 @@ constexpr NameTable<InitKind, 3> kInits{
     {{InitKind::Zeros, "zeros"}, {InitKind::Random, "random"}, {InitKind::Given, "given"}}};
 constexpr NameTable<GradientMode, 2> kModes{
     {{GradientMode::Online, "online"}, {GradientMode::Batch, "batch"}}};
+constexpr NameTable<Multiclass, 2> kMulticlass{
+    {{Multiclass::Kesler, "kesler"}, {Multiclass::OneVsRest, "ovr"}}};
+constexpr NameTable<PerceptronStop, 2> kStops{
+    {{PerceptronStop::ZeroErrors, "zero-errors"},
+     {PerceptronStop::MistakeFreePass, "mistake-free-pass"}}};
 
 template <typename E, std::size_t N>
 std::string_view nameIn(const NameTable<E, N>& table, E value)
@@ -118,6 +204,14 @@ std::string_view name(GradientMode v)
 {
     return nameIn(kModes, v);
 }
+std::string_view name(Multiclass v)
+{
+    return nameIn(kMulticlass, v);
+}
+std::string_view name(PerceptronStop v)
+{
+    return nameIn(kStops, v);
+}
 std::optional<Rule> ruleFromName(std::string_view n)
 {
     return valueIn(kRules, n);
@@ -137,6 +231,14 @@ std::optional<InitKind> initKindFromName(std::string_view n)
 std::optional<GradientMode> gradientModeFromName(std::string_view n)
 {
     return valueIn(kModes, n);
+}
+std::optional<Multiclass> multiclassFromName(std::string_view n)
+{
+    return valueIn(kMulticlass, n);
+}
+std::optional<PerceptronStop> perceptronStopFromName(std::string_view n)
+{
+    return valueIn(kStops, n);
 }
 
 } // namespace plab::learning

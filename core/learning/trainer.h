@@ -18,18 +18,23 @@ struct SampleStep
     std::optional<EpochSnapshot> epochEnd;
 };
 
-/// Runs one learning rule over one data set, a sample or an epoch at a time. Each call returns
-/// value records, so running to convergence is a loop over them and a visualizer can show every
-/// intermediate state. All randomness (random initial weights, per-epoch shuffles) is derived from
-/// settings.seed: same data, same settings, same records, bit for bit.
+/// Trains one model (model.h: linear with any rule, or a network) on one data set, a sample or an
+/// epoch at a time. Each call returns value records, so running to the end is a loop over them
+/// and a visualizer can show every intermediate state. All randomness (random initial weights,
+/// per-epoch shuffles) is derived from settings.seed: same data, same settings, same records,
+/// bit for bit. rules.h writes every rule, stop test and status out.
 ///
-/// Preconditions (checked, std::invalid_argument otherwise): validate(data) and
-/// validate(settings) return nothing, and every label is a class index 0 or 1. Stepping a
-/// finished trainer throws std::logic_error.
+/// The model is modelShape(settings): the classic two-class linear model on (x1, x2) by default,
+/// a linear model on other features or for K classes, or a network (settings.model), which
+/// trains through a NetworkTrainer (networktrainer.h) and gets each epoch's figures from the
+/// same evaluation as evaluate(Network, Dataset).
+///
+/// Preconditions (checked, std::invalid_argument otherwise): validate(data, settings.classes)
+/// and validate(settings) return nothing. Stepping a finished trainer throws std::logic_error.
 ///
 /// Cost: an epoch without a callback is one tight pass over the data plus, when the epoch made
-/// updates (or for the pocket, averaged and gradient rules), one evaluation pass for the
-/// snapshot's errors and loss; see tests/benchmarks/bench_learning.cpp.
+/// updates (or for the pocket, averaged and gradient rules and networks), one evaluation pass for
+/// the snapshot's errors and loss; see tests/benchmarks/bench_learning.cpp and bench_network.cpp.
 class Trainer
 {
 public:
@@ -74,13 +79,28 @@ public:
     [[nodiscard]] const Dataset& data() const;
     [[nodiscard]] const TrainingSettings& settings() const;
 
-    /// The rule's current answer (pocket / averaged / working weights, see EpochSnapshot::model).
+    /// The rule's current answer (pocket / averaged / working weights, see EpochSnapshot::model)
+    /// for the classic model; zero for every other model (see answer()).
     [[nodiscard]] LinearModel model() const;
+
+    /// The model trained (kind, features, classes, layers, bias).
+    [[nodiscard]] const ModelShape& shape() const;
+    /// The rule's current answer as a Model, for every model.
+    [[nodiscard]] Model answer() const;
+    /// A Model of this trainer's shape and zero convention with \p parameters (e.g. a snapshot's
+    /// or a step record's); std::invalid_argument if they do not fit.
+    [[nodiscard]] Model modelOf(const SmallVector& parameters) const;
 
 private:
     struct Impl;
     std::unique_ptr<Impl> m_impl;
 };
+
+/// The rule's answer in a state of a run with \p settings: the pocket for Pocket, the averaged
+/// parameters (working - sum / count, per parameter) for Averaged, the working parameters
+/// otherwise.
+[[nodiscard]] SmallVector answerParameters(const TrainingSettings& settings,
+                                           const TrainerState& state);
 
 /// Trains until finished() and returns every epoch snapshot produced, starting with epoch 0 when
 /// the trainer had not run yet (a trainer mid-epoch first finishes that epoch).

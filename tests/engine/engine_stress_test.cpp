@@ -92,14 +92,7 @@ bool same(const LinearModel& a, const LinearModel& b)
 
 bool same(const TrainerState& a, const TrainerState& b)
 {
-    return a.status == b.status && a.epoch == b.epoch && a.position == b.position &&
-           same(a.working, b.working) && a.updatesInEpoch == b.updatesInEpoch &&
-           same(a.batchGradW, b.batchGradW) && same(a.batchGradB, b.batchGradB) &&
-           same(a.pocket, b.pocket) && a.pocketCorrect == b.pocketCorrect &&
-           a.pocketRun == b.pocketRun && a.run == b.run && same(a.avgSumW, b.avgSumW) &&
-           same(a.avgSumB, b.avgSumB) && a.avgCount == b.avgCount &&
-           same(a.previousLoss, b.previousLoss) && a.hasPreviousLoss == b.hasPreviousLoss &&
-           a.totalUpdates == b.totalUpdates;
+    return learning::identical(a, b);
 }
 
 bool same(const StepRecord& a, const StepRecord& b)

@@ -51,10 +51,7 @@ bool sameModel(const learning::LinearModel& a, const learning::LinearModel& b)
 
 bool sameState(const learning::TrainerState& a, const learning::TrainerState& b)
 {
-    return a.status == b.status && a.epoch == b.epoch && a.position == b.position &&
-           sameModel(a.working, b.working) && sameModel(a.pocket, b.pocket) &&
-           a.updatesInEpoch == b.updatesInEpoch && a.totalUpdates == b.totalUpdates &&
-           a.avgCount == b.avgCount && sameBits(a.previousLoss, b.previousLoss);
+    return learning::identical(a, b);
 }
 
 ::testing::AssertionResult sameSnapshot(const EpochSnapshot& a, const EpochSnapshot& b)

@@ -109,14 +109,7 @@ bool same(const LinearModel& a, const LinearModel& b)
 
 bool same(const TrainerState& a, const TrainerState& b)
 {
-    return a.status == b.status && a.epoch == b.epoch && a.position == b.position &&
-           same(a.working, b.working) && a.updatesInEpoch == b.updatesInEpoch &&
-           same(a.batchGradW, b.batchGradW) && same(a.batchGradB, b.batchGradB) &&
-           same(a.pocket, b.pocket) && a.pocketCorrect == b.pocketCorrect &&
-           a.pocketRun == b.pocketRun && a.run == b.run && same(a.avgSumW, b.avgSumW) &&
-           same(a.avgSumB, b.avgSumB) && a.avgCount == b.avgCount &&
-           same(a.previousLoss, b.previousLoss) && a.hasPreviousLoss == b.hasPreviousLoss &&
-           a.totalUpdates == b.totalUpdates;
+    return identical(a, b);
 }
 
 bool same(const StepRecord& a, const StepRecord& b)
@@ -423,14 +416,14 @@ TrainingEvent makeEvent(char kind, int position, int epoch)
         step.epoch = epoch + 1;
         step.before.b = -position;
         step.after.b = position;
-        step.state.working.b = position;
+        step.state.working = SmallVector{0.0, 0.0, double(position)};
         return step;
     }
     EpochSnapshot snapshot;
     snapshot.epoch = epoch;
     snapshot.learningRate = 1.0;
     snapshot.model.b = position;
-    snapshot.state.working.b = 100 + position;
+    snapshot.state.working = SmallVector{0.0, 0.0, double(100 + position)};
     snapshot.state.epoch = epoch;
     return snapshot;
 }
@@ -455,7 +448,7 @@ History scriptedHistory()
 {
     EpochSnapshot initial;
     initial.learningRate = 1.0;
-    initial.state.working.b = 100.0;
+    initial.state.working = SmallVector{0.0, 0.0, double(100.0)};
     return History(initial, std::make_shared<const Replayer>(xorData(), TrainingSettings{}));
 }
 
@@ -507,13 +500,13 @@ TEST_P(HistoryLookup, PositionsMapToTheRecordedEvents)
         if (step) {
             EXPECT_EQ(history.stepAt(p)->before.b, -double(p));
             EXPECT_EQ(history.stepAt(p)->after.b, double(p));
-            EXPECT_EQ(history.stateAt(p).working.b, double(p));
+            EXPECT_EQ(history.stateAt(p).working[2], double(p));
         }
     }
     // The initial state and the newest epoch's are kept, whatever the spacing.
-    EXPECT_EQ(history.stateAt(0).working.b, 100.0);
+    EXPECT_EQ(history.stateAt(0).working[2], 100.0);
     if (!history.isStep(history.lastPosition())) {
-        EXPECT_EQ(history.stateAt(history.lastPosition()).working.b,
+        EXPECT_EQ(history.stateAt(history.lastPosition()).working[2],
                   100.0 + double(history.lastPosition()));
     }
 }
