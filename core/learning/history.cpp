@@ -1,8 +1,11 @@
 #include "history.h"
 
+#include "settings.h"
+
 #include <algorithm>
 #include <array>
 #include <cassert>
+#include <numeric>
 #include <stdexcept>
 #include <utility>
 
@@ -42,9 +45,13 @@ void History::restart(EpochSnapshot initial, std::shared_ptr<const Replayer> run
         throw std::invalid_argument("History::restart: the initial snapshot is not of epoch 0");
     m_run = std::move(run);
     m_interval = m_run ? m_run->checkpointInterval() : 1;
-    m_parameters.clear(3);
+    // The classic model keeps (w1, w2, b); every other model its flat parameters (model.h).
+    m_classic = !m_run || modelShape(m_run->settings()).isClassic();
+    m_parameters.clear(initial.parameters.empty() ? 3 : initial.parameters.size());
     m_loss.clear(1);
     m_errors.clear(1);
+    // Errors per class for classes 0 ... K-2; the last class's are errors minus their sum.
+    m_classErrors.clear(m_run ? std::size_t(m_run->settings().classes - 1) : 1);
     m_totalUpdates.clear(1);
     // Swapping with empty vectors gives their memory back (clear() would keep the capacity).
     std::vector<Change<double>>().swap(m_rates);
@@ -63,10 +70,19 @@ void History::recordEpoch(const EpochSnapshot& snapshot)
     if (std::int64_t(snapshot.updates) != std::int64_t(snapshot.state.totalUpdates) - before)
         throw std::invalid_argument("History::append: the epoch's updates do not add up to the "
                                     "trainer's total");
-    const std::array<double, 3> parameters = parametersOf(snapshot.model);
-    m_parameters.push_back(parameters);
+    if (snapshot.parameters.empty()) {
+        m_parameters.push_back(parametersOf(snapshot.model));
+    } else {
+        if (snapshot.parameters.size() != m_parameters.width())
+            throw std::invalid_argument("History::append: the snapshot's parameters are not of "
+                                        "the run's model");
+        m_parameters.push_back(
+            std::span<const double>(snapshot.parameters.data(), snapshot.parameters.size()));
+    }
     m_loss.push_back(snapshot.loss);
     m_errors.push_back(std::int32_t(snapshot.errors));
+    m_classErrors.push_back(
+        std::span<const std::int32_t>(snapshot.classErrors.data(), m_classErrors.width()));
     m_totalUpdates.push_back(std::int64_t(snapshot.state.totalUpdates));
     if (m_rates.empty() || m_rates.back().value != snapshot.learningRate)
         m_rates.push_back({epoch, snapshot.learningRate});
@@ -185,8 +201,10 @@ EpochFigures History::figuresOf(int epoch) const
     const auto e = std::size_t(epoch);
     EpochFigures f;
     f.epoch = epoch;
-    const double* p = m_parameters.row(e);
-    f.model = LinearModel{{p[0], p[1]}, p[2]};
+    if (m_classic) {
+        const double* p = m_parameters.row(e);
+        f.model = LinearModel{{p[0], p[1]}, p[2]};
+    }
     f.errors = int(m_errors[e]);
     f.loss = m_loss[e];
     // The expression the trainer computes, so the value is the same to the last bit.
@@ -211,6 +229,13 @@ EpochSnapshot History::snapshotOf(int epoch) const
     s.learningRate = f.learningRate;
     s.status = f.status;
     s.state = stateOfEpoch(epoch);
+    const double* p = m_parameters.row(std::size_t(epoch));
+    s.parameters.assign(std::span<const double>(p, m_parameters.width()));
+    const std::int32_t* classErrors = m_classErrors.row(std::size_t(epoch));
+    const std::size_t stored = m_classErrors.width();
+    std::copy_n(classErrors, stored, s.classErrors.begin());
+    s.classErrors[stored] =
+        std::int32_t(s.errors) - std::accumulate(classErrors, classErrors + stored, 0);
     return s;
 }
 
@@ -218,6 +243,8 @@ LinearModel History::modelAt(std::size_t position) const
 {
     if (const StepRecord* step = stepAt(position))
         return step->after;
+    if (!m_classic)
+        return {};
     const double* p = m_parameters.row(std::size_t(epochAtOrBefore(position)));
     return LinearModel{{p[0], p[1]}, p[2]};
 }
@@ -268,6 +295,7 @@ void History::truncateAfter(std::size_t position)
     m_parameters.truncate(epochs);
     m_loss.truncate(epochs);
     m_errors.truncate(epochs);
+    m_classErrors.truncate(epochs);
     m_totalUpdates.truncate(epochs);
     while (m_rates.back().epoch > newest)
         m_rates.pop_back();
@@ -285,8 +313,9 @@ void History::truncateAfter(std::size_t position)
 std::size_t History::memoryBytes() const
 {
     return sizeof(*this) + m_parameters.allocatedBytes() + m_loss.allocatedBytes() +
-           m_errors.allocatedBytes() + m_totalUpdates.allocatedBytes() +
-           m_rates.capacity() * sizeof(m_rates[0]) + m_statuses.capacity() * sizeof(m_statuses[0]) +
+           m_errors.allocatedBytes() + m_classErrors.allocatedBytes() +
+           m_totalUpdates.allocatedBytes() + m_rates.capacity() * sizeof(m_rates[0]) +
+           m_statuses.capacity() * sizeof(m_statuses[0]) +
            m_checkpoints.capacity() * sizeof(TrainerState) +
            m_steps.capacity() * sizeof(StepRecord);
 }

@@ -59,8 +59,8 @@ struct EpochFigures
 /// (deterministic, so the state is the one the run had, bit for bit). Sample visits keep their
 /// whole StepRecord, state included.
 ///
-/// Memory: 8 P + 20 bytes per epoch (44 bytes for P = 3: 10^6 epochs take 44 MB, 10^7 take
-/// 440 MB), in chunks of ChunkedColumn::kRowsPerChunk epochs; plus one TrainerState (about
+/// Memory: 8 P + 4 K + 16 bytes per epoch for P parameters and K classes (48 bytes for the
+/// classic model: 10^6 epochs take 48 MB, 10^7 take 480 MB), in chunks of ChunkedColumn::kRowsPerChunk epochs; plus one TrainerState (about
 /// 170 bytes today; it grows with P, about 5 P doubles) per checkpoint, which is 1 / interval of
 /// the epochs for a data set of N points, with interval = max(1, 10^6 / (N + 32)); plus
 /// sizeof(StepRecord) per recorded visit. Nothing per data point is stored: lists such as the
@@ -181,6 +181,8 @@ private:
     ChunkedColumn<double> m_parameters{3};
     ChunkedColumn<double> m_loss;
     ChunkedColumn<std::int32_t> m_errors;       // never empty: [0] is the initial epoch
+    ChunkedColumn<std::int32_t> m_classErrors;  // K per epoch: EpochSnapshot::classErrors
+    bool m_classic = true;                      // m_parameters are (w1, w2, b)
     ChunkedColumn<std::int64_t> m_totalUpdates; // TrainerState::totalUpdates after each epoch
     std::vector<Change<double>> m_rates;        // ascending epochs; [0] is epoch 0
     std::vector<Change<TrainingStatus>> m_statuses;
