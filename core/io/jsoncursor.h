@@ -10,11 +10,12 @@ namespace plab::io {
 
 /// A strict JSON (RFC 8259) pull reader over UTF-8 text, used by the project reader.
 ///
-/// Why not QJsonDocument: it turns -0.0 into 0 and integral numbers beyond 2^53 into the nearest
-/// double, silently keeps the last of two equal keys, knows no line numbers once parsed, and
-/// builds a tree (a project may hold two million points). This reader parses numbers with
-/// std::from_chars (bit-exact), tracks the line of every value, and lets the caller read straight
-/// into its own types, so semantic errors can name the line as well as the JSON path.
+/// Why not QJsonDocument: it reads -0.0 as 0 (the sign is lost), silently keeps the last of two
+/// equal keys, knows no line numbers or JSON paths once parsed, and builds a tree (a project may
+/// hold two million points). (Large integers are not a reason: since Qt 6.4 toInteger() keeps
+/// 2^53+1 exactly.) This reader parses numbers with std::from_chars (bit-exact), tracks the line
+/// of every value, and lets the caller read straight into its own types, so semantic errors can
+/// name the line as well as the JSON path.
 ///
 /// Usage: peek() at the next value, then read it with the matching read*() / enter*() call, or
 /// skipValue(). Every call returns false after a syntax error; error() and errorLine() describe
