@@ -3,11 +3,13 @@
 #include "io/datasetfile.h"
 #include "io/jsoncursor.h"
 #include "io/numberformat.h"
+#include "io/settingsfields.h"
 #include "io/textfile.h"
 #include "io/validationtext.h"
 
 #include <QCoreApplication>
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
@@ -46,6 +48,11 @@ std::string_view view(const QByteArray& bytes)
     return {bytes.constData(), std::size_t(bytes.size())};
 }
 
+QByteArrayView bytes(std::string_view text)
+{
+    return {text.data(), qsizetype(text.size())};
+}
+
 /// The JSON path of \p key inside \p path. Keys come from the file: excerpt() keeps an escaped
 /// line break or an endless key from breaking the one-line message.
 QString child(const QString& path, QByteArrayView key)
@@ -68,26 +75,18 @@ enum TopKey
     TopPoints
 };
 
-constexpr Keys<12> kSettingsKeys{"rule",    "learningRate", "maxEpochs",    "bias",
-                                 "zero",    "order",        "seed",         "init",
-                                 "initial", "randomScale",  "gradientMode", "tolerance"};
-enum SettingsKey
+/// The keys of settingsFields(), in their order.
+const Keys<kSettingsFieldCount>& settingsKeys()
 {
-    SRule,
-    SLearningRate,
-    SMaxEpochs,
-    SBias,
-    SZero,
-    SOrder,
-    SSeed,
-    SInit,
-    SInitial,
-    SRandomScale,
-    SGradientMode,
-    STolerance
-};
+    static const Keys<kSettingsFieldCount> keys = [] {
+        Keys<kSettingsFieldCount> k;
+        std::size_t i = 0;
+        forEachSettingsField([&](const auto& field) { k[i++] = bytes(field.key); });
+        return k;
+    }();
+    return keys;
+}
 
-constexpr Keys<3> kInitialKeys{"w1", "w2", "b"};
 constexpr Keys<4> kViewKeys{"xMin", "xMax", "yMin", "yMax"};
 constexpr Keys<3> kPointKeys{"x1", "x2", "label"};
 
@@ -323,9 +322,9 @@ private:
         return m_cursor.readBool(out) || syntaxFail(m_cursor);
     }
 
-    /// Reads a name and maps it with \p fromName; \p names lists the valid ones for the message.
-    template <class E, class FromName>
-    bool readEnum(const QString& path, FromName fromName, const char* names, E& out)
+    /// Reads one of the names of \p field; the message lists them.
+    template <class E>
+    bool readEnum(const QString& path, const ChoiceField<E>& field, E& out)
     {
         const Kind kind = m_cursor.peek();
         const int line = m_cursor.line();
@@ -334,11 +333,11 @@ private:
         QByteArray text;
         if (!m_cursor.readString(text))
             return syntaxFail(m_cursor);
-        const std::optional<E> value = fromName(view(text));
+        const std::optional<E> value = field.fromName(view(text));
         if (!value) {
             return fail(line, path,
                         Text::tr("unknown name \"%1\" (expected one of: %2)")
-                            .arg(excerpt(text), QLatin1StringView(names)));
+                            .arg(excerpt(text), QString::fromStdString(field.names(", ", ", "))));
         }
         out = *value;
         return true;
@@ -401,84 +400,74 @@ private:
     bool readSettings(learning::TrainingSettings& s)
     {
         const QString base = QStringLiteral("settings");
-        std::array<int, kSettingsKeys.size()> lines{};
+        const Keys<kSettingsFieldCount>& keys = settingsKeys();
+        std::array<int, kSettingsFieldCount> lines{};
         const int objectLine = m_cursor.line();
-        const auto path = [&](int key) { return child(base, kSettingsKeys[std::size_t(key)]); };
+        const auto path = [&](std::size_t key) { return child(base, keys[key]); };
         const bool ok = readObject(
-            kSettingsKeys, [&] { return base; }, {},
+            keys, [&] { return base; }, {},
             [&](int key, int line) {
                 lines[std::size_t(key)] = line;
-                qint64 integer = 0;
-                switch (key) {
-                case SRule:
-                    return readEnum(path(key), learning::ruleFromName,
-                                    "perceptron, pocket, averaged, adaline, logistic", s.rule);
-                case SLearningRate:
-                    return readDouble(path(key), s.learningRate);
-                case SMaxEpochs:
-                    if (!readInteger(path(key), 1, learning::kMaxEpochsLimit, integer))
-                        return false;
-                    s.maxEpochs = int(integer);
-                    return true;
-                case SBias:
-                    return readBool(path(key), s.useBias);
-                case SZero:
-                    return readEnum(path(key), learning::zeroConventionFromName,
-                                    "positive, negative, mistake", s.zero);
-                case SOrder:
-                    return readEnum(path(key), learning::sampleOrderFromName, "file, shuffle",
-                                    s.order);
-                case SSeed:
-                    return readSeed(path(key), s.seed);
-                case SInit:
-                    return readEnum(path(key), learning::initKindFromName, "zeros, random, given",
-                                    s.init);
-                case SInitial:
-                    return readInitial(path(key), s.initial);
-                case SRandomScale:
-                    return readDouble(path(key), s.randomScale);
-                case SGradientMode:
-                    return readEnum(path(key), learning::gradientModeFromName, "online, batch",
-                                    s.gradientMode);
-                case STolerance:
-                    return readDouble(path(key), s.tolerance);
-                }
-                return false;
+                return visitSettingsField(std::size_t(key), [&](const auto& field) {
+                    return readField(path(std::size_t(key)), field, s);
+                });
             });
         if (!ok)
             return false;
         if (const auto problem = learning::validate(s)) {
-            using F = learning::SettingsError::Field;
-            const int key = [&] {
-                switch (problem->field) {
-                case F::LearningRate:
-                    return int(SLearningRate);
-                case F::MaxEpochs:
-                    return int(SMaxEpochs);
-                case F::Initial:
-                    return int(SInitial);
-                case F::RandomScale:
-                    return int(SRandomScale);
-                case F::Tolerance:
-                    break;
-                }
-                return int(STolerance);
-            }();
-            const int line = lines[std::size_t(key)] > 0 ? lines[std::size_t(key)] : objectLine;
-            return fail(line, path(key), describeSettingsProblem(*problem));
+            const std::optional<std::size_t> key = findSettingsField([&](const auto& field) {
+                if constexpr (requires { field.checkedAs; })
+                    return field.checkedAs == problem->field;
+                return false;
+            });
+            const int line = key && lines[*key] > 0 ? lines[*key] : objectLine;
+            return fail(line, key ? path(*key) : base, describeSettingsProblem(*problem));
         }
         return true;
     }
 
-    bool readInitial(const QString& base, learning::LinearModel& model)
+    // One reader per field type of settingsfields.h.
+
+    template <class E>
+    bool readField(const QString& path, const ChoiceField<E>& field, learning::TrainingSettings& s)
     {
+        return readEnum(path, field, s.*field.member);
+    }
+
+    bool readField(const QString& path, const NumberField& field, learning::TrainingSettings& s)
+    {
+        return readDouble(path, s.*field.member);
+    }
+
+    bool readField(const QString& path, const WholeField& field, learning::TrainingSettings& s)
+    {
+        qint64 value = 0;
+        if (!readInteger(path, field.min, field.max, value))
+            return false;
+        s.*field.member = int(value);
+        return true;
+    }
+
+    bool readField(const QString& path, const FlagField& field, learning::TrainingSettings& s)
+    {
+        return readBool(path, s.*field.member);
+    }
+
+    bool readField(const QString& path, const SeedField& field, learning::TrainingSettings& s)
+    {
+        return readSeed(path, s.*field.member);
+    }
+
+    bool readField(const QString& base, const WeightsField& field, learning::TrainingSettings& s)
+    {
+        Keys<WeightsField::kParts.size()> keys;
+        std::ranges::transform(WeightsField::kParts, keys.begin(), bytes);
+        learning::LinearModel& model = s.*field.member;
         return readObject(
-            kInitialKeys, [&] { return base; }, {},
+            keys, [&] { return base; }, {},
             [&](int key, int) {
-                const QString path = child(base, kInitialKeys[std::size_t(key)]);
-                return key == 0   ? readCoordinate(path, model.w.x())
-                       : key == 1 ? readCoordinate(path, model.w.y())
-                                  : readCoordinate(path, model.b);
+                return readCoordinate(child(base, keys[std::size_t(key)]),
+                                      WeightsField::part(model, std::size_t(key)));
             });
     }
 
@@ -573,10 +562,10 @@ private:
     std::optional<LoadError> m_error;
 };
 
-void appendKey(QByteArray& out, const char* key)
+void appendKey(QByteArray& out, std::string_view key)
 {
     out += '"';
-    out += key;
+    out += bytes(key);
     out += "\": ";
 }
 
@@ -585,6 +574,47 @@ void appendName(QByteArray& out, std::string_view name)
     out += '"';
     out += QByteArrayView(name.data(), qsizetype(name.size()));
     out += '"';
+}
+
+// One writer per field type of settingsfields.h.
+
+template <class E>
+void appendField(QByteArray& out, const ChoiceField<E>& field, const learning::TrainingSettings& s)
+{
+    appendName(out, learning::name(s.*field.member));
+}
+
+void appendField(QByteArray& out, const NumberField& field, const learning::TrainingSettings& s)
+{
+    appendJsonNumber(out, s.*field.member);
+}
+
+void appendField(QByteArray& out, const WholeField& field, const learning::TrainingSettings& s)
+{
+    out += QByteArray::number(s.*field.member);
+}
+
+void appendField(QByteArray& out, const FlagField& field, const learning::TrainingSettings& s)
+{
+    out += s.*field.member ? "true" : "false";
+}
+
+void appendField(QByteArray& out, const SeedField& field, const learning::TrainingSettings& s)
+{
+    out += '"' + QByteArray::number(quint64(s.*field.member)) + '"';
+}
+
+void appendField(QByteArray& out, const WeightsField& field, const learning::TrainingSettings& s)
+{
+    const learning::LinearModel& model = s.*field.member;
+    out += '{';
+    for (std::size_t i = 0; i < WeightsField::kParts.size(); ++i) {
+        if (i > 0)
+            out += ", ";
+        appendKey(out, WeightsField::kParts[i]);
+        appendJsonNumber(out, WeightsField::part(model, i));
+    }
+    out += '}';
 }
 
 } // namespace
@@ -625,7 +655,6 @@ std::optional<QString> projectWriteProblem(const Project& project)
 
 QByteArray projectJsonText(const Project& project)
 {
-    const learning::TrainingSettings& s = project.settings;
     QByteArray out;
     out.reserve(qsizetype(1024 + project.data.size() * 40));
     out += "{\n  ";
@@ -634,47 +663,14 @@ QByteArray projectJsonText(const Project& project)
     out += ",\n  ";
     appendKey(out, "version");
     out += QByteArray::number(kProjectFormatVersion);
-    out += ",\n  \"settings\": {\n    ";
-    appendKey(out, "rule");
-    appendName(out, learning::name(s.rule));
-    out += ",\n    ";
-    appendKey(out, "learningRate");
-    appendJsonNumber(out, s.learningRate);
-    out += ",\n    ";
-    appendKey(out, "maxEpochs");
-    out += QByteArray::number(s.maxEpochs);
-    out += ",\n    ";
-    appendKey(out, "bias");
-    out += s.useBias ? "true" : "false";
-    out += ",\n    ";
-    appendKey(out, "zero");
-    appendName(out, learning::name(s.zero));
-    out += ",\n    ";
-    appendKey(out, "order");
-    appendName(out, learning::name(s.order));
-    out += ",\n    ";
-    appendKey(out, "seed");
-    out += '"' + QByteArray::number(quint64(s.seed)) + '"';
-    out += ",\n    ";
-    appendKey(out, "init");
-    appendName(out, learning::name(s.init));
-    out += ",\n    ";
-    appendKey(out, "initial");
-    out += "{\"w1\": ";
-    appendJsonNumber(out, s.initial.w.x());
-    out += ", \"w2\": ";
-    appendJsonNumber(out, s.initial.w.y());
-    out += ", \"b\": ";
-    appendJsonNumber(out, s.initial.b);
-    out += "},\n    ";
-    appendKey(out, "randomScale");
-    appendJsonNumber(out, s.randomScale);
-    out += ",\n    ";
-    appendKey(out, "gradientMode");
-    appendName(out, learning::name(s.gradientMode));
-    out += ",\n    ";
-    appendKey(out, "tolerance");
-    appendJsonNumber(out, s.tolerance);
+    out += ",\n  \"settings\": {";
+    const char* separator = "\n    ";
+    forEachSettingsField([&](const auto& field) {
+        out += separator;
+        separator = ",\n    ";
+        appendKey(out, field.key);
+        appendField(out, field, project.settings);
+    });
     out += "\n  },\n  ";
     appendKey(out, "view");
     out += "{\"xMin\": ";

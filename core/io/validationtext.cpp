@@ -1,5 +1,7 @@
 #include "io/validationtext.h"
 
+#include "io/settingsfields.h"
+
 #include <QCoreApplication>
 
 namespace plab::io {
@@ -70,20 +72,8 @@ QString describeInvalidPoint(const learning::Dataset& data, std::size_t index)
 
 QString settingsFieldKey(learning::SettingsError::Field field)
 {
-    using F = learning::SettingsError::Field;
-    switch (field) {
-    case F::LearningRate:
-        return QStringLiteral("learningRate");
-    case F::MaxEpochs:
-        return QStringLiteral("maxEpochs");
-    case F::Initial:
-        return QStringLiteral("initial");
-    case F::RandomScale:
-        return QStringLiteral("randomScale");
-    case F::Tolerance:
-        return QStringLiteral("tolerance");
-    }
-    return QString();
+    const std::string_view key = settingsKey(field);
+    return QString::fromLatin1(key.data(), qsizetype(key.size()));
 }
 
 } // namespace plab::io

@@ -402,6 +402,46 @@ TEST(ProjectFile, WrittenTextIsTheDocumentedLayout)
 )"));
 }
 
+TEST(ProjectFile, AnUnknownNameListsTheValidOnes)
+{
+    const struct
+    {
+        const char* from;
+        const char* to;
+        const char* message;
+    } cases[] = {
+        {"\"perceptron\"", "\"hebb\"",
+         "unknown name \"hebb\" (expected one of: perceptron, pocket, averaged, adaline, "
+         "logistic)"},
+        {"\"positive\"", "\"maybe\"",
+         "unknown name \"maybe\" (expected one of: positive, negative, mistake)"},
+        {"\"shuffle\"", "\"random\"", "unknown name \"random\" (expected one of: file, shuffle)"},
+        {"\"given\"", "\"ones\"", "unknown name \"ones\" (expected one of: zeros, random, given)"},
+        {"\"online\"", "\"minibatch\"",
+         "unknown name \"minibatch\" (expected one of: online, batch)"},
+    };
+    for (const auto& c : cases) {
+        const Result<Project, LoadError> project = readProjectText(edited(c.from, c.to), kName);
+        ASSERT_FALSE(project.has_value()) << c.to;
+        EXPECT_EQ(project.error().message, QString::fromUtf8(c.message));
+    }
+}
+
+TEST(ProjectFile, EveryExampleProjectIsWrittenBackByteForByte)
+{
+    // The lessons were saved by the program: reading and writing one must change no byte, so
+    // the writer derived from the settings fields writes version 1 as it always has.
+    const QDir examples(QStringLiteral(PLAB_EXAMPLES_DIR));
+    const QStringList names = examples.entryList({QStringLiteral("*.json")}, QDir::Files);
+    ASSERT_FALSE(names.isEmpty());
+    for (const QString& name : names) {
+        const QByteArray text = test::fileContent(examples.filePath(name));
+        const Result<Project, LoadError> project = readProjectText(text, name);
+        ASSERT_TRUE(project.has_value()) << project.error().toString().toStdString();
+        EXPECT_EQ(projectJsonText(project.value()), text) << name.toStdString();
+    }
+}
+
 TEST(ProjectFile, RefusesToWriteAnInvalidProjectAndKeepsTheOldFile)
 {
     QTemporaryDir dir;

@@ -119,5 +119,25 @@ TEST_F(WindowSettingsTest, AnUnknownNameKeepsThatSettingsDefault)
     EXPECT_EQ(WindowSettings(file()).training(), expected);
 }
 
+TEST_F(WindowSettingsTest, TrainingSettingsKeepTheirKeysAndTypes)
+{
+    // The keys of earlier versions, so that an update keeps the user's last choices.
+    WindowSettings(file()).setTraining(unusualTraining());
+    QSettings ini(file(), QSettings::IniFormat);
+    ini.beginGroup(u"training"_s);
+    QStringList keys = ini.childKeys();
+    keys.sort();
+    EXPECT_EQ(keys, QStringList({u"gradient"_s, u"init"_s, u"initialB"_s, u"initialW1"_s,
+                                 u"initialW2"_s, u"learningRate"_s, u"maxEpochs"_s, u"order"_s,
+                                 u"randomScale"_s, u"rule"_s, u"seed"_s, u"useBias"_s, u"zero"_s}));
+    EXPECT_EQ(ini.value(u"rule"_s).toString(), u"logistic"_s);
+    EXPECT_EQ(ini.value(u"gradient"_s).toString(), u"batch"_s);
+    EXPECT_EQ(ini.value(u"zero"_s).toString(), u"mistake"_s);
+    EXPECT_EQ(ini.value(u"seed"_s).toString(), u"18446744073709551615"_s);
+    EXPECT_EQ(ini.value(u"initialB"_s).toDouble(), 7.25);
+    EXPECT_EQ(ini.value(u"maxEpochs"_s).toInt(), 12345);
+    EXPECT_FALSE(ini.value(u"useBias"_s).toBool());
+}
+
 } // namespace
 } // namespace plab::ui

@@ -1,7 +1,10 @@
 #include "ui/mainwindow/windowsettings.h"
 
+#include "io/settingsfields.h"
+
 #include <QSettings>
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -19,6 +22,108 @@ QString fromName(std::string_view name)
 std::string toName(const QVariant& value)
 {
     return value.toString().toStdString();
+}
+
+/// The key of a training setting in the store: its project-file key (io/settingsfields.h) except
+/// for two older names; the window has no control for the tolerance, so it is not stored.
+std::optional<QString> storeKey(std::string_view projectKey)
+{
+    if (projectKey == "bias")
+        return u"useBias"_s;
+    if (projectKey == "gradientMode")
+        return u"gradient"_s;
+    if (projectKey == "tolerance")
+        return std::nullopt;
+    return fromName(projectKey);
+}
+
+/// The key of part \p index of a weights field: "initialW1", "initialW2", "initialB".
+QString partKey(const QString& key, std::size_t index)
+{
+    const QString part = fromName(io::WeightsField::kParts[index]);
+    return key + part.left(1).toUpper() + part.mid(1);
+}
+
+// One reader and writer per field type of io/settingsfields.h. What is missing or unreadable
+// keeps the value in `s`.
+
+template <class E>
+void load(const QSettings& store, const QString& key, const io::ChoiceField<E>& field,
+          learning::TrainingSettings& s)
+{
+    if (const auto value = field.fromName(toName(store.value(key))))
+        s.*field.member = *value;
+}
+
+void load(const QSettings& store, const QString& key, const io::NumberField& field,
+          learning::TrainingSettings& s)
+{
+    s.*field.member = store.value(key, s.*field.member).toDouble();
+}
+
+void load(const QSettings& store, const QString& key, const io::WholeField& field,
+          learning::TrainingSettings& s)
+{
+    s.*field.member = store.value(key, s.*field.member).toInt();
+}
+
+void load(const QSettings& store, const QString& key, const io::FlagField& field,
+          learning::TrainingSettings& s)
+{
+    s.*field.member = store.value(key, s.*field.member).toBool();
+}
+
+void load(const QSettings& store, const QString& key, const io::SeedField& field,
+          learning::TrainingSettings& s)
+{
+    s.*field.member = store.value(key, QString::number(s.*field.member)).toString().toULongLong();
+}
+
+void load(const QSettings& store, const QString& key, const io::WeightsField& field,
+          learning::TrainingSettings& s)
+{
+    for (std::size_t i = 0; i < io::WeightsField::kParts.size(); ++i) {
+        double& part = io::WeightsField::part(s.*field.member, i);
+        part = store.value(partKey(key, i), part).toDouble();
+    }
+}
+
+template <class E>
+void save(QSettings& store, const QString& key, const io::ChoiceField<E>& field,
+          const learning::TrainingSettings& s)
+{
+    store.setValue(key, fromName(learning::name(s.*field.member)));
+}
+
+void save(QSettings& store, const QString& key, const io::NumberField& field,
+          const learning::TrainingSettings& s)
+{
+    store.setValue(key, s.*field.member);
+}
+
+void save(QSettings& store, const QString& key, const io::WholeField& field,
+          const learning::TrainingSettings& s)
+{
+    store.setValue(key, s.*field.member);
+}
+
+void save(QSettings& store, const QString& key, const io::FlagField& field,
+          const learning::TrainingSettings& s)
+{
+    store.setValue(key, s.*field.member);
+}
+
+void save(QSettings& store, const QString& key, const io::SeedField& field,
+          const learning::TrainingSettings& s)
+{
+    store.setValue(key, QString::number(s.*field.member));
+}
+
+void save(QSettings& store, const QString& key, const io::WeightsField& field,
+          const learning::TrainingSettings& s)
+{
+    for (std::size_t i = 0; i < io::WeightsField::kParts.size(); ++i)
+        store.setValue(partKey(key, i), io::WeightsField::part(s.*field.member, i));
 }
 
 } // namespace
@@ -63,24 +168,10 @@ learning::TrainingSettings WindowSettings::training() const
     QSettings& settings = *m_store;
     learning::TrainingSettings s;
     settings.beginGroup(u"training"_s);
-    if (const auto v = learning::ruleFromName(toName(settings.value(u"rule"_s))))
-        s.rule = *v;
-    if (const auto v = learning::zeroConventionFromName(toName(settings.value(u"zero"_s))))
-        s.zero = *v;
-    if (const auto v = learning::sampleOrderFromName(toName(settings.value(u"order"_s))))
-        s.order = *v;
-    if (const auto v = learning::initKindFromName(toName(settings.value(u"init"_s))))
-        s.init = *v;
-    if (const auto v = learning::gradientModeFromName(toName(settings.value(u"gradient"_s))))
-        s.gradientMode = *v;
-    s.learningRate = settings.value(u"learningRate"_s, s.learningRate).toDouble();
-    s.maxEpochs = settings.value(u"maxEpochs"_s, s.maxEpochs).toInt();
-    s.useBias = settings.value(u"useBias"_s, s.useBias).toBool();
-    s.seed = settings.value(u"seed"_s, QString::number(s.seed)).toString().toULongLong();
-    s.initial.w.x() = settings.value(u"initialW1"_s, 0.0).toDouble();
-    s.initial.w.y() = settings.value(u"initialW2"_s, 0.0).toDouble();
-    s.initial.b = settings.value(u"initialB"_s, 0.0).toDouble();
-    s.randomScale = settings.value(u"randomScale"_s, s.randomScale).toDouble();
+    io::forEachSettingsField([&](const auto& field) {
+        if (const std::optional<QString> key = storeKey(field.key))
+            load(settings, *key, field, s);
+    });
     settings.endGroup();
     if (learning::validate(s))
         s = learning::TrainingSettings{};
@@ -91,19 +182,10 @@ void WindowSettings::setTraining(const learning::TrainingSettings& s)
 {
     QSettings& settings = *m_store;
     settings.beginGroup(u"training"_s);
-    settings.setValue(u"rule"_s, fromName(learning::name(s.rule)));
-    settings.setValue(u"zero"_s, fromName(learning::name(s.zero)));
-    settings.setValue(u"order"_s, fromName(learning::name(s.order)));
-    settings.setValue(u"init"_s, fromName(learning::name(s.init)));
-    settings.setValue(u"gradient"_s, fromName(learning::name(s.gradientMode)));
-    settings.setValue(u"learningRate"_s, s.learningRate);
-    settings.setValue(u"maxEpochs"_s, s.maxEpochs);
-    settings.setValue(u"useBias"_s, s.useBias);
-    settings.setValue(u"seed"_s, QString::number(s.seed));
-    settings.setValue(u"initialW1"_s, s.initial.w.x());
-    settings.setValue(u"initialW2"_s, s.initial.w.y());
-    settings.setValue(u"initialB"_s, s.initial.b);
-    settings.setValue(u"randomScale"_s, s.randomScale);
+    io::forEachSettingsField([&](const auto& field) {
+        if (const std::optional<QString> key = storeKey(field.key))
+            save(settings, *key, field, s);
+    });
     settings.endGroup();
 }
 
