@@ -2,6 +2,7 @@
 
 #include "io/datasetfile.h"
 #include "io/jsoncursor.h"
+#include "io/jsonfieldreader.h"
 #include "io/numberformat.h"
 #include "io/settingsfields.h"
 #include "io/textfile.h"
@@ -11,18 +12,13 @@
 
 #include <algorithm>
 #include <array>
-#include <charconv>
 #include <cmath>
 #include <cstdint>
-#include <limits>
 #include <string_view>
 
 namespace plab::io {
 
 namespace {
-
-// The messages below write the coordinate limit out as "1e9".
-static_assert(learning::kMaxCoordinate == 1e9);
 
 /// The translation context of this file's texts (lupdate reads the name from the macro).
 struct Text
@@ -32,37 +28,13 @@ struct Text
 
 using Kind = JsonCursor::Kind;
 
-QString resolve(const QString& path)
-{
-    return path;
-}
-
-template <class PathFn>
-QString resolve(const PathFn& path)
-{
-    return path();
-}
-
-std::string_view view(const QByteArray& bytes)
-{
-    return {bytes.constData(), std::size_t(bytes.size())};
-}
-
 QByteArrayView bytes(std::string_view text)
 {
     return {text.data(), qsizetype(text.size())};
 }
 
-/// The JSON path of \p key inside \p path. Keys come from the file: excerpt() keeps an escaped
-/// line break or an endless key from breaking the one-line message.
-QString child(const QString& path, QByteArrayView key)
-{
-    return path.isEmpty() ? excerpt(key) : QStringLiteral("%1.%2").arg(path, excerpt(key));
-}
-
-/// Keys of one JSON object in the schema, in the order they are written.
 template <std::size_t N>
-using Keys = std::array<QByteArrayView, N>;
+using Keys = JsonFieldReader::Keys<N>;
 
 constexpr Keys<6> kTopKeys{"format", "version", "settings", "view", "epoch", "points"};
 enum TopKey
@@ -98,37 +70,18 @@ class ProjectParser
 {
 public:
     ProjectParser(QByteArrayView text, const QString& fileName)
-        : m_text(text), m_file(fileName), m_cursor(text)
+        : m_text(text), m_reader(text, fileName), m_cursor(m_reader.cursor())
     {}
 
     Result<Project, LoadError> parse()
     {
         Project project;
         if (!checkSyntaxAndVersion() || !readTop(project))
-            return unexpected(*m_error);
+            return unexpected(*m_reader.error());
         return project;
     }
 
 private:
-    bool fail(int line, const QString& path, const QString& message)
-    {
-        if (!m_error)
-            m_error = LoadError{m_file, line, path, message};
-        return false;
-    }
-
-    bool syntaxFail(const JsonCursor& cursor)
-    {
-        return fail(cursor.errorLine(), QString(),
-                    Text::tr("not valid JSON: %1").arg(cursor.error()));
-    }
-
-    bool typeFail(int line, const QString& path, const QString& expected, Kind found)
-    {
-        return fail(line, path,
-                    Text::tr("expected %1, found %2").arg(expected, JsonCursor::describe(found)));
-    }
-
     // --- Pass 1 -------------------------------------------------------------------------------
 
     bool checkSyntaxAndVersion()
@@ -137,12 +90,13 @@ private:
         const Kind kind = cursor.peek();
         const int topLine = cursor.line();
         if (kind == Kind::End)
-            return fail(0, QString(),
-                        Text::tr("the file is empty; a project file is a JSON object"));
+            return m_reader.fail(0, QString(),
+                                 Text::tr("the file is empty; a project file is a JSON object"));
         if (kind != Kind::Object) {
             if (!cursor.skipValue() || !cursor.expectEnd())
-                return syntaxFail(cursor);
-            return typeFail(topLine, QString(), Text::tr("a JSON object (a project file)"), kind);
+                return m_reader.syntaxFail(cursor);
+            return m_reader.typeFail(topLine, QString(), Text::tr("a JSON object (a project file)"),
+                                     kind);
         }
 
         QByteArray format;
@@ -170,206 +124,44 @@ private:
             }
         }
         if (cursor.hasError() || !cursor.expectEnd())
-            return syntaxFail(cursor);
+            return m_reader.syntaxFail(cursor);
 
         const QString formatPath = QStringLiteral("format");
         if (formatKind == Kind::End) {
-            return fail(topLine, formatPath,
-                        Text::tr("not a Perceptron Lab project (there is no \"format\": "
-                                 "\"perceptron-lab\")"));
+            return m_reader.fail(topLine, formatPath,
+                                 Text::tr("not a Perceptron Lab project (there is no \"format\": "
+                                          "\"perceptron-lab\")"));
         }
         if (formatKind != Kind::String || format != kProjectFormatName) {
-            return fail(formatLine, formatPath,
-                        Text::tr("not a Perceptron Lab project (the format is %1, expected "
-                                 "\"perceptron-lab\")")
-                            .arg(formatKind == Kind::String
-                                     ? QStringLiteral("\"%1\"").arg(excerpt(format))
-                                     : JsonCursor::describe(formatKind)));
+            return m_reader.fail(
+                formatLine, formatPath,
+                Text::tr("not a Perceptron Lab project (the format is %1, expected "
+                         "\"perceptron-lab\")")
+                    .arg(formatKind == Kind::String ? QStringLiteral("\"%1\"").arg(excerpt(format))
+                                                    : JsonCursor::describe(formatKind)));
         }
         const QString versionPath = QStringLiteral("version");
         if (versionKind == Kind::End)
-            return fail(topLine, versionPath, Text::tr("the format version is missing"));
+            return m_reader.fail(topLine, versionPath, Text::tr("the format version is missing"));
         if (versionKind != Kind::Number)
-            return typeFail(versionLine, versionPath, Text::tr("a whole number"), versionKind);
+            return m_reader.typeFail(versionLine, versionPath, Text::tr("a whole number"),
+                                     versionKind);
         const ParsedNumber number = parseDouble(version);
         const bool whole =
             number.status == ParsedNumber::Status::Ok && number.value == std::trunc(number.value);
         if (number.status == ParsedNumber::Status::Overflow ||
             (whole && number.value > kProjectFormatVersion)) {
-            return fail(versionLine, versionPath,
-                        Text::tr("made by a newer Perceptron Lab (format version %1; this version "
-                                 "reads version %2): please update Perceptron Lab")
-                            .arg(excerpt(version))
-                            .arg(kProjectFormatVersion));
+            return m_reader.fail(
+                versionLine, versionPath,
+                Text::tr("made by a newer Perceptron Lab (format version %1; this version "
+                         "reads version %2): please update Perceptron Lab")
+                    .arg(excerpt(version))
+                    .arg(kProjectFormatVersion));
         }
         if (!whole || number.value < 1) {
-            return fail(versionLine, versionPath,
-                        Text::tr("unknown format version %1").arg(excerpt(version)));
+            return m_reader.fail(versionLine, versionPath,
+                                 Text::tr("unknown format version %1").arg(excerpt(version)));
         }
-        return true;
-    }
-
-    // --- Pass 2: values -----------------------------------------------------------------------
-
-    /// Reads the members of the object at the cursor. \p member(index, line) reads the value of
-    /// keys[index]; \p path() names the object (built only when a message needs it). Unknown and
-    /// repeated keys are errors; \p required lists the indices that must be present.
-    template <std::size_t N, class PathFn, class MemberFn>
-    bool readObject(const Keys<N>& keys, PathFn path, std::initializer_list<int> required,
-                    MemberFn member)
-    {
-        const Kind kind = m_cursor.peek();
-        const int line = m_cursor.line();
-        if (kind != Kind::Object)
-            return typeFail(line, path(), Text::tr("an object"), kind);
-        m_cursor.enterObject();
-        unsigned seen = 0;
-        QByteArray key;
-        while (m_cursor.nextMember(key)) {
-            const int keyLine = m_cursor.line();
-            int index = -1;
-            for (std::size_t i = 0; i < N; ++i) {
-                if (keys[i] == key)
-                    index = int(i);
-            }
-            if (index < 0)
-                return fail(keyLine, child(path(), key), Text::tr("unknown key"));
-            if (seen & (1u << index))
-                return fail(keyLine, child(path(), key), Text::tr("this key appears twice"));
-            seen |= 1u << index;
-            m_cursor.peek();
-            if (!member(index, m_cursor.line()))
-                return false;
-        }
-        if (m_cursor.hasError())
-            return syntaxFail(m_cursor);
-        for (const int index : required) {
-            if (!(seen & (1u << index)))
-                return fail(line, child(path(), keys[std::size_t(index)]), Text::tr("missing"));
-        }
-        return true;
-    }
-
-    /// \p path is a QString or, where building it for every value would cost, a callable
-    /// returning one (see resolve()); it is only turned into text for a message.
-    template <class Path>
-    bool readDouble(const Path& path, double& out)
-    {
-        using S = ParsedNumber::Status;
-        const Kind kind = m_cursor.peek();
-        const int line = m_cursor.line();
-        if (kind != Kind::Number)
-            return typeFail(line, resolve(path), Text::tr("a number"), kind);
-        QByteArrayView text;
-        if (!m_cursor.readNumber(text))
-            return syntaxFail(m_cursor);
-        const ParsedNumber number = parseDouble(text);
-        switch (number.status) {
-        case S::Ok:
-            out = number.value;
-            return true;
-        case S::Overflow:
-            return fail(line, resolve(path),
-                        Text::tr("the number %1 is too large").arg(excerpt(text)));
-        case S::Underflow:
-            return fail(line, resolve(path),
-                        Text::tr("the number %1 is too small to be stored (closer to zero than "
-                                 "1e-308)")
-                            .arg(excerpt(text)));
-        case S::Invalid:
-        case S::NotFinite:
-            break;
-        }
-        return fail(line, resolve(path), Text::tr("not a number: %1").arg(excerpt(text)));
-    }
-
-    /// A number within +/-kMaxCoordinate (points, initial weights).
-    template <class Path>
-    bool readCoordinate(const Path& path, double& out)
-    {
-        const int line = m_cursor.line();
-        if (!readDouble(path, out))
-            return false;
-        if (std::abs(out) > learning::kMaxCoordinate)
-            return fail(line, resolve(path),
-                        Text::tr("%1 is beyond the limit of ±1e9")
-                            .arg(QString::fromLatin1(formatDouble(out))));
-        return true;
-    }
-
-    bool readInteger(const QString& path, qint64 min, qint64 max, qint64& out)
-    {
-        const int line = m_cursor.line();
-        double value = 0.0;
-        if (!readDouble(path, value))
-            return false;
-        if (value != std::trunc(value) || value < double(min) || value > double(max)) {
-            return fail(line, path,
-                        Text::tr("expected a whole number from %1 to %2, found %3")
-                            .arg(min)
-                            .arg(max)
-                            .arg(QString::fromLatin1(formatDouble(value))));
-        }
-        out = qint64(value);
-        return true;
-    }
-
-    bool readBool(const QString& path, bool& out)
-    {
-        const Kind kind = m_cursor.peek();
-        if (kind != Kind::True && kind != Kind::False)
-            return typeFail(m_cursor.line(), path, Text::tr("true or false"), kind);
-        return m_cursor.readBool(out) || syntaxFail(m_cursor);
-    }
-
-    /// Reads one of the names of \p field; the message lists them.
-    template <class E>
-    bool readEnum(const QString& path, const ChoiceField<E>& field, E& out)
-    {
-        const Kind kind = m_cursor.peek();
-        const int line = m_cursor.line();
-        if (kind != Kind::String)
-            return typeFail(line, path, Text::tr("a string"), kind);
-        QByteArray text;
-        if (!m_cursor.readString(text))
-            return syntaxFail(m_cursor);
-        const std::optional<E> value = field.fromName(view(text));
-        if (!value) {
-            return fail(line, path,
-                        Text::tr("unknown name \"%1\" (expected one of: %2)")
-                            .arg(excerpt(text), QString::fromStdString(field.names(", ", ", "))));
-        }
-        out = *value;
-        return true;
-    }
-
-    /// A seed: an unsigned 64-bit integer, written as a decimal string (or, by hand, a number).
-    bool readSeed(const QString& path, std::uint64_t& out)
-    {
-        const Kind kind = m_cursor.peek();
-        const int line = m_cursor.line();
-        QByteArray string;
-        QByteArrayView text;
-        if (kind == Kind::String) {
-            if (!m_cursor.readString(string))
-                return syntaxFail(m_cursor);
-            text = string;
-        } else if (kind == Kind::Number) {
-            if (!m_cursor.readNumber(text))
-                return syntaxFail(m_cursor);
-        } else {
-            return typeFail(line, path, Text::tr("a whole number in a string"), kind);
-        }
-        const char* const end = text.data() + text.size();
-        std::uint64_t value = 0;
-        const auto [ptr, ec] = std::from_chars(text.data(), end, value);
-        if (text.isEmpty() || text.front() == '-' || ptr != end || ec != std::errc()) {
-            return fail(line, path,
-                        Text::tr("the seed must be a whole number from 0 to %1, found %2")
-                            .arg(std::numeric_limits<std::uint64_t>::max())
-                            .arg(excerpt(text)));
-        }
-        out = value;
         return true;
     }
 
@@ -378,11 +170,11 @@ private:
     bool readTop(Project& project)
     {
         const auto top = [] { return QString(); };
-        const bool ok = readObject(kTopKeys, top, {TopPoints}, [&](int key, int line) {
+        const bool ok = m_reader.readObject(kTopKeys, top, {TopPoints}, [&](int key, int line) {
             switch (key) {
             case TopFormat:
             case TopVersion:
-                return m_cursor.skipValue() || syntaxFail(m_cursor); // checked in pass 1
+                return m_cursor.skipValue() || m_reader.syntaxFail(); // checked in pass 1
             case TopSettings:
                 return readSettings(project.settings);
             case TopView:
@@ -394,7 +186,7 @@ private:
             }
             return false;
         });
-        return ok && (m_cursor.expectEnd() || syntaxFail(m_cursor));
+        return ok && (m_cursor.expectEnd() || m_reader.syntaxFail());
     }
 
     bool readSettings(learning::TrainingSettings& s)
@@ -403,8 +195,8 @@ private:
         const Keys<kSettingsFieldCount>& keys = settingsKeys();
         std::array<int, kSettingsFieldCount> lines{};
         const int objectLine = m_cursor.line();
-        const auto path = [&](std::size_t key) { return child(base, keys[key]); };
-        const bool ok = readObject(
+        const auto path = [&](std::size_t key) { return childPath(base, keys[key]); };
+        const bool ok = m_reader.readObject(
             keys, [&] { return base; }, {},
             [&](int key, int line) {
                 lines[std::size_t(key)] = line;
@@ -421,7 +213,7 @@ private:
                 return false;
             });
             const int line = key && lines[*key] > 0 ? lines[*key] : objectLine;
-            return fail(line, key ? path(*key) : base, describeSettingsProblem(*problem));
+            return m_reader.fail(line, key ? path(*key) : base, describeSettingsProblem(*problem));
         }
         return true;
     }
@@ -431,18 +223,18 @@ private:
     template <class E>
     bool readField(const QString& path, const ChoiceField<E>& field, learning::TrainingSettings& s)
     {
-        return readEnum(path, field, s.*field.member);
+        return m_reader.readChoice(path, field, s.*field.member);
     }
 
     bool readField(const QString& path, const NumberField& field, learning::TrainingSettings& s)
     {
-        return readDouble(path, s.*field.member);
+        return m_reader.readDouble(path, s.*field.member);
     }
 
     bool readField(const QString& path, const WholeField& field, learning::TrainingSettings& s)
     {
         qint64 value = 0;
-        if (!readInteger(path, field.min, field.max, value))
+        if (!m_reader.readInteger(path, field.min, field.max, value))
             return false;
         s.*field.member = int(value);
         return true;
@@ -450,12 +242,12 @@ private:
 
     bool readField(const QString& path, const FlagField& field, learning::TrainingSettings& s)
     {
-        return readBool(path, s.*field.member);
+        return m_reader.readBool(path, s.*field.member);
     }
 
     bool readField(const QString& path, const SeedField& field, learning::TrainingSettings& s)
     {
-        return readSeed(path, s.*field.member);
+        return m_reader.readSeed(path, s.*field.member);
     }
 
     bool readField(const QString& base, const WeightsField& field, learning::TrainingSettings& s)
@@ -463,36 +255,37 @@ private:
         Keys<WeightsField::kParts.size()> keys;
         std::ranges::transform(WeightsField::kParts, keys.begin(), bytes);
         learning::LinearModel& model = s.*field.member;
-        return readObject(
+        return m_reader.readObject(
             keys, [&] { return base; }, {},
             [&](int key, int) {
-                return readCoordinate(child(base, keys[std::size_t(key)]),
-                                      WeightsField::part(model, std::size_t(key)));
+                return m_reader.readCoordinate(childPath(base, keys[std::size_t(key)]),
+                                               WeightsField::part(model, std::size_t(key)));
             });
     }
 
     bool readView(ViewBox& box, int line)
     {
         const QString base = QStringLiteral("view");
-        const bool ok = readObject(
+        const bool ok = m_reader.readObject(
             kViewKeys, [&] { return base; }, {},
             [&](int key, int) {
-                const QString path = child(base, kViewKeys[std::size_t(key)]);
+                const QString path = childPath(base, kViewKeys[std::size_t(key)]);
                 switch (key) {
                 case 0:
-                    return readDouble(path, box.xMin);
+                    return m_reader.readDouble(path, box.xMin);
                 case 1:
-                    return readDouble(path, box.xMax);
+                    return m_reader.readDouble(path, box.xMax);
                 case 2:
-                    return readDouble(path, box.yMin);
+                    return m_reader.readDouble(path, box.yMin);
                 default:
-                    return readDouble(path, box.yMax);
+                    return m_reader.readDouble(path, box.yMax);
                 }
             });
         if (ok && !box.isValid()) {
-            return fail(line, base,
-                        Text::tr("the view must have xMin < xMax and yMin < yMax, all within "
-                                 "±1e12"));
+            return m_reader.fail(
+                line, base,
+                Text::tr("the view must have xMin < xMax and yMin < yMax, all within "
+                         "±1e12"));
         }
         return ok;
     }
@@ -502,10 +295,10 @@ private:
         const QString path = QStringLiteral("epoch");
         if (m_cursor.peek() == Kind::Null) {
             epoch.reset();
-            return m_cursor.readNull() || syntaxFail(m_cursor);
+            return m_cursor.readNull() || m_reader.syntaxFail();
         }
         qint64 value = 0;
-        if (!readInteger(path, 0, learning::kMaxEpochsLimit, value))
+        if (!m_reader.readInteger(path, 0, learning::kMaxEpochsLimit, value))
             return false;
         epoch = int(value);
         return true;
@@ -516,7 +309,7 @@ private:
         const QString base = QStringLiteral("points");
         const Kind kind = m_cursor.peek();
         if (kind != Kind::Array)
-            return typeFail(m_cursor.line(), base, Text::tr("an array"), kind);
+            return m_reader.typeFail(m_cursor.line(), base, Text::tr("an array"), kind);
         m_cursor.enterArray();
         data.clear();
         std::size_t index = 0;
@@ -524,42 +317,46 @@ private:
             const auto pointPath = [&] { return QStringLiteral("points[%1]").arg(index); };
             if (index == learning::kMaxPoints) {
                 m_cursor.peek();
-                return fail(m_cursor.line(), pointPath(),
-                            Text::tr("more than %1 points, the most a data set may hold")
-                                .arg(learning::kMaxPoints));
+                return m_reader.fail(m_cursor.line(), pointPath(),
+                                     Text::tr("more than %1 points, the most a data set may hold")
+                                         .arg(learning::kMaxPoints));
             }
             Eigen::Vector2d x = Eigen::Vector2d::Zero();
             int label = 0;
-            const bool ok = readObject(kPointKeys, pointPath, {0, 1, 2}, [&](int key, int line) {
-                const auto path = [&] { return child(pointPath(), kPointKeys[std::size_t(key)]); };
-                if (key < 2)
-                    return readCoordinate(path, x[key]);
-                double value = 0.0;
-                if (!readDouble(path, value))
-                    return false;
-                const std::optional<int> cls = value == std::trunc(value) && std::abs(value) <= 1.0
-                                                   ? learning::classFromLabel(std::int64_t(value))
-                                                   : std::nullopt;
-                if (!cls) {
-                    return fail(line, path(),
-                                Text::tr("the label must be 0 or 1 (or -1 or +1), found %1")
-                                    .arg(QString::fromLatin1(formatDouble(value))));
-                }
-                label = *cls;
-                return true;
-            });
+            const bool ok =
+                m_reader.readObject(kPointKeys, pointPath, {0, 1, 2}, [&](int key, int line) {
+                    const auto path = [&] {
+                        return childPath(pointPath(), kPointKeys[std::size_t(key)]);
+                    };
+                    if (key < 2)
+                        return m_reader.readCoordinate(path, x[key]);
+                    double value = 0.0;
+                    if (!m_reader.readDouble(path, value))
+                        return false;
+                    const std::optional<int> cls =
+                        value == std::trunc(value) && std::abs(value) <= 1.0
+                            ? learning::classFromLabel(std::int64_t(value))
+                            : std::nullopt;
+                    if (!cls) {
+                        return m_reader.fail(
+                            line, path(),
+                            Text::tr("the label must be 0 or 1 (or -1 or +1), found %1")
+                                .arg(QString::fromLatin1(formatDouble(value))));
+                    }
+                    label = *cls;
+                    return true;
+                });
             if (!ok)
                 return false;
             data.add(x, label);
             ++index;
         }
-        return !m_cursor.hasError() || syntaxFail(m_cursor);
+        return !m_cursor.hasError() || m_reader.syntaxFail();
     }
 
     QByteArrayView m_text;
-    QString m_file;
-    JsonCursor m_cursor;
-    std::optional<LoadError> m_error;
+    JsonFieldReader m_reader;
+    JsonCursor& m_cursor; ///< m_reader's
 };
 
 void appendKey(QByteArray& out, std::string_view key)
