@@ -82,50 +82,6 @@ Without a display the window cannot open: the program says so and runs a headles
 </translation>
     </message>
     <message>
-        <source>Usage: perceptron-lab train (--data FILE | --project FILE) [OPTIONS]
-
-Trains on a data set without a window and writes a JSON Lines trace and a JSON summary.
-Options given here override the settings of a project file.
-
-  --data FILE        a CSV data set (header x1,x2,label)
-  --project FILE     a Perceptron Lab project (.json)
-  --rule NAME        perceptron, pocket, averaged, adaline or logistic
-  --lr X             learning rate, greater than 0 and at most 1e9
-  --epochs N         epoch limit, from 1 to 10000000
-  --init INIT        zeros, random, or the weights W1,W2,B (e.g. 0.5,-1,0)
-  --no-bias          train without a bias (b stays 0)
-  --zero RULE        output at net = 0: positive, negative or mistake
-  --order ORDER      sample order: file or shuffle
-  --seed N           seed for random initial weights and shuffling (0 to 2^64-1)
-  --trace FILE       write one JSON object per sample visit and per epoch (- for standard output)
-  --summary FILE     write the result as one JSON object (- for standard output, the default)
-  -h, --help         show this help
-
-Exit status: 0 when training ran (whether it converged or not), 2 for bad input.
-</source>
-        <translation>使い方: perceptron-lab train (--data FILE | --project FILE) [OPTIONS]
-
-ウィンドウを開かずにデータセットで学習し、JSON Lines 形式のトレースと JSON 形式のサマリーを書き出します。
-ここで指定したオプションはプロジェクトファイルの設定より優先されます。
-
-  --data FILE        CSV 形式のデータセット（ヘッダー x1,x2,label）
-  --project FILE     Perceptron Lab のプロジェクト（.json）
-  --rule NAME        学習則: perceptron、pocket、averaged、adaline または logistic
-  --lr X             学習率。0 より大きく 1e9 以下
-  --epochs N         エポック上限。1～10000000
-  --init INIT        重みの初期値: zeros、random、または重み W1,W2,B（例: 0.5,-1,0）
-  --no-bias          バイアスなしで学習する（b は 0 のまま）
-  --zero RULE        net = 0 のときの出力: positive、negative または mistake
-  --order ORDER      サンプルの順序: file または shuffle
-  --seed N           重みのランダムな初期値とシャッフルのシード（0～2^64-1）
-  --trace FILE       サンプルの訪問ごと・エポックごとに JSON オブジェクトを 1 つ書く（- で標準出力）
-  --summary FILE     結果を 1 つの JSON オブジェクトとして書く（- で標準出力、既定）
-  -h, --help         このヘルプを表示する
-
-終了ステータス: 学習を実行できたら 0（収束したかどうかによらない）、入力が不正なら 2。
-</translation>
-    </message>
-    <message>
         <source>unknown option %1 (see perceptron-lab train --help)</source>
         <translation>不明なオプション %1 です（perceptron-lab train --help を参照）</translation>
     </message>
@@ -201,6 +157,72 @@ Exit status: 0 when training ran (whether it converged or not), 2 for bad input.
         <source>%1 needs a value (%2 looks like an option; write %1=%3 if it is the value)</source>
         <translation>%1 には値が必要です（%2 はオプションのように見えます。これが値なら %1=%3 と書いてください）</translation>
     </message>
+    <message>
+        <source>a CSV data set (header x1,x2,label)</source>
+        <translation>CSV 形式のデータセット（ヘッダー x1,x2,label）</translation>
+    </message>
+    <message>
+        <source>a Perceptron Lab project (.json)</source>
+        <translation>Perceptron Lab のプロジェクト（.json）</translation>
+    </message>
+    <message>
+        <source>perceptron, pocket, averaged, adaline or logistic</source>
+        <translation>学習則: perceptron、pocket、averaged、adaline または logistic</translation>
+    </message>
+    <message>
+        <source>learning rate, greater than 0 and at most 1e9</source>
+        <translation>学習率。0 より大きく 1e9 以下</translation>
+    </message>
+    <message>
+        <source>epoch limit, from 1 to 10000000</source>
+        <translation>エポック上限。1～10000000</translation>
+    </message>
+    <message>
+        <source>zeros, random, or the weights W1,W2,B (e.g. 0.5,-1,0)</source>
+        <translation>重みの初期値: zeros、random、または重み W1,W2,B（例: 0.5,-1,0）</translation>
+    </message>
+    <message>
+        <source>train without a bias (b stays 0)</source>
+        <translation>バイアスなしで学習する（b は 0 のまま）</translation>
+    </message>
+    <message>
+        <source>output at net = 0: positive, negative or mistake</source>
+        <translation>net = 0 のときの出力: positive、negative または mistake</translation>
+    </message>
+    <message>
+        <source>sample order: file or shuffle</source>
+        <translation>サンプルの順序: file または shuffle</translation>
+    </message>
+    <message>
+        <source>seed for random initial weights and shuffling (0 to 2^64-1)</source>
+        <translation>重みのランダムな初期値とシャッフルのシード（0～2^64-1）</translation>
+    </message>
+    <message>
+        <source>write one JSON object per sample visit and per epoch (- for standard output)</source>
+        <translation>サンプルの訪問ごと・エポックごとに JSON オブジェクトを 1 つ書く（- で標準出力）</translation>
+    </message>
+    <message>
+        <source>write the result as one JSON object (- for standard output, the default)</source>
+        <translation>結果を 1 つの JSON オブジェクトとして書く（- で標準出力、既定）</translation>
+    </message>
+    <message>
+        <source>Usage: perceptron-lab train (--data FILE | --project FILE) [OPTIONS]</source>
+        <translation>使い方: perceptron-lab train (--data FILE | --project FILE) [OPTIONS]</translation>
+    </message>
+    <message>
+        <source>Trains on a data set without a window and writes a JSON Lines trace and a JSON summary.
+Options given here override the settings of a project file.</source>
+        <translation>ウィンドウを開かずにデータセットで学習し、JSON Lines 形式のトレースと JSON 形式のサマリーを書き出します。
+ここで指定したオプションはプロジェクトファイルの設定より優先されます。</translation>
+    </message>
+    <message>
+        <source>show this help</source>
+        <translation>このヘルプを表示する</translation>
+    </message>
+    <message>
+        <source>Exit status: 0 when training ran (whether it converged or not), 2 for bad input.</source>
+        <translation>終了ステータス: 学習を実行できたら 0（収束したかどうかによらない）、入力が不正なら 2。</translation>
+    </message>
 </context>
 <context>
     <name>plab::cli::Demo</name>
@@ -269,84 +291,6 @@ Exit status: 0 when training ran (whether it converged or not), 2 for bad input.
 <context>
     <name>plab::cli::ExportCommandLine</name>
     <message>
-        <source>Usage: perceptron-lab export (--data FILE | --project FILE) --out PATH [OPTIONS]
-
-Trains without a window (as perceptron-lab train does) and draws the run: a still, a storyboard, numbered frames, a multi-page PDF, an animated GIF, or a worked-example table. Needs no display.
-
-What to draw:
-  --epochs LIST      all, last, or epochs and ranges such as 0,1,2,5,last or 2-6
-                     (default: last for single, 0,1,2,3,5,last for storyboard, all otherwise)
-  --steps            every sample visit of those epochs instead of one frame per epoch
-  --chart NAME       errors or weights: the learning curves instead of the plot
-  --table FORMAT     csv, md or tex: the visits of those epochs as a table
-
-How:
-  --format FORMAT    png, svg, pdf or gif (default: from --out, else png)
-  --layout LAYOUT    single, storyboard, frames or pages (default: single; a gif is an animation)
-  --size SIZE        WxH pixels (1920x1080), a printed size (160x90mm, 16x9cm, 6x4in) or 16:9, 4:3, square
-                     (default: 1920x1080; 960x540 for gif)
-  --scale S          pixels per layout pixel for png and gif, 0.25 to 8 (default 1)
-  --dpi N            resolution, 10 to 2400 (default 96 x scale; 300 for a printed size)
-  --theme THEME      light, dark, print or contrast (default light)
-  --font-scale X     text size factor, 0.5 to 4 (default 1)
-  --caption          draw a caption: &quot;Epoch 3 · w = (2, 1) · b = -3 · 0 errors&quot;
-  --title TEXT       a title above the caption (implies --caption)
-  --no-legend        leave out the class legend
-  --columns N        storyboard columns (default: the grid with the largest panels)
-  --delay MS         gif: time per frame in milliseconds (default 600)
-  --pause MS         gif: time on the last frame (default 2400)
-  --loop N           gif: plays, 0 for forever (default 0)
-  --out PATH         the file; for frames the name pattern (lesson.png gives lesson-epoch000.png, ...)
-                     or an existing folder; - writes a table to standard output
-
-Training (as for perceptron-lab train; options override a project&apos;s settings):
-  --data FILE, --project FILE, --rule NAME, --lr X, --max-epochs N (the epoch limit),
-  --init INIT, --no-bias, --zero RULE, --order ORDER, --seed N
-
-  -h, --help         show this help
-
-Exit status: 0 when the files were written, 2 for bad input (nothing is written).
-</source>
-        <translation>使い方: perceptron-lab export (--data FILE | --project FILE) --out PATH [OPTIONS]
-
-ウィンドウを開かずに学習し（perceptron-lab train と同じ）、その経過を描きます。1 枚の画像、ストーリーボード、連番フレーム、複数ページの PDF、アニメーション GIF、または計算例の表を出力します。ディスプレイは不要です。
-
-描く内容:
-  --epochs LIST      all、last、またはエポックと範囲（例: 0,1,2,5,last や 2-6）
-                     （既定: single は last、storyboard は 0,1,2,3,5,last、それ以外は all）
-  --steps            エポックごとに 1 フレームではなく、それらのエポックのサンプル訪問ごとに描く
-  --chart NAME       errors または weights: 平面図の代わりに学習曲線を描く
-  --table FORMAT     csv、md または tex: それらのエポックのサンプル訪問を表にする
-
-描き方:
-  --format FORMAT    png、svg、pdf または gif（既定: --out の拡張子、なければ png）
-  --layout LAYOUT    single、storyboard、frames または pages（既定: single。gif はアニメーション）
-  --size SIZE        WxH のピクセル数（1920x1080）、印刷サイズ（160x90mm、16x9cm、6x4in）、または 16:9、4:3、square
-                     （既定: 1920x1080。gif は 960x540）
-  --scale S          png と gif のレイアウト 1 ピクセルあたりのピクセル数、0.25～8（既定 1）
-  --dpi N            解像度、10～2400（既定 96 × scale。印刷サイズでは 300）
-  --theme THEME      light、dark、print または contrast（既定 light）
-  --font-scale X     文字サイズの倍率、0.5～4（既定 1）
-  --caption          キャプションを描く: 「エポック 3 · w = (2, 1) · b = -3 · 誤分類 0 個」
-  --title TEXT       キャプションの上に表題を描く（--caption を含む）
-  --no-legend        クラスの凡例を描かない
-  --columns N        ストーリーボードの列数（既定: パネルが最も大きくなる配置）
-  --delay MS         gif: 1 フレームの表示時間（ミリ秒、既定 600）
-  --pause MS         gif: 最後のフレームの表示時間（既定 2400）
-  --loop N           gif: 再生回数、0 で無限（既定 0）
-  --out PATH         出力ファイル。frames では名前のパターン（lesson.png なら lesson-epoch000.png, ...）
-                     または既存のフォルダー。- を指定すると表を標準出力に書く
-
-学習（perceptron-lab train と同じ。プロジェクトの設定より優先されます）:
-  --data FILE, --project FILE, --rule NAME, --lr X, --max-epochs N（エポック上限）,
-  --init INIT, --no-bias, --zero RULE, --order ORDER, --seed N
-
-  -h, --help         このヘルプを表示する
-
-終了ステータス: ファイルを書き出せたら 0、入力が不正なら 2（何も書き出しません）。
-</translation>
-    </message>
-    <message>
         <source>unknown option %1 (see perceptron-lab export --help)</source>
         <translation>不明なオプション %1 です（perceptron-lab export --help を参照）</translation>
     </message>
@@ -381,6 +325,120 @@ Exit status: 0 when the files were written, 2 for bad input (nothing is written)
     <message>
         <source>only a table can go to standard output; give a file name</source>
         <translation>標準出力に書けるのは表だけです。ファイル名を指定してください</translation>
+    </message>
+    <message>
+        <source>all, last, or epochs and ranges such as 0,1,2,5,last or 2-6
+(default: last for single, 0,1,2,3,5,last for storyboard, all otherwise)</source>
+        <translation>all、last、またはエポックと範囲（例: 0,1,2,5,last や 2-6）
+（既定: single は last、storyboard は 0,1,2,3,5,last、それ以外は all）</translation>
+    </message>
+    <message>
+        <source>every sample visit of those epochs instead of one frame per epoch</source>
+        <translation>エポックごとに 1 フレームではなく、それらのエポックのサンプル訪問ごとに描く</translation>
+    </message>
+    <message>
+        <source>errors or weights: the learning curves instead of the plot</source>
+        <translation>errors または weights: 平面図の代わりに学習曲線を描く</translation>
+    </message>
+    <message>
+        <source>csv, md or tex: the visits of those epochs as a table</source>
+        <translation>csv、md または tex: それらのエポックのサンプル訪問を表にする</translation>
+    </message>
+    <message>
+        <source>png, svg, pdf or gif (default: from --out, else png)</source>
+        <translation>png、svg、pdf または gif（既定: --out の拡張子、なければ png）</translation>
+    </message>
+    <message>
+        <source>single, storyboard, frames or pages (default: single; a gif is an animation)</source>
+        <translation>single、storyboard、frames または pages（既定: single。gif はアニメーション）</translation>
+    </message>
+    <message>
+        <source>WxH pixels (1920x1080), a printed size (160x90mm, 16x9cm, 6x4in) or 16:9, 4:3, square
+(default: 1920x1080; 960x540 for gif)</source>
+        <translation>WxH のピクセル数（1920x1080）、印刷サイズ（160x90mm、16x9cm、6x4in）、または 16:9、4:3、square
+（既定: 1920x1080。gif は 960x540）</translation>
+    </message>
+    <message>
+        <source>pixels per layout pixel for png and gif, 0.25 to 8 (default 1)</source>
+        <translation>png と gif のレイアウト 1 ピクセルあたりのピクセル数、0.25～8（既定 1）</translation>
+    </message>
+    <message>
+        <source>resolution, 10 to 2400 (default 96 x scale; 300 for a printed size)</source>
+        <translation>解像度、10～2400（既定 96 × scale。印刷サイズでは 300）</translation>
+    </message>
+    <message>
+        <source>light, dark, print or contrast (default light)</source>
+        <translation>light、dark、print または contrast（既定 light）</translation>
+    </message>
+    <message>
+        <source>text size factor, 0.5 to 4 (default 1)</source>
+        <translation>文字サイズの倍率、0.5～4（既定 1）</translation>
+    </message>
+    <message>
+        <source>draw a caption: &quot;Epoch 3 · w = (2, 1) · b = -3 · 0 errors&quot;</source>
+        <translation>キャプションを描く: 「エポック 3 · w = (2, 1) · b = -3 · 誤分類 0 個」</translation>
+    </message>
+    <message>
+        <source>a title above the caption (implies --caption)</source>
+        <translation>キャプションの上に表題を描く（--caption を含む）</translation>
+    </message>
+    <message>
+        <source>leave out the class legend</source>
+        <translation>クラスの凡例を描かない</translation>
+    </message>
+    <message>
+        <source>storyboard columns (default: the grid with the largest panels)</source>
+        <translation>ストーリーボードの列数（既定: パネルが最も大きくなる配置）</translation>
+    </message>
+    <message>
+        <source>gif: time per frame in milliseconds (default 600)</source>
+        <translation>gif: 1 フレームの表示時間（ミリ秒、既定 600）</translation>
+    </message>
+    <message>
+        <source>gif: time on the last frame (default 2400)</source>
+        <translation>gif: 最後のフレームの表示時間（既定 2400）</translation>
+    </message>
+    <message>
+        <source>gif: plays, 0 for forever (default 0)</source>
+        <translation>gif: 再生回数、0 で無限（既定 0）</translation>
+    </message>
+    <message>
+        <source>the file; for frames the name pattern (lesson.png gives lesson-epoch000.png, ...)
+or an existing folder; - writes a table to standard output</source>
+        <translation>出力ファイル。frames では名前のパターン（lesson.png なら lesson-epoch000.png, ...）
+または既存のフォルダー。- を指定すると表を標準出力に書く</translation>
+    </message>
+    <message>
+        <source>Usage: perceptron-lab export (--data FILE | --project FILE) --out PATH [OPTIONS]</source>
+        <translation>使い方: perceptron-lab export (--data FILE | --project FILE) --out PATH [OPTIONS]</translation>
+    </message>
+    <message>
+        <source>Trains without a window (as perceptron-lab train does) and draws the run: a still, a storyboard, numbered frames, a multi-page PDF, an animated GIF, or a worked-example table. Needs no display.</source>
+        <translation>ウィンドウを開かずに学習し（perceptron-lab train と同じ）、その経過を描きます。1 枚の画像、ストーリーボード、連番フレーム、複数ページの PDF、アニメーション GIF、または計算例の表を出力します。ディスプレイは不要です。</translation>
+    </message>
+    <message>
+        <source>What to draw:</source>
+        <translation>描く内容:</translation>
+    </message>
+    <message>
+        <source>How:</source>
+        <translation>描き方:</translation>
+    </message>
+    <message>
+        <source>Training (as for perceptron-lab train; options override a project&apos;s settings):
+  --data FILE, --project FILE, --rule NAME, --lr X, --max-epochs N (the epoch limit),
+  --init INIT, --no-bias, --zero RULE, --order ORDER, --seed N</source>
+        <translation>学習（perceptron-lab train と同じ。プロジェクトの設定より優先されます）:
+  --data FILE, --project FILE, --rule NAME, --lr X, --max-epochs N（エポック上限）,
+  --init INIT, --no-bias, --zero RULE, --order ORDER, --seed N</translation>
+    </message>
+    <message>
+        <source>show this help</source>
+        <translation>このヘルプを表示する</translation>
+    </message>
+    <message>
+        <source>Exit status: 0 when the files were written, 2 for bad input (nothing is written).</source>
+        <translation>終了ステータス: ファイルを書き出せたら 0、入力が不正なら 2（何も書き出しません）。</translation>
     </message>
 </context>
 <context>

@@ -1,8 +1,9 @@
 #include "app/cli/cliparser.h"
 
 #include "app/cli/exportparser.h"
-#include "app/cli/optionvalues.h"
+#include "app/cli/options.h"
 #include "io/numberformat.h"
+#include "io/settingsfields.h"
 #include "io/textfile.h"
 #include "io/validationtext.h"
 
@@ -23,17 +24,6 @@ struct Text
 {
     Q_DECLARE_TR_FUNCTIONS(plab::cli::CommandLine)
 };
-
-QString quoted(const QString& value)
-{
-    return u'"' + io::excerpt(value.toUtf8()) + u'"';
-}
-
-/// "--name: message", the one-line form of every option error.
-CliError optionError(const QString& option, const QString& message)
-{
-    return CliError{QStringLiteral("--%1: %2").arg(option, message)};
-}
 
 std::string_view view(const QByteArray& bytes)
 {
@@ -87,198 +77,223 @@ QString topLevelHelp()
         .arg(applicationVersion());
 }
 
+/// The translation context of the option help (Text's; lupdate needs it spelled out below).
+constexpr char kContext[] = "plab::cli::CommandLine";
+
+/// A file name that must not be empty.
+std::optional<CliError> readFileName(const QString& name, const QString& value, QString& into)
+{
+    into = value;
+    if (value.isEmpty())
+        return optionError(name, Text::tr("a file name is needed"));
+    return std::nullopt;
+}
+
+/// An output: a file name or "-" (standard output).
+std::optional<CliError> readOutput(const QString& name, const QString& value, QString& into)
+{
+    into = value;
+    if (value.isEmpty())
+        return optionError(name, Text::tr("a file name or - is needed"));
+    return std::nullopt;
+}
+
+/// One of the names of the settings field of enum \p E (io/settingsfields.h); \p unknown says
+/// which were expected, with %1 for the value.
+template <class E>
+std::optional<CliError> readChoice(const QString& name, const QString& value,
+                                   std::optional<E>& into, const QString& unknown)
+{
+    into = io::choiceField<E>().fromName(view(value.toUtf8()));
+    if (!into)
+        return optionError(name, unknown.arg(quoted(value)));
+    return std::nullopt;
+}
+
+std::optional<CliError> readInit(const QString& name, const QString& value, TrainOptions& o)
+{
+    // "zeros" and "random" by name; the given weights as numbers (not the word "given").
+    const auto kind = io::choiceField<learning::InitKind>().fromName(view(value.toUtf8()));
+    if (kind && *kind != learning::InitKind::Given) {
+        o.init = kind;
+        return std::nullopt;
+    }
+    const QStringList parts = value.split(u',');
+    std::optional<double> numbers[3];
+    bool ok = parts.size() == 3;
+    for (qsizetype i = 0; ok && i < 3; ++i) {
+        numbers[i] = parseFinite(parts[i].trimmed());
+        ok = numbers[i] && std::abs(*numbers[i]) <= learning::kMaxCoordinate;
+    }
+    if (!ok) {
+        return optionError(name, Text::tr("expected zeros, random or three numbers W1,W2,B within "
+                                          "±1e9 (e.g. --init 0.5,-1,0), found %1")
+                                     .arg(quoted(value)));
+    }
+    learning::LinearModel model;
+    model.w = Eigen::Vector2d(*numbers[0], *numbers[1]);
+    model.b = *numbers[2];
+    o.init = learning::InitKind::Given;
+    o.initial = model;
+    return std::nullopt;
+}
+
+std::optional<CliError> readLearningRate(const QString& name, const QString& value, TrainOptions& o)
+{
+    o.learningRate = parseFinite(value);
+    learning::TrainingSettings check;
+    if (o.learningRate)
+        check.learningRate = *o.learningRate;
+    if (o.learningRate && !learning::validate(check))
+        return std::nullopt;
+    return optionError(name, Text::tr("%1, found %2")
+                                 .arg(io::describeSettingsProblem(
+                                          {learning::SettingsError::Field::LearningRate, {}}),
+                                      quoted(value)));
+}
+
+std::optional<CliError> readMaxEpochs(const QString& name, const QString& value, TrainOptions& o)
+{
+    const auto field = std::get<io::WholeField>(io::settingsFields());
+    const std::optional<qint64> number = parseInteger<qint64>(value);
+    if (number && *number >= field.min && *number <= field.max) {
+        o.maxEpochs = int(*number);
+        return std::nullopt;
+    }
+    return optionError(name,
+                       Text::tr("%1, found %2")
+                           .arg(io::describeSettingsProblem({field.checkedAs, {}}), quoted(value)));
+}
+
+std::optional<CliError> readSeed(const QString& name, const QString& value, TrainOptions& o)
+{
+    o.seed = parseInteger<std::uint64_t>(value);
+    if (o.seed)
+        return std::nullopt;
+    return optionError(name, Text::tr("expected a whole number from 0 to 18446744073709551615, "
+                                      "found %1")
+                                 .arg(quoted(value)));
+}
+
+} // namespace
+
+std::span<const Option<TrainOptions>> trainingOptions(TrainingOptionSet set)
+{
+    using O = TrainOptions;
+    static const Option<TrainOptions> options[] = {
+        {"data", "FILE",
+         QT_TRANSLATE_NOOP("plab::cli::CommandLine", "a CSV data set (header x1,x2,label)"),
+         [](const QString& name, const QString& value, O& o) {
+             return readFileName(name, value, o.dataFile);
+         }},
+        {"project", "FILE",
+         QT_TRANSLATE_NOOP("plab::cli::CommandLine", "a Perceptron Lab project (.json)"),
+         [](const QString& name, const QString& value, O& o) {
+             return readFileName(name, value, o.projectFile);
+         }},
+        {"rule", "NAME",
+         QT_TRANSLATE_NOOP("plab::cli::CommandLine",
+                           "perceptron, pocket, averaged, adaline or logistic"),
+         [](const QString& name, const QString& value, O& o) {
+             return readChoice(name, value, o.rule,
+                               Text::tr("unknown rule %1 (expected perceptron, pocket, averaged, "
+                                        "adaline or logistic)"));
+         }},
+        {"lr", "X",
+         QT_TRANSLATE_NOOP("plab::cli::CommandLine",
+                           "learning rate, greater than 0 and at most 1e9"),
+         readLearningRate},
+        {"epochs", "N",
+         QT_TRANSLATE_NOOP("plab::cli::CommandLine", "epoch limit, from 1 to 10000000"),
+         readMaxEpochs},
+        {"init", "INIT",
+         QT_TRANSLATE_NOOP("plab::cli::CommandLine",
+                           "zeros, random, or the weights W1,W2,B (e.g. 0.5,-1,0)"),
+         readInit},
+        {"no-bias", nullptr,
+         QT_TRANSLATE_NOOP("plab::cli::CommandLine", "train without a bias (b stays 0)"),
+         [](const QString&, const QString&, O& o) -> std::optional<CliError> {
+             o.noBias = true;
+             return std::nullopt;
+         }},
+        {"zero", "RULE",
+         QT_TRANSLATE_NOOP("plab::cli::CommandLine",
+                           "output at net = 0: positive, negative or mistake"),
+         [](const QString& name, const QString& value, O& o) {
+             return readChoice(
+                 name, value, o.zero,
+                 Text::tr("unknown convention %1 (expected positive, negative or mistake)"));
+         }},
+        {"order", "ORDER",
+         QT_TRANSLATE_NOOP("plab::cli::CommandLine", "sample order: file or shuffle"),
+         [](const QString& name, const QString& value, O& o) {
+             return readChoice(name, value, o.order,
+                               Text::tr("unknown order %1 (expected file or shuffle)"));
+         }},
+        {"seed", "N",
+         QT_TRANSLATE_NOOP("plab::cli::CommandLine",
+                           "seed for random initial weights and shuffling (0 to 2^64-1)"),
+         readSeed},
+        {"trace", "FILE",
+         QT_TRANSLATE_NOOP("plab::cli::CommandLine",
+                           "write one JSON object per sample visit and per epoch "
+                           "(- for standard output)"),
+         [](const QString& name, const QString& value, O& o) {
+             return readOutput(name, value, o.traceFile);
+         }},
+        {"summary", "FILE",
+         QT_TRANSLATE_NOOP("plab::cli::CommandLine",
+                           "write the result as one JSON object (- for standard "
+                           "output, the default)"),
+         [](const QString& name, const QString& value, O& o) {
+             return readOutput(name, value, o.summaryFile);
+         }},
+    };
+    // The settings and the inputs come first; train alone has the outputs.
+    return set == TrainingOptionSet::WithOutputs ? std::span(options)
+                                                 : std::span(options).first(10);
+}
+
+namespace {
+
 QString trainHelp()
 {
-    return Text::tr(
-        "Usage: perceptron-lab train (--data FILE | --project FILE) [OPTIONS]\n"
-        "\n"
-        "Trains on a data set without a window and writes a JSON Lines trace and a JSON "
-        "summary.\n"
-        "Options given here override the settings of a project file.\n"
-        "\n"
-        "  --data FILE        a CSV data set (header x1,x2,label)\n"
-        "  --project FILE     a Perceptron Lab project (.json)\n"
-        "  --rule NAME        perceptron, pocket, averaged, adaline or logistic\n"
-        "  --lr X             learning rate, greater than 0 and at most 1e9\n"
-        "  --epochs N         epoch limit, from 1 to 10000000\n"
-        "  --init INIT        zeros, random, or the weights W1,W2,B (e.g. 0.5,-1,0)\n"
-        "  --no-bias          train without a bias (b stays 0)\n"
-        "  --zero RULE        output at net = 0: positive, negative or mistake\n"
-        "  --order ORDER      sample order: file or shuffle\n"
-        "  --seed N           seed for random initial weights and shuffling (0 to "
-        "2^64-1)\n"
-        "  --trace FILE       write one JSON object per sample visit and per epoch "
-        "(- for standard output)\n"
-        "  --summary FILE     write the result as one JSON object (- for standard output, "
-        "the default)\n"
-        "  -h, --help         show this help\n"
-        "\n"
-        "Exit status: 0 when training ran (whether it converged or not), 2 for bad input.\n");
+    return Text::tr("Usage: perceptron-lab train (--data FILE | --project FILE) [OPTIONS]") +
+           u"\n\n" +
+           Text::tr("Trains on a data set without a window and writes a JSON Lines trace and a "
+                    "JSON summary.\nOptions given here override the settings of a project file.") +
+           u"\n\n" + optionHelp(kContext, trainingOptions(TrainingOptionSet::WithOutputs)) +
+           helpLine(QStringLiteral("-h, --help"), Text::tr("show this help")) + u'\n' +
+           Text::tr("Exit status: 0 when training ran (whether it converged or not), 2 for bad "
+                    "input.") +
+           u'\n';
 }
 
 std::variant<CliCommand, CliError> parseTrain(const QStringList& arguments)
 {
-    const auto withValue = [](const char* name, const char* valueName) {
-        return QCommandLineOption(QString::fromLatin1(name), QString(),
-                                  QString::fromLatin1(valueName));
-    };
-    const QCommandLineOption data = withValue("data", "FILE");
-    const QCommandLineOption project = withValue("project", "FILE");
-    const QCommandLineOption rule = withValue("rule", "NAME");
-    const QCommandLineOption lr = withValue("lr", "X");
-    const QCommandLineOption epochs = withValue("epochs", "N");
-    const QCommandLineOption init = withValue("init", "INIT");
-    const QCommandLineOption noBias(QStringLiteral("no-bias"));
-    const QCommandLineOption zero = withValue("zero", "RULE");
-    const QCommandLineOption order = withValue("order", "ORDER");
-    const QCommandLineOption seed = withValue("seed", "N");
-    const QCommandLineOption trace = withValue("trace", "FILE");
-    const QCommandLineOption summary = withValue("summary", "FILE");
-    const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")});
-
-    const QList<QCommandLineOption> options{data, project, rule, lr,    epochs,  init, noBias,
-                                            zero, order,   seed, trace, summary, help};
-    if (auto error = checkOptionValues(arguments, options))
-        return *error;
+    const auto options = trainingOptions(TrainingOptionSet::WithOutputs);
+    QList<QCommandLineOption> parserOptions;
+    for (const Option<TrainOptions>& option : options)
+        parserOptions << commandLineOption(option);
+    parserOptions << helpOption();
     QCommandLineParser parser;
-    parser.addOptions(options);
-    if (!parser.parse(arguments)) {
-        const QStringList unknown = parser.unknownOptionNames();
-        if (!unknown.isEmpty()) {
-            const QString name = unknown.constFirst();
-            return CliError{
-                Text::tr("unknown option %1 (see perceptron-lab train --help)")
-                    .arg(quoted((name.size() == 1 ? QStringLiteral("-") : QStringLiteral("--")) +
-                                name))};
-        }
-        QString message = parser.errorText();
-        if (message.endsWith(u'.'))
-            message.chop(1);
-        return CliError{message};
-    }
-    if (parser.isSet(help))
+    const auto parsed = parseOptions(
+        parser, arguments, parserOptions,
+        Text::tr("unknown option %1 (see perceptron-lab train --help)"),
+        Text::tr("unexpected argument %1 (options start with --; see perceptron-lab train "
+                 "--help)"));
+    if (const auto* error = std::get_if<CliError>(&parsed))
+        return *error;
+    if (std::get<Parsed>(parsed) == Parsed::Help)
         return CliCommand{CliCommand::Kind::Help, QString(), trainHelp(), {}};
-    if (!parser.positionalArguments().isEmpty()) {
-        return CliError{
-            Text::tr("unexpected argument %1 (options start with --; see perceptron-lab "
-                     "train --help)")
-                .arg(quoted(parser.positionalArguments().constFirst()))};
-    }
 
     CliCommand command;
     command.kind = CliCommand::Kind::Train;
     TrainOptions& o = command.train;
-
-    if (parser.isSet(data) == parser.isSet(project))
-        return CliError{Text::tr("give exactly one of --data FILE and --project FILE")};
-    o.dataFile = parser.value(data);
-    o.projectFile = parser.value(project);
-    if (parser.isSet(data) && o.dataFile.isEmpty())
-        return optionError(QStringLiteral("data"), Text::tr("a file name is needed"));
-    if (parser.isSet(project) && o.projectFile.isEmpty())
-        return optionError(QStringLiteral("project"), Text::tr("a file name is needed"));
-
-    if (parser.isSet(rule)) {
-        const QByteArray name = parser.value(rule).toUtf8();
-        o.rule = learning::ruleFromName(view(name));
-        if (!o.rule) {
-            return optionError(QStringLiteral("rule"),
-                               Text::tr("unknown rule %1 (expected perceptron, pocket, averaged, "
-                                        "adaline or logistic)")
-                                   .arg(quoted(parser.value(rule))));
-        }
-    }
-    if (parser.isSet(lr)) {
-        o.learningRate = parseFinite(parser.value(lr));
-        learning::TrainingSettings check;
-        if (o.learningRate)
-            check.learningRate = *o.learningRate;
-        const auto problem = learning::validate(check);
-        if (!o.learningRate || problem) {
-            return optionError(QStringLiteral("lr"),
-                               Text::tr("%1, found %2")
-                                   .arg(io::describeSettingsProblem(
-                                            {learning::SettingsError::Field::LearningRate, {}}),
-                                        quoted(parser.value(lr))));
-        }
-    }
-    if (parser.isSet(epochs)) {
-        const std::optional<qint64> value = parseInteger<qint64>(parser.value(epochs));
-        if (!value || *value < 1 || *value > learning::kMaxEpochsLimit) {
-            return optionError(QStringLiteral("epochs"),
-                               Text::tr("%1, found %2")
-                                   .arg(io::describeSettingsProblem(
-                                            {learning::SettingsError::Field::MaxEpochs, {}}),
-                                        quoted(parser.value(epochs))));
-        }
-        o.maxEpochs = int(*value);
-    }
-    if (parser.isSet(init)) {
-        const QString value = parser.value(init);
-        if (value == u"zeros") {
-            o.init = learning::InitKind::Zeros;
-        } else if (value == u"random") {
-            o.init = learning::InitKind::Random;
-        } else {
-            const QStringList parts = value.split(u',');
-            learning::LinearModel model;
-            std::optional<double> numbers[3];
-            bool ok = parts.size() == 3;
-            for (qsizetype i = 0; ok && i < 3; ++i) {
-                numbers[i] = parseFinite(parts[i].trimmed());
-                ok = numbers[i] && std::abs(*numbers[i]) <= learning::kMaxCoordinate;
-            }
-            if (!ok) {
-                return optionError(
-                    QStringLiteral("init"),
-                    Text::tr("expected zeros, random or three numbers W1,W2,B within "
-                             "±1e9 (e.g. --init 0.5,-1,0), found %1")
-                        .arg(quoted(value)));
-            }
-            model.w = Eigen::Vector2d(*numbers[0], *numbers[1]);
-            model.b = *numbers[2];
-            o.init = learning::InitKind::Given;
-            o.initial = model;
-        }
-    }
-    o.noBias = parser.isSet(noBias);
-    if (parser.isSet(zero)) {
-        o.zero = learning::zeroConventionFromName(view(parser.value(zero).toUtf8()));
-        if (!o.zero) {
-            return optionError(
-                QStringLiteral("zero"),
-                Text::tr("unknown convention %1 (expected positive, negative or mistake)")
-                    .arg(quoted(parser.value(zero))));
-        }
-    }
-    if (parser.isSet(order)) {
-        o.order = learning::sampleOrderFromName(view(parser.value(order).toUtf8()));
-        if (!o.order) {
-            return optionError(QStringLiteral("order"),
-                               Text::tr("unknown order %1 (expected file or shuffle)")
-                                   .arg(quoted(parser.value(order))));
-        }
-    }
-    if (parser.isSet(seed)) {
-        o.seed = parseInteger<std::uint64_t>(parser.value(seed));
-        if (!o.seed) {
-            return optionError(QStringLiteral("seed"),
-                               Text::tr("expected a whole number from 0 to 18446744073709551615, "
-                                        "found %1")
-                                   .arg(quoted(parser.value(seed))));
-        }
-    }
-
-    o.traceFile = parser.value(trace);
-    if (parser.isSet(trace) && o.traceFile.isEmpty())
-        return optionError(QStringLiteral("trace"), Text::tr("a file name or - is needed"));
-    if (parser.isSet(summary)) {
-        o.summaryFile = parser.value(summary);
-        if (o.summaryFile.isEmpty())
-            return optionError(QStringLiteral("summary"), Text::tr("a file name or - is needed"));
-    } else if (o.traceFile != u"-") {
+    if (auto error = readTrainingOptions(parser, options, {}, o))
+        return *error;
+    if (!parser.isSet(QStringLiteral("summary")) && o.traceFile != u"-")
         o.summaryFile = QStringLiteral("-");
-    }
     const QString stdOut = QStringLiteral("-");
     if (o.traceFile == stdOut && o.summaryFile == stdOut)
         return CliError{Text::tr("--trace and --summary cannot both write to standard output")};
@@ -288,6 +303,27 @@ std::variant<CliCommand, CliError> parseTrain(const QStringList& arguments)
 }
 
 } // namespace
+
+std::optional<CliError> readTrainingOptions(const QCommandLineParser& parser,
+                                            std::span<const Option<TrainOptions>> options,
+                                            const QHash<QString, QString>& renamed,
+                                            TrainOptions& into)
+{
+    const auto nameOf = [&](const char* name) {
+        const QString own = QString::fromLatin1(name);
+        return renamed.value(own, own);
+    };
+    if (parser.isSet(nameOf("data")) == parser.isSet(nameOf("project")))
+        return CliError{Text::tr("give exactly one of --data FILE and --project FILE")};
+    for (const Option<TrainOptions>& option : options) {
+        const QString name = nameOf(option.name);
+        if (!parser.isSet(name))
+            continue;
+        if (auto error = option.read(name, option.valueName ? parser.value(name) : QString(), into))
+            return error;
+    }
+    return std::nullopt;
+}
 
 learning::TrainingSettings TrainOptions::appliedTo(learning::TrainingSettings s) const
 {

@@ -140,6 +140,13 @@ inline auto settingsFields()
     };
 }
 
+/// The field of settingsFields() that holds the values of enum \p E.
+template <class E>
+ChoiceField<E> choiceField()
+{
+    return std::get<ChoiceField<E>>(settingsFields());
+}
+
 /// How many fields settingsFields() has.
 inline constexpr std::size_t kSettingsFieldCount = std::tuple_size_v<decltype(settingsFields())>;
 

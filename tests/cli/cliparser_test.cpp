@@ -3,6 +3,7 @@
 
 #include "app/cli/cliparser.h"
 
+#include <QRegularExpression>
 #include <gtest/gtest.h>
 
 #include <random>
@@ -62,6 +63,63 @@ TEST(CliParser, HelpAndVersion)
     for (const char* option : {"--data", "--project", "--rule", "--lr", "--epochs", "--init",
                                "--no-bias", "--zero", "--order", "--seed", "--trace", "--summary"})
         EXPECT_TRUE(trainHelp.text.contains(QString::fromLatin1(option))) << option;
+}
+
+/// Every "--name" a help mentions, once.
+QStringList optionsInHelp(const QString& help)
+{
+    QStringList names;
+    for (const QRegularExpressionMatch& match :
+         QRegularExpression(QStringLiteral("--[a-z-]+")).globalMatch(help)) {
+        names << match.captured();
+    }
+    names.removeDuplicates();
+    return names;
+}
+
+TEST(CliParser, EveryOptionInTheHelpIsAccepted)
+{
+    // Help and parsing come from one description of each option; this holds them together.
+    const QStringList train = optionsInHelp(command("train --help").text);
+    EXPECT_EQ(train.size(), 13); // with --help
+    for (const QString& name : train) {
+        const auto parsed =
+            parse({QStringLiteral("train"), QStringLiteral("--project=p.json"), name + u"=1"});
+        if (const auto* error = std::get_if<CliError>(&parsed)) {
+            EXPECT_FALSE(error->message.contains(u"unknown option")) << name.toStdString();
+        }
+    }
+    const QStringList exportOptions = optionsInHelp(command("export --help").text);
+    EXPECT_EQ(exportOptions.size(), 30); // its own, the training options, --help
+    for (const QString& name : exportOptions) {
+        const auto parsed = parse({QStringLiteral("export"), QStringLiteral("--project=p.json"),
+                                   QStringLiteral("--out=o.png"), name + u"=1"});
+        if (const auto* error = std::get_if<CliError>(&parsed)) {
+            EXPECT_FALSE(error->message.contains(u"unknown option")) << name.toStdString();
+        }
+    }
+}
+
+TEST(CliParser, TheNamesAnUnknownChoiceListsAreAccepted)
+{
+    for (const char* option : {"rule", "zero", "order"}) {
+        const auto parsed =
+            parse(split("train --data d.csv")
+                  << QStringLiteral("--%1=nonsense").arg(QLatin1StringView(option)));
+        ASSERT_TRUE(std::holds_alternative<CliError>(parsed)) << option;
+        const QString message = std::get<CliError>(parsed).message;
+        const QString list = message.section(QStringLiteral("(expected "), 1).chopped(1);
+        QStringList names = list.split(QStringLiteral(", "));
+        names.append(names.takeLast().split(QStringLiteral(" or ")));
+        EXPECT_GE(names.size(), 2) << message.toStdString();
+        for (const QString& name : names) {
+            const auto accepted =
+                parse(split("train --data d.csv")
+                      << QStringLiteral("--%1=%2").arg(QLatin1StringView(option), name));
+            EXPECT_TRUE(std::holds_alternative<CliCommand>(accepted))
+                << option << " " << name.toStdString();
+        }
+    }
 }
 
 TEST(CliParser, EveryTrainOptionIsRead)
