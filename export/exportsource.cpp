@@ -1,5 +1,6 @@
 #include "export/exportsource.h"
 
+#include "io/numberformat.h"
 #include "learning/metrics.h"
 #include "learning/trainer.h"
 
@@ -32,12 +33,7 @@ QString errorCount(int errors)
 
 QString captionNumber(double value)
 {
-    if (value == 0.0)
-        return QStringLiteral("0");
-    QString text = QString::number(value, 'g', 3);
-    if (text.startsWith(u'-'))
-        text.replace(0, 1, QChar(0x2212));
-    return text;
+    return io::displayNumber(value);
 }
 
 ExportSource trainedSource(learning::Dataset data, learning::TrainingSettings settings,

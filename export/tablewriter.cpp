@@ -77,16 +77,7 @@ QByteArray TableWriter::write(std::span<const learning::StepRecord> steps) const
 
 QString TableWriter::number(double value) const
 {
-    if (value == 0.0)
-        return QStringLiteral("0");
-    if (std::isnan(value))
-        return QStringLiteral("NaN");
-    if (std::isinf(value))
-        return value > 0.0 ? QStringLiteral("\u221e") : QString(kMinus) + u'\u221e';
-    QString text = QString::number(value, 'g', m_digits);
-    if (text.startsWith(u'-'))
-        text.replace(0, 1, kMinus);
-    return text;
+    return io::displayNumber(value, m_digits);
 }
 
 QByteArray TableWriter::csv(std::span<const learning::StepRecord> steps) const

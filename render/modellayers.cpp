@@ -1,4 +1,5 @@
 // The linear model's layers: shading, boundaries, weight vector (plotlayers.h).
+#include "io/numberformat.h"
 #include "learning/rules.h"
 #include "render/paintkit.h"
 #include "render/plotlayers.h"
@@ -116,7 +117,7 @@ void shade(PlotFrame& f)
 
 QString formatScale(double s)
 {
-    return QString::number(s, 'g', 6);
+    return io::displayNumber(s, 6);
 }
 
 } // namespace

@@ -1,5 +1,7 @@
 #include "render/paintkit.h"
 
+#include "io/numberformat.h"
+
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QPolygonF>
@@ -192,10 +194,7 @@ void drawMessage(QPainter& p, const QRectF& box, const Theme& theme, const QStri
 
 QString number(double v)
 {
-    QString text = QString::number(v, 'g', 3);
-    if (text.startsWith(u'-'))
-        text.replace(0, 1, QChar(0x2212));
-    return text;
+    return io::displayNumber(v);
 }
 
 QPointF normalOf(const QPointF& from, const QPointF& to)

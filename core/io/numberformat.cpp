@@ -23,7 +23,34 @@ void appendDouble(QByteArray& out, double value)
     out.append(buffer.data(), qsizetype(result.ptr - buffer.data()));
 }
 
+/// \p text with every "-" as the typographic minus, which reads better on a projector.
+QString withMinusSigns(QString text)
+{
+    return text.replace(u'-', QChar(0x2212));
+}
+
 } // namespace
+
+QString displayNumber(double value, int significant)
+{
+    if (value == 0.0)
+        return QStringLiteral("0");
+    if (std::isnan(value))
+        return QStringLiteral("NaN");
+    if (std::isinf(value))
+        return value > 0.0 ? QStringLiteral("\u221e") : QStringLiteral("\u2212\u221e");
+    return withMinusSigns(QString::number(value, 'g', significant));
+}
+
+QString displayFixed(double value, int decimals)
+{
+    if (value == 0.0)
+        return QString::number(0.0, 'f', decimals);
+    const double smallest = 0.5 * std::pow(10.0, -decimals);
+    if (!std::isfinite(value) || std::abs(value) < smallest || std::abs(value) >= 1e6)
+        return displayNumber(value);
+    return withMinusSigns(QString::number(value, 'f', decimals));
+}
 
 QByteArray formatDouble(double value)
 {

@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QString>
 #include <QStringView>
 
 namespace plab::io {
@@ -17,6 +18,17 @@ void appendJsonNumber(QByteArray& out, double value);
 
 /// Appends \p text as a JSON string literal: UTF-8, with `"`, `\` and control characters escaped.
 void appendJsonString(QByteArray& out, QStringView text);
+
+/// A number for people to read (plot labels, captions, tables, panels): \p significant
+/// significant digits (QString::number's 'g'), every minus sign typographic (U+2212, as in
+/// "−1.5e−05"), zero always "0" (never "−0"), "NaN", "∞" and "−∞". The one display formatter:
+/// formatDouble() is for files, which must read back exactly.
+[[nodiscard]] QString displayNumber(double value, int significant = 3);
+
+/// As displayNumber(), with \p decimals fixed decimals ("1.50", "−0.25", zero as "0.00") for
+/// values whose magnitude is at least half a unit of the last decimal and below 1e6; the others
+/// take displayNumber()'s three significant digits ("1e−05", "2.5e+06").
+[[nodiscard]] QString displayFixed(double value, int decimals);
 
 /// The outcome of parseDouble().
 struct ParsedNumber

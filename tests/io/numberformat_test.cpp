@@ -30,6 +30,34 @@ TEST(FormatDouble, ShortestTextThatReadsBack)
     EXPECT_EQ(formatDouble(-0.0), QByteArray("-0.0"));
 }
 
+TEST(DisplayNumber, SignificantDigitsAndATypographicMinus)
+{
+    EXPECT_EQ(displayNumber(0.30000000000000004), QStringLiteral("0.3"));
+    EXPECT_EQ(displayNumber(-2.5), QStringLiteral("\u22122.5"));
+    EXPECT_EQ(displayNumber(1234.5), QStringLiteral("1.23e+03"));
+    EXPECT_EQ(displayNumber(1234.5, 6), QStringLiteral("1234.5"));
+    EXPECT_EQ(displayNumber(-2.5e-5), QStringLiteral("\u22122.5e\u221205"));
+    EXPECT_EQ(displayNumber(0.0), QStringLiteral("0"));
+    EXPECT_EQ(displayNumber(-0.0), QStringLiteral("0"));
+    EXPECT_EQ(displayNumber(std::nan("")), QStringLiteral("NaN"));
+    EXPECT_EQ(displayNumber(std::numeric_limits<double>::infinity()), QStringLiteral("\u221e"));
+    EXPECT_EQ(displayNumber(-std::numeric_limits<double>::infinity()),
+              QStringLiteral("\u2212\u221e"));
+}
+
+TEST(DisplayNumber, FixedDecimalsWhereTheyShowTheValue)
+{
+    EXPECT_EQ(displayFixed(1.5, 2), QStringLiteral("1.50"));
+    EXPECT_EQ(displayFixed(-0.25, 2), QStringLiteral("\u22120.25"));
+    EXPECT_EQ(displayFixed(0.0, 2), QStringLiteral("0.00"));
+    EXPECT_EQ(displayFixed(-0.0, 3), QStringLiteral("0.000"));
+    EXPECT_EQ(displayFixed(0.001, 2), QStringLiteral("0.001")); // would be "0.00"
+    EXPECT_EQ(displayFixed(-1e-5, 2), QStringLiteral("\u22121e\u221205"));
+    EXPECT_EQ(displayFixed(2.5e6, 2), QStringLiteral("2.5e+06"));
+    EXPECT_EQ(displayFixed(999999.0, 1), QStringLiteral("999999.0"));
+    EXPECT_EQ(displayFixed(std::nan(""), 2), QStringLiteral("NaN"));
+}
+
 TEST(FormatDouble, JsonHasNoNaN)
 {
     QByteArray out;

@@ -1,5 +1,7 @@
 #include "ui/panels/controlpanel.h"
 
+#include "io/numberformat.h"
+
 #include <QAction>
 #include <QButtonGroup>
 #include <QCheckBox>
@@ -154,7 +156,7 @@ QString speedText(double epochsPerSecond)
 {
     if (epochsPerSecond <= 0.0)
         return ControlPanel::tr("As fast as possible");
-    return ControlPanel::tr("%1 epochs/s").arg(QString::number(epochsPerSecond, 'g', 6));
+    return ControlPanel::tr("%1 epochs/s").arg(io::displayNumber(epochsPerSecond, 6));
 }
 
 ControlPanel::ControlPanel(QWidget* parent) : QWidget(parent)

@@ -1,5 +1,7 @@
 #include "ui/panels/parameterpanel.h"
 
+#include "io/numberformat.h"
+
 #include <QCoreApplication>
 #include <QEvent>
 #include <QFontDatabase>
@@ -52,17 +54,12 @@ QString bigNumber(double value)
 
 QString formatNumber(double value, int decimals)
 {
-    if (value == 0.0 || !std::isfinite(value))
-        return withMinusSign(QString::number(value == 0.0 ? 0.0 : value, 'f', decimals));
-    const double smallest = 0.5 * std::pow(10.0, -decimals);
-    if (std::abs(value) < smallest || std::abs(value) >= 1e6)
-        return withMinusSign(QString::number(value, 'g', 3));
-    return withMinusSign(QString::number(value, 'f', decimals));
+    return io::displayFixed(value, decimals);
 }
 
 QString formatRate(double learningRate)
 {
-    QString text = QString::number(learningRate, 'g', 6);
+    QString text = io::displayNumber(learningRate, 6);
     if (!text.contains(QLatin1Char('.')) && !text.contains(QLatin1Char('e')))
         text += u".0"_s;
     return withMinusSign(text);
