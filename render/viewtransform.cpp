@@ -1,5 +1,7 @@
 #include "render/viewtransform.h"
 
+#include "io/numberformat.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -115,22 +117,15 @@ Ticks niceTicks(double lo, double hi, int target)
 
 QString formatTick(double value, const Ticks& ticks)
 {
-    if (value == 0.0)
-        value = 0.0; // never "-0.0"
-    QString text;
     if (value != 0.0 && (std::abs(value) >= 1e6 || ticks.step < 1e-4)) {
         // Enough significant digits to tell neighbouring ticks apart.
         const double span = std::max(std::abs(value), ticks.step);
         const int digits =
             std::clamp(int(std::ceil(std::log10(span / ticks.step) - 1e-9)) + 1, 1, 15);
-        text = QString::number(value, 'g', digits);
-    } else {
-        text = QString::number(value, 'f', ticks.decimals);
+        return io::displayNumber(value, digits);
     }
-    // A typographic minus reads better on a projector than a hyphen.
-    if (text.startsWith(u'-'))
-        text.replace(0, 1, QChar(0x2212));
-    return text;
+    // Every other tick is a multiple of a step of at least 10^-decimals, so it has its decimals.
+    return io::displayFixed(value, ticks.decimals);
 }
 
 LineClip clipBoundary(const learning::LinearModel& model, const io::ViewBox& box)

@@ -237,6 +237,8 @@ TEST(FormatTick, UsesTheTicksDecimalsAndATypographicMinus)
     EXPECT_EQ(formatTick(-0.0, half), QStringLiteral("0.0"));
     const Ticks millions = niceTicks(1e6, 5e6, 4);
     EXPECT_EQ(formatTick(2e6, millions), QStringLiteral("2e+06"));
+    const Ticks tiny = niceTicks(-5e-5, 5e-5, 4); // a step of 2e-5
+    EXPECT_EQ(formatTick(-2e-5, tiny), QStringLiteral("\u22122e\u221205"));
 }
 
 // ---------------------------------------------------------------------------------------------
