@@ -273,19 +273,15 @@ std::variant<CliCommand, CliError> parseTrain(const QStringList& arguments)
 {
     const auto options = trainingOptions(TrainingOptionSet::WithOutputs);
     QList<QCommandLineOption> parserOptions;
-    for (const Option<TrainOptions>& option : options)
-        parserOptions << commandLineOption(option);
-    parserOptions << helpOption();
+    appendOptions(parserOptions, options);
     QCommandLineParser parser;
-    const auto parsed = parseOptions(
-        parser, arguments, parserOptions,
-        Text::tr("unknown option %1 (see perceptron-lab train --help)"),
-        Text::tr("unexpected argument %1 (options start with --; see perceptron-lab train "
-                 "--help)"));
-    if (const auto* error = std::get_if<CliError>(&parsed))
-        return *error;
-    if (std::get<Parsed>(parsed) == Parsed::Help)
-        return CliCommand{CliCommand::Kind::Help, QString(), trainHelp(), {}};
+    if (auto answer = parseOptions(
+            parser, arguments, parserOptions,
+            Text::tr("unknown option %1 (see perceptron-lab train --help)"),
+            Text::tr("unexpected argument %1 (options start with --; see perceptron-lab train "
+                     "--help)"),
+            trainHelp))
+        return *answer;
 
     CliCommand command;
     command.kind = CliCommand::Kind::Train;
@@ -309,20 +305,10 @@ std::optional<CliError> readTrainingOptions(const QCommandLineParser& parser,
                                             const QHash<QString, QString>& renamed,
                                             TrainOptions& into)
 {
-    const auto nameOf = [&](const char* name) {
-        const QString own = QString::fromLatin1(name);
-        return renamed.value(own, own);
-    };
-    if (parser.isSet(nameOf("data")) == parser.isSet(nameOf("project")))
+    const auto isSet = [&](const QString& name) { return parser.isSet(renamed.value(name, name)); };
+    if (isSet(QStringLiteral("data")) == isSet(QStringLiteral("project")))
         return CliError{Text::tr("give exactly one of --data FILE and --project FILE")};
-    for (const Option<TrainOptions>& option : options) {
-        const QString name = nameOf(option.name);
-        if (!parser.isSet(name))
-            continue;
-        if (auto error = option.read(name, option.valueName ? parser.value(name) : QString(), into))
-            return error;
-    }
-    return std::nullopt;
+    return readOptions(parser, options, renamed, into);
 }
 
 learning::TrainingSettings TrainOptions::appliedTo(learning::TrainingSettings s) const

@@ -11,6 +11,7 @@
 #include <charconv>
 #include <cmath>
 #include <functional>
+#include <type_traits>
 
 namespace plab::cli {
 
@@ -57,31 +58,22 @@ Read oneOf(QStringList names, QString A::*into)
         };
 }
 
-Read number(double lo, double hi, std::optional<double> A::*into)
+/// A number (double) or a whole number (int) from \p lo to \p hi.
+template <class T>
+Read inRange(T lo, T hi, std::optional<T> A::*into)
 {
     return
         [lo, hi, into](const QString& name, const QString& value, A& a) -> std::optional<CliError> {
-            a.*into = parseNumber(value);
+            if constexpr (std::is_same_v<T, int>)
+                a.*into = parseWhole(value);
+            else
+                a.*into = parseNumber(value);
             if (a.*into && *(a.*into) >= lo && *(a.*into) <= hi)
                 return std::nullopt;
-            return optionError(name, Text::tr("expected a number from %1 to %2, found %3")
-                                         .arg(lo)
-                                         .arg(hi)
-                                         .arg(quoted(value)));
-        };
-}
-
-Read whole(int lo, int hi, std::optional<int> A::*into)
-{
-    return
-        [lo, hi, into](const QString& name, const QString& value, A& a) -> std::optional<CliError> {
-            a.*into = parseWhole(value);
-            if (a.*into && *(a.*into) >= lo && *(a.*into) <= hi)
-                return std::nullopt;
-            return optionError(name, Text::tr("expected a whole number from %1 to %2, found %3")
-                                         .arg(lo)
-                                         .arg(hi)
-                                         .arg(quoted(value)));
+            const QString expected =
+                std::is_same_v<T, int> ? Text::tr("expected a whole number from %1 to %2, found %3")
+                                       : Text::tr("expected a number from %1 to %2, found %3");
+            return optionError(name, expected.arg(lo).arg(hi).arg(quoted(value)));
         };
 }
 
@@ -153,11 +145,11 @@ std::span<const Option<A>> exportOptions()
         {"scale", "S",
          QT_TRANSLATE_NOOP("plab::cli::ExportCommandLine",
                            "pixels per layout pixel for png and gif, 0.25 to 8 (default 1)"),
-         number(0.25, 8.0, &A::scale)},
+         inRange(0.25, 8.0, &A::scale)},
         {"dpi", "N",
          QT_TRANSLATE_NOOP("plab::cli::ExportCommandLine",
                            "resolution, 10 to 2400 (default 96 x scale; 300 for a printed size)"),
-         number(10.0, 2400.0, &A::dpi)},
+         inRange(10.0, 2400.0, &A::dpi)},
         {"theme", "THEME",
          QT_TRANSLATE_NOOP("plab::cli::ExportCommandLine",
                            "light, dark, print or contrast (default light)"),
@@ -167,7 +159,7 @@ std::span<const Option<A>> exportOptions()
         {"font-scale", "X",
          QT_TRANSLATE_NOOP("plab::cli::ExportCommandLine",
                            "text size factor, 0.5 to 4 (default 1)"),
-         number(0.5, 4.0, &A::fontScale)},
+         inRange(0.5, 4.0, &A::fontScale)},
         {"caption", nullptr,
          QT_TRANSLATE_NOOP("plab::cli::ExportCommandLine",
                            "draw a caption: \"Epoch 3 · w = (2, 1) · b = -3 · 0 errors\""),
@@ -182,18 +174,18 @@ std::span<const Option<A>> exportOptions()
         {"columns", "N",
          QT_TRANSLATE_NOOP("plab::cli::ExportCommandLine",
                            "storyboard columns (default: the grid with the largest panels)"),
-         whole(1, 100, &A::columns)},
+         inRange(1, 100, &A::columns)},
         {"delay", "MS",
          QT_TRANSLATE_NOOP("plab::cli::ExportCommandLine",
                            "gif: time per frame in milliseconds (default 600)"),
-         whole(10, 600'000, &A::delayMs)},
+         inRange(10, 600'000, &A::delayMs)},
         {"pause", "MS",
          QT_TRANSLATE_NOOP("plab::cli::ExportCommandLine",
                            "gif: time on the last frame (default 2400)"),
-         whole(0, 600'000, &A::pauseMs)},
+         inRange(0, 600'000, &A::pauseMs)},
         {"loop", "N",
          QT_TRANSLATE_NOOP("plab::cli::ExportCommandLine", "gif: plays, 0 for forever (default 0)"),
-         whole(0, 65'536, &A::loop)},
+         inRange(0, 65'536, &A::loop)},
         {"out", "PATH",
          QT_TRANSLATE_NOOP("plab::cli::ExportCommandLine",
                            "the file; for frames the name pattern (lesson.png gives "
@@ -245,23 +237,16 @@ std::variant<CliCommand, CliError> parseExport(const QStringList& arguments)
     const auto options = exportOptions();
     const QHash<QString, QString>& renamed = renamedTrainingOptions();
     QList<QCommandLineOption> parserOptions;
-    for (const Option<TrainOptions>& option : training) {
-        const QByteArray name = renamed.value(QString::fromLatin1(option.name)).toLatin1();
-        parserOptions << commandLineOption(option, name.isEmpty() ? nullptr : name.constData());
-    }
-    for (const Option<A>& option : options)
-        parserOptions << commandLineOption(option);
-    parserOptions << helpOption();
+    appendOptions(parserOptions, training, renamed);
+    appendOptions(parserOptions, options);
     QCommandLineParser parser;
-    const auto parsed = parseOptions(
-        parser, arguments, parserOptions,
-        Text::tr("unknown option %1 (see perceptron-lab export --help)"),
-        Text::tr("unexpected argument %1 (options start with --; see perceptron-lab export "
-                 "--help)"));
-    if (const auto* error = std::get_if<CliError>(&parsed))
-        return *error;
-    if (std::get<Parsed>(parsed) == Parsed::Help)
-        return CliCommand{CliCommand::Kind::Help, QString(), exportHelp(), {}};
+    if (auto answer = parseOptions(
+            parser, arguments, parserOptions,
+            Text::tr("unknown option %1 (see perceptron-lab export --help)"),
+            Text::tr("unexpected argument %1 (options start with --; see perceptron-lab export "
+                     "--help)"),
+            exportHelp))
+        return *answer;
 
     CliCommand command;
     command.kind = CliCommand::Kind::Export;
@@ -269,13 +254,8 @@ std::variant<CliCommand, CliError> parseExport(const QStringList& arguments)
     // The training options are read by train's own readers, so their messages are the same.
     if (auto error = readTrainingOptions(parser, training, renamed, a.training))
         return *error;
-    for (const Option<A>& option : options) {
-        const QString name = QString::fromLatin1(option.name);
-        if (!parser.isSet(name))
-            continue;
-        if (auto error = option.read(name, option.valueName ? parser.value(name) : QString(), a))
-            return *error;
-    }
+    if (auto error = readOptions(parser, options, {}, a))
+        return *error;
     a.caption = a.caption || !a.title.isEmpty();
 
     if (a.out.isEmpty())

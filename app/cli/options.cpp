@@ -24,17 +24,12 @@ QString quoted(const QString& value)
     return u'"' + io::excerpt(value.toUtf8()) + u'"';
 }
 
-QCommandLineOption helpOption()
+std::optional<std::variant<CliCommand, CliError>>
+parseOptions(QCommandLineParser& parser, const QStringList& arguments,
+             QList<QCommandLineOption> options, const QString& unknownOption,
+             const QString& unexpectedArgument, QString (*help)())
 {
-    return QCommandLineOption(QStringList{QStringLiteral("h"), QStringLiteral("help")});
-}
-
-std::variant<Parsed, CliError> parseOptions(QCommandLineParser& parser,
-                                            const QStringList& arguments,
-                                            const QList<QCommandLineOption>& options,
-                                            const QString& unknownOption,
-                                            const QString& unexpectedArgument)
-{
+    options << QCommandLineOption(QStringList{QStringLiteral("h"), QStringLiteral("help")});
     if (auto error = checkOptionValues(arguments, options))
         return *error;
     parser.addOptions(options);
@@ -51,10 +46,10 @@ std::variant<Parsed, CliError> parseOptions(QCommandLineParser& parser,
         return CliError{message};
     }
     if (parser.isSet(QStringLiteral("help")))
-        return Parsed::Help;
+        return CliCommand{CliCommand::Kind::Help, QString(), help(), {}};
     if (!parser.positionalArguments().isEmpty())
         return CliError{unexpectedArgument.arg(quoted(parser.positionalArguments().constFirst()))};
-    return Parsed::Options;
+    return std::nullopt;
 }
 
 QString helpLine(const QString& left, const QString& help)

@@ -37,35 +37,48 @@ struct Option
 /// \p value in quotes, cut to one short line (io::excerpt()).
 [[nodiscard]] QString quoted(const QString& value);
 
-/// The QCommandLineOption of \p option (named \p name: a command may rename an option it shares).
+/// Appends the QCommandLineOption of every option of \p options, named as \p renamed says (a
+/// command may rename an option it shares: export's --max-epochs is train's --epochs).
 template <class Target>
-QCommandLineOption commandLineOption(const Option<Target>& option, const char* name = nullptr)
+void appendOptions(QList<QCommandLineOption>& list, std::span<const Option<Target>> options,
+                   const QHash<QString, QString>& renamed = {})
 {
-    const QString optionName = QString::fromLatin1(name ? name : option.name);
-    if (!option.valueName)
-        return QCommandLineOption(optionName);
-    return QCommandLineOption(optionName, QString(), QString::fromLatin1(option.valueName));
+    for (const Option<Target>& option : options) {
+        const QString own = QString::fromLatin1(option.name);
+        const QString name = renamed.value(own, own);
+        list << (option.valueName
+                     ? QCommandLineOption(name, QString(), QString::fromLatin1(option.valueName))
+                     : QCommandLineOption(name));
+    }
 }
 
-/// "-h" and "--help", which every command has.
-[[nodiscard]] QCommandLineOption helpOption();
-
-/// What the common start of every command's parse found: an error, a request for help, or
-/// neither (then \p parser holds the options given).
-enum class Parsed
+/// Reads every option of \p options that \p parser holds into \p into, in order; the first
+/// error wins. \p renamed as for appendOptions().
+template <class Target>
+std::optional<CliError> readOptions(const QCommandLineParser& parser,
+                                    std::span<const Option<Target>> options,
+                                    const QHash<QString, QString>& renamed, Target& into)
 {
-    Options,
-    Help,
-};
+    for (const Option<Target>& option : options) {
+        const QString own = QString::fromLatin1(option.name);
+        const QString name = renamed.value(own, own);
+        if (!parser.isSet(name))
+            continue;
+        if (auto error = option.read(name, option.valueName ? parser.value(name) : QString(), into))
+            return error;
+    }
+    return std::nullopt;
+}
 
 /// The common start of every command: checks the option values (checkOptionValues()), parses
-/// \p arguments with \p options and refuses unknown options (\p unknownOption, with %1 for the
-/// option) and positional arguments (\p unexpectedArgument, with %1) in the command's words.
-[[nodiscard]] std::variant<Parsed, CliError> parseOptions(QCommandLineParser& parser,
-                                                          const QStringList& arguments,
-                                                          const QList<QCommandLineOption>& options,
-                                                          const QString& unknownOption,
-                                                          const QString& unexpectedArgument);
+/// \p arguments with \p options and -h/--help, and refuses unknown options (\p unknownOption,
+/// with %1 for the option) and positional arguments (\p unexpectedArgument, with %1) in the
+/// command's words. Returns the error or the command's \p help, or nothing: then \p parser holds
+/// the options given.
+[[nodiscard]] std::optional<std::variant<CliCommand, CliError>>
+parseOptions(QCommandLineParser& parser, const QStringList& arguments,
+             QList<QCommandLineOption> options, const QString& unknownOption,
+             const QString& unexpectedArgument, QString (*help)());
 
 /// One entry of a help: "  " + \p left padded to the help column + \p help, whose further lines
 /// ("\n") are indented to the help column.

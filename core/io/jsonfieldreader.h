@@ -19,15 +19,14 @@ namespace plab::io {
 
 /// A JSON path for a message ("settings.learningRate", "points[3].x1"): a string, or a callable
 /// that builds one, where building it for every value would cost (two million points). It is only
-/// turned into text when a message needs it.
+/// turned into text when a message needs it. Implicit, so that callers pass either.
 class JsonPath
 {
 public:
-    JsonPath(const QString& path) : m_text(&path) {} // NOLINT(google-explicit-constructor)
+    JsonPath(const QString& path) : m_text(&path) {}
 
     template <class Make>
-    requires std::invocable<const Make&>
-    JsonPath(const Make& make) // NOLINT(google-explicit-constructor)
+    requires std::invocable<const Make&> JsonPath(const Make& make)
         : m_make(&make), m_call([](const void* f) { return (*static_cast<const Make*>(f))(); })
     {}
 

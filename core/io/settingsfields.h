@@ -108,7 +108,8 @@ struct WeightsField
 };
 
 namespace settings_values {
-using namespace learning;
+using learning::GradientMode, learning::InitKind, learning::Rule, learning::SampleOrder,
+    learning::ZeroConvention;
 inline constexpr std::array kRules{Rule::Perceptron, Rule::Pocket, Rule::Averaged, Rule::Adaline,
                                    Rule::Logistic};
 inline constexpr std::array kZero{ZeroConvention::Positive, ZeroConvention::Negative,
@@ -171,7 +172,7 @@ auto visitSettingsField(std::size_t index, Visit&& visit)
     return answer;
 }
 
-/// The field \p find(field) is true for (as visitSettingsField() takes it), or nothing.
+/// The index of the first field \p find(field) is true for, or nothing.
 template <class Find>
 std::optional<std::size_t> findSettingsField(Find&& find)
 {
@@ -185,7 +186,7 @@ std::optional<std::size_t> findSettingsField(Find&& find)
     return found;
 }
 
-/// The key of \p field: settingsFields()' key of the field learning::validate() names so.
+/// The key of the field that learning::validate() reports as \p field.
 [[nodiscard]] std::string_view settingsKey(learning::SettingsError::Field field);
 
 } // namespace plab::io
