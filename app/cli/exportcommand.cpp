@@ -131,10 +131,8 @@ Result<QStringList, QString> runExport(const ExportArguments& a, QIODevice& stan
                                      "storyboard and frames: png, svg or pdf; pages: pdf)")
                                 .arg(exporting::name(o.layout), exporting::name(o.format))));
         }
-        if (a.chart == u"errors")
-            o.content = exporting::ExportContent::ErrorChart;
-        else if (a.chart == u"weights")
-            o.content = exporting::ExportContent::WeightChart;
+        if (!a.chart.isEmpty())
+            o.content = *exporting::exportContentFromName(a.chart); // checked by the parser
 
         const QString sizeText = !a.size.isEmpty() ? a.size
                                  : o.format == exporting::ExportFormat::Gif

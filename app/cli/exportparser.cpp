@@ -1,6 +1,7 @@
 #include "app/cli/exportparser.h"
 
 #include "app/cli/options.h"
+#include "export/exportoptions.h"
 #include "io/numberformat.h"
 #include "io/textfile.h"
 
@@ -45,7 +46,17 @@ std::optional<int> parseWhole(const QString& text)
 using A = ExportArguments;
 using Read = std::function<std::optional<CliError>(const QString&, const QString&, A&)>;
 
-/// One of \p names, kept as given (runExport() maps it).
+/// The export library's names of \p values (export/exportoptions.h), in that order.
+template <class E>
+QStringList names(std::initializer_list<E> values)
+{
+    QStringList list;
+    for (const E value : values)
+        list << exporting::name(value);
+    return list;
+}
+
+/// One of \p names, kept as given (runExport() maps it with the export library's fromName()).
 Read oneOf(QStringList names, QString A::*into)
 {
     return
@@ -99,6 +110,11 @@ constexpr char kContext[] = "plab::cli::ExportCommandLine";
 /// The options of export's own, in the order of its help: what to draw (the first four), then how.
 std::span<const Option<A>> exportOptions()
 {
+    using C = exporting::ExportContent;
+    using F = exporting::ExportFormat;
+    using L = exporting::ExportLayout;
+    using T = exporting::TableFormat;
+    // The theme names are the command line's own ("contrast" is render's "high-contrast").
     static const Option<A> options[] = {
         {"epochs", "LIST",
          QT_TRANSLATE_NOOP("plab::cli::ExportCommandLine",
@@ -119,24 +135,21 @@ std::span<const Option<A>> exportOptions()
         {"chart", "NAME",
          QT_TRANSLATE_NOOP("plab::cli::ExportCommandLine",
                            "errors or weights: the learning curves instead of the plot"),
-         oneOf({QStringLiteral("errors"), QStringLiteral("weights")}, &A::chart)},
+         oneOf(names({C::ErrorChart, C::WeightChart}), &A::chart)},
         {"table", "FORMAT",
          QT_TRANSLATE_NOOP("plab::cli::ExportCommandLine",
                            "csv, md or tex: the visits of those epochs as a table"),
-         oneOf({QStringLiteral("csv"), QStringLiteral("md"), QStringLiteral("tex")}, &A::table)},
+         oneOf(names({T::Csv, T::Markdown, T::Latex}), &A::table)},
         {"format", "FORMAT",
          QT_TRANSLATE_NOOP("plab::cli::ExportCommandLine",
                            "png, svg, pdf or gif (default: from --out, else png)"),
-         oneOf({QStringLiteral("png"), QStringLiteral("svg"), QStringLiteral("pdf"),
-                QStringLiteral("gif")},
-               &A::format)},
+         oneOf(names({F::Png, F::Svg, F::Pdf, F::Gif}), &A::format)},
         {"layout", "LAYOUT",
          QT_TRANSLATE_NOOP("plab::cli::ExportCommandLine",
                            "single, storyboard, frames or pages (default: single; "
                            "a gif is an animation)"),
-         oneOf({QStringLiteral("single"), QStringLiteral("storyboard"), QStringLiteral("frames"),
-                QStringLiteral("pages")},
-               &A::layout)},
+         // Not "animation": a gif is always one, the other formats never.
+         oneOf(names({L::Single, L::Storyboard, L::Frames, L::Pages}), &A::layout)},
         {"size", "SIZE",
          QT_TRANSLATE_NOOP("plab::cli::ExportCommandLine",
                            "WxH pixels (1920x1080), a printed size (160x90mm, 16x9cm, 6x4in) or "
