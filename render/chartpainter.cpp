@@ -41,6 +41,26 @@ std::pair<QString, Qt::PenStyle> lookOf(ChartCurve curve)
     return {QString(), Qt::SolidLine};
 }
 
+/// The width of a legend of \p curves: for each a 24-pixel line sample, 6 pixels and the name,
+/// 16 pixels apart.
+double legendWidth(const std::vector<ChartCurve>& curves, const QFontMetricsF& fm)
+{
+    double width = 0.0;
+    for (const ChartCurve curve : curves)
+        width += (width > 0.0 ? 16.0 : 0.0) + 30.0 + fm.horizontalAdvance(lookOf(curve).first);
+    return width;
+}
+
+/// Whether the title of chart \p kind and the legend of \p curves fit side by side over a plot
+/// \p width wide; if not, the legend goes on a line of its own under the title.
+bool legendBesideTitle(double width, ChartPainter::Kind kind, const std::vector<ChartCurve>& curves,
+                       const Theme& theme)
+{
+    const double title =
+        QFontMetricsF(theme.font(1.15, true)).horizontalAdvance(ChartPainter::title(kind));
+    return title + 16.0 + legendWidth(curves, QFontMetricsF(theme.font())) <= width;
+}
+
 /// The finite minimum and maximum of the values of \p points, if any is finite.
 std::optional<std::pair<double, double>> finiteRange(const QList<QPointF>& points)
 {
@@ -129,28 +149,26 @@ QString ChartPainter::title(Kind kind)
     return kind == Kind::Errors ? Text::tr("Errors per epoch") : Text::tr("Weights per epoch");
 }
 
-QRectF ChartPainter::plotArea(const QRectF& target, bool rightAxis, const Theme& theme)
+QRectF ChartPainter::plotArea(const QRectF& target, const ChartSeries& series, Kind kind,
+                              const Theme& theme)
 {
     const QFontMetricsF fm(theme.font());
     const QFontMetricsF title(theme.font(1.15, true));
     const double left = std::ceil(fm.horizontalAdvance(QStringLiteral("\u22120.000")) + 16.0);
+    const bool rightAxis = kind == Kind::Errors && series.showLoss;
     const double right =
         rightAxis ? std::ceil(fm.horizontalAdvance(QStringLiteral("0.000e+00")) + 14.0) : 18.0;
-    const double top = std::ceil(title.height() + 18.0);
+    const double width = std::floor(target.width() - left - right);
+    double top = std::ceil(title.height() + 18.0);
+    if (!legendBesideTitle(width, kind, series.curves(kind == Kind::Errors), theme))
+        top += std::ceil(fm.height() + 4.0);
     const double bottom = std::ceil(2.0 * fm.height() + 12.0);
-    const QRectF area(std::round(target.left() + left), std::round(target.top() + top),
-                      std::floor(target.width() - left - right),
+    const QRectF area(std::round(target.left() + left), std::round(target.top() + top), width,
                       std::floor(target.height() - top - bottom));
     if (area.width() < 1.0 || area.height() < 1.0)
         return QRectF(target.topLeft(),
                       QSizeF(std::max(1.0, target.width()), std::max(1.0, target.height())));
     return area;
-}
-
-QRectF ChartPainter::plotArea(const QRectF& target, const ChartSeries& series, Kind kind,
-                              const Theme& theme)
-{
-    return plotArea(target, kind == Kind::Errors && series.showLoss, theme);
 }
 
 ChartPainter::Decimated ChartPainter::decimate(const QRectF& target, const ChartSeries& series,
@@ -332,19 +350,26 @@ void ChartPainter::paint(QPainter& painter, const Decimated& chart, double marke
                             fm.height() + 4.0),
                      Qt::AlignCenter, Text::tr("epoch"));
 
-    // Title and legend along the top.
+    // Title and legend along the top, or the legend under the title when both do not fit.
     const QFont titleFont = theme.font(1.15, true);
     const QFontMetricsF tfm(titleFont);
-    const QString title = ChartPainter::title(kind);
+    std::vector<ChartCurve> shown;
+    for (const Line& line : chart.lines)
+        shown.push_back(line.curve);
+    const bool oneLine = legendBesideTitle(area.width(), kind, shown, theme);
+    const double titleTop = target.top() + 8.0;
+    // Over a narrow chart the title may start left of the plot, above the tick labels.
+    const double titleLeft = oneLine ? area.left() : target.left() + 8.0;
+    const double titleWidth = std::max(0.0, target.right() - 4.0 - titleLeft);
+    const QString title = tfm.elidedText(ChartPainter::title(kind), Qt::ElideRight, titleWidth);
     painter.setFont(titleFont);
     painter.setPen(theme.text);
-    const double titleTop = target.top() + 8.0;
-    painter.drawText(
-        QRectF(area.left(), titleTop, tfm.horizontalAdvance(title) + 4.0, tfm.height()),
-        Qt::AlignLeft | Qt::AlignVCenter, title);
+    painter.drawText(QRectF(titleLeft, titleTop, tfm.horizontalAdvance(title) + 4.0, tfm.height()),
+                     Qt::AlignLeft | Qt::AlignVCenter, title);
     painter.setFont(font);
     double x = area.right();
-    const double cy = titleTop + 0.5 * tfm.height();
+    const double cy =
+        oneLine ? titleTop + 0.5 * tfm.height() : titleTop + tfm.height() + 4.0 + 0.5 * fm.height();
     for (auto it = chart.lines.rbegin(); it != chart.lines.rend(); ++it) {
         const auto [name, style] = lookOf(it->curve);
         const double textWidth = fm.horizontalAdvance(name);

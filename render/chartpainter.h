@@ -152,7 +152,6 @@ public:
     [[nodiscard]] static QString title(Kind kind);
 
     /// The rectangle inside \p target where the curves are drawn.
-    [[nodiscard]] static QRectF plotArea(const QRectF& target, bool rightAxis, const Theme& theme);
     [[nodiscard]] static QRectF plotArea(const QRectF& target, const ChartSeries& series, Kind kind,
                                          const Theme& theme);
 };
