@@ -18,65 +18,76 @@ class QPainter;
 
 namespace plab::render {
 
+/// Appends to \p out what the pixel column of values \p first .. \p last - 1 (value(i) drawn at
+/// x = i) shows: the first smallest and the last largest finite value, in index order, or the
+/// first value when none is finite (a non-finite point breaks the line). A point at an x that
+/// \p out already reached is left out. The step of decimateMinMax().
+template <typename Value>
+void appendColumnExtremes(std::size_t first, std::size_t last, const Value& value,
+                          QList<QPointF>& out)
+{
+    const auto keep = [&out](std::size_t i, double v) {
+        if (out.isEmpty() || out.last().x() < double(i))
+            out.append(QPointF(double(i), v));
+    };
+    std::size_t iLo = last;
+    std::size_t iHi = last;
+    double lo = 0.0;
+    double hi = 0.0;
+    for (std::size_t i = first; i < last; ++i) {
+        const double v = double(value(i));
+        if (!std::isfinite(v))
+            continue;
+        if (iLo == last || v < lo) {
+            lo = v;
+            iLo = i;
+        }
+        if (iHi == last || !(v < hi)) {
+            hi = v;
+            iHi = i;
+        }
+    }
+    if (iLo == last) {
+        if (first < last)
+            keep(first, double(value(first)));
+    } else if (iLo < iHi) {
+        keep(iLo, lo);
+        keep(iHi, hi);
+    } else {
+        keep(iHi, hi);
+        keep(iLo, lo);
+    }
+}
+
+/// Whether \p n values need decimating for \p columns pixel columns (more than two a column).
+[[nodiscard]] inline bool needsDecimation(std::size_t n, int columns)
+{
+    return n > 2 * std::size_t(std::max(columns, 1));
+}
+
 /// Reduces \p n values (value(i) drawn at x = i) to what \p columns pixel columns show: for each
 /// of \p columns equal index ranges the first smallest and the last largest finite value, in
-/// index order, plus the first and the last value so the curve starts and ends where the data
-/// does. A range without a finite value gives one non-finite point (the line breaks there).
-/// Inputs of at most 2 * \p columns values come back whole. Only the drawing is decimated, never
-/// the data: every extreme of the curve is among the points.
+/// index order (appendColumnExtremes()), plus the first and the last value so the curve starts
+/// and ends where the data does. Inputs of at most 2 * \p columns values come back whole. Only
+/// the drawing is decimated, never the data: every extreme of the curve is among the points.
 ///
 /// A template, so that reading a History column inlines into the loop.
 template <typename Value>
 [[nodiscard]] QList<QPointF> decimateMinMax(std::size_t n, int columns, const Value& value)
 {
     QList<QPointF> out;
-    if (n == 0)
-        return out;
-    const auto buckets = std::size_t(std::max(columns, 1));
-    if (n <= 2 * buckets) {
+    if (!needsDecimation(n, columns)) {
         out.reserve(qsizetype(n));
         for (std::size_t i = 0; i < n; ++i)
             out.append(QPointF(double(i), double(value(i))));
         return out;
     }
+    const auto buckets = std::size_t(columns);
     out.reserve(qsizetype(2 * buckets + 2));
-    const auto keep = [&out](std::size_t i, double v) {
-        if (out.isEmpty() || out.last().x() < double(i))
-            out.append(QPointF(double(i), v));
-    };
-    keep(0, double(value(0)));
-    for (std::size_t k = 0; k < buckets; ++k) {
-        const std::size_t first = k * n / buckets;
-        const std::size_t last = (k + 1) * n / buckets;
-        std::size_t iLo = last;
-        std::size_t iHi = last;
-        double lo = 0.0;
-        double hi = 0.0;
-        for (std::size_t i = first; i < last; ++i) {
-            const double v = double(value(i));
-            if (!std::isfinite(v))
-                continue;
-            if (iLo == last || v < lo) {
-                lo = v;
-                iLo = i;
-            }
-            if (iHi == last || !(v < hi)) {
-                hi = v;
-                iHi = i;
-            }
-        }
-        if (iLo == last) {
-            if (first < last)
-                keep(first, double(value(first)));
-        } else if (iLo < iHi) {
-            keep(iLo, lo);
-            keep(iHi, hi);
-        } else {
-            keep(iHi, hi);
-            keep(iLo, lo);
-        }
-    }
-    keep(n - 1, double(value(n - 1)));
+    appendColumnExtremes(0, 1, value, out);
+    for (std::size_t k = 0; k < buckets; ++k)
+        appendColumnExtremes(k * n / buckets, (k + 1) * n / buckets, value, out);
+    appendColumnExtremes(n - 1, n, value, out);
     return out;
 }
 

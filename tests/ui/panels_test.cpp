@@ -68,6 +68,14 @@ TEST(LearningCurves, DrawEveryEpochOfTheHistoryDecimated)
     const QList<QPointF> w1 = curves.drawnPoints(LearningCurves::Curve::W1);
     ASSERT_FALSE(w1.isEmpty());
     EXPECT_DOUBLE_EQ(w1.last().y(), 0.001 * 99'999);
+    // The curves of a chart are decimated together, column by column, as each would be alone.
+    const QRectF area = render::ChartPainter::plotArea(
+        curves.chartRect(LearningCurves::Kind::Weights), curves.series(),
+        LearningCurves::Kind::Weights, curves.theme());
+    std::vector<double> column;
+    for (int e = 0; e < history.epochCount(); ++e)
+        column.push_back(history.parameter(e, 0));
+    EXPECT_EQ(w1, render::decimateMinMax(column, int(area.width())));
     // The loss is only drawn for the gradient rules.
     EXPECT_TRUE(curves.drawnPoints(LearningCurves::Curve::Loss).isEmpty());
     curves.setShowLoss(true);
