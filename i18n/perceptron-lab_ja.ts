@@ -1262,16 +1262,8 @@ or an existing folder; - writes a table to standard output</source>
         <translation>テストのみ</translation>
     </message>
     <message>
-        <source>The source code of Perceptron Lab is MIT-licensed. Because the program links Qt Charts (GPL-3.0), the program as built is distributed under the terms of the GPL-3.0 as well.</source>
-        <translation>Perceptron Lab のソースコードは MIT ライセンスです。ただしプログラムは Qt Charts（GPL-3.0）をリンクしているため、ビルドしたプログラムは GPL-3.0 の条件でも配布されます。</translation>
-    </message>
-    <message>
         <source>the window, SVG and PDF export, threads, files</source>
         <translation>ウィンドウ、SVG・PDF エクスポート、スレッド、ファイル</translation>
-    </message>
-    <message>
-        <source>the learning curves in the window</source>
-        <translation>ウィンドウの学習曲線</translation>
     </message>
     <message>
         <source>the vectors and matrices of the learning rules</source>
@@ -1312,6 +1304,10 @@ or an existing folder; - writes a table to standard output</source>
     <message>
         <source>L&amp;icence</source>
         <translation>ライセンス(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Perceptron Lab is MIT-licensed, the program as built too. The libraries it uses keep their own licences, listed above.</source>
+        <translation>Perceptron Lab はソースコードもビルドしたプログラムも MIT ライセンスです。使用しているライブラリには、上に示したそれぞれのライセンスが適用されます。</translation>
     </message>
 </context>
 <context>
@@ -2030,41 +2026,6 @@ or an existing folder; - writes a table to standard output</source>
     <message>
         <source>&amp;System (%1)</source>
         <translation>システムに従う(&amp;S)（%1）</translation>
-    </message>
-</context>
-<context>
-    <name>plab::ui::LearningCurves</name>
-    <message>
-        <source>Errors per epoch</source>
-        <translation>エポックごとの誤分類数</translation>
-    </message>
-    <message>
-        <source>epoch</source>
-        <translation>エポック</translation>
-    </message>
-    <message>
-        <source>errors</source>
-        <translation>誤分類</translation>
-    </message>
-    <message>
-        <source>loss</source>
-        <translation>損失</translation>
-    </message>
-    <message>
-        <source>Weights per epoch</source>
-        <translation>エポックごとの重み</translation>
-    </message>
-    <message>
-        <source>w₁</source>
-        <translation>w₁</translation>
-    </message>
-    <message>
-        <source>w₂</source>
-        <translation>w₂</translation>
-    </message>
-    <message>
-        <source>b</source>
-        <translation>b</translation>
     </message>
 </context>
 <context>

@@ -989,6 +989,7 @@ void MainWindow::applyTheme()
                                     : render::Theme::fromName(m_themeChoice);
     m_canvas->setTheme(theme);
     m_controls->setTheme(theme);
+    m_curves->setTheme(theme);
 }
 
 void MainWindow::showKeys()
