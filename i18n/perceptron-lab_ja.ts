@@ -1843,6 +1843,12 @@ Exit status: 0 when the files were written, 2 for bad input (nothing is written)
         <source>Export preview</source>
         <translation>エクスポートのプレビュー</translation>
     </message>
+    <message numerus="yes">
+        <source>… and %n more row(s)</source>
+        <translation>
+            <numerusform>… ほか %n 行</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>plab::ui::GeneratorDialog</name>
