@@ -121,6 +121,16 @@
     </message>
 </context>
 <context>
+    <name>plab::ui::ExportPreview</name>
+    <message numerus="yes">
+        <source>… and %n more row(s)</source>
+        <translation>
+            <numerusform>… and %n more row</numerusform>
+            <numerusform>… and %n more rows</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>plab::ui::PlotCanvas</name>
     <message numerus="yes">
         <source>Remove %n points</source>

@@ -1897,6 +1897,12 @@ or an existing folder; - writes a table to standard output</source>
         <source>Export preview</source>
         <translation>エクスポートのプレビュー</translation>
     </message>
+    <message numerus="yes">
+        <source>… and %n more row(s)</source>
+        <translation>
+            <numerusform>… ほか %n 行</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>plab::ui::GeneratorDialog</name>
