@@ -479,6 +479,29 @@ TEST(History, ADivergingRunMatchesTheFullRecording)
     EXPECT_TRUE(sameAnswers(session.history(), session.reference()));
 }
 
+// A run that ends in a cycle (Adaline on XOR in file order, rules.h "Statuses"): every lookup
+// matches, and a fork from before the cycle reaches the same cycle, bit for bit.
+TEST(History, ARunEndingInACycleMatchesTheFullRecording)
+{
+    TrainingSettings settings;
+    settings.rule = Rule::Adaline;
+    settings.learningRate = 0.5;
+    settings.maxEpochs = 1000;
+    Session session(xorData(), settings, 180); // a checkpoint every 5 epochs
+    session.samples(6);
+    session.epochs(1000);
+    const EpochFigures end = session.history().latestEpoch();
+    ASSERT_EQ(end.status, TrainingStatus::Cycle);
+    const TrainerState cycle = session.history().stateAt(session.history().lastPosition());
+    EXPECT_EQ(cycle.cyclePeriod, 1);
+    EXPECT_GT(cycle.cycleSwing, 0.0);
+    EXPECT_TRUE(sameAnswers(session.history(), session.reference()));
+    ASSERT_TRUE(session.fork(*session.history().positionOfEpoch(end.epoch - 23)));
+    session.epochs(1000);
+    EXPECT_TRUE(sameAnswers(session.history(), session.reference()));
+    EXPECT_TRUE(identical(session.history().stateAt(session.history().lastPosition()), cycle));
+}
+
 // The window's case at full size: XOR never converges; 10^5 epochs with the default spacing (a
 // checkpoint every 27 777 epochs for 4 points), a rate change and a limit reached and raised.
 TEST(History, ALongRunWithDefaultSpacingMatchesTheFullRecording)
