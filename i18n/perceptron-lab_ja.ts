@@ -260,6 +260,12 @@ Options given here override the settings of a project file.</source>
             <numerusform>エポック上限の %n エポックに達しましたが収束しませんでした: %1、%2。</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Stuck in a cycle after %n epoch(s): the weights repeat while each sample still moves them by up to %1; at the end of the epoch: %2, %3.</source>
+        <translation>
+            <numerusform>%n エポック後に周期に入りました: 重みは同じ値に戻りますが、各サンプルはまだ重みを最大 %1 動かします。エポック終了時: %2、%3。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>plab::cli::ExportCommand</name>
@@ -2733,6 +2739,10 @@ or an existing folder; - writes a table to standard output</source>
     <message>
         <source>diverged: lower the learning rate</source>
         <translation>発散しました: 学習率を下げてください</translation>
+    </message>
+    <message>
+        <source>stuck in a cycle after %1 epochs: the weights repeat every %2 epoch(s) while each sample still moves them by up to %3</source>
+        <translation>%1 エポック後に周期に入りました: 重みは %2 エポックごとに同じ値に戻りますが、各サンプルはまだ重みを最大 %3 動かします</translation>
     </message>
     <message>
         <source>training…</source>
