@@ -2479,6 +2479,30 @@ Exit status: 0 when the files were written, 2 for bad input (nothing is written)
         <source>Cannot Generate Data Set</source>
         <translation>データセットを生成できません</translation>
     </message>
+    <message>
+        <source>The run has converged: there is nothing left to step. Move the timeline back, or edit the points or the settings, to train again.</source>
+        <translation>学習は収束しました。これ以上進めるステップはありません。もう一度学習するには、タイムラインを戻すか、点や設定を編集してください。</translation>
+    </message>
+    <message>
+        <source>The run stopped at the epoch limit. Raise the limit to go on, or move the timeline back.</source>
+        <translation>学習はエポック上限で止まりました。続けるには上限を上げるか、タイムラインを戻してください。</translation>
+    </message>
+    <message>
+        <source>The run diverged. Lower the learning rate to start over, or move the timeline back.</source>
+        <translation>学習は発散しました。学習率を下げてやり直すか、タイムラインを戻してください。</translation>
+    </message>
+    <message>
+        <source>The run has finished. Move the timeline back, or edit the points or the settings, to train again.</source>
+        <translation>学習は終了しました。もう一度学習するには、タイムラインを戻すか、点や設定を編集してください。</translation>
+    </message>
+    <message>
+        <source>Ctrl+Y</source>
+        <translation>Ctrl+Y</translation>
+    </message>
+    <message>
+        <source>redo</source>
+        <translation>やり直す</translation>
+    </message>
 </context>
 <context>
     <name>plab::ui::ParameterPanel</name>

@@ -330,7 +330,15 @@ void MainWindow::createActions()
     connect(stack, &QUndoStack::canRedoChanged, m_redoAction, &QAction::setEnabled);
     connect(stack, &QUndoStack::redoTextChanged, this, &MainWindow::updateUndoTexts);
     updateUndoTexts();
-    m_redoAction->setShortcuts({QKeySequence::Redo, QKeySequence(u"Ctrl+Shift+Z"_s)});
+    // Redo as the platform spells it plus Ctrl+Y and Ctrl+Shift+Z, as the menu, the keys help
+    // and the user guide promise; each once: a sequence registered twice is ambiguous and does
+    // nothing.
+    QList<QKeySequence> redoKeys = QKeySequence::keyBindings(QKeySequence::Redo);
+    for (const QKeySequence& key : {QKeySequence(u"Ctrl+Y"_s), QKeySequence(u"Ctrl+Shift+Z"_s)}) {
+        if (!redoKeys.contains(key))
+            redoKeys << key;
+    }
+    m_redoAction->setShortcuts(redoKeys);
     m_redoAction->setIcon(style()->standardIcon(QStyle::SP_ArrowForward));
     m_selectAllAction = make(QT_TR_NOOP("Select &All Points"), "actionSelectAll");
     m_selectAllAction->setShortcut(QKeySequence::SelectAll);
@@ -379,12 +387,10 @@ void MainWindow::createActions()
     m_stepSampleAction =
         make(QT_TR_NOOP("Step &Sample"), "actionStepSample", QStyle::SP_MediaSeekForward);
     m_stepSampleAction->setShortcut(QKeySequence(Qt::Key_S));
-    setSourceToolTip(m_stepSampleAction, QT_TR_NOOP("Visit one sample and show its update (S)"));
     connect(m_stepSampleAction, &QAction::triggered, m_playback, &editor::Playback::stepSample);
     m_stepEpochAction =
         make(QT_TR_NOOP("Step &Epoch"), "actionStepEpoch", QStyle::SP_MediaSkipForward);
     m_stepEpochAction->setShortcuts({QKeySequence(Qt::Key_N), QKeySequence(Qt::Key_Right)});
-    setSourceToolTip(m_stepEpochAction, QT_TR_NOOP("Run one epoch (N or Right)"));
     connect(m_stepEpochAction, &QAction::triggered, m_playback, &editor::Playback::stepEpoch);
     m_backAction = make(QT_TR_NOOP("&Back"), "actionBack", QStyle::SP_MediaSkipBackward);
     m_backAction->setShortcut(QKeySequence(Qt::Key_Left));
@@ -948,10 +954,38 @@ void MainWindow::updateActions()
     m_trainAction->setToolTip(running ? tr("Pause (Space)")
                                       : tr("Train until converged or paused (Space)"));
     m_trainAction->setEnabled(running || m_playback->canAdvance());
-    m_stepSampleAction->setEnabled(m_playback->hasProblem());
-    m_stepEpochAction->setEnabled(m_playback->hasProblem());
+    // After the run ended the steps would do nothing: disabled, with the reason as their tooltip
+    // (and Train's), until the timeline moves back or an edit starts the run over.
+    const bool canStep = m_playback->canAdvance();
+    m_stepSampleAction->setEnabled(canStep);
+    m_stepEpochAction->setEnabled(canStep);
+    m_stepSampleAction->setToolTip(tr("Visit one sample and show its update (S)"));
+    m_stepEpochAction->setToolTip(tr("Run one epoch (N or Right)"));
+    if (const auto status = m_playback->finishedStatus()) {
+        const QString reason = finishedText(*status);
+        for (QAction* action : {m_trainAction, m_stepSampleAction, m_stepEpochAction})
+            action->setToolTip(reason);
+    }
     m_backAction->setEnabled(m_playback->canGoBack());
     m_resetAction->setEnabled(m_playback->hasProblem());
+}
+
+QString MainWindow::finishedText(learning::TrainingStatus status)
+{
+    switch (status) {
+    case learning::TrainingStatus::Converged:
+        return tr("The run has converged: there is nothing left to step. Move the timeline back, "
+                  "or edit the points or the settings, to train again.");
+    case learning::TrainingStatus::EpochLimit:
+        return tr("The run stopped at the epoch limit. Raise the limit to go on, or move the "
+                  "timeline back.");
+    case learning::TrainingStatus::Diverged:
+        return tr("The run diverged. Lower the learning rate to start over, or move the timeline "
+                  "back.");
+    default:
+        return tr("The run has finished. Move the timeline back, or edit the points or the "
+                  "settings, to train again.");
+    }
 }
 
 void MainWindow::updateCounts()
@@ -1009,6 +1043,7 @@ void MainWindow::showKeys()
         {tr("Left"), tr("one step back in the recorded run")},
         {tr("R"), tr("reset to epoch 0")},
         {tr("Ctrl+Z, Ctrl+Shift+Z"), tr("undo, redo")},
+        {tr("Ctrl+Y"), tr("redo")},
     };
     QString html = u"<table cellspacing=\"4\">"_s;
     for (const auto& row : rows)

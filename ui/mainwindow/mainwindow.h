@@ -1,6 +1,7 @@
 #pragma once
 
 #include "learning/generators.h"
+#include "learning/records.h"
 #include "render/theme.h"
 
 #include <QMainWindow>
@@ -156,6 +157,8 @@ private:
     void updateRecentMenu();
     void updateTitle();
     void updateActions();
+    /// Why Train and the steps are disabled after a run ended with \p status.
+    [[nodiscard]] static QString finishedText(learning::TrainingStatus status);
     void updateCounts();
     void updateAccuracy();
     void updateAutosaveMarker();
