@@ -1,17 +1,25 @@
 // The window's actions as the keyboard and the menus reach them: every shortcut is registered
 // once (an ambiguous one does nothing), Redo answers every key the menu, the keys help and the
 // user guide promise, and Train and the steps are disabled, saying why, once a run has ended.
+// And WindowActions alone: texts that follow the undo stack and the language.
 #include "editor/document.h"
+#include "i18n/language.h"
 #include "render/viewtransform.h"
 #include "support/windowtest.h"
 #include "ui/canvas/plotcanvas.h"
+#include "ui/dialogs/keysdialog.h"
 #include "ui/mainwindow/mainwindow.h"
+#include "ui/mainwindow/windowactions.h"
 
 #include <QAction>
+#include <QDockWidget>
 #include <QHash>
 #include <QKeySequence>
+#include <QMainWindow>
+#include <QMenu>
 #include <QSignalSpy>
 #include <QTest>
+#include <QUndoCommand>
 #include <QUndoStack>
 #include <gtest/gtest.h>
 
@@ -125,6 +133,52 @@ TEST_F(WindowActions, AfterTheRunConvergedTheStepsAreDisabledAndSayWhyUntilTheTi
     EXPECT_TRUE(stepSample->isEnabled());
     EXPECT_TRUE(stepEpoch->isEnabled());
     EXPECT_EQ(stepEpoch->toolTip(), epochTip);
+}
+
+TEST_F(WindowActions, TheKeysHelpOpensBesideTheWindowAndListsEveryRedoKey)
+{
+    focusCanvas();
+    QTest::keySequence(canvas(), action("actionKeys")->shortcut());
+    auto* keys = m_window->findChild<ui::KeysDialog*>();
+    ASSERT_NE(keys, nullptr);
+    EXPECT_TRUE(keys->isVisible());
+    EXPECT_FALSE(keys->isModal()); // the window stays usable while it is open
+    for (const QString& key : {u"Ctrl+Z"_s, u"Ctrl+Shift+Z"_s, u"Ctrl+Y"_s})
+        EXPECT_TRUE(keys->text().contains(key)) << key.toStdString();
+    keys->close();
+}
+
+TEST(WindowActionsAlone, TheirTextsFollowTheUndoStackAndTheLanguage)
+{
+    QMainWindow window;
+    QUndoStack stack;
+    const ui::WindowActions::Docks docks{new QDockWidget(&window), new QDockWidget(&window),
+                                         new QDockWidget(&window), new QDockWidget(&window)};
+    ui::WindowActions actions(&window, &stack, docks);
+    EXPECT_EQ(actions.fileMenu()->title(), u"&File"_s);
+    EXPECT_EQ(docks.parameters->windowTitle(), u"Parameters"_s);
+    EXPECT_EQ(actions.undoAction->text(), u"&Undo"_s);
+    EXPECT_FALSE(actions.undoAction->isEnabled());
+
+    stack.push(new QUndoCommand(u"Add point"_s));
+    EXPECT_EQ(actions.undoAction->text(), u"&Undo Add point"_s);
+    EXPECT_TRUE(actions.undoAction->isEnabled());
+    EXPECT_FALSE(actions.redoAction->isEnabled());
+    stack.undo();
+    EXPECT_EQ(actions.redoAction->text(), u"&Redo Add point"_s);
+    EXPECT_TRUE(actions.redoAction->isEnabled());
+
+    ASSERT_TRUE(i18n::installTranslations(u"ja"_s));
+    actions.retranslate();
+    EXPECT_EQ(actions.fileMenu()->title(), u"ファイル(&F)"_s);
+    EXPECT_EQ(docks.parameters->windowTitle(), u"パラメーター"_s);
+    EXPECT_NE(actions.redoAction->text(), u"&Redo Add point"_s);
+    EXPECT_TRUE(actions.redoAction->text().contains(u"Add point"_s)); // the command's own text
+
+    ASSERT_TRUE(i18n::installTranslations(u"en"_s));
+    actions.retranslate();
+    EXPECT_EQ(actions.fileMenu()->title(), u"&File"_s);
+    EXPECT_EQ(actions.redoAction->text(), u"&Redo Add point"_s);
 }
 
 } // namespace
