@@ -2246,20 +2246,8 @@ Exit status: 0 when the files were written, 2 for bad input (nothing is written)
         <translation>Perceptron Lab</translation>
     </message>
     <message>
-        <source>class 0: %1 · class 1: %2</source>
-        <translation>クラス 0: %1 · クラス 1: %2</translation>
-    </message>
-    <message>
-        <source>accuracy %1 %</source>
-        <translation>正解率 %1 %</translation>
-    </message>
-    <message>
         <source>Language changed. The entries already in the undo history keep their language.</source>
         <translation>言語を切り替えました。操作の履歴にある項目は元の言語のままです。</translation>
-    </message>
-    <message>
-        <source>Not autosaved: %1</source>
-        <translation>自動保存されていません: %1</translation>
     </message>
     <message>
         <source>Cannot Generate Data Set</source>
@@ -2772,6 +2760,21 @@ Exit status: 0 when the files were written, 2 for bad input (nothing is written)
     <message>
         <source>The run has finished. Move the timeline back, or edit the points or the settings, to train again.</source>
         <translation>学習は終了しました。もう一度学習するには、タイムラインを戻すか、点や設定を編集してください。</translation>
+    </message>
+</context>
+<context>
+    <name>plab::ui::WindowStatusBar</name>
+    <message>
+        <source>class 0: %1 · class 1: %2</source>
+        <translation>クラス 0: %1 · クラス 1: %2</translation>
+    </message>
+    <message>
+        <source>accuracy %1 %</source>
+        <translation>正解率 %1 %</translation>
+    </message>
+    <message>
+        <source>Not autosaved: %1</source>
+        <translation>自動保存されていません: %1</translation>
     </message>
 </context>
 </TS>

@@ -1,7 +1,8 @@
 // The window's actions as the keyboard and the menus reach them: every shortcut is registered
 // once (an ambiguous one does nothing), Redo answers every key the menu, the keys help and the
 // user guide promise, and Train and the steps are disabled, saying why, once a run has ended.
-// And WindowActions alone: texts that follow the undo stack and the language.
+// And WindowActions alone (texts that follow the undo stack and the language), WindowStatusBar
+// alone.
 #include "editor/document.h"
 #include "i18n/language.h"
 #include "render/viewtransform.h"
@@ -10,14 +11,17 @@
 #include "ui/dialogs/keysdialog.h"
 #include "ui/mainwindow/mainwindow.h"
 #include "ui/mainwindow/windowactions.h"
+#include "ui/mainwindow/windowstatusbar.h"
 
 #include <QAction>
 #include <QDockWidget>
 #include <QHash>
 #include <QKeySequence>
+#include <QLabel>
 #include <QMainWindow>
 #include <QMenu>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTest>
 #include <QUndoCommand>
 #include <QUndoStack>
@@ -179,6 +183,42 @@ TEST(WindowActionsAlone, TheirTextsFollowTheUndoStackAndTheLanguage)
     actions.retranslate();
     EXPECT_EQ(actions.fileMenu()->title(), u"&File"_s);
     EXPECT_EQ(actions.redoAction->text(), u"&Redo Add point"_s);
+}
+
+TEST(WindowStatusBarAlone, ItsFieldsSayWhatTheyAreGivenAndTheMarkerShowsOnlyAProblem)
+{
+    QStatusBar bar;
+    ui::WindowStatusBar status(&bar);
+    const auto texts = [&bar] {
+        QStringList all;
+        for (const QLabel* label : bar.findChildren<QLabel*>())
+            if (!label->text().isEmpty())
+                all << label->text();
+        return all;
+    };
+    learning::Dataset data;
+    data.add({0.0, 0.0}, 0);
+    data.add({1.0, 0.0}, 1);
+    data.add({1.0, 1.0}, 1);
+    status.showCounts(data);
+    status.showAccuracy(2.0 / 3.0);
+    status.showCursor(QPointF(0.25, -1.5));
+    EXPECT_TRUE(texts().contains(u"class 0: 1 · class 1: 2"_s)) << texts().join(u'|').toStdString();
+    EXPECT_TRUE(texts().contains(u"accuracy 66.7 %"_s));
+    EXPECT_TRUE(texts().contains(u"x₁ = 0.25  x₂ = −1.50"_s)) << texts().join(u'|').toStdString();
+    status.showAccuracy(std::nullopt);
+    status.showCursor(std::nullopt);
+    EXPECT_EQ(texts(), QStringList{u"class 0: 1 · class 1: 2"_s});
+
+    auto* marker = bar.findChild<QWidget*>(u"autosaveMarker"_s);
+    ASSERT_NE(marker, nullptr);
+    EXPECT_TRUE(marker->isHidden());
+    status.showAutosaveProblem(u"the disk is full"_s, u"No space left on /tmp"_s);
+    EXPECT_FALSE(marker->isHidden());
+    EXPECT_TRUE(texts().contains(u"Not autosaved: the disk is full"_s));
+    EXPECT_EQ(marker->toolTip(), u"No space left on /tmp"_s);
+    status.showAutosaveProblem({}, {});
+    EXPECT_TRUE(marker->isHidden());
 }
 
 } // namespace

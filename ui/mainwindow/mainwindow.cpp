@@ -11,6 +11,7 @@
 #include "ui/mainwindow/trainingpresenter.h"
 #include "ui/mainwindow/windowactions.h"
 #include "ui/mainwindow/windowsettings.h"
+#include "ui/mainwindow/windowstatusbar.h"
 #include "ui/panels/controlpanel.h"
 #include "ui/panels/learningcurves.h"
 #include "ui/panels/parameterpanel.h"
@@ -22,7 +23,6 @@
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileInfo>
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QMenu>
 #include <QMimeData>
@@ -88,7 +88,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
                                   {m_controlDock, m_parameterDock, m_curveDock, m_undoDock});
     m_controls->setTrainingActions(m_actions->trainingActions());
     fitControlDock();
-    createStatusBar();
+    m_status = new WindowStatusBar(statusBar());
     connectActions();
     connectParts();
     restoreSettings();
@@ -225,35 +225,6 @@ void MainWindow::fitControlDock()
                                              style()->pixelMetric(QStyle::PM_ScrollBarExtent));
 }
 
-void MainWindow::createStatusBar()
-{
-    m_cursorLabel = new QLabel(this);
-    m_countLabel = new QLabel(this);
-    m_accuracyLabel = new QLabel(this);
-    for (auto* label : {m_cursorLabel, m_countLabel, m_accuracyLabel}) {
-        label->setContentsMargins(6, 0, 6, 0);
-        statusBar()->addPermanentWidget(label);
-    }
-    m_cursorLabel->setMinimumWidth(
-        m_cursorLabel->fontMetrics().horizontalAdvance(u"x₁ = −0000.00  x₂ = −0000.00"_s));
-
-    // Shown only while changes are not being autosaved; stays until they are again.
-    m_autosaveMarker = new QWidget(this);
-    m_autosaveMarker->setObjectName(u"autosaveMarker"_s);
-    auto* markerLayout = new QHBoxLayout(m_autosaveMarker);
-    markerLayout->setContentsMargins(6, 0, 6, 0);
-    markerLayout->setSpacing(4);
-    m_autosaveIcon = new QLabel(m_autosaveMarker);
-    m_autosaveText = new QLabel(m_autosaveMarker);
-    QFont bold = m_autosaveText->font();
-    bold.setBold(true);
-    m_autosaveText->setFont(bold);
-    markerLayout->addWidget(m_autosaveIcon);
-    markerLayout->addWidget(m_autosaveText);
-    m_autosaveMarker->hide();
-    statusBar()->insertPermanentWidget(0, m_autosaveMarker);
-}
-
 void MainWindow::setAutosaver(editor::Autosaver* autosaver)
 {
     if (m_autosaver) {
@@ -284,16 +255,10 @@ void MainWindow::setAutosaver(editor::Autosaver* autosaver)
 
 void MainWindow::updateAutosaveMarker()
 {
-    const QString problem = m_autosaver ? m_autosaver->problem() : QString();
-    if (problem.isEmpty()) {
-        m_autosaveMarker->hide();
-        return;
-    }
-    const int size = m_autosaveText->fontMetrics().height();
-    m_autosaveIcon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxWarning).pixmap(size));
-    m_autosaveText->setText(tr("Not autosaved: %1").arg(problem));
-    m_autosaveMarker->setToolTip(m_autosaver->problemDetails());
-    m_autosaveMarker->show();
+    if (m_autosaver)
+        m_status->showAutosaveProblem(m_autosaver->problem(), m_autosaver->problemDetails());
+    else
+        m_status->showAutosaveProblem({}, {});
 }
 
 void MainWindow::connectParts()
@@ -316,11 +281,9 @@ void MainWindow::connectParts()
         m_actions->checkClass(cls);
     });
     connect(m_canvas, &PlotCanvas::spaceTapped, m_playback, &editor::Playback::trainOrPause);
-    connect(m_canvas, &PlotCanvas::cursorMoved, this, [this](QPointF world) {
-        m_cursorLabel->setText(u"x₁ = "_s + formatNumber(world.x()) + u"  x₂ = "_s +
-                               formatNumber(world.y()));
-    });
-    connect(m_canvas, &PlotCanvas::cursorLeft, m_cursorLabel, &QLabel::clear);
+    connect(m_canvas, &PlotCanvas::cursorMoved, this,
+            [this](QPointF world) { m_status->showCursor(world); });
+    connect(m_canvas, &PlotCanvas::cursorLeft, this, [this] { m_status->showCursor({}); });
     connect(m_canvas, &PlotCanvas::message, this, &MainWindow::showMessage);
 
     connect(m_presenter, &TrainingPresenter::statusChanged, m_statusLine, &QLabel::setText);
@@ -434,17 +397,14 @@ void MainWindow::updateTitle()
 void MainWindow::updateCounts()
 {
     const learning::Dataset& data = m_document->data();
-    m_countLabel->setText(tr("class 0: %1 · class 1: %2").arg(data.count(0)).arg(data.count(1)));
+    m_status->showCounts(data);
     m_actions->setHasPoints(!data.empty());
 }
 
 void MainWindow::updateAccuracy()
 {
-    if (m_playback->shownModel())
-        m_accuracyLabel->setText(
-            tr("accuracy %1 %").arg(QString::number(100.0 * m_presenter->shownAccuracy(), 'f', 1)));
-    else
-        m_accuracyLabel->clear();
+    m_status->showAccuracy(m_playback->shownModel() ? std::optional(m_presenter->shownAccuracy())
+                                                    : std::nullopt);
 }
 
 void MainWindow::setThemeChoice(const QString& choice)

@@ -29,13 +29,14 @@ class PlotCanvas;
 class Timeline;
 class TrainingPresenter;
 class WindowActions;
+class WindowStatusBar;
 
 /// The main window: the plot canvas in the centre with the timeline and the run's status under
 /// it; the controls, the parameters, the learning curves and the undo history in dock widgets
 /// the user can move or hide. It only wires the parts together: the training logic lives in
 /// editor::Playback and TrainingPresenter, the editing in PlotCanvas and the undo commands, the
-/// actions, menus and their texts in WindowActions, the files in DocumentFiles and what is
-/// remembered between sessions in WindowSettings.
+/// actions, menus and their texts in WindowActions, the files in DocumentFiles, the status bar's
+/// fields in WindowStatusBar and what is remembered between sessions in WindowSettings.
 ///
 /// Every action has an objectName ("actionTrain", "actionStepSample", ...) so tests and
 /// scripts can find it.
@@ -89,7 +90,6 @@ protected:
 private:
     void createCentre();
     void createDocks();
-    void createStatusBar();
     void connectActions();
     void connectParts();
     /// QEvent::LanguageChange: every text of the window again, in the new language.
@@ -122,14 +122,9 @@ private:
     QDockWidget* m_curveDock = nullptr;
     QDockWidget* m_undoDock = nullptr;
     QLabel* m_statusLine = nullptr;
-    QLabel* m_cursorLabel = nullptr;
-    QLabel* m_countLabel = nullptr;
-    QLabel* m_accuracyLabel = nullptr;
-    QWidget* m_autosaveMarker = nullptr;
-    QLabel* m_autosaveIcon = nullptr;
-    QLabel* m_autosaveText = nullptr;
     QPointer<editor::Autosaver> m_autosaver;
     WindowActions* m_actions = nullptr;
+    WindowStatusBar* m_status = nullptr;
     DocumentFiles* m_files = nullptr;
 
     QString m_themeChoice = QStringLiteral("system");
