@@ -39,6 +39,13 @@ bool Playback::canAdvance() const
     return status == learning::TrainingStatus::Running;
 }
 
+std::optional<learning::TrainingStatus> Playback::finishedStatus() const
+{
+    if (!m_hasProblem || canAdvance())
+        return std::nullopt;
+    return m_history.stateAt(m_history.lastPosition()).status;
+}
+
 std::optional<learning::LinearModel> Playback::shownModel() const
 {
     if (!m_hasProblem || m_awaitingRestart)

@@ -32,8 +32,9 @@ class TrainingEngine;
 ///   there: the history after it is dropped and the engine resumes from the recorded trainer
 ///   state (forked()).
 ///
-/// What each state enables: hasProblem() (the data and settings can be trained) enables the
-/// steps and Reset; canAdvance() enables Train; canGoBack() enables Back.
+/// What each state enables: hasProblem() (the data and settings can be trained) enables Reset;
+/// canAdvance() enables Train and the steps (finishedStatus() says why not when the run ended);
+/// canGoBack() enables Back.
 class Playback : public QObject
 {
     Q_OBJECT
@@ -62,6 +63,10 @@ public:
     /// Train and the step actions would do something: a problem, and either the run at the
     /// position shown is not finished or the position is in the past (training forks there).
     [[nodiscard]] bool canAdvance() const;
+    /// How the run at the position shown ended, when that is why it cannot advance: Converged,
+    /// EpochLimit (at the limit) or Diverged. Nothing while canAdvance() or without a problem.
+    /// Scrubbing back or an edit that starts the run over makes it advance again.
+    [[nodiscard]] std::optional<learning::TrainingStatus> finishedStatus() const;
     /// Back would do something.
     [[nodiscard]] bool canGoBack() const { return m_position > 0; }
     /// A new run was asked of the engine and its epoch 0 has not arrived yet: nothing recorded

@@ -1515,6 +1515,85 @@ or an existing folder; - writes a table to standard output</source>
     </message>
 </context>
 <context>
+    <name>plab::ui::DocumentFiles</name>
+    <message>
+        <source>Perceptron Lab projects (*.json)</source>
+        <translation>Perceptron Lab プロジェクト (*.json)</translation>
+    </message>
+    <message>
+        <source>Data sets (*.csv)</source>
+        <translation>データセット (*.csv)</translation>
+    </message>
+    <message>
+        <source>Unsaved Changes</source>
+        <translation>未保存の変更</translation>
+    </message>
+    <message>
+        <source>“%1” has unsaved changes. Save them first?</source>
+        <translation>「%1」には保存されていない変更があります。先に保存しますか？</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>開く</translation>
+    </message>
+    <message>
+        <source>Projects and data sets (*.json *.csv)</source>
+        <translation>プロジェクトとデータセット (*.json *.csv)</translation>
+    </message>
+    <message>
+        <source>Open Data Set</source>
+        <translation>データセットを開く</translation>
+    </message>
+    <message>
+        <source>Cannot Open Project</source>
+        <translation>プロジェクトを開けません</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>%1 を開きました</translation>
+    </message>
+    <message>
+        <source>Cannot Open Data Set</source>
+        <translation>データセットを開けません</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>%1 を開く</translation>
+    </message>
+    <message>
+        <source>Save Project</source>
+        <translation>プロジェクトの保存</translation>
+    </message>
+    <message>
+        <source>Cannot Save Project</source>
+        <translation>プロジェクトを保存できません</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 を保存しました</translation>
+    </message>
+    <message>
+        <source>Save Data Set</source>
+        <translation>データセットの保存</translation>
+    </message>
+    <message>
+        <source>Cannot Save Data Set</source>
+        <translation>データセットを保存できません</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>無題</translation>
+    </message>
+    <message>
+        <source>No Recent Files</source>
+        <translation>最近使ったファイルはありません</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Menu</source>
+        <translation>メニューを消去(&amp;C)</translation>
+    </message>
+</context>
+<context>
     <name>plab::ui::ExportDialog</name>
     <message>
         <source>Export</source>
@@ -2030,337 +2109,10 @@ or an existing folder; - writes a table to standard output</source>
     </message>
 </context>
 <context>
-    <name>plab::ui::LanguageMenu</name>
+    <name>plab::ui::KeysDialog</name>
     <message>
-        <source>&amp;Language</source>
-        <translation>言語(&amp;L)</translation>
-    </message>
-    <message>
-        <source>&amp;System (%1)</source>
-        <translation>システムに従う(&amp;S)（%1）</translation>
-    </message>
-</context>
-<context>
-    <name>plab::ui::MainWindow</name>
-    <message>
-        <source>Perceptron Lab projects (*.json)</source>
-        <translation>Perceptron Lab プロジェクト (*.json)</translation>
-    </message>
-    <message>
-        <source>Data sets (*.csv)</source>
-        <translation>データセット (*.csv)</translation>
-    </message>
-    <message>
-        <source>Unsaved Changes</source>
-        <translation>未保存の変更</translation>
-    </message>
-    <message>
-        <source>“%1” has unsaved changes. Save them first?</source>
-        <translation>「%1」には保存されていない変更があります。先に保存しますか？</translation>
-    </message>
-    <message>
-        <source>Controls</source>
-        <translation>操作</translation>
-    </message>
-    <message>
-        <source>Parameters</source>
-        <translation>パラメーター</translation>
-    </message>
-    <message>
-        <source>Learning Curves</source>
-        <translation>学習曲線</translation>
-    </message>
-    <message>
-        <source>&lt;empty&gt;</source>
-        <translation>&lt;なし&gt;</translation>
-    </message>
-    <message>
-        <source>Undo History</source>
-        <translation>操作の履歴</translation>
-    </message>
-    <message>
-        <source>&amp;New</source>
-        <translation>新規(&amp;N)</translation>
-    </message>
-    <message>
-        <source>&amp;Open…</source>
-        <translation>開く(&amp;O)…</translation>
-    </message>
-    <message>
-        <source>Open a project (JSON) or a data set (CSV)</source>
-        <translation>プロジェクト（JSON）またはデータセット（CSV）を開きます</translation>
-    </message>
-    <message>
-        <source>&amp;Save</source>
-        <translation>保存(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Save &amp;As…</source>
-        <translation>名前を付けて保存(&amp;A)…</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>終了(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>&amp;Undo</source>
-        <translation>元に戻す(&amp;U)</translation>
-    </message>
-    <message>
-        <source>&amp;Redo</source>
-        <translation>やり直す(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Select &amp;All Points</source>
-        <translation>すべての点を選択(&amp;A)</translation>
-    </message>
-    <message>
-        <source>&amp;Delete Selected Points</source>
-        <translation>選択した点を削除(&amp;D)</translation>
-    </message>
-    <message>
-        <source>&amp;Generate…</source>
-        <translation>生成(&amp;G)…</translation>
-    </message>
-    <message>
-        <source>&amp;Open Data Set (CSV)…</source>
-        <translation>データセットを開く（CSV）(&amp;O)…</translation>
-    </message>
-    <message>
-        <source>&amp;Save Data Set (CSV)…</source>
-        <translation>データセットを保存（CSV）(&amp;S)…</translation>
-    </message>
-    <message>
-        <source>&amp;Clear Points</source>
-        <translation>点をすべて消去(&amp;C)</translation>
-    </message>
-    <message>
-        <source>Place Class &amp;0</source>
-        <translation>クラス 0 を置く(&amp;0)</translation>
-    </message>
-    <message>
-        <source>Place Class &amp;1</source>
-        <translation>クラス 1 を置く(&amp;1)</translation>
-    </message>
-    <message>
-        <source>&amp;Train</source>
-        <translation>学習開始(&amp;T)</translation>
-    </message>
-    <message>
-        <source>Train until converged or paused (Space)</source>
-        <translation>収束するか一時停止するまで学習します（Space）</translation>
-    </message>
-    <message>
-        <source>Step &amp;Sample</source>
-        <translation>1 サンプル進む(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Visit one sample and show its update (S)</source>
-        <translation>サンプルを 1 つ訪問し、その更新を表示します（S）</translation>
-    </message>
-    <message>
-        <source>Step &amp;Epoch</source>
-        <translation>1 エポック進む(&amp;E)</translation>
-    </message>
-    <message>
-        <source>Run one epoch (N or Right)</source>
-        <translation>1 エポック実行します（N または →）</translation>
-    </message>
-    <message>
-        <source>&amp;Back</source>
-        <translation>戻る(&amp;B)</translation>
-    </message>
-    <message>
-        <source>One step back in the recorded run (Left)</source>
-        <translation>記録した学習経過を 1 ステップ戻ります（←）</translation>
-    </message>
-    <message>
-        <source>&amp;Reset</source>
-        <translation>リセット(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Back to the initial weights, epoch 0 (R)</source>
-        <translation>重みを初期値に戻し、エポック 0 にします（R）</translation>
-    </message>
-    <message>
-        <source>&amp;Fit to Data</source>
-        <translation>データに合わせる(&amp;F)</translation>
-    </message>
-    <message>
-        <source>Zoom &amp;In</source>
-        <translation>拡大(&amp;I)</translation>
-    </message>
-    <message>
-        <source>Zoom &amp;Out</source>
-        <translation>縮小(&amp;O)</translation>
-    </message>
-    <message>
-        <source>F&amp;ull Screen</source>
-        <translation>全画面表示(&amp;U)</translation>
-    </message>
-    <message>
-        <source>Follow the &amp;System</source>
-        <translation>システムに従う(&amp;S)</translation>
-    </message>
-    <message>
-        <source>&amp;Light</source>
-        <translation>ライト(&amp;L)</translation>
-    </message>
-    <message>
-        <source>&amp;Dark</source>
-        <translation>ダーク(&amp;D)</translation>
-    </message>
-    <message>
-        <source>&amp;High Contrast</source>
-        <translation>ハイコントラスト(&amp;H)</translation>
-    </message>
-    <message>
-        <source>&amp;Print (white, thick lines)</source>
-        <translation>印刷用（白地、太い線）(&amp;P)</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>ファイル(&amp;F)</translation>
-    </message>
-    <message>
-        <source>Open &amp;Recent</source>
-        <translation>最近使ったファイル(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>編集(&amp;E)</translation>
-    </message>
-    <message>
-        <source>&amp;Data</source>
-        <translation>データ(&amp;D)</translation>
-    </message>
-    <message>
-        <source>&amp;Classic Data Sets</source>
-        <translation>定番のデータセット(&amp;C)</translation>
-    </message>
-    <message>
-        <source>&amp;Training</source>
-        <translation>学習(&amp;T)</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>表示(&amp;V)</translation>
-    </message>
-    <message>
-        <source>&amp;Theme</source>
-        <translation>テーマ(&amp;T)</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>ヘルプ(&amp;H)</translation>
-    </message>
-    <message>
-        <source>User &amp;Guide</source>
-        <translation>ユーザーガイド(&amp;G)</translation>
-    </message>
-    <message>
-        <source>&amp;Keys and Mouse</source>
-        <translation>キーとマウス操作(&amp;K)</translation>
-    </message>
-    <message>
-        <source>&amp;About Perceptron Lab</source>
-        <translation>Perceptron Lab について(&amp;A)</translation>
-    </message>
-    <message>
-        <source>About &amp;Qt</source>
-        <translation>Qt について(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>Main Toolbar</source>
-        <translation>メインツールバー</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>開く</translation>
-    </message>
-    <message>
-        <source>Projects and data sets (*.json *.csv)</source>
-        <translation>プロジェクトとデータセット (*.json *.csv)</translation>
-    </message>
-    <message>
-        <source>Open Data Set</source>
-        <translation>データセットを開く</translation>
-    </message>
-    <message>
-        <source>Cannot Open Project</source>
-        <translation>プロジェクトを開けません</translation>
-    </message>
-    <message>
-        <source>Opened %1</source>
-        <translation>%1 を開きました</translation>
-    </message>
-    <message>
-        <source>Cannot Open Data Set</source>
-        <translation>データセットを開けません</translation>
-    </message>
-    <message>
-        <source>Open %1</source>
-        <translation>%1 を開く</translation>
-    </message>
-    <message>
-        <source>Save Project</source>
-        <translation>プロジェクトの保存</translation>
-    </message>
-    <message>
-        <source>Cannot Save Project</source>
-        <translation>プロジェクトを保存できません</translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>%1 を保存しました</translation>
-    </message>
-    <message>
-        <source>Save Data Set</source>
-        <translation>データセットの保存</translation>
-    </message>
-    <message>
-        <source>Cannot Save Data Set</source>
-        <translation>データセットを保存できません</translation>
-    </message>
-    <message>
-        <source>Untitled</source>
-        <translation>無題</translation>
-    </message>
-    <message>
-        <source>No Recent Files</source>
-        <translation>最近使ったファイルはありません</translation>
-    </message>
-    <message>
-        <source>&amp;Clear Menu</source>
-        <translation>メニューを消去(&amp;C)</translation>
-    </message>
-    <message>
-        <source>Generate %1</source>
-        <translation>%1 を生成</translation>
-    </message>
-    <message>
-        <source>Clear points</source>
-        <translation>点を消去</translation>
-    </message>
-    <message>
-        <source>Perceptron Lab</source>
-        <translation>Perceptron Lab</translation>
-    </message>
-    <message>
-        <source>&amp;Pause</source>
-        <translation>一時停止(&amp;P)</translation>
-    </message>
-    <message>
-        <source>Pause (Space)</source>
-        <translation>一時停止（Space）</translation>
-    </message>
-    <message>
-        <source>class 0: %1 · class 1: %2</source>
-        <translation>クラス 0: %1 · クラス 1: %2</translation>
-    </message>
-    <message>
-        <source>accuracy %1 %</source>
-        <translation>正解率 %1 %</translation>
+        <source>Keys and Mouse</source>
+        <translation>キーとマウス操作</translation>
     </message>
     <message>
         <source>Left click</source>
@@ -2483,28 +2235,50 @@ or an existing folder; - writes a table to standard output</source>
         <translation>元に戻す、やり直す</translation>
     </message>
     <message>
+        <source>Ctrl+Y</source>
+        <translation>Ctrl+Y</translation>
+    </message>
+    <message>
+        <source>redo</source>
+        <translation>やり直す</translation>
+    </message>
+    <message>
         <source>The timeline under the plot scrubs through every recorded epoch and sample visit. Training from a past position continues from there and drops the recorded run after it.</source>
         <translation>平面図の下のタイムラインで、記録したすべてのエポックとサンプル訪問をたどれます。過去の位置から学習を続けると、そこから先へ進み、その後の記録は破棄されます。</translation>
     </message>
+</context>
+<context>
+    <name>plab::ui::LanguageMenu</name>
     <message>
-        <source>Keys and Mouse</source>
-        <translation>キーとマウス操作</translation>
+        <source>&amp;Language</source>
+        <translation>言語(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;System (%1)</source>
+        <translation>システムに従う(&amp;S)（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>plab::ui::MainWindow</name>
+    <message>
+        <source>Untitled</source>
+        <translation>無題</translation>
+    </message>
+    <message>
+        <source>Generate %1</source>
+        <translation>%1 を生成</translation>
+    </message>
+    <message>
+        <source>Clear points</source>
+        <translation>点を消去</translation>
+    </message>
+    <message>
+        <source>Perceptron Lab</source>
+        <translation>Perceptron Lab</translation>
     </message>
     <message>
         <source>Language changed. The entries already in the undo history keep their language.</source>
         <translation>言語を切り替えました。操作の履歴にある項目は元の言語のままです。</translation>
-    </message>
-    <message>
-        <source>&amp;Undo %1</source>
-        <translation>元に戻す(&amp;U) %1</translation>
-    </message>
-    <message>
-        <source>&amp;Redo %1</source>
-        <translation>やり直す(&amp;R) %1</translation>
-    </message>
-    <message>
-        <source>Not autosaved: %1</source>
-        <translation>自動保存されていません: %1</translation>
     </message>
     <message>
         <source>Cannot Generate Data Set</source>
@@ -2741,12 +2515,12 @@ or an existing folder; - writes a table to standard output</source>
         <translation>発散しました: 学習率を下げてください</translation>
     </message>
     <message>
-        <source>stuck in a cycle after %1 epochs: the weights repeat every %2 epoch(s) while each sample still moves them by up to %3</source>
-        <translation>%1 エポック後に周期に入りました: 重みは %2 エポックごとに同じ値に戻りますが、各サンプルはまだ重みを最大 %3 動かします</translation>
-    </message>
-    <message>
         <source>training…</source>
         <translation>学習中…</translation>
+    </message>
+    <message>
+        <source>stuck in a cycle after %1 epochs: the weights repeat every %2 epoch(s) while each sample still moves them by up to %3</source>
+        <translation>%1 エポック後に周期に入りました: 重みは %2 エポックごとに同じ値に戻りますが、各サンプルはまだ重みを最大 %3 動かします</translation>
     </message>
 </context>
 <context>
@@ -2770,6 +2544,272 @@ or an existing folder; - writes a table to standard output</source>
     <message>
         <source>Not part of the bundled guide: %1</source>
         <translation>同梱のガイドにはありません: %1</translation>
+    </message>
+</context>
+<context>
+    <name>plab::ui::WindowActions</name>
+    <message>
+        <source>Controls</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>パラメーター</translation>
+    </message>
+    <message>
+        <source>Learning Curves</source>
+        <translation>学習曲線</translation>
+    </message>
+    <message>
+        <source>Undo History</source>
+        <translation>操作の履歴</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>新規(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>開く(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open a project (JSON) or a data set (CSV)</source>
+        <translation>プロジェクト（JSON）またはデータセット（CSV）を開きます</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>名前を付けて保存(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Select &amp;All Points</source>
+        <translation>すべての点を選択(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Selected Points</source>
+        <translation>選択した点を削除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Generate…</source>
+        <translation>生成(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open Data Set (CSV)…</source>
+        <translation>データセットを開く（CSV）(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save Data Set (CSV)…</source>
+        <translation>データセットを保存（CSV）(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Points</source>
+        <translation>点をすべて消去(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Place Class &amp;0</source>
+        <translation>クラス 0 を置く(&amp;0)</translation>
+    </message>
+    <message>
+        <source>Place Class &amp;1</source>
+        <translation>クラス 1 を置く(&amp;1)</translation>
+    </message>
+    <message>
+        <source>&amp;Train</source>
+        <translation>学習開始(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Train until converged or paused (Space)</source>
+        <translation>収束するか一時停止するまで学習します（Space）</translation>
+    </message>
+    <message>
+        <source>Step &amp;Sample</source>
+        <translation>1 サンプル進む(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Step &amp;Epoch</source>
+        <translation>1 エポック進む(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>戻る(&amp;B)</translation>
+    </message>
+    <message>
+        <source>One step back in the recorded run (Left)</source>
+        <translation>記録した学習経過を 1 ステップ戻ります（←）</translation>
+    </message>
+    <message>
+        <source>&amp;Reset</source>
+        <translation>リセット(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Back to the initial weights, epoch 0 (R)</source>
+        <translation>重みを初期値に戻し、エポック 0 にします（R）</translation>
+    </message>
+    <message>
+        <source>&amp;Fit to Data</source>
+        <translation>データに合わせる(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>拡大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>縮小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>F&amp;ull Screen</source>
+        <translation>全画面表示(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Follow the &amp;System</source>
+        <translation>システムに従う(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>ライト(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>ダーク(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;High Contrast</source>
+        <translation>ハイコントラスト(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Print (white, thick lines)</source>
+        <translation>印刷用（白地、太い線）(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近使ったファイル(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>編集(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Data</source>
+        <translation>データ(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Classic Data Sets</source>
+        <translation>定番のデータセット(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Training</source>
+        <translation>学習(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>テーマ(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <source>User &amp;Guide</source>
+        <translation>ユーザーガイド(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Keys and Mouse</source>
+        <translation>キーとマウス操作(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;About Perceptron Lab</source>
+        <translation>Perceptron Lab について(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Qt について(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Main Toolbar</source>
+        <translation>メインツールバー</translation>
+    </message>
+    <message>
+        <source>&lt;empty&gt;</source>
+        <translation>&lt;なし&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>元に戻す(&amp;U) %1</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>元に戻す(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>やり直す(&amp;R) %1</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>やり直す(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>一時停止(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Pause (Space)</source>
+        <translation>一時停止（Space）</translation>
+    </message>
+    <message>
+        <source>Visit one sample and show its update (S)</source>
+        <translation>サンプルを 1 つ訪問し、その更新を表示します（S）</translation>
+    </message>
+    <message>
+        <source>Run one epoch (N or Right)</source>
+        <translation>1 エポック実行します（N または →）</translation>
+    </message>
+    <message>
+        <source>The run has converged: there is nothing left to step. Move the timeline back, or edit the points or the settings, to train again.</source>
+        <translation>学習は収束しました。これ以上進めるステップはありません。もう一度学習するには、タイムラインを戻すか、点や設定を編集してください。</translation>
+    </message>
+    <message>
+        <source>The run stopped at the epoch limit. Raise the limit to go on, or move the timeline back.</source>
+        <translation>学習はエポック上限で止まりました。続けるには上限を上げるか、タイムラインを戻してください。</translation>
+    </message>
+    <message>
+        <source>The run diverged. Lower the learning rate to start over, or move the timeline back.</source>
+        <translation>学習は発散しました。学習率を下げてやり直すか、タイムラインを戻してください。</translation>
+    </message>
+    <message>
+        <source>The run has finished. Move the timeline back, or edit the points or the settings, to train again.</source>
+        <translation>学習は終了しました。もう一度学習するには、タイムラインを戻すか、点や設定を編集してください。</translation>
+    </message>
+</context>
+<context>
+    <name>plab::ui::WindowStatusBar</name>
+    <message>
+        <source>class 0: %1 · class 1: %2</source>
+        <translation>クラス 0: %1 · クラス 1: %2</translation>
+    </message>
+    <message>
+        <source>accuracy %1 %</source>
+        <translation>正解率 %1 %</translation>
+    </message>
+    <message>
+        <source>Not autosaved: %1</source>
+        <translation>自動保存されていません: %1</translation>
     </message>
 </context>
 </TS>

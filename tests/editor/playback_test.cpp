@@ -206,6 +206,7 @@ TEST_F(PlaybackTest, WithoutAProblemNothingIsEnabledAndNothingIsSentToTheEngine)
 {
     EXPECT_FALSE(m_playback.hasProblem());
     EXPECT_FALSE(m_playback.canAdvance());
+    EXPECT_FALSE(m_playback.finishedStatus().has_value()); // nothing ran, nothing ended
     EXPECT_FALSE(m_playback.canGoBack());
     EXPECT_FALSE(m_playback.shownModel().has_value());
 
@@ -374,7 +375,7 @@ TEST_F(PlaybackTest, TrainRunsAndPauseStopsAndTheActionsFollow)
     EXPECT_TRUE(m_playback.canAdvance());
 }
 
-TEST_F(PlaybackTest, AConvergedRunEnablesBackAndTheStepsButNotTrainUntilScrubbedBack)
+TEST_F(PlaybackTest, AConvergedRunEnablesBackButNotTrainOrTheStepsUntilScrubbedBack)
 {
     load(gate(learning::Generator::And));
     m_playback.train();
@@ -384,18 +385,30 @@ TEST_F(PlaybackTest, AConvergedRunEnablesBackAndTheStepsButNotTrainUntilScrubbed
     const learning::History& history = m_playback.history();
     ASSERT_EQ(history.latestEpoch().status, TrainingStatus::Converged);
     EXPECT_EQ(m_playback.position(), history.lastPosition());
-    EXPECT_FALSE(m_playback.canAdvance());
-    EXPECT_TRUE(m_playback.hasProblem()); // the steps stay enabled (and do nothing)
+    EXPECT_FALSE(m_playback.canAdvance()); // Train and the steps are disabled ...
+    EXPECT_EQ(m_playback.finishedStatus(), TrainingStatus::Converged); // ... and this says why
+    EXPECT_TRUE(m_playback.hasProblem());                              // Reset stays enabled
     EXPECT_TRUE(m_playback.canGoBack());
     expectEpochsAsReference();
 
     m_engine->takeCommands();
     m_playback.stepEpoch();
+    m_playback.stepSample();
     m_playback.train();
     EXPECT_EQ(m_engine->takeCommands(), std::vector<std::string>{});
 
+    QSignalSpy availability(&m_playback, &Playback::availabilityChanged);
     m_playback.stepBack();
+    EXPECT_GE(availability.count(), 1);
     EXPECT_TRUE(m_playback.canAdvance()); // training from there forks
+    EXPECT_FALSE(m_playback.finishedStatus().has_value());
+
+    // Back at the end, an edit starts the run over: it can advance again.
+    m_playback.showPosition(history.lastPosition());
+    EXPECT_EQ(m_playback.finishedStatus(), TrainingStatus::Converged);
+    m_document.replaceData(gate(learning::Generator::Or));
+    EXPECT_TRUE(m_playback.canAdvance());
+    EXPECT_FALSE(m_playback.finishedStatus().has_value());
 }
 
 TEST_F(PlaybackTest, AnEpochLimitCanBeRaisedWithoutARestart)
@@ -409,6 +422,7 @@ TEST_F(PlaybackTest, AnEpochLimitCanBeRaisedWithoutARestart)
     ASSERT_EQ(m_playback.history().latestEpoch().status, TrainingStatus::EpochLimit);
     EXPECT_EQ(m_playback.history().latestEpoch().epoch, 2);
     EXPECT_FALSE(m_playback.canAdvance());
+    EXPECT_EQ(m_playback.finishedStatus(), TrainingStatus::EpochLimit);
 
     m_engine->takeCommands();
     QSignalSpy discarded(&m_playback, &Playback::runDiscarded);
@@ -416,6 +430,7 @@ TEST_F(PlaybackTest, AnEpochLimitCanBeRaisedWithoutARestart)
     m_document.setSettings(settings);
     EXPECT_EQ(m_engine->takeCommands(), std::vector<std::string>{"setMaxEpochs"});
     EXPECT_TRUE(m_playback.canAdvance());
+    EXPECT_FALSE(m_playback.finishedStatus().has_value());
     EXPECT_EQ(discarded.count(), 0);
     m_playback.train();
     m_engine->run(100);
@@ -485,6 +500,7 @@ TEST_F(PlaybackTest, ADivergedRunStartsOverWhenTheRateChanges)
     m_engine->deliver();
     ASSERT_EQ(m_playback.history().latestEpoch().status, TrainingStatus::Diverged);
     EXPECT_FALSE(m_playback.canAdvance());
+    EXPECT_EQ(m_playback.finishedStatus(), TrainingStatus::Diverged);
     m_engine->takeCommands();
 
     settings.learningRate = 0.01;
@@ -492,6 +508,7 @@ TEST_F(PlaybackTest, ADivergedRunStartsOverWhenTheRateChanges)
     EXPECT_EQ(m_engine->takeCommands(), std::vector<std::string>{"setProblem"});
     m_engine->deliver();
     EXPECT_TRUE(m_playback.canAdvance());
+    EXPECT_FALSE(m_playback.finishedStatus().has_value());
 }
 
 TEST_F(PlaybackTest, ResetGoesBackToEpochZeroOfTheSameProblem)

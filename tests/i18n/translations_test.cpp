@@ -150,7 +150,7 @@ TEST_F(CompiledTranslations, JapaneseLoadsFromTheResourcesAndTranslates)
     QTranslator translator;
     ASSERT_TRUE(translator.load(u":/i18n/perceptron-lab_ja.qm"_s));
     EXPECT_EQ(translator.language(), u"ja_JP"_s);
-    EXPECT_EQ(translator.translate("plab::ui::MainWindow", "&File"), u"ファイル(&F)"_s);
+    EXPECT_EQ(translator.translate("plab::ui::WindowActions", "&File"), u"ファイル(&F)"_s);
     EXPECT_EQ(translator.translate("plab::ui::ControlPanel", "Learning rule"), u"学習則"_s);
     EXPECT_EQ(translator.translate("plab::ui::ParameterPanel", "Decision boundary"), u"決定境界"_s);
     EXPECT_EQ(translator.translate("plab::io::Validation",

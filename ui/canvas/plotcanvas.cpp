@@ -14,7 +14,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
 
 namespace plab::ui {
 
@@ -24,27 +23,6 @@ namespace {
 double wheelFactor(int angleDelta)
 {
     return std::pow(2.0, angleDelta / 480.0);
-}
-
-/// Keeps every point of a drag inside +/-kMaxCoordinate: the displacement, limited so that no
-/// dragged point crosses the limit (the group keeps its shape). Sets \p limited when it had to.
-Eigen::Vector2d limitedDrag(const std::vector<Eigen::Vector2d>& origins, Eigen::Vector2d delta,
-                            bool& limited)
-{
-    constexpr double kMax = learning::kMaxCoordinate;
-    for (int k = 0; k < 2; ++k) {
-        double lo = -std::numeric_limits<double>::infinity();
-        double hi = std::numeric_limits<double>::infinity();
-        for (const Eigen::Vector2d& origin : origins) {
-            lo = std::max(lo, -kMax - origin[k]);
-            hi = std::min(hi, kMax - origin[k]);
-        }
-        if (lo <= hi && (delta[k] < lo || delta[k] > hi)) {
-            delta[k] = std::clamp(delta[k], lo, hi);
-            limited = true;
-        }
-    }
-    return delta;
 }
 
 bool isCanvasKey(const QKeyEvent* event)
@@ -159,7 +137,7 @@ render::PlotScene PlotCanvas::scene() const
     s.step = m_training.step;
     s.trail = m_training.trail;
     s.selected = m_selected;
-    s.rubberBand = m_rubberBand;
+    s.rubberBand = m_gesture.rubberBand();
     s.hovered = m_hovered;
     s.activeClass = m_activeClass;
     return s;
@@ -329,26 +307,22 @@ void PlotCanvas::paintEvent(QPaintEvent*)
 
 void PlotCanvas::mousePressEvent(QMouseEvent* event)
 {
-    if (m_drag != Drag::None || !m_document) {
+    if (m_gesture.kind() != DragGesture::Kind::None || !m_document) {
         event->accept();
         return;
     }
     const QPointF pos = event->position();
-    m_pressPixel = pos;
-    m_lastPixel = pos;
-    m_pressModifiers = event->modifiers();
-    m_dragButton = event->button();
+    m_gesture.press(pos, event->button(), event->modifiers());
 
     if (event->button() == Qt::MiddleButton || (event->button() == Qt::LeftButton && m_spaceHeld)) {
-        m_drag = Drag::Pan;
-        m_panStartView = m_document->view();
-        m_panTransform = transform();
+        m_gesture.startPan(m_document->view(), transform());
         m_spacePanned = m_spaceHeld;
         setCursor(Qt::ClosedHandCursor);
         event->accept();
         return;
     }
     if (event->button() == Qt::RightButton) {
+        m_gesture.end();
         if (const std::optional<std::size_t> hit = pointAt(pos)) {
             if (m_selected.empty() || !m_selected[*hit]) {
                 std::vector<char> only(m_document->data().size(), 0);
@@ -363,16 +337,17 @@ void PlotCanvas::mousePressEvent(QMouseEvent* event)
         return;
     }
     if (event->button() != Qt::LeftButton) {
+        m_gesture.end();
         event->ignore();
         return;
     }
     const std::optional<std::size_t> hit = pointAt(pos);
     if (!hit) {
-        m_drag = Drag::Pending;
-        event->accept();
+        event->accept(); // Pending: a click, or a rubber band once it moves
         return;
     }
     if (event->modifiers() & Qt::ControlModifier) {
+        m_gesture.end();
         std::vector<char> sel = m_selected;
         sel.resize(m_document->data().size(), 0);
         sel[*hit] = sel[*hit] ? 0 : 1;
@@ -381,18 +356,11 @@ void PlotCanvas::mousePressEvent(QMouseEvent* event)
         return;
     }
     // Drag the selection when the point is part of it; otherwise just this point.
-    if (!m_selected.empty() && m_selected[*hit])
-        m_dragIndices = selectedIndices();
-    else
-        m_dragIndices = {*hit};
-    m_dragOrigins.clear();
-    for (std::size_t i : m_dragIndices)
-        m_dragOrigins.push_back(m_document->data().point(i));
-    m_pressWorld = transform().toWorld(pos);
+    const bool inSelection = !m_selected.empty() && m_selected[*hit];
+    m_gesture.startMove(m_document->data(),
+                        inSelection ? selectedIndices() : std::vector<std::size_t>{*hit},
+                        transform().toWorld(pos));
     m_hovered = *hit;
-    m_drag = Drag::Move;
-    m_moveStarted = false;
-    ++m_dragId;
     event->accept();
 }
 
@@ -404,97 +372,74 @@ void PlotCanvas::mouseMoveEvent(QMouseEvent* event)
         Q_EMIT cursorMoved(QPointF(tf.toWorld(pos).x(), tf.toWorld(pos).y()));
     if (!m_document)
         return;
-    const double moved = (pos - m_pressPixel).manhattanLength();
-    switch (m_drag) {
-    case Drag::None:
+    const bool beyondDragDistance =
+        (pos - m_gesture.pressPixel()).manhattanLength() >= QApplication::startDragDistance();
+    switch (m_gesture.kind()) {
+    case DragGesture::Kind::None:
         setHovered(pointAt(pos));
         break;
-    case Drag::Pending:
-        if (moved < QApplication::startDragDistance())
+    case DragGesture::Kind::Pending:
+        if (!beyondDragDistance)
             break;
-        m_drag = Drag::Rubber;
-        m_rubberBase = (m_pressModifiers & Qt::ControlModifier) ? m_selected : std::vector<char>{};
+        m_gesture.startRubber(
+            (m_gesture.pressModifiers() & Qt::ControlModifier) ? m_selected : std::vector<char>{});
         [[fallthrough]];
-    case Drag::Rubber: {
-        m_rubberBand = QRectF(m_pressPixel, pos).normalized();
-        const learning::Dataset& data = m_document->data();
-        std::vector<char> sel = m_rubberBase;
-        sel.resize(data.size(), 0);
-        for (std::size_t i = 0; i < data.size(); ++i)
-            if (m_rubberBand->contains(tf.toPixel(data.point(i))))
-                sel[i] = 1;
-        setSelection(std::move(sel));
+    case DragGesture::Kind::Rubber:
+        setSelection(m_gesture.stretchRubber(pos, m_document->data(), tf));
         update();
         break;
-    }
-    case Drag::Move: {
-        if (!m_moveStarted && moved < QApplication::startDragDistance())
+    case DragGesture::Kind::Move: {
+        if (!m_gesture.moveStarted() && !beyondDragDistance)
             break;
-        m_moveStarted = true;
+        m_gesture.setMoveStarted();
         bool limited = false;
-        const Eigen::Vector2d delta =
-            limitedDrag(m_dragOrigins, tf.toWorld(pos) - m_pressWorld, limited);
+        std::vector<Eigen::Vector2d> to = m_gesture.movedTo(tf.toWorld(pos), limited);
         if (limited)
             Q_EMIT message(tr("Points stop at ±1e9, the largest coordinate a data file holds"));
-        std::vector<Eigen::Vector2d> to;
-        to.reserve(m_dragOrigins.size());
-        for (const Eigen::Vector2d& origin : m_dragOrigins) {
-            // The clamp only absorbs rounding: the limited displacement keeps every point inside.
-            const Eigen::Vector2d p = origin + delta;
-            to.emplace_back(std::clamp(p.x(), -learning::kMaxCoordinate, learning::kMaxCoordinate),
-                            std::clamp(p.y(), -learning::kMaxCoordinate, learning::kMaxCoordinate));
-        }
-        m_document->undoStack()->push(
-            new editor::MovePoints(m_document, m_dragIndices, std::move(to), m_dragId));
+        m_document->undoStack()->push(new editor::MovePoints(m_document, m_gesture.movedIndices(),
+                                                             std::move(to), m_gesture.moveId()));
         break;
     }
-    case Drag::Pan:
-        // The scale does not change while panning: the press's transform turns the cursor's
-        // pixel displacement into the world displacement of the view.
-        showView(render::panned(m_panStartView, m_panTransform.vectorToWorld(m_pressPixel - pos)));
+    case DragGesture::Kind::Pan:
+        showView(m_gesture.pannedView(pos));
         break;
     }
-    m_lastPixel = pos;
 }
 
 void PlotCanvas::mouseReleaseEvent(QMouseEvent* event)
 {
-    if (event->button() != m_dragButton || m_drag == Drag::None) {
+    if (event->button() != m_gesture.button() || m_gesture.kind() == DragGesture::Kind::None) {
         event->ignore();
         return;
     }
     const QPointF pos = event->position();
-    switch (m_drag) {
-    case Drag::Pending:
+    switch (m_gesture.kind()) {
+    case DragGesture::Kind::Pending:
         // A click on empty space: with a selection it only deselects (so a click meant to
         // deselect never adds a point), otherwise it places a point.
         if (!m_selected.empty())
             clearSelection();
         else
-            addPointAt(pos,
-                       (m_pressModifiers & Qt::ShiftModifier) ? 1 - m_activeClass : m_activeClass);
+            addPointAt(pos, (m_gesture.pressModifiers() & Qt::ShiftModifier) ? 1 - m_activeClass
+                                                                             : m_activeClass);
         break;
-    case Drag::Rubber:
-        m_rubberBand.reset();
-        update();
+    case DragGesture::Kind::Rubber:
+        update(); // the band goes
         break;
-    case Drag::Move:
-        if (!m_moveStarted && m_document && m_dragIndices.size() == 1) {
+    case DragGesture::Kind::Move:
+        if (!m_gesture.moveStarted() && m_document && m_gesture.movedIndices().size() == 1) {
             std::vector<char> only(m_document->data().size(), 0);
-            only[m_dragIndices.front()] = 1;
+            only[m_gesture.movedIndices().front()] = 1;
             setSelection(std::move(only));
         }
         break;
-    case Drag::Pan:
+    case DragGesture::Kind::Pan:
         setCursor(m_spaceHeld ? Qt::OpenHandCursor : Qt::CrossCursor);
         break;
-    case Drag::None:
+    case DragGesture::Kind::None:
         break;
     }
-    m_drag = Drag::None;
-    m_dragButton = Qt::NoButton;
-    m_dragIndices.clear();
-    m_dragOrigins.clear();
+    m_gesture.end();
     event->accept();
 }
 
@@ -531,7 +476,7 @@ void PlotCanvas::keyPressEvent(QKeyEvent* event)
         if (!event->isAutoRepeat()) {
             m_spaceHeld = true;
             m_spacePanned = false;
-            if (m_drag == Drag::None)
+            if (m_gesture.kind() == DragGesture::Kind::None)
                 setCursor(Qt::OpenHandCursor);
         }
         return;
@@ -549,10 +494,8 @@ void PlotCanvas::keyPressEvent(QKeyEvent* event)
             m_document->undoStack()->push(new editor::RemovePoints(m_document, {*m_hovered}));
         return;
     case Qt::Key_Escape:
-        if (m_drag == Drag::Rubber) {
-            m_rubberBand.reset();
-            m_drag = Drag::None;
-        }
+        if (m_gesture.kind() == DragGesture::Kind::Rubber)
+            m_gesture.end();
         clearSelection();
         update();
         return;
@@ -576,7 +519,7 @@ void PlotCanvas::keyReleaseEvent(QKeyEvent* event)
 {
     if (event->key() == Qt::Key_Space && !event->isAutoRepeat()) {
         m_spaceHeld = false;
-        if (m_drag != Drag::Pan)
+        if (m_gesture.kind() != DragGesture::Kind::Pan)
             setCursor(Qt::CrossCursor);
         if (!m_spacePanned)
             Q_EMIT spaceTapped();

@@ -7,6 +7,7 @@
 #include "render/plotscene.h"
 #include "render/theme.h"
 #include "render/viewtransform.h"
+#include "ui/canvas/draggesture.h"
 
 #include <Eigen/Core>
 #include <QPointF>
@@ -130,15 +131,6 @@ protected:
     bool event(QEvent* event) override;
 
 private:
-    enum class Drag
-    {
-        None,
-        Pending, ///< button down on empty space, not yet beyond the drag distance
-        Move,    ///< moving points
-        Rubber,  ///< rubber-band selection
-        Pan,
-    };
-
     void addPointAt(const QPointF& pixel, int cls);
     void zoomAround(const QPointF& pixel, double factor);
     /// Sets the document's view, and says so through message() when it had to be clamped.
@@ -156,20 +148,7 @@ private:
     std::vector<char> m_selected;
     std::optional<std::size_t> m_hovered;
 
-    Drag m_drag = Drag::None;
-    Qt::MouseButton m_dragButton = Qt::NoButton;
-    QPointF m_pressPixel;
-    QPointF m_lastPixel;
-    Qt::KeyboardModifiers m_pressModifiers;
-    std::vector<std::size_t> m_dragIndices;
-    std::vector<Eigen::Vector2d> m_dragOrigins; ///< world positions at the press
-    Eigen::Vector2d m_pressWorld = Eigen::Vector2d::Zero();
-    io::ViewBox m_panStartView;           ///< the document's view at the press
-    render::ViewTransform m_panTransform; ///< the mapping at the press
-    std::optional<QRectF> m_rubberBand;
-    std::vector<char> m_rubberBase; ///< selection before a Ctrl+rubber band
-    int m_dragId = 0;
-    bool m_moveStarted = false; ///< the drag went beyond the start distance
+    DragGesture m_gesture; ///< the mouse drag under way, if any
     bool m_spaceHeld = false;
     bool m_spacePanned = false;
 };

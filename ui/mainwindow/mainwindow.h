@@ -2,6 +2,7 @@
 
 #include "learning/generators.h"
 #include "render/theme.h"
+#include "ui/mainwindow/documentfiles.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -10,11 +11,8 @@
 
 #include <memory>
 
-class QAction;
-class QActionGroup;
 class QDockWidget;
 class QLabel;
-class QMenu;
 
 namespace plab::editor {
 class Autosaver;
@@ -30,50 +28,15 @@ class ParameterPanel;
 class PlotCanvas;
 class Timeline;
 class TrainingPresenter;
-
-/// The questions and messages the window puts to the user, behind one seam so tests (and
-/// scripted demos) can answer them without modal dialogs. The default, DialogPrompts, uses
-/// QMessageBox and QFileDialog.
-class UserPrompts
-{
-public:
-    enum class SaveChoice
-    {
-        Save,
-        Discard,
-        Cancel
-    };
-
-    virtual ~UserPrompts() = default;
-    /// A file could not be read or written; \p text names the file and the problem.
-    virtual void showError(QWidget* parent, const QString& title, const QString& text) = 0;
-    /// \p documentName has unsaved changes: save them first?
-    virtual SaveChoice askToSave(QWidget* parent, const QString& documentName) = 0;
-    /// A file to open or to save to; empty when the user cancelled.
-    virtual QString openFileName(QWidget* parent, const QString& caption, const QString& dir,
-                                 const QString& filter) = 0;
-    virtual QString saveFileName(QWidget* parent, const QString& caption, const QString& dir,
-                                 const QString& filter) = 0;
-};
-
-/// UserPrompts with the platform's dialogs.
-class DialogPrompts : public UserPrompts
-{
-public:
-    void showError(QWidget* parent, const QString& title, const QString& text) override;
-    SaveChoice askToSave(QWidget* parent, const QString& documentName) override;
-    QString openFileName(QWidget* parent, const QString& caption, const QString& dir,
-                         const QString& filter) override;
-    QString saveFileName(QWidget* parent, const QString& caption, const QString& dir,
-                         const QString& filter) override;
-};
+class WindowActions;
+class WindowStatusBar;
 
 /// The main window: the plot canvas in the centre with the timeline and the run's status under
 /// it; the controls, the parameters, the learning curves and the undo history in dock widgets
-/// the user can move or hide. It wires the parts together (the training logic lives in
-/// TrainingPresenter, the editing in PlotCanvas and the undo commands) and owns the menus, the
-/// toolbar, the files and the persistent settings (QSettings: geometry, dock layout, recent
-/// files, the last training settings, speed, theme and generator).
+/// the user can move or hide. It only wires the parts together: the training logic lives in
+/// editor::Playback and TrainingPresenter, the editing in PlotCanvas and the undo commands, the
+/// actions, menus and their texts in WindowActions, the files in DocumentFiles, the status bar's
+/// fields in WindowStatusBar and what is remembered between sessions in WindowSettings.
 ///
 /// Every action has an objectName ("actionTrain", "actionStepSample", ...) so tests and
 /// scripts can find it.
@@ -125,45 +88,25 @@ protected:
     void dropEvent(QDropEvent* event) override;
 
 private:
+    void createCentre();
     void createDocks();
-    void createActions();
-    void createMenus();
-    void createToolBar();
-    void createStatusBar();
+    void connectActions();
+    void connectParts();
     /// QEvent::LanguageChange: every text of the window again, in the new language.
     void retranslateUi();
-    void updateUndoTexts();
     /// The control dock at least as wide as the controls need.
     void fitControlDock();
-    void connectParts();
     void restoreSettings();
     void saveSettings() const;
 
-    void newDocument();
-    void openDialog();
-    void openDataSetDialog();
-    bool save();
-    bool saveAsDialog();
-    void saveDataSetDialog();
     void generateDialog();
     void clearPoints();
-    /// Asks about unsaved changes; false when the user cancelled.
-    bool maybeSave();
-    bool openProject(const QString& path);
-    bool openDataSet(const QString& path);
-
-    void addRecentFile(const QString& path);
-    void updateRecentMenu();
+    void showMessage(const QString& text);
     void updateTitle();
-    void updateActions();
     void updateCounts();
     void updateAccuracy();
     void updateAutosaveMarker();
     void applyTheme();
-    void showKeys();
-    void showAbout();
-    [[nodiscard]] QString lastDirectory() const;
-    void rememberDirectory(const QString& path);
 
     editor::Document* m_document = nullptr;
     PlotCanvas* m_canvas = nullptr;
@@ -173,47 +116,16 @@ private:
     LearningCurves* m_curves = nullptr;
     editor::Playback* m_playback = nullptr;
     TrainingPresenter* m_presenter = nullptr;
-    std::unique_ptr<UserPrompts> m_prompts;
 
     QDockWidget* m_controlDock = nullptr;
     QDockWidget* m_parameterDock = nullptr;
     QDockWidget* m_curveDock = nullptr;
     QDockWidget* m_undoDock = nullptr;
     QLabel* m_statusLine = nullptr;
-    QLabel* m_cursorLabel = nullptr;
-    QLabel* m_countLabel = nullptr;
-    QLabel* m_accuracyLabel = nullptr;
-    QWidget* m_autosaveMarker = nullptr;
-    QLabel* m_autosaveIcon = nullptr;
-    QLabel* m_autosaveText = nullptr;
     QPointer<editor::Autosaver> m_autosaver;
-    QMenu* m_recentMenu = nullptr;
-
-    QAction* m_newAction = nullptr;
-    QAction* m_openAction = nullptr;
-    QAction* m_saveAction = nullptr;
-    QAction* m_saveAsAction = nullptr;
-    QAction* m_quitAction = nullptr;
-    QAction* m_undoAction = nullptr;
-    QAction* m_redoAction = nullptr;
-    QAction* m_selectAllAction = nullptr;
-    QAction* m_deleteAction = nullptr;
-    QAction* m_generateAction = nullptr;
-    QAction* m_openDataAction = nullptr;
-    QAction* m_saveDataAction = nullptr;
-    QAction* m_clearAction = nullptr;
-    QActionGroup* m_classGroup = nullptr;
-    QAction* m_trainAction = nullptr;
-    QAction* m_stepSampleAction = nullptr;
-    QAction* m_stepEpochAction = nullptr;
-    QAction* m_backAction = nullptr;
-    QAction* m_resetAction = nullptr;
-    QAction* m_fitAction = nullptr;
-    QAction* m_zoomInAction = nullptr;
-    QAction* m_zoomOutAction = nullptr;
-    QAction* m_fullScreenAction = nullptr;
-    QActionGroup* m_themeGroup = nullptr;
-    QList<QAction*> m_generatorActions;
+    WindowActions* m_actions = nullptr;
+    WindowStatusBar* m_status = nullptr;
+    DocumentFiles* m_files = nullptr;
 
     QString m_themeChoice = QStringLiteral("system");
     bool m_defaultLayoutPending = true; ///< no saved dock layout: size the docks on first show

@@ -1,0 +1,77 @@
+#include "ui/mainwindow/windowstatusbar.h"
+
+#include "ui/panels/parameterpanel.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QStatusBar>
+#include <QStyle>
+
+using namespace Qt::StringLiterals;
+
+namespace plab::ui {
+
+WindowStatusBar::WindowStatusBar(QStatusBar* bar)
+    : QObject(bar), m_cursor(new QLabel(bar)), m_counts(new QLabel(bar)),
+      m_accuracy(new QLabel(bar)), m_autosaveMarker(new QWidget(bar)),
+      m_autosaveIcon(new QLabel(m_autosaveMarker)), m_autosaveText(new QLabel(m_autosaveMarker))
+{
+    for (auto* label : {m_cursor, m_counts, m_accuracy}) {
+        label->setContentsMargins(6, 0, 6, 0);
+        bar->addPermanentWidget(label);
+    }
+    m_cursor->setMinimumWidth(
+        m_cursor->fontMetrics().horizontalAdvance(u"x₁ = −0000.00  x₂ = −0000.00"_s));
+
+    // Shown only while changes are not being autosaved; stays until they are again.
+    m_autosaveMarker->setObjectName(u"autosaveMarker"_s);
+    auto* markerLayout = new QHBoxLayout(m_autosaveMarker);
+    markerLayout->setContentsMargins(6, 0, 6, 0);
+    markerLayout->setSpacing(4);
+    QFont bold = m_autosaveText->font();
+    bold.setBold(true);
+    m_autosaveText->setFont(bold);
+    markerLayout->addWidget(m_autosaveIcon);
+    markerLayout->addWidget(m_autosaveText);
+    m_autosaveMarker->hide();
+    bar->insertPermanentWidget(0, m_autosaveMarker);
+}
+
+void WindowStatusBar::showCursor(std::optional<QPointF> world)
+{
+    if (!world) {
+        m_cursor->clear();
+        return;
+    }
+    m_cursor->setText(u"x₁ = "_s + formatNumber(world->x()) + u"  x₂ = "_s +
+                      formatNumber(world->y()));
+}
+
+void WindowStatusBar::showCounts(const learning::Dataset& data)
+{
+    m_counts->setText(tr("class 0: %1 · class 1: %2").arg(data.count(0)).arg(data.count(1)));
+}
+
+void WindowStatusBar::showAccuracy(std::optional<double> accuracy)
+{
+    if (accuracy)
+        m_accuracy->setText(tr("accuracy %1 %").arg(QString::number(100.0 * *accuracy, 'f', 1)));
+    else
+        m_accuracy->clear();
+}
+
+void WindowStatusBar::showAutosaveProblem(const QString& problem, const QString& details)
+{
+    if (problem.isEmpty()) {
+        m_autosaveMarker->hide();
+        return;
+    }
+    const int size = m_autosaveText->fontMetrics().height();
+    m_autosaveIcon->setPixmap(
+        m_autosaveMarker->style()->standardIcon(QStyle::SP_MessageBoxWarning).pixmap(size));
+    m_autosaveText->setText(tr("Not autosaved: %1").arg(problem));
+    m_autosaveMarker->setToolTip(details);
+    m_autosaveMarker->show();
+}
+
+} // namespace plab::ui
