@@ -223,6 +223,64 @@ Options given here override the settings of a project file.</source>
         <source>Exit status: 0 when training ran (whether it converged or not), 2 for bad input.</source>
         <translation>終了ステータス: 学習を実行できたら 0（収束したかどうかによらない）、入力が不正なら 2。</translation>
     </message>
+    <message>
+        <source>expected 1 to 3 comma-separated layer sizes from 1 to 16 (e.g. --hidden 4 or 8,8), found %1</source>
+        <translation>1 から 16 までの層の大きさを 1 〜 3 個、カンマ区切りで指定してください（例: --hidden 4 や 8,8。指定値: %1）</translation>
+    </message>
+    <message>
+        <source>expected a whole number of samples from 1 to %1 or all, found %2</source>
+        <translation>1 から %1 までのサンプル数（整数）か all を指定してください（指定値: %2）</translation>
+    </message>
+    <message>
+        <source>expected a comma-separated list of different features from x1, x2, x1sq, x2sq, x1x2, sinx1 and sinx2, found %1</source>
+        <translation>x1, x2, x1sq, x2sq, x1x2, sinx1, sinx2 から重複しない特徴量をカンマ区切りで指定してください（指定値: %1）</translation>
+    </message>
+    <message>
+        <source>expected a whole number of classes from 2 to 8, found %1</source>
+        <translation>クラス数は 2 から 8 までの整数で指定してください（指定値: %1）</translation>
+    </message>
+    <message>
+        <source>linear (one layer of units, the default) or mlp (a network)</source>
+        <translation>linear（ユニット 1 層、既定）または mlp（ネットワーク）</translation>
+    </message>
+    <message>
+        <source>unknown model %1 (expected linear or mlp)</source>
+        <translation>不明なモデル %1 です（linear か mlp を指定してください）</translation>
+    </message>
+    <message>
+        <source>mlp: units of 1 to 3 hidden layers, 1 to 16 each (e.g. 4 or 8,8)</source>
+        <translation>mlp: 隠れ層 1 〜 3 層のユニット数、各 1 〜 16（例: 4 や 8,8）</translation>
+    </message>
+    <message>
+        <source>mlp: hidden activation tanh (default), relu, sigmoid, identity or step</source>
+        <translation>mlp: 隠れ層の活性化関数 tanh（既定）、relu、sigmoid、identity、step</translation>
+    </message>
+    <message>
+        <source>unknown activation %1 (expected tanh, relu, sigmoid, identity or step)</source>
+        <translation>不明な活性化関数 %1 です（tanh、relu、sigmoid、identity、step のいずれか）</translation>
+    </message>
+    <message>
+        <source>samples per update: 1 (online, the default), N or all</source>
+        <translation>1 回の更新に使うサンプル数: 1（オンライン、既定）、N または all</translation>
+    </message>
+    <message>
+        <source>the model&apos;s inputs, comma-separated from x1, x2, x1sq, x2sq, x1x2,
+sinx1, sinx2 (default x1,x2)</source>
+        <translation>モデルの入力。x1, x2, x1sq, x2sq, x1x2, sinx1, sinx2 から
+カンマ区切りで指定（既定 x1,x2）</translation>
+    </message>
+    <message>
+        <source>linear models with 3 or more classes: kesler (default) or ovr</source>
+        <translation>3 クラス以上の線形モデル: kesler（既定）または ovr</translation>
+    </message>
+    <message>
+        <source>unknown scheme %1 (expected kesler or ovr)</source>
+        <translation>不明な方式 %1 です（kesler か ovr を指定してください）</translation>
+    </message>
+    <message>
+        <source>number of classes, 2 to 8 (default: from the labels 0 ... K-1)</source>
+        <translation>クラス数 2 〜 8（既定: ラベル 0 … K-1 から）</translation>
+    </message>
 </context>
 <context>
     <name>plab::cli::Demo</name>
@@ -481,6 +539,18 @@ or an existing folder; - writes a table to standard output</source>
         <source>--trace %1 and --summary %2 are the same file: each output needs a file of its own</source>
         <translation>--trace %1 と --summary %2 は同じファイルです: 出力ごとに別のファイルを指定してください</translation>
     </message>
+    <message>
+        <source>%1 has labels up to %2, so it needs at least %3 classes</source>
+        <translation>%1 には %2 までのラベルがあるため、少なくとも %3 クラスが必要です</translation>
+    </message>
+    <message>
+        <source>the perceptron, pocket and averaged rules update after every sample (--batch 1)</source>
+        <translation>パーセプトロン、ポケット、平均化の各規則はサンプルごとに更新します（--batch 1）</translation>
+    </message>
+    <message>
+        <source>a linear model learns online (1) or from the whole data set (all); mini-batches are for networks (--model mlp)</source>
+        <translation>線形モデルはオンライン（1）かデータ全体（all）で学習します。ミニバッチはネットワーク（--model mlp）用です</translation>
+    </message>
 </context>
 <context>
     <name>plab::editor::Autosaver</name>
@@ -563,6 +633,21 @@ or an existing folder; - writes a table to standard output</source>
     <message>
         <source>Autosave works again: your changes are protected</source>
         <translation>自動保存が再開しました。変更は保護されています</translation>
+    </message>
+</context>
+<context>
+    <name>plab::editor::WindowModels</name>
+    <message>
+        <source>this project uses a %1 network, which the window cannot show yet; train it with perceptron-lab train</source>
+        <translation>このプロジェクトは %1 のネットワークを使っています。ウィンドウではまだ表示できません。perceptron-lab train で学習してください</translation>
+    </message>
+    <message>
+        <source>this data set has %1 classes (labels 0 to %2), which the window cannot show yet (it shows two); train it with perceptron-lab train</source>
+        <translation>このデータセットには %1 クラス（ラベル 0 〜 %2）があります。ウィンドウではまだ表示できません（表示できるのは 2 クラスです）。perceptron-lab train で学習してください</translation>
+    </message>
+    <message>
+        <source>this project uses a %1 model with %2 classes, which the window cannot show yet; train it with perceptron-lab train</source>
+        <translation>このプロジェクトは %2 クラスの %1 モデルを使っています。ウィンドウではまだ表示できません。perceptron-lab train で学習してください</translation>
     </message>
 </context>
 <context>
@@ -790,10 +875,6 @@ or an existing folder; - writes a table to standard output</source>
         <translation>点が %1 個を超えています（データセットに入れられる上限です）</translation>
     </message>
     <message>
-        <source>the label must be 0 or 1 (or -1 or +1), found &quot;%1&quot;</source>
-        <translation>ラベルは 0 か 1（または -1 か +1）でなければなりません（指定値: &quot;%1&quot;）</translation>
-    </message>
-    <message>
         <source>no header line &quot;x1,x2,label&quot; before the end of the file</source>
         <translation>ファイルの終わりまでにヘッダー行 &quot;x1,x2,label&quot; がありません</translation>
     </message>
@@ -802,12 +883,20 @@ or an existing folder; - writes a table to standard output</source>
         <translation>ファイルが空です。データセットはヘッダー行 &quot;x1,x2,label&quot; で始まります</translation>
     </message>
     <message>
-        <source>a point has a class other than 0 or 1</source>
-        <translation>クラスが 0 でも 1 でもない点があります</translation>
-    </message>
-    <message>
         <source>%1 is beyond the limit of ±1e9</source>
         <translation>%1 は上限 ±1e9 を超えています</translation>
+    </message>
+    <message>
+        <source>the label must be a class 0 to 7 (or -1 or +1 for two classes), found &quot;%1&quot;</source>
+        <translation>ラベルは 0 から 7 までのクラス（2 クラスなら -1 か +1 も可）でなければなりません（指定値: &quot;%1&quot;）</translation>
+    </message>
+    <message>
+        <source>-1 (line %1) and a class above 1 (line %2) cannot be in one file: -1/+1 labels are for two classes, 0 to 7 for more</source>
+        <translation>-1（%1 行目）と 1 より大きいクラス（%2 行目）は同じファイルに書けません。-1/+1 のラベルは 2 クラス用、それより多いときは 0 〜 7 を使います</translation>
+    </message>
+    <message>
+        <source>a point has a class other than 0 to 7</source>
+        <translation>クラスが 0 〜 7 のいずれでもない点があります</translation>
     </message>
 </context>
 <context>
@@ -1171,6 +1260,34 @@ or an existing folder; - writes a table to standard output</source>
     <message>
         <source>point %1 (x₁ = %2, x₂ = %3) has a coordinate that is not a finite number within ±1e9</source>
         <translation>点 %1（x₁ = %2, x₂ = %3）に ±1e9 以内の有限な数でない座標があります</translation>
+    </message>
+    <message>
+        <source>the number of classes must be 2 to 8</source>
+        <translation>クラス数は 2 から 8 まででなければなりません</translation>
+    </message>
+    <message>
+        <source>a linear model has no hidden layers</source>
+        <translation>線形モデルには隠れ層がありません</translation>
+    </message>
+    <message>
+        <source>a network has 0 to 3 hidden layers of 1 to 16 units</source>
+        <translation>ネットワークの隠れ層は 0 〜 3 層、各 1 〜 16 ユニットです</translation>
+    </message>
+    <message>
+        <source>a network of step units cannot be trained by gradient descent: the step&apos;s slope is zero, so every gradient is zero</source>
+        <translation>ステップ関数のユニットのネットワークは勾配降下法で学習できません。ステップ関数の傾きは 0 なので、勾配がすべて 0 になります</translation>
+    </message>
+    <message>
+        <source>the batch size must be 1 or more, or all</source>
+        <translation>バッチサイズは 1 以上か all でなければなりません</translation>
+    </message>
+    <message>
+        <source>the initial layers must have the model&apos;s shape and finite values within ±1e9 (no bias values without a bias)</source>
+        <translation>初期の層はモデルと同じ形で、±1e9 以内の有限の値でなければなりません（バイアスなしならバイアス値も不可）</translation>
+    </message>
+    <message>
+        <source>a network always has biases</source>
+        <translation>ネットワークには常にバイアスがあります</translation>
     </message>
 </context>
 <context>

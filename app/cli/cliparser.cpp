@@ -175,6 +175,69 @@ std::optional<CliError> readSeed(const QString& name, const QString& value, Trai
                                  .arg(quoted(value)));
 }
 
+/// --hidden: 1 to 3 comma-separated layer sizes of 1 to 16 units.
+std::optional<CliError> readHidden(const QString& name, const QString& value, TrainOptions& o)
+{
+    const QStringList parts = value.split(u',');
+    std::vector<int> hidden;
+    for (const QString& part : parts) {
+        const std::optional<int> units = parseInteger<int>(part.trimmed());
+        if (!units || *units < 1 || *units > learning::kMaxUnits)
+            break;
+        hidden.push_back(*units);
+    }
+    if (hidden.size() != std::size_t(parts.size()) || hidden.empty() ||
+        int(hidden.size()) > learning::kMaxHiddenLayers) {
+        return optionError(name, Text::tr("expected 1 to 3 comma-separated layer sizes from 1 to "
+                                          "16 (e.g. --hidden 4 or 8,8), found %1")
+                                     .arg(quoted(value)));
+    }
+    o.hidden = std::move(hidden);
+    return std::nullopt;
+}
+
+/// --batch: a whole number of samples per update, or "all".
+std::optional<CliError> readBatch(const QString& name, const QString& value, TrainOptions& o)
+{
+    if (value == u"all") {
+        o.batch = learning::kFullBatch;
+        return std::nullopt;
+    }
+    const std::optional<qint64> number = parseInteger<qint64>(value);
+    if (number && *number >= 1 && *number <= qint64(learning::kMaxPoints)) {
+        o.batch = int(*number);
+        return std::nullopt;
+    }
+    return optionError(name, Text::tr("expected a whole number of samples from 1 to %1 or all, "
+                                      "found %2")
+                                 .arg(learning::kMaxPoints)
+                                 .arg(quoted(value)));
+}
+
+/// --features: a comma-separated list of the seven feature names.
+std::optional<CliError> readFeatures(const QString& name, const QString& value, TrainOptions& o)
+{
+    o.features = learning::FeatureSet::fromName(view(value.toUtf8()));
+    if (o.features)
+        return std::nullopt;
+    return optionError(name, Text::tr("expected a comma-separated list of different features "
+                                      "from x1, x2, x1sq, x2sq, x1x2, sinx1 and sinx2, found %1")
+                                 .arg(quoted(value)));
+}
+
+/// --classes: K from 2 to 8.
+std::optional<CliError> readClasses(const QString& name, const QString& value, TrainOptions& o)
+{
+    const std::optional<int> number = parseInteger<int>(value);
+    if (number && *number >= learning::kMinClasses && *number <= learning::kMaxClasses) {
+        o.classes = *number;
+        return std::nullopt;
+    }
+    return optionError(
+        name,
+        Text::tr("expected a whole number of classes from 2 to 8, found %1").arg(quoted(value)));
+}
+
 } // namespace
 
 std::span<const Option<TrainOptions>> trainingOptions(TrainingOptionSet set)
@@ -234,6 +297,55 @@ std::span<const Option<TrainOptions>> trainingOptions(TrainingOptionSet set)
          QT_TRANSLATE_NOOP("plab::cli::CommandLine",
                            "seed for random initial weights and shuffling (0 to 2^64-1)"),
          readSeed},
+        {"model", "KIND",
+         QT_TRANSLATE_NOOP("plab::cli::CommandLine",
+                           "linear (one layer of units, the default) or mlp (a network)"),
+         [](const QString& name, const QString& value, O& o) -> std::optional<CliError> {
+             o.model = learning::modelKindFromName(view(value.toUtf8()));
+             if (o.model)
+                 return std::nullopt;
+             return optionError(
+                 name, Text::tr("unknown model %1 (expected linear or mlp)").arg(quoted(value)));
+         }},
+        {"hidden", "N[,N...]",
+         QT_TRANSLATE_NOOP("plab::cli::CommandLine",
+                           "mlp: units of 1 to 3 hidden layers, 1 to 16 each (e.g. 4 or 8,8)"),
+         readHidden},
+        {"activation", "NAME",
+         QT_TRANSLATE_NOOP(
+             "plab::cli::CommandLine",
+             "mlp: hidden activation tanh (default), relu, sigmoid, identity or step"),
+         [](const QString& name, const QString& value, O& o) -> std::optional<CliError> {
+             o.activation = learning::activationFromName(view(value.toUtf8()));
+             if (o.activation)
+                 return std::nullopt;
+             return optionError(name, Text::tr("unknown activation %1 (expected tanh, relu, "
+                                               "sigmoid, identity or step)")
+                                          .arg(quoted(value)));
+         }},
+        {"batch", "N|all",
+         QT_TRANSLATE_NOOP("plab::cli::CommandLine",
+                           "samples per update: 1 (online, the default), N or all"),
+         readBatch},
+        {"features", "LIST",
+         QT_TRANSLATE_NOOP("plab::cli::CommandLine",
+                           "the model's inputs, comma-separated from x1, x2, x1sq, x2sq, x1x2,\n"
+                           "sinx1, sinx2 (default x1,x2)"),
+         readFeatures},
+        {"multiclass", "NAME",
+         QT_TRANSLATE_NOOP("plab::cli::CommandLine",
+                           "linear models with 3 or more classes: kesler (default) or ovr"),
+         [](const QString& name, const QString& value, O& o) -> std::optional<CliError> {
+             o.multiclass = learning::multiclassFromName(view(value.toUtf8()));
+             if (o.multiclass)
+                 return std::nullopt;
+             return optionError(
+                 name, Text::tr("unknown scheme %1 (expected kesler or ovr)").arg(quoted(value)));
+         }},
+        {"classes", "K",
+         QT_TRANSLATE_NOOP("plab::cli::CommandLine",
+                           "number of classes, 2 to 8 (default: from the labels 0 ... K-1)"),
+         readClasses},
         {"trace", "FILE",
          QT_TRANSLATE_NOOP("plab::cli::CommandLine",
                            "write one JSON object per sample visit and per epoch "
@@ -251,7 +363,7 @@ std::span<const Option<TrainOptions>> trainingOptions(TrainingOptionSet set)
     };
     // The settings and the inputs come first; train alone has the outputs.
     return set == TrainingOptionSet::WithOutputs ? std::span(options)
-                                                 : std::span(options).first(10);
+                                                 : std::span(options).first(std::size(options) - 2);
 }
 
 namespace {
@@ -331,6 +443,30 @@ learning::TrainingSettings TrainOptions::appliedTo(learning::TrainingSettings s)
         s.order = *order;
     if (seed)
         s.seed = *seed;
+    if (model) {
+        s.model = *model;
+        // A network from zeros has identical hidden units that stay identical (their gradients
+        // are equal): it starts from the seeded Glorot-uniform weights unless --init says so.
+        if (*model == learning::ModelKind::Network && !init)
+            s.init = learning::InitKind::Random;
+    }
+    if (hidden)
+        s.hidden = *hidden;
+    if (activation)
+        s.activation = *activation;
+    if (features)
+        s.features = *features;
+    if (multiclass)
+        s.multiclass = *multiclass;
+    if (classes)
+        s.classes = *classes;
+    if (batch) {
+        // Networks take any batch size; the linear gradient rules learn online or from the
+        // whole set (readTrainingInput() refuses other sizes for them).
+        s.batchSize = *batch;
+        s.gradientMode = *batch == learning::kFullBatch ? learning::GradientMode::Batch
+                                                        : learning::GradientMode::Online;
+    }
     return s;
 }
 
