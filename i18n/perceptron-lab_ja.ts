@@ -138,10 +138,6 @@ Without a display the window cannot open: the program says so and runs a headles
         <translation>開くファイルの名前が空です</translation>
     </message>
     <message>
-        <source>expected zeros, random or three numbers W1,W2,B within ±1e9 (e.g. --init 0.5,-1,0), found %1</source>
-        <translation>zeros、random、または ±1e9 以内の 3 つの数 W1,W2,B を指定してください（例: --init 0.5,-1,0）（指定値: %1）</translation>
-    </message>
-    <message>
         <source>%1 takes no value</source>
         <translation>%1 は値を取りません</translation>
     </message>
@@ -176,10 +172,6 @@ Without a display the window cannot open: the program says so and runs a headles
     <message>
         <source>epoch limit, from 1 to 10000000</source>
         <translation>エポック上限。1～10000000</translation>
-    </message>
-    <message>
-        <source>zeros, random, or the weights W1,W2,B (e.g. 0.5,-1,0)</source>
-        <translation>重みの初期値: zeros、random、または重み W1,W2,B（例: 0.5,-1,0）</translation>
     </message>
     <message>
         <source>train without a bias (b stays 0)</source>
@@ -281,6 +273,16 @@ sinx1, sinx2 (default x1,x2)</source>
         <source>number of classes, 2 to 8 (default: from the labels 0 ... K-1)</source>
         <translation>クラス数 2 〜 8（既定: ラベル 0 … K-1 から）</translation>
     </message>
+    <message>
+        <source>expected zeros, random, three numbers W1,W2,B within ±1e9 (e.g. --init 0.5,-1,0) or a FILE.json of layers, found %1</source>
+        <translation>zeros、random、±1e9 以内の 3 つの数 W1,W2,B（例: --init 0.5,-1,0）、または層の FILE.json を指定してください（指定値: %1）</translation>
+    </message>
+    <message>
+        <source>zeros, random, the weights W1,W2,B (e.g. 0.5,-1,0),
+or FILE.json with {&quot;layers&quot;:[...]} as the summary writes</source>
+        <translation>重みの初期値: zeros、random、重み W1,W2,B（例: 0.5,-1,0）、
+または要約と同じ {&quot;layers&quot;:[...]} の FILE.json</translation>
+    </message>
 </context>
 <context>
     <name>plab::cli::Demo</name>
@@ -344,6 +346,10 @@ sinx1, sinx2 (default x1,x2)</source>
     <message>
         <source>standard output</source>
         <translation>標準出力</translation>
+    </message>
+    <message>
+        <source>%1: export draws the two-class linear model on x1, x2 only for now, and this run is %2 with %3 classes; train it with perceptron-lab train</source>
+        <translation>%1: export が今描けるのは x1, x2 の 2 クラス線形モデルだけですが、この実行は %3 クラスの %2 です。perceptron-lab train で学習してください</translation>
     </message>
 </context>
 <context>
@@ -550,6 +556,10 @@ or an existing folder; - writes a table to standard output</source>
     <message>
         <source>a linear model learns online (1) or from the whole data set (all); mini-batches are for networks (--model mlp)</source>
         <translation>線形モデルはオンライン（1）かデータ全体（all）で学習します。ミニバッチはネットワーク（--model mlp）用です</translation>
+    </message>
+    <message>
+        <source>%1 %2 is the same file as --init %3: an output never replaces an input</source>
+        <translation>%1 %2 は --init %3 と同じファイルです。出力が入力を置き換えることはありません</translation>
     </message>
 </context>
 <context>
@@ -1012,6 +1022,49 @@ or an existing folder; - writes a table to standard output</source>
     <message>
         <source>more text after the end of the JSON document: &quot;%1&quot;</source>
         <translation>JSON ドキュメントの終わりの後にさらにテキストがあります: &quot;%1&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>plab::io::LayersFile</name>
+    <message>
+        <source>an array of numbers</source>
+        <translation>数の配列</translation>
+    </message>
+    <message>
+        <source>more than %1 numbers, the most a layer has</source>
+        <translation>%1 個を超える数があります（1 つの層の上限です）</translation>
+    </message>
+    <message>
+        <source>the array is empty</source>
+        <translation>配列が空です</translation>
+    </message>
+    <message>
+        <source>an array of rows</source>
+        <translation>行の配列</translation>
+    </message>
+    <message>
+        <source>more than %1 rows, the most units a layer has</source>
+        <translation>%1 行を超えています（1 つの層のユニット数の上限です）</translation>
+    </message>
+    <message>
+        <source>every row of W needs as many numbers as the first (one per input: %1), found %2</source>
+        <translation>W の各行には最初の行と同じ数（入力ごとに 1 つ: %1 個）が必要です（指定値: %2 個）</translation>
+    </message>
+    <message>
+        <source>b needs one number per row of W (one per unit: %1), found %2</source>
+        <translation>b には W の行ごと（ユニットごと）に 1 つ、%1 個の数が必要です（指定値: %2 個）</translation>
+    </message>
+    <message>
+        <source>an array of layers</source>
+        <translation>層の配列</translation>
+    </message>
+    <message>
+        <source>more than %1 layers, the most a model has</source>
+        <translation>%1 層を超えています（モデルの層数の上限です）</translation>
+    </message>
+    <message>
+        <source>the file is larger than %1 MiB</source>
+        <translation>ファイルが %1 MiB を超えています</translation>
     </message>
 </context>
 <context>

@@ -118,6 +118,12 @@ std::optional<CliError> readInit(const QString& name, const QString& value, Trai
         o.init = kind;
         return std::nullopt;
     }
+    // The layers of any model, in the summary's shape; read with the input (the parser is pure).
+    if (value.endsWith(u".json", Qt::CaseInsensitive)) {
+        o.init = learning::InitKind::Given;
+        o.initFile = value;
+        return std::nullopt;
+    }
     const QStringList parts = value.split(u',');
     std::optional<double> numbers[3];
     bool ok = parts.size() == 3;
@@ -126,8 +132,9 @@ std::optional<CliError> readInit(const QString& name, const QString& value, Trai
         ok = numbers[i] && std::abs(*numbers[i]) <= learning::kMaxCoordinate;
     }
     if (!ok) {
-        return optionError(name, Text::tr("expected zeros, random or three numbers W1,W2,B within "
-                                          "±1e9 (e.g. --init 0.5,-1,0), found %1")
+        return optionError(name, Text::tr("expected zeros, random, three numbers W1,W2,B within "
+                                          "±1e9 (e.g. --init 0.5,-1,0) or a FILE.json of "
+                                          "layers, found %1")
                                      .arg(quoted(value)));
     }
     learning::LinearModel model;
@@ -271,7 +278,8 @@ std::span<const Option<TrainOptions>> trainingOptions(TrainingOptionSet set)
          readMaxEpochs},
         {"init", "INIT",
          QT_TRANSLATE_NOOP("plab::cli::CommandLine",
-                           "zeros, random, or the weights W1,W2,B (e.g. 0.5,-1,0)"),
+                           "zeros, random, the weights W1,W2,B (e.g. 0.5,-1,0),\n"
+                           "or FILE.json with {\"layers\":[...]} as the summary writes"),
          readInit},
         {"no-bias", nullptr,
          QT_TRANSLATE_NOOP("plab::cli::CommandLine", "train without a bias (b stays 0)"),
@@ -433,8 +441,10 @@ learning::TrainingSettings TrainOptions::appliedTo(learning::TrainingSettings s)
         s.maxEpochs = *maxEpochs;
     if (init)
         s.init = *init;
-    if (initial)
+    if (initial) {
         s.initial = *initial;
+        s.initialLayers.clear();
+    }
     if (noBias)
         s.useBias = false;
     if (zero)

@@ -20,11 +20,13 @@ struct TrainOptions
     QString dataFile;    ///< --data FILE (CSV); exactly one of dataFile and projectFile is set
     QString projectFile; ///< --project FILE (JSON)
 
-    std::optional<learning::Rule> rule;             ///< --rule
-    std::optional<double> learningRate;             ///< --lr
-    std::optional<int> maxEpochs;                   ///< --epochs
-    std::optional<learning::InitKind> init;         ///< --init zeros|random|W1,W2,B
-    std::optional<learning::LinearModel> initial;   ///< --init W1,W2,B (init is then Given)
+    std::optional<learning::Rule> rule;           ///< --rule
+    std::optional<double> learningRate;           ///< --lr
+    std::optional<int> maxEpochs;                 ///< --epochs
+    std::optional<learning::InitKind> init;       ///< --init zeros|random|W1,W2,B
+    std::optional<learning::LinearModel> initial; ///< --init W1,W2,B (init is then Given)
+    /// --init FILE.json: the layers, read by readTrainingInput() (init is then Given).
+    QString initFile;
     bool noBias = false;                            ///< --no-bias
     std::optional<learning::ZeroConvention> zero;   ///< --zero
     std::optional<learning::SampleOrder> order;     ///< --order

@@ -2,6 +2,7 @@
 
 #include "app/cli/options.h"
 #include "io/datasetfile.h"
+#include "io/layersfile.h"
 #include "io/numberformat.h"
 #include "io/outputfile.h"
 #include "io/projectfile.h"
@@ -162,6 +163,15 @@ std::optional<QString> outputConflict(const TrainOptions& options)
         if (isFile(path) && isFile(input) && io::sameFile(path, input)) {
             return Text::tr("%1 %2 is the same file as %3 %4: an output never replaces an input")
                 .arg(option, path, inputOption, input);
+        }
+    }
+    for (const auto& [option, path] :
+         {std::pair{QStringLiteral("--trace"), options.traceFile},
+          std::pair{QStringLiteral("--summary"), options.summaryFile}}) {
+        if (isFile(path) && isFile(options.initFile) && io::sameFile(path, options.initFile)) {
+            return Text::tr("%1 %2 is the same file as --init %3: an output never replaces an "
+                            "input")
+                .arg(option, path, options.initFile);
         }
     }
     if (isFile(options.traceFile) && isFile(options.summaryFile) &&
@@ -345,6 +355,13 @@ Result<TrainingInput, QString> readTrainingInput(const TrainOptions& options)
     }
 
     input.settings = options.appliedTo(input.settings);
+    if (!options.initFile.isEmpty()) {
+        Result<std::vector<learning::Layer>, io::LoadError> layers =
+            io::readLayersFile(options.initFile, io::Streams::Accept);
+        if (!layers)
+            return unexpected(layers.error().toString());
+        input.settings.initialLayers = std::move(layers).value();
+    }
     if (const auto problem = learning::validate(input.settings)) {
         // Command-line values were checked by the parser, so the project's own value is at fault.
         return unexpected(QStringLiteral("%1: settings.%2: %3")

@@ -175,6 +175,46 @@ TEST(CliModels, ThreeClassesTrainWithKeslerAndOneVsRest)
               4);
 }
 
+TEST(CliModels, TheSummarysLayersAreAnInitFile)
+{
+    QTemporaryDir dir;
+    const QString summary = dir.filePath(QStringLiteral("summary.json"));
+    const QStringList features{QStringLiteral("--data"), xorCsv(), QStringLiteral("--features"),
+                               QStringLiteral("x1,x2,x1x2")};
+    ASSERT_EQ(run(features + QStringList{QStringLiteral("--summary"), summary}).exitCode, 0);
+    // The summary itself holds more keys than an init file takes: keep "layers" only.
+    QFile file(summary);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    const QJsonObject trained = QJsonDocument::fromJson(file.readAll()).object();
+    const QString init = dir.filePath(QStringLiteral("init.json"));
+    QFile out(init);
+    ASSERT_TRUE(out.open(QIODevice::WriteOnly));
+    out.write(QJsonDocument(QJsonObject{{QStringLiteral("layers"), trained[u"layers"]}}).toJson());
+    out.close();
+
+    // Starting from the trained layers, the first epoch makes no mistake and changes nothing.
+    const QJsonObject again =
+        summaryOf(run(features + QStringList{QStringLiteral("--init"), init}));
+    EXPECT_EQ(again[u"layers"], trained[u"layers"]);
+    EXPECT_EQ(again[u"errors"].toInt(-1), 0);
+
+    // Layers of another shape: the option is named. A malformed file: the file, line and path.
+    const ProcessResult shape =
+        run({QStringLiteral("--data"), xorCsv(), QStringLiteral("--init"), init});
+    EXPECT_EQ(shape.exitCode, 2);
+    EXPECT_TRUE(shape.err.startsWith("perceptron-lab: --init: ")) << shape.err.toStdString();
+    ASSERT_TRUE(out.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    out.write("{\"layers\": [\n  {\"W\": [[1, 2], [3]], \"b\": [0, 0]}\n]}\n");
+    out.close();
+    const ProcessResult bad =
+        run({QStringLiteral("--data"), xorCsv(), QStringLiteral("--init"), init});
+    EXPECT_EQ(bad.exitCode, 2);
+    EXPECT_EQ(QString::fromUtf8(bad.err),
+              QStringLiteral("perceptron-lab: %1:2: layers[0].W[1]: every row of W needs as many "
+                             "numbers as the first (one per input: 2), found 1\n")
+                  .arg(init));
+}
+
 TEST(CliModels, EveryBadModelValueExitsWith2AndNamesItsOption)
 {
     QTemporaryDir dir;
