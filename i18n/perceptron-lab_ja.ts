@@ -1220,6 +1220,38 @@ or an existing folder; - writes a table to standard output</source>
         <source>the view must have xMin &lt; xMax and yMin &lt; yMax, all within ±1e12</source>
         <translation>表示範囲は xMin &lt; xMax かつ yMin &lt; yMax で、すべて ±1e12 以内でなければなりません</translation>
     </message>
+    <message>
+        <source>the label %1 is not a class of this project (settings.classes is %2: the labels are 0 to %3)</source>
+        <translation>ラベル %1 はこのプロジェクトのクラスではありません（settings.classes は %2 なので、ラベルは 0 〜 %3 です）</translation>
+    </message>
+    <message>
+        <source>a name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>a list of features</source>
+        <translation>特徴量のリスト</translation>
+    </message>
+    <message>
+        <source>expected a comma-separated list of different features from x1, x2, x1sq, x2sq, x1x2, sinx1 and sinx2, found &quot;%1&quot;</source>
+        <translation>x1, x2, x1sq, x2sq, x1x2, sinx1, sinx2 から重複しない特徴量をカンマ区切りで指定してください（指定値: &quot;%1&quot;）</translation>
+    </message>
+    <message>
+        <source>an array of whole numbers</source>
+        <translation>整数の配列</translation>
+    </message>
+    <message>
+        <source>a network has 0 to 3 hidden layers of 1 to 16 units</source>
+        <translation>ネットワークの隠れ層は 0 〜 3 層、各 1 〜 16 ユニットです</translation>
+    </message>
+    <message>
+        <source>the label must be a class 0 to 7, found %1</source>
+        <translation>ラベルは 0 から 7 までのクラスでなければなりません（指定値: %1）</translation>
+    </message>
+    <message>
+        <source>a point has a class that is not one of the project&apos;s classes</source>
+        <translation>プロジェクトのクラスにないクラスの点があります</translation>
+    </message>
 </context>
 <context>
     <name>plab::io::TextFile</name>
