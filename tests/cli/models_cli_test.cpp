@@ -26,9 +26,9 @@ struct ProcessResult
     QByteArray err;
 };
 
-ProcessResult run(QStringList arguments)
+ProcessResult run(QStringList arguments, const QString& command = QStringLiteral("train"))
 {
-    arguments.prepend(QStringLiteral("train"));
+    arguments.prepend(command);
     QProcess process;
     process.start(kBinary, arguments);
     if (!process.waitForFinished(120'000)) {
@@ -213,6 +213,21 @@ TEST(CliModels, TheSummarysLayersAreAnInitFile)
               QStringLiteral("perceptron-lab: %1:2: layers[0].W[1]: every row of W needs as many "
                              "numbers as the first (one per input: 2), found 1\n")
                   .arg(init));
+}
+
+TEST(CliModels, ExportRefusesModelsItCannotDrawYet)
+{
+    QTemporaryDir dir;
+    const QString png = dir.filePath(QStringLiteral("net.png"));
+    const ProcessResult r =
+        run({QStringLiteral("--data"), xorCsv(), QStringLiteral("--model"), QStringLiteral("mlp"),
+             QStringLiteral("--hidden"), QStringLiteral("4"), QStringLiteral("--out"), png},
+            QStringLiteral("export"));
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_TRUE(r.err.contains("export draws the two-class linear model on x1, x2 only for now, "
+                               "and this run is 2-4-1, tanh with 2 classes"))
+        << r.err.toStdString();
+    EXPECT_FALSE(QFile::exists(png));
 }
 
 TEST(CliModels, EveryBadModelValueExitsWith2AndNamesItsOption)

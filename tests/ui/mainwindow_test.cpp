@@ -357,6 +357,24 @@ TEST_F(Window, ACsvWithMoreClassesIsRefusedWithTheReasonAndChangesNothing)
                                          "shows two); train it with perceptron-lab train"_s);
 }
 
+TEST_F(Window, ANetworkProjectIsRefusedWithTheReasonAndChangesNothing)
+{
+    loadAnd();
+    const learning::Dataset before = document()->data();
+    const learning::TrainingSettings settings = document()->settings();
+    const QString path = writeFile(u"network.json"_s, R"({"format": "perceptron-lab", "version": 2,
+        "settings": {"model": "mlp", "hidden": [4], "init": "random"},
+        "points": [{"x1": 0, "x2": 0, "label": 0}, {"x1": 1, "x2": 1, "label": 1}]})");
+    EXPECT_FALSE(m_window->openFile(path));
+    EXPECT_EQ(document()->data(), before);
+    EXPECT_EQ(document()->settings(), settings);
+    EXPECT_NE(document()->filePath(), path);
+    ASSERT_EQ(m_prompts->errors.size(), 1);
+    EXPECT_EQ(m_prompts->errors.first(),
+              u"Cannot Open Project: this project uses a 2-4-1, tanh network, which the window "
+              "cannot show yet; train it with perceptron-lab train"_s);
+}
+
 TEST_F(Window, ProjectsRoundTripAndUnsavedChangesAreAskedAbout)
 {
     loadAnd();
