@@ -561,6 +561,10 @@ or an existing folder; - writes a table to standard output</source>
         <source>%1 %2 is the same file as --init %3: an output never replaces an input</source>
         <translation>%1 %2 は --init %3 と同じファイルです。出力が入力を置き換えることはありません</translation>
     </message>
+    <message>
+        <source>a linear model has no activation to choose (a network is --model mlp)</source>
+        <translation>線形モデルには選べる活性化関数がありません（ネットワークは --model mlp）</translation>
+    </message>
 </context>
 <context>
     <name>plab::editor::Autosaver</name>

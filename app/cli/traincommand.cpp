@@ -224,6 +224,12 @@ std::optional<QString> applyModelOptions(const TrainOptions& options, TrainingIn
         s.classes = std::max(s.classes, dataClasses);
     if (const auto problem = learning::validateModel(s))
         return optionError(modelOption(problem->field), io::describeModelProblem(*problem)).message;
+    if (options.activation && s.model == learning::ModelKind::Linear) {
+        return optionError(QStringLiteral("activation"),
+                           Text::tr("a linear model has no activation to choose (a network is "
+                                    "--model mlp)"))
+            .message;
+    }
     if (options.batch && *options.batch != 1 && s.model == learning::ModelKind::Linear) {
         if (learning::isPerceptronFamily(s.rule))
             return optionError(QStringLiteral("batch"),

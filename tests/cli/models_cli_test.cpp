@@ -247,6 +247,7 @@ TEST(CliModels, EveryBadModelValueExitsWith2AndNamesItsOption)
         {{"--model", "mlp", "--hidden", "4,"}, "--hidden", "1 to 3"},
         {{"--hidden", "4"}, "--hidden", "a linear model has no hidden layers"},
         {{"--model", "mlp", "--activation", "softplus"}, "--activation", "tanh, relu"},
+        {{"--activation", "relu"}, "--activation", "--model mlp"},
         {{"--model", "mlp", "--hidden", "2", "--activation", "step"},
          "--activation",
          "slope is zero"},
