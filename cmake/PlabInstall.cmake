@@ -63,7 +63,7 @@ install(FILES ${PROJECT_SOURCE_DIR}/LICENSE DESTINATION ${PLAB_DOC_DIR} RENAME c
 # --- The Debian package --------------------------------------------------------------------------
 # cpack -G DEB in a Release build directory gives perceptron-lab_<version>_<arch>.deb
 # (docs/install.md). dpkg-shlibdeps (dpkg-dev) derives the library dependencies from the binaries
-# (libqt6core6, libqt6gui6, libqt6widgets6, libqt6charts6, libqt6svg6, libqt6concurrent6,
+# (libqt6core6, libqt6gui6, libqt6widgets6, libqt6svg6, libqt6concurrent6,
 # libgif7, libstdc++6, libc6 with their minimum versions); Qt loads its platform plugins
 # (xcb, wayland, offscreen) with dlopen, so qt6-qpa-plugins is declared by hand, and the
 # Qt SVG plugins (icons) come with libqt6svg6.

@@ -271,9 +271,15 @@ Result<std::vector<int>, QString> parseEpochList(QStringView text, int lastEpoch
         return unexpected(
             Text::tr("no epochs given (expected all, last or a list such as 0,1,2,5,last)"));
     std::vector<int> epochs;
-    const auto add = [&epochs](int e) {
-        if (std::find(epochs.begin(), epochs.end(), e) == epochs.end())
-            epochs.push_back(e);
+    // Linear in the epochs listed: "1-last" of a long run is parsed as the user types.
+    std::vector<bool> listed(std::size_t(std::max(0, lastEpoch)) + 1, false);
+    const auto add = [&epochs, &listed](int e) {
+        if (e >= 0 && std::size_t(e) < listed.size()) {
+            if (listed[std::size_t(e)])
+                return;
+            listed[std::size_t(e)] = true;
+        }
+        epochs.push_back(e);
     };
     const auto parseOne = [lastEpoch](const QString& part) -> std::optional<int> {
         if (part == u"last")

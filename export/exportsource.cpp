@@ -51,16 +51,25 @@ ExportSource trainedSource(learning::Dataset data, learning::TrainingSettings se
     return source;
 }
 
-ExportFrame epochFrame(const ExportSource& source, int epoch)
+namespace {
+
+ExportFrame epochFrameOf(const learning::History& history, int epoch)
 {
     const learning::EpochFigures snapshot =
-        source.history.figuresOf(std::clamp(epoch, 0, source.history.epochCount() - 1));
+        history.figuresOf(std::clamp(epoch, 0, history.epochCount() - 1));
     ExportFrame frame;
     frame.epoch = snapshot.epoch;
     frame.model = snapshot.model;
     frame.errors = snapshot.errors;
     frame.chartEpoch = snapshot.epoch;
     return frame;
+}
+
+} // namespace
+
+ExportFrame epochFrame(const ExportSource& source, int epoch)
+{
+    return epochFrameOf(source.history, epoch);
 }
 
 ExportFrame stepFrame(const ExportSource& source, const learning::StepRecord& step)
@@ -77,10 +86,16 @@ ExportFrame stepFrame(const ExportSource& source, const learning::StepRecord& st
 
 ExportFrame frameAt(const ExportSource& source, std::size_t position)
 {
-    position = std::min(position, source.history.lastPosition());
-    if (const learning::StepRecord* step = source.history.stepAt(position))
+    return frameAt(source, source.history, position);
+}
+
+ExportFrame frameAt(const ExportSource& source, const learning::History& history,
+                    std::size_t position)
+{
+    position = std::min(position, history.lastPosition());
+    if (const learning::StepRecord* step = history.stepAt(position))
         return stepFrame(source, *step);
-    return epochFrame(source, source.history.latestEpochAt(position).epoch);
+    return epochFrameOf(history, history.latestEpochAt(position).epoch);
 }
 
 std::vector<learning::StepRecord> replayEpoch(const ExportSource& source, int epoch)
@@ -133,23 +148,36 @@ Result<std::vector<ExportFrame>, QString> selectFrames(const ExportSource& sourc
 Result<std::vector<learning::StepRecord>, QString> selectSteps(const ExportSource& source,
                                                                const std::vector<int>& epochs)
 {
-    std::size_t count = 0;
+    auto selected = firstSteps(source, epochs, kMaxTableRows);
+    if (!selected)
+        return unexpected(selected.error());
+    return std::move(selected.value().steps);
+}
+
+Result<StepSelection, QString> firstSteps(const ExportSource& source,
+                                          const std::vector<int>& epochs, std::size_t limit)
+{
+    StepSelection selection;
     for (int e : epochs)
-        count += e == 0 ? 0 : source.data.size();
-    if (count > kMaxTableRows) {
+        selection.total += e == 0 ? 0 : source.data.size();
+    if (selection.total > kMaxTableRows) {
         return unexpected(
             Text::tr("the table would have %1 rows; at most %2 are written (choose fewer epochs)")
-                .arg(count)
+                .arg(selection.total)
                 .arg(kMaxTableRows));
     }
-    std::vector<learning::StepRecord> steps;
-    steps.reserve(count);
+    std::vector<learning::StepRecord>& steps = selection.steps;
+    steps.reserve(std::min(limit, selection.total));
     for (int e : epochs) {
+        if (steps.size() >= limit)
+            break;
         std::vector<learning::StepRecord> visits = replayEpoch(source, e);
+        selection.replayed += visits.size();
+        const std::size_t take = std::min(visits.size(), limit - steps.size());
         steps.insert(steps.end(), std::make_move_iterator(visits.begin()),
-                     std::make_move_iterator(visits.end()));
+                     std::make_move_iterator(visits.begin() + std::ptrdiff_t(take)));
     }
-    return steps;
+    return selection;
 }
 
 render::PlotScene sceneFor(const ExportSource& source, const ExportFrame& frame, bool legend)

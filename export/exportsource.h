@@ -52,6 +52,10 @@ struct ExportFrame
 [[nodiscard]] ExportFrame stepFrame(const ExportSource& source, const learning::StepRecord& step);
 /// The frame at timeline \p position of the source's history: what the window shows there.
 [[nodiscard]] ExportFrame frameAt(const ExportSource& source, std::size_t position);
+/// The frame at timeline \p position of \p history, with \p source's points and settings: a
+/// frame of the window's run taken in place (Copy View), without copying the run.
+[[nodiscard]] ExportFrame frameAt(const ExportSource& source, const learning::History& history,
+                                  std::size_t position);
 
 /// Every sample visit of epoch \p epoch (1 <= epoch <= the last epoch recorded), computed again
 /// from the history: the trainer is restored from the previous epoch's recorded state and runs
@@ -73,6 +77,20 @@ selectFrames(const ExportSource& source, const std::vector<int>& epochs, bool st
 /// message when there would be more than kMaxTableRows.
 [[nodiscard]] Result<std::vector<learning::StepRecord>, QString>
 selectSteps(const ExportSource& source, const std::vector<int>& epochs);
+
+/// The first visits of a worked-example table, and what finding them cost.
+struct StepSelection
+{
+    std::vector<learning::StepRecord> steps; ///< the first visits, in order
+    std::size_t total = 0;    ///< the visits of all the epochs: the rows of the whole table
+    std::size_t replayed = 0; ///< the visits computed: steps.size() plus at most one epoch's
+};
+
+/// The first \p limit visits of \p epochs, replaying only the epochs they belong to, so the
+/// start of the table of a long run costs what it shows (the export dialog's preview). An error
+/// message when the whole table would have more than kMaxTableRows rows.
+[[nodiscard]] Result<StepSelection, QString>
+firstSteps(const ExportSource& source, const std::vector<int>& epochs, std::size_t limit);
 
 /// The scene the canvas would paint for \p frame, in presentation mode (no hover, selection or
 /// trail), with \p legend deciding the class legend. `data` points into \p source.

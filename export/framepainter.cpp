@@ -29,7 +29,7 @@ double contentAspect(const ExportSource& source, ExportContent content)
 
 FramePainter::FramePainter(const ExportSource& source, const ExportOptions& options)
     : m_source(source), m_options(options),
-      m_series(render::ChartSeries::fromHistory(source.history, source.settings))
+      m_series(render::ChartSeries::of(source.history, source.settings))
 {}
 
 double FramePainter::captionHeight() const

@@ -70,9 +70,9 @@ std::vector<QRgb> gifPaletteFor(const render::Theme& theme)
         add(tint0);
         add(tint1);
     }
-    // The window's chart colours (Okabe-Ito).
-    for (QRgb c : {0xD55E00u, 0xCC79A7u, 0x0072B2u, 0xE69F00u, 0x009E73u})
-        add(c);
+    // The learning curves' colours.
+    for (const render::ChartCurve curve : render::kChartCurves)
+        add(render::chartColour(curve).rgb());
     // The glow under the current sample, on each background.
     for (QRgb under : {plot, tint0, tint1})
         add(blend(under, theme.highlight.rgb(), 70));

@@ -64,6 +64,13 @@
             <numerusform>Stopped at the limit of %n epochs without converging: %1, %2.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Stuck in a cycle after %n epoch(s): the weights repeat while each sample still moves them by up to %1; at the end of the epoch: %2, %3.</source>
+        <translation>
+            <numerusform>Stuck in a cycle after %n epoch: the weights repeat while each sample still moves them by up to %1; at the end of the epoch: %2, %3.</numerusform>
+            <numerusform>Stuck in a cycle after %n epochs: the weights repeat while each sample still moves them by up to %1; at the end of the epoch: %2, %3.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>plab::exporting::ExportSource</name>
@@ -117,6 +124,16 @@
         <translation>
             <numerusform>Exported %n file to %1</numerusform>
             <numerusform>Exported %n files to %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>plab::ui::ExportPreview</name>
+    <message numerus="yes">
+        <source>… and %n more row(s)</source>
+        <translation>
+            <numerusform>… and %n more row</numerusform>
+            <numerusform>… and %n more rows</numerusform>
         </translation>
     </message>
 </context>

@@ -320,6 +320,12 @@ or FILE.json with {&quot;layers&quot;:[...]} as the summary writes</source>
             <numerusform>エポック上限の %n エポックに達しましたが収束しませんでした: %1、%2。</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Stuck in a cycle after %n epoch(s): the weights repeat while each sample still moves them by up to %1; at the end of the epoch: %2, %3.</source>
+        <translation>
+            <numerusform>%n エポック後に周期に入りました: 重みは同じ値に戻りますが、各サンプルはまだ重みを最大 %1 動かします。エポック終了時: %2、%3。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>plab::cli::ExportCommand</name>
@@ -1468,16 +1474,8 @@ or an existing folder; - writes a table to standard output</source>
         <translation>テストのみ</translation>
     </message>
     <message>
-        <source>The source code of Perceptron Lab is MIT-licensed. Because the program links Qt Charts (GPL-3.0), the program as built is distributed under the terms of the GPL-3.0 as well.</source>
-        <translation>Perceptron Lab のソースコードは MIT ライセンスです。ただしプログラムは Qt Charts（GPL-3.0）をリンクしているため、ビルドしたプログラムは GPL-3.0 の条件でも配布されます。</translation>
-    </message>
-    <message>
         <source>the window, SVG and PDF export, threads, files</source>
         <translation>ウィンドウ、SVG・PDF エクスポート、スレッド、ファイル</translation>
-    </message>
-    <message>
-        <source>the learning curves in the window</source>
-        <translation>ウィンドウの学習曲線</translation>
     </message>
     <message>
         <source>the vectors and matrices of the learning rules</source>
@@ -1518,6 +1516,10 @@ or an existing folder; - writes a table to standard output</source>
     <message>
         <source>L&amp;icence</source>
         <translation>ライセンス(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Perceptron Lab is MIT-licensed, the program as built too. The libraries it uses keep their own licences, listed above.</source>
+        <translation>Perceptron Lab はソースコードもビルドしたプログラムも MIT ライセンスです。使用しているライブラリには、上に示したそれぞれのライセンスが適用されます。</translation>
     </message>
 </context>
 <context>
@@ -2107,6 +2109,12 @@ or an existing folder; - writes a table to standard output</source>
         <source>Export preview</source>
         <translation>エクスポートのプレビュー</translation>
     </message>
+    <message numerus="yes">
+        <source>… and %n more row(s)</source>
+        <translation>
+            <numerusform>… ほか %n 行</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>plab::ui::GeneratorDialog</name>
@@ -2236,41 +2244,6 @@ or an existing folder; - writes a table to standard output</source>
     <message>
         <source>&amp;System (%1)</source>
         <translation>システムに従う(&amp;S)（%1）</translation>
-    </message>
-</context>
-<context>
-    <name>plab::ui::LearningCurves</name>
-    <message>
-        <source>Errors per epoch</source>
-        <translation>エポックごとの誤分類数</translation>
-    </message>
-    <message>
-        <source>epoch</source>
-        <translation>エポック</translation>
-    </message>
-    <message>
-        <source>errors</source>
-        <translation>誤分類</translation>
-    </message>
-    <message>
-        <source>loss</source>
-        <translation>損失</translation>
-    </message>
-    <message>
-        <source>Weights per epoch</source>
-        <translation>エポックごとの重み</translation>
-    </message>
-    <message>
-        <source>w₁</source>
-        <translation>w₁</translation>
-    </message>
-    <message>
-        <source>w₂</source>
-        <translation>w₂</translation>
-    </message>
-    <message>
-        <source>b</source>
-        <translation>b</translation>
     </message>
 </context>
 <context>
@@ -2972,6 +2945,10 @@ or an existing folder; - writes a table to standard output</source>
     <message>
         <source>diverged: lower the learning rate</source>
         <translation>発散しました: 学習率を下げてください</translation>
+    </message>
+    <message>
+        <source>stuck in a cycle after %1 epochs: the weights repeat every %2 epoch(s) while each sample still moves them by up to %3</source>
+        <translation>%1 エポック後に周期に入りました: 重みは %2 エポックごとに同じ値に戻りますが、各サンプルはまだ重みを最大 %3 動かします</translation>
     </message>
     <message>
         <source>training…</source>

@@ -22,28 +22,51 @@ struct Text
     Q_DECLARE_TR_FUNCTIONS(plab::render::ChartPainter)
 };
 
-// The window's chart colours (Okabe-Ito, as in learningcurves.cpp), with a line style each so
-// the curves stay apart in grey-scale print too.
-constexpr QRgb kErrorColour = 0xD55E00; // vermillion
-constexpr QRgb kLossColour = 0xCC79A7;  // reddish purple
-constexpr QRgb kW1Colour = 0x0072B2;    // blue
-constexpr QRgb kW2Colour = 0xE69F00;    // orange
-constexpr QRgb kBiasColour = 0x009E73;  // bluish green
-
-struct Curve
+/// The legend name and line style of \p curve (a style each, so the curves stay apart in
+/// grey-scale print too).
+std::pair<QString, Qt::PenStyle> lookOf(ChartCurve curve)
 {
-    QString name;
-    std::span<const double> values;
-    QColor colour;
-    Qt::PenStyle style;
-    bool rightAxis = false;
-};
+    switch (curve) {
+    case ChartCurve::Errors:
+        return {Text::tr("errors"), Qt::SolidLine};
+    case ChartCurve::Loss:
+        return {Text::tr("loss"), Qt::DashLine};
+    case ChartCurve::W1:
+        return {QStringLiteral("w\u2081"), Qt::SolidLine};
+    case ChartCurve::W2:
+        return {QStringLiteral("w\u2082"), Qt::DashLine};
+    case ChartCurve::Bias:
+        return {QStringLiteral("b"), Qt::DotLine};
+    }
+    return {QString(), Qt::SolidLine};
+}
 
-/// The finite minimum and maximum of \p values, if any value is finite.
-std::optional<std::pair<double, double>> finiteRange(std::span<const double> values)
+/// The width of a legend of \p curves: for each a 24-pixel line sample, 6 pixels and the name,
+/// 16 pixels apart.
+double legendWidth(const std::vector<ChartCurve>& curves, const QFontMetricsF& fm)
+{
+    double width = 0.0;
+    for (const ChartCurve curve : curves)
+        width += (width > 0.0 ? 16.0 : 0.0) + 30.0 + fm.horizontalAdvance(lookOf(curve).first);
+    return width;
+}
+
+/// Whether the title of chart \p kind and the legend of \p curves fit side by side over a plot
+/// \p width wide; if not, the legend goes on a line of its own under the title.
+bool legendBesideTitle(double width, ChartPainter::Kind kind, const std::vector<ChartCurve>& curves,
+                       const Theme& theme)
+{
+    const double title =
+        QFontMetricsF(theme.font(1.15, true)).horizontalAdvance(ChartPainter::title(kind));
+    return title + 16.0 + legendWidth(curves, QFontMetricsF(theme.font())) <= width;
+}
+
+/// The finite minimum and maximum of the values of \p points, if any is finite.
+std::optional<std::pair<double, double>> finiteRange(const QList<QPointF>& points)
 {
     std::optional<std::pair<double, double>> range;
-    for (double v : values) {
+    for (const QPointF& p : points) {
+        const double v = p.y();
         if (!std::isfinite(v))
             continue;
         if (!range)
@@ -54,70 +77,22 @@ std::optional<std::pair<double, double>> finiteRange(std::span<const double> val
     return range;
 }
 
-/// The polyline of \p values in pixels: value i at epoch i, reduced to the first and the
-/// extremes of each pixel column when there are more values than columns. Non-finite values
-/// break the line (returned as separate polylines).
-std::vector<QPolygonF> curvePixels(std::span<const double> values, const QRectF& area, double x0,
-                                   double x1, double y0, double y1)
+/// \p points mapped by \p map, as polylines broken at non-finite values.
+template <typename Map>
+std::vector<QPolygonF> polylines(const QList<QPointF>& points, const Map& map)
 {
-    const auto px = [&](double x) { return area.left() + (x - x0) / (x1 - x0) * area.width(); };
-    const auto py = [&](double y) { return area.bottom() - (y - y0) / (y1 - y0) * area.height(); };
     std::vector<QPolygonF> lines(1);
-    const std::size_t n = values.size();
-    const std::size_t columns = std::max<std::size_t>(1, std::size_t(area.width()));
-    const auto add = [&](std::size_t i) {
-        const double v = values[i];
-        if (!std::isfinite(v)) {
+    for (const QPointF& p : points) {
+        if (!std::isfinite(p.y())) {
             if (!lines.back().isEmpty())
                 lines.emplace_back();
-            return;
+            continue;
         }
-        lines.back() << QPointF(px(double(i)), py(v));
-    };
-    if (n <= 2 * columns) {
-        for (std::size_t i = 0; i < n; ++i)
-            add(i);
-    } else {
-        for (std::size_t c = 0; c < columns; ++c) {
-            const std::size_t first = c * n / columns;
-            const std::size_t last = (c + 1) * n / columns;
-            if (first >= last)
-                continue;
-            std::size_t lo = first;
-            std::size_t hi = first;
-            for (std::size_t i = first; i < last; ++i) {
-                if (!std::isfinite(values[i]))
-                    continue;
-                if (!std::isfinite(values[lo]) || values[i] < values[lo])
-                    lo = i;
-                if (!std::isfinite(values[hi]) || values[i] > values[hi])
-                    hi = i;
-            }
-            add(std::min(lo, hi));
-            if (hi != lo)
-                add(std::max(lo, hi));
-        }
-        add(n - 1);
+        lines.back() << map(p);
     }
     if (lines.back().isEmpty())
         lines.pop_back();
     return lines;
-}
-
-std::vector<Curve> curvesOf(const ChartSeries& s, ChartPainter::Kind kind)
-{
-    std::vector<Curve> curves;
-    if (kind == ChartPainter::Kind::Errors) {
-        curves.push_back({Text::tr("errors"), s.errors, QColor(kErrorColour), Qt::SolidLine});
-        if (s.showLoss)
-            curves.push_back({Text::tr("loss"), s.loss, QColor(kLossColour), Qt::DashLine, true});
-    } else {
-        curves.push_back({QStringLiteral("w\u2081"), s.w1, QColor(kW1Colour), Qt::SolidLine});
-        curves.push_back({QStringLiteral("w\u2082"), s.w2, QColor(kW2Colour), Qt::DashLine});
-        if (s.showBias)
-            curves.push_back({QStringLiteral("b"), s.b, QColor(kBiasColour), Qt::DotLine});
-    }
-    return curves;
 }
 
 /// Ticks on the 1-2-5 ladder for [lo, hi] (whole numbers only with \p integers); with \p widen
@@ -149,26 +124,29 @@ Ticks axisTicks(double& lo, double& hi, int target, bool integers, bool widen)
 
 } // namespace
 
-ChartSeries ChartSeries::fromHistory(const learning::History& history,
-                                     const learning::TrainingSettings& settings)
+QList<QPointF> decimateMinMax(std::span<const double> values, int columns)
 {
-    ChartSeries s;
-    const auto epochs = std::size_t(history.epochCount());
-    s.errors.reserve(epochs);
-    s.loss.reserve(epochs);
-    s.w1.reserve(epochs);
-    s.w2.reserve(epochs);
-    s.b.reserve(epochs);
-    for (int e = 0; e < history.epochCount(); ++e) {
-        s.errors.push_back(history.errors(e));
-        s.loss.push_back(history.loss(e));
-        s.w1.push_back(history.parameter(e, 0));
-        s.w2.push_back(history.parameter(e, 1));
-        s.b.push_back(history.parameter(e, 2));
-    }
-    s.showLoss = !learning::isPerceptronFamily(settings.rule);
-    s.showBias = settings.useBias;
-    return s;
+    return decimateMinMax(values.size(), columns, [values](std::size_t i) { return values[i]; });
+}
+
+ChartSeries ChartSeries::of(const learning::History& history,
+                            const learning::TrainingSettings& settings)
+{
+    return {&history, !learning::isPerceptronFamily(settings.rule), settings.useBias};
+}
+
+std::vector<ChartCurve> ChartSeries::curves(bool errors) const
+{
+    if (errors)
+        return showLoss ? std::vector{ChartCurve::Errors, ChartCurve::Loss}
+                        : std::vector{ChartCurve::Errors};
+    return showBias ? std::vector{ChartCurve::W1, ChartCurve::W2, ChartCurve::Bias}
+                    : std::vector{ChartCurve::W1, ChartCurve::W2};
+}
+
+QString ChartPainter::title(Kind kind)
+{
+    return kind == Kind::Errors ? Text::tr("Errors per epoch") : Text::tr("Weights per epoch");
 }
 
 QRectF ChartPainter::plotArea(const QRectF& target, const ChartSeries& series, Kind kind,
@@ -180,10 +158,12 @@ QRectF ChartPainter::plotArea(const QRectF& target, const ChartSeries& series, K
     const bool rightAxis = kind == Kind::Errors && series.showLoss;
     const double right =
         rightAxis ? std::ceil(fm.horizontalAdvance(QStringLiteral("0.000e+00")) + 14.0) : 18.0;
-    const double top = std::ceil(title.height() + 18.0);
+    const double width = std::floor(target.width() - left - right);
+    double top = std::ceil(title.height() + 18.0);
+    if (!legendBesideTitle(width, kind, series.curves(kind == Kind::Errors), theme))
+        top += std::ceil(fm.height() + 4.0);
     const double bottom = std::ceil(2.0 * fm.height() + 12.0);
-    const QRectF area(std::round(target.left() + left), std::round(target.top() + top),
-                      std::floor(target.width() - left - right),
+    const QRectF area(std::round(target.left() + left), std::round(target.top() + top), width,
                       std::floor(target.height() - top - bottom));
     if (area.width() < 1.0 || area.height() < 1.0)
         return QRectF(target.topLeft(),
@@ -191,37 +171,105 @@ QRectF ChartPainter::plotArea(const QRectF& target, const ChartSeries& series, K
     return area;
 }
 
+ChartPainter::Decimated ChartPainter::decimate(const QRectF& target, const ChartSeries& series,
+                                               Kind kind, const Theme& theme)
+{
+    Decimated chart;
+    chart.kind = kind;
+    chart.target = target;
+    chart.area = plotArea(target, series, kind, theme);
+    chart.epochs = series.epochCount();
+    const int columns = std::max(1, int(chart.area.width()));
+    const auto n = std::size_t(chart.epochs);
+    const learning::History* h = series.history;
+    // Appends the extremes of epochs first .. last - 1 of curve to out, with a loop per column of
+    // the history (a redraw of a long run reads every epoch).
+    const auto extremes = [h](ChartCurve curve, std::size_t first, std::size_t last,
+                              QList<QPointF>& out) {
+        switch (curve) {
+        case ChartCurve::Errors:
+            return appendColumnExtremes(
+                first, last, [h](std::size_t e) { return h->errors(int(e)); }, out);
+        case ChartCurve::Loss:
+            return appendColumnExtremes(
+                first, last, [h](std::size_t e) { return h->loss(int(e)); }, out);
+        case ChartCurve::W1:
+        case ChartCurve::W2:
+        case ChartCurve::Bias:
+            break;
+        }
+        const std::size_t j = curve == ChartCurve::W1 ? 0 : curve == ChartCurve::W2 ? 1 : 2;
+        appendColumnExtremes(
+            first, last, [h, j](std::size_t e) { return h->parameter(int(e), j); }, out);
+    };
+    for (const ChartCurve curve : series.curves(kind == Kind::Errors))
+        chart.lines.push_back({curve, {}});
+    if (!needsDecimation(n, columns)) {
+        for (Line& line : chart.lines)
+            for (std::size_t e = 0; e < n; ++e)
+                extremes(line.curve, e, e + 1, line.points);
+        return chart;
+    }
+    // decimateMinMax() for every curve at once, column by column: the weights share the
+    // history's rows, so a column's rows are read from memory once for all of them (curve after
+    // curve, a long run's redraw took three times as long, bound by memory).
+    const auto buckets = std::size_t(columns);
+    for (Line& line : chart.lines) {
+        line.points.reserve(qsizetype(2 * buckets + 2));
+        extremes(line.curve, 0, 1, line.points);
+    }
+    for (std::size_t k = 0; k < buckets; ++k)
+        for (Line& line : chart.lines)
+            extremes(line.curve, k * n / buckets, (k + 1) * n / buckets, line.points);
+    for (Line& line : chart.lines)
+        extremes(line.curve, n - 1, n, line.points);
+    return chart;
+}
+
 void ChartPainter::paint(QPainter& painter, const QRectF& target, const ChartSeries& series,
                          Kind kind, double markerEpoch, const Theme& theme)
+{
+    paint(painter, decimate(target, series, kind, theme), markerEpoch, theme);
+}
+
+void ChartPainter::paint(QPainter& painter, const Decimated& chart, double markerEpoch,
+                         const Theme& theme)
 {
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing, true);
     painter.setRenderHint(QPainter::TextAntialiasing, true);
+    const QRectF& target = chart.target;
+    const QRectF& area = chart.area;
+    const Kind kind = chart.kind;
     painter.fillRect(target, theme.background);
 
-    const QRectF area = plotArea(target, series, kind, theme);
     const QFont font = theme.font();
     const QFontMetricsF fm(font);
-    const std::vector<Curve> curves = curvesOf(series, kind);
-    const std::size_t n = curves.empty() ? 0 : curves.front().values.size();
+    const std::size_t n = std::size_t(chart.epochs);
+    const auto onRight = [](const Line& line) { return line.curve == ChartCurve::Loss; };
+    const bool rightAxis = std::any_of(chart.lines.begin(), chart.lines.end(), onRight);
 
     double x0 = 0.0;
     double x1 = std::max<double>(1.0, double(n) - 1.0);
+    // The marker may sit inside the epoch after the last recorded one (stepping by samples).
+    if (n > 0 && std::isfinite(markerEpoch))
+        x1 = std::max(x1, std::ceil(markerEpoch));
     const int xTarget = std::clamp(
         int(area.width() / (fm.horizontalAdvance(QStringLiteral("00000")) + 40.0)), 2, 12);
     const Ticks xTicks = axisTicks(x0, x1, xTarget, true, false);
     const int yTarget = std::clamp(int(area.height() / (fm.height() * 3.0)), 2, 10);
     // Errors and loss from 0; the weights over their range and 0, so each sign reads off the grid.
+    // Each pixel column kept its extremes, so the decimated points have those of the whole curve.
     double y0 = 0.0;
     double y1 = 0.0;
     double r0 = 0.0;
     double r1 = 0.0;
-    for (const Curve& c : curves) {
-        const auto range = finiteRange(c.values);
+    for (const Line& line : chart.lines) {
+        const auto range = finiteRange(line.points);
         if (!range)
             continue;
-        double& lo = c.rightAxis ? r0 : y0;
-        double& hi = c.rightAxis ? r1 : y1;
+        double& lo = onRight(line) ? r0 : y0;
+        double& hi = onRight(line) ? r1 : y1;
         lo = std::min(lo, range->first);
         hi = std::max(hi, range->second);
     }
@@ -258,17 +306,18 @@ void ChartPainter::paint(QPainter& painter, const QRectF& target, const ChartSer
     painter.save();
     painter.setClipRect(area);
     const double width = std::max(2.0, 0.8 * theme.boundaryWidth);
-    for (const Curve& c : curves) {
-        QPen pen(c.colour, width, c.style, Qt::RoundCap, Qt::RoundJoin);
-        painter.setPen(pen);
+    for (const Line& line : chart.lines) {
+        painter.setPen(QPen(chartColour(line.curve), width, lookOf(line.curve).second, Qt::RoundCap,
+                            Qt::RoundJoin));
         painter.setBrush(Qt::NoBrush);
-        const double lo = c.rightAxis ? r0 : y0;
-        const double hi = c.rightAxis ? r1 : y1;
-        for (const QPolygonF& line : curvePixels(c.values, area, x0, x1, lo, hi)) {
-            if (line.size() == 1)
-                painter.drawPoint(line.front());
+        const auto map = [&, right = onRight(line)](const QPointF& p) {
+            return QPointF(px(p.x()), right ? pr(p.y()) : py(p.y()));
+        };
+        for (const QPolygonF& pixels : polylines(line.points, map)) {
+            if (pixels.size() == 1)
+                painter.drawPoint(pixels.front());
             else
-                painter.drawPolyline(line);
+                painter.drawPolyline(pixels);
         }
     }
     // The epoch shown.
@@ -308,12 +357,12 @@ void ChartPainter::paint(QPainter& painter, const QRectF& target, const ChartSer
                                 area.left() - tick - 4.0 - target.left(), fm.height()),
                          Qt::AlignRight | Qt::AlignVCenter, formatTick(y, yTicks));
     }
-    if (kind == Kind::Errors && series.showLoss) {
+    if (rightAxis) {
         for (double y : rTicks.values) {
             const double p = pr(y);
             painter.setPen(QPen(theme.frame, 1.0));
             painter.drawLine(QPointF(area.right(), p), QPointF(area.right() + tick, p));
-            painter.setPen(QColor(kLossColour));
+            painter.setPen(chartColour(ChartCurve::Loss));
             painter.drawText(QRectF(area.right() + tick + 4.0, p - 0.5 * fm.height(),
                                     target.right() - area.right() - tick - 4.0, fm.height()),
                              Qt::AlignLeft | Qt::AlignVCenter, formatTick(y, rTicks));
@@ -324,28 +373,35 @@ void ChartPainter::paint(QPainter& painter, const QRectF& target, const ChartSer
                             fm.height() + 4.0),
                      Qt::AlignCenter, Text::tr("epoch"));
 
-    // Title and legend along the top.
+    // Title and legend along the top, or the legend under the title when both do not fit.
     const QFont titleFont = theme.font(1.15, true);
     const QFontMetricsF tfm(titleFont);
-    const QString title =
-        kind == Kind::Errors ? Text::tr("Errors per epoch") : Text::tr("Weights per epoch");
+    std::vector<ChartCurve> shown;
+    for (const Line& line : chart.lines)
+        shown.push_back(line.curve);
+    const bool oneLine = legendBesideTitle(area.width(), kind, shown, theme);
+    const double titleTop = target.top() + 8.0;
+    // Over a narrow chart the title may start left of the plot, above the tick labels.
+    const double titleLeft = oneLine ? area.left() : target.left() + 8.0;
+    const double titleWidth = std::max(0.0, target.right() - 4.0 - titleLeft);
+    const QString title = tfm.elidedText(ChartPainter::title(kind), Qt::ElideRight, titleWidth);
     painter.setFont(titleFont);
     painter.setPen(theme.text);
-    const double titleTop = target.top() + 8.0;
-    painter.drawText(
-        QRectF(area.left(), titleTop, tfm.horizontalAdvance(title) + 4.0, tfm.height()),
-        Qt::AlignLeft | Qt::AlignVCenter, title);
+    painter.drawText(QRectF(titleLeft, titleTop, tfm.horizontalAdvance(title) + 4.0, tfm.height()),
+                     Qt::AlignLeft | Qt::AlignVCenter, title);
     painter.setFont(font);
     double x = area.right();
-    const double cy = titleTop + 0.5 * tfm.height();
-    for (auto it = curves.rbegin(); it != curves.rend(); ++it) {
-        const double textWidth = fm.horizontalAdvance(it->name);
+    const double cy =
+        oneLine ? titleTop + 0.5 * tfm.height() : titleTop + tfm.height() + 4.0 + 0.5 * fm.height();
+    for (auto it = chart.lines.rbegin(); it != chart.lines.rend(); ++it) {
+        const auto [name, style] = lookOf(it->curve);
+        const double textWidth = fm.horizontalAdvance(name);
         x -= textWidth;
         painter.setPen(theme.text);
         painter.drawText(QRectF(x, cy - 0.5 * fm.height(), textWidth + 2.0, fm.height()),
-                         Qt::AlignLeft | Qt::AlignVCenter, it->name);
+                         Qt::AlignLeft | Qt::AlignVCenter, name);
         x -= 30.0;
-        painter.setPen(QPen(it->colour, width, it->style, Qt::FlatCap));
+        painter.setPen(QPen(chartColour(it->curve), width, style, Qt::FlatCap));
         painter.drawLine(QPointF(x, cy), QPointF(x + 24.0, cy));
         x -= 16.0;
     }

@@ -4,36 +4,124 @@
 #include "learning/settings.h"
 #include "render/theme.h"
 
+#include <QList>
+#include <QPointF>
 #include <QRectF>
+#include <QString>
 
+#include <algorithm>
+#include <cmath>
+#include <span>
 #include <vector>
 
 class QPainter;
 
 namespace plab::render {
 
-/// The per-epoch numbers the learning-curve charts draw, taken from a run's history.
+/// Appends to \p out what the pixel column of values \p first .. \p last - 1 (value(i) drawn at
+/// x = i) shows: the first smallest and the last largest finite value, in index order, or the
+/// first value when none is finite (a non-finite point breaks the line). A point at an x that
+/// \p out already reached is left out. The step of decimateMinMax().
+template <typename Value>
+void appendColumnExtremes(std::size_t first, std::size_t last, const Value& value,
+                          QList<QPointF>& out)
+{
+    const auto keep = [&out](std::size_t i, double v) {
+        if (out.isEmpty() || out.last().x() < double(i))
+            out.append(QPointF(double(i), v));
+    };
+    std::size_t iLo = last;
+    std::size_t iHi = last;
+    double lo = 0.0;
+    double hi = 0.0;
+    for (std::size_t i = first; i < last; ++i) {
+        const double v = double(value(i));
+        if (!std::isfinite(v))
+            continue;
+        if (iLo == last || v < lo) {
+            lo = v;
+            iLo = i;
+        }
+        if (iHi == last || !(v < hi)) {
+            hi = v;
+            iHi = i;
+        }
+    }
+    if (iLo == last) {
+        if (first < last)
+            keep(first, double(value(first)));
+    } else if (iLo < iHi) {
+        keep(iLo, lo);
+        keep(iHi, hi);
+    } else {
+        keep(iHi, hi);
+        keep(iLo, lo);
+    }
+}
+
+/// Whether \p n values need decimating for \p columns pixel columns (more than two a column).
+[[nodiscard]] inline bool needsDecimation(std::size_t n, int columns)
+{
+    return n > 2 * std::size_t(std::max(columns, 1));
+}
+
+/// Reduces \p n values (value(i) drawn at x = i) to what \p columns pixel columns show: for each
+/// of \p columns equal index ranges the first smallest and the last largest finite value, in
+/// index order (appendColumnExtremes()), plus the first and the last value so the curve starts
+/// and ends where the data does. Inputs of at most 2 * \p columns values come back whole. Only
+/// the drawing is decimated, never the data: every extreme of the curve is among the points.
+///
+/// A template, so that reading a History column inlines into the loop.
+template <typename Value>
+[[nodiscard]] QList<QPointF> decimateMinMax(std::size_t n, int columns, const Value& value)
+{
+    QList<QPointF> out;
+    if (!needsDecimation(n, columns)) {
+        out.reserve(qsizetype(n));
+        for (std::size_t i = 0; i < n; ++i)
+            out.append(QPointF(double(i), double(value(i))));
+        return out;
+    }
+    const auto buckets = std::size_t(columns);
+    out.reserve(qsizetype(2 * buckets + 2));
+    appendColumnExtremes(0, 1, value, out);
+    for (std::size_t k = 0; k < buckets; ++k)
+        appendColumnExtremes(k * n / buckets, (k + 1) * n / buckets, value, out);
+    appendColumnExtremes(n - 1, n, value, out);
+    return out;
+}
+
+/// decimateMinMax() of the values in \p values.
+[[nodiscard]] QList<QPointF> decimateMinMax(std::span<const double> values, int columns);
+
+/// What the learning-curve charts draw: the epochs of a run's history (read in place, never
+/// copied) and which curves the run has. The window's curves and every export hand the same
+/// value to ChartPainter.
 struct ChartSeries
 {
-    std::vector<double> errors;
-    std::vector<double> loss;
-    std::vector<double> w1;
-    std::vector<double> w2;
-    std::vector<double> b;
+    const learning::History* history = nullptr; ///< not owned; nullptr: no epochs
     bool showLoss = false; ///< the gradient rules: their loss next to the errors
     bool showBias = true;  ///< training without a bias keeps b at 0: no curve
 
-    [[nodiscard]] static ChartSeries fromHistory(const learning::History& history,
-                                                 const learning::TrainingSettings& settings);
+    /// The series of \p history (which must outlive it) trained with \p settings.
+    [[nodiscard]] static ChartSeries of(const learning::History& history,
+                                        const learning::TrainingSettings& settings);
+
+    [[nodiscard]] int epochCount() const { return history ? history->epochCount() : 0; }
+    /// The curves chart \p errors (or else the weights chart) draws, in legend order.
+    [[nodiscard]] std::vector<ChartCurve> curves(bool errors) const;
+
+    friend bool operator==(const ChartSeries&, const ChartSeries&) = default;
 };
 
-/// Paints the learning curves with QPainter alone, so they export as vectors (SVG, PDF) and
-/// render without a window or Qt Charts: the same curves the window's LearningCurves widget shows
-/// (errors per epoch with the loss on a second axis for the gradient rules; w1, w2 and b per
-/// epoch), in the theme's colours, with a vertical marker at the epoch shown.
+/// Paints the learning curves with QPainter alone, so they draw on screen (ui::LearningCurves),
+/// export as vectors (SVG, PDF) and render without a window: errors per epoch with the loss on a
+/// second axis for the gradient rules; w1, w2 and b per epoch; in the curves' colours
+/// (chartColour()) and the theme's, with a vertical marker at the epoch shown.
 ///
-/// Curves longer than the plot is wide are reduced to the minimum and maximum of each pixel
-/// column, which looks the same.
+/// Painting is two steps: decimate() reads the history once and keeps the minimum and maximum of
+/// each pixel column (which looks the same), paint() draws that as often as needed, so moving the
+/// marker does not read the history again.
 class ChartPainter
 {
 public:
@@ -43,10 +131,36 @@ public:
         Weights,
     };
 
-    /// Paints chart \p kind of \p series into \p target, with the marker at \p markerEpoch
-    /// (fractional inside an epoch). Leaves the painter's state as it found it.
+    /// One curve reduced to the plot's pixel columns, in data coordinates (epoch, value).
+    struct Line
+    {
+        ChartCurve curve;
+        QList<QPointF> points;
+    };
+
+    /// A chart ready to paint into target: its curves decimated to the plot area's width.
+    struct Decimated
+    {
+        Kind kind = Kind::Errors;
+        QRectF target;
+        QRectF area; ///< the plot area inside target
+        int epochs = 0;
+        std::vector<Line> lines;
+    };
+
+    /// Reads \p series once: chart \p kind for \p target, decimated to its plot area's width.
+    [[nodiscard]] static Decimated decimate(const QRectF& target, const ChartSeries& series,
+                                            Kind kind, const Theme& theme);
+    /// Paints \p chart with the marker at \p markerEpoch (fractional inside an epoch; not drawn
+    /// when not finite). Leaves the painter's state as it found it.
+    static void paint(QPainter& painter, const Decimated& chart, double markerEpoch,
+                      const Theme& theme);
+    /// decimate() and paint() in one.
     static void paint(QPainter& painter, const QRectF& target, const ChartSeries& series, Kind kind,
                       double markerEpoch, const Theme& theme);
+
+    /// The title painted over chart \p kind, in the current language.
+    [[nodiscard]] static QString title(Kind kind);
 
     /// The rectangle inside \p target where the curves are drawn.
     [[nodiscard]] static QRectF plotArea(const QRectF& target, const ChartSeries& series, Kind kind,

@@ -17,6 +17,7 @@ constexpr QRgb okabeSkyBlue = 0x56B4E9;
 constexpr QRgb okabeOrange = 0xE69F00;
 constexpr QRgb okabeYellow = 0xF0E442;
 constexpr QRgb okabePurple = 0xCC79A7;
+constexpr QRgb okabeGreen = 0x009E73;
 
 QColor rgb(QRgb value)
 {
@@ -24,6 +25,23 @@ QColor rgb(QRgb value)
 }
 
 } // namespace
+
+QColor chartColour(ChartCurve curve)
+{
+    switch (curve) {
+    case ChartCurve::Errors:
+        return rgb(okabeVermillion);
+    case ChartCurve::Loss:
+        return rgb(okabePurple);
+    case ChartCurve::W1:
+        return rgb(okabeBlue);
+    case ChartCurve::W2:
+        return rgb(okabeOrange);
+    case ChartCurve::Bias:
+        return rgb(okabeGreen);
+    }
+    return rgb(okabeVermillion);
+}
 
 QFont Theme::font(double relative, bool bold) const
 {

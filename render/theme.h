@@ -20,6 +20,23 @@ enum class MarkerShape
     Diamond,
 };
 
+/// The learning curves, in the order the charts draw them and their legends list them.
+enum class ChartCurve
+{
+    Errors, ///< misclassified points per epoch
+    Loss,   ///< the gradient rules' objective, on the errors chart's second axis
+    W1,
+    W2,
+    Bias,
+};
+inline constexpr std::array kChartCurves{ChartCurve::Errors, ChartCurve::Loss, ChartCurve::W1,
+                                         ChartCurve::W2, ChartCurve::Bias};
+
+/// The colour of a learning curve, the same in every theme, on screen and in every export:
+/// Okabe-Ito, distinguishable with every common colour-vision deficiency (the charts add a line
+/// style each for grey-scale print).
+[[nodiscard]] QColor chartColour(ChartCurve curve);
+
 /// How a plot looks, as plain data. Themes are passed to the renderer, never stored globally, so a
 /// PNG export can use Theme::print() while the screen shows Theme::dark().
 ///

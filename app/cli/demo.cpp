@@ -65,6 +65,13 @@ int runHeadlessDemo(const QString& file, const QString& folder, QTextStream& out
                    .arg(model)
             << '\n';
         break;
+    case learning::TrainingStatus::Cycle:
+        out << Text::tr("Stuck in a cycle after %n epoch(s): the weights repeat while each sample "
+                        "still moves them by up to %1; at the end of the epoch: %2, %3.",
+                        nullptr, last.epoch)
+                   .arg(number(last.state.cycleSwing), model, errors)
+            << '\n';
+        break;
     case learning::TrainingStatus::EpochLimit:
     case learning::TrainingStatus::Running:
         out << Text::tr("Stopped at the limit of %n epoch(s) without converging: %1, %2.", nullptr,

@@ -84,6 +84,8 @@ const char* statusName(learning::TrainingStatus status)
         return "epoch-limit";
     case learning::TrainingStatus::Diverged:
         return "diverged";
+    case learning::TrainingStatus::Cycle:
+        return "cycle";
     case learning::TrainingStatus::Running:
         break;
     }

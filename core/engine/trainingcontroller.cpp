@@ -6,13 +6,35 @@
 
 #include <utility>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 namespace plab::engine {
+
+namespace {
+
+/// The engine hands the GUI thread batches of up to TrainingWorker::kMaxBacklog records (a few MB)
+/// that live for one delivery. glibc raises its mmap threshold after the first such block is freed
+/// and serves the later ones from the heap, which it keeps: a 10^6-epoch run then left ~35 MB
+/// resident that Reset never gave back. A fixed threshold sends every large block back to the
+/// system when freed.
+void returnLargeBlocksToTheSystem()
+{
+#if defined(__GLIBC__)
+    static const bool done = [] { return mallopt(M_MMAP_THRESHOLD, 128 * 1024) == 1; }();
+    Q_UNUSED(done);
+#endif
+}
+
+} // namespace
 
 TrainingController::TrainingController(QObject* parent)
     : QObject(parent), m_inbox(std::make_shared<Inbox>()), m_mailbox(std::make_shared<Mailbox>()),
       m_wakeWorker(new Doorbell(this)), m_mailboxFilled(new Doorbell(this))
 {
     registerMetaTypes();
+    returnLargeBlocksToTheSystem();
     m_thread.setObjectName(QStringLiteral("TrainingWorker"));
     m_worker = new TrainingWorker(m_inbox, m_mailbox, m_mailboxFilled);
     m_worker->moveToThread(&m_thread);

@@ -8,6 +8,7 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 
 namespace plab::learning::detail {
 
@@ -36,12 +37,13 @@ inline double term(double s, double tpm, double net)
 /// s = t± net a point is an error when s < 0, or when s == 0 and the zero convention calls it the
 /// wrong class; every loss is a function of s or of t± - net. D = 2 (the classic model's inputs)
 /// is compiled for its own sake: this pass runs after most of its epochs.
-template <LossKind L, int D>
+template <LossKind L, int D, ZeroConvention Z>
 Evaluation binary(const LinearInputs& in, const double* p)
 {
     const int dims = D > 0 ? D : in.dims;
-    const std::array<int, 2> zeroWrong{int(thresholdOutput(0.0, in.zero, 0) != 0),
-                                       int(thresholdOutput(0.0, in.zero, 1) != 1)};
+    // Whether a point on the line (s == 0) of class t is an error, as a constant per convention.
+    constexpr int kZeroWrong0 = int(Z != ZeroConvention::Negative);
+    constexpr int kZeroWrong1 = int(Z != ZeroConvention::Positive);
     const double* xs = in.in;
     const int* lab = in.labels;
     std::array<double, kFeatureCount> w{};
@@ -65,9 +67,10 @@ Evaluation binary(const LinearInputs& in, const double* p)
             net = sum + b;
         }
         const int t = lab[i];
-        const double tpm = double(2 * t - 1);
+        const double tpm = t != 0 ? 1.0 : -1.0;
         const double s = tpm * net;
-        const int wrong = int(s < 0.0) | (int(s == 0.0) & zeroWrong[std::size_t(t)]);
+        const int zeroWrong = kZeroWrong0 == kZeroWrong1 ? kZeroWrong0 : kZeroWrong1 ? t : t ^ 1;
+        const int wrong = int(s < 0.0) | (int(s == 0.0) & zeroWrong);
         errors[std::size_t(lane)] += wrong;
         errors1[std::size_t(lane)] += wrong & t;
         loss[std::size_t(lane)] += term<L>(s, tpm, net);
@@ -91,6 +94,120 @@ Evaluation binary(const LinearInputs& in, const double* p)
     out.classErrors[1] = std::int32_t(ones);
     out.loss = sum / double(in.n);
     return out;
+}
+
+/// The same pass for the classic model's inputs (D = 2) and the losses without a transcendental
+/// function, two points at a time in one 128-bit vector (GCC/Clang vector extension, SSE2 on
+/// x86-64): the same products summed in the same order (w1 x1 + w2 x2 + b), the same eight lanes
+/// (point i in lane i mod 8: vector j holds lanes 2j and 2j + 1) added up in the same order, so
+/// the same bits as binary() above, in about a third of the time. Error counts are kept as
+/// doubles (exact up to 2^53).
+template <LossKind L, ZeroConvention Z>
+Evaluation binaryPairs(const LinearInputs& in, const double* p)
+{
+    using V = double __attribute__((vector_size(16)));
+    using M = long long __attribute__((vector_size(16)));
+    constexpr int kPairs = kLanes / 2;
+    const V w1 = {p[0], p[0]};
+    const V w2 = {p[1], p[1]};
+    const V b = {p[2], p[2]};
+    const V zero = {0.0, 0.0};
+    const V one = {1.0, 1.0};
+    const double* xs = in.in;
+    const int* lab = in.labels;
+    std::array<V, kPairs> errors{};
+    std::array<V, kPairs> errors1{};
+    std::array<V, kPairs> loss{};
+    int i = 0;
+    for (; i + kLanes <= in.n; i += kLanes) {
+        for (int j = 0; j < kPairs; ++j) {
+            const int k = i + 2 * j;
+            V a;
+            V c;
+            std::memcpy(&a, xs + 2 * std::size_t(k), sizeof a);
+            std::memcpy(&c, xs + 2 * std::size_t(k) + 2, sizeof c);
+            const V x1 = __builtin_shufflevector(a, c, 0, 2);
+            const V x2 = __builtin_shufflevector(a, c, 1, 3);
+            const V net = w1 * x1 + w2 * x2 + b;
+            const V t = {double(lab[k]), double(lab[k + 1])};
+            const V tpm = t + t - one; // exactly -1 or +1
+            const V s = tpm * net;
+            M wrong;
+            if constexpr (Z == ZeroConvention::Mistake)
+                wrong = s <= zero;
+            else if constexpr (Z == ZeroConvention::Positive)
+                wrong = (s < zero) | ((s == zero) & (t == zero));
+            else
+                wrong = (s < zero) | ((s == zero) & (t == one));
+            const V e = (V)(wrong & (M)one); // 1.0 or +0.0
+            errors[std::size_t(j)] += e;
+            errors1[std::size_t(j)] += e * t;
+            if constexpr (L == LossKind::Criterion) {
+                const V m = -s;
+                loss[std::size_t(j)] += (V)((M)m & (m > zero)); // max(0, -s), +0 when -s <= 0
+            } else if constexpr (L == LossKind::Squared) {
+                const V d = tpm - net;
+                loss[std::size_t(j)] += 0.5 * d * d;
+            }
+        }
+    }
+    std::array<double, kLanes> lanes{};
+    std::int64_t count = 0;
+    std::int64_t ones = 0;
+    for (int j = 0; j < kPairs; ++j) {
+        for (int h = 0; h < 2; ++h) {
+            lanes[std::size_t(2 * j + h)] = loss[std::size_t(j)][h];
+            count += std::int64_t(errors[std::size_t(j)][h]);
+            ones += std::int64_t(errors1[std::size_t(j)][h]);
+        }
+    }
+    // The last N mod 8 points into lane 0, as binary() does.
+    constexpr int kZeroWrong0 = int(Z != ZeroConvention::Negative);
+    constexpr int kZeroWrong1 = int(Z != ZeroConvention::Positive);
+    for (; i < in.n; ++i) {
+        const double* x = xs + 2 * std::size_t(i);
+        const double net = p[0] * x[0] + p[1] * x[1] + p[2];
+        const int t = lab[i];
+        const double tpm = t != 0 ? 1.0 : -1.0;
+        const double s = tpm * net;
+        const int zeroWrong = t != 0 ? kZeroWrong1 : kZeroWrong0;
+        const int wrong = int(s < 0.0) | (int(s == 0.0) & zeroWrong);
+        count += wrong;
+        ones += wrong & t;
+        lanes[0] += term<L>(s, tpm, net);
+    }
+    Evaluation out;
+    double sum = 0.0;
+    for (double v : lanes)
+        sum += v;
+    out.errors = count;
+    out.classErrors[0] = std::int32_t(count - ones);
+    out.classErrors[1] = std::int32_t(ones);
+    out.loss = sum / double(in.n);
+    return out;
+}
+
+template <LossKind L, int D, ZeroConvention Z>
+Evaluation binaryFor(const LinearInputs& in, const double* p)
+{
+    if constexpr (D == 2 && L != LossKind::CrossEntropy)
+        return binaryPairs<L, Z>(in, p);
+    else
+        return binary<L, D, Z>(in, p);
+}
+
+template <LossKind L, int D>
+Evaluation binary(const LinearInputs& in, const double* p)
+{
+    switch (in.zero) {
+    case ZeroConvention::Negative:
+        return binaryFor<L, D, ZeroConvention::Negative>(in, p);
+    case ZeroConvention::Mistake:
+        return binaryFor<L, D, ZeroConvention::Mistake>(in, p);
+    case ZeroConvention::Positive:
+        break;
+    }
+    return binaryFor<L, D, ZeroConvention::Positive>(in, p);
 }
 
 template <LossKind L>

@@ -10,11 +10,12 @@ namespace plab::learning {
 
 namespace {
 
-constexpr std::array<std::pair<TrainingStatus, std::string_view>, 4> kStatuses{{
+constexpr std::array<std::pair<TrainingStatus, std::string_view>, 5> kStatuses{{
     {TrainingStatus::Running, "running"},
     {TrainingStatus::Converged, "converged"},
     {TrainingStatus::EpochLimit, "epoch-limit"},
     {TrainingStatus::Diverged, "diverged"},
+    {TrainingStatus::Cycle, "cycle"},
 }};
 
 template <typename Derived>
@@ -102,10 +103,8 @@ bool identical(const TrainerState& a, const TrainerState& b)
            a.pocketRun == b.pocketRun && a.run == b.run && identical(a.averageSum, b.averageSum) &&
            a.avgCount == b.avgCount && identical(a.anchor, b.anchor) &&
            a.anchorEpoch == b.anchorEpoch && a.anchorSpan == b.anchorSpan &&
-           a.anchorRun == b.anchorRun && a.anchorPocketCorrect == b.anchorPocketCorrect &&
-           a.anchorPocketRun == b.anchorPocketRun && a.cyclePeriod == b.cyclePeriod &&
-           identical(a.cycleSwing, b.cycleSwing) && identical(a.previousLoss, b.previousLoss) &&
-           a.hasPreviousLoss == b.hasPreviousLoss && a.totalUpdates == b.totalUpdates;
+           a.cyclePeriod == b.cyclePeriod && identical(a.cycleSwing, b.cycleSwing) &&
+           a.totalUpdates == b.totalUpdates;
 }
 
 bool identical(const StepRecord& a, const StepRecord& b)

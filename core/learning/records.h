@@ -21,6 +21,10 @@ enum class TrainingStatus
     Converged,  ///< the stop rule holds: the weights have stopped moving (see rules.h)
     EpochLimit, ///< maxEpochs epochs ran without converging
     Diverged,   ///< an update produced NaN or infinity; the last finite weights were kept
+    /// Gradient rules and networks in file order: the end-of-epoch parameters repeat (to the
+    /// tolerance) while the samples still move them; TrainerState::cyclePeriod and cycleSwing
+    /// say how (rules.h, "Statuses").
+    Cycle,
 };
 
 /// Stable ASCII names ("running", "converged", "epoch-limit", "diverged", "cycle").
@@ -62,23 +66,18 @@ struct TrainerState
     SmallVector averageSum;
     std::int64_t avgCount = 1;
 
-    // Cycle detection (rules.h, "Statuses"; file order only): Brent's method compares each
-    // epoch's end with an anchor, moved to the current epoch whenever anchorSpan epochs have
-    // passed since it was set, anchorSpan doubling each time.
-    SmallVector anchor;         ///< the working parameters at the anchor (empty: no search)
-    int anchorEpoch = 0;        ///< the epoch the anchor was taken at
-    int anchorSpan = 1;         ///< epochs until the anchor moves
-    std::int64_t anchorRun = 0; ///< Pocket: run, pocketCorrect and pocketRun at the anchor
-    std::int64_t anchorPocketCorrect = 0;
-    std::int64_t anchorPocketRun = 0;
-    /// Status Cycle: the number of epochs after which the end-of-epoch state repeats, and the
-    /// swing: the largest |theta_j - theta_end_j| over every parameter j and every visit of one
-    /// period, theta_end the repeating end-of-epoch parameters.
+    // Cycle detection (gradient rules and networks in file order, rules.h "Statuses"): Brent's
+    // method compares each epoch's end with an anchor, moved to the current epoch whenever
+    // anchorSpan epochs have passed since it was set, anchorSpan doubling each time.
+    SmallVector anchor;  ///< the working parameters at the anchor (empty: none yet)
+    int anchorEpoch = 0; ///< the epoch the anchor was taken at
+    int anchorSpan = 1;  ///< epochs until the anchor moves
+    /// Status Cycle: the number of epochs after which the end-of-epoch parameters were found to
+    /// repeat (a multiple of the smallest such period), and the swing: the largest
+    /// |theta_j - theta_end_j| over every parameter j and every visit of one period, theta_end
+    /// the repeating end-of-epoch parameters.
     int cyclePeriod = 0;
     double cycleSwing = 0.0;
-
-    double previousLoss = 0.0; ///< loss after the previous epoch (gradient rules' stop rule)
-    bool hasPreviousLoss = false;
     /// Updates since the start (the perceptron's "mistakes so far"; a network's or batch rule's
     /// applied batch steps). Grows with data x epochs (up to kMaxPoints x kMaxEpochsLimit =
     /// 2 x 10^13), so 64 bits.

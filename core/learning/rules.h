@@ -22,7 +22,7 @@
 /// with t, y in {0, 1}; t - y = t± on every error, so this is also w <- w + eta t± x.
 /// Loss: the mean perceptron criterion of the epoch's answer model,
 /// \f[ J = \frac{1}{N} \sum_i \max(0, -t^\pm_i\,\mathrm{net}_i). \f]
-/// Stop: zero errors after an epoch (an epoch without updates has zero errors by construction).
+/// Stop: see "Stop rules" below.
 ///
 /// **Pocket** (Gallant 1990, with ratchet). The working weights follow the perceptron rule. A
 /// *run* counts consecutive correctly classified visits. When a run ends at a mistake and is longer
@@ -56,8 +56,7 @@
 /// \f[ w \leftarrow w + \frac{\eta}{N} \sum_i (t^\pm_i - \mathrm{net}_i)\,x_i \f]
 /// (and likewise b), the nets all taken with the epoch's starting weights.
 /// Loss: \f[ J = \frac{1}{2N} \sum_i (t^\pm_i - \mathrm{net}_i)^2 \f] of the weights at the epoch
-/// end. Stop: J == 0, or |J_e - J_{e-1}| < tolerance, where J_0 is the initial model's loss.
-/// Predictions and error counts use the hard threshold on net.
+/// end. Stop: see "Statuses" below. Predictions and error counts use the hard threshold on net.
 ///
 /// **Logistic regression** (gradient descent on the cross-entropy). p = sigmoid(net), t in {0, 1}.
 /// Online, at every visit:
@@ -68,12 +67,40 @@
 /// computed in the second, overflow-free form. Stop as Adaline. The predicted class is the hard
 /// threshold on net, since p >= 1/2 exactly when net >= 0.
 ///
-/// **Divergence.** If an update would make a weight non-finite, it is not applied: the run stops
-/// with TrainingStatus::Diverged and the last finite weights. A non-finite loss also stops the
-/// run as Diverged (the weights are then still finite, but too large to evaluate).
+/// **Stop rules** (the perceptron family; TrainingSettings::perceptronStop). Both are judged at
+/// an epoch's end, and both need the rule's answer (pocket, average, working weights) to
+/// classify every training point:
+/// - PerceptronStop::ZeroErrors (today's default): stop as soon as the answer at an epoch's end
+///   classifies every point, even if that epoch made updates.
+/// - PerceptronStop::MistakeFreePass (Rosenblatt's algorithm, the worked examples of
+///   Hagan/Demuth/Beale and the classic course notes): stop only after a full pass in which no
+///   visit made a mistake. That confirming pass is one more epoch, traced like any other; for the
+///   perceptron it is exactly one epoch more than ZeroErrors whenever ZeroErrors stopped after an
+///   epoch with updates, and every epoch before it is the same, bit for bit.
 ///
-/// **Epoch limit.** A run that has not converged after settings.maxEpochs epochs stops with
-/// TrainingStatus::EpochLimit; raising the limit lets it continue.
+/// **Statuses** (TrainingStatus), decided at every epoch's end in this order:
+/// 1. *Diverged*: an update would have made a parameter NaN or infinite (it was not applied: the
+///    run keeps the last finite weights), or the loss is not finite (the weights are finite but
+///    too large to evaluate). Weights that grow without bound but slowly (e.g. Adaline with
+///    eta = 1 on XOR in file order: (-4, -2, 2) more each epoch) reach the epoch limit first.
+/// 2. *Converged*: the perceptron family's stop rule holds (above). The gradient rules and the
+///    networks converge only when the weights have stopped moving: with tolerance > 0, when no
+///    update of the epoch changed any parameter by more than tolerance x max_j |theta_j|
+///    (theta the working parameters at the epoch's end). Online, every visit's step counts; in
+///    batch mode (and for a network's batches) the step is eta times the mean gradient. The loss
+///    or the error count reaching 0 does not stop them.
+/// 3. *Cycle* (gradient rules and networks in file order, tolerance > 0): the end-of-epoch
+///    parameters repeat, max_j |theta_j(e) - theta_j(e')| <= tolerance x max_j |theta_j(e)| for
+///    an earlier epoch e' (found with Brent's method: e' is an anchor that moves to the current
+///    epoch whenever as many epochs have passed as it has waited before, its wait doubling),
+///    while the samples still move them (else 2. would hold). Online Adaline and logistic
+///    regression with a constant rate do this on data they cannot fit exactly: each sample pulls
+///    the weights its way and the epoch brings them back. TrainerState::cyclePeriod holds
+///    e - e' and cycleSwing the swing: the largest |theta_j - theta_j(e)| over every parameter
+///    after every visit of the next e - e' epochs (measured by running them on a copy). Shuffled
+///    runs never report a cycle (each epoch is a different map); they run to the limit.
+/// 4. *EpochLimit*: settings.maxEpochs epochs ran; raising the limit lets the run continue.
+/// A tolerance of 0 disables 2. and 3. for the gradient rules and networks.
 
 namespace plab::learning {
 

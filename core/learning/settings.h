@@ -84,8 +84,9 @@ struct TrainingSettings
     double randomScale = 1.0; ///< half-width of the uniform range for InitKind::Random
     GradientMode gradientMode = GradientMode::Online;
     /// The gradient rules and networks stop as converged when no update of an epoch changed a
-    /// parameter by more than tolerance x the largest parameter magnitude (rules.h); 0 disables
-    /// the test.
+    /// parameter by more than tolerance x the largest parameter magnitude, and (file order) as a
+    /// cycle when the end-of-epoch parameters repeat to within the same bound (rules.h,
+    /// "Statuses"); relative, and 0 disables both tests.
     double tolerance = 1e-9;
 
     // The model. The defaults are the classic one.

@@ -36,6 +36,22 @@ LinearModel classicOf(const SmallVector& p)
     return LinearModel{{p[0], p[1]}, p[2]};
 }
 
+double largestMagnitude(const SmallVector& v)
+{
+    double m = 0.0;
+    for (double x : v)
+        m = std::max(m, std::abs(x));
+    return m;
+}
+
+double largestDifference(const SmallVector& a, const SmallVector& b)
+{
+    double m = 0.0;
+    for (std::size_t j = 0; j < a.size(); ++j)
+        m = std::max(m, std::abs(a[j] - b[j]));
+    return m;
+}
+
 } // namespace
 
 SmallVector answerParameters(const TrainingSettings& settings, const TrainerState& st)
@@ -82,6 +98,7 @@ struct Trainer::Impl
                                          const detail::Evaluation& ev, int updates,
                                          TrainingStatus status) const;
     EpochSnapshot closeEpoch(bool diverged);
+    [[nodiscard]] TrainingStatus judge(bool diverged, const detail::Evaluation& ev);
     void rejudgeLimit();
 };
 
@@ -107,8 +124,6 @@ Trainer::Impl::Impl(Dataset d, TrainingSettings s) : data(std::move(d)), setting
     st = engine->initialState();
     const SmallVector answer = engine->answer(st);
     const detail::Evaluation ev = engine->evaluate(answer);
-    st.previousLoss = ev.loss;
-    st.hasPreviousLoss = true;
     initial = snapshot(0, answer, ev, 0, TrainingStatus::Running);
     initial.state = st;
 }
@@ -159,29 +174,52 @@ EpochSnapshot Trainer::Impl::closeEpoch(bool diverged)
     st.position = 0;
     const SmallVector answer = engine->answer(st);
 
-    const bool gradient = shape.kind == ModelKind::Network || !isPerceptronFamily(settings.rule);
-    TrainingStatus status = TrainingStatus::Running;
-    if (diverged || !std::isfinite(ev.loss)) {
-        status = TrainingStatus::Diverged;
-    } else if (!gradient) {
-        if (ev.errors == 0)
-            status = TrainingStatus::Converged;
-    } else {
-        if (ev.loss == 0.0 ||
-            (st.hasPreviousLoss && std::abs(ev.loss - st.previousLoss) < settings.tolerance))
-            status = TrainingStatus::Converged;
-    }
-    if (status == TrainingStatus::Running && st.epoch >= settings.maxEpochs)
-        status = TrainingStatus::EpochLimit;
-
+    const TrainingStatus status = judge(diverged, ev);
     EpochSnapshot snap = snapshot(st.epoch, answer, ev, st.updatesInEpoch, status);
     st.status = status;
-    st.previousLoss = ev.loss;
-    st.hasPreviousLoss = true;
     st.updatesInEpoch = 0;
     st.largestStep = 0.0;
     snap.state = st;
     return snap;
+}
+
+// The statuses and stop rules of rules.h ("Statuses"), at the end of epoch st.epoch.
+TrainingStatus Trainer::Impl::judge(bool diverged, const detail::Evaluation& ev)
+{
+    if (diverged || !std::isfinite(ev.loss))
+        return TrainingStatus::Diverged;
+    const bool gradient = shape.kind == ModelKind::Network || !isPerceptronFamily(settings.rule);
+    if (!gradient) {
+        // ZeroErrors: the answer classifies every point. MistakeFreePass: besides, no visit of
+        // this epoch made a mistake (for the perceptron the first follows from the second).
+        const bool done =
+            ev.errors == 0 &&
+            (settings.perceptronStop == PerceptronStop::ZeroErrors || st.updatesInEpoch == 0);
+        if (done)
+            return TrainingStatus::Converged;
+    } else if (settings.tolerance > 0.0) {
+        const double bound = settings.tolerance * largestMagnitude(st.working);
+        if (st.largestStep <= bound)
+            return TrainingStatus::Converged;
+        // Brent's cycle search on the end-of-epoch parameters (file order only: a shuffled
+        // epoch is a different map every time).
+        if (settings.order == SampleOrder::File) {
+            if (!st.anchor.empty() && largestDifference(st.working, st.anchor) <= bound) {
+                st.cyclePeriod = st.epoch - st.anchorEpoch;
+                st.cycleSwing = engine->swing(st, st.cyclePeriod);
+                return TrainingStatus::Cycle;
+            }
+            if (st.anchor.empty() || st.epoch - st.anchorEpoch >= st.anchorSpan) {
+                if (!st.anchor.empty())
+                    st.anchorSpan = st.anchorSpan < (1 << 30) ? 2 * st.anchorSpan : st.anchorSpan;
+                st.anchor = st.working;
+                st.anchorEpoch = st.epoch;
+            }
+        }
+    }
+    if (st.epoch >= settings.maxEpochs)
+        return TrainingStatus::EpochLimit;
+    return TrainingStatus::Running;
 }
 
 void Trainer::Impl::rejudgeLimit()
@@ -305,7 +343,8 @@ void Trainer::restore(const TrainerState& state)
               normalise(st.averageSum, linear && rule == Rule::Averaged) &&
               (st.anchor.empty() || (st.anchor.size() == p && allFinite(st.anchor))) &&
               st.avgCount >= 1 && st.updatesInEpoch >= 0 && st.totalUpdates >= st.updatesInEpoch &&
-              st.largestStep >= 0.0;
+              st.largestStep >= 0.0 && st.anchorSpan >= 1 && st.anchorEpoch >= 0 &&
+              st.anchorEpoch <= st.epoch && st.cyclePeriod >= 0 && st.cycleSwing >= 0.0;
     if (!linear && !st.batchGradient.empty())
         ok &= st.batchGradient.size() == p && allFinite(st.batchGradient);
     if (ok && linear && !d.settings.useBias) {

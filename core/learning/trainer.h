@@ -35,6 +35,7 @@ struct SampleStep
 /// Cost: an epoch without a callback is one tight pass over the data plus, when the epoch made
 /// updates (or for the pocket, averaged and gradient rules and networks), one evaluation pass for
 /// the snapshot's errors and loss; see tests/benchmarks/bench_learning.cpp and bench_network.cpp.
+/// The epoch that finds a cycle runs its period once more on a copy, to measure the swing.
 class Trainer
 {
 public:
@@ -70,7 +71,7 @@ public:
     /// The complete resumable state, and going back to one taken from this trainer's records
     /// (StepRecord::state, EpochSnapshot::state) or from another trainer with the same data and
     /// settings: stepping on then gives the same records, bit for bit, as the original run.
-    /// A Converged or Diverged state restores as finished; EpochLimit and Running are judged
+    /// A Converged, Cycle or Diverged state restores as finished; EpochLimit and Running are judged
     /// against this trainer's epoch limit. std::invalid_argument for a state that cannot come
     /// from this data (position outside [0, N), non-finite weights, a bias without useBias).
     [[nodiscard]] TrainerState state() const;

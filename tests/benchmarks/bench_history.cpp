@@ -29,6 +29,7 @@
 #include "learning/generators.h"
 #include "learning/history.h"
 #include "learning/trainer.h"
+#include "render/chartpainter.h"
 #include "support/settingssandbox.h"
 #include "ui/mainwindow/mainwindow.h"
 #include "ui/mainwindow/trainingpresenter.h"
@@ -36,6 +37,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QImage>
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
@@ -301,8 +303,8 @@ const learning::History& longXorHistory(int epochs)
     return it->second;
 }
 
-// One redraw of the learning curves (five curves decimated to the plot width): while a run is
-// training, the charts redraw about 15 times a second from the whole history.
+// One redraw of the learning curves (five curves decimated to the plot width, then painted):
+// while a run is training, the charts redraw about 15 times a second from the whole history.
 void BM_CurvesRedraw(benchmark::State& state)
 {
     const learning::History& history = longXorHistory(int(state.range(0)));
@@ -310,9 +312,11 @@ void BM_CurvesRedraw(benchmark::State& state)
     curves.resize(800, 300);
     curves.setShowLoss(true);
     curves.setHistory(&history);
+    QImage image(curves.size(), QImage::Format_ARGB32_Premultiplied);
     for (auto _ : state) {
         curves.historyChanged();
-        benchmark::DoNotOptimize(curves.drawnPoints(ui::LearningCurves::Curve::Errors));
+        curves.redrawNow();
+        curves.render(&image);
     }
 }
 BENCHMARK(BM_CurvesRedraw)
@@ -321,9 +325,29 @@ BENCHMARK(BM_CurvesRedraw)
     ->Arg(10'000'000)
     ->Unit(benchmark::kMillisecond);
 
+// Moving the timeline's marker over a long run: a repaint from the decimated curves, without
+// reading the history.
+void BM_CurvesMarkerMove(benchmark::State& state)
+{
+    const learning::History& history = longXorHistory(int(state.range(0)));
+    ui::LearningCurves curves;
+    curves.resize(800, 300);
+    curves.setShowLoss(true);
+    curves.setHistory(&history);
+    curves.redrawNow();
+    QImage image(curves.size(), QImage::Format_ARGB32_Premultiplied);
+    double marker = 0.0;
+    for (auto _ : state) {
+        marker = marker + 1.0 < double(history.epochCount()) ? marker + 1.0 : 0.0;
+        curves.setMarker(marker);
+        curves.render(&image);
+    }
+}
+BENCHMARK(BM_CurvesMarkerMove)->Arg(10'000'000)->Unit(benchmark::kMillisecond);
+
 // For comparison, the arithmetic of a redraw before the charts read the history: the widget kept
-// five vectors of doubles, decimated each, and took their maxima and minima in extra passes (Qt
-// Charts' own work, in BM_CurvesRedraw, is not included here).
+// five vectors of doubles, decimated each, and took their maxima and minima in extra passes
+// (the painting, in BM_CurvesRedraw, is not included here).
 void BM_CurvesFromVectors(benchmark::State& state)
 {
     const learning::History& history = longXorHistory(int(state.range(0)));
@@ -337,7 +361,7 @@ void BM_CurvesFromVectors(benchmark::State& state)
     for (auto _ : state) {
         double extremes = 0.0;
         for (const std::vector<double>& curve : curves) {
-            benchmark::DoNotOptimize(ui::decimateMinMax(curve, 700));
+            benchmark::DoNotOptimize(render::decimateMinMax(curve, 700));
             const auto [lo, hi] = std::minmax_element(curve.begin(), curve.end());
             extremes += *lo + *hi;
         }

@@ -240,8 +240,7 @@ TEST(About, ShowsVersionLicenceAndLibraries)
     QStringList names;
     for (int i = 0; i < libraries->topLevelItemCount(); ++i)
         names << libraries->topLevelItem(i)->text(0);
-    EXPECT_EQ(names,
-              (QStringList{u"Qt"_s, u"Qt Charts"_s, u"Eigen"_s, u"giflib"_s, u"GoogleTest"_s}));
+    EXPECT_EQ(names, (QStringList{u"Qt"_s, u"Eigen"_s, u"giflib"_s, u"GoogleTest"_s}));
     // Qt's row shows the library loaded at run time.
     EXPECT_EQ(libraries->topLevelItem(0)->text(1), QString::fromLatin1(qVersion()));
 }
@@ -254,9 +253,7 @@ TEST(About, LibraryVersionsAreTheOnesBuiltWith)
         byName[library.name] = library;
     EXPECT_EQ(byName[u"Eigen"_s].version, QStringLiteral(PLAB_EIGEN_VERSION));
     EXPECT_EQ(byName[u"giflib"_s].version, QStringLiteral(PLAB_GIF_VERSION));
-    EXPECT_EQ(byName[u"Qt Charts"_s].version, QStringLiteral(PLAB_QT_CHARTS_VERSION));
     EXPECT_EQ(byName[u"Qt"_s].licence, u"LGPL-3.0-only"_s);
-    EXPECT_EQ(byName[u"Qt Charts"_s].licence, u"GPL-3.0-only"_s);
     EXPECT_EQ(byName[u"GoogleTest"_s].version, QString());
 }
 

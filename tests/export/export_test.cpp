@@ -458,10 +458,22 @@ QString errors(int n)
 TEST(Charts, CurvesAndMarkerInsideThePlot)
 {
     // Errors stuck at their maximum (the pocket on XOR) must not hide under the frame.
-    ChartSeries series;
-    series.errors.assign(11, 2.0);
-    series.loss.assign(11, 0.5);
-    series.w1 = series.w2 = series.b = std::vector<double>(11, 0.0);
+    const learning::Dataset data(
+        {{{0.0, 0.0}, 0}, {{1.0, 1.0}, 0}, {{0.0, 1.0}, 1}, {{1.0, 0.0}, 1}});
+    const auto snapshot = [](int epoch) {
+        learning::EpochSnapshot s;
+        s.epoch = epoch;
+        s.errors = 2;
+        s.loss = 0.5;
+        s.learningRate = 1.0;
+        s.state.epoch = epoch;
+        return s;
+    };
+    learning::History history(snapshot(0), std::make_shared<const learning::Replayer>(
+                                               data, learning::TrainingSettings{}));
+    for (int e = 1; e <= 10; ++e)
+        history.append(snapshot(e));
+    const ChartSeries series{&history, true, true};
     const Theme theme = Theme::light();
     QImage image(800, 450, QImage::Format_RGB32);
     QPainter painter(&image);

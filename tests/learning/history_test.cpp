@@ -145,10 +145,15 @@ bool same(const EpochFigures& a, const EpochSnapshot& b)
             !same(history.figuresOf(int(i)), expected) ||
             history.errors(int(i)) != expected.errors ||
             !same(history.loss(int(i)), expected.loss) ||
-            !same(history.parameter(int(i), 0), expected.model.w.x()) ||
-            !same(history.parameter(int(i), 1), expected.model.w.y()) ||
-            !same(history.parameter(int(i), 2), expected.model.b))
+            history.parameterCount() != expected.parameters.size())
             return ::testing::AssertionFailure() << "the figures of epoch " << i << " differ";
+        for (std::size_t j = 0; j < history.parameterCount(); ++j) {
+            if (!same(history.parameter(int(i), j), expected.parameters[j]))
+                return ::testing::AssertionFailure()
+                       << "parameter " << j << " of epoch " << i << " differs";
+        }
+        if (!identical(history.snapshotOf(int(i)), expected))
+            return ::testing::AssertionFailure() << "the snapshot of epoch " << i << " differs";
         if (history.positionOfEpoch(int(i)) != reference.epochPosition(i))
             return ::testing::AssertionFailure() << "the position of epoch " << i << " differs";
     }
@@ -161,7 +166,8 @@ bool same(const EpochFigures& a, const EpochSnapshot& b)
         const StepRecord* expectedStep = reference.stepAt(p);
         const StepRecord* step = history.stepAt(p);
         if (history.isStep(p) != (expectedStep != nullptr) ||
-            (step == nullptr) != (expectedStep == nullptr) || (step && !same(*step, *expectedStep)))
+            (step == nullptr) != (expectedStep == nullptr) ||
+            (step && (!same(*step, *expectedStep) || !identical(*step, *expectedStep))))
             return ::testing::AssertionFailure() << "the step at position " << p << " differs";
         const EpochSnapshot* expectedEpoch = reference.epochAt(p);
         const std::optional<EpochFigures> epoch = history.epochAt(p);
@@ -258,16 +264,69 @@ Dataset xorData()
     return Dataset({{{0.0, 0.0}, 0}, {{1.0, 1.0}, 0}, {{0.0, 1.0}, 1}, {{1.0, 0.0}, 1}});
 }
 
+/// Which model a run trains besides the classic one.
+enum class RunModel
+{
+    Classic,
+    Kesler,    ///< linear, 3 classes, the Kesler scheme (or softmax / one-hot for gradient rules)
+    OneVsRest, ///< linear, 3 classes, one-vs-rest
+    Network,   ///< 2-3-1 tanh, two classes
+    Network3,  ///< 2-4-3 ReLU, three classes, mini-batches of 4
+};
+
 struct RunCase
 {
     Rule rule;
     GradientMode mode;
     SampleOrder order;
+    RunModel model = RunModel::Classic;
 };
+
+std::string_view name(RunModel m)
+{
+    switch (m) {
+    case RunModel::Kesler:
+        return "kesler";
+    case RunModel::OneVsRest:
+        return "ovr";
+    case RunModel::Network:
+        return "network";
+    case RunModel::Network3:
+        return "network3";
+    case RunModel::Classic:
+        break;
+    }
+    return "classic";
+}
 
 void PrintTo(const RunCase& c, std::ostream* os)
 {
-    *os << name(c.rule) << '/' << name(c.mode) << '/' << name(c.order);
+    *os << name(c.rule) << '/' << name(c.mode) << '/' << name(c.order) << '/' << name(c.model);
+}
+
+/// The settings and data of \p c's model on top of \p s (classic) and \p data (two classes).
+Dataset applyModel(const RunCase& c, TrainingSettings& s, Dataset data)
+{
+    const bool three = c.model == RunModel::Kesler || c.model == RunModel::OneVsRest ||
+                       c.model == RunModel::Network3;
+    if (three) {
+        std::vector<Sample> samples;
+        for (std::size_t i = 0; i < data.size(); ++i)
+            samples.push_back({data.point(i), int(i % 3)});
+        data = Dataset(samples);
+        s.classes = 3;
+    }
+    s.multiclass = c.model == RunModel::OneVsRest ? Multiclass::OneVsRest : Multiclass::Kesler;
+    if (c.model == RunModel::Network) {
+        s.model = ModelKind::Network;
+        s.hidden = {3};
+    } else if (c.model == RunModel::Network3) {
+        s.model = ModelKind::Network;
+        s.hidden = {4};
+        s.activation = Activation::Relu;
+        s.batchSize = 4;
+    }
+    return data;
 }
 
 class HistoryAgainstFullRecording : public ::testing::TestWithParam<RunCase>
@@ -290,7 +349,7 @@ TEST_P(HistoryAgainstFullRecording, EveryLookupAtEveryPosition)
     settings.learningRate = isPerceptronFamily(c.rule) ? 1.0 : 0.05;
     settings.maxEpochs = 1000;
     settings.tolerance = 0.0;
-    const Dataset data = overlappingBlobs(20);
+    const Dataset data = applyModel(c, settings, overlappingBlobs(20));
     Session session(data, settings, 210);
     ASSERT_EQ(session.history().checkpointInterval(), 4);
     ASSERT_TRUE(sameAnswers(session.history(), session.reference()));
@@ -332,24 +391,75 @@ TEST_P(HistoryAgainstFullRecording, EveryLookupAtEveryPosition)
 
 INSTANTIATE_TEST_SUITE_P(
     Rules, HistoryAgainstFullRecording,
-    ::testing::Values(RunCase{Rule::Perceptron, GradientMode::Online, SampleOrder::File},
-                      RunCase{Rule::Perceptron, GradientMode::Online, SampleOrder::Shuffle},
-                      RunCase{Rule::Pocket, GradientMode::Online, SampleOrder::File},
-                      RunCase{Rule::Pocket, GradientMode::Online, SampleOrder::Shuffle},
-                      RunCase{Rule::Averaged, GradientMode::Online, SampleOrder::File},
-                      RunCase{Rule::Averaged, GradientMode::Online, SampleOrder::Shuffle},
-                      RunCase{Rule::Adaline, GradientMode::Online, SampleOrder::File},
-                      RunCase{Rule::Adaline, GradientMode::Online, SampleOrder::Shuffle},
-                      RunCase{Rule::Adaline, GradientMode::Batch, SampleOrder::File},
-                      RunCase{Rule::Adaline, GradientMode::Batch, SampleOrder::Shuffle},
-                      RunCase{Rule::Logistic, GradientMode::Online, SampleOrder::File},
-                      RunCase{Rule::Logistic, GradientMode::Online, SampleOrder::Shuffle},
-                      RunCase{Rule::Logistic, GradientMode::Batch, SampleOrder::File},
-                      RunCase{Rule::Logistic, GradientMode::Batch, SampleOrder::Shuffle}),
+    ::testing::Values(
+        RunCase{Rule::Perceptron, GradientMode::Online, SampleOrder::File},
+        RunCase{Rule::Perceptron, GradientMode::Online, SampleOrder::Shuffle},
+        RunCase{Rule::Pocket, GradientMode::Online, SampleOrder::File},
+        RunCase{Rule::Pocket, GradientMode::Online, SampleOrder::Shuffle},
+        RunCase{Rule::Averaged, GradientMode::Online, SampleOrder::File},
+        RunCase{Rule::Averaged, GradientMode::Online, SampleOrder::Shuffle},
+        RunCase{Rule::Adaline, GradientMode::Online, SampleOrder::File},
+        RunCase{Rule::Adaline, GradientMode::Online, SampleOrder::Shuffle},
+        RunCase{Rule::Adaline, GradientMode::Batch, SampleOrder::File},
+        RunCase{Rule::Adaline, GradientMode::Batch, SampleOrder::Shuffle},
+        RunCase{Rule::Logistic, GradientMode::Online, SampleOrder::File},
+        RunCase{Rule::Logistic, GradientMode::Online, SampleOrder::Shuffle},
+        RunCase{Rule::Logistic, GradientMode::Batch, SampleOrder::File},
+        RunCase{Rule::Logistic, GradientMode::Batch, SampleOrder::Shuffle},
+        RunCase{Rule::Perceptron, GradientMode::Online, SampleOrder::File, RunModel::Kesler},
+        RunCase{Rule::Perceptron, GradientMode::Online, SampleOrder::Shuffle, RunModel::OneVsRest},
+        RunCase{Rule::Pocket, GradientMode::Online, SampleOrder::Shuffle, RunModel::Kesler},
+        RunCase{Rule::Averaged, GradientMode::Online, SampleOrder::File, RunModel::OneVsRest},
+        RunCase{Rule::Adaline, GradientMode::Batch, SampleOrder::Shuffle, RunModel::Kesler},
+        RunCase{Rule::Logistic, GradientMode::Online, SampleOrder::Shuffle, RunModel::Kesler},
+        RunCase{Rule::Logistic, GradientMode::Online, SampleOrder::Shuffle, RunModel::Network},
+        RunCase{Rule::Logistic, GradientMode::Batch, SampleOrder::File, RunModel::Network},
+        RunCase{Rule::Logistic, GradientMode::Online, SampleOrder::File, RunModel::Network3}),
     [](const ::testing::TestParamInfo<RunCase>& info) {
         return std::string(name(info.param.rule)) + "_" + std::string(name(info.param.mode)) + "_" +
-               std::string(name(info.param.order));
+               std::string(name(info.param.order)) + "_" + std::string(name(info.param.model));
     });
+
+// Same settings and data, same records bit for bit, for the multi-class and network models too.
+TEST(Determinism, MulticlassAndNetworkRunsRepeatBitForBit)
+{
+    for (RunModel model :
+         {RunModel::Kesler, RunModel::OneVsRest, RunModel::Network, RunModel::Network3}) {
+        for (Rule rule : {Rule::Perceptron, Rule::Pocket, Rule::Averaged, Rule::Logistic}) {
+            TrainingSettings settings;
+            settings.rule = rule;
+            settings.order = SampleOrder::Shuffle;
+            settings.init = InitKind::Random;
+            settings.seed = 3;
+            settings.maxEpochs = 15;
+            settings.learningRate = isPerceptronFamily(rule) ? 1.0 : 0.1;
+            const Dataset data =
+                applyModel({rule, GradientMode::Online, SampleOrder::Shuffle, model}, settings,
+                           overlappingBlobs(24));
+            const auto record = [&] {
+                Trainer trainer(data, settings);
+                std::vector<TrainingEvent> events{trainer.initialSnapshot()};
+                for (int i = 0; i < 30; ++i)
+                    events.push_back(trainer.stepSample().step);
+                while (!trainer.finished())
+                    events.push_back(
+                        trainer.stepEpoch([&events](const StepRecord& r) { events.push_back(r); }));
+                return events;
+            };
+            const std::vector<TrainingEvent> a = record();
+            const std::vector<TrainingEvent> b = record();
+            ASSERT_EQ(a.size(), b.size());
+            for (std::size_t i = 0; i < a.size(); ++i) {
+                if (const auto* s = std::get_if<StepRecord>(&a[i]))
+                    EXPECT_TRUE(identical(*s, std::get<StepRecord>(b[i]))) << i;
+                else
+                    EXPECT_TRUE(
+                        identical(std::get<EpochSnapshot>(a[i]), std::get<EpochSnapshot>(b[i])))
+                        << i;
+            }
+        }
+    }
+}
 
 // A run that diverges: its last epoch, and every lookup before it, still match.
 TEST(History, ADivergingRunMatchesTheFullRecording)
@@ -367,6 +477,29 @@ TEST(History, ADivergingRunMatchesTheFullRecording)
     session.setLearningRate(1e-3);
     session.epochs(30);
     EXPECT_TRUE(sameAnswers(session.history(), session.reference()));
+}
+
+// A run that ends in a cycle (Adaline on XOR in file order, rules.h "Statuses"): every lookup
+// matches, and a fork from before the cycle reaches the same cycle, bit for bit.
+TEST(History, ARunEndingInACycleMatchesTheFullRecording)
+{
+    TrainingSettings settings;
+    settings.rule = Rule::Adaline;
+    settings.learningRate = 0.5;
+    settings.maxEpochs = 1000;
+    Session session(xorData(), settings, 180); // a checkpoint every 5 epochs
+    session.samples(6);
+    session.epochs(1000);
+    const EpochFigures end = session.history().latestEpoch();
+    ASSERT_EQ(end.status, TrainingStatus::Cycle);
+    const TrainerState cycle = session.history().stateAt(session.history().lastPosition());
+    EXPECT_EQ(cycle.cyclePeriod, 1);
+    EXPECT_GT(cycle.cycleSwing, 0.0);
+    EXPECT_TRUE(sameAnswers(session.history(), session.reference()));
+    ASSERT_TRUE(session.fork(*session.history().positionOfEpoch(end.epoch - 23)));
+    session.epochs(1000);
+    EXPECT_TRUE(sameAnswers(session.history(), session.reference()));
+    EXPECT_TRUE(identical(session.history().stateAt(session.history().lastPosition()), cycle));
 }
 
 // The window's case at full size: XOR never converges; 10^5 epochs with the default spacing (a

@@ -393,8 +393,16 @@ TEST(AdalineTrace, BatchConvergesToTheLeastSquaresLine)
     const std::vector<EpochSnapshot> run = trainToEnd(trainer);
     const EpochSnapshot& last = run.back();
     ASSERT_EQ(last.status, TrainingStatus::Converged);
-    EXPECT_LT(std::abs(last.loss - run[run.size() - 2].loss), 1e-15);
-    EXPECT_GE(std::abs(run[run.size() - 2].loss - run[run.size() - 3].loss), 1e-15);
+    // Converged: the last batch step was within the tolerance relative to the weights (up to the
+    // rounding of the differences taken here, a few ulps of 1.5), the one before was not.
+    const auto step = [&run](std::size_t e) {
+        double m = 0.0;
+        for (std::size_t j = 0; j < 3; ++j)
+            m = std::max(m, std::abs(run[e].parameters[j] - run[e - 1].parameters[j]));
+        return m;
+    };
+    EXPECT_LE(step(run.size() - 1), 1e-15 * 1.5 + 1e-15);
+    EXPECT_GT(step(run.size() - 2), 1e-15 * 1.5);
     EXPECT_TRUE(nearlyEqual(last.model.w.x(), 1.0, 1e-6));
     EXPECT_TRUE(nearlyEqual(last.model.w.y(), 1.0, 1e-6));
     EXPECT_TRUE(nearlyEqual(last.model.b, -1.5, 1e-6));
@@ -664,29 +672,6 @@ TEST(StopRule, AveragedModelIsTheMeanOfAllVisitedWeights)
     EXPECT_TRUE(nearlyEqual(avg.w.x(), sumW.x() / states));
     EXPECT_TRUE(nearlyEqual(avg.w.y(), sumW.y() / states));
     EXPECT_TRUE(nearlyEqual(avg.b, sumB / states));
-}
-
-TEST(StopRule, GradientRulesStopWhenTheLossSettles)
-{
-    GeneratorParams p;
-    p.seed = 5;
-    const Dataset data = generate(Generator::Blobs, p);
-    for (Rule rule : {Rule::Adaline, Rule::Logistic}) {
-        for (GradientMode mode : {GradientMode::Online, GradientMode::Batch}) {
-            TrainingSettings s = settingsFor(rule, 0.01);
-            s.gradientMode = mode;
-            s.tolerance = 1e-6;
-            s.maxEpochs = 20000;
-            Trainer trainer(data, s);
-            const std::vector<EpochSnapshot> run = trainToEnd(trainer);
-            ASSERT_GE(run.size(), 3U);
-            EXPECT_EQ(run.back().status, TrainingStatus::Converged);
-            EXPECT_LT(std::abs(run.back().loss - run[run.size() - 2].loss), 1e-6);
-            EXPECT_GE(std::abs(run[run.size() - 2].loss - run[run.size() - 3].loss), 1e-6);
-            EXPECT_LT(run.back().loss, run.front().loss);
-            EXPECT_EQ(run.back().errors, 0);
-        }
-    }
 }
 
 // --- Divergence ---------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 // at once, and the choice is stored.
 #include "editor/document.h"
 #include "i18n/language.h"
+#include "render/chartpainter.h"
 #include "support/settingssandbox.h"
 #include "ui/mainwindow/languagemenu.h"
 #include "ui/mainwindow/mainwindow.h"
@@ -10,11 +11,10 @@
 #include "ui/panels/parameterpanel.h"
 
 #include <QAction>
-#include <QChart>
-#include <QChartView>
 #include <QCoreApplication>
 #include <QDockWidget>
 #include <QGroupBox>
+#include <QImage>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
@@ -73,14 +73,15 @@ protected:
     {
         return m_window->controlPanel()->findChildren<QGroupBox*>().at(index)->title();
     }
-    /// The titles of the learning curves' charts.
-    QStringList chartTitles() const
+    /// The titles the learning curves paint over their charts.
+    static QStringList chartTitles()
     {
-        QStringList titles;
-        for (const QChartView* view : m_window->learningCurves()->findChildren<QChartView*>())
-            titles << view->chart()->title();
-        return titles;
+        using Kind = render::ChartPainter::Kind;
+        return {render::ChartPainter::title(Kind::Errors),
+                render::ChartPainter::title(Kind::Weights)};
     }
+    /// The learning curves' pixels.
+    QImage chartPixels() const { return m_window->learningCurves()->grab().toImage(); }
     QStringList panelLabels() const
     {
         QStringList texts;
@@ -102,6 +103,7 @@ TEST_F(LanguageSwitch, JapaneseAppliesAtOnceAndIsStored)
     const auto* parameterDock = m_window->findChild<QDockWidget*>(u"parameterDock"_s);
     EXPECT_EQ(parameterDock->windowTitle(), u"Parameters"_s);
     EXPECT_TRUE(chartTitles().contains(u"Errors per epoch"_s));
+    const QImage englishCharts = chartPixels();
 
     choose("ja");
 
@@ -116,6 +118,7 @@ TEST_F(LanguageSwitch, JapaneseAppliesAtOnceAndIsStored)
     EXPECT_EQ(parameterDock->windowTitle(), u"パラメーター"_s);
     EXPECT_TRUE(chartTitles().contains(u"エポックごとの誤分類数"_s))
         << chartTitles().join(u", "_s).toStdString();
+    EXPECT_NE(chartPixels(), englishCharts); // painted again, in Japanese
     EXPECT_EQ(m_window->findChild<QAction*>(u"actionStepEpoch"_s)->text(), u"1 エポック進む(&E)"_s);
     EXPECT_EQ(m_window->findChild<QAction*>(u"actionUndo"_s)->text(), u"元に戻す(&U)"_s);
     // The language menu names itself in the new language too.

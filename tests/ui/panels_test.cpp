@@ -1,5 +1,8 @@
-// The window's panels on their own: chart decimation, the parameter panel's arithmetic, the
+// The window's panels on their own: the learning curves, the parameter panel's arithmetic, the
 // timeline's labels and the control panel's field-by-field edits.
+#include "export/exportsource.h"
+#include "export/framepainter.h"
+#include "render/chartpainter.h"
 #include "testsupport.h"
 #include "ui/panels/controlpanel.h"
 #include "ui/panels/learningcurves.h"
@@ -7,6 +10,8 @@
 #include "ui/panels/timeline.h"
 
 #include <QDoubleSpinBox>
+#include <QImage>
+#include <QPainter>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <gtest/gtest.h>
@@ -22,68 +27,6 @@ using namespace plab::ui;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-// --- decimateMinMax ----------------------------------------------------------------------------
-
-struct DecimationCase
-{
-    const char* name;
-    std::vector<double> values;
-    int buckets;
-    std::vector<QPointF> expected;
-};
-
-class Decimation : public ::testing::TestWithParam<DecimationCase>
-{};
-
-TEST_P(Decimation, KeepsEachBucketsExtremesInOrder)
-{
-    const DecimationCase& c = GetParam();
-    const QList<QPointF> got = decimateMinMax(c.values, c.buckets);
-    ASSERT_EQ(got.size(), qsizetype(c.expected.size()));
-    for (qsizetype i = 0; i < got.size(); ++i) {
-        EXPECT_EQ(got[i].x(), c.expected[std::size_t(i)].x()) << "point " << i;
-        EXPECT_EQ(got[i].y(), c.expected[std::size_t(i)].y()) << "point " << i;
-    }
-}
-
-INSTANTIATE_TEST_SUITE_P(
-    Table, Decimation,
-    ::testing::Values(
-        DecimationCase{"empty", {}, 4, {}},
-        // Four values fit into 2 buckets x 2 points: unchanged.
-        DecimationCase{"short", {3, 1, 4, 1}, 2, {{0, 3}, {1, 1}, {2, 4}, {3, 1}}},
-        // Buckets [0,4) and [4,8): min 0 @0, max 5 @1; min 2 @4 (the first of equals), max 9 @6;
-        // then the last value @7 so the curve ends where the data does.
-        DecimationCase{
-            "two buckets", {0, 5, 1, 1, 2, 2, 9, 2}, 2, {{0, 0}, {1, 5}, {4, 2}, {6, 9}, {7, 2}}},
-        // A maximum before a minimum stays in that order: [9,0,4] | [4,4,4] + last.
-        DecimationCase{
-            "descending bucket", {9, 0, 4, 4, 4, 4, 4}, 2, {{0, 9}, {1, 0}, {3, 4}, {6, 4}}}),
-    [](const auto& info) {
-        std::string name = info.param.name;
-        std::replace(name.begin(), name.end(), ' ', '_');
-        return name;
-    });
-
-TEST(DecimationLarge, HundredThousandValuesBecomeAFewPointsPerPixelWithTheExtremes)
-{
-    std::vector<double> values(100'000);
-    for (std::size_t i = 0; i < values.size(); ++i)
-        values[i] = std::sin(double(i) * 0.01) * 10.0;
-    values[54'321] = 100.0;  // a single spike must survive
-    values[77'777] = -100.0; // and a single dip
-    const QList<QPointF> got = decimateMinMax(values, 500);
-    EXPECT_LE(got.size(), 2 * 500 + 2);
-    EXPECT_EQ(got.first().x(), 0.0);
-    EXPECT_EQ(got.last().x(), 99'999.0);
-    EXPECT_TRUE(std::any_of(got.begin(), got.end(),
-                            [](QPointF p) { return p.x() == 54'321.0 && p.y() == 100.0; }));
-    EXPECT_TRUE(std::any_of(got.begin(), got.end(),
-                            [](QPointF p) { return p.x() == 77'777.0 && p.y() == -100.0; }));
-    EXPECT_TRUE(
-        std::is_sorted(got.begin(), got.end(), [](QPointF a, QPointF b) { return a.x() < b.x(); }));
-}
 
 // --- LearningCurves ----------------------------------------------------------------------------
 
@@ -125,6 +68,14 @@ TEST(LearningCurves, DrawEveryEpochOfTheHistoryDecimated)
     const QList<QPointF> w1 = curves.drawnPoints(LearningCurves::Curve::W1);
     ASSERT_FALSE(w1.isEmpty());
     EXPECT_DOUBLE_EQ(w1.last().y(), 0.001 * 99'999);
+    // The curves of a chart are decimated together, column by column, as each would be alone.
+    const QRectF area = render::ChartPainter::plotArea(
+        curves.chartRect(LearningCurves::Kind::Weights), curves.series(),
+        LearningCurves::Kind::Weights, curves.theme());
+    std::vector<double> column;
+    for (int e = 0; e < history.epochCount(); ++e)
+        column.push_back(history.parameter(e, 0));
+    EXPECT_EQ(w1, render::decimateMinMax(column, int(area.width())));
     // The loss is only drawn for the gradient rules.
     EXPECT_TRUE(curves.drawnPoints(LearningCurves::Curve::Loss).isEmpty());
     curves.setShowLoss(true);
@@ -152,6 +103,87 @@ TEST(LearningCurves, FollowTheHistoryThroughAFork)
     curves.setHistory(nullptr);
     EXPECT_EQ(curves.epochCount(), 0);
     EXPECT_TRUE(curves.drawnPoints(LearningCurves::Curve::Errors).isEmpty());
+}
+
+/// The part \p rect of the widget's picture, in one format for comparisons.
+QImage grabbed(QWidget& widget, const QRectF& rect)
+{
+    return widget.grab(rect.toRect()).toImage().convertToFormat(QImage::Format_RGB32);
+}
+
+TEST(LearningCurves, ARepaintShowsTheEpochsAppended)
+{
+    learning::History history = madeUpHistory(snapshot(0, 4, 0, 0, 0));
+    for (int e = 1; e < 5; ++e)
+        history.append(snapshot(e, 4 - e % 2, 0.1 * e, -0.1 * e, 0));
+    LearningCurves curves;
+    curves.resize(800, 300);
+    curves.setTheme(render::Theme::light());
+    curves.setHistory(&history);
+    curves.redrawNow();
+    const QImage before = grabbed(curves, curves.rect());
+
+    for (int e = 5; e < 25; ++e)
+        history.append(snapshot(e, e % 5, 0.1 * e, -0.1 * e, 0.5));
+    curves.historyChanged();
+    curves.redrawNow();
+    const QImage after = grabbed(curves, curves.rect());
+    EXPECT_NE(after, before);
+    const QList<QPointF> errors = curves.drawnPoints(LearningCurves::Curve::Errors);
+    ASSERT_EQ(errors.size(), 25);
+    EXPECT_EQ(errors.last(), QPointF(24, 24 % 5));
+
+    // The pixels are ChartPainter's for this history, chart by chart.
+    for (const auto kind : {LearningCurves::Kind::Errors, LearningCurves::Kind::Weights}) {
+        const QRectF rect = curves.chartRect(kind);
+        QImage expected(rect.size().toSize(), QImage::Format_RGB32);
+        QPainter painter(&expected);
+        render::ChartPainter::paint(painter, QRectF(QPointF(0, 0), rect.size()),
+                                    render::ChartSeries{&history, false, true}, kind, 0.0,
+                                    render::Theme::light());
+        painter.end();
+        EXPECT_EQ(grabbed(curves, rect), expected) << "chart " << int(kind);
+    }
+}
+
+TEST(LearningCurves, ShowWhatTheExportOfTheSameHistoryShows)
+{
+    const learning::Dataset data(
+        {{{0.0, 0.0}, 0}, {{1.0, 1.0}, 0}, {{0.0, 1.0}, 1}, {{1.0, 0.5}, 1}});
+    learning::TrainingSettings settings;
+    settings.rule = learning::Rule::Adaline; // with its loss on a second axis
+    settings.maxEpochs = 40;
+    const exporting::ExportSource source =
+        exporting::trainedSource(data, settings, io::ViewBox{-1.0, 2.0, -1.0, 2.0});
+    ASSERT_GT(source.history.epochCount(), 10);
+
+    // As the training presenter sets the curves up for the run.
+    LearningCurves curves;
+    curves.resize(1000, 320);
+    curves.setTheme(render::Theme::dark());
+    curves.setHistory(&source.history);
+    curves.setShowLoss(!learning::isPerceptronFamily(settings.rule));
+    curves.setShowBias(settings.useBias);
+    const exporting::ExportFrame frame = exporting::epochFrame(source, 7);
+    curves.setMarker(frame.chartEpoch);
+    curves.redrawNow();
+    EXPECT_EQ(curves.series(), render::ChartSeries::of(source.history, source.settings));
+
+    // The export of each chart at the size the window shows it is the window's picture.
+    for (const auto& [kind, content] :
+         {std::pair{LearningCurves::Kind::Errors, exporting::ExportContent::ErrorChart},
+          std::pair{LearningCurves::Kind::Weights, exporting::ExportContent::WeightChart}}) {
+        exporting::ExportOptions options;
+        options.content = content;
+        options.theme = curves.theme();
+        exporting::FramePainter framePainter(source, options);
+        const QRectF rect = curves.chartRect(kind);
+        QImage exported(rect.size().toSize(), QImage::Format_RGB32);
+        QPainter painter(&exported);
+        framePainter.paintFrame(painter, QRectF(QPointF(0, 0), rect.size()), frame);
+        painter.end();
+        EXPECT_EQ(grabbed(curves, rect), exported) << "chart " << int(kind);
+    }
 }
 
 // --- ParameterPanel texts ----------------------------------------------------------------------

@@ -11,7 +11,6 @@
 #include <QTabWidget>
 #include <QTreeWidget>
 #include <QVBoxLayout>
-#include <QtCharts/qtchartsversion.h>
 
 #include <gif_lib.h>
 
@@ -82,11 +81,11 @@ QWidget* librariesPage(QWidget* parent)
     table->header()->setStretchLastSection(true);
     layout->addWidget(table);
 
-    // Qt Charts is GPL-3.0 (unlike the rest of Qt), which decides the terms of the binary.
+    // Nothing GPL is linked (the learning curves are painted by the program itself, not Qt
+    // Charts), so the program as built is under the MIT licence too.
     auto* note = new QLabel(
-        AboutDialog::tr("The source code of Perceptron Lab is MIT-licensed. Because the program "
-                        "links Qt Charts (GPL-3.0), the program as built is distributed under the "
-                        "terms of the GPL-3.0 as well."),
+        AboutDialog::tr("Perceptron Lab is MIT-licensed, the program as built too. The libraries "
+                        "it uses keep their own licences, listed above."),
         page);
     note->setWordWrap(true);
     layout->addWidget(note);
@@ -118,8 +117,6 @@ std::vector<LibraryInfo> libraryInfo()
     return {
         {u"Qt"_s, QString::fromLatin1(qVersion()), u"LGPL-3.0-only"_s,
          AboutDialog::tr("the window, SVG and PDF export, threads, files")},
-        {u"Qt Charts"_s, QStringLiteral(QTCHARTS_VERSION_STR), u"GPL-3.0-only"_s,
-         AboutDialog::tr("the learning curves in the window")},
         {u"Eigen"_s, versionOf(EIGEN_WORLD_VERSION, EIGEN_MAJOR_VERSION, EIGEN_MINOR_VERSION),
          u"MPL-2.0"_s, AboutDialog::tr("the vectors and matrices of the learning rules")},
         {u"giflib"_s, versionOf(GIFLIB_MAJOR, GIFLIB_MINOR, GIFLIB_RELEASE), u"MIT"_s,

@@ -26,7 +26,7 @@ struct LibraryInfo
 };
 
 /// The libraries in the program, in the order shown: Qt (the run-time version from qVersion()),
-/// Qt Charts, Eigen and giflib (versions from their headers), and GoogleTest, which only the
+/// Eigen and giflib (versions from their headers), and GoogleTest, which only the
 /// tests link.
 [[nodiscard]] std::vector<LibraryInfo> libraryInfo();
 

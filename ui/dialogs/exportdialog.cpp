@@ -1,59 +1,31 @@
 #include "ui/dialogs/exportdialog.h"
 
-#include "editor/document.h"
-#include "export/framepainter.h"
-#include "learning/history.h"
+#include "ui/dialogs/exportactions.h"
+#include "ui/dialogs/exportjob.h"
+#include "ui/dialogs/exportpreview.h"
 
-#include <QAction>
 #include <QBoxLayout>
 #include <QCheckBox>
-#include <QClipboard>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QDoubleSpinBox>
-#include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QFontDatabase>
 #include <QFormLayout>
 #include <QGroupBox>
-#include <QGuiApplication>
-#include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMenu>
-#include <QMimeData>
-#include <QPainter>
-#include <QProgressDialog>
-#include <QPromise>
 #include <QPushButton>
 #include <QSlider>
 #include <QSpinBox>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
-#include <cmath>
 
 namespace plab::ui {
 
 namespace {
-
-QString suffixFor(const exporting::ExportRequest& request)
-{
-    if (request.table)
-        return exporting::fileExtension(*request.table);
-    return exporting::fileExtension(request.options.format);
-}
-
-QString joinEpochs(const std::vector<int>& epochs)
-{
-    QStringList parts;
-    for (int e : epochs)
-        parts << QString::number(e);
-    return parts.join(u',');
-}
 
 /// A spin box's lowest value standing for "automatic".
 template <typename Spin>
@@ -63,200 +35,21 @@ void makeAuto(Spin* spin, const QString& text)
     spin->setValue(spin->minimum());
 }
 
-} // namespace
-
-std::shared_ptr<const exporting::ExportSource> exportSourceFor(const editor::Document& document,
-                                                               const learning::History& history)
+/// The spin box's value, or nothing at its lowest value ("automatic").
+template <typename Spin>
+std::optional<double> autoValue(const Spin* spin)
 {
-    auto source = std::make_shared<exporting::ExportSource>();
-    source->data = document.data();
-    source->settings = document.settings();
-    source->view = document.view();
-    source->history = history;
-    source->name = QFileInfo(document.filePath()).completeBaseName();
-    return source;
+    if (spin->value() == spin->minimum())
+        return std::nullopt;
+    return double(spin->value());
 }
 
-void copyViewToClipboard(const exporting::ExportSource& source, const exporting::ExportFrame& frame,
-                         const render::Theme& theme, const QSizeF& logical, double devicePixelRatio)
+void selectData(QComboBox* box, const QVariant& data)
 {
-    exporting::ExportOptions options;
-    options.theme = theme;
-    options.geometry.logical = logical;
-    options.geometry.scale = devicePixelRatio;
-    options.geometry.dpi = 96.0 * devicePixelRatio;
-    const std::vector<exporting::ExportFrame> frames{frame};
-    auto* mime = new QMimeData;
-    mime->setImageData(exporting::renderImage(source, frames, options));
-    options.format = exporting::ExportFormat::Svg;
-    mime->setData(QStringLiteral("image/svg+xml"), exporting::renderSvg(source, frames, options));
-    QGuiApplication::clipboard()->setMimeData(mime);
+    box->setCurrentIndex(std::max(0, box->findData(data)));
 }
-
-namespace {
-
-/// The window's export actions, with their texts written again when the language changes.
-class ExportActions : public QObject
-{
-public:
-    ExportActions(QWidget* window, QMenu* menu) : QObject(window), m_window(window), m_menu(menu)
-    {
-        window->installEventFilter(this);
-    }
-
-    void add(QAction* action, const char* text, const char* toolTip = nullptr)
-    {
-        m_actions.push_back({action, text, toolTip});
-    }
-
-    void retranslate()
-    {
-        m_menu->setTitle(ExportDialog::tr("&Export"));
-        for (const Entry& e : m_actions) {
-            e.action->setText(ExportDialog::tr(e.text));
-            if (e.toolTip)
-                e.action->setToolTip(ExportDialog::tr(e.toolTip));
-        }
-    }
-
-protected:
-    bool eventFilter(QObject* watched, QEvent* event) override
-    {
-        if (watched == m_window && event->type() == QEvent::LanguageChange)
-            retranslate();
-        return false;
-    }
-
-private:
-    struct Entry
-    {
-        QAction* action;
-        const char* text;
-        const char* toolTip;
-    };
-    QWidget* m_window;
-    QMenu* m_menu;
-    std::vector<Entry> m_actions;
-};
 
 } // namespace
-
-void addExportActions(QMenu* fileMenu, QAction* before, QMenu* editMenu, QWidget* window,
-                      std::function<ExportContext()> context)
-{
-    auto* menu = new QMenu(fileMenu);
-    fileMenu->insertMenu(before, menu);
-    if (before)
-        fileMenu->insertSeparator(before);
-    menu->setObjectName(QStringLiteral("menuExport"));
-    auto* actions = new ExportActions(window, menu);
-    const struct
-    {
-        ExportDialog::Kind kind;
-        const char* name;
-        const char* text;
-    } entries[] = {
-        {ExportDialog::Kind::Image, "actionExportImage",
-         QT_TRANSLATE_NOOP("plab::ui::ExportDialog", "&Image…")},
-        {ExportDialog::Kind::Storyboard, "actionExportStoryboard",
-         QT_TRANSLATE_NOOP("plab::ui::ExportDialog", "&Storyboard…")},
-        {ExportDialog::Kind::Frames, "actionExportFrames",
-         QT_TRANSLATE_NOOP("plab::ui::ExportDialog", "Numbered &Frames…")},
-        {ExportDialog::Kind::Pages, "actionExportPages",
-         QT_TRANSLATE_NOOP("plab::ui::ExportDialog", "Multi-page &PDF…")},
-        {ExportDialog::Kind::Animation, "actionExportAnimation",
-         QT_TRANSLATE_NOOP("plab::ui::ExportDialog", "Animated &GIF…")},
-        {ExportDialog::Kind::Table, "actionExportTable",
-         QT_TRANSLATE_NOOP("plab::ui::ExportDialog", "Worked-Example &Table…")},
-    };
-    for (const auto& entry : entries) {
-        QAction* action = menu->addAction(QString());
-        action->setObjectName(QString::fromLatin1(entry.name));
-        actions->add(action, entry.text);
-        if (entry.kind == ExportDialog::Kind::Image)
-            action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-        const ExportDialog::Kind kind = entry.kind;
-        QObject::connect(action, &QAction::triggered, window, [window, context, kind] {
-            const ExportContext c = context();
-            auto* dialog = new ExportDialog(c.source, c.position, c.theme, window);
-            dialog->setAttribute(Qt::WA_DeleteOnClose);
-            dialog->setKind(kind);
-            dialog->open();
-        });
-    }
-    QAction* copy = editMenu->addAction(QString());
-    copy->setObjectName(QStringLiteral("actionCopyView"));
-    copy->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
-    actions->add(copy, QT_TRANSLATE_NOOP("plab::ui::ExportDialog", "&Copy View"),
-                 QT_TRANSLATE_NOOP("plab::ui::ExportDialog",
-                                   "Copy the plot as shown to the clipboard, as an image and as "
-                                   "SVG"));
-    actions->retranslate();
-    // The shortcut works wherever the focus is in the window.
-    window->addAction(copy);
-    QObject::connect(copy, &QAction::triggered, window, [context] {
-        const ExportContext c = context();
-        if (!c.source || c.viewSize.isEmpty())
-            return;
-        copyViewToClipboard(*c.source, exporting::frameAt(*c.source, c.position), c.theme,
-                            c.viewSize, c.devicePixelRatio);
-    });
-}
-
-ExportPreview::ExportPreview(QWidget* parent) : QWidget(parent)
-{
-    setMinimumSize(320, 200);
-    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
-    setAccessibleName(tr("Export preview"));
-}
-
-QSize ExportPreview::sizeHint() const
-{
-    return {560, 360};
-}
-
-void ExportPreview::setPage(std::shared_ptr<const exporting::ExportSource> source,
-                            std::vector<exporting::ExportFrame> frames,
-                            const exporting::ExportOptions& options)
-{
-    m_source = std::move(source);
-    m_frames = std::move(frames);
-    m_options = options;
-    m_message.clear();
-    update();
-}
-
-void ExportPreview::setMessage(const QString& message)
-{
-    m_source.reset();
-    m_frames.clear();
-    m_message = message;
-    update();
-}
-
-void ExportPreview::paintEvent(QPaintEvent*)
-{
-    QPainter p(this);
-    p.fillRect(rect(), palette().color(QPalette::Mid));
-    if (!m_source || m_frames.empty()) {
-        p.setPen(palette().color(QPalette::Text));
-        p.fillRect(rect().adjusted(8, 8, -8, -8), palette().color(QPalette::Base));
-        QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-        p.setFont(mono);
-        p.drawText(rect().adjusted(16, 16, -16, -16), Qt::AlignLeft | Qt::AlignTop, m_message);
-        return;
-    }
-    // The page at its logical size, scaled to fit: exactly what the file shows.
-    const QSizeF page = m_options.geometry.logical;
-    const QRectF area = QRectF(rect()).adjusted(8, 8, -8, -8);
-    const double k = std::min(area.width() / page.width(), area.height() / page.height());
-    const QSizeF shown = page * k;
-    p.translate(area.center() - QPointF(0.5 * shown.width(), 0.5 * shown.height()));
-    p.scale(k, k);
-    p.setClipRect(QRectF(QPointF(0, 0), page));
-    exporting::FramePainter painter(*m_source, m_options);
-    painter.paintPage(p, QRectF(QPointF(0, 0), page), m_frames);
-}
 
 ExportDialog::ExportDialog(std::shared_ptr<const exporting::ExportSource> source,
                            std::size_t position, const render::Theme& screenTheme, QWidget* parent)
@@ -267,28 +60,20 @@ ExportDialog::ExportDialog(std::shared_ptr<const exporting::ExportSource> source
     m_chooser = [this](const QString& suggested, const QString& filter) {
         return QFileDialog::getSaveFileName(this, tr("Export to"), suggested, filter);
     };
+    m_job = new ExportJob(this);
+    connect(m_job, &ExportJob::finished, this, &ExportDialog::onFinished);
+    m_previewTimer.setSingleShot(true);
+    m_previewTimer.setInterval(kPreviewDelayMs);
+    connect(&m_previewTimer, &QTimer::timeout, this, &ExportDialog::updatePreview);
     buildWidgets();
-    connect(&m_watcher, &QFutureWatcher<exporting::ExportResult>::finished, this,
-            &ExportDialog::onFinished);
-    connect(&m_watcher, &QFutureWatcher<exporting::ExportResult>::progressRangeChanged, this,
-            [this](int lo, int hi) {
-                if (m_progress)
-                    m_progress->setRange(lo, hi);
-            });
-    connect(&m_watcher, &QFutureWatcher<exporting::ExportResult>::progressValueChanged, this,
-            [this](int value) {
-                if (m_progress)
-                    m_progress->setValue(value);
-            });
+    connectWidgets();
     setKind(Kind::Image);
+    // The first preview at once, not after the delay.
+    m_previewTimer.stop();
+    updatePreview();
 }
 
-ExportDialog::~ExportDialog()
-{
-    // The worker holds its own copies; it only needs to learn that nobody waits any more.
-    if (isExporting())
-        m_watcher.future().cancel();
-}
+ExportDialog::~ExportDialog() = default;
 
 void ExportDialog::buildWidgets()
 {
@@ -465,23 +250,25 @@ void ExportDialog::buildWidgets()
     auto* top = new QVBoxLayout(this);
     top->addLayout(columns, 1);
     top->addWidget(buttons);
+}
 
-    const auto changed = [this] {
-        updateEnabled();
-        updatePreview();
-    };
+void ExportDialog::connectWidgets()
+{
     connect(m_layout, &QComboBox::currentIndexChanged, this, [this] { setKind(kind()); });
+    const auto changed = [this] { formChanged(); };
     for (QComboBox* box : {m_content, m_format, m_unit, m_scale, m_theme})
         connect(box, &QComboBox::currentIndexChanged, this, changed);
-    connect(m_size, &QComboBox::currentIndexChanged, this, [this, changed] {
+    connect(m_size, &QComboBox::currentIndexChanged, this, [this] {
         const QSize preset = m_size->currentData().toSize();
         if (preset.isValid()) {
             const QSignalBlocker blockUnit(m_unit);
+            const QSignalBlocker blockWidth(m_width);
+            const QSignalBlocker blockHeight(m_height);
             m_unit->setCurrentIndex(0);
             m_width->setValue(preset.width());
             m_height->setValue(preset.height());
         }
-        changed();
+        formChanged();
     });
     for (QDoubleSpinBox* spin : {m_width, m_height, m_fontScale})
         connect(spin, &QDoubleSpinBox::valueChanged, this, changed);
@@ -491,7 +278,7 @@ void ExportDialog::buildWidgets()
         connect(box, &QCheckBox::toggled, this, changed);
     for (QLineEdit* edit : {m_epochs, m_title})
         connect(edit, &QLineEdit::textChanged, this, changed);
-    connect(m_previewFrame, &QSlider::valueChanged, this, &ExportDialog::updatePreview);
+    connect(m_previewFrame, &QSlider::valueChanged, this, &ExportDialog::showPreviewFrame);
 }
 
 ExportDialog::Kind ExportDialog::kind() const
@@ -499,81 +286,95 @@ ExportDialog::Kind ExportDialog::kind() const
     return Kind(m_layout->currentData().toInt());
 }
 
-exporting::ExportLayout ExportDialog::layout() const
-{
-    switch (kind()) {
-    case Kind::Image:
-    case Kind::Table:
-        return exporting::ExportLayout::Single;
-    case Kind::Storyboard:
-        return exporting::ExportLayout::Storyboard;
-    case Kind::Frames:
-        return exporting::ExportLayout::Frames;
-    case Kind::Pages:
-        return exporting::ExportLayout::Pages;
-    case Kind::Animation:
-        return exporting::ExportLayout::Animation;
-    }
-    return exporting::ExportLayout::Single;
-}
-
 void ExportDialog::setKind(Kind k)
 {
-    {
-        const QSignalBlocker blockLayout(m_layout);
-        m_layout->setCurrentIndex(std::max(0, m_layout->findData(int(k))));
-    }
-    const QSignalBlocker blockFormat(m_format);
-    const QString previous = m_format->currentData().toString();
-    m_format->clear();
-    switch (k) {
-    case Kind::Image:
-    case Kind::Storyboard:
-    case Kind::Frames:
-        m_format->addItem(tr("PNG image"), name(exporting::ExportFormat::Png));
-        m_format->addItem(tr("SVG drawing"), name(exporting::ExportFormat::Svg));
-        m_format->addItem(tr("PDF document"), name(exporting::ExportFormat::Pdf));
-        break;
-    case Kind::Pages:
-        m_format->addItem(tr("PDF document"), name(exporting::ExportFormat::Pdf));
-        break;
-    case Kind::Animation:
-        m_format->addItem(tr("GIF animation"), name(exporting::ExportFormat::Gif));
-        break;
-    case Kind::Table:
-        m_format->addItem(tr("CSV (spreadsheets)"), name(exporting::TableFormat::Csv));
-        m_format->addItem(tr("Markdown"), name(exporting::TableFormat::Markdown));
-        m_format->addItem(tr("LaTeX (booktabs)"), name(exporting::TableFormat::Latex));
-        break;
-    }
-    m_format->setCurrentIndex(std::max(0, m_format->findData(previous)));
-
     const int last = m_source ? m_source->history.latestEpoch().epoch : 0;
-    const QSignalBlocker blockEpochs(m_epochs);
-    switch (k) {
-    case Kind::Storyboard:
-        m_epochs->setText(joinEpochs(exporting::storyboardEpochs(last)));
-        break;
-    case Kind::Table:
-        m_epochs->setText(last >= 1 ? QStringLiteral("1-last") : QStringLiteral("all"));
-        break;
-    case Kind::Image:
-    case Kind::Frames:
-    case Kind::Pages:
-    case Kind::Animation:
-        m_epochs->setText(QStringLiteral("all"));
-        break;
+    setForm(withKind(form(), k, last));
+}
+
+void ExportDialog::setFormats(Kind k)
+{
+    const QSignalBlocker blockFormat(m_format);
+    m_format->clear();
+    for (const QString& format : formatNames(k))
+        m_format->addItem(formatLabel(format), format);
+}
+
+ExportForm ExportDialog::form() const
+{
+    ExportForm f;
+    f.kind = kind();
+    f.content = m_content->currentData().toString();
+    f.format = m_format->currentData().toString();
+    f.epochs = m_epochs->text();
+    f.steps = m_steps->isChecked();
+    f.size.width = m_width->value();
+    f.size.height = m_height->value();
+    f.size.unit = exporting::SizeSpec::Unit(m_unit->currentData().toInt());
+    f.scale = m_scale->currentData().toDouble();
+    f.dpi = autoValue(m_dpi);
+    f.theme = m_theme->currentData().toString();
+    f.fontScale = autoValue(m_fontScale);
+    f.caption = m_caption->isChecked();
+    f.title = m_title->text();
+    f.legend = m_legend->isChecked();
+    f.columns = m_columns->value();
+    f.gif.frameDelayMs = m_delay->value();
+    f.gif.lastFramePauseMs = m_pause->value();
+    f.gif.loopCount = m_loop->value();
+    return f;
+}
+
+void ExportDialog::setForm(const ExportForm& f)
+{
+    {
+        // One update for the whole form, after every widget holds its value.
+        std::vector<std::unique_ptr<QSignalBlocker>> blockers;
+        for (QWidget* w : findChildren<QWidget*>())
+            blockers.push_back(std::make_unique<QSignalBlocker>(w));
+        selectData(m_layout, int(f.kind));
+        setFormats(f.kind);
+        selectData(m_format, f.format);
+        selectData(m_content, f.content);
+        m_epochs->setText(f.epochs);
+        m_steps->setChecked(f.steps);
+        // The size menu shows the preset of these pixels, or keeps "Custom".
+        const QSize pixels(int(f.size.width), int(f.size.height));
+        const bool exact = !f.size.isPhysical() && pixels.width() == f.size.width &&
+                           pixels.height() == f.size.height;
+        const QSize shown = m_size->currentData().toSize();
+        if (shown.isValid() && !(exact && shown == pixels)) {
+            const int preset = exact ? m_size->findData(pixels) : -1;
+            m_size->setCurrentIndex(preset >= 0 ? preset : m_size->count() - 1);
+        }
+        selectData(m_unit, int(f.size.unit));
+        m_width->setValue(f.size.width);
+        m_height->setValue(f.size.height);
+        selectData(m_scale, f.scale);
+        m_dpi->setValue(f.dpi ? int(std::lround(*f.dpi)) : m_dpi->minimum());
+        selectData(m_theme, f.theme);
+        m_fontScale->setValue(f.fontScale.value_or(m_fontScale->minimum()));
+        m_caption->setChecked(f.caption);
+        m_title->setText(f.title);
+        m_legend->setChecked(f.legend);
+        m_columns->setValue(f.columns);
+        m_delay->setValue(f.gif.frameDelayMs);
+        m_pause->setValue(f.gif.lastFramePauseMs);
+        m_loop->setValue(f.gif.loopCount);
     }
-    if (k == Kind::Animation) {
-        // A GIF for a slide: half the slide's pixels, shown enlarged by the slide program.
-        const QSignalBlocker blockSize(m_size);
-        m_size->setCurrentIndex(m_size->count() - 1);
-        m_unit->setCurrentIndex(0);
-        m_width->setValue(960);
-        m_height->setValue(540);
-    }
+    formChanged();
+}
+
+Result<exporting::ExportRequest, QString> ExportDialog::request() const
+{
+    return requestOf(form(), m_source, m_position);
+}
+
+void ExportDialog::formChanged()
+{
     updateEnabled();
-    updatePreview();
+    if (checkRequest())
+        m_previewTimer.start();
 }
 
 void ExportDialog::updateEnabled()
@@ -608,124 +409,66 @@ void ExportDialog::updateEnabled()
     m_gifBox->setVisible(k == Kind::Animation);
 }
 
-Result<exporting::OutputGeometry, QString> ExportDialog::geometry() const
+bool ExportDialog::checkRequest()
 {
-    exporting::SizeSpec spec;
-    spec.width = m_width->value();
-    spec.height = m_height->value();
-    spec.unit = exporting::SizeSpec::Unit(m_unit->currentData().toInt());
-    std::optional<double> scale;
-    if (!spec.isPhysical())
-        scale = m_scale->currentData().toDouble();
-    std::optional<double> dpi;
-    if (m_dpi->value() != m_dpi->minimum())
-        dpi = m_dpi->value();
-    return exporting::geometryFor(spec, scale, dpi);
-}
-
-Result<exporting::ExportRequest, QString> ExportDialog::request() const
-{
-    if (!m_source)
-        return unexpected(tr("Nothing to export."));
-    exporting::ExportRequest r;
-    r.source = m_source;
-    const Kind k = kind();
-    exporting::ExportOptions& o = r.options;
-    o.layout = layout();
-    if (k == Kind::Table) {
-        r.table = exporting::tableFormatFromName(m_format->currentData().toString());
-    } else {
-        o.format = exporting::exportFormatFromName(m_format->currentData().toString())
-                       .value_or(exporting::ExportFormat::Png);
-        o.content = exporting::exportContentFromName(m_content->currentData().toString())
-                        .value_or(exporting::ExportContent::Plot);
-        auto g = geometry();
-        if (!g)
-            return unexpected(g.error());
-        o.geometry = g.value();
-        o.theme = render::Theme::fromName(m_theme->currentData().toString());
-        o.theme.fontScale = m_fontScale->value() == m_fontScale->minimum()
-                                ? exporting::defaultFontScale(o.geometry.logical, o.layout)
-                                : m_fontScale->value();
-        o.caption = m_caption->isChecked();
-        o.title = o.caption ? m_title->text().trimmed() : QString();
-        o.legend = m_legend->isChecked();
-        o.columns = m_columns->value();
-        o.gif.frameDelayMs = m_delay->value();
-        o.gif.lastFramePauseMs = m_pause->value();
-        o.gif.loopCount = m_loop->value();
+    const auto made = request();
+    if (made) {
+        m_exportButton->setEnabled(!isExporting());
+        return true;
     }
-    if (k == Kind::Image) {
-        r.position = m_position;
-        return r;
-    }
-    auto epochs =
-        exporting::parseEpochList(m_epochs->text(), m_source->history.latestEpoch().epoch);
-    if (!epochs)
-        return unexpected(tr("Epochs: %1").arg(epochs.error()));
-    r.epochs = epochs.value();
-    r.steps = k != Kind::Table && m_steps->isChecked();
-    return r;
+    m_previewTimer.stop();
+    m_frames.clear();
+    m_previewFrame->setVisible(false);
+    m_summary->setText(made.error());
+    m_preview->setMessage(made.error());
+    m_exportButton->setEnabled(false);
+    return false;
 }
 
 void ExportDialog::updatePreview()
 {
+    m_frames.clear();
     const auto made = request();
-    if (!made) {
-        m_summary->setText(made.error());
-        m_preview->setMessage(made.error());
+    const auto fail = [this](const QString& error) {
+        m_previewFrame->setVisible(false);
+        m_summary->setText(error);
+        m_preview->setMessage(error);
         m_exportButton->setEnabled(false);
-        return;
-    }
+        Q_EMIT previewUpdated();
+    };
+    if (!made)
+        return fail(made.error());
     const exporting::ExportRequest& r = made.value();
     if (r.table) {
-        auto table = exporting::renderTable(r, *r.table);
-        if (!table) {
-            m_summary->setText(table.error());
-            m_preview->setMessage(table.error());
-            m_exportButton->setEnabled(false);
-            return;
-        }
-        const QByteArray& text = table.value();
-        const QList<QByteArray> lines = text.split('\n');
-        QStringList head;
-        for (qsizetype i = 0; i < std::min<qsizetype>(lines.size(), 40); ++i)
-            head << QString::fromUtf8(lines[i]);
-        m_preview->setMessage(head.join(u'\n'));
+        const auto table = tablePreview(*r.source, r.epochs, *r.table, kPreviewRows);
+        if (!table)
+            return fail(table.error());
+        m_preview->setMessage(table.value().text);
         m_previewFrame->setVisible(false);
-        std::size_t rows = 0;
-        for (int e : r.epochs)
-            rows += e > 0 ? m_source->data.size() : 0;
-        m_summary->setText(tr("%n row(s)", nullptr, int(rows)));
-        m_exportButton->setEnabled(true);
+        m_summary->setText(tr("%n row(s)", nullptr, int(table.value().rows)));
+        m_exportButton->setEnabled(!isExporting());
+        Q_EMIT previewUpdated();
         return;
     }
     auto selected = exporting::framesFor(r);
-    if (!selected) {
-        m_summary->setText(selected.error());
-        m_preview->setMessage(selected.error());
-        m_exportButton->setEnabled(false);
-        return;
-    }
-    std::vector<exporting::ExportFrame> frames = std::move(selected).value();
+    if (!selected)
+        return fail(selected.error());
+    m_frames = std::move(selected).value();
+    m_frameOptions = r.options;
     const bool storyboard = r.options.layout == exporting::ExportLayout::Storyboard;
-    const int count = int(frames.size());
+    const int count = int(m_frames.size());
     m_previewFrame->setVisible(!storyboard && count > 1);
     {
         const QSignalBlocker block(m_previewFrame);
         m_previewFrame->setRange(0, std::max(0, count - 1));
     }
-    if (frames.empty()) {
+    if (m_frames.empty()) {
         m_preview->setMessage(tr("No frames to export."));
         m_exportButton->setEnabled(false);
+        Q_EMIT previewUpdated();
         return;
     }
-    std::vector<exporting::ExportFrame> shown;
-    if (storyboard)
-        shown = frames;
-    else
-        shown.push_back(frames[std::size_t(std::clamp(m_previewFrame->value(), 0, count - 1))]);
-    m_preview->setPage(m_source, std::move(shown), r.options);
+    showPreviewFrame();
 
     const exporting::OutputGeometry& g = r.options.geometry;
     const QSize px = g.pixelSize();
@@ -756,31 +499,21 @@ void ExportDialog::updatePreview()
                            .arg(g.dpi, 0, 'g', 4)
                            .arg(what));
     m_exportButton->setEnabled(!isExporting());
+    Q_EMIT previewUpdated();
 }
 
-QString ExportDialog::fileFilter(const exporting::ExportRequest& request) const
+std::vector<exporting::ExportFrame> ExportDialog::previewPage() const
 {
-    if (request.table) {
-        switch (*request.table) {
-        case exporting::TableFormat::Csv:
-            return tr("CSV tables (*.csv)");
-        case exporting::TableFormat::Markdown:
-            return tr("Markdown (*.md)");
-        case exporting::TableFormat::Latex:
-            return tr("LaTeX (*.tex)");
-        }
-    }
-    switch (request.options.format) {
-    case exporting::ExportFormat::Png:
-        return tr("PNG images (*.png)");
-    case exporting::ExportFormat::Svg:
-        return tr("SVG drawings (*.svg)");
-    case exporting::ExportFormat::Pdf:
-        return tr("PDF documents (*.pdf)");
-    case exporting::ExportFormat::Gif:
-        return tr("GIF animations (*.gif)");
-    }
-    return {};
+    if (m_frames.empty() || m_frameOptions.layout == exporting::ExportLayout::Storyboard)
+        return m_frames;
+    const int last = int(m_frames.size()) - 1;
+    return {m_frames[std::size_t(std::clamp(m_previewFrame->value(), 0, last))]};
+}
+
+void ExportDialog::showPreviewFrame()
+{
+    if (!m_frames.empty())
+        m_preview->setPage(m_source, previewPage(), m_frameOptions);
 }
 
 void ExportDialog::setFileChooser(FileChooser chooser)
@@ -790,7 +523,7 @@ void ExportDialog::setFileChooser(FileChooser chooser)
 
 bool ExportDialog::isExporting() const
 {
-    return m_watcher.isRunning();
+    return m_job->isRunning();
 }
 
 void ExportDialog::startExport()
@@ -803,60 +536,18 @@ void ExportDialog::startExport()
         return;
     }
     exporting::ExportRequest r = std::move(made).value();
-    QString base = m_source->name.isEmpty() ? QStringLiteral("perceptron") : m_source->name;
-    switch (kind()) {
-    case Kind::Storyboard:
-        base += QStringLiteral("-storyboard");
-        break;
-    case Kind::Table:
-        base += QStringLiteral("-steps");
-        break;
-    case Kind::Image:
-    case Kind::Frames:
-    case Kind::Pages:
-    case Kind::Animation:
-        break;
-    }
-    const QString suggested = QDir(m_lastFolder).filePath(base + u'.' + suffixFor(r));
+    const QString suggested = QDir(m_lastFolder).filePath(suggestedFileName(r, kind()));
     r.path = m_chooser(suggested, fileFilter(r));
     if (r.path.isEmpty())
         return;
     m_lastFolder = QFileInfo(r.path).absolutePath();
-
-    m_progress = new QProgressDialog(tr("Exporting…"), tr("Cancel"), 0, 0, this);
-    m_progress->setObjectName(QStringLiteral("exportProgress"));
-    m_progress->setWindowModality(Qt::WindowModal);
-    m_progress->setMinimumDuration(400);
-    m_progress->setAutoClose(false);
-    m_progress->setAutoReset(false);
-    connect(m_progress, &QProgressDialog::canceled, this, [this] { m_watcher.future().cancel(); });
     m_exportButton->setEnabled(false);
     m_summary->setText(tr("Exporting to %1 …").arg(QDir::toNativeSeparators(r.path)));
-
-    // Painting into QImage, QSvgGenerator and QPdfWriter is safe off the GUI thread; the request
-    // carries copies of everything, so the window may change (and train) meanwhile.
-    m_watcher.setFuture(QtConcurrent::run([r](QPromise<exporting::ExportResult>& promise) {
-        exporting::ExportResult result = exporting::runExport(r, [&promise](int done, int total) {
-            promise.setProgressRange(0, total);
-            promise.setProgressValue(done);
-            return !promise.isCanceled();
-        });
-        promise.addResult(std::move(result));
-    }));
+    m_job->start(r);
 }
 
-void ExportDialog::onFinished()
+void ExportDialog::onFinished(const exporting::ExportResult& result)
 {
-    exporting::ExportResult result;
-    const QFuture<exporting::ExportResult> future = m_watcher.future();
-    if (future.resultCount() > 0 && !future.isCanceled())
-        result = future.result();
-    else
-        result.cancelled = true;
-    if (m_progress) {
-        m_progress->close();
-        m_progress->deleteLater();
-    }
     if (result.error)
         m_summary->setText(tr("Not exported: %1").arg(*result.error));
     else if (result.cancelled)
@@ -874,41 +565,30 @@ void ExportDialog::onFinished()
 
 void ExportDialog::copyToClipboard()
 {
-    const auto made = request();
-    const exporting::ExportRequest* r = made ? &*made : nullptr;
-    if (!r || r->table)
+    // The page the preview shows, brought up to date first.
+    if (m_previewTimer.isActive()) {
+        m_previewTimer.stop();
+        updatePreview();
+    }
+    if (m_frames.empty())
         return;
-    auto selected = exporting::framesFor(*r);
-    const auto* frames = selected ? &*selected : nullptr;
-    if (!frames || frames->empty())
-        return;
-    std::vector<exporting::ExportFrame> page;
-    if (r->options.layout == exporting::ExportLayout::Storyboard)
-        page = *frames;
-    else
-        page.push_back((
-            *frames)[std::size_t(std::clamp(m_previewFrame->value(), 0, int(frames->size()) - 1))]);
-    exporting::ExportOptions options = r->options;
+    exporting::ExportOptions options = m_frameOptions;
+    const std::vector<exporting::ExportFrame> page = previewPage();
     options.layout =
         page.size() > 1 ? exporting::ExportLayout::Storyboard : exporting::ExportLayout::Single;
-    auto* mime = new QMimeData;
-    mime->setImageData(exporting::renderImage(*m_source, page, options));
-    mime->setData(QStringLiteral("image/svg+xml"), exporting::renderSvg(*m_source, page, options));
-    QGuiApplication::clipboard()->setMimeData(mime);
+    copyPageToClipboard(*m_source, page, options);
     m_summary->setText(tr("Copied to the clipboard."));
 }
 
 void ExportDialog::closeEvent(QCloseEvent* event)
 {
-    if (isExporting())
-        m_watcher.future().cancel();
+    m_job->cancel();
     QDialog::closeEvent(event);
 }
 
 void ExportDialog::reject()
 {
-    if (isExporting())
-        m_watcher.future().cancel();
+    m_job->cancel();
     QDialog::reject();
 }
 

@@ -1,20 +1,18 @@
 #pragma once
 
 #include "export/exporter.h"
-#include "export/exportoptions.h"
 #include "export/exportsource.h"
 #include "render/theme.h"
+#include "ui/dialogs/exportform.h"
 
 #include <QDialog>
-#include <QFutureWatcher>
-#include <QPointer>
-#include <QWidget>
+#include <QTimer>
 
 #include <cstddef>
 #include <functional>
 #include <memory>
+#include <vector>
 
-class QAction;
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
@@ -22,86 +20,21 @@ class QFormLayout;
 class QGroupBox;
 class QLabel;
 class QLineEdit;
-class QMenu;
-class QProgressDialog;
 class QPushButton;
 class QSlider;
 class QSpinBox;
 
-namespace plab::learning {
-class History;
-}
-
-namespace plab::editor {
-class Document;
-}
-
 namespace plab::ui {
 
-/// A copy of \p document and \p history for an export (see ExportSource), named after the
-/// document's file.
-[[nodiscard]] std::shared_ptr<const exporting::ExportSource>
-exportSourceFor(const editor::Document& document, const learning::History& history);
-
-/// Puts \p frame of \p source on the clipboard as an image of \p logical pixels at
-/// \p devicePixelRatio (and as SVG for programs that take vectors), painted as the export paints
-/// it: presentation mode, no hover or selection chrome.
-void copyViewToClipboard(const exporting::ExportSource& source, const exporting::ExportFrame& frame,
-                         const render::Theme& theme, const QSizeF& logical,
-                         double devicePixelRatio);
-
-/// What the window hands to its export actions when one is triggered.
-struct ExportContext
-{
-    std::shared_ptr<const exporting::ExportSource> source; ///< see exportSourceFor()
-    std::size_t position = 0;                              ///< the timeline position shown
-    render::Theme theme;                                   ///< the canvas's theme
-    QSizeF viewSize;                                       ///< the canvas's size, logical pixels
-    double devicePixelRatio = 1.0;                         ///< the canvas's screen
-};
-
-/// Adds the export actions to a window's menus: File > Export (inserted before \p before, with a
-/// separator; appended when null) with one entry per kind of export (Image... Ctrl+E,
-/// Storyboard..., Numbered Frames..., Multi-page PDF..., Animated GIF..., Worked-Example Table...;
-/// objectNames "actionExportImage", ...), each opening an ExportDialog on that kind, and
-/// Edit > Copy View (Ctrl+Shift+C, "actionCopyView"), which copies the canvas as shown. \p context
-/// is asked for the document and the run each time an action is triggered. The texts follow
-/// language changes of \p window.
-void addExportActions(QMenu* fileMenu, QAction* before, QMenu* editMenu, QWidget* window,
-                      std::function<ExportContext()> context);
-
-/// The live preview of an export: the first page (or the chosen frame) painted by the export's
-/// own FramePainter, scaled to fit the widget.
-class ExportPreview : public QWidget
-{
-    Q_OBJECT
-
-public:
-    explicit ExportPreview(QWidget* parent = nullptr);
-
-    /// What to show; \p source must stay alive while it is shown.
-    void setPage(std::shared_ptr<const exporting::ExportSource> source,
-                 std::vector<exporting::ExportFrame> frames,
-                 const exporting::ExportOptions& options);
-    /// A message instead of a page (e.g. why the settings cannot be exported).
-    void setMessage(const QString& message);
-
-    [[nodiscard]] QSize sizeHint() const override;
-
-protected:
-    void paintEvent(QPaintEvent* event) override;
-
-private:
-    std::shared_ptr<const exporting::ExportSource> m_source;
-    std::vector<exporting::ExportFrame> m_frames;
-    exporting::ExportOptions m_options;
-    QString m_message;
-};
+class ExportJob;
+class ExportPreview;
 
 /// The export dialog: every export (image, storyboard, numbered frames, multi-page PDF, animated
 /// GIF, worked-example table) of a copy of the document and its run, with a live preview that
-/// uses the same painters as the files. Exports run on a worker thread behind a progress dialog
-/// that can cancel them; the window stays responsive.
+/// uses the same painters as the files. The widgets edit an ExportForm (exportform.h: the
+/// mapping to the request, without widgets); the preview follows ~150 ms after the last edit, and
+/// a table's preview replays only the rows it shows; the export runs as an ExportJob on a worker
+/// thread behind a progress dialog that can cancel it.
 ///
 /// Widgets have objectNames ("layout", "format", "epochs", ...) for tests.
 class ExportDialog : public QDialog
@@ -109,16 +42,12 @@ class ExportDialog : public QDialog
     Q_OBJECT
 
 public:
-    /// Which kind of export the dialog opens on.
-    enum class Kind
-    {
-        Image,
-        Storyboard,
-        Frames,
-        Pages,
-        Animation,
-        Table,
-    };
+    using Kind = ExportKind;
+
+    /// How long the preview waits after an edit, so typing recomputes it once.
+    static constexpr int kPreviewDelayMs = 150;
+    /// The rows of a table the preview shows.
+    static constexpr std::size_t kPreviewRows = 40;
 
     /// \p position: the timeline position the window shows (the "current view" frame).
     /// \p screenTheme: the window's theme, the default.
@@ -126,8 +55,14 @@ public:
                  const render::Theme& screenTheme, QWidget* parent = nullptr);
     ~ExportDialog() override;
 
+    /// Switches to \p kind, with that kind's format, epochs and (for GIFs) size.
     void setKind(Kind kind);
     [[nodiscard]] Kind kind() const;
+
+    /// What the widgets show, as values.
+    [[nodiscard]] ExportForm form() const;
+    /// Shows \p form in the widgets (values they cannot hold are clamped by them).
+    void setForm(const ExportForm& form);
 
     /// The export the widgets describe, without the file (path empty), or why there is none.
     [[nodiscard]] Result<exporting::ExportRequest, QString> request() const;
@@ -138,7 +73,7 @@ public:
     void setFileChooser(FileChooser chooser);
 
     /// Asks for the file and runs the export on a worker thread with a progress dialog. The
-    /// outcome arrives with finished().
+    /// outcome arrives with exportFinished().
     void startExport();
     /// True while an export runs.
     [[nodiscard]] bool isExporting() const;
@@ -146,6 +81,8 @@ public:
 Q_SIGNALS:
     /// An export ended (written, failed or cancelled).
     void exportFinished(const plab::exporting::ExportResult& result);
+    /// The preview was computed again (once per burst of edits).
+    void previewUpdated();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -153,21 +90,29 @@ protected:
 
 private:
     void buildWidgets();
+    void connectWidgets();
+    void setFormats(Kind kind);
+    void formChanged();
     void updateEnabled();
+    /// Checks the request at once (cheap): a wrong entry is named and blocks the export.
+    bool checkRequest();
     void updatePreview();
-    void onFinished();
+    void showPreviewFrame();
+    /// The frames of the page the preview shows: a storyboard's all, else the slider's one.
+    [[nodiscard]] std::vector<exporting::ExportFrame> previewPage() const;
+    void onFinished(const exporting::ExportResult& result);
     void copyToClipboard();
-    [[nodiscard]] exporting::ExportLayout layout() const;
-    [[nodiscard]] Result<exporting::OutputGeometry, QString> geometry() const;
-    [[nodiscard]] QString fileFilter(const exporting::ExportRequest& request) const;
 
     std::shared_ptr<const exporting::ExportSource> m_source;
     std::size_t m_position = 0;
     render::Theme m_screenTheme;
     FileChooser m_chooser;
-    QFutureWatcher<exporting::ExportResult> m_watcher;
-    QPointer<QProgressDialog> m_progress;
+    ExportJob* m_job = nullptr;
     QString m_lastFolder;
+    QTimer m_previewTimer;
+    /// The frames of the last preview and how it laid them out; the slider picks among them.
+    std::vector<exporting::ExportFrame> m_frames;
+    exporting::ExportOptions m_frameOptions;
 
     QComboBox* m_layout = nullptr;
     QComboBox* m_content = nullptr;

@@ -11,7 +11,7 @@
 #include "render/viewtransform.h"
 #include "ui/canvas/plotcanvas.h"
 #include "ui/dialogs/aboutdialog.h"
-#include "ui/dialogs/exportdialog.h"
+#include "ui/dialogs/exportactions.h"
 #include "ui/dialogs/generatordialog.h"
 #include "ui/dialogs/userguidedialog.h"
 #include "ui/mainwindow/languagemenu.h"
@@ -458,11 +458,12 @@ void MainWindow::createMenus()
     edit->addSeparator();
     edit->addAction(m_undoDock->toggleViewAction());
 
-    // File > Export and Edit > Copy View (exportdialog.h); each takes a copy of the document and
-    // the run when it is triggered.
+    // File > Export and Edit > Copy View (exportactions.h), which read the document and the run
+    // when triggered.
     addExportActions(file, m_quitAction, edit, this, [this] {
         ExportContext context;
-        context.source = exportSourceFor(*m_document, m_playback->history());
+        context.document = m_document;
+        context.history = &m_playback->history();
         context.position = m_playback->position();
         context.theme = m_canvas->theme();
         context.viewSize = QSizeF(m_canvas->size());
@@ -998,6 +999,7 @@ void MainWindow::applyTheme()
                                     : render::Theme::fromName(m_themeChoice);
     m_canvas->setTheme(theme);
     m_controls->setTheme(theme);
+    m_curves->setTheme(theme);
 }
 
 void MainWindow::showKeys()

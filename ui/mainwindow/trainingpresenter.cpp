@@ -231,6 +231,15 @@ QString TrainingPresenter::composeStatus() const
     case learning::TrainingStatus::Diverged:
         state = tr("diverged: lower the learning rate");
         break;
+    case learning::TrainingStatus::Cycle: {
+        const learning::TrainerState last = history.stateAt(history.lastPosition());
+        state = tr("stuck in a cycle after %1 epochs: the weights repeat every %2 epoch(s) while "
+                   "each sample still moves them by up to %3")
+                    .arg(latest.epoch)
+                    .arg(last.cyclePeriod)
+                    .arg(formatNumber(last.cycleSwing, 3));
+        break;
+    }
     case learning::TrainingStatus::Running:
         if (notSeparable)
             state = cannot;

@@ -1,50 +1,34 @@
 #pragma once
 
 #include "learning/history.h"
+#include "render/chartpainter.h"
+#include "render/theme.h"
 
 #include <QList>
 #include <QPointF>
 #include <QWidget>
 
-#include <span>
+#include <optional>
 
-class QChart;
-class QChartView;
-class QLineSeries;
-class QValueAxis;
 class QTimer;
 
 namespace plab::ui {
 
-/// Reduces \p values (value i drawn at x = i) to at most about 2 * \p buckets points that look the
-/// same on screen: for each of \p buckets equal index ranges (one per pixel column) it keeps the
-/// minimum and the maximum, in index order, plus the first and the last value so the curve starts
-/// and ends where the data does. Short inputs (size <= 2 * buckets) come back unchanged. Only the
-/// drawing is decimated, never the recorded history.
-[[nodiscard]] QList<QPointF> decimateMinMax(std::span<const double> values, int buckets);
-
 /// The learning-curve charts of a learning::History: errors per epoch (and the loss, on its own
 /// axis, for the gradient rules) and the weights w1, w2, b per epoch, each with a vertical marker
-/// at the timeline's position. This is the one place that uses Qt Charts (deprecated upstream
-/// from Qt 6.10), so it can be replaced without touching anything else.
+/// at the timeline's position. Painted by render::ChartPainter from the same ChartSeries an export
+/// of the same history gets, so what is exported is what is shown.
 ///
-/// The widget reads the history's columns when it redraws and keeps no copy of them: only the
-/// points handed to the chart, decimated to its pixel width. It redraws at most about 15 times a
-/// second, so long runs stay fast.
+/// The widget reads the history where it lives and keeps no copy of it: only the points of each
+/// pixel column (ChartPainter::decimate()), recomputed at most about 15 times a second while the
+/// history grows; moving the marker repaints from those.
 class LearningCurves : public QWidget
 {
     Q_OBJECT
 
 public:
-    /// The drawn curves, for exports and tests.
-    enum class Curve
-    {
-        Errors,
-        Loss,
-        W1,
-        W2,
-        Bias
-    };
+    using Curve = render::ChartCurve;
+    using Kind = render::ChartPainter::Kind;
 
     explicit LearningCurves(QWidget* parent = nullptr);
     ~LearningCurves() override;
@@ -55,13 +39,17 @@ public:
     /// The history grew, was truncated or started over: redraw at the next frame.
     void historyChanged();
     /// The epochs drawn (at the next redraw).
-    [[nodiscard]] int epochCount() const { return m_history ? m_history->epochCount() : 0; }
+    [[nodiscard]] int epochCount() const { return m_series.epochCount(); }
 
     /// Shows the loss curve (the gradient rules' objective) next to the errors.
     void setShowLoss(bool show);
-    [[nodiscard]] bool showsLoss() const { return m_showLoss; }
+    [[nodiscard]] bool showsLoss() const { return m_series.showLoss; }
     /// Hides the bias curve (training without a bias keeps b at 0).
     void setShowBias(bool show);
+
+    /// The colours and fonts of the charts (the canvas's theme).
+    void setTheme(const render::Theme& theme);
+    [[nodiscard]] const render::Theme& theme() const { return m_theme; }
 
     /// Moves the vertical marker to \p epoch (fractional while the timeline is inside an epoch).
     void setMarker(double epoch);
@@ -70,44 +58,33 @@ public:
     /// Draws pending changes now instead of at the next frame.
     void redrawNow();
 
-    /// The points currently handed to the chart for \p curve (after decimation). Draws pending
-    /// changes first.
+    /// What the charts paint: the input ChartPainter gets.
+    [[nodiscard]] const render::ChartSeries& series() const { return m_series; }
+    /// Where chart \p kind is painted, in widget coordinates.
+    [[nodiscard]] QRectF chartRect(Kind kind) const;
+    /// The points painted for \p curve (after decimation), in epochs and values; empty when the
+    /// curve is not shown. Draws pending changes first.
     [[nodiscard]] QList<QPointF> drawnPoints(Curve curve);
 
 protected:
+    void paintEvent(QPaintEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
     void changeEvent(QEvent* event) override;
 
 private:
-    void scheduleRedraw();
-    void redraw();
-    void updateMarkers();
-    void applyPalette();
-    /// The chart titles, axis titles and series names, in the current language.
-    void retranslateUi();
-    [[nodiscard]] int bucketCount(const QChart* chart) const;
+    /// Forgets the decimated curves and repaints: at once, or (with \p coalesce, for a growing
+    /// history) at the next redraw tick.
+    void invalidate(bool coalesce = false);
+    /// The decimated chart \p kind for the current size, computed if it is not cached.
+    const render::ChartPainter::Decimated& decimated(Kind kind);
 
-    const learning::History* m_history = nullptr;
-
-    QChartView* m_errorView = nullptr;
-    QChartView* m_weightView = nullptr;
-    QLineSeries* m_errorSeries = nullptr;
-    QLineSeries* m_lossSeries = nullptr;
-    QLineSeries* m_w1Series = nullptr;
-    QLineSeries* m_w2Series = nullptr;
-    QLineSeries* m_bSeries = nullptr;
-    QLineSeries* m_errorMarker = nullptr;
-    QLineSeries* m_weightMarker = nullptr;
-    QValueAxis* m_errorX = nullptr;
-    QValueAxis* m_errorY = nullptr;
-    QValueAxis* m_lossY = nullptr;
-    QValueAxis* m_weightX = nullptr;
-    QValueAxis* m_weightY = nullptr;
+    render::ChartSeries m_series;
+    render::Theme m_theme = render::Theme::light();
+    bool m_themeSet = false; ///< false: the theme follows the palette
+    std::optional<render::ChartPainter::Decimated> m_errors;
+    std::optional<render::ChartPainter::Decimated> m_weights;
     QTimer* m_redrawTimer = nullptr;
-
     double m_marker = 0.0;
-    bool m_showLoss = false;
-    bool m_showBias = true;
 };
 
 } // namespace plab::ui

@@ -1,6 +1,7 @@
 #include "ui/panels/parameterpanel.h"
 
 #include "io/numberformat.h"
+#include "learning/rules.h"
 
 #include <QCoreApplication>
 #include <QEvent>
@@ -98,7 +99,7 @@ QString updateArithmetic(const learning::StepRecord& step, learning::Rule rule,
         const QString t = step.target == 1 ? u"1"_s : QString(kMinus) + u'1';
         factor = u'(' + t + u" − " + operand(step.net) + u')';
     } else {
-        const double p = 1.0 / (1.0 + std::exp(-step.net));
+        const double p = learning::sigmoid(step.net);
         lines << u"p = σ(net) = σ(" + formatNumber(step.net) + u") = " + formatNumber(p);
         symbol = u"(t − p)"_s;
         factor = u'(' + QString::number(step.target) + u" − " + formatNumber(p) + u')';
