@@ -138,10 +138,6 @@ Without a display the window cannot open: the program says so and runs a headles
         <translation>開くファイルの名前が空です</translation>
     </message>
     <message>
-        <source>expected zeros, random or three numbers W1,W2,B within ±1e9 (e.g. --init 0.5,-1,0), found %1</source>
-        <translation>zeros、random、または ±1e9 以内の 3 つの数 W1,W2,B を指定してください（例: --init 0.5,-1,0）（指定値: %1）</translation>
-    </message>
-    <message>
         <source>%1 takes no value</source>
         <translation>%1 は値を取りません</translation>
     </message>
@@ -176,10 +172,6 @@ Without a display the window cannot open: the program says so and runs a headles
     <message>
         <source>epoch limit, from 1 to 10000000</source>
         <translation>エポック上限。1～10000000</translation>
-    </message>
-    <message>
-        <source>zeros, random, or the weights W1,W2,B (e.g. 0.5,-1,0)</source>
-        <translation>重みの初期値: zeros、random、または重み W1,W2,B（例: 0.5,-1,0）</translation>
     </message>
     <message>
         <source>train without a bias (b stays 0)</source>
@@ -222,6 +214,74 @@ Options given here override the settings of a project file.</source>
     <message>
         <source>Exit status: 0 when training ran (whether it converged or not), 2 for bad input.</source>
         <translation>終了ステータス: 学習を実行できたら 0（収束したかどうかによらない）、入力が不正なら 2。</translation>
+    </message>
+    <message>
+        <source>expected 1 to 3 comma-separated layer sizes from 1 to 16 (e.g. --hidden 4 or 8,8), found %1</source>
+        <translation>1 から 16 までの層の大きさを 1 〜 3 個、カンマ区切りで指定してください（例: --hidden 4 や 8,8。指定値: %1）</translation>
+    </message>
+    <message>
+        <source>expected a whole number of samples from 1 to %1 or all, found %2</source>
+        <translation>1 から %1 までのサンプル数（整数）か all を指定してください（指定値: %2）</translation>
+    </message>
+    <message>
+        <source>expected a comma-separated list of different features from x1, x2, x1sq, x2sq, x1x2, sinx1 and sinx2, found %1</source>
+        <translation>x1, x2, x1sq, x2sq, x1x2, sinx1, sinx2 から重複しない特徴量をカンマ区切りで指定してください（指定値: %1）</translation>
+    </message>
+    <message>
+        <source>expected a whole number of classes from 2 to 8, found %1</source>
+        <translation>クラス数は 2 から 8 までの整数で指定してください（指定値: %1）</translation>
+    </message>
+    <message>
+        <source>linear (one layer of units, the default) or mlp (a network)</source>
+        <translation>linear（ユニット 1 層、既定）または mlp（ネットワーク）</translation>
+    </message>
+    <message>
+        <source>unknown model %1 (expected linear or mlp)</source>
+        <translation>不明なモデル %1 です（linear か mlp を指定してください）</translation>
+    </message>
+    <message>
+        <source>mlp: units of 1 to 3 hidden layers, 1 to 16 each (e.g. 4 or 8,8)</source>
+        <translation>mlp: 隠れ層 1 〜 3 層のユニット数、各 1 〜 16（例: 4 や 8,8）</translation>
+    </message>
+    <message>
+        <source>mlp: hidden activation tanh (default), relu, sigmoid, identity or step</source>
+        <translation>mlp: 隠れ層の活性化関数 tanh（既定）、relu、sigmoid、identity、step</translation>
+    </message>
+    <message>
+        <source>unknown activation %1 (expected tanh, relu, sigmoid, identity or step)</source>
+        <translation>不明な活性化関数 %1 です（tanh、relu、sigmoid、identity、step のいずれか）</translation>
+    </message>
+    <message>
+        <source>samples per update: 1 (online, the default), N or all</source>
+        <translation>1 回の更新に使うサンプル数: 1（オンライン、既定）、N または all</translation>
+    </message>
+    <message>
+        <source>the model&apos;s inputs, comma-separated from x1, x2, x1sq, x2sq, x1x2,
+sinx1, sinx2 (default x1,x2)</source>
+        <translation>モデルの入力。x1, x2, x1sq, x2sq, x1x2, sinx1, sinx2 から
+カンマ区切りで指定（既定 x1,x2）</translation>
+    </message>
+    <message>
+        <source>linear models with 3 or more classes: kesler (default) or ovr</source>
+        <translation>3 クラス以上の線形モデル: kesler（既定）または ovr</translation>
+    </message>
+    <message>
+        <source>unknown scheme %1 (expected kesler or ovr)</source>
+        <translation>不明な方式 %1 です（kesler か ovr を指定してください）</translation>
+    </message>
+    <message>
+        <source>number of classes, 2 to 8 (default: from the labels 0 ... K-1)</source>
+        <translation>クラス数 2 〜 8（既定: ラベル 0 … K-1 から）</translation>
+    </message>
+    <message>
+        <source>expected zeros, random, three numbers W1,W2,B within ±1e9 (e.g. --init 0.5,-1,0) or a FILE.json of layers, found %1</source>
+        <translation>zeros、random、±1e9 以内の 3 つの数 W1,W2,B（例: --init 0.5,-1,0）、または層の FILE.json を指定してください（指定値: %1）</translation>
+    </message>
+    <message>
+        <source>zeros, random, the weights W1,W2,B (e.g. 0.5,-1,0),
+or FILE.json with {&quot;layers&quot;:[...]} as the summary writes</source>
+        <translation>重みの初期値: zeros、random、重み W1,W2,B（例: 0.5,-1,0）、
+または要約と同じ {&quot;layers&quot;:[...]} の FILE.json</translation>
     </message>
 </context>
 <context>
@@ -292,6 +352,10 @@ Options given here override the settings of a project file.</source>
     <message>
         <source>standard output</source>
         <translation>標準出力</translation>
+    </message>
+    <message>
+        <source>%1: export draws the two-class linear model on x1, x2 only for now, and this run is %2 with %3 classes; train it with perceptron-lab train</source>
+        <translation>%1: export が今描けるのは x1, x2 の 2 クラス線形モデルだけですが、この実行は %3 クラスの %2 です。perceptron-lab train で学習してください</translation>
     </message>
 </context>
 <context>
@@ -487,6 +551,26 @@ or an existing folder; - writes a table to standard output</source>
         <source>--trace %1 and --summary %2 are the same file: each output needs a file of its own</source>
         <translation>--trace %1 と --summary %2 は同じファイルです: 出力ごとに別のファイルを指定してください</translation>
     </message>
+    <message>
+        <source>%1 has labels up to %2, so it needs at least %3 classes</source>
+        <translation>%1 には %2 までのラベルがあるため、少なくとも %3 クラスが必要です</translation>
+    </message>
+    <message>
+        <source>the perceptron, pocket and averaged rules update after every sample (--batch 1)</source>
+        <translation>パーセプトロン、ポケット、平均化の各規則はサンプルごとに更新します（--batch 1）</translation>
+    </message>
+    <message>
+        <source>a linear model learns online (1) or from the whole data set (all); mini-batches are for networks (--model mlp)</source>
+        <translation>線形モデルはオンライン（1）かデータ全体（all）で学習します。ミニバッチはネットワーク（--model mlp）用です</translation>
+    </message>
+    <message>
+        <source>%1 %2 is the same file as --init %3: an output never replaces an input</source>
+        <translation>%1 %2 は --init %3 と同じファイルです。出力が入力を置き換えることはありません</translation>
+    </message>
+    <message>
+        <source>a linear model has no activation to choose (a network is --model mlp)</source>
+        <translation>線形モデルには選べる活性化関数がありません（ネットワークは --model mlp）</translation>
+    </message>
 </context>
 <context>
     <name>plab::editor::Autosaver</name>
@@ -569,6 +653,21 @@ or an existing folder; - writes a table to standard output</source>
     <message>
         <source>Autosave works again: your changes are protected</source>
         <translation>自動保存が再開しました。変更は保護されています</translation>
+    </message>
+</context>
+<context>
+    <name>plab::editor::WindowModels</name>
+    <message>
+        <source>this project uses a %1 network, which the window cannot show yet; train it with perceptron-lab train</source>
+        <translation>このプロジェクトは %1 のネットワークを使っています。ウィンドウではまだ表示できません。perceptron-lab train で学習してください</translation>
+    </message>
+    <message>
+        <source>this data set has %1 classes (labels 0 to %2), which the window cannot show yet (it shows two); train it with perceptron-lab train</source>
+        <translation>このデータセットには %1 クラス（ラベル 0 〜 %2）があります。ウィンドウではまだ表示できません（表示できるのは 2 クラスです）。perceptron-lab train で学習してください</translation>
+    </message>
+    <message>
+        <source>this project uses a %1 model with %2 classes, which the window cannot show yet; train it with perceptron-lab train</source>
+        <translation>このプロジェクトは %2 クラスの %1 モデルを使っています。ウィンドウではまだ表示できません。perceptron-lab train で学習してください</translation>
     </message>
 </context>
 <context>
@@ -796,10 +895,6 @@ or an existing folder; - writes a table to standard output</source>
         <translation>点が %1 個を超えています（データセットに入れられる上限です）</translation>
     </message>
     <message>
-        <source>the label must be 0 or 1 (or -1 or +1), found &quot;%1&quot;</source>
-        <translation>ラベルは 0 か 1（または -1 か +1）でなければなりません（指定値: &quot;%1&quot;）</translation>
-    </message>
-    <message>
         <source>no header line &quot;x1,x2,label&quot; before the end of the file</source>
         <translation>ファイルの終わりまでにヘッダー行 &quot;x1,x2,label&quot; がありません</translation>
     </message>
@@ -808,12 +903,20 @@ or an existing folder; - writes a table to standard output</source>
         <translation>ファイルが空です。データセットはヘッダー行 &quot;x1,x2,label&quot; で始まります</translation>
     </message>
     <message>
-        <source>a point has a class other than 0 or 1</source>
-        <translation>クラスが 0 でも 1 でもない点があります</translation>
-    </message>
-    <message>
         <source>%1 is beyond the limit of ±1e9</source>
         <translation>%1 は上限 ±1e9 を超えています</translation>
+    </message>
+    <message>
+        <source>the label must be a class 0 to 7 (or -1 or +1 for two classes), found &quot;%1&quot;</source>
+        <translation>ラベルは 0 から 7 までのクラス（2 クラスなら -1 か +1 も可）でなければなりません（指定値: &quot;%1&quot;）</translation>
+    </message>
+    <message>
+        <source>-1 (line %1) and a class above 1 (line %2) cannot be in one file: -1/+1 labels are for two classes, 0 to 7 for more</source>
+        <translation>-1（%1 行目）と 1 より大きいクラス（%2 行目）は同じファイルに書けません。-1/+1 のラベルは 2 クラス用、それより多いときは 0 〜 7 を使います</translation>
+    </message>
+    <message>
+        <source>a point has a class other than 0 to 7</source>
+        <translation>クラスが 0 〜 7 のいずれでもない点があります</translation>
     </message>
 </context>
 <context>
@@ -929,6 +1032,49 @@ or an existing folder; - writes a table to standard output</source>
     <message>
         <source>more text after the end of the JSON document: &quot;%1&quot;</source>
         <translation>JSON ドキュメントの終わりの後にさらにテキストがあります: &quot;%1&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>plab::io::LayersFile</name>
+    <message>
+        <source>an array of numbers</source>
+        <translation>数の配列</translation>
+    </message>
+    <message>
+        <source>more than %1 numbers, the most a layer has</source>
+        <translation>%1 個を超える数があります（1 つの層の上限です）</translation>
+    </message>
+    <message>
+        <source>the array is empty</source>
+        <translation>配列が空です</translation>
+    </message>
+    <message>
+        <source>an array of rows</source>
+        <translation>行の配列</translation>
+    </message>
+    <message>
+        <source>more than %1 rows, the most units a layer has</source>
+        <translation>%1 行を超えています（1 つの層のユニット数の上限です）</translation>
+    </message>
+    <message>
+        <source>every row of W needs as many numbers as the first (one per input: %1), found %2</source>
+        <translation>W の各行には最初の行と同じ数（入力ごとに 1 つ: %1 個）が必要です（指定値: %2 個）</translation>
+    </message>
+    <message>
+        <source>b needs one number per row of W (one per unit: %1), found %2</source>
+        <translation>b には W の行ごと（ユニットごと）に 1 つ、%1 個の数が必要です（指定値: %2 個）</translation>
+    </message>
+    <message>
+        <source>an array of layers</source>
+        <translation>層の配列</translation>
+    </message>
+    <message>
+        <source>more than %1 layers, the most a model has</source>
+        <translation>%1 層を超えています（モデルの層数の上限です）</translation>
+    </message>
+    <message>
+        <source>the file is larger than %1 MiB</source>
+        <translation>ファイルが %1 MiB を超えています</translation>
     </message>
 </context>
 <context>
@@ -1084,6 +1230,38 @@ or an existing folder; - writes a table to standard output</source>
         <source>the view must have xMin &lt; xMax and yMin &lt; yMax, all within ±1e12</source>
         <translation>表示範囲は xMin &lt; xMax かつ yMin &lt; yMax で、すべて ±1e12 以内でなければなりません</translation>
     </message>
+    <message>
+        <source>the label %1 is not a class of this project (settings.classes is %2: the labels are 0 to %3)</source>
+        <translation>ラベル %1 はこのプロジェクトのクラスではありません（settings.classes は %2 なので、ラベルは 0 〜 %3 です）</translation>
+    </message>
+    <message>
+        <source>a name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>a list of features</source>
+        <translation>特徴量のリスト</translation>
+    </message>
+    <message>
+        <source>expected a comma-separated list of different features from x1, x2, x1sq, x2sq, x1x2, sinx1 and sinx2, found &quot;%1&quot;</source>
+        <translation>x1, x2, x1sq, x2sq, x1x2, sinx1, sinx2 から重複しない特徴量をカンマ区切りで指定してください（指定値: &quot;%1&quot;）</translation>
+    </message>
+    <message>
+        <source>an array of whole numbers</source>
+        <translation>整数の配列</translation>
+    </message>
+    <message>
+        <source>a network has 0 to 3 hidden layers of 1 to 16 units</source>
+        <translation>ネットワークの隠れ層は 0 〜 3 層、各 1 〜 16 ユニットです</translation>
+    </message>
+    <message>
+        <source>the label must be a class 0 to 7, found %1</source>
+        <translation>ラベルは 0 から 7 までのクラスでなければなりません（指定値: %1）</translation>
+    </message>
+    <message>
+        <source>a point has a class that is not one of the project&apos;s classes</source>
+        <translation>プロジェクトのクラスにないクラスの点があります</translation>
+    </message>
 </context>
 <context>
     <name>plab::io::TextFile</name>
@@ -1177,6 +1355,34 @@ or an existing folder; - writes a table to standard output</source>
     <message>
         <source>point %1 (x₁ = %2, x₂ = %3) has a coordinate that is not a finite number within ±1e9</source>
         <translation>点 %1（x₁ = %2, x₂ = %3）に ±1e9 以内の有限な数でない座標があります</translation>
+    </message>
+    <message>
+        <source>the number of classes must be 2 to 8</source>
+        <translation>クラス数は 2 から 8 まででなければなりません</translation>
+    </message>
+    <message>
+        <source>a linear model has no hidden layers</source>
+        <translation>線形モデルには隠れ層がありません</translation>
+    </message>
+    <message>
+        <source>a network has 0 to 3 hidden layers of 1 to 16 units</source>
+        <translation>ネットワークの隠れ層は 0 〜 3 層、各 1 〜 16 ユニットです</translation>
+    </message>
+    <message>
+        <source>a network of step units cannot be trained by gradient descent: the step&apos;s slope is zero, so every gradient is zero</source>
+        <translation>ステップ関数のユニットのネットワークは勾配降下法で学習できません。ステップ関数の傾きは 0 なので、勾配がすべて 0 になります</translation>
+    </message>
+    <message>
+        <source>the batch size must be 1 or more, or all</source>
+        <translation>バッチサイズは 1 以上か all でなければなりません</translation>
+    </message>
+    <message>
+        <source>the initial layers must have the model&apos;s shape and finite values within ±1e9 (no bias values without a bias)</source>
+        <translation>初期の層はモデルと同じ形で、±1e9 以内の有限の値でなければなりません（バイアスなしならバイアス値も不可）</translation>
+    </message>
+    <message>
+        <source>a network always has biases</source>
+        <translation>ネットワークには常にバイアスがあります</translation>
     </message>
 </context>
 <context>

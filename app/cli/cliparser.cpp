@@ -118,6 +118,12 @@ std::optional<CliError> readInit(const QString& name, const QString& value, Trai
         o.init = kind;
         return std::nullopt;
     }
+    // The layers of any model, in the summary's shape; read with the input (the parser is pure).
+    if (value.endsWith(u".json", Qt::CaseInsensitive)) {
+        o.init = learning::InitKind::Given;
+        o.initFile = value;
+        return std::nullopt;
+    }
     const QStringList parts = value.split(u',');
     std::optional<double> numbers[3];
     bool ok = parts.size() == 3;
@@ -126,8 +132,9 @@ std::optional<CliError> readInit(const QString& name, const QString& value, Trai
         ok = numbers[i] && std::abs(*numbers[i]) <= learning::kMaxCoordinate;
     }
     if (!ok) {
-        return optionError(name, Text::tr("expected zeros, random or three numbers W1,W2,B within "
-                                          "±1e9 (e.g. --init 0.5,-1,0), found %1")
+        return optionError(name, Text::tr("expected zeros, random, three numbers W1,W2,B within "
+                                          "±1e9 (e.g. --init 0.5,-1,0) or a FILE.json of "
+                                          "layers, found %1")
                                      .arg(quoted(value)));
     }
     learning::LinearModel model;
@@ -175,6 +182,69 @@ std::optional<CliError> readSeed(const QString& name, const QString& value, Trai
                                  .arg(quoted(value)));
 }
 
+/// --hidden: 1 to 3 comma-separated layer sizes of 1 to 16 units.
+std::optional<CliError> readHidden(const QString& name, const QString& value, TrainOptions& o)
+{
+    const QStringList parts = value.split(u',');
+    std::vector<int> hidden;
+    for (const QString& part : parts) {
+        const std::optional<int> units = parseInteger<int>(part.trimmed());
+        if (!units || *units < 1 || *units > learning::kMaxUnits)
+            break;
+        hidden.push_back(*units);
+    }
+    if (hidden.size() != std::size_t(parts.size()) || hidden.empty() ||
+        int(hidden.size()) > learning::kMaxHiddenLayers) {
+        return optionError(name, Text::tr("expected 1 to 3 comma-separated layer sizes from 1 to "
+                                          "16 (e.g. --hidden 4 or 8,8), found %1")
+                                     .arg(quoted(value)));
+    }
+    o.hidden = std::move(hidden);
+    return std::nullopt;
+}
+
+/// --batch: a whole number of samples per update, or "all".
+std::optional<CliError> readBatch(const QString& name, const QString& value, TrainOptions& o)
+{
+    if (value == u"all") {
+        o.batch = learning::kFullBatch;
+        return std::nullopt;
+    }
+    const std::optional<qint64> number = parseInteger<qint64>(value);
+    if (number && *number >= 1 && *number <= qint64(learning::kMaxPoints)) {
+        o.batch = int(*number);
+        return std::nullopt;
+    }
+    return optionError(name, Text::tr("expected a whole number of samples from 1 to %1 or all, "
+                                      "found %2")
+                                 .arg(learning::kMaxPoints)
+                                 .arg(quoted(value)));
+}
+
+/// --features: a comma-separated list of the seven feature names.
+std::optional<CliError> readFeatures(const QString& name, const QString& value, TrainOptions& o)
+{
+    o.features = learning::FeatureSet::fromName(view(value.toUtf8()));
+    if (o.features)
+        return std::nullopt;
+    return optionError(name, Text::tr("expected a comma-separated list of different features "
+                                      "from x1, x2, x1sq, x2sq, x1x2, sinx1 and sinx2, found %1")
+                                 .arg(quoted(value)));
+}
+
+/// --classes: K from 2 to 8.
+std::optional<CliError> readClasses(const QString& name, const QString& value, TrainOptions& o)
+{
+    const std::optional<int> number = parseInteger<int>(value);
+    if (number && *number >= learning::kMinClasses && *number <= learning::kMaxClasses) {
+        o.classes = *number;
+        return std::nullopt;
+    }
+    return optionError(
+        name,
+        Text::tr("expected a whole number of classes from 2 to 8, found %1").arg(quoted(value)));
+}
+
 } // namespace
 
 std::span<const Option<TrainOptions>> trainingOptions(TrainingOptionSet set)
@@ -208,7 +278,8 @@ std::span<const Option<TrainOptions>> trainingOptions(TrainingOptionSet set)
          readMaxEpochs},
         {"init", "INIT",
          QT_TRANSLATE_NOOP("plab::cli::CommandLine",
-                           "zeros, random, or the weights W1,W2,B (e.g. 0.5,-1,0)"),
+                           "zeros, random, the weights W1,W2,B (e.g. 0.5,-1,0),\n"
+                           "or FILE.json with {\"layers\":[...]} as the summary writes"),
          readInit},
         {"no-bias", nullptr,
          QT_TRANSLATE_NOOP("plab::cli::CommandLine", "train without a bias (b stays 0)"),
@@ -234,6 +305,55 @@ std::span<const Option<TrainOptions>> trainingOptions(TrainingOptionSet set)
          QT_TRANSLATE_NOOP("plab::cli::CommandLine",
                            "seed for random initial weights and shuffling (0 to 2^64-1)"),
          readSeed},
+        {"model", "KIND",
+         QT_TRANSLATE_NOOP("plab::cli::CommandLine",
+                           "linear (one layer of units, the default) or mlp (a network)"),
+         [](const QString& name, const QString& value, O& o) -> std::optional<CliError> {
+             o.model = learning::modelKindFromName(view(value.toUtf8()));
+             if (o.model)
+                 return std::nullopt;
+             return optionError(
+                 name, Text::tr("unknown model %1 (expected linear or mlp)").arg(quoted(value)));
+         }},
+        {"hidden", "N[,N...]",
+         QT_TRANSLATE_NOOP("plab::cli::CommandLine",
+                           "mlp: units of 1 to 3 hidden layers, 1 to 16 each (e.g. 4 or 8,8)"),
+         readHidden},
+        {"activation", "NAME",
+         QT_TRANSLATE_NOOP(
+             "plab::cli::CommandLine",
+             "mlp: hidden activation tanh (default), relu, sigmoid, identity or step"),
+         [](const QString& name, const QString& value, O& o) -> std::optional<CliError> {
+             o.activation = learning::activationFromName(view(value.toUtf8()));
+             if (o.activation)
+                 return std::nullopt;
+             return optionError(name, Text::tr("unknown activation %1 (expected tanh, relu, "
+                                               "sigmoid, identity or step)")
+                                          .arg(quoted(value)));
+         }},
+        {"batch", "N|all",
+         QT_TRANSLATE_NOOP("plab::cli::CommandLine",
+                           "samples per update: 1 (online, the default), N or all"),
+         readBatch},
+        {"features", "LIST",
+         QT_TRANSLATE_NOOP("plab::cli::CommandLine",
+                           "the model's inputs, comma-separated from x1, x2, x1sq, x2sq, x1x2,\n"
+                           "sinx1, sinx2 (default x1,x2)"),
+         readFeatures},
+        {"multiclass", "NAME",
+         QT_TRANSLATE_NOOP("plab::cli::CommandLine",
+                           "linear models with 3 or more classes: kesler (default) or ovr"),
+         [](const QString& name, const QString& value, O& o) -> std::optional<CliError> {
+             o.multiclass = learning::multiclassFromName(view(value.toUtf8()));
+             if (o.multiclass)
+                 return std::nullopt;
+             return optionError(
+                 name, Text::tr("unknown scheme %1 (expected kesler or ovr)").arg(quoted(value)));
+         }},
+        {"classes", "K",
+         QT_TRANSLATE_NOOP("plab::cli::CommandLine",
+                           "number of classes, 2 to 8 (default: from the labels 0 ... K-1)"),
+         readClasses},
         {"trace", "FILE",
          QT_TRANSLATE_NOOP("plab::cli::CommandLine",
                            "write one JSON object per sample visit and per epoch "
@@ -251,7 +371,7 @@ std::span<const Option<TrainOptions>> trainingOptions(TrainingOptionSet set)
     };
     // The settings and the inputs come first; train alone has the outputs.
     return set == TrainingOptionSet::WithOutputs ? std::span(options)
-                                                 : std::span(options).first(10);
+                                                 : std::span(options).first(std::size(options) - 2);
 }
 
 namespace {
@@ -321,8 +441,10 @@ learning::TrainingSettings TrainOptions::appliedTo(learning::TrainingSettings s)
         s.maxEpochs = *maxEpochs;
     if (init)
         s.init = *init;
-    if (initial)
+    if (initial) {
         s.initial = *initial;
+        s.initialLayers.clear();
+    }
     if (noBias)
         s.useBias = false;
     if (zero)
@@ -331,6 +453,30 @@ learning::TrainingSettings TrainOptions::appliedTo(learning::TrainingSettings s)
         s.order = *order;
     if (seed)
         s.seed = *seed;
+    if (model) {
+        s.model = *model;
+        // A network from zeros has identical hidden units that stay identical (their gradients
+        // are equal): it starts from the seeded Glorot-uniform weights unless --init says so.
+        if (*model == learning::ModelKind::Network && !init)
+            s.init = learning::InitKind::Random;
+    }
+    if (hidden)
+        s.hidden = *hidden;
+    if (activation)
+        s.activation = *activation;
+    if (features)
+        s.features = *features;
+    if (multiclass)
+        s.multiclass = *multiclass;
+    if (classes)
+        s.classes = *classes;
+    if (batch) {
+        // Networks take any batch size; the linear gradient rules learn online or from the
+        // whole set (readTrainingInput() refuses other sizes for them).
+        s.batchSize = *batch;
+        s.gradientMode = *batch == learning::kFullBatch ? learning::GradientMode::Batch
+                                                        : learning::GradientMode::Online;
+    }
     return s;
 }
 

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <optional>
 #include <variant>
+#include <vector>
 
 namespace plab::cli {
 
@@ -24,10 +25,20 @@ struct TrainOptions
     std::optional<int> maxEpochs;                 ///< --epochs
     std::optional<learning::InitKind> init;       ///< --init zeros|random|W1,W2,B
     std::optional<learning::LinearModel> initial; ///< --init W1,W2,B (init is then Given)
-    bool noBias = false;                          ///< --no-bias
-    std::optional<learning::ZeroConvention> zero; ///< --zero
-    std::optional<learning::SampleOrder> order;   ///< --order
-    std::optional<std::uint64_t> seed;            ///< --seed
+    /// --init FILE.json: the layers, read by readTrainingInput() (init is then Given).
+    QString initFile;
+    bool noBias = false;                            ///< --no-bias
+    std::optional<learning::ZeroConvention> zero;   ///< --zero
+    std::optional<learning::SampleOrder> order;     ///< --order
+    std::optional<std::uint64_t> seed;              ///< --seed
+    std::optional<learning::ModelKind> model;       ///< --model linear|mlp
+    std::optional<std::vector<int>> hidden;         ///< --hidden N[,N...]
+    std::optional<learning::Activation> activation; ///< --activation
+    /// --batch N|all: the samples per update, learning::kFullBatch for all.
+    std::optional<int> batch;
+    std::optional<learning::FeatureSet> features;   ///< --features LIST
+    std::optional<learning::Multiclass> multiclass; ///< --multiclass kesler|ovr
+    std::optional<int> classes;                     ///< --classes K
 
     /// Where the JSON Lines trace goes: empty for none, "-" for standard output.
     QString traceFile;

@@ -91,6 +91,16 @@ Result<QStringList, QString> runExport(const ExportArguments& a, QIODevice& stan
     if (!read)
         return failed(read.error());
     TrainingInput& in = *read;
+    // The pictures and tables show the classic model's line and weights; no wrong picture of
+    // another model.
+    if (const learning::ModelShape shape = learning::modelShape(in.settings); !shape.isClassic()) {
+        return failed(
+            Text::tr("%1: export draws the two-class linear model on x1, x2 only for now, "
+                     "and this run is %2 with %3 classes; train it with perceptron-lab "
+                     "train")
+                .arg(in.name, QString::fromStdString(shape.description()))
+                .arg(shape.classes));
+    }
     if (in.settings.maxEpochs > kMaxExportEpochs) {
         return failed(
             optionError(QStringLiteral("max-epochs"),

@@ -1,6 +1,8 @@
 #include "app/cli/traincommand.h"
 
+#include "app/cli/options.h"
 #include "io/datasetfile.h"
+#include "io/layersfile.h"
 #include "io/numberformat.h"
 #include "io/outputfile.h"
 #include "io/projectfile.h"
@@ -9,6 +11,7 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
 #include <memory>
 
 namespace plab::cli {
@@ -36,6 +39,40 @@ void appendModel(QByteArray& out, const learning::LinearModel& model)
     appendPair(out, model.w.x(), model.w.y());
     out += ",\"b\":";
     io::appendJsonNumber(out, model.b);
+}
+
+/// "[{"W":[[...],...],"b":[...]},...]": every layer, W row by row (one row per unit).
+void appendLayers(QByteArray& out, const std::vector<learning::Layer>& layers)
+{
+    out += '[';
+    for (std::size_t l = 0; l < layers.size(); ++l) {
+        const learning::Layer& layer = layers[l];
+        out += l == 0 ? "{\"W\":[" : ",{\"W\":[";
+        for (Eigen::Index j = 0; j < layer.W.rows(); ++j) {
+            out += j == 0 ? "[" : ",[";
+            for (Eigen::Index i = 0; i < layer.W.cols(); ++i) {
+                if (i > 0)
+                    out += ',';
+                io::appendJsonNumber(out, layer.W(j, i));
+            }
+            out += ']';
+        }
+        out += "],\"b\":[";
+        for (Eigen::Index j = 0; j < layer.b.size(); ++j) {
+            if (j > 0)
+                out += ',';
+            io::appendJsonNumber(out, layer.b(j));
+        }
+        out += "]}";
+    }
+    out += ']';
+}
+
+/// The layers of the model of \p settings with the flat \p parameters.
+std::vector<learning::Layer> layersOf(const learning::TrainingSettings& settings,
+                                      const learning::SmallVector& parameters)
+{
+    return learning::Model(learning::modelShape(settings), parameters, settings.zero).layers();
 }
 
 const char* statusName(learning::TrainingStatus status)
@@ -130,6 +167,15 @@ std::optional<QString> outputConflict(const TrainOptions& options)
                 .arg(option, path, inputOption, input);
         }
     }
+    for (const auto& [option, path] :
+         {std::pair{QStringLiteral("--trace"), options.traceFile},
+          std::pair{QStringLiteral("--summary"), options.summaryFile}}) {
+        if (isFile(path) && isFile(options.initFile) && io::sameFile(path, options.initFile)) {
+            return Text::tr("%1 %2 is the same file as --init %3: an output never replaces an "
+                            "input")
+                .arg(option, path, options.initFile);
+        }
+    }
     if (isFile(options.traceFile) && isFile(options.summaryFile) &&
         io::sameFile(options.traceFile, options.summaryFile)) {
         return Text::tr("--trace %1 and --summary %2 are the same file: each output needs a file "
@@ -139,10 +185,74 @@ std::optional<QString> outputConflict(const TrainOptions& options)
     return std::nullopt;
 }
 
+/// The option that sets the model setting \p field.
+QString modelOption(learning::ModelSettingsError::Field field)
+{
+    using F = learning::ModelSettingsError::Field;
+    switch (field) {
+    case F::Classes:
+        return QStringLiteral("classes");
+    case F::Hidden:
+        return QStringLiteral("hidden");
+    case F::Activation:
+        return QStringLiteral("activation");
+    case F::BatchSize:
+        return QStringLiteral("batch");
+    case F::Layers:
+        return QStringLiteral("init");
+    case F::Bias:
+        return QStringLiteral("no-bias");
+    }
+    return QStringLiteral("model");
+}
+
+/// Sets the number of classes from the data's labels (0 ... K-1) unless --classes says more, and
+/// checks the model the settings and options describe (learning::validateModel()); an error line
+/// naming the option otherwise.
+std::optional<QString> applyModelOptions(const TrainOptions& options, TrainingInput& input)
+{
+    learning::TrainingSettings& s = input.settings;
+    const auto& labels = input.data.labels();
+    const int dataClasses = std::max(2, *std::max_element(labels.begin(), labels.end()) + 1);
+    if (options.classes && *options.classes < dataClasses) {
+        return optionError(QStringLiteral("classes"),
+                           Text::tr("%1 has labels up to %2, so it needs at least %3 classes")
+                               .arg(input.name)
+                               .arg(dataClasses - 1)
+                               .arg(dataClasses))
+            .message;
+    }
+    if (!options.classes)
+        s.classes = std::max(s.classes, dataClasses);
+    if (const auto problem = learning::validateModel(s))
+        return optionError(modelOption(problem->field), io::describeModelProblem(*problem)).message;
+    if (options.activation && s.model == learning::ModelKind::Linear) {
+        return optionError(QStringLiteral("activation"),
+                           Text::tr("a linear model has no activation to choose (a network is "
+                                    "--model mlp)"))
+            .message;
+    }
+    if (options.batch && *options.batch != 1 && s.model == learning::ModelKind::Linear) {
+        if (learning::isPerceptronFamily(s.rule))
+            return optionError(QStringLiteral("batch"),
+                               Text::tr("the perceptron, pocket and averaged rules update after "
+                                        "every sample (--batch 1)"))
+                .message;
+        if (*options.batch != learning::kFullBatch)
+            return optionError(QStringLiteral("batch"),
+                               Text::tr("a linear model learns online (1) or from the whole data "
+                                        "set (all); mini-batches are for networks (--model mlp)"))
+                .message;
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
-QByteArray traceStepLine(const learning::StepRecord& step)
+QByteArray traceStepLine(const learning::StepRecord& step,
+                         const learning::TrainingSettings& settings)
 {
+    const bool classic = learning::modelShape(settings).isClassic();
     QByteArray out;
     out.reserve(192);
     out += "{\"type\":\"step\",\"epoch\":";
@@ -153,18 +263,34 @@ QByteArray traceStepLine(const learning::StepRecord& step)
     appendPair(out, step.x.x(), step.x.y());
     out += ",\"target\":";
     out += QByteArray::number(step.target);
-    out += ",\"net\":";
-    io::appendJsonNumber(out, step.net);
+    if (classic) {
+        out += ",\"net\":";
+        io::appendJsonNumber(out, step.net);
+    } else {
+        out += ",\"scores\":[";
+        for (std::size_t k = 0; k < step.scores.size(); ++k) {
+            if (k > 0)
+                out += ',';
+            io::appendJsonNumber(out, step.scores[k]);
+        }
+        out += ']';
+    }
     out += ",\"output\":";
     out += QByteArray::number(step.output);
     out += ",\"updated\":";
     out += step.updated ? "true," : "false,";
-    appendModel(out, step.after);
+    if (classic) {
+        appendModel(out, step.after);
+    } else {
+        out += "\"layers\":";
+        appendLayers(out, layersOf(settings, step.parametersAfter));
+    }
     out += "}\n";
     return out;
 }
 
-QByteArray traceEpochLine(const learning::EpochSnapshot& epoch)
+QByteArray traceEpochLine(const learning::EpochSnapshot& epoch,
+                          const learning::TrainingSettings& settings)
 {
     QByteArray out;
     out.reserve(160);
@@ -177,7 +303,12 @@ QByteArray traceEpochLine(const learning::EpochSnapshot& epoch)
     out += ",\"accuracy\":";
     io::appendJsonNumber(out, epoch.accuracy);
     out += ',';
-    appendModel(out, epoch.model);
+    if (learning::modelShape(settings).isClassic()) {
+        appendModel(out, epoch.model);
+    } else {
+        out += "\"layers\":";
+        appendLayers(out, layersOf(settings, epoch.parameters));
+    }
     out += "}\n";
     return out;
 }
@@ -185,17 +316,25 @@ QByteArray traceEpochLine(const learning::EpochSnapshot& epoch)
 QByteArray summaryJson(const learning::EpochSnapshot& last,
                        const learning::TrainingSettings& settings)
 {
+    const bool classic = learning::modelShape(settings).isClassic();
     QByteArray out;
     out += "{\"converged\":";
     out += last.status == learning::TrainingStatus::Converged ? "true" : "false";
     out += ",\"epochs\":";
     out += QByteArray::number(last.epoch);
     out += ',';
-    appendModel(out, last.model);
-    out += ",\"errors\":";
+    if (classic) {
+        appendModel(out, last.model);
+        out += ',';
+    }
+    out += "\"errors\":";
     out += QByteArray::number(last.errors);
+    out += ",\"classes\":";
+    out += QByteArray::number(settings.classes);
     out += ",\"parameters\":";
     out += QByteArray::number(learning::parameterCount(settings));
+    out += ",\"layers\":";
+    appendLayers(out, layersOf(settings, last.parameters));
     out += ",\"status\":\"";
     out += statusName(last.status);
     out += "\"}\n";
@@ -224,6 +363,13 @@ Result<TrainingInput, QString> readTrainingInput(const TrainOptions& options)
     }
 
     input.settings = options.appliedTo(input.settings);
+    if (!options.initFile.isEmpty()) {
+        Result<std::vector<learning::Layer>, io::LoadError> layers =
+            io::readLayersFile(options.initFile, io::Streams::Accept);
+        if (!layers)
+            return unexpected(layers.error().toString());
+        input.settings.initialLayers = std::move(layers).value();
+    }
     if (const auto problem = learning::validate(input.settings)) {
         // Command-line values were checked by the parser, so the project's own value is at fault.
         return unexpected(QStringLiteral("%1: settings.%2: %3")
@@ -234,6 +380,8 @@ Result<TrainingInput, QString> readTrainingInput(const TrainOptions& options)
         return unexpected(QStringLiteral("%1: %2").arg(
             input.name, io::describeDataProblem(*problem, input.data)));
     }
+    if (auto error = applyModelOptions(options, input))
+        return unexpected(*error);
     return input;
 }
 
@@ -261,12 +409,12 @@ Result<learning::EpochSnapshot, QString> runTrain(const TrainOptions& options,
     std::optional<QString> writeError;
     const auto onStep = [&](const learning::StepRecord& step) {
         if (!writeError)
-            writeError = trace.write(traceStepLine(step));
+            writeError = trace.write(traceStepLine(step, settings));
     };
     while (!trainer.finished() && !writeError) {
         last = trace.isOpen() ? trainer.stepEpoch(onStep) : trainer.stepEpoch();
         if (!writeError)
-            writeError = trace.write(traceEpochLine(last));
+            writeError = trace.write(traceEpochLine(last, settings));
     }
     if (!writeError)
         writeError = summary.write(summaryJson(last, settings));

@@ -16,15 +16,23 @@ namespace plab::cli {
 
 /// One trace line (JSON Lines, docs/file-formats.md) for a sample visit:
 /// `{"type":"step","epoch":E,"index":I,"x":[X1,X2],"target":T,"net":N,"output":Y,
-/// "updated":BOOL,"w":[W1,W2],"b":B}` with the weights after the visit and a final newline.
-[[nodiscard]] QByteArray traceStepLine(const learning::StepRecord& step);
+/// "updated":BOOL,"w":[W1,W2],"b":B}` with the weights after the visit and a final newline, for
+/// the classic model (two classes on x1, x2, linear). Every other model writes
+/// `"scores":[...]` (the output layer's nets) for "net" and `"layers":[...]` (as the summary) for
+/// "w" and "b".
+[[nodiscard]] QByteArray traceStepLine(const learning::StepRecord& step,
+                                       const learning::TrainingSettings& settings);
 
 /// One trace line for a finished epoch:
-/// `{"type":"epoch","epoch":E,"errors":K,"loss":L,"accuracy":A,"w":[W1,W2],"b":B}`.
-[[nodiscard]] QByteArray traceEpochLine(const learning::EpochSnapshot& epoch);
+/// `{"type":"epoch","epoch":E,"errors":K,"loss":L,"accuracy":A,"w":[W1,W2],"b":B}` for the
+/// classic model (byte for byte as before models came), `"layers":[...]` for "w" and "b" otherwise.
+[[nodiscard]] QByteArray traceEpochLine(const learning::EpochSnapshot& epoch,
+                                        const learning::TrainingSettings& settings);
 
 /// The summary object of a finished run, from its last snapshot:
-/// `{"converged":BOOL,"epochs":E,"w":[W1,W2],"b":B,"errors":K,"parameters":P,"status":S}`.
+/// `{"converged":BOOL,"epochs":E,"w":[W1,W2],"b":B,"errors":N,"classes":K,"parameters":P,
+/// "layers":[{"W":[[...],...],"b":[...]},...],"status":S}`; "w" and "b" only for the classic
+/// model (two classes on x1, x2, linear). W has one row per unit and one column per input.
 [[nodiscard]] QByteArray summaryJson(const learning::EpochSnapshot& last,
                                      const learning::TrainingSettings& settings);
 

@@ -7,6 +7,7 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
@@ -56,7 +57,8 @@ qsizetype splitFields(QByteArrayView line, std::array<QByteArrayView, N>& fields
     }
 }
 
-/// A label as written: an integer, optionally signed ("+1", "-1"; not "+-1").
+/// A label as written: an integer, optionally signed ("+1", "-1"; not "+-1"), from -1 to the
+/// largest class index (the class is decided when the whole column is known).
 std::optional<int> parseLabel(QByteArrayView text)
 {
     const bool plus = text.startsWith('+');
@@ -68,9 +70,9 @@ std::optional<int> parseLabel(QByteArrayView text)
     std::int64_t written = 0;
     const char* const end = text.data() + text.size();
     const auto [ptr, ec] = std::from_chars(text.data(), end, written);
-    if (ptr != end || ec != std::errc())
+    if (ptr != end || ec != std::errc() || written < -1 || written >= learning::kMaxClasses)
         return std::nullopt;
-    return learning::classFromLabel(written);
+    return int(written);
 }
 
 /// Parses a coordinate; on failure returns the translated reason.
@@ -123,6 +125,8 @@ Result<learning::Dataset, LoadError> readDatasetCsvText(QByteArrayView text,
         return fail(problem->line, QString(), problem->message);
 
     learning::Dataset data;
+    int firstMinusOne = 0; // the line of the first label -1, or 0
+    int firstAboveOne = 0; // the line of the first label 2 ... 7, or 0
     bool headerSeen = false;
     bool sawComment = false;
     int line = 0;
@@ -175,10 +179,24 @@ Result<learning::Dataset, LoadError> readDatasetCsvText(QByteArrayView text,
             return fail(line, kColumns[2],
                         fields[2].isEmpty()
                             ? Text::tr("the value is missing (an empty field)")
-                            : Text::tr("the label must be 0 or 1 (or -1 or +1), found \"%1\"")
+                            : Text::tr("the label must be a class 0 to 7 (or -1 or +1 for two "
+                                       "classes), found \"%1\"")
                                   .arg(excerpt(fields[2])));
         }
-        data.add(x, *label);
+        // -1 is class 0 of a two-class file: it cannot stand next to a class above 1.
+        if (*label == -1 && firstMinusOne == 0)
+            firstMinusOne = line;
+        if (*label > 1 && firstAboveOne == 0)
+            firstAboveOne = line;
+        if (firstMinusOne > 0 && firstAboveOne > 0) {
+            return fail(
+                line, kColumns[2],
+                Text::tr("-1 (line %1) and a class above 1 (line %2) cannot be in one file: "
+                         "-1/+1 labels are for two classes, 0 to 7 for more")
+                    .arg(firstMinusOne)
+                    .arg(firstAboveOne));
+        }
+        data.add(x, std::max(*label, 0));
     }
 
     if (!headerSeen) {
@@ -199,8 +217,8 @@ std::optional<QString> datasetWriteProblem(const learning::Dataset& data)
     if (const std::optional<std::size_t> bad = learning::firstInvalidPoint(data))
         return describeInvalidPoint(data, *bad);
     for (const int label : data.labels()) {
-        if (label != 0 && label != 1)
-            return Text::tr("a point has a class other than 0 or 1");
+        if (label < 0 || label >= learning::kMaxClasses)
+            return Text::tr("a point has a class other than 0 to 7");
     }
     return std::nullopt;
 }
@@ -216,7 +234,9 @@ QByteArray datasetCsvText(const learning::Dataset& data)
         appendJsonNumber(out, x.x());
         out += ',';
         appendJsonNumber(out, x.y());
-        out += data.label(i) == 1 ? ",1\n" : ",0\n";
+        out += ',';
+        out += char('0' + data.label(i));
+        out += '\n';
     }
     return out;
 }

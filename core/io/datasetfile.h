@@ -22,9 +22,10 @@ namespace plab::io {
 ///     1,0.5,1
 ///
 /// The header is exactly `x1,x2,label` (spaces around fields are ignored). Coordinates are decimal
-/// numbers within +/-learning::kMaxCoordinate; labels are 0/1 or -1/+1 (0 and -1 are the negative
-/// class, see learning::classFromLabel). UTF-8 with or without a byte order mark, LF or CRLF line
-/// ends, at most learning::kMaxPoints points and kMaxFileBytes bytes.
+/// numbers within +/-learning::kMaxCoordinate; labels are the classes 0 ... 7, or -1/+1 for two
+/// classes (-1 is class 0, see learning::classFromLabel; -1 next to a class above 1 is refused).
+/// The number of classes is the largest label + 1 (at least 2). UTF-8 with or without a byte order
+/// mark, LF or CRLF line ends, at most learning::kMaxPoints points and kMaxFileBytes bytes.
 
 /// Reads a CSV data set. A data set with a header and no points is valid (training refuses it
 /// later, with its own message). Errors name the file, the line and the field ("header", "x1",
@@ -38,11 +39,11 @@ readDatasetCsv(const QString& path, Streams streams = Streams::Refuse);
                                                                       const QString& fileName);
 
 /// The CSV text of \p data: the header, then one line per point with the shortest numbers that
-/// read back exactly and labels 0/1. Precondition: !datasetWriteProblem(data).
+/// read back exactly and the classes as labels 0 ... 7. Precondition: !datasetWriteProblem(data).
 [[nodiscard]] QByteArray datasetCsvText(const learning::Dataset& data);
 
 /// Why \p data cannot be written so that it reads back (a non-finite or too large coordinate, a
-/// class other than 0/1, too many points), or nothing when it can. Translated.
+/// class other than 0 ... 7, too many points), or nothing when it can. Translated.
 [[nodiscard]] std::optional<QString> datasetWriteProblem(const learning::Dataset& data);
 
 /// Writes \p data to \p path atomically. On error the previous file is intact.

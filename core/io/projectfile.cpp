@@ -3,6 +3,7 @@
 #include "io/datasetfile.h"
 #include "io/jsoncursor.h"
 #include "io/jsonfieldreader.h"
+#include "io/layersfile.h"
 #include "io/numberformat.h"
 #include "io/settingsfields.h"
 #include "io/textfile.h"
@@ -57,6 +58,54 @@ const Keys<kSettingsFieldCount>& settingsKeys()
         return k;
     }();
     return keys;
+}
+
+/// The keys version 2 adds to "settings", after those of settingsFields().
+constexpr std::array<std::string_view, 8> kModelKeys{
+    "model", "classes", "features", "multiclass", "hidden", "activation", "batch", "layers"};
+enum ModelKey
+{
+    KeyModel,
+    KeyClasses,
+    KeyFeatures,
+    KeyMulticlass,
+    KeyHidden,
+    KeyActivation,
+    KeyBatch,
+    KeyLayers
+};
+constexpr std::size_t kSettingsKeyCountV2 = kSettingsFieldCount + kModelKeys.size();
+
+/// The keys of a version 2 "settings" object: settingsKeys(), then kModelKeys.
+const Keys<kSettingsKeyCountV2>& settingsKeysV2()
+{
+    static const Keys<kSettingsKeyCountV2> keys = [] {
+        Keys<kSettingsKeyCountV2> k;
+        std::ranges::copy(settingsKeys(), k.begin());
+        std::ranges::transform(kModelKeys, k.begin() + kSettingsFieldCount, bytes);
+        return k;
+    }();
+    return keys;
+}
+
+/// The model key that learning::validateModel() reports as \p field.
+ModelKey modelKey(learning::ModelSettingsError::Field field)
+{
+    using F = learning::ModelSettingsError::Field;
+    switch (field) {
+    case F::Classes:
+        return KeyClasses;
+    case F::Hidden:
+        return KeyHidden;
+    case F::Activation:
+        return KeyActivation;
+    case F::BatchSize:
+        return KeyBatch;
+    case F::Layers:
+    case F::Bias:
+        break;
+    }
+    return KeyLayers;
 }
 
 constexpr Keys<4> kViewKeys{"xMin", "xMax", "yMin", "yMax"};
@@ -162,6 +211,7 @@ private:
             return m_reader.fail(versionLine, versionPath,
                                  Text::tr("unknown format version %1").arg(excerpt(version)));
         }
+        m_version = int(number.value);
         return true;
     }
 
@@ -176,7 +226,8 @@ private:
             case TopVersion:
                 return m_cursor.skipValue() || m_reader.syntaxFail(); // checked in pass 1
             case TopSettings:
-                return readSettings(project.settings);
+                return m_version >= 2 ? readSettings(project.settings, settingsKeysV2())
+                                      : readSettings(project.settings, settingsKeys());
             case TopView:
                 return readView(project.view, line);
             case TopEpoch:
@@ -186,26 +237,53 @@ private:
             }
             return false;
         });
-        return ok && (m_cursor.expectEnd() || m_reader.syntaxFail());
+        if (!ok || !(m_cursor.expectEnd() || m_reader.syntaxFail()))
+            return false;
+        // The labels against the classes, once both are known (the keys may come in any order).
+        for (int k = project.settings.classes; k < learning::kMaxClasses; ++k) {
+            if (m_firstOfClass[std::size_t(k)].line > 0) {
+                const FirstOfClass& first = m_firstOfClass[std::size_t(k)];
+                return m_reader.fail(
+                    first.line, QStringLiteral("points[%1].label").arg(first.index),
+                    Text::tr("the label %1 is not a class of this project (settings.classes is "
+                             "%2: the labels are 0 to %3)")
+                        .arg(k)
+                        .arg(project.settings.classes)
+                        .arg(project.settings.classes - 1));
+            }
+        }
+        return true;
     }
 
-    bool readSettings(learning::TrainingSettings& s)
+    template <std::size_t N>
+    bool readSettings(learning::TrainingSettings& s, const Keys<N>& keys)
     {
         const QString base = QStringLiteral("settings");
-        const Keys<kSettingsFieldCount>& keys = settingsKeys();
-        std::array<int, kSettingsFieldCount> lines{};
+        std::array<int, N> lines{};
         const int objectLine = m_cursor.line();
         const auto path = [&](std::size_t key) { return childPath(base, keys[key]); };
         const bool ok = m_reader.readObject(
             keys, [&] { return base; }, {},
             [&](int key, int line) {
                 lines[std::size_t(key)] = line;
+                if (std::size_t(key) >= kSettingsFieldCount)
+                    return readModelField(path(std::size_t(key)),
+                                          ModelKey(std::size_t(key) - kSettingsFieldCount), line,
+                                          s);
                 return visitSettingsField(std::size_t(key), [&](const auto& field) {
                     return readField(path(std::size_t(key)), field, s);
                 });
             });
         if (!ok)
             return false;
+        if constexpr (N > kSettingsFieldCount) {
+            if (const auto problem = learning::validateModel(s)) {
+                const std::size_t key = kSettingsFieldCount + modelKey(problem->field);
+                const int line = lines[key] > 0 ? lines[key] : objectLine;
+                return m_reader.fail(line, lines[key] > 0 ? path(key) : base,
+                                     describeModelProblem(*problem));
+            }
+        }
         if (const auto problem = learning::validate(s)) {
             const std::optional<std::size_t> key = findSettingsField([&](const auto& field) {
                 if constexpr (requires { field.checkedAs; })
@@ -216,6 +294,100 @@ private:
             return m_reader.fail(line, key ? path(*key) : base, describeSettingsProblem(*problem));
         }
         return true;
+    }
+
+    /// A name of \p values (learning::name()); the message lists them.
+    template <class E, std::size_t M>
+    bool readName(const QString& path, int line, const std::array<E, M>& values, E& out)
+    {
+        QByteArray text;
+        if (m_cursor.peek() != Kind::String)
+            return m_reader.typeFail(line, path, Text::tr("a name"), m_cursor.peek());
+        if (!m_cursor.readString(text))
+            return m_reader.syntaxFail();
+        QStringList names;
+        for (const E value : values) {
+            const std::string_view name = learning::name(value);
+            if (bytes(name) == text) {
+                out = value;
+                return true;
+            }
+            names << QString::fromLatin1(name.data(), qsizetype(name.size()));
+        }
+        return m_reader.fail(line, path,
+                             Text::tr("unknown name \"%1\" (expected one of: %2)")
+                                 .arg(excerpt(text), names.join(QStringLiteral(", "))));
+    }
+
+    /// One of the keys version 2 adds (kModelKeys).
+    bool readModelField(const QString& path, ModelKey key, int line, learning::TrainingSettings& s)
+    {
+        using namespace learning;
+        qint64 value = 0;
+        switch (key) {
+        case KeyModel:
+            return readName(path, line, std::array{ModelKind::Linear, ModelKind::Network}, s.model);
+        case KeyClasses:
+            if (!m_reader.readInteger(path, kMinClasses, kMaxClasses, value))
+                return false;
+            s.classes = int(value);
+            return true;
+        case KeyFeatures: {
+            QByteArray text;
+            if (m_cursor.peek() != Kind::String)
+                return m_reader.typeFail(line, path, Text::tr("a list of features"),
+                                         m_cursor.peek());
+            if (!m_cursor.readString(text))
+                return m_reader.syntaxFail();
+            const auto features =
+                FeatureSet::fromName(std::string_view(text.constData(), std::size_t(text.size())));
+            if (!features) {
+                return m_reader.fail(line, path,
+                                     Text::tr("expected a comma-separated list of different "
+                                              "features from x1, x2, x1sq, x2sq, x1x2, sinx1 and "
+                                              "sinx2, found \"%1\"")
+                                         .arg(excerpt(text)));
+            }
+            s.features = *features;
+            return true;
+        }
+        case KeyMulticlass:
+            return readName(path, line, std::array{Multiclass::Kesler, Multiclass::OneVsRest},
+                            s.multiclass);
+        case KeyHidden: {
+            if (m_cursor.peek() != Kind::Array)
+                return m_reader.typeFail(line, path, Text::tr("an array of whole numbers"),
+                                         m_cursor.peek());
+            m_cursor.enterArray();
+            s.hidden.clear();
+            while (m_cursor.nextElement()) {
+                const QString element = QStringLiteral("%1[%2]").arg(path).arg(s.hidden.size());
+                if (int(s.hidden.size()) == kMaxHiddenLayers) {
+                    m_cursor.peek();
+                    return m_reader.fail(m_cursor.line(), element,
+                                         Text::tr("a network has 0 to 3 hidden layers of 1 to 16 "
+                                                  "units"));
+                }
+                if (!m_reader.readInteger(element, 1, kMaxUnits, value))
+                    return false;
+                s.hidden.push_back(int(value));
+            }
+            return !m_cursor.hasError() || m_reader.syntaxFail();
+        }
+        case KeyActivation:
+            return readName(path, line,
+                            std::array{Activation::Tanh, Activation::Relu, Activation::Sigmoid,
+                                       Activation::Identity, Activation::Step},
+                            s.activation);
+        case KeyBatch:
+            if (!m_reader.readInteger(path, 0, qint64(kMaxPoints), value))
+                return false;
+            s.batchSize = int(value);
+            return true;
+        case KeyLayers:
+            return readLayers(m_reader, path, s.initialLayers);
+        }
+        return false;
     }
 
     // One reader per field type of settingsfields.h.
@@ -333,6 +505,20 @@ private:
                     double value = 0.0;
                     if (!m_reader.readDouble(path, value))
                         return false;
+                    if (m_version >= 2) {
+                        // Version 2: the classes 0 ... 7, checked against "classes" at the end.
+                        if (value == std::trunc(value) && value >= 0 &&
+                            value < learning::kMaxClasses) {
+                            label = int(value);
+                            FirstOfClass& first = m_firstOfClass[std::size_t(label)];
+                            if (first.line == 0)
+                                first = {line, index};
+                            return true;
+                        }
+                        return m_reader.fail(line, path(),
+                                             Text::tr("the label must be a class 0 to 7, found %1")
+                                                 .arg(QString::fromLatin1(formatDouble(value))));
+                    }
                     const std::optional<int> cls =
                         value == std::trunc(value) && std::abs(value) <= 1.0
                             ? learning::classFromLabel(std::int64_t(value))
@@ -354,9 +540,18 @@ private:
         return !m_cursor.hasError() || m_reader.syntaxFail();
     }
 
+    /// The first point of a class: its line and index (line 0: none yet).
+    struct FirstOfClass
+    {
+        int line = 0;
+        std::size_t index = 0;
+    };
+
     QByteArrayView m_text;
     JsonFieldReader m_reader;
-    JsonCursor& m_cursor; ///< m_reader's
+    JsonCursor& m_cursor;                                             ///< m_reader's
+    int m_version = 1;                                                ///< read in pass 1
+    std::array<FirstOfClass, learning::kMaxClasses> m_firstOfClass{}; ///< version 2 labels
 };
 
 void appendKey(QByteArray& out, std::string_view key)
@@ -414,7 +609,72 @@ void appendField(QByteArray& out, const WeightsField& field, const learning::Tra
     out += '}';
 }
 
+/// The keys version 2 adds to "settings" (kModelKeys), one per line; "layers" only for given
+/// layers.
+void appendModelFields(QByteArray& out, const learning::TrainingSettings& s)
+{
+    const auto key = [&](ModelKey k) {
+        out += ",\n    ";
+        appendKey(out, kModelKeys[std::size_t(k)]);
+    };
+    key(KeyModel);
+    appendName(out, learning::name(s.model));
+    key(KeyClasses);
+    out += QByteArray::number(s.classes);
+    key(KeyFeatures);
+    appendName(out, s.features.name());
+    key(KeyMulticlass);
+    appendName(out, learning::name(s.multiclass));
+    key(KeyHidden);
+    out += '[';
+    for (std::size_t i = 0; i < s.hidden.size(); ++i) {
+        if (i > 0)
+            out += ", ";
+        out += QByteArray::number(s.hidden[i]);
+    }
+    out += ']';
+    key(KeyActivation);
+    appendName(out, learning::name(s.activation));
+    key(KeyBatch);
+    out += QByteArray::number(s.batchSize);
+    if (s.initialLayers.empty())
+        return;
+    key(KeyLayers);
+    out += '[';
+    for (std::size_t l = 0; l < s.initialLayers.size(); ++l) {
+        const learning::Layer& layer = s.initialLayers[l];
+        out += l == 0 ? "{\"W\": [" : ", {\"W\": [";
+        for (Eigen::Index j = 0; j < layer.W.rows(); ++j) {
+            out += j == 0 ? "[" : ", [";
+            for (Eigen::Index i = 0; i < layer.W.cols(); ++i) {
+                if (i > 0)
+                    out += ", ";
+                appendJsonNumber(out, layer.W(j, i));
+            }
+            out += ']';
+        }
+        out += "], \"b\": [";
+        for (Eigen::Index j = 0; j < layer.b.size(); ++j) {
+            if (j > 0)
+                out += ", ";
+            appendJsonNumber(out, layer.b(j));
+        }
+        out += "]}";
+    }
+    out += ']';
+}
+
 } // namespace
+
+int projectVersionFor(const learning::TrainingSettings& s)
+{
+    const learning::TrainingSettings classic;
+    const bool v1 = s.model == classic.model && s.classes == classic.classes &&
+                    s.features == classic.features && s.multiclass == classic.multiclass &&
+                    s.hidden == classic.hidden && s.activation == classic.activation &&
+                    s.batchSize == classic.batchSize && s.initialLayers.empty();
+    return v1 ? 1 : 2;
+}
 
 Result<Project, LoadError> readProject(const QString& path, Streams streams)
 {
@@ -443,6 +703,10 @@ std::optional<QString> projectWriteProblem(const Project& project)
         return problem;
     if (const auto problem = learning::validate(project.settings))
         return describeSettingsProblem(*problem);
+    if (const auto problem = learning::validateModel(project.settings))
+        return describeModelProblem(*problem);
+    if (learning::firstInvalidLabel(project.data, project.settings.classes))
+        return Text::tr("a point has a class that is not one of the project's classes");
     if (!project.view.isValid())
         return Text::tr("the view must have xMin < xMax and yMin < yMax, all within ±1e12");
     if (project.epoch && (*project.epoch < 0 || *project.epoch > learning::kMaxEpochsLimit))
@@ -459,7 +723,8 @@ QByteArray projectJsonText(const Project& project)
     appendName(out, kProjectFormatName);
     out += ",\n  ";
     appendKey(out, "version");
-    out += QByteArray::number(kProjectFormatVersion);
+    const int version = projectVersionFor(project.settings);
+    out += QByteArray::number(version);
     out += ",\n  \"settings\": {";
     const char* separator = "\n    ";
     forEachSettingsField([&](const auto& field) {
@@ -468,6 +733,8 @@ QByteArray projectJsonText(const Project& project)
         appendKey(out, field.key);
         appendField(out, field, project.settings);
     });
+    if (version >= 2)
+        appendModelFields(out, project.settings);
     out += "\n  },\n  ";
     appendKey(out, "view");
     out += "{\"xMin\": ";
@@ -496,7 +763,9 @@ QByteArray projectJsonText(const Project& project)
         appendJsonNumber(out, x.x());
         out += ", \"x2\": ";
         appendJsonNumber(out, x.y());
-        out += project.data.label(i) == 1 ? ", \"label\": 1}" : ", \"label\": 0}";
+        out += ", \"label\": ";
+        out += QByteArray::number(project.data.label(i));
+        out += '}';
     }
     out += "\n  ]\n}\n";
     return out;

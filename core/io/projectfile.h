@@ -29,9 +29,19 @@ namespace plab::io {
 /// as -0.0); the seed, an unsigned 64-bit integer, is written as a decimal string because many
 /// JSON tools keep only 53 bits of a number.
 
+/// Version 2 adds the model to "settings" (docs/file-formats.md, "Version 2"): "model", "classes",
+/// "features", "multiclass", "hidden", "activation", "batch" and, for given initial weights of
+/// any model, "layers" (layersfile.h); points may then have the labels 0 ... 7 (below "classes").
+/// A project whose model is the classic one (learning::ModelShape::isClassic() with the default
+/// model settings) is written as version 1, byte for byte as before; any other as version 2.
+
 /// The format name and the newest version this build reads and writes.
 inline constexpr char kProjectFormatName[] = "perceptron-lab";
-inline constexpr int kProjectFormatVersion = 1;
+inline constexpr int kProjectFormatVersion = 2;
+
+/// The version projectJsonText() writes for \p settings: 1 for the classic model with the default
+/// model settings, 2 otherwise.
+[[nodiscard]] int projectVersionFor(const learning::TrainingSettings& settings);
 
 /// Reads a project file. Everything is checked (format name, version, types, enum names, ranges
 /// with learning::validate(), the view, every point); the error names the file, the line and the

@@ -38,6 +38,30 @@ QString describeSettingsProblem(const learning::SettingsError& error)
     return QString::fromUtf8(error.reason.data(), qsizetype(error.reason.size()));
 }
 
+QString describeModelProblem(const learning::ModelSettingsError& error)
+{
+    using F = learning::ModelSettingsError::Field;
+    switch (error.field) {
+    case F::Classes:
+        return Text::tr("the number of classes must be 2 to 8");
+    case F::Hidden:
+        return error.reason.starts_with("a linear")
+                   ? Text::tr("a linear model has no hidden layers")
+                   : Text::tr("a network has 0 to 3 hidden layers of 1 to 16 units");
+    case F::Activation:
+        return Text::tr("a network of step units cannot be trained by gradient descent: the "
+                        "step's slope is zero, so every gradient is zero");
+    case F::BatchSize:
+        return Text::tr("the batch size must be 1 or more, or all");
+    case F::Layers:
+        return Text::tr("the initial layers must have the model's shape and finite values within "
+                        "±1e9 (no bias values without a bias)");
+    case F::Bias:
+        return Text::tr("a network always has biases");
+    }
+    return QString::fromUtf8(error.reason.data(), qsizetype(error.reason.size()));
+}
+
 QString describeDataProblem(learning::DataProblem problem, const learning::Dataset& data)
 {
     using P = learning::DataProblem;

@@ -67,6 +67,21 @@ _perceptron_lab()
         --order)
             _perceptron_lab_add -W "file shuffle" -- "$cur"
             return ;;
+        --model)
+            _perceptron_lab_add -W "linear mlp" -- "$cur"
+            return ;;
+        --activation)
+            _perceptron_lab_add -W "tanh relu sigmoid identity step" -- "$cur"
+            return ;;
+        --multiclass)
+            _perceptron_lab_add -W "kesler ovr" -- "$cur"
+            return ;;
+        --batch)
+            _perceptron_lab_add -W "1 all" -- "$cur"
+            return ;;
+        --features)
+            _perceptron_lab_add -W "x1,x2 x1,x2,x1x2 x1sq,x2sq x1,x2,x1sq,x2sq,x1x2,sinx1,sinx2" -- "$cur"
+            return ;;
         --format)
             _perceptron_lab_add -W "png svg pdf gif" -- "$cur"
             return ;;
@@ -86,7 +101,7 @@ _perceptron_lab()
             # train: a number; export: a list such as 0,1,2,5,last, or all, or last.
             [[ $command == export ]] && _perceptron_lab_add -W "all last" -- "$cur"
             return ;;
-        --lr | --max-epochs | --seed | --size | --scale | --dpi | --font-scale | --title | \
+        --hidden | --classes | --lr | --max-epochs | --seed | --size | --scale | --dpi | --font-scale | --title | \
             --columns | --delay | --pause | --loop)
             return ;;
     esac
@@ -102,10 +117,12 @@ _perceptron_lab()
             fi ;;
         train)
             _perceptron_lab_add -W "--data --project --rule --lr --epochs --init --no-bias --zero
-                --order --seed --trace --summary --help" -- "$cur" ;;
+                --order --seed --model --hidden --activation --batch --features --multiclass
+                --classes --trace --summary --help" -- "$cur" ;;
         export)
             _perceptron_lab_add -W "--data --project --rule --lr --max-epochs --init --no-bias
-                --zero --order --seed --epochs --steps --chart --table --format --layout --size
+                --zero --order --seed --model --hidden --activation --batch --features
+                --multiclass --classes --epochs --steps --chart --table --format --layout --size
                 --scale --dpi --theme --font-scale --caption --title --no-legend --columns
                 --delay --pause --loop --out --help" -- "$cur" ;;
     esac

@@ -359,8 +359,8 @@ TEST_F(Files, MessagesSayWhatIsReallyWrong)
          "perceptron-lab: two-boms.csv:1: two byte order marks at the start (the bytes EF BB BF "
          "twice): remove one\n"},
         {"train --data signs.csv",
-         "perceptron-lab: signs.csv:2: label: the label must be 0 or 1 (or -1 or +1), found "
-         "\"+-1\"\n"},
+         "perceptron-lab: signs.csv:2: label: the label must be a class 0 to 7 (or -1 or +1 for "
+         "two classes), found \"+-1\"\n"},
         {"train --data and.csv --lr --epochs 5",
          "perceptron-lab: --lr needs a value (found the option \"--epochs\")\n"},
         {"train --data", "perceptron-lab: --data needs a value\n"},
@@ -379,7 +379,7 @@ TEST_F(Files, ControlCharactersInFileNamesAreShownNotObeyed)
 {
     // A name that would turn the terminal red and clear it.
     const QString name = QStringLiteral("a\x1B[31mred\x1B[2J.csv");
-    ASSERT_TRUE(writeFile(m_dir.filePath(name), "x1,x2,label\n0,0,7\n"));
+    ASSERT_TRUE(writeFile(m_dir.filePath(name), "x1,x2,label\n0,0,9\n"));
     for (const QStringList& arguments :
          {QStringList{QStringLiteral("train"), QStringLiteral("--data"), name},
           QStringList{QStringLiteral("train"), QStringLiteral("--data"), QStringLiteral("and.csv"),
@@ -395,7 +395,8 @@ TEST_F(Files, ControlCharactersInFileNamesAreShownNotObeyed)
     const ProcessResult r =
         run({QStringLiteral("train"), QStringLiteral("--data"), name}, folder());
     EXPECT_EQ(r.err, QByteArray("perceptron-lab: a\\x1B[31mred\\x1B[2J.csv:2: label: the label "
-                                "must be 0 or 1 (or -1 or +1), found \"7\"\n"));
+                                "must be a class 0 to 7 (or -1 or +1 for two classes), found "
+                                "\"9\"\n"));
 }
 
 TEST_F(Files, FramesIntoAMissingFolderAreRefused)

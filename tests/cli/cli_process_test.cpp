@@ -102,7 +102,8 @@ TEST(CliProcess, AndConvergesToTheHandComputedWeights)
     // Perceptron, lr 1, w = b = 0, net = 0 predicts 1, file order: five epochs (see the trace
     // test for every step), ending at w = (2, 1), b = -3 with no errors.
     EXPECT_EQ(readAll(summary), QByteArray("{\"converged\":true,\"epochs\":5,\"w\":[2,1],\"b\":-3,"
-                                           "\"errors\":0,\"parameters\":3,"
+                                           "\"errors\":0,\"classes\":2,\"parameters\":3,"
+                                           "\"layers\":[{\"W\":[[2,1]],\"b\":[-3]}],"
                                            "\"status\":\"converged\"}\n"));
 }
 
@@ -328,7 +329,8 @@ TEST(CliProcess, WithoutADisplayTheDemoRunsAndNamesItsFolder)
     EXPECT_TRUE(r.out.contains(QDir(folder).absolutePath().toUtf8())) << r.out.toStdString();
     EXPECT_EQ(readAll(folder + QStringLiteral("/summary.json")),
               QByteArray("{\"converged\":true,\"epochs\":5,\"w\":[2,1],\"b\":-3,\"errors\":0,"
-                         "\"parameters\":3,\"status\":\"converged\"}\n"));
+                         "\"classes\":2,\"parameters\":3,\"layers\":[{\"W\":[[2,1]],\"b\":[-3]}],"
+                         "\"status\":\"converged\"}\n"));
     EXPECT_EQ(jsonLines(readAll(folder + QStringLiteral("/trace.jsonl"))).size(), 25);
 }
 

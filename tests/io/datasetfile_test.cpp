@@ -73,7 +73,7 @@ INSTANTIATE_TEST_SUITE_P(
                       BadInput{"BeyondLimitNegative", kHeader + "0,-1e10,1\n", 2, "x2"},
                       BadInput{"OverflowsDouble", kHeader + "1e400,0,1\n", 2, "x1"},
                       BadInput{"UnderflowsDouble", kHeader + "0,1e-400,1\n", 2, "x2"},
-                      BadInput{"LabelTwo", kHeader + "0,0,2\n", 2, "label"},
+                      BadInput{"LabelEight", kHeader + "0,0,8\n", 2, "label"},
                       BadInput{"LabelMinusTwo", kHeader + "0,0,-2\n", 2, "label"},
                       BadInput{"LabelFraction", kHeader + "0,0,0.5\n", 2, "label"},
                       BadInput{"LabelText", kHeader + "0,0,yes\n", 2, "label"},
@@ -98,6 +98,19 @@ TEST(DatasetCsv, NulByteInsideALineIsFound)
     EXPECT_TRUE(result.error().message.contains(QStringLiteral("NUL")));
 }
 
+TEST(DatasetCsv, LabelsZeroToSevenAreClassesAndWriteBack)
+{
+    const auto read = readDatasetCsvText(QByteArray(kHeader + "0,0,0\n1,0,2\n0,1,7\n"), kName);
+    ASSERT_TRUE(read) << read.error().toString().toStdString();
+    EXPECT_EQ(read->labels(), (std::vector<int>{0, 2, 7}));
+    EXPECT_FALSE(datasetWriteProblem(read.value()));
+    EXPECT_EQ(datasetCsvText(read.value()), QByteArray("x1,x2,label\n0,0,0\n1,0,2\n0,1,7\n"));
+    // -1 is class 0 of a two-class file, as before.
+    const auto signs = readDatasetCsvText(QByteArray(kHeader + "0,0,-1\n1,0,+1\n"), kName);
+    ASSERT_TRUE(signs);
+    EXPECT_EQ(signs->labels(), (std::vector<int>{0, 1}));
+}
+
 TEST(DatasetCsv, MessagesSayWhatIsWrong)
 {
     const auto message = [](const QByteArray& text) {
@@ -107,9 +120,15 @@ TEST(DatasetCsv, MessagesSayWhatIsWrong)
               QStringLiteral("data.csv:2: x2: not a number: \"abc\""));
     EXPECT_EQ(message(kHeader + "nan,0,1\n"),
               QStringLiteral("data.csv:2: x1: not a finite number: \"nan\""));
-    EXPECT_EQ(
-        message(kHeader + "0,0,3\n"),
-        QStringLiteral("data.csv:2: label: the label must be 0 or 1 (or -1 or +1), found \"3\""));
+    EXPECT_EQ(message(kHeader + "0,0,8\n"),
+              QStringLiteral("data.csv:2: label: the label must be a class 0 to 7 (or -1 or +1 "
+                             "for two classes), found \"8\""));
+    EXPECT_EQ(message(kHeader + "0,0,-2\n"),
+              QStringLiteral("data.csv:2: label: the label must be a class 0 to 7 (or -1 or +1 "
+                             "for two classes), found \"-2\""));
+    EXPECT_EQ(message(kHeader + "0,0,-1\n1,1,1\n2,2,2\n"),
+              QStringLiteral("data.csv:4: label: -1 (line 2) and a class above 1 (line 4) cannot "
+                             "be in one file: -1/+1 labels are for two classes, 0 to 7 for more"));
     EXPECT_EQ(
         message("a,b\n"),
         QStringLiteral("data.csv:1: header: expected the header \"x1,x2,label\", found \"a,b\""));
@@ -291,7 +310,7 @@ TEST(DatasetCsv, RefusesToWriteWhatCouldNotBeReadBack)
     learning::Dataset huge = valid;
     huge.add({0.0, 2e9}, 1);
     learning::Dataset badClass = valid;
-    badClass.add({0.0, 0.0}, 2);
+    badClass.add({0.0, 0.0}, 8);
     for (const learning::Dataset* bad : {&nan, &huge, &badClass}) {
         const std::optional<SaveError> error = writeDatasetCsv(*bad, path);
         ASSERT_TRUE(error.has_value());

@@ -12,6 +12,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <optional>
 #include <vector>
@@ -115,9 +116,9 @@ INSTANTIATE_TEST_SUITE_P(
         BadInput{"NoFormat", edited("  \"format\": \"perceptron-lab\",\n", ""), 1, "format"},
         BadInput{"OtherFormat", edited("\"perceptron-lab\"", "\"tiled-map\""), 2, "format"},
         BadInput{"FormatNotAString", edited("\"perceptron-lab\"", "1"), 2, "format"},
-        BadInput{"NewerVersion", edited("\"version\": 1", "\"version\": 2"), 3, "version"},
+        BadInput{"NewerVersion", edited("\"version\": 1", "\"version\": 3"), 3, "version"},
         BadInput{"NewerVersionWithNewKeys",
-                 edited("\"version\": 1", "\"version\": 2, \"colours\": [\"red\"]"), 3, "version"},
+                 edited("\"version\": 1", "\"version\": 3, \"colours\": [\"red\"]"), 3, "version"},
         BadInput{"HugeVersion", edited("\"version\": 1", "\"version\": 1e400"), 3, "version"},
         BadInput{"NoVersion", edited("  \"version\": 1,\n", ""), 1, "version"},
         BadInput{"VersionAsString", edited("\"version\": 1", "\"version\": \"1\""), 3, "version"},
@@ -226,9 +227,9 @@ TEST(ProjectFile, MessagesSayWhatIsWrong)
     const auto message = [](const QByteArray& text) {
         return readProjectText(text, kName).error().toString();
     };
-    EXPECT_EQ(message(edited("\"version\": 1", "\"version\": 2")),
+    EXPECT_EQ(message(edited("\"version\": 1", "\"version\": 3")),
               QStringLiteral("lesson.json:3: version: made by a newer Perceptron Lab (format "
-                             "version 2; this version reads version 1): please update Perceptron "
+                             "version 3; this version reads version 2): please update Perceptron "
                              "Lab"));
     EXPECT_EQ(message(edited("\"perceptron\"", "\"hebb\"")),
               QStringLiteral("lesson.json:5: settings.rule: unknown name \"hebb\" (expected one "
@@ -593,6 +594,107 @@ TEST(ClampedView, AlwaysGivesAValidBox)
             EXPECT_EQ(clampedView(*out), out); // a fixed point
         }
     }
+}
+
+} // namespace
+} // namespace plab::io
+
+namespace plab::io {
+namespace {
+
+/// A version 2 project: a 2-2-3 network for three classes (line numbers matter below).
+constexpr char kVersion2[] = R"({
+  "format": "perceptron-lab",
+  "version": 2,
+  "settings": {
+    "rule": "perceptron",
+    "init": "given",
+    "model": "mlp",
+    "classes": 3,
+    "features": "x1,x2",
+    "hidden": [2],
+    "activation": "relu",
+    "batch": 0,
+    "layers": [{"W": [[1, 0], [0, 1]], "b": [0, 0]}, {"W": [[1, 0], [0, 1], [-1, -1]], "b": [0, 0, 1]}]
+  },
+  "points": [
+    {"x1": 0, "x2": 0, "label": 0},
+    {"x1": 1, "x2": 1, "label": 2}
+  ]
+}
+)";
+
+QByteArray version2(const char* from, const char* to)
+{
+    QByteArray text(kVersion2);
+    const qsizetype at = text.indexOf(from);
+    EXPECT_GE(at, 0) << from;
+    return text.replace(at, qsizetype(std::strlen(from)), to);
+}
+
+TEST(ProjectFileVersion2, TheModelReadsAndWritesBack)
+{
+    const auto read = readProjectText(QByteArray(kVersion2), kName);
+    ASSERT_TRUE(read) << read.error().toString().toStdString();
+    const learning::TrainingSettings& s = read->settings;
+    EXPECT_EQ(s.model, learning::ModelKind::Network);
+    EXPECT_EQ(s.classes, 3);
+    EXPECT_EQ(s.hidden, std::vector<int>{2});
+    EXPECT_EQ(s.activation, learning::Activation::Relu);
+    EXPECT_EQ(s.batchSize, 0);
+    ASSERT_EQ(s.initialLayers.size(), 2U);
+    EXPECT_EQ(s.initialLayers[1].W(2, 1), -1.0);
+    EXPECT_EQ(read->data.label(1), 2);
+
+    EXPECT_EQ(projectVersionFor(s), 2);
+    const QByteArray written = projectJsonText(read.value());
+    EXPECT_TRUE(written.contains("\"version\": 2,")) << written.toStdString();
+    const auto again = readProjectText(written, kName);
+    ASSERT_TRUE(again) << again.error().toString().toStdString();
+    EXPECT_EQ(again->settings, s);
+    EXPECT_EQ(again->data, read->data);
+    // Features other than x1, x2 alone make a version 2 file too.
+    learning::TrainingSettings features;
+    features.features = *learning::FeatureSet::fromName("x1,x2,x1x2");
+    EXPECT_EQ(projectVersionFor(features), 2);
+    EXPECT_EQ(projectVersionFor(learning::TrainingSettings()), 1);
+}
+
+TEST(ProjectFileVersion2, BadValuesNameFileLineAndField)
+{
+    const auto message = [](const QByteArray& text) {
+        const auto read = readProjectText(text, kName);
+        return read ? QString() : read.error().toString();
+    };
+    EXPECT_EQ(message(version2("\"mlp\"", "\"cnn\"")),
+              QStringLiteral("lesson.json:7: settings.model: unknown name \"cnn\" (expected one "
+                             "of: linear, mlp)"));
+    EXPECT_EQ(message(version2("\"classes\": 3", "\"classes\": 9")),
+              QStringLiteral("lesson.json:8: settings.classes: expected a whole number from 2 to "
+                             "8, found 9"));
+    EXPECT_TRUE(message(version2("\"x1,x2\"", "\"x1,x3\""))
+                    .startsWith(QStringLiteral("lesson.json:9: settings.features: expected a "
+                                               "comma-separated list")));
+    EXPECT_TRUE(message(version2("[2]", "[17]"))
+                    .startsWith(QStringLiteral("lesson.json:10: settings.hidden[0]: ")));
+    EXPECT_EQ(message(version2("\"relu\"", "\"step\"")),
+              QStringLiteral("lesson.json:11: settings.activation: a network of step units cannot "
+                             "be trained by gradient descent: the step's slope is zero, so every "
+                             "gradient is zero"));
+    EXPECT_TRUE(message(version2("\"b\": [0, 0, 1]", "\"b\": [0, 0]"))
+                    .startsWith(QStringLiteral("lesson.json:13: settings.layers[1].b: ")));
+    EXPECT_TRUE(message(version2("\"hidden\": [2]", "\"hidden\": [3]"))
+                    .startsWith(QStringLiteral("lesson.json:13: settings.layers: the initial "
+                                               "layers must have the model's shape")));
+    // With random initial weights the layers are not used; the labels must still be classes.
+    QByteArray twoClasses = version2("\"classes\": 3", "\"classes\": 2");
+    twoClasses.replace("\"given\"", "\"random\"");
+    EXPECT_EQ(message(twoClasses),
+              QStringLiteral("lesson.json:17: points[1].label: the label 2 is not a class of this "
+                             "project (settings.classes is 2: the labels are 0 to 1)"));
+    // Version 1 knows no model keys.
+    EXPECT_EQ(message(version2("\"version\": 2", "\"version\": 1")),
+              QStringLiteral("lesson.json:7: settings.model: unknown key"));
 }
 
 } // namespace

@@ -342,6 +342,39 @@ TEST_F(Window, AGoodCsvReplacesThePointsAsOneUndoStep)
     EXPECT_EQ(document()->data(), before);
 }
 
+TEST_F(Window, ACsvWithMoreClassesIsRefusedWithTheReasonAndChangesNothing)
+{
+    loadAnd();
+    const learning::Dataset before = document()->data();
+    const int steps = document()->undoStack()->count();
+    const QString path = writeFile(u"three-classes.csv"_s, "x1,x2,label\n0,0,0\n2,2,1\n3,-1,2\n");
+    EXPECT_FALSE(m_window->openFile(path));
+    EXPECT_EQ(document()->data(), before);
+    EXPECT_EQ(document()->undoStack()->count(), steps);
+    ASSERT_EQ(m_prompts->errors.size(), 1);
+    EXPECT_EQ(m_prompts->errors.first(), u"Cannot Open Data Set: this data set has 3 classes "
+                                         u"(labels 0 to 2), which the window cannot show yet (it "
+                                         "shows two); train it with perceptron-lab train"_s);
+}
+
+TEST_F(Window, ANetworkProjectIsRefusedWithTheReasonAndChangesNothing)
+{
+    loadAnd();
+    const learning::Dataset before = document()->data();
+    const learning::TrainingSettings settings = document()->settings();
+    const QString path = writeFile(u"network.json"_s, R"({"format": "perceptron-lab", "version": 2,
+        "settings": {"model": "mlp", "hidden": [4], "init": "random"},
+        "points": [{"x1": 0, "x2": 0, "label": 0}, {"x1": 1, "x2": 1, "label": 1}]})");
+    EXPECT_FALSE(m_window->openFile(path));
+    EXPECT_EQ(document()->data(), before);
+    EXPECT_EQ(document()->settings(), settings);
+    EXPECT_NE(document()->filePath(), path);
+    ASSERT_EQ(m_prompts->errors.size(), 1);
+    EXPECT_EQ(m_prompts->errors.first(),
+              u"Cannot Open Project: this project uses a 2-4-1, tanh network, which the window "
+              "cannot show yet; train it with perceptron-lab train"_s);
+}
+
 TEST_F(Window, ProjectsRoundTripAndUnsavedChangesAreAskedAbout)
 {
     loadAnd();
