@@ -147,4 +147,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>plab::ui::TrainingPresenter</name>
+    <message numerus="yes">
+        <source>stuck in a cycle after %1 epochs: the weights repeat every %n epoch(s) while each sample still moves them by up to %2</source>
+        <translation>
+            <numerusform>stuck in a cycle after %1 epochs: the weights repeat every %n epoch while each sample still moves them by up to %2</numerusform>
+            <numerusform>stuck in a cycle after %1 epochs: the weights repeat every %n epochs while each sample still moves them by up to %2</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

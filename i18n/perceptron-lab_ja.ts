@@ -283,6 +283,10 @@ or FILE.json with {&quot;layers&quot;:[...]} as the summary writes</source>
         <translation>重みの初期値: zeros、random、重み W1,W2,B（例: 0.5,-1,0）、
 または要約と同じ {&quot;layers&quot;:[...]} の FILE.json</translation>
     </message>
+    <message>
+        <source>the stop test&apos;s relative tolerance, &gt;= 0; 0 disables it</source>
+        <translation>停止判定の相対許容誤差（0 以上。0 にすると判定しません）</translation>
+    </message>
 </context>
 <context>
     <name>plab::cli::Demo</name>
@@ -497,10 +501,10 @@ or an existing folder; - writes a table to standard output</source>
     <message>
         <source>Training (as for perceptron-lab train; options override a project&apos;s settings):
   --data FILE, --project FILE, --rule NAME, --lr X, --max-epochs N (the epoch limit),
-  --init INIT, --no-bias, --zero RULE, --order ORDER, --seed N</source>
+  --tolerance X, --init INIT, --no-bias, --zero RULE, --order ORDER, --seed N</source>
         <translation>学習（perceptron-lab train と同じ。プロジェクトの設定より優先されます）:
   --data FILE, --project FILE, --rule NAME, --lr X, --max-epochs N（エポック上限）,
-  --init INIT, --no-bias, --zero RULE, --order ORDER, --seed N</translation>
+  --tolerance X, --init INIT, --no-bias, --zero RULE, --order ORDER, --seed N</translation>
     </message>
     <message>
         <source>show this help</source>
@@ -2724,9 +2728,11 @@ or an existing folder; - writes a table to standard output</source>
         <source>training…</source>
         <translation>学習中…</translation>
     </message>
-    <message>
-        <source>stuck in a cycle after %1 epochs: the weights repeat every %2 epoch(s) while each sample still moves them by up to %3</source>
-        <translation>%1 エポック後に周期に入りました: 重みは %2 エポックごとに同じ値に戻りますが、各サンプルはまだ重みを最大 %3 動かします</translation>
+    <message numerus="yes">
+        <source>stuck in a cycle after %1 epochs: the weights repeat every %n epoch(s) while each sample still moves them by up to %2</source>
+        <translation>
+            <numerusform>%1 エポックで周期に入りました: 重みは %n エポックごとに同じ値に戻りますが、各サンプルはなお最大 %2 だけ重みを動かします</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3001,6 +3007,10 @@ or an existing folder; - writes a table to standard output</source>
     <message>
         <source>The run has finished. Move the timeline back, or edit the points or the settings, to train again.</source>
         <translation>学習は終了しました。もう一度学習するには、タイムラインを戻すか、点や設定を編集してください。</translation>
+    </message>
+    <message>
+        <source>The run is stuck in a cycle: its end-of-epoch weights repeat while each sample still moves them, so more epochs would only go round again. Move the timeline back, or edit the points or the settings, to train again.</source>
+        <translation>学習は周期に入りました: エポック終了時の重みが繰り返し、各サンプルはなお重みを動かしているので、エポックを進めても同じことの繰り返しです。タイムラインを戻すか、点や設定を編集すると、もう一度学習できます。</translation>
     </message>
 </context>
 <context>

@@ -159,6 +159,20 @@ std::optional<CliError> readLearningRate(const QString& name, const QString& val
                                       quoted(value)));
 }
 
+std::optional<CliError> readTolerance(const QString& name, const QString& value, TrainOptions& o)
+{
+    o.tolerance = parseFinite(value);
+    learning::TrainingSettings check;
+    if (o.tolerance)
+        check.tolerance = *o.tolerance;
+    if (o.tolerance && !learning::validate(check))
+        return std::nullopt;
+    return optionError(
+        name, Text::tr("%1, found %2")
+                  .arg(io::describeSettingsProblem({learning::SettingsError::Field::Tolerance, {}}),
+                       quoted(value)));
+}
+
 std::optional<CliError> readMaxEpochs(const QString& name, const QString& value, TrainOptions& o)
 {
     const auto field = std::get<io::WholeField>(io::settingsFields());
@@ -276,6 +290,10 @@ std::span<const Option<TrainOptions>> trainingOptions(TrainingOptionSet set)
         {"epochs", "N",
          QT_TRANSLATE_NOOP("plab::cli::CommandLine", "epoch limit, from 1 to 10000000"),
          readMaxEpochs},
+        {"tolerance", "X",
+         QT_TRANSLATE_NOOP("plab::cli::CommandLine",
+                           "the stop test's relative tolerance, >= 0; 0 disables it"),
+         readTolerance},
         {"init", "INIT",
          QT_TRANSLATE_NOOP("plab::cli::CommandLine",
                            "zeros, random, the weights W1,W2,B (e.g. 0.5,-1,0),\n"
@@ -439,6 +457,8 @@ learning::TrainingSettings TrainOptions::appliedTo(learning::TrainingSettings s)
         s.learningRate = *learningRate;
     if (maxEpochs)
         s.maxEpochs = *maxEpochs;
+    if (tolerance)
+        s.tolerance = *tolerance;
     if (init)
         s.init = *init;
     if (initial) {

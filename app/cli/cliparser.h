@@ -23,6 +23,7 @@ struct TrainOptions
     std::optional<learning::Rule> rule;           ///< --rule
     std::optional<double> learningRate;           ///< --lr
     std::optional<int> maxEpochs;                 ///< --epochs
+    std::optional<double> tolerance;              ///< --tolerance (0 disables the stop test)
     std::optional<learning::InitKind> init;       ///< --init zeros|random|W1,W2,B
     std::optional<learning::LinearModel> initial; ///< --init W1,W2,B (init is then Given)
     /// --init FILE.json: the layers, read by readTrainingInput() (init is then Given).

@@ -101,7 +101,7 @@ _perceptron_lab()
             # train: a number; export: a list such as 0,1,2,5,last, or all, or last.
             [[ $command == export ]] && _perceptron_lab_add -W "all last" -- "$cur"
             return ;;
-        --hidden | --classes | --lr | --max-epochs | --seed | --size | --scale | --dpi | --font-scale | --title | \
+        --hidden | --classes | --lr | --tolerance | --max-epochs | --seed | --size | --scale | --dpi | --font-scale | --title | \
             --columns | --delay | --pause | --loop)
             return ;;
     esac
@@ -116,11 +116,11 @@ _perceptron_lab()
                 _perceptron_lab_files csv json
             fi ;;
         train)
-            _perceptron_lab_add -W "--data --project --rule --lr --epochs --init --no-bias --zero
+            _perceptron_lab_add -W "--data --project --rule --lr --epochs --tolerance --init --no-bias --zero
                 --order --seed --model --hidden --activation --batch --features --multiclass
                 --classes --trace --summary --help" -- "$cur" ;;
         export)
-            _perceptron_lab_add -W "--data --project --rule --lr --max-epochs --init --no-bias
+            _perceptron_lab_add -W "--data --project --rule --lr --max-epochs --tolerance --init --no-bias
                 --zero --order --seed --model --hidden --activation --batch --features
                 --multiclass --classes --epochs --steps --chart --table --format --layout --size
                 --scale --dpi --theme --font-scale --caption --title --no-legend --columns

@@ -283,5 +283,31 @@ TEST(CliModels, EveryBadModelValueExitsWith2AndNamesItsOption)
     EXPECT_TRUE(fewer.err.contains("at least 3 classes")) << fewer.err.toStdString();
 }
 
+// Online Adaline on XOR in file order settles into a cycle of end-of-epoch weights while every
+// sample still moves them: "cycle", not "converged". --tolerance 0 switches the stop test off, so
+// the same run goes on to the epoch limit; a negative tolerance is refused naming the option.
+TEST(CliModels, ToleranceDecidesWhetherACycleStopsTheRun)
+{
+    const QStringList arguments{QStringLiteral("--data"),   xorCsv(),
+                                QStringLiteral("--rule"),   QStringLiteral("adaline"),
+                                QStringLiteral("--lr"),     QStringLiteral("0.5"),
+                                QStringLiteral("--epochs"), QStringLiteral("200")};
+    const QJsonObject cycle = summaryOf(run(arguments));
+    EXPECT_EQ(cycle.value(u"status").toString(), QStringLiteral("cycle"));
+    EXPECT_LT(cycle.value(u"epochs").toInt(), 200);
+    EXPECT_FALSE(cycle.value(u"converged").toBool());
+
+    const QJsonObject limit =
+        summaryOf(run(arguments + QStringList{QStringLiteral("--tolerance"), QStringLiteral("0")}));
+    EXPECT_EQ(limit.value(u"status").toString(), QStringLiteral("epoch-limit"));
+    EXPECT_EQ(limit.value(u"epochs").toInt(), 200);
+
+    const ProcessResult negative =
+        run(arguments + QStringList{QStringLiteral("--tolerance"), QStringLiteral("-1")});
+    EXPECT_EQ(negative.exitCode, 2);
+    EXPECT_TRUE(negative.err.contains("--tolerance")) << negative.err.toStdString();
+    EXPECT_TRUE(negative.out.isEmpty());
+}
+
 } // namespace
 } // namespace plab::cli

@@ -233,10 +233,10 @@ QString TrainingPresenter::composeStatus() const
         break;
     case learning::TrainingStatus::Cycle: {
         const learning::TrainerState last = history.stateAt(history.lastPosition());
-        state = tr("stuck in a cycle after %1 epochs: the weights repeat every %2 epoch(s) while "
-                   "each sample still moves them by up to %3")
+        state = tr("stuck in a cycle after %1 epochs: the weights repeat every %n epoch(s) while "
+                   "each sample still moves them by up to %2",
+                   nullptr, last.cyclePeriod)
                     .arg(latest.epoch)
-                    .arg(last.cyclePeriod)
                     .arg(formatNumber(last.cycleSwing, 3));
         break;
     }

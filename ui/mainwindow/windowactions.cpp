@@ -378,6 +378,10 @@ QString WindowActions::finishedText(learning::TrainingStatus status)
     case learning::TrainingStatus::Diverged:
         return tr("The run diverged. Lower the learning rate to start over, or move the timeline "
                   "back.");
+    case learning::TrainingStatus::Cycle:
+        return tr("The run is stuck in a cycle: its end-of-epoch weights repeat while each sample "
+                  "still moves them, so more epochs would only go round again. Move the timeline "
+                  "back, or edit the points or the settings, to train again.");
     default:
         return tr("The run has finished. Move the timeline back, or edit the points or the "
                   "settings, to train again.");
