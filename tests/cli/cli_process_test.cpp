@@ -3,6 +3,7 @@
 // exit status 2 with one line on standard error and leaves no output file.
 
 #include "app/cli/traincommand.h"
+#include "cli/runcli.h"
 #include "io/datasetfile.h"
 #include "io/projectfile.h"
 #include "learning/trainer.h"
@@ -28,30 +29,12 @@ namespace {
 const QString kBinary = QStringLiteral(PLAB_CLI_BINARY);
 const QString kExamples = QStringLiteral(PLAB_EXAMPLES_DIR);
 
-struct ProcessResult
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using test::ProcessResult;
 
 ProcessResult run(const QStringList& arguments, const QString& workingDirectory = QString(),
                   const QProcessEnvironment& environment = QProcessEnvironment::systemEnvironment())
 {
-    QProcess process;
-    process.setProcessEnvironment(environment);
-    if (!workingDirectory.isEmpty())
-        process.setWorkingDirectory(workingDirectory);
-    process.start(kBinary, arguments);
-    // A generous bound so a hang fails the test instead of blocking CI; runs take milliseconds.
-    if (!process.waitForFinished(120'000)) {
-        process.kill();
-        process.waitForFinished();
-        ADD_FAILURE() << "perceptron-lab did not finish: " << arguments.join(u' ').toStdString();
-        return {};
-    }
-    EXPECT_EQ(process.exitStatus(), QProcess::NormalExit) << "crashed";
-    return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+    return test::runCli(arguments, workingDirectory, environment);
 }
 
 QString example(const char* name)

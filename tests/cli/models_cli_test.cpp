@@ -2,6 +2,8 @@
 // networks and more classes (docs/cli.md, "Models"), and exit status 2 naming the option for
 // every bad model value.
 
+#include "cli/runcli.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -16,29 +18,14 @@
 namespace plab::cli {
 namespace {
 
-const QString kBinary = QStringLiteral(PLAB_CLI_BINARY);
 const QString kExamples = QStringLiteral(PLAB_EXAMPLES_DIR);
 
-struct ProcessResult
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using test::ProcessResult;
 
 ProcessResult run(QStringList arguments, const QString& command = QStringLiteral("train"))
 {
     arguments.prepend(command);
-    QProcess process;
-    process.start(kBinary, arguments);
-    if (!process.waitForFinished(120'000)) {
-        process.kill();
-        process.waitForFinished();
-        ADD_FAILURE() << "perceptron-lab did not finish: " << arguments.join(u' ').toStdString();
-        return {};
-    }
-    EXPECT_EQ(process.exitStatus(), QProcess::NormalExit) << "crashed";
-    return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+    return test::runCli(arguments);
 }
 
 QString xorCsv()
