@@ -1,3 +1,7 @@
+// The project file (docs/file-formats.md): version sniffing, the reader of versions 1 and 2
+// (typed field readers in jsonfieldreader, the settings' schema in settingsfields.h) and the
+// writer. Longer than our ~600-line guide on purpose: reader and writer share the format's key
+// tables, kept private here so that the two cannot drift apart.
 #include "io/projectfile.h"
 
 #include "io/datasetfile.h"

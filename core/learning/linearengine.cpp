@@ -1,6 +1,9 @@
 // The engine of every linear model (engine.h): one visit loop, instantiated per rule unit
 // (linearrules.h) and answer policy (working, pocket, averaged), the evaluation passes, and the
 // epoch's closing arithmetic. The mathematics is written out in rules.h.
+// Longer than our ~600-line guide on purpose: the loop, its instantiations and the closing
+// arithmetic share private templates; split, they would need a header of internals and the one
+// hot loop would be read across files.
 #include "engine.h"
 #include "linearevaluation.h"
 #include "linearrules.h"
