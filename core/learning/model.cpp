@@ -58,12 +58,7 @@ std::optional<ModelKind> modelKindFromName(std::string_view n)
 
 std::vector<int> ModelShape::sizes() const
 {
-    std::vector<int> out;
-    out.reserve(hidden.size() + 2);
-    out.push_back(features.size());
-    out.insert(out.end(), hidden.begin(), hidden.end());
-    out.push_back(outputUnits());
-    return out;
+    return networkShape().sizes();
 }
 
 int ModelShape::storedCount() const
