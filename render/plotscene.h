@@ -16,20 +16,11 @@
 
 namespace plab::render {
 
-/// Everything one frame of the plot shows, as data. The canvas builds one per paint; exports build
-/// one with presentation = true. PlotRenderer::paint() reads nothing else.
-struct PlotScene
+/// The model part of a picture: what the training run shows (the canvas gets it pushed in by
+/// whoever follows the run; an export takes it from the recorded run).
+struct ModelView
 {
-    /// The points (not owned; must stay valid while paint() runs). Null: no points.
-    const learning::Dataset* data = nullptr;
-    /// Changes whenever the points change (Document::dataRevision()). Together with `data` it
-    /// keys the renderer's cached point layer; 0 disables that cache.
-    std::uint64_t dataRevision = 0;
-
-    io::ViewBox view;
-    Aspect aspect = Aspect::Equal;
-
-    // The model, when one is shown.
+    /// The model, when one is shown.
     learning::LinearModel model;
     bool hasModel = false;
     learning::Rule rule = learning::Rule::Perceptron; ///< Logistic shades by probability
@@ -45,6 +36,20 @@ struct PlotScene
     std::optional<learning::StepRecord> step;
     /// Recent boundaries, oldest first, drawn faded (the newest least faded).
     std::vector<learning::LinearModel> trail;
+};
+
+/// Everything one frame of the plot shows, as data. The canvas builds one per paint; exports build
+/// one with presentation = true. PlotRenderer::paint() reads nothing else.
+struct PlotScene : ModelView
+{
+    /// The points (not owned; must stay valid while paint() runs). Null: no points.
+    const learning::Dataset* data = nullptr;
+    /// Changes whenever the points change (Document::dataRevision()). Together with `data` it
+    /// keys the renderer's cached point layer; 0 disables that cache.
+    std::uint64_t dataRevision = 0;
+
+    io::ViewBox view;
+    Aspect aspect = Aspect::Equal;
 
     /// Per-point selection flags (empty: nothing selected; otherwise one entry per point).
     std::vector<char> selected;

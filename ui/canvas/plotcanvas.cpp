@@ -128,14 +128,7 @@ render::PlotScene PlotCanvas::scene() const
         s.dataRevision = m_document->dataRevision();
         s.view = m_document->view();
     }
-    s.model = m_training.model;
-    s.hasModel = m_training.hasModel;
-    s.rule = m_training.rule;
-    s.zero = m_training.zero;
-    s.useBias = m_training.useBias;
-    s.misclassified = m_training.misclassified;
-    s.step = m_training.step;
-    s.trail = m_training.trail;
+    static_cast<render::ModelView&>(s) = m_training;
     s.selected = m_selected;
     s.rubberBand = m_gesture.rubberBand();
     s.hovered = m_hovered;

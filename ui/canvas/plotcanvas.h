@@ -25,18 +25,8 @@ class Document;
 namespace plab::ui {
 
 /// The training-related part of a PlotScene, pushed in by whoever follows the training run (the
-/// canvas itself knows nothing about training). See PlotScene for what each field draws.
-struct TrainingView
-{
-    learning::LinearModel model;
-    bool hasModel = false;
-    learning::Rule rule = learning::Rule::Perceptron;
-    learning::ZeroConvention zero = learning::ZeroConvention::Positive;
-    bool useBias = true;
-    std::vector<std::size_t> misclassified;
-    std::optional<learning::StepRecord> step;
-    std::vector<learning::LinearModel> trail;
-};
+/// canvas itself knows nothing about training).
+using TrainingView = render::ModelView;
 
 /// The interactive plot. Shows a Document through PlotRenderer and edits it with undo commands.
 ///
