@@ -2734,6 +2734,10 @@ or an existing folder; - writes a table to standard output</source>
             <numerusform>%1 エポックで周期に入りました: 重みは %n エポックごとに同じ値に戻りますが、各サンプルはなお最大 %2 だけ重みを動かします</numerusform>
         </translation>
     </message>
+    <message>
+        <source>no line through the origin separates the classes (the bias is off): the perceptron cannot converge on this data</source>
+        <translation>原点を通る直線ではクラスを分けられません（バイアスがオフです）: このデータではパーセプトロンは収束しません</translation>
+    </message>
 </context>
 <context>
     <name>plab::ui::UserGuideDialog</name>

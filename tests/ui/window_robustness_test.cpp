@@ -46,6 +46,7 @@ struct EdgeCase
     int maxEpochs = 50;
     const char* statusPart;
     bool trainable = true;
+    bool useBias = true;
 };
 
 class Robustness : public plab::test::WindowTest
@@ -86,6 +87,11 @@ TEST_F(Robustness, NumericalEdgeCasesTrainPaintAndSayWhatHappened)
         // Separable; the same run as `perceptron-lab train` on this file (2 epochs).
         {"two points", "x1,x2,label\n0,0,0\n1,1,1\n", learning::Rule::Perceptron, 1.0, 50,
          "converged after 2 epochs"},
+        // Separable by a line, but not by one through the origin: the bias is off.
+        {"no bias", "x1,x2,label\n0,0,0\n2,0,1\n", learning::Rule::Perceptron, 1.0, 20,
+         "epoch limit reached (20 epochs); no line through the origin separates the classes (the "
+         "bias is off)",
+         true, false},
         {"points at +/-1e9", "x1,x2,label\n-1e9,-1e9,0\n1e9,1e9,1\n-1e9,1e9,0\n1e9,-1e9,1\n",
          learning::Rule::Perceptron, 1.0, 50, "converged after 1 epoch"},
         {"learning rate 1e6 with Adaline", "x1,x2,label\n0,0,0\n0,1,0\n1,0,0\n1,1,1\n",
@@ -100,6 +106,7 @@ TEST_F(Robustness, NumericalEdgeCasesTrainPaintAndSayWhatHappened)
         s.rule = c.rule;
         s.learningRate = c.learningRate;
         s.maxEpochs = c.maxEpochs;
+        s.useBias = c.useBias;
         document()->setSettings(s);
         QSignalSpy changed(presenter(), &TrainingPresenter::statusChanged);
         ASSERT_TRUE(m_window->openFile(writeFile(u"case%1.csv"_s.arg(index++), c.csv)));

@@ -214,8 +214,13 @@ QString TrainingPresenter::composeStatus() const
 
     const learning::Rule rule = applied.rule;
     const bool notSeparable = learning::isPerceptronFamily(rule) && !separable();
+    // Without a bias every boundary passes through the origin, so "not linearly separable" would
+    // claim more than the check found.
     const QString cannot =
-        tr("not linearly separable: the perceptron cannot converge on this data");
+        applied.useBias
+            ? tr("not linearly separable: the perceptron cannot converge on this data")
+            : tr("no line through the origin separates the classes (the bias is off): the "
+                 "perceptron cannot converge on this data");
     const learning::EpochFigures latest = history.latestEpoch();
     QString state;
     switch (history.stateAt(history.lastPosition()).status) {
