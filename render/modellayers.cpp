@@ -213,15 +213,15 @@ void WeightVectorLayer::paint(PlotFrame& frame)
     const double s = scale(scene, tf);
     const QFont labelFont = theme.font(1.05, true);
 
-    // From the old boundary while an update is shown, otherwise from the boundary.
+    // From the old boundary while an update is shown (the boundary itself when the old one is
+    // outside the view), otherwise from the boundary. The vectors are the same wherever they are
+    // drawn from: w before the update is never taken for 0 because its line is not in view.
     std::optional<Eigen::Vector2d> anchor;
-    Eigen::Vector2d wOld = Eigen::Vector2d::Zero();
+    const Eigen::Vector2d wOld = showUpdate ? scene.step->before.w : Eigen::Vector2d::Zero();
     if (showUpdate && !scene.step->before.hasNoBoundary()) {
         const LineClip ghostClip = clipBoundary(scene.step->before, tf.effectiveView());
-        if (ghostClip.kind == LineClip::Kind::Inside) {
+        if (ghostClip.kind == LineClip::Kind::Inside)
             anchor = ghostClip.closest;
-            wOld = scene.step->before.w;
-        }
     }
     if (!anchor && frame.clip.kind == LineClip::Kind::Inside)
         anchor = frame.clip.closest;

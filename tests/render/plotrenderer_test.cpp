@@ -318,6 +318,48 @@ TEST(PlotRenderer, SvgExportDrawsVectorMarkers)
     EXPECT_TRUE(text.contains("#d55e00"));
 }
 
+/// Pixels of \p image within a small distance of \p colour.
+int pixelsOf(const QImage& image, const QColor& colour)
+{
+    int count = 0;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x)
+            count += distance(image.pixelColor(x, y), colour) < 24 ? 1 : 0;
+    return count;
+}
+
+TEST(PlotRenderer, AnUpdateWhoseOldBoundaryIsOutsideTheViewIsStillASum)
+{
+    // Adaline-like step: w before the update is not 0, but its line x1 + x2 = 30 lies outside the
+    // 0..10 view. Drawing the new w alone, labelled "w = Δw", would be false: the picture must
+    // show w, the update vector Δw and w + Δw, tip to tail.
+    const Theme theme = Theme::light();
+    const Dataset data({{{2, 2}, 0}, {{8, 8}, 1}});
+    PlotScene scene = baseScene();
+    scene.showWeightVector = true;
+    scene.presentation = true;
+    scene.data = &data;
+    scene.dataRevision = 1;
+    scene.hasModel = true;
+    StepRecord step;
+    step.index = 1;
+    step.x = {8, 8};
+    step.updated = true;
+    step.before = {{1, 1}, -30};
+    step.deltaW = {0.5, 0.5};
+    step.deltaB = 20;
+    step.after = {{1.5, 1.5}, -10}; // x1 + x2 = 6.67: in view
+    scene.step = step;
+    scene.model = step.after;
+    EXPECT_GT(pixelsOf(render(scene, theme), theme.updateArrow), 20);
+
+    // The first update from w = 0 is the update itself: one arrow, no separate update vector.
+    scene.step->before = {{0, 0}, 0};
+    scene.step->deltaW = {1.5, 1.5};
+    scene.step->deltaB = -10;
+    EXPECT_EQ(pixelsOf(render(scene, theme), theme.updateArrow), 0);
+}
+
 TEST(PlotRenderer, ArrowScaleKeepsWReadable)
 {
     PlotScene scene = baseScene();
