@@ -10,17 +10,22 @@
 #include "ui/canvas/plotcanvas.h"
 #include "ui/dialogs/keysdialog.h"
 #include "ui/mainwindow/mainwindow.h"
+#include "ui/mainwindow/trainingpresenter.h"
 #include "ui/mainwindow/windowactions.h"
 #include "ui/mainwindow/windowstatusbar.h"
+#include "ui/panels/controlpanel.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QDockWidget>
+#include <QDoubleSpinBox>
 #include <QHash>
 #include <QKeySequence>
 #include <QLabel>
 #include <QMainWindow>
 #include <QMenu>
 #include <QSignalSpy>
+#include <QSlider>
 #include <QStatusBar>
 #include <QTest>
 #include <QUndoCommand>
@@ -219,6 +224,43 @@ TEST(WindowStatusBarAlone, ItsFieldsSayWhatTheyAreGivenAndTheMarkerShowsOnlyAPro
     EXPECT_EQ(marker->toolTip(), u"No space left on /tmp"_s);
     status.showAutosaveProblem({}, {});
     EXPECT_TRUE(marker->isHidden());
+}
+
+TEST_F(WindowActions, EnterInTheLearningRateHandsTheKeysBackToThePlot)
+{
+    m_window->generate(learning::Generator::And, learning::GeneratorParams{});
+    focusCanvas();
+    auto* rate = m_window->controlPanel()->findChild<QDoubleSpinBox*>(u"learningRate"_s);
+    ASSERT_NE(rate, nullptr);
+    rate->setFocus();
+    rate->selectAll();
+    QTest::keyClicks(rate, u"0.5"_s);
+    QTest::keyClick(rate, Qt::Key_Return);
+    EXPECT_EQ(document()->settings().learningRate, 0.5);
+    EXPECT_FALSE(rate->hasFocus());
+    // N now steps an epoch instead of being typed into the field.
+    QSignalSpy changed(presenter(), &ui::TrainingPresenter::statusChanged);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_N);
+    ASSERT_TRUE(waitFor(changed, [this] { return playback()->history().epochCount() >= 2; }));
+    EXPECT_EQ(rate->value(), 0.5);
+}
+
+TEST_F(WindowActions, AFocusedSpeedSliderTakesItsArrowKeys)
+{
+    m_window->generate(learning::Generator::And, learning::GeneratorParams{});
+    focusCanvas();
+    auto* speed = m_window->controlPanel()->findChild<QSlider*>(u"speed"_s);
+    ASSERT_NE(speed, nullptr);
+    speed->setFocus();
+    const int before = speed->value();
+    const std::size_t position = playback()->position();
+    QTest::keyClick(speed, Qt::Key_Right);
+    EXPECT_EQ(speed->value(), before + 1);
+    QTest::keyClick(speed, Qt::Key_Left);
+    EXPECT_EQ(speed->value(), before);
+    QCoreApplication::processEvents();
+    EXPECT_EQ(playback()->position(), position) << "the arrows must not step the run";
+    EXPECT_EQ(playback()->history().epochCount(), 1);
 }
 
 } // namespace

@@ -277,6 +277,8 @@ void MainWindow::connectParts()
         WindowSettings().setSpeed(speed);
     });
     connect(m_controls, &ControlPanel::activeClassChosen, m_canvas, &PlotCanvas::setActiveClass);
+    connect(m_controls, &ControlPanel::editingConfirmed, m_canvas,
+            [this] { m_canvas->setFocus(Qt::OtherFocusReason); });
     connect(m_canvas, &PlotCanvas::activeClassChanged, this, [this](int cls) {
         m_controls->setActiveClass(cls);
         m_actions->checkClass(cls);

@@ -12,6 +12,7 @@
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QPainter>
 #include <QPainterPath>
@@ -193,6 +194,7 @@ ControlPanel::ControlPanel(QWidget* parent) : QWidget(parent)
     runLayout->addWidget(m_actionRow);
     auto* speedRow = new QHBoxLayout;
     m_speed = new QSlider(Qt::Horizontal, run);
+    m_speed->setObjectName(QStringLiteral("speed"));
     m_speed->setRange(0, int(kSpeedStops.size()) - 1);
     m_speed->setPageStep(1);
     m_speed->setTickPosition(QSlider::TicksBelow);
@@ -220,6 +222,7 @@ ControlPanel::ControlPanel(QWidget* parent) : QWidget(parent)
     m_gradientModeLabel->setBuddy(m_gradientMode);
     ruleForm->addRow(m_gradientModeLabel, m_gradientMode);
     m_learningRate = new CompactSpinBox(ruleBox);
+    m_learningRate->setObjectName(QStringLiteral("learningRate"));
     m_learningRate->setDecimals(5);
     m_learningRate->setRange(0.00001, 1e6);
     m_learningRate->setStepType(QAbstractSpinBox::AdaptiveDecimalStepType);
@@ -314,13 +317,43 @@ ControlPanel::ControlPanel(QWidget* parent) : QWidget(parent)
 
     // A value is applied when it is complete (Enter, arrows, leaving the field), not at every
     // keystroke: typing 0.05 must not pass through 0 or 0.0.
-    for (auto* spin : findChildren<QAbstractSpinBox*>())
+    // Enter confirms the value and hands the keys back to the window (S, N, Space would otherwise
+    // be typed into the field); leaving the field by Tab or a click is not a confirmation.
+    for (auto* spin : findChildren<QAbstractSpinBox*>()) {
         spin->setKeyboardTracking(false);
+        connect(spin, &QAbstractSpinBox::editingFinished, this, [this, spin] {
+            if (spin->hasFocus())
+                Q_EMIT editingConfirmed();
+        });
+    }
+    // A focused speed slider takes its arrow keys before the window's step shortcuts do.
+    m_speed->installEventFilter(this);
 
     retranslateUi();
     setTheme(render::Theme::light());
     setSettings(m_settings);
     setSpeed(10.0);
+}
+
+bool ControlPanel::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_speed && event->type() == QEvent::ShortcutOverride) {
+        switch (static_cast<QKeyEvent*>(event)->key()) {
+        case Qt::Key_Left:
+        case Qt::Key_Right:
+        case Qt::Key_Up:
+        case Qt::Key_Down:
+        case Qt::Key_Home:
+        case Qt::Key_End:
+        case Qt::Key_PageUp:
+        case Qt::Key_PageDown:
+            event->accept();
+            return true;
+        default:
+            break;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void ControlPanel::changeEvent(QEvent* event)

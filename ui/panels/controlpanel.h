@@ -68,10 +68,14 @@ Q_SIGNALS:
     void speedChanged(double epochsPerSecond);
     /// The user picked the class new clicks place.
     void activeClassChosen(int cls);
+    /// Enter was pressed in a field: the value is applied and the keys can go back to the plot.
+    void editingConfirmed();
 
 protected:
     /// QEvent::LanguageChange: every text again, in the new language.
     void changeEvent(QEvent* event) override;
+    /// The speed slider's arrow keys (see the constructor).
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void retranslateUi();
