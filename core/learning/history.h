@@ -60,15 +60,15 @@ struct EpochFigures
 /// whole StepRecord, state included.
 ///
 /// Memory: 8 P + 4 K + 16 bytes per epoch for P parameters and K classes (48 bytes for the
-/// classic model: 10^6 epochs take 48 MB, 10^7 take 480 MB), in chunks of ChunkedColumn::kRowsPerChunk epochs; plus one TrainerState (about
-/// 170 bytes today; it grows with P, about 5 P doubles) per checkpoint, which is 1 / interval of
-/// the epochs for a data set of N points, with interval = max(1, 10^6 / (N + 32)); plus
-/// sizeof(StepRecord) per recorded visit. Nothing per data point is stored: lists such as the
-/// misclassified points are recomputed from the model when shown. restart() frees all of it.
-/// The parameter rows dominate as P grows: at P = 800 (a small network) an epoch takes 6.4 kB,
-/// so 10^4 epochs fit in 64 MB; longer runs of such models will need the rows kept only every
-/// k-th epoch and replayed in between, as the states are. Per-class error counts would add a
-/// 32-bit column per class.
+/// classic model: 10^6 epochs take 48 MB, 10^7 take 480 MB), in chunks of
+/// ChunkedColumn::kRowsPerChunk epochs; plus one TrainerState (about 170 bytes today; it grows with
+/// P, about 5 P doubles) per checkpoint, which is 1 / interval of the epochs for a data set of N
+/// points, with interval = max(1, 10^6 / (N + 32)); plus sizeof(StepRecord) per recorded visit.
+/// Nothing per data point is stored: lists such as the misclassified points are recomputed from the
+/// model when shown. restart() frees all of it. The parameter rows dominate as P grows: at P = 800
+/// (a small network) an epoch takes 6.4 kB, so 10^4 epochs fit in 64 MB; longer runs of such models
+/// will need the rows kept only every k-th epoch and replayed in between, as the states are.
+/// Per-class error counts would add a 32-bit column per class.
 ///
 /// The History holds the run's Replayer (shared, immutable), so a copy is self-contained and can
 /// be used on another thread. Const member functions do not modify the History.
