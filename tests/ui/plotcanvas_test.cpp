@@ -4,6 +4,7 @@
 #include "ui/canvas/plotcanvas.h"
 
 #include <QApplication>
+#include <QMenu>
 #include <QSignalSpy>
 #include <QTest>
 #include <QUndoStack>
@@ -295,6 +296,37 @@ TEST_F(Canvas, PaintsThePointsItPlaced)
     EXPECT_FALSE(
         near(m_canvas.grab().toImage().pixelColor(int(right.x() * dpr), int(right.y() * dpr)),
              m_canvas.theme().classColors[1]));
+}
+
+TEST_F(Canvas, ThePointMenuOffersOnlyAClassChangeThatChangesSomething)
+{
+    const QPoint point(420, 300);
+    QTest::mouseClick(&m_canvas, Qt::RightButton, {}, point); // a class-1 point
+    ASSERT_EQ(m_doc.data().size(), 1u);
+    ASSERT_EQ(m_doc.data().label(0), 1);
+    const auto menuTexts = [this] {
+        QStringList texts;
+        for (QMenu* menu : m_canvas.findChildren<QMenu*>()) {
+            for (const QAction* action : menu->actions())
+                texts << action->text();
+            menu->close();
+        }
+        return texts;
+    };
+    QTest::mouseClick(&m_canvas, Qt::RightButton, {}, point); // on the point: its menu
+    QStringList texts = menuTexts();
+    EXPECT_TRUE(texts.contains(QStringLiteral("Change to class 0")))
+        << texts.join(u", ").toStdString();
+    EXPECT_FALSE(texts.contains(QStringLiteral("Change to class 1")))
+        << texts.join(u", ").toStdString();
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    m_doc.undoStack()->push(new SetPointLabels(&m_doc, {0}, 0));
+    QTest::mouseClick(&m_canvas, Qt::RightButton, {}, point);
+    texts = menuTexts();
+    EXPECT_TRUE(texts.contains(QStringLiteral("Change to class 1")))
+        << texts.join(u", ").toStdString();
+    EXPECT_FALSE(texts.contains(QStringLiteral("Change to class 0")))
+        << texts.join(u", ").toStdString();
 }
 
 TEST_F(Canvas, TheSceneCarriesTheTrainingView)

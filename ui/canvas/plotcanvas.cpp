@@ -554,9 +554,17 @@ void PlotCanvas::showPointMenu(const QPoint& globalPos, std::size_t index)
     menu->setAttribute(Qt::WA_DeleteOnClose);
     menu->addAction(count == 1 ? tr("Remove point") : tr("Remove %n points", nullptr, int(count)),
                     this, &PlotCanvas::deleteSelection);
-    for (int cls = 0; cls < 2; ++cls)
-        menu->addAction(tr("Change to class %1").arg(cls), this,
-                        [this, cls] { setSelectionClass(cls); });
+    // Only a change that changes something: no "Change to class 1" for class-1 points.
+    const std::vector<std::size_t> targets = selectedIndices();
+    for (int cls = 0; cls < 2; ++cls) {
+        const bool changes = std::any_of(targets.begin(), targets.end(), [&](std::size_t i) {
+            return m_document->data().label(i) != cls;
+        });
+        if (changes) {
+            menu->addAction(tr("Change to class %1").arg(cls), this,
+                            [this, cls] { setSelectionClass(cls); });
+        }
+    }
     menu->addSeparator();
     menu->addAction(tr("Select all"), this, &PlotCanvas::selectAll);
     menu->popup(globalPos);
