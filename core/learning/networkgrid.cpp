@@ -15,6 +15,11 @@
 #include <cmath>
 #include <stdexcept>
 
+// No clones under ThreadSanitizer: the clones' resolver runs while the dynamic loader relocates
+// the program, before the TSan runtime is set up, and the instrumented resolver crashes there.
+#if defined(__SANITIZE_THREAD__) && !defined(PLAB_GRID_CLONES)
+#define PLAB_GRID_CLONES
+#endif
 #ifndef PLAB_GRID_CLONES
 #if defined(__x86_64__) && defined(__has_attribute)
 #if __has_attribute(target_clones)
