@@ -83,6 +83,16 @@
     </message>
 </context>
 <context>
+    <name>plab::io::Validation</name>
+    <message numerus="yes">
+        <source>the data set has only one class (%n point(s) of class %1): training needs points of both classes</source>
+        <translation>
+            <numerusform>the data set has only one class (%n point of class %1): training needs points of both classes</numerusform>
+            <numerusform>the data set has only one class (%n points of class %1): training needs points of both classes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>plab::ui::ExportDialog</name>
     <message numerus="yes">
         <source>%n row(s)</source>

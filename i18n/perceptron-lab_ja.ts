@@ -1345,10 +1345,6 @@ or an existing folder; - writes a table to standard output</source>
         <translation>データセットが空です。学習には両方のクラスの点が必要です</translation>
     </message>
     <message>
-        <source>the data set has only one class (%1 points of class %2): training needs points of both classes</source>
-        <translation>データセットにはクラスが 1 つしかありません（クラス %2 の点が %1 個）。学習には両方のクラスの点が必要です</translation>
-    </message>
-    <message>
         <source>the data set has %1 points, more than the limit of %2</source>
         <translation>データセットの点は %1 個で、上限の %2 個を超えています</translation>
     </message>
@@ -1387,6 +1383,12 @@ or an existing folder; - writes a table to standard output</source>
     <message>
         <source>a network always has biases</source>
         <translation>ネットワークには常にバイアスがあります</translation>
+    </message>
+    <message numerus="yes">
+        <source>the data set has only one class (%n point(s) of class %1): training needs points of both classes</source>
+        <translation>
+            <numerusform>データセットにはクラスが 1 つしかありません（クラス %1 の点が %n 個）。学習には両方のクラスの点が必要です</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2554,10 +2556,6 @@ or an existing folder; - writes a table to standard output</source>
         <translation>サンプルごとに進める（S）と、各更新の計算が表示されます。</translation>
     </message>
     <message>
-        <source>distance from the line to the nearest point = %1</source>
-        <translation>決定境界から最も近い点までの距離 = %1</translation>
-    </message>
-    <message>
         <source>every point is classified correctly, but a point lies on the line (margin 0)</source>
         <translation>すべての点を正しく分類していますが、直線上に点があります（マージン 0）</translation>
     </message>
@@ -2572,18 +2570,6 @@ or an existing folder; - writes a table to standard output</source>
     <message>
         <source>R = max ‖(x₁, x₂)‖ = %1</source>
         <translation>R = max ‖(x₁, x₂)‖ = %1</translation>
-    </message>
-    <message>
-        <source>γ = min t·(w·x + b) / ‖(w, b)‖ = %1</source>
-        <translation>γ = min t·(w·x + b) / ‖(w, b)‖ = %1</translation>
-    </message>
-    <message>
-        <source>γ = min t·(w·x) / ‖w‖ = %1</source>
-        <translation>γ = min t·(w·x) / ‖w‖ = %1</translation>
-    </message>
-    <message>
-        <source>mistake bound (R/γ)² = %1</source>
-        <translation>誤り回数の上限 (R/γ)² = %1</translation>
     </message>
     <message>
         <source>mistakes so far = %1</source>
@@ -2608,6 +2594,30 @@ or an existing folder; - writes a table to standard output</source>
     <message>
         <source>the average of the weights over all visits so far</source>
         <translation>これまでのすべての訪問にわたる重みの平均</translation>
+    </message>
+    <message>
+        <source>distance from the line to the nearest point = %1 (in the plane)</source>
+        <translation>決定境界から最も近い点までの距離 = %1（平面上）</translation>
+    </message>
+    <message>
+        <source>γ = min t±·(w·x + b) / ‖(w, b)‖ = %1</source>
+        <translation>γ = min t±·(w·x + b) / ‖(w, b)‖ = %1</translation>
+    </message>
+    <message>
+        <source>γ = min t±·(w·x) / ‖w‖ = %1</source>
+        <translation>γ = min t±·(w·x) / ‖w‖ = %1</translation>
+    </message>
+    <message>
+        <source>  with t± = +1 for class 1 and −1 for class 0: the same distance, measured in the theorem&apos;s space (x₁, x₂, 1)</source>
+        <translation>  t± はクラス 1 で +1、クラス 0 で −1。同じ距離を定理の空間 (x₁, x₂, 1) で測ったもの</translation>
+    </message>
+    <message>
+        <source>  with t± = +1 for class 1 and −1 for class 0</source>
+        <translation>  t± はクラス 1 で +1、クラス 0 で −1</translation>
+    </message>
+    <message>
+        <source>mistake bound (R/γ)² = (%1 / %2)² = %3</source>
+        <translation>誤り回数の上限 (R/γ)² = (%1 / %2)² = %3</translation>
     </message>
 </context>
 <context>
@@ -2701,10 +2711,6 @@ or an existing folder; - writes a table to standard output</source>
         <translation>誤分類 %1</translation>
     </message>
     <message>
-        <source>loss %1</source>
-        <translation>損失 %1</translation>
-    </message>
-    <message>
         <source>not linearly separable: the perceptron cannot converge on this data</source>
         <translation>線形分離不可能: このデータではパーセプトロンは収束しません</translation>
     </message>
@@ -2737,6 +2743,18 @@ or an existing folder; - writes a table to standard output</source>
     <message>
         <source>no line through the origin separates the classes (the bias is off): the perceptron cannot converge on this data</source>
         <translation>原点を通る直線ではクラスを分けられません（バイアスがオフです）: このデータではパーセプトロンは収束しません</translation>
+    </message>
+    <message>
+        <source>perceptron criterion %1</source>
+        <translation>パーセプトロン基準 %1</translation>
+    </message>
+    <message>
+        <source>squared error %1</source>
+        <translation>二乗誤差 %1</translation>
+    </message>
+    <message>
+        <source>cross-entropy %1</source>
+        <translation>交差エントロピー %1</translation>
     </message>
 </context>
 <context>

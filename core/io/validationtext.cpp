@@ -69,9 +69,9 @@ QString describeDataProblem(learning::DataProblem problem, const learning::Datas
     case P::Empty:
         return Text::tr("the data set is empty: training needs points of both classes");
     case P::OneClass:
-        return Text::tr("the data set has only one class (%1 points of class %2): training needs "
-                        "points of both classes")
-            .arg(data.size())
+        return Text::tr("the data set has only one class (%n point(s) of class %1): training "
+                        "needs points of both classes",
+                        nullptr, int(data.size()))
             .arg(data.count(1) > 0 ? 1 : 0);
     case P::NonFinite:
         return describeInvalidPoint(data, learning::firstInvalidPoint(data).value_or(0));

@@ -1,6 +1,7 @@
 #include "support/windowtest.h"
 
 #include "editor/document.h"
+#include "i18n/language.h"
 
 #include <QFile>
 #include <QLabel>
@@ -34,6 +35,9 @@ QString FakePrompts::saveFileName(QWidget*, const QString&, const QString&, cons
 void WindowTest::SetUpTestSuite()
 {
     s_settings = std::make_unique<SettingsSandbox>(u"plab-window-test"_s);
+    // As the program does at start: English needs its file too, for the plural forms of the
+    // "%n point(s)" texts.
+    i18n::installTranslations(u"en"_s);
 }
 
 void WindowTest::TearDownTestSuite()

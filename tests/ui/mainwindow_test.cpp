@@ -131,6 +131,9 @@ TEST_F(Window, TrainOnAndConvergesToTheCoresWeights)
     EXPECT_TRUE(presenter()->statusText().contains(
         u"converged after %1 epochs"_s.arg(expected.back().epoch)))
         << presenter()->statusText().toStdString();
+    // The loss has its name: the perceptron's is the perceptron criterion, 0 once converged.
+    EXPECT_TRUE(presenter()->statusText().contains(u" · perceptron criterion 0.000"_s))
+        << presenter()->statusText().toStdString();
     EXPECT_EQ(m_window->findChild<QLabel*>(u"statusLine"_s)->text(), presenter()->statusText());
     // Nothing is left to train: Train is disabled until the data or the settings change.
     EXPECT_FALSE(action("actionTrain")->isEnabled());
@@ -222,7 +225,8 @@ TEST_F(Window, StepSampleShowsTheUpdateOnTheCanvasAndInTheParameters)
     EXPECT_EQ(view.model.b, -1.0);
     EXPECT_EQ(m_window->timeline()->label(), u"Epoch 1 · sample 1/4"_s);
     const QString update = m_window->parameterPanel()->updateText();
-    EXPECT_TRUE(update.contains(u"  = 0.00 + 1.0·(0 − 1)"_s)) << update.toStdString();
+    EXPECT_TRUE(QString(update).replace(QChar(0x00A0), u' ').contains(u"  = 0.00 + 1.0·(0 − 1)"_s))
+        << update.toStdString();
 }
 
 TEST_F(Window, TrainingFromAPastPositionForksTheRecordedRun)

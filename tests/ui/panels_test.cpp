@@ -9,8 +9,10 @@
 #include "ui/panels/parameterpanel.h"
 #include "ui/panels/timeline.h"
 
+#include <QApplication>
 #include <QDoubleSpinBox>
 #include <QImage>
+#include <QLabel>
 #include <QPainter>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -200,16 +202,22 @@ TEST(ParameterText, NumbersUseATrueMinusAndNeverHideSmallValues)
     EXPECT_EQ(formatRate(0.05), u"0.05"_s);
 }
 
+/// \p text with its no-break spaces as plain ones: the wrap points are tested on their own.
+QString spaced(QString text)
+{
+    return text.replace(QChar(0x00A0), u' ');
+}
+
 TEST(ParameterText, BoundaryEquationWithItsNumbers)
 {
     learning::LinearModel m;
     m.w = Eigen::Vector2d(1.0, 2.0);
     m.b = -1.0;
-    EXPECT_EQ(boundaryEquation(m, true), u"1.00·x₁ + 2.00·x₂ − 1.00 = 0"_s);
-    EXPECT_EQ(boundaryEquation(m, false), u"1.00·x₁ + 2.00·x₂ = 0"_s);
+    EXPECT_EQ(spaced(boundaryEquation(m, true)), u"1.00·x₁ + 2.00·x₂ − 1.00 = 0"_s);
+    EXPECT_EQ(spaced(boundaryEquation(m, false)), u"1.00·x₁ + 2.00·x₂ = 0"_s);
     m.w = Eigen::Vector2d(-0.5, -2.0);
     m.b = 0.25;
-    EXPECT_EQ(boundaryEquation(m, true), u"−0.50·x₁ − 2.00·x₂ + 0.25 = 0"_s);
+    EXPECT_EQ(spaced(boundaryEquation(m, true)), u"−0.50·x₁ − 2.00·x₂ + 0.25 = 0"_s);
 }
 
 /// A visit of sample #4 (index 3) at x = (1, 1), target 1, with w = (0, 0), b = 0 before.
@@ -237,7 +245,8 @@ TEST(ParameterText, PerceptronUpdateWrittenOut)
     s.after.b = 1.0;
     s.deltaW = Eigen::Vector2d(1.0, 1.0);
     s.deltaB = 1.0;
-    EXPECT_EQ(updateArithmetic(s, learning::Rule::Perceptron, learning::GradientMode::Online, true),
+    EXPECT_EQ(spaced(updateArithmetic(s, learning::Rule::Perceptron, learning::GradientMode::Online,
+                                      true)),
               u"sample #4: x = (1.00, 1.00), t = 1\n"
               u"net = w·x + b = 0.00, y = 0\n"
               u"w ← w + η·(t − y)·x\n"
@@ -269,7 +278,7 @@ TEST(ParameterText, AdalineUsesTheLinearOutputAndMinusOnePlusOneTargets)
     s.error = -1.5;
     s.after.w = Eigen::Vector2d(-0.15, -0.15);
     const QString text =
-        updateArithmetic(s, learning::Rule::Adaline, learning::GradientMode::Online, false);
+        spaced(updateArithmetic(s, learning::Rule::Adaline, learning::GradientMode::Online, false));
     EXPECT_TRUE(text.contains(u"t = −1"_s)) << text.toStdString();
     EXPECT_TRUE(text.contains(u"w ← w + η·(t − net)·x"_s)) << text.toStdString();
     EXPECT_TRUE(text.contains(u"  = (0.00, 0.00) + 0.1·(−1 − 0.50)·(1.00, 1.00)"_s))
@@ -283,8 +292,8 @@ TEST(ParameterText, LogisticShowsTheProbability)
     learning::StepRecord s = visit(0.5, 0.0, 1, true);
     s.error = 0.5;
     s.after.w = Eigen::Vector2d(0.25, 0.25);
-    const QString text =
-        updateArithmetic(s, learning::Rule::Logistic, learning::GradientMode::Online, false);
+    const QString text = spaced(
+        updateArithmetic(s, learning::Rule::Logistic, learning::GradientMode::Online, false));
     EXPECT_TRUE(text.contains(u"p = σ(net) = σ(0.00) = 0.50"_s)) << text.toStdString();
     EXPECT_TRUE(text.contains(u"  = (0.00, 0.00) + 0.5·(1 − 0.50)·(1.00, 1.00)"_s))
         << text.toStdString();
@@ -307,11 +316,92 @@ TEST(ParameterPanel, ShowsTheMistakeBoundNextToTheMistakes)
     panel.setState(state);
     const QString text = panel.readoutText();
     EXPECT_TRUE(text.contains(u"R = max ‖(x₁, x₂, 1)‖ = 1.75"_s)) << text.toStdString();
-    EXPECT_TRUE(text.contains(u"nearest point = 0.50"_s)) << text.toStdString();
-    EXPECT_TRUE(text.contains(u"= 0.250"_s)) << text.toStdString(); // gamma
-    EXPECT_TRUE(text.contains(u"mistake bound (R/γ)² = 49.0"_s)) << text.toStdString();
+    EXPECT_TRUE(text.contains(u"nearest point = 0.50 (in the plane)"_s)) << text.toStdString();
+    // γ's t is the ±1 label, not the t ∈ {0, 1} of the update, and the text says so.
+    EXPECT_TRUE(text.contains(u"γ = min t±·(w·x + b) / ‖(w, b)‖ = 0.25"_s)) << text.toStdString();
+    EXPECT_TRUE(text.contains(u"t± = +1 for class 1 and −1 for class 0"_s)) << text.toStdString();
+    EXPECT_TRUE(text.contains(u"mistake bound (R/γ)² = (1.75 / 0.25)² = 49"_s))
+        << text.toStdString();
     EXPECT_TRUE(text.contains(u"mistakes so far = 11"_s)) << text.toStdString();
-    EXPECT_EQ(panel.equationText(), u"2.00·x₁ + 1.00·x₂ − 3.00 = 0"_s);
+    EXPECT_EQ(spaced(panel.equationText()), u"2.00·x₁ + 1.00·x₂ − 3.00 = 0"_s);
+}
+
+TEST(ParameterPanel, TheBoundCanBeRecomputedFromTheNumbersShown)
+{
+    // A small margin: with γ shown as "0.001" the bound 4.69e+06 could not be checked by hand.
+    ParameterPanel panel;
+    ParameterState state;
+    state.model.w = Eigen::Vector2d(1.0, 1.0);
+    learning::ConvergenceReadout readout;
+    readout.radius = std::sqrt(3.0);
+    readout.margin = 0.0011;
+    readout.augmentedMargin = 0.000800123;
+    readout.mistakeBound = std::pow(*readout.augmentedMargin / readout.radius, -2.0);
+    state.readout = readout;
+    panel.setState(state);
+    const QString text = panel.readoutText();
+    const qsizetype at = text.indexOf(u"(R/γ)² = ("_s);
+    ASSERT_GE(at, 0) << text.toStdString();
+    // "(R/γ)² = (R / γ)² = bound": parse the shown R, γ and bound and recompute.
+    const QStringList parts = text.mid(at + 10).section(u'\n', 0, 0).split(u' ');
+    ASSERT_GE(parts.size(), 5) << text.toStdString();
+    const double shownR = parts[0].toDouble();
+    const double shownGamma = parts[2].chopped(2).toDouble(); // "γ)²"
+    const double shownBound = QString(parts[4]).replace(QChar(0x2212), u'-').toDouble();
+    ASSERT_GT(shownGamma, 0.0) << text.toStdString();
+    EXPECT_NEAR((shownR / shownGamma) * (shownR / shownGamma) / shownBound, 1.0, 0.005)
+        << text.toStdString();
+}
+
+TEST(ParameterPanel, LargeNumbersShowWholeInANarrowPanel)
+{
+    // "3.03e+160 2.5e+160 7…" and b = −758 as "−75": the digits were cut behind a scrollbar.
+    ParameterPanel panel;
+    ParameterState state;
+    state.model.w = Eigen::Vector2d(-3.03e160, 2.5e160);
+    state.model.b = -7.58e159;
+    panel.setState(state);
+    EXPECT_LE(panel.minimumSizeHint().width(), 240);
+    panel.resize(240, 600);
+    panel.show();
+    QApplication::processEvents();
+    const auto values = panel.findChildren<QLabel*>(u"parameterValue"_s);
+    ASSERT_EQ(values.size(), 3);
+    for (QLabel* value : values) {
+        ASSERT_TRUE(value->text().contains(u"e+"_s)) << value->text().toStdString();
+        // The digits are drawn whole: the text in the font it is painted with fits its label.
+        const QImage image = value->grab().toImage();
+        int leftmost = image.width();
+        int rightmost = -1;
+        const QRgb background = image.pixel(0, 0);
+        for (int y = 0; y < image.height(); ++y)
+            for (int x = 0; x < image.width(); ++x)
+                if (image.pixel(x, y) != background) {
+                    leftmost = std::min(leftmost, x);
+                    rightmost = std::max(rightmost, x);
+                }
+        EXPECT_GT(leftmost, 0) << value->text().toStdString();
+        EXPECT_LT(rightmost, image.width() - 1) << value->text().toStdString();
+    }
+}
+
+TEST(ParameterText, LinesBreakBetweenTermsOnly)
+{
+    // "(0.00,⏎0.00)" and "(0 −⏎1)": a vector or a factor split over two lines misreads.
+    learning::StepRecord s = visit(1.0, 0.0, 0, true);
+    s.error = 1.0;
+    s.after.w = Eigen::Vector2d(1.0, 1.0);
+    s.after.b = 1.0;
+    const QString text =
+        updateArithmetic(s, learning::Rule::Perceptron, learning::GradientMode::Online, true);
+    const QChar nbsp(0x00A0);
+    EXPECT_TRUE(text.contains(u"(1.00,"_s + nbsp + u"1.00)"_s)) << text.toStdString();
+    EXPECT_TRUE(text.contains(u"(1"_s + nbsp + QChar(0x2212) + nbsp + u"0)"_s))
+        << text.toStdString();
+    learning::LinearModel m;
+    m.w = Eigen::Vector2d(1.0, -2.0);
+    m.b = -1.0;
+    EXPECT_TRUE(boundaryEquation(m, true).contains(QChar(0x2212) + nbsp + u"2.00·x₂"_s));
 }
 
 TEST(ParameterPanel, CountsMistakesPastThirtyTwoBits)

@@ -84,6 +84,8 @@ TEST_F(Robustness, NumericalEdgeCasesTrainPaintAndSayWhatHappened)
          "epoch limit reached (20 epochs); not linearly separable"},
         {"one class only", "x1,x2,label\n0,0,1\n1,1,1\n2,0,1\n", learning::Rule::Perceptron, 1.0,
          50, "The data set has only one class (3 points of class 1)", false},
+        {"one point", "x1,x2,label\n0,0,0\n", learning::Rule::Perceptron, 1.0, 50,
+         "The data set has only one class (1 point of class 0)", false},
         // Separable; the same run as `perceptron-lab train` on this file (2 epochs).
         {"two points", "x1,x2,label\n0,0,0\n1,1,1\n", learning::Rule::Perceptron, 1.0, 50,
          "converged after 2 epochs"},

@@ -118,6 +118,8 @@ public:
     bool save(ui::MainWindow& w, const QString& name, QWidget* part = nullptr) const
     {
         w.presenter()->refreshNow();
+        // Twice: a label's new text asks for a layout, whose new sizes ask the docks for theirs.
+        QApplication::processEvents();
         QApplication::processEvents();
         QString file = name;
         file.insert(file.lastIndexOf(u'.'), m_suffix);

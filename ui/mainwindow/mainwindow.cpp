@@ -152,6 +152,8 @@ void MainWindow::createDocks()
     parameterScroll->setWidget(m_parameters);
     parameterScroll->setWidgetResizable(true);
     parameterScroll->setFrameShape(QFrame::NoFrame);
+    // The numbers shrink to fit and the working wraps between terms: nothing hides sideways.
+    parameterScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_parameterDock = new QDockWidget(this);
     m_parameterDock->setObjectName(u"parameterDock"_s);
     m_parameterDock->setWidget(parameterScroll);
@@ -441,8 +443,9 @@ void MainWindow::showEvent(QShowEvent* event)
         const int w = width();
         resizeDocks({m_controlDock, m_parameterDock},
                     {std::clamp(w / 5, 280, 360), std::clamp(w / 4, 340, 480)}, Qt::Horizontal);
-        resizeDocks({m_parameterDock, m_curveDock}, {height() * 6 / 10, height() * 4 / 10},
-                    Qt::Vertical);
+        // Two thirds for the parameters: with a step's update written out they need the height
+        // more than the two small charts do (at 1280x720 the working then shows whole).
+        resizeDocks({m_parameterDock, m_curveDock}, {height() * 2 / 3, height() / 3}, Qt::Vertical);
     });
 }
 

@@ -29,6 +29,25 @@ QString capitalized(QString text)
     return text;
 }
 
+/// The loss with its name: each rule minimises its own (see rules.h), and a bare "loss 0.000"
+/// next to "errors 3" reads as a contradiction for the perceptron, whose criterion is 0 for
+/// points on the line.
+QString lossText(learning::Rule rule, double loss)
+{
+    const QString value = formatNumber(loss, 3);
+    switch (rule) {
+    case learning::Rule::Perceptron:
+    case learning::Rule::Pocket:
+    case learning::Rule::Averaged:
+        return TrainingPresenter::tr("perceptron criterion %1").arg(value);
+    case learning::Rule::Adaline:
+        return TrainingPresenter::tr("squared error %1").arg(value);
+    case learning::Rule::Logistic:
+        return TrainingPresenter::tr("cross-entropy %1").arg(value);
+    }
+    return value;
+}
+
 } // namespace
 
 TrainingPresenter::TrainingPresenter(editor::Playback* playback, editor::Document* document,
@@ -209,10 +228,10 @@ QString TrainingPresenter::composeStatus() const
     QString text =
         timelineLabel(history, position, data.size()) + u" · " + tr("errors %1").arg(m_shownErrors);
     // The loss is measured at the end of an epoch; inside one it would describe other weights.
-    if (!history.isStep(position))
-        text += u" · " + tr("loss %1").arg(formatNumber(at.loss, 3));
-
     const learning::Rule rule = applied.rule;
+    if (!history.isStep(position))
+        text += u" · " + lossText(rule, at.loss);
+
     const bool notSeparable = learning::isPerceptronFamily(rule) && !separable();
     // Without a bias every boundary passes through the origin, so "not linearly separable" would
     // claim more than the check found.

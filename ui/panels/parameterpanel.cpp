@@ -9,10 +9,13 @@
 #include <QFrame>
 #include <QGridLayout>
 #include <QLabel>
+#include <QPainter>
 #include <QStringList>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 
@@ -27,9 +30,15 @@ QString withMinusSign(QString text)
     return text.replace(QLatin1Char('-'), kMinus);
 }
 
+// Lines wrap between the terms of the working, never inside a vector or between a sign and its
+// number: those spaces are no-break spaces (U+00A0).
+constexpr QChar kNoBreakSpace{0x00A0};
+/// " − " inside a factor such as "(0 − 1)", which reads wrongly when split over two lines.
+const QString kNoBreakMinus = QString(kNoBreakSpace) + QChar(0x2212) + kNoBreakSpace;
+
 QString vec(const Eigen::Vector2d& v)
 {
-    return u'(' + formatNumber(v.x()) + u", " + formatNumber(v.y()) + u')';
+    return u'(' + formatNumber(v.x()) + u',' + kNoBreakSpace + formatNumber(v.y()) + u')';
 }
 
 /// A number inside an expression: negative values get parentheses, e.g. "1 − (−0.25)".
@@ -42,7 +51,7 @@ QString operand(double value)
 /// " + 1.00" or " − 1.00": a signed term after another one.
 QString signedTerm(double value)
 {
-    return (std::signbit(value) && value != 0.0 ? u" − "_s : u" + "_s) +
+    return (std::signbit(value) && value != 0.0 ? u" −"_s : u" +"_s) + kNoBreakSpace +
            formatNumber(std::abs(value));
 }
 
@@ -50,6 +59,62 @@ QString bigNumber(double value)
 {
     return formatNumber(value, 3);
 }
+
+/// A figure whose digits must all show in the panel's large font, even when its column is
+/// narrow or the number is as long as "−3.03e+160": the font shrinks to fit; the digits are never
+/// cut. The labels of one group are drawn in one size, the largest at which each of them fits.
+class FittingNumber : public QLabel
+{
+public:
+    using QLabel::QLabel;
+
+    void setGroup(std::vector<const FittingNumber*> group) { m_group = std::move(group); }
+
+    /// The font the number is drawn in: the label's own, or smaller when a text does not fit.
+    [[nodiscard]] QFont fittedFont() const
+    {
+        double size = largestFittingSize();
+        for (const FittingNumber* member : m_group)
+            size = std::min(size, member->largestFittingSize());
+        QFont fitted = font();
+        fitted.setPointSizeF(size);
+        return fitted;
+    }
+
+    QSize minimumSizeHint() const override
+    {
+        // Any width will do: the font adapts. The height stays that of the large font.
+        return {fontMetrics().averageCharWidth() * 2, QLabel::minimumSizeHint().height()};
+    }
+
+protected:
+    void paintEvent(QPaintEvent*) override
+    {
+        QPainter painter(this);
+        painter.setFont(fittedFont());
+        painter.setPen(palette().color(foregroundRole()));
+        painter.drawText(contentsRect(), int(alignment()), text());
+    }
+
+private:
+    [[nodiscard]] double largestFittingSize() const
+    {
+        // The ink can reach past the advance (bearings, antialiasing): a pixel is kept each
+        // side. Glyph widths do not scale exactly with the size (hinting), so shrink in steps.
+        const int room = contentsRect().width() - 2;
+        QFont font = this->font();
+        while (font.pointSizeF() > 4.0) {
+            const QFontMetrics metrics(font);
+            if (std::max(metrics.horizontalAdvance(text()), metrics.boundingRect(text()).width()) <=
+                room)
+                break;
+            font.setPointSizeF(font.pointSizeF() * 0.92);
+        }
+        return font.pointSizeF();
+    }
+
+    std::vector<const FittingNumber*> m_group;
+};
 
 } // namespace
 
@@ -93,16 +158,17 @@ QString updateArithmetic(const learning::StepRecord& step, learning::Rule rule,
     if (learning::isPerceptronFamily(rule)) {
         lines.last() += u", y = " + QString::number(step.output);
         symbol = u"(t − y)"_s;
-        factor = u'(' + QString::number(step.target) + u" − " + QString::number(step.output) + u')';
+        factor = u'(' + QString::number(step.target) + kNoBreakMinus +
+                 QString::number(step.output) + u')';
     } else if (rule == Rule::Adaline) {
         symbol = u"(t − net)"_s;
         const QString t = step.target == 1 ? u"1"_s : QString(kMinus) + u'1';
-        factor = u'(' + t + u" − " + operand(step.net) + u')';
+        factor = u'(' + t + kNoBreakMinus + operand(step.net) + u')';
     } else {
         const double p = learning::sigmoid(step.net);
         lines << u"p = σ(net) = σ(" + formatNumber(step.net) + u") = " + formatNumber(p);
         symbol = u"(t − p)"_s;
-        factor = u'(' + QString::number(step.target) + u" − " + formatNumber(p) + u')';
+        factor = u'(' + QString::number(step.target) + kNoBreakMinus + formatNumber(p) + u')';
     }
 
     const bool batch = !learning::isPerceptronFamily(rule) && mode == learning::GradientMode::Batch;
@@ -154,19 +220,24 @@ ParameterPanel::ParameterPanel(QWidget* parent) : QWidget(parent)
     auto* grid = new QGridLayout;
     grid->setHorizontalSpacing(12);
     grid->setVerticalSpacing(0);
+    std::vector<const FittingNumber*> numbers;
     const auto addColumn = [&](int column, const QString& name, QLabel** value) {
         auto* label = new QLabel(name, this);
         label->setAlignment(Qt::AlignCenter);
-        *value = new QLabel(this);
-        (*value)->setAlignment(Qt::AlignCenter);
-        (*value)->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        auto* number = new FittingNumber(this);
+        number->setObjectName(u"parameterValue"_s);
+        number->setAlignment(Qt::AlignCenter);
+        numbers.push_back(number);
+        *value = number;
         grid->addWidget(label, 0, column);
-        grid->addWidget(*value, 1, column);
+        grid->addWidget(number, 1, column);
         grid->setColumnStretch(column, 1);
         return label;
     };
     m_names = {addColumn(0, u"w₁"_s, &m_w1), addColumn(1, u"w₂"_s, &m_w2),
                addColumn(2, u"b"_s, &m_b)};
+    for (auto* label : {m_w1, m_w2, m_b})
+        static_cast<FittingNumber*>(label)->setGroup(numbers);
     layout->addLayout(grid);
 
     m_which = new QLabel(this);
@@ -174,6 +245,7 @@ ParameterPanel::ParameterPanel(QWidget* parent) : QWidget(parent)
     m_which->setAlignment(Qt::AlignCenter);
     layout->addWidget(m_which);
     m_count = new QLabel(this);
+    m_count->setWordWrap(true);
     layout->addWidget(m_count);
 
     auto* equationTitle = m_equationTitle = new QLabel(this);
@@ -267,23 +339,32 @@ QString ParameterPanel::readoutText() const
         return {};
     const auto& r = *m_state.readout;
     QStringList lines;
-    if (r.margin && r.mistakeBound && r.augmentedMargin) {
-        lines
-            << tr("distance from the line to the nearest point = %1").arg(formatNumber(*r.margin));
+    const bool separates = r.margin && r.mistakeBound && r.augmentedMargin;
+    if (separates) {
+        lines << tr("distance from the line to the nearest point = %1 (in the plane)")
+                     .arg(formatNumber(*r.margin));
     } else if (m_state.errors == 0) {
         // Classified correctly only thanks to the net = 0 convention: the theorem's margin is 0.
         lines << tr("every point is classified correctly, but a point lies on the line (margin 0)");
     } else {
         lines << tr("this line does not separate the data (yet)");
     }
-    // With a bias the theorem works in the augmented space x̃ = (x₁, x₂, 1).
+    // With a bias the theorem works in the augmented space x̃ = (x₁, x₂, 1). R and γ get four
+    // significant digits so that the bound can be recomputed from the numbers shown.
+    const QString radius = io::displayNumber(r.radius, 4);
     lines << (m_state.useBias ? tr("R = max ‖(x₁, x₂, 1)‖ = %1") : tr("R = max ‖(x₁, x₂)‖ = %1"))
-                 .arg(formatNumber(r.radius));
-    if (r.margin && r.mistakeBound && r.augmentedMargin) {
-        lines << (m_state.useBias ? tr("γ = min t·(w·x + b) / ‖(w, b)‖ = %1")
-                                  : tr("γ = min t·(w·x) / ‖w‖ = %1"))
-                     .arg(formatNumber(*r.augmentedMargin, 3));
-        lines << tr("mistake bound (R/γ)² = %1").arg(formatNumber(*r.mistakeBound, 1));
+                 .arg(radius);
+    if (separates) {
+        const QString gamma = io::displayNumber(*r.augmentedMargin, 4);
+        lines << (m_state.useBias ? tr("γ = min t±·(w·x + b) / ‖(w, b)‖ = %1")
+                                  : tr("γ = min t±·(w·x) / ‖w‖ = %1"))
+                     .arg(gamma);
+        lines << (m_state.useBias
+                      ? tr("  with t± = +1 for class 1 and −1 for class 0: the same distance, "
+                           "measured in the theorem's space (x₁, x₂, 1)")
+                      : tr("  with t± = +1 for class 1 and −1 for class 0"));
+        lines << tr("mistake bound (R/γ)² = (%1 / %2)² = %3")
+                     .arg(radius, gamma, io::displayNumber(*r.mistakeBound, 3));
     }
     lines << tr("mistakes so far = %1").arg(qlonglong(m_state.mistakes));
     if (!m_state.startedFromZero)
