@@ -117,12 +117,10 @@ Result<learning::Dataset, LoadError> readDatasetCsvText(QByteArrayView text,
     const auto fail = [&fileName](int line, const QString& field, const QString& message) {
         return unexpected(LoadError{fileName, line, field, message});
     };
-    if (text.size() > kMaxFileBytes)
-        return fail(0, QString(),
-                    Text::tr("the file is larger than %1 MiB").arg(kMaxFileBytes / (1024 * 1024)));
-    text = withoutBom(text);
-    if (const auto problem = findEncodingProblem(text))
-        return fail(problem->line, QString(), problem->message);
+    const auto checked = checkedText(text, fileName);
+    if (!checked)
+        return unexpected(checked.error());
+    text = *checked;
 
     learning::Dataset data;
     int firstMinusOne = 0; // the line of the first label -1, or 0

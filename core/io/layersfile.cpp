@@ -147,15 +147,10 @@ Result<std::vector<learning::Layer>, LoadError> readLayersFile(const QString& pa
 Result<std::vector<learning::Layer>, LoadError> readLayersText(QByteArrayView text,
                                                                const QString& fileName)
 {
-    if (text.size() > kMaxFileBytes) {
-        return unexpected(LoadError{
-            fileName, 0, QString(),
-            Text::tr("the file is larger than %1 MiB").arg(kMaxFileBytes / (1024 * 1024))});
-    }
-    text = withoutBom(text);
-    if (const auto problem = findEncodingProblem(text))
-        return unexpected(LoadError{fileName, problem->line, QString(), problem->message});
-    JsonFieldReader reader(text, fileName);
+    const auto checked = checkedText(text, fileName);
+    if (!checked)
+        return unexpected(checked.error());
+    JsonFieldReader reader(*checked, fileName);
     static constexpr JsonFieldReader::Keys<1> kKeys{QByteArrayView("layers")};
     std::vector<learning::Layer> layers;
     const bool ok = reader.readObject(kKeys, QString(), {0}, [&](int, int) {

@@ -1,5 +1,7 @@
 #include "io/outputfile.h"
 
+#include "io/openretrying.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -102,18 +104,7 @@ private:
     std::optional<QString> m_firstError;
 };
 
-namespace {
-
-int openRetrying(const QByteArray& path, int flags)
-{
-    int fd = -1;
-    do {
-        fd = ::open(path.constData(), flags);
-    } while (fd < 0 && errno == EINTR);
-    return fd;
-}
-
-} // namespace
+namespace {} // namespace
 
 QString systemReason(int error)
 {
@@ -170,8 +161,8 @@ std::optional<SaveError> OutputFile::open(PipeReader pipeReader)
     // A device or a named pipe: written directly, never created, truncated or replaced.
     const bool pipe = S_ISFIFO(status.st_mode);
     const bool refuseWithoutReader = pipe && pipeReader == PipeReader::Refuse;
-    const int fd = openRetrying(native, O_WRONLY | O_CLOEXEC | O_NOCTTY |
-                                            (refuseWithoutReader ? O_NONBLOCK : 0));
+    const int fd = detail::openRetrying(native, O_WRONLY | O_CLOEXEC | O_NOCTTY |
+                                                    (refuseWithoutReader ? O_NONBLOCK : 0));
     if (fd < 0) {
         if (refuseWithoutReader && errno == ENXIO)
             return failure(Text::tr("no program is reading from this named pipe"));

@@ -690,15 +690,10 @@ Result<Project, LoadError> readProject(const QString& path, Streams streams)
 
 Result<Project, LoadError> readProjectText(QByteArrayView text, const QString& fileName)
 {
-    if (text.size() > kMaxFileBytes) {
-        return unexpected(LoadError{
-            fileName, 0, QString(),
-            Text::tr("the file is larger than %1 MiB").arg(kMaxFileBytes / (1024 * 1024))});
-    }
-    text = withoutBom(text);
-    if (const auto problem = findEncodingProblem(text))
-        return unexpected(LoadError{fileName, problem->line, QString(), problem->message});
-    return ProjectParser(text, fileName).parse();
+    const auto checked = checkedText(text, fileName);
+    if (!checked)
+        return unexpected(checked.error());
+    return ProjectParser(*checked, fileName).parse();
 }
 
 std::optional<QString> projectWriteProblem(const Project& project)

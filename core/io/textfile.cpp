@@ -1,5 +1,6 @@
 #include "io/textfile.h"
 
+#include "io/openretrying.h"
 #include "io/outputfile.h"
 
 #include <QCoreApplication>
@@ -28,13 +29,9 @@ struct Text
 
 namespace {
 
-int openRetrying(const QByteArray& path, int flags)
+QString tooLarge()
 {
-    int fd = -1;
-    do {
-        fd = ::open(path.constData(), flags);
-    } while (fd < 0 && errno == EINTR);
-    return fd;
+    return Text::tr("the file is larger than %1 MiB").arg(kMaxFileBytes / (1024 * 1024));
 }
 
 /// Why stat() found nothing at \p path (errno \p error), in words.
@@ -91,8 +88,8 @@ Result<QByteArray, LoadError> readWholeFile(const QString& path, Streams streams
             return fail(notRegular(status.st_mode));
         // Without waiting when only regular files will do: should the path have become a named
         // pipe since stat(), open() still returns at once, and fstat() below tells.
-        const int fd =
-            openRetrying(native, O_RDONLY | O_CLOEXEC | O_NOCTTY | (regularOnly ? O_NONBLOCK : 0));
+        const int fd = detail::openRetrying(native, O_RDONLY | O_CLOEXEC | O_NOCTTY |
+                                                        (regularOnly ? O_NONBLOCK : 0));
         if (fd < 0)
             return fail(Text::tr("the file cannot be read: %1").arg(systemReason(errno)));
         if (regularOnly && (::fstat(fd, &status) != 0 || !S_ISREG(status.st_mode))) {
@@ -110,8 +107,18 @@ Result<QByteArray, LoadError> readWholeFile(const QString& path, Streams streams
     if (file.error() != QFileDevice::NoError)
         return fail(Text::tr("the file cannot be read: %1").arg(file.errorString()));
     if (content.size() > kMaxFileBytes)
-        return fail(Text::tr("the file is larger than %1 MiB").arg(kMaxFileBytes / (1024 * 1024)));
+        return fail(tooLarge());
     return content;
+}
+
+Result<QByteArrayView, LoadError> checkedText(QByteArrayView text, const QString& fileName)
+{
+    if (text.size() > kMaxFileBytes)
+        return unexpected(LoadError{fileName, 0, QString(), tooLarge()});
+    text = withoutBom(text);
+    if (const auto problem = findEncodingProblem(text))
+        return unexpected(LoadError{fileName, problem->line, QString(), problem->message});
+    return text;
 }
 
 QString inputName(const QString& path, Streams streams)

@@ -49,6 +49,11 @@ struct TextProblem
 };
 [[nodiscard]] std::optional<TextProblem> findEncodingProblem(QByteArrayView text);
 
+/// \p text ready to parse, or why not: larger than kMaxFileBytes, or findEncodingProblem()'s
+/// problem; the byte order mark removed. Every reader starts with it.
+[[nodiscard]] Result<QByteArrayView, LoadError> checkedText(QByteArrayView text,
+                                                            const QString& fileName);
+
 /// \p text for quoting in a one-line message: control characters replaced by '?', cut to
 /// \p maxChars characters with an ellipsis. Decodes only what it quotes: O(maxChars) time and
 /// memory however long \p text is.
