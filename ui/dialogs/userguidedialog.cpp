@@ -1,5 +1,8 @@
 #include "ui/dialogs/userguidedialog.h"
 
+#include "i18n/language.h"
+
+#include <QAbstractTextDocumentLayout>
 #include <QAction>
 #include <QDesktopServices>
 #include <QDialogButtonBox>
@@ -8,6 +11,7 @@
 #include <QHash>
 #include <QImage>
 #include <QLabel>
+#include <QScrollBar>
 #include <QStyle>
 #include <QTextBlock>
 #include <QTextBrowser>
@@ -63,12 +67,20 @@ QString resourcePath(const QUrl& url)
     return url.scheme() == u"qrc"_s ? u':' + url.path() : QString();
 }
 
-/// Gives every heading of \p document its GitHub anchor (made unique the way GitHub does, with
-/// "-1", "-2", ...), so links with a #fragment find their heading.
-void addHeadingAnchors(QTextDocument* document)
+/// A heading of a page and the anchor GitHub gives it.
+struct Heading
 {
+    QTextBlock block;
+    QString anchor;
+};
+
+/// The headings of \p document in order, with their GitHub anchors, made unique the way GitHub
+/// does ("-1", "-2", ...).
+QList<Heading> headingsOf(const QTextDocument& document)
+{
+    QList<Heading> headings;
     QHash<QString, int> seen;
-    for (QTextBlock block = document->begin(); block.isValid(); block = block.next()) {
+    for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
         if (block.blockFormat().headingLevel() == 0 || block.length() <= 1)
             continue;
         QString anchor = headingAnchor(block.text());
@@ -76,24 +88,67 @@ void addHeadingAnchors(QTextDocument* document)
         seen.insert(anchor, count + 1);
         if (count > 0)
             anchor += u'-' + QString::number(count);
-        QTextCursor cursor(block);
+        headings.append({block, anchor});
+    }
+    return headings;
+}
+
+/// Gives every heading of \p document its GitHub anchor, so links with a #fragment find it.
+void addHeadingAnchors(const QTextDocument& document)
+{
+    for (const Heading& heading : headingsOf(document)) {
+        QTextCursor cursor(heading.block);
         cursor.movePosition(QTextCursor::EndOfBlock, QTextCursor::KeepAnchor);
         QTextCharFormat format;
         format.setAnchor(true);
-        format.setAnchorNames({anchor});
+        format.setAnchorNames({heading.anchor});
         cursor.mergeCharFormat(format);
     }
 }
 
+/// How many headings of the page in \p browser start at or above the top of its view: 0 at the
+/// top of the page, n when the view starts in the section of the n-th heading.
+qsizetype headingsAboveView(const QTextBrowser& browser)
+{
+    const int top = browser.verticalScrollBar()->value();
+    const QAbstractTextDocumentLayout* layout = browser.document()->documentLayout();
+    qsizetype count = 0;
+    for (const Heading& heading : headingsOf(*browser.document())) {
+        // A heading link scrolls the heading's top to the view's top, give or take rounding.
+        if (layout->blockBoundingRect(heading.block).top() > top + 1)
+            break;
+        ++count;
+    }
+    return count;
+}
+
+/// The anchor of the \p n-th heading (from 1) of the bundled Markdown page \p url; empty when
+/// the page has fewer headings.
+QString nthHeadingAnchor(const QUrl& url, qsizetype n)
+{
+    QFile file(u':' + url.path());
+    if (n < 1 || !file.open(QIODevice::ReadOnly))
+        return {};
+    QTextDocument page;
+    page.setMarkdown(QString::fromUtf8(file.readAll()));
+    const QList<Heading> headings = headingsOf(page);
+    return n <= headings.size() ? headings.at(n - 1).anchor : QString();
+}
+
 } // namespace
 
-QUrl userGuideUrl(const QLocale& locale)
+QUrl userGuideUrl(const QString& language)
 {
-    const QString language = QLocale::languageToCode(locale.language());
     const QString localized = u":/docs/user-guide.%1.md"_s.arg(language);
     if (!language.isEmpty() && QFile::exists(localized))
         return QUrl(u"qrc"_s + localized);
     return QUrl(u"qrc:/docs/user-guide.md"_s);
+}
+
+QUrl userGuideUrl()
+{
+    const QString installed = i18n::installedLanguage();
+    return userGuideUrl(installed.isEmpty() ? i18n::systemLanguage() : installed);
 }
 
 QString headingAnchor(const QString& heading)
@@ -112,7 +167,6 @@ QString headingAnchor(const QString& heading)
 UserGuideDialog::UserGuideDialog(QWidget* parent) : QDialog(parent), m_home(userGuideUrl())
 {
     setObjectName(u"userGuideDialog"_s);
-    setWindowTitle(tr("Perceptron Lab User Guide"));
 
     m_browser = new GuideBrowser(this);
     m_browser->setObjectName(u"userGuideBrowser"_s);
@@ -123,18 +177,21 @@ UserGuideDialog::UserGuideDialog(QWidget* parent) : QDialog(parent), m_home(user
 
     auto* bar = new QToolBar(this);
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    QAction* back = bar->addAction(style()->standardIcon(QStyle::SP_ArrowBack), tr("&Back"),
-                                   m_browser, &QTextBrowser::backward);
-    back->setShortcut(QKeySequence::Back);
-    back->setEnabled(false);
-    connect(m_browser, &QTextBrowser::backwardAvailable, back, &QAction::setEnabled);
-    QAction* forward = bar->addAction(style()->standardIcon(QStyle::SP_ArrowForward),
-                                      tr("&Forward"), m_browser, &QTextBrowser::forward);
-    forward->setShortcut(QKeySequence::Forward);
-    forward->setEnabled(false);
-    connect(m_browser, &QTextBrowser::forwardAvailable, forward, &QAction::setEnabled);
-    bar->addAction(style()->standardIcon(QStyle::SP_DirHomeIcon), tr("&Contents"), this,
-                   [this] { showPage(m_home); });
+    m_back = bar->addAction(style()->standardIcon(QStyle::SP_ArrowBack), QString(), m_browser,
+                            &QTextBrowser::backward);
+    m_back->setObjectName(u"userGuideBack"_s);
+    m_back->setShortcut(QKeySequence::Back);
+    m_back->setEnabled(false);
+    connect(m_browser, &QTextBrowser::backwardAvailable, m_back, &QAction::setEnabled);
+    m_forward = bar->addAction(style()->standardIcon(QStyle::SP_ArrowForward), QString(), m_browser,
+                               &QTextBrowser::forward);
+    m_forward->setObjectName(u"userGuideForward"_s);
+    m_forward->setShortcut(QKeySequence::Forward);
+    m_forward->setEnabled(false);
+    connect(m_browser, &QTextBrowser::forwardAvailable, m_forward, &QAction::setEnabled);
+    m_contents = bar->addAction(style()->standardIcon(QStyle::SP_DirHomeIcon), QString(), this,
+                                [this] { showPage(m_home); });
+    m_contents->setObjectName(u"userGuideContents"_s);
 
     m_status = new QLabel(this);
     m_status->setObjectName(u"userGuideStatus"_s);
@@ -151,7 +208,42 @@ UserGuideDialog::UserGuideDialog(QWidget* parent) : QDialog(parent), m_home(user
     layout->addLayout(bottom);
     resize(880, 720);
 
+    retranslateUi();
     showPage(m_home);
+}
+
+void UserGuideDialog::changeEvent(QEvent* event)
+{
+    QDialog::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange) {
+        retranslateUi();
+        changeHome(userGuideUrl());
+    }
+}
+
+void UserGuideDialog::retranslateUi()
+{
+    setWindowTitle(tr("Perceptron Lab User Guide"));
+    m_back->setText(tr("&Back"));
+    m_forward->setText(tr("&Forward"));
+    m_contents->setText(tr("&Contents"));
+}
+
+void UserGuideDialog::changeHome(const QUrl& home)
+{
+    if (home == m_home)
+        return;
+    const bool onTheGuide = m_browser->source().path() == m_home.path();
+    m_home = home;
+    if (!onTheGuide)
+        return;
+    // The guides in both languages have the same headings in the same order, so the n-th
+    // heading is the same section.
+    QUrl section = home;
+    const QString anchor = nthHeadingAnchor(home, headingsAboveView(*m_browser));
+    if (!anchor.isEmpty())
+        section.setFragment(anchor);
+    showPage(section);
 }
 
 bool UserGuideDialog::showPage(const QUrl& url)
@@ -184,7 +276,7 @@ void UserGuideDialog::pageLoaded(const QUrl& url)
     // Applied on every load: a reloaded page is a fresh document, and applying it twice
     // changes nothing. QTextBrowser tried to scroll before the anchors were there, so scroll
     // again. (It emits sourceChanged before source() returns the new page: use the argument.)
-    addHeadingAnchors(m_browser->document());
+    addHeadingAnchors(*m_browser->document());
     if (url.hasFragment())
         m_browser->scrollToAnchor(url.fragment());
 }

@@ -1,18 +1,22 @@
 #pragma once
 
 #include <QDialog>
-#include <QLocale>
 #include <QString>
 #include <QUrl>
 
+class QAction;
 class QLabel;
 class QTextBrowser;
 
 namespace plab::ui {
 
-/// The guide's first page for \p locale: qrc:/docs/user-guide.LANG.md when the program bundles
-/// one for the locale's language (e.g. user-guide.ja.md), otherwise qrc:/docs/user-guide.md.
-[[nodiscard]] QUrl userGuideUrl(const QLocale& locale = QLocale());
+/// The guide's first page in \p language, an ISO 639 code: qrc:/docs/user-guide.LANG.md when the
+/// program bundles one for it (user-guide.ja.md), otherwise qrc:/docs/user-guide.md (English).
+[[nodiscard]] QUrl userGuideUrl(const QString& language);
+
+/// The guide's first page in the language the window is shown in: the one View > Language (or
+/// the start) installed, i18n::installedLanguage(); the system's before any is installed.
+[[nodiscard]] QUrl userGuideUrl();
 
 /// The anchor GitHub gives a Markdown heading, which is what links such as
 /// `file-formats.md#data-sets-csv` point to: lower case, spaces to '-', everything but letters,
@@ -24,6 +28,9 @@ namespace plab::ui {
 /// always shows the guide of this version. Links between pages and to headings stay in the
 /// viewer (with Back, Forward and Contents); web links open in the browser; a link to anything
 /// the bundle does not hold (a repository file outside docs/) is named in the status line.
+/// It speaks the window's language: when View > Language changes it, the guide open in the old
+/// language moves to the same section of the guide in the new one (the two have the same
+/// headings, which tests/desktop checks).
 class UserGuideDialog : public QDialog
 {
     Q_OBJECT
@@ -39,11 +46,20 @@ public:
     /// The page shown, e.g. qrc:/docs/user-guide.md#the-canvas.
     [[nodiscard]] QUrl currentPage() const;
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     void followLink(const QUrl& link);
     void pageLoaded(const QUrl& url);
+    void retranslateUi();
+    /// Makes \p home the guide's first page; the guide, if shown, goes to the same section in it.
+    void changeHome(const QUrl& home);
 
     QTextBrowser* m_browser = nullptr;
+    QAction* m_back = nullptr;
+    QAction* m_forward = nullptr;
+    QAction* m_contents = nullptr;
     QLabel* m_status = nullptr;
     QUrl m_home;
 };
