@@ -16,6 +16,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QRegularExpression>
 #include <QScrollBar>
 #include <QSet>
 #include <QSettings>
@@ -38,6 +39,7 @@ using plab::ui::AboutDialog;
 using plab::ui::headingAnchor;
 using plab::ui::UserGuideDialog;
 using plab::ui::userGuideUrl;
+using plab::ui::withoutCjkLineBreaks;
 
 namespace {
 
@@ -116,6 +118,21 @@ std::vector<qsizetype> levelsOf(const QStringList& headings)
     return levels;
 }
 
+/// How many characters of \p document are bold or italic.
+int emphasisedCharacters(const QTextDocument& document)
+{
+    int count = 0;
+    for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            const QTextCharFormat format = it.fragment().charFormat();
+            if (block.blockFormat().headingLevel() == 0 &&
+                (format.fontWeight() >= QFont::Bold || format.fontItalic()))
+                count += int(it.fragment().length());
+        }
+    }
+    return count;
+}
+
 QStringList bundledPages()
 {
     QStringList pages;
@@ -170,6 +187,81 @@ INSTANTIATE_TEST_SUITE_P(
                     AnchorCase{"データセット（CSV）", "データセットcsv"},
                     AnchorCase{"Perceptron Lab ユーザーガイド", "perceptron-lab-ユーザーガイド"},
                     AnchorCase{"A  B", "a--b"}));
+
+// --- Japanese text wrapped in the source ----------------------------------------------------
+
+TEST(CjkLineBreaks, JoinJapaneseLinesAndLeaveEverythingElse)
+{
+    // A paragraph and a list item wrapped between Japanese characters: joined, indentation gone.
+    EXPECT_EQ(withoutCjkLineBreaks(u"学習率は\n  ステップ幅、\n（η）です。\n"_s),
+              u"学習率はステップ幅、（η）です。\n"_s);
+    // Through emphasis and links, as long as the emphasis still opens and closes.
+    EXPECT_EQ(withoutCjkLineBreaks(u"w の\n*向き*です。\n**太字**は\n[リンク](a.md)"_s),
+              u"w の*向き*です。**太字**は[リンク](a.md)"_s);
+    EXPECT_EQ(withoutCjkLineBreaks(u"ません。**\n変更"_s), u"ません。**\n変更"_s);
+    EXPECT_EQ(withoutCjkLineBreaks(u"すぐに\n*「再開」*"_s), u"すぐに\n*「再開」*"_s);
+    // Japanese next to Latin text keeps the break (a space, as between words).
+    EXPECT_EQ(withoutCjkLineBreaks(u"ファイルは\n`and.csv`\nです"_s),
+              u"ファイルは\n`and.csv`\nです"_s);
+    EXPECT_EQ(withoutCjkLineBreaks(u"English\ntext\n"_s), u"English\ntext\n"_s);
+    // Paragraph ends, headings, table rows, list items, hard breaks and code stay as they are.
+    const QString kept[] = {
+        u"段落。\n\n次の段落。"_s,
+        u"## 見出し\n本文"_s,
+        u"| 表 |\n| 行 |"_s,
+        u"項目\n- 次の項目"_s,
+        u"項目\n* 次の項目"_s,
+        u"改行  \n次の行"_s,
+        u"```\n日本語\n日本語\n```"_s,
+        u"~~~\n日本語\n日本語\n~~~"_s,
+        u"本文\n\n    コード\n    コード"_s,
+    };
+    for (const QString& markdown : kept)
+        EXPECT_EQ(withoutCjkLineBreaks(markdown), markdown) << markdown.toStdString();
+}
+
+// Every Japanese page the guide bundles shows without gaps between Japanese characters where its
+// source breaks a line: a space between two of them on screen is one the source has too. And the
+// emphasis stays as it was.
+TEST(CjkLineBreaks, JapanesePagesShowNoGapsWhereTheSourceWraps)
+{
+    UserGuideDialog dialog;
+    const QTextBrowser* browser = browserOf(dialog);
+    QStringList japanesePages;
+    for (const QString& page : bundledPages()) {
+        if (page.endsWith(u".ja.md"_s))
+            japanesePages << page;
+    }
+    ASSERT_TRUE(japanesePages.contains(u":/docs/user-guide.ja.md"_s));
+    const QRegularExpression gap(u"[\\x{3000}-\\x{30FF}\\x{4E00}-\\x{9FFF}\\x{FF00}-\\x{FFEF}] "
+                                 u"[\\x{3000}-\\x{30FF}\\x{4E00}-\\x{9FFF}\\x{FF00}-\\x{FFEF}]"_s);
+    int wrapped = 0; // source lines broken between Japanese characters, over all pages
+    for (const QString& page : japanesePages) {
+        QFile file(page);
+        ASSERT_TRUE(file.open(QIODevice::ReadOnly)) << page.toStdString();
+        const QString source = QString::fromUtf8(file.readAll());
+        // The source's own spaces, as the page shows them: no emphasis marks, links as their text.
+        QString sourceText = source;
+        sourceText.remove(u'*').replace(QRegularExpression(u"\\[([^\\]]*)\\]\\([^)]*\\)"_s),
+                                        u"\\1"_s);
+        wrapped += int(source.count(u'\n') - withoutCjkLineBreaks(source).count(u'\n'));
+        ASSERT_TRUE(dialog.showPage(QUrl(u"qrc"_s + page)));
+        const QString shown = browser->document()->toPlainText();
+        // Joining lines never breaks an emphasis: as much text is bold or italic as without it.
+        QTextDocument unjoined;
+        unjoined.setMarkdown(source);
+        EXPECT_EQ(emphasisedCharacters(*browser->document()), emphasisedCharacters(unjoined))
+            << page.toStdString();
+        for (auto it = gap.globalMatch(shown); it.hasNext();) {
+            const QRegularExpressionMatch match = it.next();
+            EXPECT_TRUE(sourceText.contains(match.captured()))
+                << page.toStdString() << ": a gap in \""
+                << shown.mid(match.capturedStart() - 12, 26).toStdString()
+                << "\" that the source does not have";
+        }
+    }
+    EXPECT_GT(wrapped, 0); // the lessons are wrapped, so the test sees joins happen
+}
 
 // --- The user guide ----------------------------------------------------------------------------
 

@@ -41,6 +41,8 @@ public:
     QVariant loadResource(int type, const QUrl& name) override
     {
         QVariant resource = QTextBrowser::loadResource(type, name);
+        if (type == QTextDocument::MarkdownResource && resource.typeId() == QMetaType::QByteArray)
+            return withoutCjkLineBreaks(QString::fromUtf8(resource.toByteArray()));
         if (type != QTextDocument::ImageResource || !resource.isValid())
             return resource;
         QImage image = resource.typeId() == QMetaType::QByteArray
@@ -65,6 +67,69 @@ bool isWebLink(const QUrl& url)
 QString resourcePath(const QUrl& url)
 {
     return url.scheme() == u"qrc"_s ? u':' + url.path() : QString();
+}
+
+/// Han, kana and the CJK and full-width punctuation (、。「」（）：), which take no spaces between
+/// them.
+bool isCjk(QChar c)
+{
+    const char16_t u = c.unicode();
+    return (u >= 0x3000 && u <= 0x30FF) || (u >= 0x3400 && u <= 0x4DBF) ||
+           (u >= 0x4E00 && u <= 0x9FFF) || (u >= 0xF900 && u <= 0xFAFF) ||
+           (u >= 0xFF00 && u <= 0xFFEF);
+}
+
+qsizetype indentOf(QStringView line)
+{
+    qsizetype n = 0;
+    while (n < line.size() && line[n] == u' ')
+        ++n;
+    return n;
+}
+
+bool isFence(QStringView line)
+{
+    const QStringView text = line.trimmed();
+    return text.startsWith(u"```") || text.startsWith(u"~~~");
+}
+
+/// A line that is code, a heading, a table row or a fence: never joined with another.
+bool keepsItsLineBreaks(QStringView line)
+{
+    const QStringView text = line.trimmed();
+    return text.isEmpty() || indentOf(line) >= 4 || text.startsWith(u'#') ||
+           text.startsWith(u'|') || isFence(line);
+}
+
+/// Whether \p line and \p next, two lines of one paragraph, join without a space: Japanese text
+/// on both sides of the break, looking through emphasis (*...*, **...**) and a link's '['. The
+/// emphasis must still open and close where it did (CommonMark's flanking rules): "。**" opens
+/// before "サ" but not before "「".
+bool joinsWithoutSpace(QStringView line, QStringView next)
+{
+    QStringView end = line.trimmed();
+    qsizetype closing = 0; // '*' that end the line
+    while (closing < end.size() && end[end.size() - 1 - closing] == u'*')
+        ++closing;
+    QStringView start = next.trimmed();
+    qsizetype opening = 0; // '*' (and a '[') that start the next line
+    while (opening < start.size() && start[opening] == u'*')
+        ++opening;
+    if (opening < start.size() && start[opening] == u'[')
+        ++opening;
+    if (closing == end.size() || opening == start.size())
+        return false;
+    const QChar before = end[end.size() - 1 - closing];
+    const QChar after = start[opening];
+    if (!isCjk(before) || !isCjk(after) || (start[0] == u'*' && start[1] == u' '))
+        return false;
+    // Closing '*' followed directly by "after" (or by the opening run: punctuation, always fine).
+    if (closing > 0 && opening == 0 && before.isPunct() && !after.isPunct())
+        return false;
+    // Opening '*' preceded directly by "before".
+    if (start[0] == u'*' && closing == 0 && after.isPunct() && !before.isPunct())
+        return false;
+    return true;
 }
 
 /// A heading of a page and the anchor GitHub gives it.
@@ -149,6 +214,30 @@ QUrl userGuideUrl()
 {
     const QString installed = i18n::installedLanguage();
     return userGuideUrl(installed.isEmpty() ? i18n::systemLanguage() : installed);
+}
+
+QString withoutCjkLineBreaks(const QString& markdown)
+{
+    const QStringList lines = markdown.split(u'\n');
+    QString result;
+    result.reserve(markdown.size());
+    bool inFence = false;
+    bool joinNext = false; // the line before ended in CJK text that continues on this line
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const QString& line = lines.at(i);
+        const bool fence = isFence(line);
+        result += joinNext ? QStringView(line).mid(indentOf(line)) : QStringView(line);
+        inFence = fence ? !inFence : inFence;
+        if (i + 1 == lines.size())
+            break;
+        const QString& next = lines.at(i + 1);
+        // Two trailing spaces are a hard line break, which stays.
+        joinNext = !inFence && !fence && !keepsItsLineBreaks(line) && !keepsItsLineBreaks(next) &&
+                   !line.endsWith(u"  ") && joinsWithoutSpace(line, next);
+        if (!joinNext)
+            result += u'\n';
+    }
+    return result;
 }
 
 QString headingAnchor(const QString& heading)

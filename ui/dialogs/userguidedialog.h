@@ -23,11 +23,19 @@ namespace plab::ui {
 /// digits, '-' and '_' dropped ("Data sets (CSV)" -> "data-sets-csv").
 [[nodiscard]] QString headingAnchor(const QString& heading);
 
+/// \p markdown with the line breaks inside Japanese (and Chinese) text removed: Markdown turns a
+/// line break inside a paragraph into a space, which is right between English words and a stray
+/// gap between Japanese ones ("学習\n率" reads "学習 率"). A break is removed when the line
+/// before ends and the line after starts with a CJK character or CJK punctuation; headings, table
+/// rows, code (fenced, or indented by 4 or more) and lines around them stay as they are.
+[[nodiscard]] QString withoutCjkLineBreaks(const QString& markdown);
+
 /// Help > User Guide: the Markdown pages of docs/ with their images, bundled in the program
 /// under :/docs/, rendered by a QTextBrowser. It works offline and without an installed copy, and
 /// always shows the guide of this version. Links between pages and to headings stay in the
 /// viewer (with Back, Forward and Contents); web links open in the browser; a link to anything
 /// the bundle does not hold (a repository file outside docs/) is named in the status line.
+/// Japanese pages wrapped in the source show without gaps (withoutCjkLineBreaks()).
 /// It speaks the window's language: when View > Language changes it, the guide open in the old
 /// language moves to the same section of the guide in the new one (the two have the same
 /// headings, which tests/desktop checks).
