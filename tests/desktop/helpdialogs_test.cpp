@@ -1,6 +1,9 @@
-// Help > About and Help > User Guide: what they show, and that the guide bundled in the program is
-// whole (every page, image and heading its links point to is there).
+// Help > About and Help > User Guide: what they show, that the guide bundled in the program is
+// whole (every page, image and heading its links point to is there), that its Japanese
+// translation has the English guide's sections, and that the guide opens in the language
+// View > Language chose.
 
+#include "i18n/language.h"
 #include "support/settingssandbox.h"
 #include "ui/dialogs/aboutdialog.h"
 #include "ui/dialogs/userguidedialog.h"
@@ -10,18 +13,24 @@
 #include <QApplication>
 #include <QDir>
 #include <QDirIterator>
+#include <QFile>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QRegularExpression>
 #include <QScrollBar>
 #include <QSet>
+#include <QSettings>
 #include <QTextBlock>
 #include <QTextBrowser>
 #include <QTextDocument>
 #include <QTextFragment>
+#include <QTextFrame>
+#include <QTextTable>
 #include <QTreeWidget>
 #include <gtest/gtest.h>
 
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 
@@ -30,6 +39,7 @@ using plab::ui::AboutDialog;
 using plab::ui::headingAnchor;
 using plab::ui::UserGuideDialog;
 using plab::ui::userGuideUrl;
+using plab::ui::withoutCjkLineBreaks;
 
 namespace {
 
@@ -63,6 +73,64 @@ void linksAndImages(const QTextDocument& document, QStringList& links, QStringLi
                 links << format.anchorHref();
         }
     }
+}
+
+/// A bundled Markdown page, as QTextBrowser reads it (GitHub dialect).
+std::unique_ptr<QTextDocument> markdownPage(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return nullptr;
+    auto document = std::make_unique<QTextDocument>();
+    document->setMarkdown(QString::fromUtf8(file.readAll()));
+    return document;
+}
+
+/// What a page is made of, in order: its headings as "#", "##", ... followed by their text, and
+/// how many images and tables it holds.
+struct PageOutline
+{
+    QStringList headings;
+    int images = 0;
+    int tables = 0;
+};
+
+PageOutline outlineOf(const QTextDocument& document)
+{
+    PageOutline outline;
+    for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
+        if (const int level = block.blockFormat().headingLevel(); level > 0)
+            outline.headings << QString(level, u'#') + u' ' + block.text();
+        for (auto it = block.begin(); !it.atEnd(); ++it)
+            outline.images += it.fragment().charFormat().isImageFormat() ? 1 : 0;
+    }
+    for (const QTextFrame* frame : document.rootFrame()->childFrames())
+        outline.tables += qobject_cast<const QTextTable*>(frame) != nullptr ? 1 : 0;
+    return outline;
+}
+
+/// The heading levels of \p headings ("## The canvas" -> 2).
+std::vector<qsizetype> levelsOf(const QStringList& headings)
+{
+    std::vector<qsizetype> levels;
+    for (const QString& heading : headings)
+        levels.push_back(heading.indexOf(u' '));
+    return levels;
+}
+
+/// How many characters of \p document are bold or italic.
+int emphasisedCharacters(const QTextDocument& document)
+{
+    int count = 0;
+    for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            const QTextCharFormat format = it.fragment().charFormat();
+            if (block.blockFormat().headingLevel() == 0 &&
+                (format.fontWeight() >= QFont::Bold || format.fontItalic()))
+                count += int(it.fragment().length());
+        }
+    }
+    return count;
 }
 
 QStringList bundledPages()
@@ -111,14 +179,120 @@ INSTANTIATE_TEST_SUITE_P(
                     AnchorCase{"What w_1, w_2 and b mean", "what-w_1-w_2-and-b-mean"},
                     AnchorCase{"Step 2: the rule, step by step!", "step-2-the-rule-step-by-step"},
                     AnchorCase{"学習率 (η) を変える", "学習率-η-を変える"},
+                    // Japanese punctuation, full-width brackets included, is dropped like ':'.
+                    AnchorCase{"タイムライン: 過去に戻って、そこから学習する",
+                               "タイムライン-過去に戻ってそこから学習する"},
+                    AnchorCase{"図、アニメーション、表のエクスポート",
+                               "図アニメーション表のエクスポート"},
+                    AnchorCase{"データセット（CSV）", "データセットcsv"},
+                    AnchorCase{"Perceptron Lab ユーザーガイド", "perceptron-lab-ユーザーガイド"},
                     AnchorCase{"A  B", "a--b"}));
+
+// --- Japanese text wrapped in the source ----------------------------------------------------
+
+TEST(CjkLineBreaks, JoinJapaneseLinesAndLeaveEverythingElse)
+{
+    // A paragraph and a list item wrapped between Japanese characters: joined, indentation gone.
+    EXPECT_EQ(withoutCjkLineBreaks(u"学習率は\n  ステップ幅、\n（η）です。\n"_s),
+              u"学習率はステップ幅、（η）です。\n"_s);
+    // Through emphasis and links, as long as the emphasis still opens and closes.
+    EXPECT_EQ(withoutCjkLineBreaks(u"w の\n*向き*です。\n**太字**は\n[リンク](a.md)"_s),
+              u"w の*向き*です。**太字**は[リンク](a.md)"_s);
+    EXPECT_EQ(withoutCjkLineBreaks(u"ません。**\n変更"_s), u"ません。**\n変更"_s);
+    EXPECT_EQ(withoutCjkLineBreaks(u"すぐに\n*「再開」*"_s), u"すぐに\n*「再開」*"_s);
+    // Japanese next to Latin text keeps the break (a space, as between words).
+    EXPECT_EQ(withoutCjkLineBreaks(u"ファイルは\n`and.csv`\nです"_s),
+              u"ファイルは\n`and.csv`\nです"_s);
+    EXPECT_EQ(withoutCjkLineBreaks(u"English\ntext\n"_s), u"English\ntext\n"_s);
+    // Paragraph ends, headings, table rows, list items, hard breaks and code stay as they are.
+    const QString kept[] = {
+        u"段落。\n\n次の段落。"_s,
+        u"## 見出し\n本文"_s,
+        u"| 表 |\n| 行 |"_s,
+        u"項目\n- 次の項目"_s,
+        u"項目\n* 次の項目"_s,
+        u"改行  \n次の行"_s,
+        u"```\n日本語\n日本語\n```"_s,
+        u"~~~\n日本語\n日本語\n~~~"_s,
+        u"本文\n\n    コード\n    コード"_s,
+    };
+    for (const QString& markdown : kept)
+        EXPECT_EQ(withoutCjkLineBreaks(markdown), markdown) << markdown.toStdString();
+}
+
+// Every Japanese page the guide bundles shows without gaps between Japanese characters where its
+// source breaks a line: a space between two of them on screen is one the source has too. And the
+// emphasis stays as it was.
+TEST(CjkLineBreaks, JapanesePagesShowNoGapsWhereTheSourceWraps)
+{
+    UserGuideDialog dialog;
+    const QTextBrowser* browser = browserOf(dialog);
+    QStringList japanesePages;
+    for (const QString& page : bundledPages()) {
+        if (page.endsWith(u".ja.md"_s))
+            japanesePages << page;
+    }
+    ASSERT_TRUE(japanesePages.contains(u":/docs/user-guide.ja.md"_s));
+    const QRegularExpression gap(u"[\\x{3000}-\\x{30FF}\\x{4E00}-\\x{9FFF}\\x{FF00}-\\x{FFEF}] "
+                                 u"[\\x{3000}-\\x{30FF}\\x{4E00}-\\x{9FFF}\\x{FF00}-\\x{FFEF}]"_s);
+    int wrapped = 0; // source lines broken between Japanese characters, over all pages
+    for (const QString& page : japanesePages) {
+        QFile file(page);
+        ASSERT_TRUE(file.open(QIODevice::ReadOnly)) << page.toStdString();
+        const QString source = QString::fromUtf8(file.readAll());
+        // The source's own spaces, as the page shows them: no emphasis marks, links as their text.
+        QString sourceText = source;
+        sourceText.remove(u'*').replace(QRegularExpression(u"\\[([^\\]]*)\\]\\([^)]*\\)"_s),
+                                        u"\\1"_s);
+        wrapped += int(source.count(u'\n') - withoutCjkLineBreaks(source).count(u'\n'));
+        ASSERT_TRUE(dialog.showPage(QUrl(u"qrc"_s + page)));
+        const QString shown = browser->document()->toPlainText();
+        // Joining lines never breaks an emphasis: as much text is bold or italic as without it.
+        QTextDocument unjoined;
+        unjoined.setMarkdown(source);
+        EXPECT_EQ(emphasisedCharacters(*browser->document()), emphasisedCharacters(unjoined))
+            << page.toStdString();
+        for (auto it = gap.globalMatch(shown); it.hasNext();) {
+            const QRegularExpressionMatch match = it.next();
+            EXPECT_TRUE(sourceText.contains(match.captured()))
+                << page.toStdString() << ": a gap in \""
+                << shown.mid(match.capturedStart() - 12, 26).toStdString()
+                << "\" that the source does not have";
+        }
+    }
+    EXPECT_GT(wrapped, 0); // the lessons are wrapped, so the test sees joins happen
+}
 
 // --- The user guide ----------------------------------------------------------------------------
 
-TEST(UserGuide, EnglishIsTheFallbackForALanguageWithoutItsOwnGuide)
+TEST(UserGuide, EachLanguageGetsItsGuideAndEnglishIsTheFallback)
 {
-    EXPECT_EQ(userGuideUrl(QLocale(QLocale::English)), QUrl(u"qrc:/docs/user-guide.md"_s));
-    EXPECT_EQ(userGuideUrl(QLocale(QLocale::Swahili)), QUrl(u"qrc:/docs/user-guide.md"_s));
+    EXPECT_EQ(userGuideUrl(u"en"_s), QUrl(u"qrc:/docs/user-guide.md"_s));
+    EXPECT_EQ(userGuideUrl(u"ja"_s), QUrl(u"qrc:/docs/user-guide.ja.md"_s));
+    EXPECT_EQ(userGuideUrl(u"sw"_s), QUrl(u"qrc:/docs/user-guide.md"_s));
+    EXPECT_EQ(userGuideUrl(QString()), QUrl(u"qrc:/docs/user-guide.md"_s));
+}
+
+// The Japanese guide is a translation of the English one, section for section: the same
+// headings at the same levels in the same order, the same number of images and tables. A section
+// added to one guide and not the other fails here (docs/translations.md).
+TEST(UserGuide, TheJapaneseGuideHasTheEnglishGuidesSections)
+{
+    const auto english = markdownPage(u":/docs/user-guide.md"_s);
+    const auto japanese = markdownPage(u":/docs/user-guide.ja.md"_s);
+    ASSERT_NE(english, nullptr);
+    ASSERT_NE(japanese, nullptr);
+    const PageOutline en = outlineOf(*english);
+    const PageOutline ja = outlineOf(*japanese);
+    ASSERT_GT(en.headings.size(), 10); // the outline did find the guide's sections
+    EXPECT_EQ(levelsOf(ja.headings), levelsOf(en.headings))
+        << "English:\n"
+        << en.headings.join(u'\n').toStdString() << "\nJapanese:\n"
+        << ja.headings.join(u'\n').toStdString();
+    EXPECT_EQ(ja.images, en.images);
+    EXPECT_EQ(ja.tables, en.tables);
+    EXPECT_GT(en.tables, 0);
+    EXPECT_GT(en.images, 0);
 }
 
 TEST(UserGuide, OpensOnTheBundledGuideWithAnchoredHeadings)
@@ -178,6 +352,7 @@ TEST(UserGuide, EveryBundledLinkAndImageResolves)
     const QStringList pages = bundledPages();
     ASSERT_FALSE(pages.isEmpty());
     EXPECT_TRUE(pages.contains(u":/docs/user-guide.md"_s));
+    EXPECT_TRUE(pages.contains(u":/docs/user-guide.ja.md"_s));
 
     UserGuideDialog dialog;
     QTextBrowser* browser = browserOf(dialog);
@@ -218,6 +393,132 @@ TEST(UserGuide, EveryBundledLinkAndImageResolves)
                 << page.toString().toStdString() << " links to " << target.toString().toStdString();
         }
     }
+}
+
+// --- The guide's language -------------------------------------------------------------------
+//
+// ctest runs these twice: with the system in English (LANGUAGE=en, as every test) and in
+// Japanese (helpdialogs_japanese_system, LANGUAGE=ja). Each time View > Language picks the other
+// language, and the guide must follow the window, not the system.
+
+/// A guide as the user sees it: its page, its first heading, the dialog's title, and the anchor
+/// of its "Training" section.
+struct Guide
+{
+    QUrl page;
+    QString title;
+    QString windowTitle;
+    QString trainingAnchor;
+};
+
+Guide guideIn(const QString& language)
+{
+    if (language == u"ja")
+        return {QUrl(u"qrc:/docs/user-guide.ja.md"_s), u"Perceptron Lab ユーザーガイド"_s,
+                u"Perceptron Lab ユーザーガイド"_s, u"学習"_s};
+    return {QUrl(u"qrc:/docs/user-guide.md"_s), u"Perceptron Lab user guide"_s,
+            u"Perceptron Lab User Guide"_s, u"training"_s};
+}
+
+class GuideLanguage : public testing::Test
+{
+protected:
+    static void SetUpTestSuite()
+    {
+        s_settings = std::make_unique<plab::test::SettingsSandbox>(u"plab-guide-language"_s);
+    }
+    static void TearDownTestSuite() { s_settings.reset(); }
+
+    void SetUp() override
+    {
+        QSettings().clear();
+        ASSERT_TRUE(plab::i18n::installTranslations(m_system)); // as the program starts
+        m_window = std::make_unique<plab::ui::MainWindow>();
+        m_window->show();
+    }
+    void TearDown() override
+    {
+        m_window.reset();
+        plab::i18n::installTranslations(m_system);
+    }
+
+    /// View > Language > \p language, and the LanguageChange events it posts delivered.
+    void choose(const QString& language) const
+    {
+        auto* action = m_window->findChild<QAction*>(u"actionLanguage_"_s + language);
+        ASSERT_NE(action, nullptr);
+        action->trigger();
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LanguageChange);
+    }
+    /// Help > User Guide: the guide it opens (or raises).
+    UserGuideDialog* openGuide() const
+    {
+        auto* action = m_window->findChild<QAction*>(u"actionUserGuide"_s);
+        if (action == nullptr)
+            return nullptr;
+        action->trigger();
+        const auto guides = m_window->findChildren<UserGuideDialog*>();
+        return guides.size() == 1 && guides.constFirst()->isVisible() ? guides.constFirst()
+                                                                      : nullptr;
+    }
+    static void expectShows(const UserGuideDialog& dialog, const Guide& guide)
+    {
+        EXPECT_EQ(dialog.currentPage().adjusted(QUrl::RemoveFragment), guide.page);
+        EXPECT_EQ(browserOf(dialog)->document()->begin().text(), guide.title);
+        EXPECT_EQ(dialog.windowTitle(), guide.windowTitle);
+    }
+
+    const QString m_system = plab::i18n::systemLanguage();
+    const QString m_other = m_system == u"ja" ? u"en"_s : u"ja"_s;
+    std::unique_ptr<plab::ui::MainWindow> m_window;
+
+private:
+    static inline std::unique_ptr<plab::test::SettingsSandbox> s_settings;
+};
+
+TEST_F(GuideLanguage, HelpOpensTheGuideInTheLanguageViewLanguageChose)
+{
+    UserGuideDialog* guide = openGuide();
+    ASSERT_NE(guide, nullptr);
+    expectShows(*guide, guideIn(m_system));
+    guide->close(); // deleted on close: the next one is new
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    ASSERT_TRUE(m_window->findChildren<UserGuideDialog*>().isEmpty());
+
+    choose(m_other);
+    ASSERT_EQ(plab::i18n::installedLanguage(), m_other);
+    guide = openGuide();
+    ASSERT_NE(guide, nullptr);
+    expectShows(*guide, guideIn(m_other));
+    EXPECT_EQ(guide->currentPage(), guideIn(m_other).page);
+}
+
+// A guide left open moves with the window to the other language, at the section it was showing;
+// a page that exists in one language only stays, and Contents leads to the new guide.
+TEST_F(GuideLanguage, AnOpenGuideMovesToTheSameSectionInTheNewLanguage)
+{
+    UserGuideDialog* guide = openGuide();
+    ASSERT_NE(guide, nullptr);
+    guide->resize(600, 400);
+    QUrl training = guideIn(m_system).page;
+    training.setFragment(guideIn(m_system).trainingAnchor);
+    ASSERT_TRUE(guide->showPage(training));
+    ASSERT_GT(browserOf(*guide)->verticalScrollBar()->value(), 0);
+
+    choose(m_other);
+    expectShows(*guide, guideIn(m_other));
+    EXPECT_EQ(guide->currentPage().fragment(), guideIn(m_other).trainingAnchor);
+    EXPECT_GT(browserOf(*guide)->verticalScrollBar()->value(), 0);
+
+    ASSERT_TRUE(guide->showPage(QUrl(u"qrc:/docs/cli.md"_s)));
+    choose(m_system);
+    EXPECT_EQ(guide->currentPage(), QUrl(u"qrc:/docs/cli.md"_s));
+    EXPECT_EQ(guide->windowTitle(), guideIn(m_system).windowTitle);
+    auto* contents = guide->findChild<QAction*>(u"userGuideContents"_s);
+    ASSERT_NE(contents, nullptr);
+    EXPECT_EQ(contents->text(), m_system == u"ja" ? u"目次(&C)"_s : u"&Contents"_s);
+    contents->trigger();
+    EXPECT_EQ(guide->currentPage(), guideIn(m_system).page);
 }
 
 // --- About -------------------------------------------------------------------------------------
