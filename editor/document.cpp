@@ -2,6 +2,7 @@
 
 #include "render/viewtransform.h"
 
+#include <QFileInfo>
 #include <QUndoStack>
 
 #include <cassert>
@@ -60,8 +61,14 @@ void Document::loadProject(const io::Project& project, const QString& path)
     Q_EMIT dataChanged();
     Q_EMIT settingsChanged();
     Q_EMIT viewChanged();
+    m_dataSetPath.clear();
     setFilePath(path);
     updateModified();
+}
+
+QString Document::name() const
+{
+    return QFileInfo(m_filePath.isEmpty() ? m_dataSetPath : m_filePath).completeBaseName();
 }
 
 void Document::clear()

@@ -40,6 +40,12 @@ public:
     [[nodiscard]] io::ViewBox view() const { return m_view; }
     [[nodiscard]] QUndoStack* undoStack() const { return m_undoStack; }
     [[nodiscard]] QString filePath() const { return m_filePath; }
+    /// What the document is called: its project file's base name ("lesson-2-and"), else that of
+    /// the data set its points were opened from ("xor" for xor.csv), else empty. Exports are
+    /// named after it.
+    [[nodiscard]] QString name() const;
+    /// The data set file the points were opened from (for name()); loadProject() forgets it.
+    void setDataSetPath(const QString& path) { m_dataSetPath = path; }
     [[nodiscard]] bool isModified() const;
     /// Increases with every change to the points (never repeats within one Document).
     [[nodiscard]] std::uint64_t dataRevision() const { return m_dataRevision; }
@@ -97,6 +103,7 @@ private:
     io::ViewBox m_view;
     QUndoStack* m_undoStack = nullptr;
     QString m_filePath;
+    QString m_dataSetPath;
     std::uint64_t m_dataRevision = 1;
     bool m_settingsModified = false;
     bool m_lastModified = false;

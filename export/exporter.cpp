@@ -1,5 +1,6 @@
 #include "export/exporter.h"
 
+#include "export/clippedsvg.h"
 #include "export/framepainter.h"
 #include "export/gifwriter.h"
 #include "export/tablewriter.h"
@@ -132,8 +133,10 @@ std::optional<QString> writeSvg(QIODevice& device, FramePainter& painter,
     const QByteArray descriptionMarker = "plab-svg-description-8d1f";
     generator.setTitle(QString::fromLatin1(titleMarker));
     generator.setDescription(QString::fromLatin1(descriptionMarker));
+    // Clipped as the PNG and the PDF are: the generator itself ignores clipping.
+    ClippedSvgDevice clipped(generator);
     QPainter p;
-    if (!p.begin(&generator))
+    if (!p.begin(&clipped))
         return Text::tr("the SVG generator could not start");
     painter.paintPage(p, QRectF(QPointF(0.0, 0.0), g.logical), frames);
     if (!p.end())
@@ -358,9 +361,15 @@ std::optional<QString> checkRequest(const ExportRequest& request, std::size_t fr
             .arg(frameCount);
     }
     if (o.layout == ExportLayout::Storyboard && frameCount > kMaxPanels) {
-        return Text::tr("a storyboard holds at most %1 panels, but %2 frames were chosen")
-            .arg(kMaxPanels)
-            .arg(frameCount);
+        return QStringLiteral("--epochs: ") +
+               Text::tr("a storyboard holds at most %1 panels, but %2 frames were chosen")
+                   .arg(kMaxPanels)
+                   .arg(frameCount);
+    }
+    // Named as the command line spells the option; the window checks before it gets here.
+    if (o.layout == ExportLayout::Storyboard) {
+        if (const auto problem = storyboardProblem(o, frameCount))
+            return QStringLiteral("--%1: %2").arg(problem->option, problem->message);
     }
     return std::nullopt;
 }

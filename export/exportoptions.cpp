@@ -1,6 +1,7 @@
 #include "export/exportoptions.h"
 
 #include <QCoreApplication>
+#include <QFontMetricsF>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -258,10 +259,69 @@ Result<OutputGeometry, QString> geometryFor(const SizeSpec& size, std::optional<
 
 double defaultFontScale(const QSizeF& logical, ExportLayout layout)
 {
+    double fit = std::min(logical.width() / 1280.0, logical.height() / 720.0);
     if (layout == ExportLayout::Storyboard)
-        return 1.0;
-    const double fit = std::min(logical.width() / 1280.0, logical.height() / 720.0);
+        fit *= 0.8;
     return std::clamp(std::round(fit * 4.0) / 4.0, 1.0, 2.0);
+}
+
+double storyboardCaptionHeight(const render::Theme& theme)
+{
+    return std::ceil(QFontMetricsF(theme.font(1.15, true)).height() +
+                     QFontMetricsF(theme.font(0.95)).height() + 6.0);
+}
+
+QSizeF minimumPanelContent(const render::Theme& theme)
+{
+    return QSizeF(280.0, 200.0) * theme.fontScale;
+}
+
+int maxStoryboardPanels(const ExportOptions& options)
+{
+    const render::Theme& theme = options.theme;
+    QSizeF page = options.geometry.logical - QSizeF(2.0, 2.0) * kStoryboardMargin;
+    if (options.caption && !options.title.isEmpty())
+        page.rheight() -= QFontMetricsF(theme.font(1.6, true)).height() + kStoryboardGap;
+    const QSizeF content = minimumPanelContent(theme);
+    const QSizeF cell(content.width(), content.height() + storyboardCaptionHeight(theme));
+    // n cells and n - 1 gaps fit: n <= (page + gap) / (cell + gap).
+    const int columns = std::max(
+        0, int(std::floor((page.width() + kStoryboardGap) / (cell.width() + kStoryboardGap))));
+    const int rows = std::max(
+        0, int(std::floor((page.height() + kStoryboardGap) / (cell.height() + kStoryboardGap))));
+    if (options.columns > 0)
+        return options.columns <= columns ? options.columns * rows : 0;
+    return columns * rows;
+}
+
+std::optional<StoryboardProblem> storyboardProblem(const ExportOptions& options, std::size_t panels)
+{
+    const int most = maxStoryboardPanels(options);
+    if (panels <= std::size_t(std::max(0, most)))
+        return std::nullopt;
+    const QSizeF content = minimumPanelContent(options.theme);
+    const QString size = Text::tr("%1 × %2").arg(formatLimit(options.geometry.logical.width()),
+                                                 formatLimit(options.geometry.logical.height()));
+    const QString panel = Text::tr("%1 × %2").arg(formatLimit(std::ceil(content.width())),
+                                                  formatLimit(std::ceil(content.height())));
+    if (options.columns > 0 && most == 0) {
+        return StoryboardProblem{
+            QStringLiteral("columns"),
+            Text::tr("%1 columns do not fit a %2 page with every panel at least %3 pixels "
+                     "large at text size %4: choose fewer columns, a larger size or a smaller "
+                     "text size")
+                .arg(options.columns)
+                .arg(size, panel, formatLimit(options.theme.fontScale))};
+    }
+    return StoryboardProblem{
+        QStringLiteral("epochs"),
+        Text::tr("%n panel(s) do not fit a %1 storyboard readably: it holds at most %2 with "
+                 "every panel at least %3 pixels large at text size %4; choose fewer epochs, "
+                 "a larger size or a smaller text size",
+                 nullptr, int(panels))
+            .arg(size)
+            .arg(most)
+            .arg(panel, formatLimit(options.theme.fontScale))};
 }
 
 Result<std::vector<int>, QString> parseEpochList(QStringView text, int lastEpoch)

@@ -8,6 +8,7 @@
 #include <QString>
 #include <QStringView>
 
+#include <cstddef>
 #include <optional>
 #include <vector>
 
@@ -137,7 +138,8 @@ geometryFor(const SizeSpec& size, std::optional<double> scale = {}, std::optiona
 
 /// The text size (Theme::fontScale) that suits a page of \p logical pixels: 1 up to the size of a
 /// window's canvas (1280 x 720), growing with the page beyond it (1.5 on a 1920 x 1080 slide) so
-/// labels stay readable when projected, at most 2. A storyboard's panels are canvas-sized: 1.
+/// labels stay readable when projected, at most 2. A storyboard's panels share the page, so their
+/// text grows four fifths as fast (1.25 on a 1920 x 1080 slide).
 [[nodiscard]] double defaultFontScale(const QSizeF& logical, ExportLayout layout);
 
 /// The timing and looping of an animated GIF.
@@ -170,6 +172,35 @@ struct ExportOptions
 
     friend bool operator==(const ExportOptions&, const ExportOptions&) = default;
 };
+
+/// The storyboard's page: its margin and the gap between panels, in logical pixels.
+inline constexpr double kStoryboardMargin = 18.0;
+inline constexpr double kStoryboardGap = 20.0;
+
+/// The height of a storyboard panel's caption (its heading and a line of details) in the fonts of
+/// \p theme.
+[[nodiscard]] double storyboardCaptionHeight(const render::Theme& theme);
+
+/// The smallest plot or chart of a storyboard panel that stays readable: room for its tick
+/// labels, legend and messages in the fonts of \p theme (280 x 200 logical pixels at font scale
+/// 1, growing with it).
+[[nodiscard]] QSizeF minimumPanelContent(const render::Theme& theme);
+
+/// The most panels a storyboard of \p options holds with each at least minimumPanelContent()
+/// under its caption (with options.columns columns when that is positive); 0 when not even one.
+[[nodiscard]] int maxStoryboardPanels(const ExportOptions& options);
+
+/// Why a storyboard cannot be made as asked: the setting to change and a translated line.
+struct StoryboardProblem
+{
+    QString option; ///< "epochs" (too many panels) or "columns" (too many columns)
+    QString message;
+};
+
+/// Why \p panels panels cannot be a readable storyboard of \p options (more than
+/// maxStoryboardPanels()), naming the limit and what to change, or nothing.
+[[nodiscard]] std::optional<StoryboardProblem> storyboardProblem(const ExportOptions& options,
+                                                                 std::size_t panels);
 
 /// Which epochs to export: "all", "last", or a comma-separated list of epoch numbers, ranges
 /// ("2-5") and "last", e.g. "0,1,2,5,last". Resolved against the run's last epoch; duplicates

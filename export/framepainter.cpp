@@ -11,8 +11,8 @@ namespace plab::exporting {
 namespace {
 
 constexpr double kPadding = 14.0; ///< around the caption text, in logical pixels
-constexpr double kMargin = 18.0;  ///< around a storyboard
-constexpr double kGap = 20.0;     ///< between storyboard panels
+constexpr double kMargin = kStoryboardMargin;
+constexpr double kGap = kStoryboardGap;
 
 double contentAspect(const ExportSource& source, ExportContent content)
 {
@@ -150,7 +150,7 @@ void FramePainter::paintStoryboard(QPainter& painter, const QRectF& target,
     const QFont detailFont = theme.font(0.95);
     const QFontMetricsF hfm(headingFont);
     const QFontMetricsF dfm(detailFont);
-    const double captionH = std::ceil(hfm.height() + dfm.height() + 6.0);
+    const double captionH = storyboardCaptionHeight(theme);
     const int count = int(frames.size());
     const QSize grid =
         storyboardGrid(count, page.size(), contentAspect(m_source, m_options.content), captionH,

@@ -73,6 +73,16 @@
     </message>
 </context>
 <context>
+    <name>plab::exporting::ExportOptions</name>
+    <message numerus="yes">
+        <source>%n panel(s) do not fit a %1 storyboard readably: it holds at most %2 with every panel at least %3 pixels large at text size %4; choose fewer epochs, a larger size or a smaller text size</source>
+        <translation>
+            <numerusform>%n panel does not fit a %1 storyboard readably: it holds at most %2 with every panel at least %3 pixels large at text size %4; choose fewer epochs, a larger size or a smaller text size</numerusform>
+            <numerusform>%n panels do not fit a %1 storyboard readably: it holds at most %2 with every panel at least %3 pixels large at text size %4; choose fewer epochs, a larger size or a smaller text size</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>plab::exporting::ExportSource</name>
     <message numerus="yes">
         <source>%n error(s)</source>

@@ -724,6 +724,20 @@ or an existing folder; - writes a table to standard output</source>
         <source>epoch %1 was not reached: the run ended at epoch %2</source>
         <translation>エポック %1 には到達していません。学習はエポック %2 で終わりました</translation>
     </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source>%1 columns do not fit a %2 page with every panel at least %3 pixels large at text size %4: choose fewer columns, a larger size or a smaller text size</source>
+        <translation>%1 列では、%2 のページに、文字サイズ %4 で各パネルを %3 ピクセル以上の大きさに収められません。列を減らすか、サイズを大きくするか、文字サイズを小さくしてください</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n panel(s) do not fit a %1 storyboard readably: it holds at most %2 with every panel at least %3 pixels large at text size %4; choose fewer epochs, a larger size or a smaller text size</source>
+        <translation>
+            <numerusform>%n 枚のパネルは %1 のストーリーボードに読みやすく収まりません。文字サイズ %4 で各パネルを %3 ピクセル以上にすると最大 %2 枚です。エポックを減らすか、サイズを大きくするか、文字サイズを小さくしてください</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>plab::exporting::ExportSource</name>
@@ -2186,6 +2200,10 @@ or an existing folder; - writes a table to standard output</source>
     <message>
         <source>Copy the plot as shown to the clipboard, as an image and as SVG</source>
         <translation>表示中の平面図を画像と SVG としてクリップボードにコピーします</translation>
+    </message>
+    <message>
+        <source>Columns: %1</source>
+        <translation>列: %1</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 #include "render/chartpainter.h"
 
+#include "io/numberformat.h"
 #include "render/viewtransform.h"
 
 #include <QCoreApplication>
@@ -9,6 +10,7 @@
 #include <QPolygonF>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <span>
 
@@ -154,10 +156,11 @@ QRectF ChartPainter::plotArea(const QRectF& target, const ChartSeries& series, K
 {
     const QFontMetricsF fm(theme.font());
     const QFontMetricsF title(theme.font(1.15, true));
-    const double left = std::ceil(fm.horizontalAdvance(QStringLiteral("\u22120.000")) + 16.0);
+    // About the room layout() makes for the tick labels, which it knows only with the curves.
+    const double left = std::ceil(fm.horizontalAdvance(QStringLiteral("000")) + 17.0);
     const bool rightAxis = kind == Kind::Errors && series.showLoss;
-    const double right =
-        rightAxis ? std::ceil(fm.horizontalAdvance(QStringLiteral("0.000e+00")) + 14.0) : 18.0;
+    const double right = rightAxis ? std::ceil(fm.horizontalAdvance(QStringLiteral("0.00")) + 17.0)
+                                   : std::clamp(0.1 * target.width(), 6.0, 18.0);
     const double width = std::floor(target.width() - left - right);
     double top = std::ceil(title.height() + 18.0);
     if (!legendBesideTitle(width, kind, series.curves(kind == Kind::Errors), theme))
@@ -232,32 +235,67 @@ void ChartPainter::paint(QPainter& painter, const QRectF& target, const ChartSer
     paint(painter, decimate(target, series, kind, theme), markerEpoch, theme);
 }
 
-void ChartPainter::paint(QPainter& painter, const Decimated& chart, double markerEpoch,
-                         const Theme& theme)
+QStringList ChartPainter::tickLabels(std::span<const double> values, double step)
 {
-    painter.save();
-    painter.setRenderHint(QPainter::Antialiasing, true);
-    painter.setRenderHint(QPainter::TextAntialiasing, true);
+    double largest = 0.0;
+    for (const double v : values)
+        largest = std::max(largest, std::abs(v));
+    QStringList labels;
+    labels.reserve(qsizetype(values.size()));
+    const bool exponent = largest >= 1e15 || (step < 1e-3 && largest > 0.0);
+    if (exponent) {
+        for (const double v : values) {
+            if (v == 0.0) {
+                labels << QStringLiteral("0");
+                continue;
+            }
+            // Enough significant digits to tell neighbouring ticks apart.
+            const double span = std::max(std::abs(v), step);
+            const int digits =
+                std::clamp(int(std::ceil(std::log10(span / step) - 1e-9)) + 1, 1, 15);
+            labels << io::displayNumber(v, digits);
+        }
+        return labels;
+    }
+    if (largest < 1e4) {
+        const int decimals = std::max(0, -int(std::floor(std::log10(step) + 1e-9)));
+        for (const double v : values)
+            labels << io::displayFixed(v, decimals);
+        return labels;
+    }
+    // 40000 as "40k": a unit of 10^3k for the largest tick, the decimals the step needs in it.
+    static constexpr std::array kSuffixes{u'k', u'M', u'G', u'T'};
+    const int k = std::clamp(int(std::floor(std::log10(largest) / 3.0 + 1e-9)), 1, 4);
+    const double unit = std::pow(1000.0, k);
+    const int decimals = std::max(0, -int(std::floor(std::log10(step / unit) + 1e-9)));
+    for (const double v : values) {
+        if (v == 0.0) {
+            labels << QStringLiteral("0");
+            continue;
+        }
+        QString text = QString::number(v / unit, 'f', decimals);
+        if (text.contains(u'.')) {
+            while (text.endsWith(u'0'))
+                text.chop(1);
+            if (text.endsWith(u'.'))
+                text.chop(1);
+        }
+        text.replace(u'-', QChar(0x2212));
+        labels << text + kSuffixes[std::size_t(k - 1)];
+    }
+    return labels;
+}
+
+ChartPainter::Layout ChartPainter::layout(const Decimated& chart, double markerEpoch,
+                                          const Theme& theme)
+{
+    Layout l;
+    const QFontMetricsF fm(theme.font());
     const QRectF& target = chart.target;
-    const QRectF& area = chart.area;
-    const Kind kind = chart.kind;
-    painter.fillRect(target, theme.background);
-
-    const QFont font = theme.font();
-    const QFontMetricsF fm(font);
-    const std::size_t n = std::size_t(chart.epochs);
+    const auto n = std::size_t(chart.epochs);
     const auto onRight = [](const Line& line) { return line.curve == ChartCurve::Loss; };
-    const bool rightAxis = std::any_of(chart.lines.begin(), chart.lines.end(), onRight);
+    l.rightAxis = std::any_of(chart.lines.begin(), chart.lines.end(), onRight);
 
-    double x0 = 0.0;
-    double x1 = std::max<double>(1.0, double(n) - 1.0);
-    // The marker may sit inside the epoch after the last recorded one (stepping by samples).
-    if (n > 0 && std::isfinite(markerEpoch))
-        x1 = std::max(x1, std::ceil(markerEpoch));
-    const int xTarget = std::clamp(
-        int(area.width() / (fm.horizontalAdvance(QStringLiteral("00000")) + 40.0)), 2, 12);
-    const Ticks xTicks = axisTicks(x0, x1, xTarget, true, false);
-    const int yTarget = std::clamp(int(area.height() / (fm.height() * 3.0)), 2, 10);
     // Errors and loss from 0; the weights over their range and 0, so each sign reads off the grid.
     // Each pixel column kept its extremes, so the decimated points have those of the whole curve.
     double y0 = 0.0;
@@ -281,23 +319,143 @@ void ChartPainter::paint(QPainter& painter, const Decimated& chart, double marke
         if (!fromZero)
             lo -= 0.06 * span;
     };
-    pad(y0, y1, kind == Kind::Errors);
+    pad(y0, y1, chart.kind == Kind::Errors);
     pad(r0, r1, true);
-    const Ticks yTicks = axisTicks(y0, y1, yTarget, kind == Kind::Errors, true);
+    const int yTarget = std::clamp(int(chart.area.height() / (fm.height() * 3.0)), 2, 10);
+    const Ticks yTicks = axisTicks(y0, y1, yTarget, chart.kind == Kind::Errors, true);
     const Ticks rTicks = axisTicks(r0, r1, yTarget, false, true);
+    l.y0 = y0;
+    l.y1 = y1;
+    l.r0 = r0;
+    l.r1 = r1;
+    l.yTicks = yTicks.values;
+    l.rTicks = l.rightAxis ? rTicks.values : std::vector<double>{};
+    const QStringList yTexts = tickLabels(l.yTicks, yTicks.step);
+    QStringList rTexts = tickLabels(l.rTicks, rTicks.step);
+    const auto widest = [&fm](const QStringList& texts) {
+        double w = 0.0;
+        for (const QString& t : texts)
+            w = std::max(w, fm.horizontalAdvance(t));
+        return std::ceil(w);
+    };
 
-    painter.fillRect(area, theme.plotBackground);
-    const auto px = [&](double x) { return area.left() + (x - x0) / (x1 - x0) * area.width(); };
+    // The plot area leaves room for the widest value label on each side.
+    const double tick = 5.0;
+    const double gap = 4.0;
+    const double left = widest(yTexts) + tick + 2.0 * gap;
+    double right = std::clamp(0.1 * target.width(), 6.0, 18.0);
+    if (l.rightAxis) {
+        // A chart too narrow for values on both sides keeps the plot and labels only the left
+        // axis (the loss curve is still drawn, to its own scale).
+        const double both = widest(rTexts) + tick + 2.0 * gap;
+        if (target.width() - left - both >= 0.4 * target.width())
+            right = both;
+        else
+            l.rTicks.clear();
+    }
+    l.area = chart.area;
+    l.area.setLeft(std::round(target.left() + left));
+    l.area.setWidth(std::max(1.0, std::floor(target.right() - right - l.area.left())));
+    const QRectF& area = l.area;
     const auto py = [&](double y) { return area.bottom() - (y - y0) / (y1 - y0) * area.height(); };
     const auto pr = [&](double y) { return area.bottom() - (y - r0) / (r1 - r0) * area.height(); };
+    for (std::size_t i = 0; i < l.yTicks.size(); ++i) {
+        const double w = fm.horizontalAdvance(yTexts[qsizetype(i)]);
+        const double p = py(l.yTicks[i]);
+        l.yLabels.push_back(
+            {l.yTicks[i], yTexts[qsizetype(i)],
+             QRectF(area.left() - tick - gap - w, p - 0.5 * fm.height(), w, fm.height())});
+    }
+    for (std::size_t i = 0; i < l.rTicks.size(); ++i) {
+        const double w = fm.horizontalAdvance(rTexts[qsizetype(i)]);
+        const double p = pr(l.rTicks[i]);
+        l.rLabels.push_back(
+            {l.rTicks[i], rTexts[qsizetype(i)],
+             QRectF(area.right() + tick + gap, p - 0.5 * fm.height(), w, fm.height())});
+    }
+
+    // The epochs: the smallest step of the 1-2-5 ladder whose labels fit side by side, so a
+    // narrow chart gets fewer ticks, never labels that touch.
+    l.x0 = 0.0;
+    l.x1 = std::max<double>(1.0, double(n) - 1.0);
+    // The marker may sit inside the epoch after the last recorded one (stepping by samples).
+    if (n > 0 && std::isfinite(markerEpoch))
+        l.x1 = std::max(l.x1, std::ceil(markerEpoch));
+    const double span = l.x1 - l.x0;
+    const double space = fm.horizontalAdvance(QStringLiteral("00"));
+    QStringList xTexts;
+    // No step gives labels closer than two digits apart: start there (10^7 epochs would
+    // otherwise measure 10^7 labels).
+    const double smallest = span * (space + fm.horizontalAdvance(u'0')) / area.width();
+    for (int k = std::max(0, 3 * int(std::floor(std::log10(smallest))));; ++k) {
+        static constexpr std::array kRungs{1.0, 2.0, 5.0};
+        const auto rung = [](int i) { return kRungs[std::size_t(i % 3)] * std::pow(10.0, i / 3); };
+        const double step = rung(k);
+        std::vector<double> values;
+        for (double v = 0.0; v <= l.x1 + 1e-9 * step; v += step)
+            values.push_back(v);
+        const QStringList texts = tickLabels(values, step);
+        const bool fits = step / span * area.width() >= widest(texts) + space;
+        // The next step would leave the 0 tick alone: a chart too narrow for two labels that
+        // do not touch gets those that fit.
+        const bool largest = rung(k + 1) > span;
+        if (fits || largest) {
+            l.xTicks = std::move(values);
+            xTexts = texts;
+            break;
+        }
+    }
+    const auto px = [&](double x) { return area.left() + (x - l.x0) / span * area.width(); };
+    double lastRight = -1e300;
+    for (std::size_t i = 0; i < l.xTicks.size(); ++i) {
+        const QString& text = xTexts[qsizetype(i)];
+        const double w = fm.horizontalAdvance(text);
+        // Centred under the tick, moved inside the chart at its edges.
+        const double x = std::clamp(px(l.xTicks[i]) - 0.5 * w, target.left(), target.right() - w);
+        const QRectF box(x, area.bottom() + tick + 2.0, w, fm.height());
+        if (box.left() < lastRight + 0.5 * space)
+            continue; // only a chart too narrow for two labels
+        lastRight = box.right();
+        l.xLabels.push_back({l.xTicks[i], text, box});
+    }
+    return l;
+}
+
+void ChartPainter::paint(QPainter& painter, const Decimated& chart, double markerEpoch,
+                         const Theme& theme)
+{
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    painter.setRenderHint(QPainter::TextAntialiasing, true);
+    const QRectF& target = chart.target;
+    const Kind kind = chart.kind;
+    painter.fillRect(target, theme.background);
+
+    const Layout l = layout(chart, markerEpoch, theme);
+    const QRectF& area = l.area;
+    const QFont font = theme.font();
+    const QFontMetricsF fm(font);
+    const std::size_t n = std::size_t(chart.epochs);
+    const auto onRight = [](const Line& line) { return line.curve == ChartCurve::Loss; };
+
+    painter.fillRect(area, theme.plotBackground);
+    const auto px = [&](double x) {
+        return area.left() + (x - l.x0) / (l.x1 - l.x0) * area.width();
+    };
+    const auto py = [&](double y) {
+        return area.bottom() - (y - l.y0) / (l.y1 - l.y0) * area.height();
+    };
+    const auto pr = [&](double y) {
+        return area.bottom() - (y - l.r0) / (l.r1 - l.r0) * area.height();
+    };
 
     // Grid.
     painter.setPen(QPen(theme.grid, theme.gridWidth));
-    for (double x : xTicks.values)
+    for (double x : l.xTicks)
         painter.drawLine(QPointF(px(x), area.top()), QPointF(px(x), area.bottom()));
-    for (double y : yTicks.values)
+    for (double y : l.yTicks)
         painter.drawLine(QPointF(area.left(), py(y)), QPointF(area.right(), py(y)));
-    if (y0 < 0.0 && y1 > 0.0) {
+    if (l.y0 < 0.0 && l.y1 > 0.0) {
         painter.setPen(QPen(theme.zeroAxis, 1.3 * theme.gridWidth));
         painter.drawLine(QPointF(area.left(), py(0.0)), QPointF(area.right(), py(0.0)));
     }
@@ -322,7 +480,7 @@ void ChartPainter::paint(QPainter& painter, const Decimated& chart, double marke
     }
     // The epoch shown.
     if (std::isfinite(markerEpoch) && n > 0) {
-        const double x = px(std::clamp(markerEpoch, x0, x1));
+        const double x = px(std::clamp(markerEpoch, l.x0, l.x1));
         painter.setPen(QPen(theme.highlight, std::max(2.0, theme.arrowWidth), Qt::SolidLine));
         painter.drawLine(QPointF(x, area.top()), QPointF(x, area.bottom()));
     }
@@ -334,40 +492,24 @@ void ChartPainter::paint(QPainter& painter, const Decimated& chart, double marke
     painter.drawRect(area.adjusted(0.5, 0.5, -0.5, -0.5));
     painter.setFont(font);
     const double tick = 5.0;
-    double lastRight = -1e300;
-    for (double x : xTicks.values) {
-        const double p = px(x);
-        painter.setPen(QPen(theme.frame, 1.0));
-        painter.drawLine(QPointF(p, area.bottom()), QPointF(p, area.bottom() + tick));
-        const QString label = formatTick(x, xTicks);
-        const double w = fm.horizontalAdvance(label);
-        const QRectF box(p - 0.5 * w, area.bottom() + tick + 2.0, w, fm.height());
-        if (box.left() < lastRight + 6.0)
-            continue;
-        lastRight = box.right();
-        painter.setPen(theme.text);
-        painter.drawText(box, Qt::AlignCenter, label);
-    }
-    for (double y : yTicks.values) {
-        const double p = py(y);
-        painter.setPen(QPen(theme.frame, 1.0));
-        painter.drawLine(QPointF(area.left() - tick, p), QPointF(area.left(), p));
-        painter.setPen(theme.text);
-        painter.drawText(QRectF(target.left(), p - 0.5 * fm.height(),
-                                area.left() - tick - 4.0 - target.left(), fm.height()),
-                         Qt::AlignRight | Qt::AlignVCenter, formatTick(y, yTicks));
-    }
-    if (rightAxis) {
-        for (double y : rTicks.values) {
-            const double p = pr(y);
-            painter.setPen(QPen(theme.frame, 1.0));
-            painter.drawLine(QPointF(area.right(), p), QPointF(area.right() + tick, p));
-            painter.setPen(chartColour(ChartCurve::Loss));
-            painter.drawText(QRectF(area.right() + tick + 4.0, p - 0.5 * fm.height(),
-                                    target.right() - area.right() - tick - 4.0, fm.height()),
-                             Qt::AlignLeft | Qt::AlignVCenter, formatTick(y, rTicks));
-        }
-    }
+    for (double x : l.xTicks)
+        painter.drawLine(QPointF(px(x), area.bottom()), QPointF(px(x), area.bottom() + tick));
+    for (double y : l.yTicks)
+        painter.drawLine(QPointF(area.left() - tick, py(y)), QPointF(area.left(), py(y)));
+    for (double y : l.rTicks)
+        painter.drawLine(QPointF(area.right(), pr(y)), QPointF(area.right() + tick, pr(y)));
+    // Each box is as wide as its text: drawn without clipping, never elided.
+    const auto label = [&painter](const TickLabel& t, Qt::Alignment align) {
+        painter.drawText(t.box, align | Qt::AlignVCenter | Qt::TextDontClip, t.text);
+    };
+    painter.setPen(theme.text);
+    for (const TickLabel& t : l.xLabels)
+        label(t, Qt::AlignHCenter);
+    for (const TickLabel& t : l.yLabels)
+        label(t, Qt::AlignRight);
+    painter.setPen(chartColour(ChartCurve::Loss));
+    for (const TickLabel& t : l.rLabels)
+        label(t, Qt::AlignLeft);
     painter.setPen(theme.text);
     painter.drawText(QRectF(area.left(), area.bottom() + tick + 2.0 + fm.height(), area.width(),
                             fm.height() + 4.0),
@@ -379,7 +521,8 @@ void ChartPainter::paint(QPainter& painter, const Decimated& chart, double marke
     std::vector<ChartCurve> shown;
     for (const Line& line : chart.lines)
         shown.push_back(line.curve);
-    const bool oneLine = legendBesideTitle(area.width(), kind, shown, theme);
+    // As plotArea() decided, which made room for a second line.
+    const bool oneLine = legendBesideTitle(chart.area.width(), kind, shown, theme);
     const double titleTop = target.top() + 8.0;
     // Over a narrow chart the title may start left of the plot, above the tick labels.
     const double titleLeft = oneLine ? area.left() : target.left() + 8.0;

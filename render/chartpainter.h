@@ -8,6 +8,7 @@
 #include <QPointF>
 #include <QRectF>
 #include <QString>
+#include <QStringList>
 
 #include <algorithm>
 #include <cmath>
@@ -148,6 +149,43 @@ public:
         std::vector<Line> lines;
     };
 
+    /// A tick label of an axis: the tick's value, its text and the box it is drawn in.
+    struct TickLabel
+    {
+        double value = 0.0;
+        QString text;
+        QRectF box;
+    };
+
+    /// Where everything of a painted chart goes. The tick labels are chosen for the size: on the
+    /// epoch axis as many as fit side by side without touching, in compact form ("40k", "2.5M",
+    /// "3e+160"), never elided and never "−0"; the plot area leaves room for the widest label.
+    struct Layout
+    {
+        QRectF area;     ///< the plot area: chart.area narrowed or widened for the labels
+        double x0 = 0.0; ///< the epochs at the area's left and right edge
+        double x1 = 1.0; ///<
+        double y0 = 0.0; ///< the left axis' values at the area's bottom and top
+        double y1 = 1.0; ///<
+        double r0 = 0.0; ///< the right axis' (the loss)
+        double r1 = 1.0; ///<
+        /// The loss has its own scale on the right (labelled when the chart is wide enough:
+        /// rTicks is empty otherwise).
+        bool rightAxis = false;
+        std::vector<double> xTicks, yTicks, rTicks; ///< grid lines and tick marks
+        std::vector<TickLabel> xLabels, yLabels, rLabels;
+    };
+
+    /// The layout of \p chart with the marker at \p markerEpoch (as paint() draws it).
+    [[nodiscard]] static Layout layout(const Decimated& chart, double markerEpoch,
+                                       const Theme& theme);
+
+    /// The labels of ticks \p values that are \p step apart, in the form every chart axis
+    /// uses: fixed decimals as the step needs below 10^4, a k, M, G or T suffix up to 10^15
+    /// ("40k", "2.5M"), exponent notation beyond that or for steps below 10^-3; typographic
+    /// minus signs, zero always "0". Neighbouring labels always differ.
+    [[nodiscard]] static QStringList tickLabels(std::span<const double> values, double step);
+
     /// Reads \p series once: chart \p kind for \p target, decimated to its plot area's width.
     [[nodiscard]] static Decimated decimate(const QRectF& target, const ChartSeries& series,
                                             Kind kind, const Theme& theme);
@@ -162,7 +200,8 @@ public:
     /// The title painted over chart \p kind, in the current language.
     [[nodiscard]] static QString title(Kind kind);
 
-    /// The rectangle inside \p target where the curves are drawn.
+    /// The rectangle inside \p target the curves are decimated for; layout() moves its left and
+    /// right edge to make room for the tick labels.
     [[nodiscard]] static QRectF plotArea(const QRectF& target, const ChartSeries& series, Kind kind,
                                          const Theme& theme);
 };

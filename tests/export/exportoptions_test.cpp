@@ -1,6 +1,7 @@
 // Sizes, geometry and epoch lists: the pure parts of an export, as tables.
 
 #include "export/exportoptions.h"
+#include "export/framepainter.h"
 
 #include <gtest/gtest.h>
 
@@ -129,7 +130,66 @@ TEST(DefaultFontScale, GrowsWithTheSlideBeyondTheCanvas)
     EXPECT_DOUBLE_EQ(defaultFontScale({960, 540}, ExportLayout::Animation), 1.0);
     EXPECT_DOUBLE_EQ(defaultFontScale({1600, 1200}, ExportLayout::Pages), 1.25);
     EXPECT_DOUBLE_EQ(defaultFontScale({3840, 2160}, ExportLayout::Single), 2.0);
-    EXPECT_DOUBLE_EQ(defaultFontScale({1920, 1080}, ExportLayout::Storyboard), 1.0);
+    // A storyboard's text grows with the slide too (it was 9-pixel digits at 1920 x 1080).
+    EXPECT_DOUBLE_EQ(defaultFontScale({1920, 1080}, ExportLayout::Storyboard), 1.25);
+    EXPECT_DOUBLE_EQ(defaultFontScale({1280, 720}, ExportLayout::Storyboard), 1.0);
+    EXPECT_DOUBLE_EQ(defaultFontScale({3840, 2160}, ExportLayout::Storyboard), 2.0);
+}
+
+ExportOptions storyboardOn(QSizeF logical, int columns = 0)
+{
+    ExportOptions o;
+    o.layout = ExportLayout::Storyboard;
+    o.geometry.logical = logical;
+    o.theme.fontScale = defaultFontScale(logical, o.layout);
+    o.columns = columns;
+    return o;
+}
+
+TEST(StoryboardLimit, PanelsStayReadableOrTheExportIsRefused)
+{
+    for (const QSizeF page : {QSizeF(1920, 1080), QSizeF(1280, 720), QSizeF(1600, 1200),
+                              QSizeF(3840, 2160), QSizeF(800, 450)}) {
+        const ExportOptions o = storyboardOn(page);
+        const int most = maxStoryboardPanels(o);
+        SCOPED_TRACE(most);
+        // The classic choice (six panels) fits every slide.
+        if (page.width() >= 1280.0) {
+            EXPECT_GE(most, 6);
+        }
+        // At the limit, the grid the painter chooses gives every panel at least the minimum.
+        const QSizeF minimum = minimumPanelContent(o.theme);
+        const double caption = storyboardCaptionHeight(o.theme);
+        const QSizeF inner = page - QSizeF(2, 2) * kStoryboardMargin;
+        for (const double aspect : {1.0, 1.6}) {
+            const QSize grid = FramePainter::storyboardGrid(most, inner, aspect, caption);
+            const double w = (inner.width() - (grid.width() - 1) * kStoryboardGap) / grid.width();
+            const double h =
+                (inner.height() - (grid.height() - 1) * kStoryboardGap) / grid.height();
+            // The largest content of the aspect in the cell is at least the minimum's.
+            const double content = std::min(w, (h - caption) * aspect);
+            EXPECT_GE(content + 1e-6, std::min(minimum.width(), minimum.height() * aspect));
+        }
+        EXPECT_FALSE(storyboardProblem(o, std::size_t(most)));
+        const auto problem = storyboardProblem(o, std::size_t(most) + 1);
+        ASSERT_TRUE(problem);
+        EXPECT_EQ(problem->option, u"epochs");
+        // It names the limit and the page.
+        EXPECT_TRUE(problem->message.contains(QString::number(most)))
+            << problem->message.toStdString();
+        EXPECT_TRUE(problem->message.contains(QString::number(page.width())));
+    }
+    // 100 panels on a slide: refused (they were 4-pixel slivers).
+    EXPECT_TRUE(storyboardProblem(storyboardOn({1920, 1080}), 100));
+    // Larger text needs larger panels.
+    ExportOptions big = storyboardOn({1920, 1080});
+    big.theme.fontScale = 2.0;
+    EXPECT_LT(maxStoryboardPanels(big), maxStoryboardPanels(storyboardOn({1920, 1080})));
+    // Too many columns for the width.
+    const auto columns = storyboardProblem(storyboardOn({1920, 1080}, 12), 4);
+    ASSERT_TRUE(columns);
+    EXPECT_EQ(columns->option, u"columns");
+    EXPECT_FALSE(storyboardProblem(storyboardOn({1920, 1080}, 3), 4));
 }
 
 TEST(ExportNames, RoundTripAndCompatibility)

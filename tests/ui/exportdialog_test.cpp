@@ -20,6 +20,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMimeData>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -27,6 +28,7 @@
 #include <gtest/gtest.h>
 
 using namespace plab;
+using namespace Qt::StringLiterals;
 using namespace plab::ui;
 using namespace plab::exporting;
 using namespace plab::render;
@@ -115,12 +117,68 @@ TEST(ExportDialog, ExportsOnAWorkerThread)
     QSignalSpy finished(&dialog, &ExportDialog::exportFinished);
     child<QPushButton>(dialog, "exportButton")->click();
     EXPECT_TRUE(suggested.endsWith(QStringLiteral("-storyboard.png")));
+    // The progress dialog says what it is in a title short enough for any title bar.
+    const auto* progress = dialog.window()->findChild<QProgressDialog*>(u"exportProgress"_s);
+    ASSERT_NE(progress, nullptr);
+    EXPECT_EQ(progress->windowTitle(), u"Export"_s);
     ASSERT_TRUE(finished.count() == 1 || finished.wait(60'000));
     const auto result = finished.constFirst().constFirst().value<ExportResult>();
     EXPECT_TRUE(result.ok()) << result.error.value_or(QString()).toStdString();
     EXPECT_EQ(result.files, QStringList{path});
     EXPECT_EQ(QImage(path).size(), QSize(1920, 1080));
     EXPECT_FALSE(dialog.isExporting());
+}
+
+TEST(ExportDialog, RefusesAStoryboardTooFullToReadBeforeTheFileIsChosen)
+{
+    ExportDialog dialog(test::andSource(), 0, Theme::light());
+    dialog.setKind(ExportDialog::Kind::Storyboard);
+    bool asked = false;
+    dialog.setFileChooser([&](const QString&, const QString&) {
+        asked = true;
+        return QString();
+    });
+    // Every visit of the AND run: 21 panels, more than a 1920 x 1080 slide holds readably.
+    child<QLineEdit>(dialog, "epochs")->setText(u"all"_s);
+    child<QCheckBox>(dialog, "steps")->setChecked(true);
+    const auto made = dialog.request();
+    ASSERT_FALSE(made.has_value());
+    ExportOptions slide;
+    slide.layout = ExportLayout::Storyboard;
+    slide.theme.fontScale = defaultFontScale(slide.geometry.logical, slide.layout);
+    const int most = maxStoryboardPanels(slide);
+    EXPECT_LT(most, 21);
+    EXPECT_TRUE(made.error().startsWith(u"Epochs: "_s)) << made.error().toStdString();
+    EXPECT_TRUE(made.error().contains(QString::number(most))) << made.error().toStdString();
+    EXPECT_FALSE(child<QPushButton>(dialog, "exportButton")->isEnabled());
+    EXPECT_EQ(child<QLabel>(dialog, "summary")->text(), made.error());
+    dialog.startExport();
+    EXPECT_FALSE(asked);
+    EXPECT_FALSE(dialog.isExporting());
+    // The classic six panels are fine.
+    child<QCheckBox>(dialog, "steps")->setChecked(false);
+    EXPECT_TRUE(dialog.request().has_value());
+}
+
+TEST(ExportActions, TheSuggestedNameIsTheDocumentsName)
+{
+    // Points opened from xor.csv: the export is named after the data set, not "perceptron".
+    editor::Document document;
+    document.loadProject(io::Project{}, QString());
+    document.setDataSetPath(u"/lessons/xor.csv"_s);
+    const learning::History& history = test::andSource()->history;
+    auto source = exportSourceFor(document, history);
+    ExportRequest request;
+    request.source = source;
+    EXPECT_EQ(suggestedFileName(request, ExportKind::Image), u"xor.png"_s);
+    EXPECT_EQ(suggestedFileName(request, ExportKind::Storyboard), u"xor-storyboard.png"_s);
+    // A project's own name comes first; opening a project forgets the data set.
+    document.setFilePath(u"/lessons/lesson-4-xor.json"_s);
+    request.source = exportSourceFor(document, history);
+    EXPECT_EQ(suggestedFileName(request, ExportKind::Image), u"lesson-4-xor.png"_s);
+    document.loadProject(io::Project{}, QString());
+    request.source = exportSourceFor(document, history);
+    EXPECT_EQ(suggestedFileName(request, ExportKind::Image), u"perceptron.png"_s);
 }
 
 TEST(ExportDialog, CancelledChooserExportsNothing)

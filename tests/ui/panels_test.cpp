@@ -188,6 +188,23 @@ TEST(LearningCurves, ShowWhatTheExportOfTheSameHistoryShows)
     }
 }
 
+TEST(LearningCurves, ChartsKeepAReadableShapeInANarrowDock)
+{
+    LearningCurves curves;
+    // A dock beside the plot, about as wide as high: the charts are stacked, each as wide as the
+    // dock, not two 110-pixel charts side by side.
+    curves.resize(220, 200);
+    for (const auto kind : {LearningCurves::Kind::Errors, LearningCurves::Kind::Weights}) {
+        EXPECT_EQ(curves.chartRect(kind).width(), 220.0);
+        EXPECT_LT(curves.chartRect(kind).height(), 100.0);
+    }
+    // A dock under the plot: side by side.
+    curves.resize(1200, 180);
+    EXPECT_EQ(curves.chartRect(LearningCurves::Kind::Errors).height(), 180.0);
+    EXPECT_LT(curves.chartRect(LearningCurves::Kind::Errors).right(),
+              curves.chartRect(LearningCurves::Kind::Weights).left());
+}
+
 // --- ParameterPanel texts ----------------------------------------------------------------------
 
 TEST(ParameterText, NumbersUseATrueMinusAndNeverHideSmallValues)

@@ -8,7 +8,6 @@
 #include <QAction>
 #include <QClipboard>
 #include <QEvent>
-#include <QFileInfo>
 #include <QGuiApplication>
 #include <QKeySequence>
 #include <QMimeData>
@@ -54,7 +53,7 @@ std::shared_ptr<exporting::ExportSource> documentSource(const editor::Document& 
     source->data = document.data();
     source->settings = document.settings();
     source->view = document.view();
-    source->name = QFileInfo(document.filePath()).completeBaseName();
+    source->name = document.name();
     return source;
 }
 

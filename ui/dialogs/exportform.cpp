@@ -130,6 +130,17 @@ requestOf(const ExportForm& form, std::shared_ptr<const exporting::ExportSource>
         return unexpected(Text::tr("Epochs: %1").arg(epochs.error()));
     r.epochs = epochs.value();
     r.steps = form.kind != ExportKind::Table && form.steps;
+    if (form.kind == ExportKind::Storyboard) {
+        // Refused here, before the file is chosen: the panels would be too small to read.
+        std::size_t panels = 0;
+        for (const int e : r.epochs)
+            panels += e == 0 || !r.steps ? 1 : std::max<std::size_t>(1, r.source->data.size());
+        if (const auto problem = exporting::storyboardProblem(o, panels)) {
+            return unexpected(problem->option == u"columns"
+                                  ? Text::tr("Columns: %1").arg(problem->message)
+                                  : Text::tr("Epochs: %1").arg(problem->message));
+        }
+    }
     return r;
 }
 

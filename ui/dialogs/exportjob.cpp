@@ -54,6 +54,9 @@ void ExportJob::start(const exporting::ExportRequest& request)
         return;
     m_progress = new QProgressDialog(Text::tr("Exporting…"), Text::tr("Cancel"), 0, 0, m_window);
     m_progress->setObjectName(QStringLiteral("exportProgress"));
+    // Without a title of its own the window manager shows the program's name, elided to
+    // "perce… on-lab" in a dialog this narrow.
+    m_progress->setWindowTitle(Text::tr("Export"));
     m_progress->setWindowModality(Qt::WindowModal);
     m_progress->setMinimumDuration(400);
     m_progress->setAutoClose(false);

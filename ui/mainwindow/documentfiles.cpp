@@ -177,6 +177,7 @@ bool DocumentFiles::openDataSet(const QString& path)
             new editor::ReplaceData(m_document, result.value(), tr("Open %1").arg(name)));
         m_document->setView(framing(m_document->data()));
     }
+    m_document->setDataSetPath(path);
     addRecentFile(path);
     Q_EMIT message(tr("Opened %1").arg(name));
     return true;

@@ -5,13 +5,14 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <cmath>
 
 namespace plab::ui {
 
 namespace {
 
-// The charts side by side when the widget is wide (a dock under the plot), stacked when it is
-// tall (a dock beside it), with this gap between them.
+// The charts side by side when the widget is wide (a dock under the plot), stacked otherwise
+// (a dock beside it), with this gap between them.
 constexpr int kGap = 2;
 
 } // namespace
@@ -87,7 +88,12 @@ QRectF LearningCurves::chartRect(Kind kind) const
 {
     const QRectF all = rect();
     const bool first = kind == Kind::Errors;
-    if (width() >= height()) {
+    // Side by side or stacked, whichever gives charts closer to their 1.6 : 1 (a dock 220
+    // pixels wide and 200 high stacks them, instead of two 110-pixel charts).
+    const double aspect = std::max(1.0, all.width()) / std::max(1.0, all.height());
+    const double sideBySide = std::abs(std::log(0.5 * aspect / 1.6));
+    const double stacked = std::abs(std::log(2.0 * aspect / 1.6));
+    if (sideBySide <= stacked) {
         const double w = 0.5 * (all.width() - kGap);
         return QRectF(first ? 0.0 : all.width() - w, 0.0, w, all.height());
     }
