@@ -10,6 +10,10 @@
 #include <cstdint>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace plab::learning::detail {
 
 namespace {
@@ -96,71 +100,75 @@ Evaluation binary(const LinearInputs& in, const double* p)
     return out;
 }
 
+#if defined(__SSE2__)
 /// The same pass for the classic model's inputs (D = 2) and the losses without a transcendental
-/// function, two points at a time in one 128-bit vector (GCC/Clang vector extension, SSE2 on
-/// x86-64): the same products summed in the same order (w1 x1 + w2 x2 + b), the same eight lanes
-/// (point i in lane i mod 8: vector j holds lanes 2j and 2j + 1) added up in the same order, so
-/// the same bits as binary() above, in about a third of the time. Error counts are kept as
-/// doubles (exact up to 2^53).
+/// function, two points at a time in one SSE2 register: the same products summed in the same
+/// order (w1 x1 + w2 x2 + b), the same eight loss lanes (point i in lane i mod 8: vector j holds
+/// lanes 2j and 2j + 1) added up in the same order, so the same bits as binary() above, in about
+/// a third of the time. The error counts are integers, so their order does not matter: each is
+/// two 64-bit counts that subtract the comparisons' masks (-1 for a point in error). Written with
+/// intrinsics because GCC turned the same masks in its vector extension into scalar moves.
 template <LossKind L, ZeroConvention Z>
 Evaluation binaryPairs(const LinearInputs& in, const double* p)
 {
-    using V = double __attribute__((vector_size(16)));
-    using M = long long __attribute__((vector_size(16)));
     constexpr int kPairs = kLanes / 2;
-    const V w1 = {p[0], p[0]};
-    const V w2 = {p[1], p[1]};
-    const V b = {p[2], p[2]};
-    const V zero = {0.0, 0.0};
-    const V one = {1.0, 1.0};
+    const __m128d w1 = _mm_set1_pd(p[0]);
+    const __m128d w2 = _mm_set1_pd(p[1]);
+    const __m128d b = _mm_set1_pd(p[2]);
+    const __m128d zero = _mm_setzero_pd();
+    const __m128d one = _mm_set1_pd(1.0);
+    const __m128d half = _mm_set1_pd(0.5);
+    const __m128d sign = _mm_set1_pd(-0.0);
     const double* xs = in.in;
     const int* lab = in.labels;
-    std::array<V, kPairs> errors{};
-    std::array<V, kPairs> errors1{};
-    std::array<V, kPairs> loss{};
+    __m128i errors = _mm_setzero_si128();
+    __m128i errors1 = _mm_setzero_si128();
+    __m128d loss[kPairs] = {zero, zero, zero, zero}; // not std::array: __m128d's attributes
     int i = 0;
     for (; i + kLanes <= in.n; i += kLanes) {
         for (int j = 0; j < kPairs; ++j) {
             const int k = i + 2 * j;
-            V a;
-            V c;
-            std::memcpy(&a, xs + 2 * std::size_t(k), sizeof a);
-            std::memcpy(&c, xs + 2 * std::size_t(k) + 2, sizeof c);
-            const V x1 = __builtin_shufflevector(a, c, 0, 2);
-            const V x2 = __builtin_shufflevector(a, c, 1, 3);
-            const V net = w1 * x1 + w2 * x2 + b;
-            const V t = {double(lab[k]), double(lab[k + 1])};
-            const V tpm = t + t - one; // exactly -1 or +1
-            const V s = tpm * net;
-            M wrong;
-            if constexpr (Z == ZeroConvention::Mistake)
-                wrong = s <= zero;
-            else if constexpr (Z == ZeroConvention::Positive)
-                wrong = (s < zero) | ((s == zero) & (t == zero));
-            else
-                wrong = (s < zero) | ((s == zero) & (t == one));
-            const V e = (V)(wrong & (M)one); // 1.0 or +0.0
-            errors[std::size_t(j)] += e;
-            errors1[std::size_t(j)] += e * t;
+            const __m128d a = _mm_loadu_pd(xs + 2 * std::size_t(k));
+            const __m128d c = _mm_loadu_pd(xs + 2 * std::size_t(k) + 2);
+            const __m128d x1 = _mm_unpacklo_pd(a, c);
+            const __m128d x2 = _mm_unpackhi_pd(a, c);
+            const __m128d net = _mm_add_pd(_mm_add_pd(_mm_mul_pd(w1, x1), _mm_mul_pd(w2, x2)), b);
+            const __m128d t =
+                _mm_cvtepi32_pd(_mm_loadl_epi64(reinterpret_cast<const __m128i*>(lab + k)));
+            const __m128d ones = _mm_cmpeq_pd(t, one);
+            const __m128d tpm = _mm_sub_pd(_mm_add_pd(t, t), one); // exactly -1 or +1
+            const __m128d s = _mm_mul_pd(tpm, net);
+            __m128d wrong;
+            if constexpr (Z == ZeroConvention::Mistake) {
+                wrong = _mm_cmple_pd(s, zero);
+            } else {
+                const __m128d onLine = _mm_cmpeq_pd(s, zero);
+                const __m128d lineWrong = Z == ZeroConvention::Positive
+                                              ? _mm_andnot_pd(ones, onLine)
+                                              : _mm_and_pd(ones, onLine);
+                wrong = _mm_or_pd(_mm_cmplt_pd(s, zero), lineWrong);
+            }
+            errors = _mm_sub_epi64(errors, _mm_castpd_si128(wrong));
+            errors1 = _mm_sub_epi64(errors1, _mm_castpd_si128(_mm_and_pd(wrong, ones)));
+            __m128d& sum = loss[j];
             if constexpr (L == LossKind::Criterion) {
-                const V m = -s;
-                loss[std::size_t(j)] += (V)((M)m & (m > zero)); // max(0, -s), +0 when -s <= 0
+                const __m128d m = _mm_xor_pd(s, sign);                       // -s
+                sum = _mm_add_pd(sum, _mm_and_pd(m, _mm_cmpgt_pd(m, zero))); // +0 if -s <= 0
             } else if constexpr (L == LossKind::Squared) {
-                const V d = tpm - net;
-                loss[std::size_t(j)] += 0.5 * d * d;
+                const __m128d d = _mm_sub_pd(tpm, net);
+                sum = _mm_add_pd(sum, _mm_mul_pd(_mm_mul_pd(half, d), d));
             }
         }
     }
     std::array<double, kLanes> lanes{};
-    std::int64_t count = 0;
-    std::int64_t ones = 0;
-    for (int j = 0; j < kPairs; ++j) {
-        for (int h = 0; h < 2; ++h) {
-            lanes[std::size_t(2 * j + h)] = loss[std::size_t(j)][h];
-            count += std::int64_t(errors[std::size_t(j)][h]);
-            ones += std::int64_t(errors1[std::size_t(j)][h]);
-        }
-    }
+    for (int j = 0; j < kPairs; ++j)
+        _mm_storeu_pd(lanes.data() + 2 * j, loss[j]);
+    std::array<std::int64_t, 2> e{};
+    std::array<std::int64_t, 2> e1{};
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(e.data()), errors);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(e1.data()), errors1);
+    std::int64_t count = e[0] + e[1];
+    std::int64_t ones = e1[0] + e1[1];
     // The last N mod 8 points into lane 0, as binary() does.
     constexpr int kZeroWrong0 = int(Z != ZeroConvention::Negative);
     constexpr int kZeroWrong1 = int(Z != ZeroConvention::Positive);
@@ -186,13 +194,16 @@ Evaluation binaryPairs(const LinearInputs& in, const double* p)
     out.loss = sum / double(in.n);
     return out;
 }
+#endif
 
 template <LossKind L, int D, ZeroConvention Z>
 Evaluation binaryFor(const LinearInputs& in, const double* p)
 {
+#if defined(__SSE2__)
     if constexpr (D == 2 && L != LossKind::CrossEntropy)
         return binaryPairs<L, Z>(in, p);
     else
+#endif
         return binary<L, D, Z>(in, p);
 }
 
