@@ -107,8 +107,11 @@ namespace {
 
 // docs/scale.md gives each figure's source and what it means; keep the two in step.
 constexpr std::array kLadder{
-    ReferenceModel{ReferenceId::Perceptron, "Perceptron", 0, 3.0, {}, {}, "Perceptron Lab"},
-    ReferenceModel{ReferenceId::XorNetwork, "XOR 2-2-1", 0, 9.0, {}, {}, "Perceptron Lab"},
+    // The four corners of AND (lesson 2) and of XOR (lesson 4), kBytesPerPoint each.
+    ReferenceModel{
+        ReferenceId::Perceptron, "Perceptron", 0, 3.0, 4.0 * kBytesPerPoint, {}, "Perceptron Lab"},
+    ReferenceModel{
+        ReferenceId::XorNetwork, "XOR 2-2-1", 0, 9.0, 4.0 * kBytesPerPoint, {}, "Perceptron Lab"},
     // 60,000 MNIST training images of 28 x 28 pixels at one byte each.
     ReferenceModel{
         ReferenceId::LeNet5, "LeNet-5", 1998, 60e3, 60'000.0 * 28 * 28, {}, "LeCun et al. 1998"},

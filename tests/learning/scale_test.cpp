@@ -99,6 +99,7 @@ TEST(Scale, TheLadderHoldsThePublishedFigures)
     for (std::size_t i = 1; i < ladder.size(); ++i)
         EXPECT_LT(ladder[i - 1].parameters, ladder[i].parameters) << ladder[i].name;
     EXPECT_EQ(referenceModel(ReferenceId::Perceptron).parameters, ModelShape().parameterCount());
+    EXPECT_EQ(referenceModel(ReferenceId::Perceptron).dataBytes, 68.0); // AND's 4 points
     EXPECT_EQ(referenceModel(ReferenceId::XorNetwork).parameters, network({2}).parameterCount());
     const ReferenceModel& gpt3 = referenceModel(ReferenceId::Gpt3);
     EXPECT_EQ(gpt3.parameters, 175e9);
