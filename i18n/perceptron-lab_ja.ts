@@ -1486,10 +1486,6 @@ or an existing folder; - writes a table to standard output</source>
         <translation>このモデル</translation>
     </message>
     <message>
-        <source>%1; %2</source>
-        <translation>%1、%2</translation>
-    </message>
-    <message>
         <source>%1 × %2</source>
         <translation>%1 × %2</translation>
     </message>

@@ -86,8 +86,8 @@ std::vector<ScalePainter::Row> ScalePainter::rows(const ScaleScene& scene)
     const double p = scene.shape.parameterCount();
     Row current;
     current.name = Text::tr("This model");
-    current.detail = Text::tr("%1; %2").arg(QString::fromStdString(scene.shape.description()),
-                                            QString::fromStdString(scene.shape.parameterFormula()));
+    current.detail = QString::fromStdString(scene.shape.description());
+    current.formula = QString::fromStdString(scene.shape.parameterFormula());
     current.values = {p, learning::dataBytes(scene.samples),
                       learning::kFlopsPerMultiplyAdd * scene.multiplyAdds()};
     current.current = true;
@@ -99,7 +99,7 @@ std::vector<ScalePainter::Row> ScalePainter::rows(const ScaleScene& scene)
         }
         const auto [name, detail] = describe(model);
         out.push_back(
-            Row{name, detail, {model.parameters, model.dataBytes, model.trainingFlops}, false});
+            Row{name, detail, {}, {model.parameters, model.dataBytes, model.trainingFlops}, false});
     }
     if (!placed)
         out.push_back(current);
@@ -239,8 +239,9 @@ ScalePainter::Layout ScalePainter::layout(const QRectF& target, const ScaleScene
     const std::vector<Row> rowList = rows(scene);
     double nameWidth = 0.0;
     for (const Row& row : rowList)
-        nameWidth = std::max(
-            {nameWidth, boldFm.horizontalAdvance(row.name), smallFm.horizontalAdvance(row.detail)});
+        nameWidth = std::max({nameWidth, boldFm.horizontalAdvance(row.name),
+                              smallFm.horizontalAdvance(row.detail),
+                              smallFm.horizontalAdvance(row.formula)});
     l.nameWidth = std::min(nameWidth + pad, inner.width() * 0.26);
 
     const double header = boldFm.lineSpacing() + smallFm.lineSpacing() + pad * 0.5;
@@ -318,9 +319,13 @@ void ScalePainter::paintRow(QPainter& painter, const Layout& l, std::size_t inde
     const QFontMetricsF smallFm(smallFont);
     const double textLeft = r.left() + 8.0 * s;
     const double textWidth = l.nameWidth - 8.0 * s;
-    const double block = nameFm.lineSpacing() + smallFm.lineSpacing();
+    const int smallLines = row.formula.isEmpty() ? 1 : 2;
+    const double block = nameFm.lineSpacing() + smallLines * smallFm.lineSpacing();
     const double top = r.center().y() - block / 2.0;
-    painter.setPen(row.current ? kCurrentBar.darker(115) : m_theme.text);
+    // The current row's name in its colour, a shade towards the text for contrast.
+    const QColor currentText =
+        m_theme.background.lightness() < 128 ? kCurrentBar.lighter(125) : kCurrentBar.darker(115);
+    painter.setPen(row.current ? currentText : m_theme.text);
     painter.setFont(nameFont);
     painter.drawText(QRectF(textLeft, top, textWidth, nameFm.lineSpacing()),
                      Qt::AlignLeft | Qt::AlignVCenter,
@@ -330,6 +335,12 @@ void ScalePainter::paintRow(QPainter& painter, const Layout& l, std::size_t inde
     painter.drawText(QRectF(textLeft, top + nameFm.lineSpacing(), textWidth, smallFm.lineSpacing()),
                      Qt::AlignLeft | Qt::AlignVCenter,
                      smallFm.elidedText(row.detail, Qt::ElideRight, textWidth));
+    // Elided on the left, so the count at its end stays readable.
+    if (!row.formula.isEmpty())
+        painter.drawText(QRectF(textLeft, top + nameFm.lineSpacing() + smallFm.lineSpacing(),
+                                textWidth, smallFm.lineSpacing()),
+                         Qt::AlignLeft | Qt::AlignVCenter,
+                         smallFm.elidedText(row.formula, Qt::ElideLeft, textWidth));
 
     const double barHeight = std::min(r.height() * 0.7, smallFm.height() + 6.0 * s);
     const QColor barColour = row.current ? kCurrentBar : kReferenceBar;

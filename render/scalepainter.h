@@ -55,8 +55,9 @@ public:
     /// A row of the picture.
     struct Row
     {
-        QString name;                                ///< "GPT-3 (2020)", "This model"
-        QString detail;                              ///< a second line: shape, formula, what it is
+        QString name;    ///< "GPT-3 (2020)", "This model"
+        QString detail;  ///< a second line: what it is, or the current model's shape
+        QString formula; ///< the current model's parameter count written out (a third line)
         std::array<std::optional<double>, 3> values; ///< per ScaleMeasure; empty: not reported
         bool current = false;
     };

@@ -2,7 +2,7 @@
 // view and its exports) for a project trained to its end, without a measured rate (a figure must
 // be the same on every machine). scripts/make-figures.sh renders lesson 6's figure with it:
 //
-//   plab_scale_figure PROJECT OUT.png
+//   plab_scale_figure PROJECT OUT.png [THEME]     (light, dark, print, high-contrast)
 #include "io/projectfile.h"
 #include "learning/scale.h"
 #include "learning/trainer.h"
@@ -20,8 +20,8 @@ int main(int argc, char** argv)
 {
     QGuiApplication app(argc, argv);
     const QStringList args = app.arguments();
-    if (args.size() != 3) {
-        std::fprintf(stderr, "usage: plab_scale_figure PROJECT OUT.png\n");
+    if (args.size() != 3 && args.size() != 4) {
+        std::fprintf(stderr, "usage: plab_scale_figure PROJECT OUT.png [THEME]\n");
         return 2;
     }
     const auto project = io::readProject(args[1]);
@@ -41,7 +41,8 @@ int main(int argc, char** argv)
     scene.updates = trainer.state().totalUpdates;
 
     QImage image(1280, 720, QImage::Format_RGB32);
-    const render::Theme theme = render::Theme::light();
+    const render::Theme theme =
+        args.size() == 4 ? render::Theme::fromName(args[3]) : render::Theme::light();
     image.fill(theme.background);
     QPainter painter(&image);
     render::ScalePainter(theme).paint(painter, QRectF(0, 0, 1280, 720), scene);

@@ -94,9 +94,12 @@ render::ScaleScene ScaleView::sceneOf(const editor::Document& document,
     scene.samples = std::int64_t(document.data().size());
     scene.cost = learning::sampleCost(settings, int(scene.samples));
     const learning::History& history = playback.history();
-    if (history.size() > 0) {
-        scene.epochs = history.epochCount() - 1;
-        scene.updates = history.totalUpdatesAt(history.lastPosition());
+    // Whole epochs: the visits of an epoch begun with Step Sample count once it is complete.
+    if (history.epochCount() > 0) {
+        const int epoch = history.epochCount() - 1;
+        scene.epochs = epoch;
+        if (const auto position = history.positionOfEpoch(epoch))
+            scene.updates = history.totalUpdatesAt(*position);
     }
     return scene;
 }
