@@ -73,7 +73,8 @@ double RateMeasurement::flopsPerSecond() const
 
 std::optional<RateMeasurement> measureTrainingRate(const Dataset& data,
                                                    const TrainingSettings& settings,
-                                                   std::chrono::nanoseconds budget)
+                                                   std::chrono::nanoseconds budget,
+                                                   std::stop_token stop)
 {
     if (data.size() == 0)
         return std::nullopt;
@@ -85,8 +86,12 @@ std::optional<RateMeasurement> measureTrainingRate(const Dataset& data,
     Clock::duration elapsed{};
     try {
         while (elapsed < budget) {
+            if (stop.stop_requested())
+                return std::nullopt;
             Trainer trainer(data, settings);
             while (!trainer.finished() && elapsed < budget) {
+                if (stop.stop_requested())
+                    return std::nullopt;
                 const EpochSnapshot snapshot = trainer.stepEpoch();
                 measured.multiplyAdds += trainingMultiplyAdds(cost, 1, samples, snapshot.updates);
                 ++measured.epochs;

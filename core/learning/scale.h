@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <span>
+#include <stop_token>
 #include <string_view>
 
 /// \file
@@ -112,10 +113,12 @@ struct RateMeasurement
 /// Trains the model of \p settings on \p data with a Trainer (the code the engine's worker runs)
 /// on the calling thread, whole epochs, starting a new run whenever one finishes, until at least
 /// \p budget has passed; counts the multiply-adds of every epoch run (trainingMultiplyAdds()).
-/// Nothing for empty data or settings the trainer refuses. Call it off the GUI thread.
+/// Nothing for empty data or settings the trainer refuses, or when \p stop is requested (checked
+/// between epochs). Call it off the GUI thread.
 [[nodiscard]] std::optional<RateMeasurement> measureTrainingRate(const Dataset& data,
                                                                  const TrainingSettings& settings,
-                                                                 std::chrono::nanoseconds budget);
+                                                                 std::chrono::nanoseconds budget,
+                                                                 std::stop_token stop = {});
 
 /// The models on the ladder, smallest first.
 enum class ReferenceId

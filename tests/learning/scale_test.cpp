@@ -129,6 +129,9 @@ TEST(Scale, MeasuringTheRateCountsTheEpochsItRan)
     EXPECT_DOUBLE_EQ(measured->flopsPerSecond(), 2.0 * measured->multiplyAdds / measured->seconds);
 
     EXPECT_FALSE(measureTrainingRate(Dataset(), settings, budget).has_value());
+    std::stop_source stopped;
+    stopped.request_stop();
+    EXPECT_FALSE(measureTrainingRate(xorData, settings, budget, stopped.get_token()).has_value());
     settings.learningRate = -1.0; // refused by the trainer
     EXPECT_FALSE(measureTrainingRate(xorData, settings, budget).has_value());
 }

@@ -13,7 +13,6 @@
 #include <QPainter>
 #include <QPushButton>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <chrono>
 
@@ -69,7 +68,10 @@ ScaleView::ScaleView(const editor::Document& document, const editor::Playback& p
     connect(m_measureButton, &QPushButton::clicked, this, &ScaleView::measure);
     connect(m_exportButton, &QPushButton::clicked, this, &ScaleView::exportPicture);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(&m_watcher, &QFutureWatcherBase::finished, this, &ScaleView::onMeasured);
+    // The measuring thread never calls into Qt: the GUI thread looks for its result, 50 times a
+    // second while one runs.
+    m_collectTimer.setInterval(20);
+    connect(&m_collectTimer, &QTimer::timeout, this, &ScaleView::collect);
     // A new model or new points: the rate measured is another model's; the run starts over.
     const auto changed = [this] {
         ++m_generation;
@@ -111,30 +113,45 @@ void ScaleView::setFileChooser(std::function<QString(const QString&, const QStri
 
 void ScaleView::measure()
 {
-    if (m_watcher.isRunning()) {
-        // onMeasured() starts again when this one is for an older generation.
+    if (isMeasuring()) {
+        // collect() starts again when this one is for an older generation.
         refresh();
         return;
     }
     m_rate.reset();
     m_measuredGeneration = m_generation;
-    const learning::Dataset data = m_document.data();
-    const learning::TrainingSettings settings = m_document.settings();
+    auto measurement = std::make_shared<Measurement>();
+    m_measurement = measurement;
     const auto budget = std::chrono::duration_cast<std::chrono::nanoseconds>(
         std::chrono::duration<double>(kMeasureSeconds));
-    m_watcher.setFuture(QtConcurrent::run([data, settings, budget] {
-        return learning::measureTrainingRate(data, settings, budget);
-    }));
+    // The thread gets copies of the data and the settings, and shares only `measurement`.
+    m_thread = std::jthread([measurement, data = m_document.data(),
+                             settings = m_document.settings(), budget](std::stop_token stop) {
+        std::optional<learning::RateMeasurement> result =
+            learning::measureTrainingRate(data, settings, budget, stop);
+        const std::lock_guard lock(measurement->mutex);
+        measurement->result = result;
+        measurement->done = true;
+    });
+    m_collectTimer.start();
     refresh();
 }
 
-void ScaleView::onMeasured()
+void ScaleView::collect()
 {
+    {
+        const std::lock_guard lock(m_measurement->mutex);
+        if (!m_measurement->done)
+            return;
+        m_rate = m_measurement->result;
+    }
+    m_collectTimer.stop();
+    m_thread.join();
+    m_measurement.reset();
     if (m_measuredGeneration != m_generation) {
         measure();
         return;
     }
-    m_rate = m_watcher.result();
     refresh();
     Q_EMIT measured();
 }
@@ -143,7 +160,7 @@ void ScaleView::refresh()
 {
     render::ScaleScene scene = sceneOf(m_document, m_playback);
     scene.rate = m_rate;
-    scene.measuring = m_watcher.isRunning();
+    scene.measuring = isMeasuring();
     m_measureButton->setEnabled(!scene.measuring);
     m_canvas->setScene(scene);
 }

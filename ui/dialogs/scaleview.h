@@ -4,11 +4,14 @@
 #include "render/scalepainter.h"
 
 #include <QDialog>
-#include <QFutureWatcher>
+#include <QTimer>
 #include <QWidget>
 
 #include <functional>
+#include <memory>
+#include <mutex>
 #include <optional>
+#include <thread>
 
 class QPushButton;
 
@@ -43,8 +46,10 @@ private:
 /// (render::ScalePainter), with the current run's parameters, data and compute. It follows the
 /// document and the timeline while open. This machine's rate is measured when the view opens and
 /// whenever the model or the data change: learning::measureTrainingRate() trains a copy of the
-/// document's model on its points for kMeasureSeconds on a worker thread (Qt Concurrent), never
-/// on the GUI thread; a result that arrives after a newer change is dropped. Export writes the
+/// document's model on its points for kMeasureSeconds on a thread of its own, never on the GUI
+/// thread, and leaves its result behind a std::mutex, which a timer on the GUI thread collects
+/// (a hand-over ThreadSanitizer can see, as the engine's); a result that arrives after a newer
+/// change is dropped, and closing the view stops a measurement within an epoch. Export writes the
 /// same picture as PNG, SVG or PDF (exporting::writePicture()).
 class ScaleView : public QDialog
 {
@@ -63,7 +68,7 @@ public:
                                                     const editor::Playback& playback);
 
     [[nodiscard]] const render::ScaleScene& scene() const { return m_canvas->scene(); }
-    [[nodiscard]] bool isMeasuring() const { return m_watcher.isRunning(); }
+    [[nodiscard]] bool isMeasuring() const { return m_measurement != nullptr; }
     /// Replaces the save-file dialog (tests): given a suggested path and the filter, the path
     /// chosen or an empty string.
     void setFileChooser(std::function<QString(const QString&, const QString&)> chooser);
@@ -84,7 +89,16 @@ protected:
 private:
     void refresh();
     void retranslate();
-    void onMeasured();
+    /// Collects the running measurement's result once it is there.
+    void collect();
+
+    /// What a measuring thread leaves for the GUI thread.
+    struct Measurement
+    {
+        std::mutex mutex;
+        bool done = false;
+        std::optional<learning::RateMeasurement> result;
+    };
 
     const editor::Document& m_document;
     const editor::Playback& m_playback;
@@ -92,11 +106,13 @@ private:
     QPushButton* m_measureButton = nullptr;
     QPushButton* m_exportButton = nullptr;
     QPushButton* m_closeButton = nullptr;
-    QFutureWatcher<std::optional<learning::RateMeasurement>> m_watcher;
+    std::shared_ptr<Measurement> m_measurement; ///< the running measurement's; null when none runs
+    QTimer m_collectTimer;
     std::optional<learning::RateMeasurement> m_rate;
     int m_generation = 0;          ///< bumped by every change of the model or the data
     int m_measuredGeneration = -1; ///< the generation the running measurement is for
     std::function<QString(const QString&, const QString&)> m_chooser;
+    std::jthread m_thread; ///< last: stopped and joined first when the view goes
 };
 
 /// Opens the view over \p parent (not modal, deleted when closed); the one already open is raised
