@@ -16,6 +16,7 @@
 #include <QImage>
 #include <QMenu>
 #include <QPixmap>
+#include <QPointer>
 #include <QSignalSpy>
 #include <QTest>
 #include <gtest/gtest.h>
@@ -99,6 +100,24 @@ TEST_F(ScaleViewTest, FollowsTheModelAndMeasuresAgain)
     ASSERT_TRUE(waitFor(measured, [view] { return !view->isMeasuring(); }));
     ASSERT_TRUE(view->scene().rate.has_value());
     EXPECT_EQ(view->scene().cost, learning::sampleCost(settings, 4));
+}
+
+TEST_F(ScaleViewTest, ClosingTheViewStopsItsMeasurement)
+{
+    loadAnd();
+    action("actionScale")->trigger();
+    QPointer<ui::ScaleView> view = m_window->findChild<ui::ScaleView*>();
+    ASSERT_FALSE(view.isNull());
+    ASSERT_TRUE(view->isMeasuring());
+    // The destructor stops the measuring thread and joins it; nothing is left running or
+    // pointing at the view (the sanitizer presets run this too).
+    view->close();
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    EXPECT_TRUE(view.isNull());
+    // A new view measures again from the start.
+    ui::ScaleView* again = open();
+    ASSERT_NE(again, nullptr);
+    EXPECT_TRUE(again->scene().rate.has_value());
 }
 
 TEST_F(ScaleViewTest, ExportsThePictureAsPngSvgAndPdf)
