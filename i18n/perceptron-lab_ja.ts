@@ -850,6 +850,10 @@ or an existing folder; - writes a table to standard output</source>
         <source>this is not a regular file, and numbered frames replace only regular files</source>
         <translation>これは通常のファイルではありません。連番のフレームが置き換えるのは通常のファイルだけです</translation>
     </message>
+    <message>
+        <source>a single picture cannot be written as GIF</source>
+        <translation>1 枚の絵は GIF には書き出せません</translation>
+    </message>
 </context>
 <context>
     <name>plab::exporting::GifWriter</name>
@@ -1453,6 +1457,109 @@ or an existing folder; - writes a table to standard output</source>
     <message>
         <source>%1 from the centre, this way</source>
         <translation>中心から %1、この方向</translation>
+    </message>
+</context>
+<context>
+    <name>plab::render::ScalePainter</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2 年）</translation>
+    </message>
+    <message>
+        <source>Perceptron</source>
+        <translation>パーセプトロン</translation>
+    </message>
+    <message>
+        <source>w1, w2, b (lessons 1 to 3)</source>
+        <translation>w1, w2, b（レッスン 1～3）</translation>
+    </message>
+    <message>
+        <source>XOR network 2-2-1</source>
+        <translation>XOR ネットワーク 2-2-1</translation>
+    </message>
+    <message>
+        <source>two hidden units (lesson 4)</source>
+        <translation>隠れユニット 2 個（レッスン 4）</translation>
+    </message>
+    <message>
+        <source>reads handwritten digits</source>
+        <translation>手書き数字を読む</translation>
+    </message>
+    <message>
+        <source>language model</source>
+        <translation>言語モデル</translation>
+    </message>
+    <message>
+        <source>%1 parameters</source>
+        <translation>パラメーター %1 個</translation>
+    </message>
+    <message>
+        <source>a model planned in Japan (2024)</source>
+        <translation>日本で計画されたモデル（2024 年）</translation>
+    </message>
+    <message>
+        <source>This model</source>
+        <translation>このモデル</translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source>One visit of this model costs %1 multiply-adds (its nets), and each update (a mistake) %2 more. This run: %3 epochs × %4 points × %1 + %5 updates × %2 = %6 multiply-adds = %7 FLOPs (a multiply-add is 2 FLOPs).</source>
+        <translation>このモデルでサンプルを 1 回訪問するのにかかる積和は %1 回（ネット入力の計算）、更新（誤り）1 回ごとにさらに %2 回。この実行: %3 エポック × %4 点 × %1 + 更新 %5 回 × %2 = 積和 %6 回 = %7 FLOP（積和 1 回は 2 FLOP）。</translation>
+    </message>
+    <message>
+        <source>One visit of this model costs %1 multiply-adds forward + %2 backward, and each update %3 (one per batch of %4). This run: %5 epochs × (%6 points × %7 + %8 updates × %3) = %9 multiply-adds = %10 FLOPs (a multiply-add is 2 FLOPs).</source>
+        <translation>このモデルでサンプルを 1 回訪問するのにかかる積和は順伝播 %1 回 + 逆伝播 %2 回、更新 1 回ごとに %3 回（%4 サンプルのバッチごとに 1 回）。この実行: %5 エポック × (%6 点 × %7 + 更新 %8 回 × %3) = 積和 %9 回 = %10 FLOP（積和 1 回は 2 FLOP）。</translation>
+    </message>
+    <message>
+        <source>This machine&apos;s rate: measuring…</source>
+        <translation>このマシンの速さ: 測定中…</translation>
+    </message>
+    <message>
+        <source>This machine&apos;s rate: not measured (training needs at least one point).</source>
+        <translation>このマシンの速さ: 未測定（学習には点が 1 つ以上必要です）。</translation>
+    </message>
+    <message>
+        <source>This machine&apos;s rate: not measured here (Help &gt; How big is this model? measures it in the window, with GPT-3&apos;s training time at that rate).</source>
+        <translation>このマシンの速さ: ここでは測定していません（ウィンドウの［ヘルプ］&gt;［このモデルの大きさは?］で測定し、その速さでの GPT-3 の学習時間も示します）。</translation>
+    </message>
+    <message>
+        <source>This machine&apos;s rate: %1 FLOP/s, measured by training this model on these %2 points for %3 s (%4 epochs) on a worker thread: the operations counted as above ÷ the time.</source>
+        <translation>このマシンの速さ: %1 FLOP/s。このモデルをこの %2 点でワーカースレッド上で %3 秒（%4 エポック）学習させて測定（上のように数えた演算数 ÷ 時間）。</translation>
+    </message>
+    <message>
+        <source>GPT-3&apos;s training compute at this rate: %1 FLOPs ÷ %2 FLOP/s = %3 s; ÷ %4 s a year = %5 years.</source>
+        <translation>この速さで GPT-3 の学習計算量をこなすと: %1 FLOP ÷ %2 FLOP/s = %3 秒、÷ 1 年 %4 秒 = %5 年。</translation>
+    </message>
+    <message>
+        <source>Sources: LeCun et al. 1998; Radford et al. 2018 and 2019; Brown et al. 2020 (docs/scale.md says what each figure means). GPT-3&apos;s 570 GB is its Common Crawl text after filtering. A dash: not reported.</source>
+        <translation>出典: LeCun et al. 1998、Radford et al. 2018・2019、Brown et al. 2020（各数値の意味は docs/scale.ja.md）。GPT-3 の 570 GB はフィルタリング後の Common Crawl のテキスト。ダッシュは未公表。</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>パラメーター</translation>
+    </message>
+    <message>
+        <source>Training data (bytes)</source>
+        <translation>学習データ（バイト）</translation>
+    </message>
+    <message>
+        <source>Training compute (FLOPs)</source>
+        <translation>学習の計算量（FLOP）</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>まだなし</translation>
+    </message>
+    <message>
+        <source>How big is this model?</source>
+        <translation>このモデルの大きさは?</translation>
+    </message>
+    <message>
+        <source>Three measures on logarithmic scales: each grid line is ten times the one before it.</source>
+        <translation>3 つの尺度を対数目盛で: 目盛線 1 本ごとに 10 倍。</translation>
     </message>
 </context>
 <context>
@@ -2676,6 +2783,37 @@ or an existing folder; - writes a table to standard output</source>
     </message>
 </context>
 <context>
+    <name>plab::ui::ScaleView</name>
+    <message>
+        <source>Export to</source>
+        <translation>エクスポート先</translation>
+    </message>
+    <message>
+        <source>model-scale</source>
+        <translation>モデルの大きさ</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.svg *.pdf)</source>
+        <translation>画像 (*.png *.svg *.pdf)</translation>
+    </message>
+    <message>
+        <source>How big is this model?</source>
+        <translation>このモデルの大きさは?</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>エクスポート</translation>
+    </message>
+    <message>
+        <source>&amp;Measure Again</source>
+        <translation>もう一度測定(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>エクスポート(&amp;E)…</translation>
+    </message>
+</context>
+<context>
     <name>plab::ui::Timeline</name>
     <message>
         <source>Epoch %1 · sample %2/%3</source>
@@ -3051,6 +3189,10 @@ or an existing folder; - writes a table to standard output</source>
     <message>
         <source>The run is stuck in a cycle: its end-of-epoch weights repeat while each sample still moves them, so more epochs would only go round again. Move the timeline back, or edit the points or the settings, to train again.</source>
         <translation>学習は周期に入りました: エポック終了時の重みが繰り返し、各サンプルはなお重みを動かしているので、エポックを進めても同じことの繰り返しです。タイムラインを戻すか、点や設定を編集すると、もう一度学習できます。</translation>
+    </message>
+    <message>
+        <source>&amp;How big is this model?</source>
+        <translation>このモデルの大きさは?(&amp;H)</translation>
     </message>
 </context>
 <context>

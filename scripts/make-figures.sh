@@ -87,3 +87,14 @@ export_ --project "$l4" --out "$out/lesson-4-pocket.png" --rule pocket --order s
 still "$l4" lesson-4-or.png --init 1,1,-0.5
 still "$l4" lesson-4-nand.png --init -1,-1,1.5
 still "$l4h" lesson-4-hidden.png
+
+# Lesson 6: the scale of parameters. The view's picture (render::ScalePainter, as Help > How big is
+# this model? and its exports paint it) for lesson 2's run, without a measured rate, which differs
+# from machine to machine. Painted by the build's plab_scale_figure (tests/render), beside BINARY
+# in the build tree, or PLAB_SCALE_FIGURE.
+scale=${PLAB_SCALE_FIGURE:-$(dirname "$bin")/../tests/render/plab_scale_figure}
+if [ ! -x "$scale" ]; then
+    echo "make-figures.sh: no plab_scale_figure at $scale (build it, or set PLAB_SCALE_FIGURE)" >&2
+    exit 2
+fi
+"$scale" "$l2" "$out/lesson-6-scale.png"

@@ -8,6 +8,7 @@
 #include "ui/canvas/plotcanvas.h"
 #include "ui/dialogs/exportactions.h"
 #include "ui/dialogs/generatordialog.h"
+#include "ui/dialogs/scaleview.h"
 #include "ui/mainwindow/trainingpresenter.h"
 #include "ui/mainwindow/windowactions.h"
 #include "ui/mainwindow/windowsettings.h"
@@ -187,6 +188,8 @@ void MainWindow::connectActions()
     connect(a.openDataAction, &QAction::triggered, m_files, &DocumentFiles::openDataSetDialog);
     connect(a.saveDataAction, &QAction::triggered, m_files, &DocumentFiles::saveDataSetDialog);
     connect(a.generateAction, &QAction::triggered, this, &MainWindow::generateDialog);
+    connect(a.scaleAction, &QAction::triggered, this,
+            [this] { showScaleView(this, *m_document, *m_playback); });
     connect(m_actions, &WindowActions::classicDataSetChosen, this,
             [this](learning::Generator g) { generate(g, m_generatorParams); });
     connect(a.clearAction, &QAction::triggered, this, &MainWindow::clearPoints);

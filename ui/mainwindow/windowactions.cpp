@@ -277,6 +277,9 @@ void WindowActions::createMenus(const Docks& docks)
     setSourceText(keys, QT_TR_NOOP("&Keys and Mouse"));
     keys->setObjectName(u"actionKeys"_s);
     keys->setShortcut(QKeySequence::HelpContents);
+    scaleAction = help->addAction(QString());
+    setSourceText(scaleAction, QT_TR_NOOP("&How big is this model?"));
+    scaleAction->setObjectName(u"actionScale"_s);
     QAction* about = help->addAction(QString(), m_window, [this] { showAboutDialog(m_window); });
     setSourceText(about, QT_TR_NOOP("&About Perceptron Lab"));
     about->setObjectName(u"actionAbout"_s);

@@ -104,6 +104,7 @@ public:
     QAction* zoomInAction = nullptr;
     QAction* zoomOutAction = nullptr;
     QAction* fullScreenAction = nullptr;
+    QAction* scaleAction = nullptr; ///< Help > How big is this model?
 
 Q_SIGNALS:
     /// Data > Classic Data Sets > \p generator.
