@@ -30,6 +30,14 @@ void Document::setSettings(const learning::TrainingSettings& settings)
     updateModified();
 }
 
+void Document::replaceSettings(const learning::TrainingSettings& settings)
+{
+    if (settings == m_settings)
+        return;
+    m_settings = settings;
+    Q_EMIT settingsChanged();
+}
+
 bool Document::setView(const io::ViewBox& view)
 {
     const std::optional<io::ViewBox> allowed = io::clampedView(view);
@@ -51,17 +59,21 @@ io::Project Document::toProject() const
 
 void Document::loadProject(const io::Project& project, const QString& path)
 {
+    m_loading = true;
     m_undoStack->clear();
     m_data = project.data;
     m_settings = project.settings;
     m_view = project.view.isValid() ? project.view : io::fitToData(project.data);
     m_settingsModified = false;
+    m_dataSetName.clear();
     ++m_dataRevision;
     Q_EMIT dataChanged();
     Q_EMIT settingsChanged();
     Q_EMIT viewChanged();
     setFilePath(path);
     updateModified();
+    m_loading = false;
+    Q_EMIT loaded();
 }
 
 void Document::clear()
@@ -71,9 +83,19 @@ void Document::clear()
 
 void Document::setFilePath(const QString& path)
 {
+    if (!path.isEmpty())
+        m_dataSetName.clear();
     if (path == m_filePath)
         return;
     m_filePath = path;
+    Q_EMIT filePathChanged(m_filePath);
+}
+
+void Document::setDataSetName(const QString& name)
+{
+    if (name == m_dataSetName)
+        return;
+    m_dataSetName = name;
     Q_EMIT filePathChanged(m_filePath);
 }
 

@@ -20,8 +20,10 @@ namespace plab::editor {
 /// single source of truth the canvas, the panels and the training presenter read from.
 ///
 /// Points change only through undo commands (undocommands.h), which call the editing primitives
-/// below; every such change bumps dataRevision() and emits dataChanged(). Settings are not
-/// undoable but mark the document modified. The view is saved with a project but changing it
+/// below; every such change bumps dataRevision() and emits dataChanged(). The user's changes of
+/// the settings are undo commands too (SetSettings, through replaceSettings()); setSettings()
+/// sets them outside the undo history (the settings a window starts with, a new document) and
+/// marks the document modified. The view is saved with a project but changing it
 /// does not mark the document modified (zooming is looking, not editing); it always obeys the view
 /// rule (io::ViewBox::isValid()), whatever asked for it.
 ///
@@ -46,6 +48,9 @@ public:
 
     /// Not undoable; marks the document modified when the settings differ.
     void setSettings(const learning::TrainingSettings& settings);
+    /// The editing primitive of SetSettings: emits settingsChanged() when the settings differ,
+    /// and leaves the modified state to the undo stack.
+    void replaceSettings(const learning::TrainingSettings& settings);
     /// Sets the view, clamped to the view rule (io::clampedView()), and emits viewChanged()
     /// when it differs. A view with a NaN bound is ignored. False when \p view was not taken as
     /// it is (clamped or ignored), so a caller can say that the view stopped at its limits.
@@ -57,10 +62,19 @@ public:
     /// saved. Emits dataChanged(), settingsChanged(), viewChanged() and the path/modified
     /// signals.
     void loadProject(const io::Project& project, const QString& path);
+    /// True while loadProject() (or clear()) replaces everything: what changes then is not an
+    /// edit (nothing of it can be undone).
+    [[nodiscard]] bool isLoading() const { return m_loading; }
     /// Back to an empty, unnamed document with default settings and view (File > New).
     void clear();
 
     void setFilePath(const QString& path);
+    /// The file name of the data set the points were last opened from while the document has no
+    /// project file (the window's title names it); empty otherwise. Cleared by loadProject() and
+    /// by a project file.
+    [[nodiscard]] QString dataSetName() const { return m_dataSetName; }
+    /// Emits filePathChanged() (the document's name changed) when it differs.
+    void setDataSetName(const QString& name);
     /// The current state is what is on disk: clean undo stack index, settings not modified.
     void markSaved();
 
@@ -87,6 +101,8 @@ Q_SIGNALS:
     void viewChanged();
     void modifiedChanged(bool modified);
     void filePathChanged(const QString& path);
+    /// loadProject() or clear() replaced everything (after the other signals).
+    void loaded();
 
 private:
     void dataEdited();
@@ -97,9 +113,11 @@ private:
     io::ViewBox m_view;
     QUndoStack* m_undoStack = nullptr;
     QString m_filePath;
+    QString m_dataSetName;
     std::uint64_t m_dataRevision = 1;
     bool m_settingsModified = false;
     bool m_lastModified = false;
+    bool m_loading = false;
 };
 
 } // namespace plab::editor
