@@ -80,11 +80,13 @@ QPalette highContrastPalette()
         const QColor text = disabled ? grey : white;
         p.setColor(group, QPalette::Window, black);
         p.setColor(group, QPalette::WindowText, text);
-        p.setColor(group, QPalette::Base, black);
+        // Fields, buttons, check boxes and radio buttons a shade lighter than the window: Fusion
+        // draws their outlines darker than the window, which on black would hide them.
+        p.setColor(group, QPalette::Base, QColor(0x2A, 0x2A, 0x2A));
         p.setColor(group, QPalette::AlternateBase, QColor(0x1A, 0x1A, 0x1A));
         p.setColor(group, QPalette::Text, text);
         p.setColor(group, QPalette::PlaceholderText, grey);
-        p.setColor(group, QPalette::Button, black);
+        p.setColor(group, QPalette::Button, QColor(0x2A, 0x2A, 0x2A)); // slider handles too
         p.setColor(group, QPalette::ButtonText, text);
         p.setColor(group, QPalette::BrightText, QColor(0xFF, 0xE0, 0x00));
         p.setColor(group, QPalette::Highlight, disabled ? grey : QColor(0xFF, 0xE0, 0x00));
