@@ -4,6 +4,7 @@
 #include "editor/trainingengine.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace plab::editor {
 
@@ -239,7 +240,7 @@ void Playback::onSettingsChanged()
                 // Shown in the past: the recorded future was made with the old rate and is no
                 // longer what training would do. It goes aside now (the change's Undo brings it
                 // back), not silently at the next step.
-                setAside();
+                setAside(Keep::Copy);
                 truncateHere();
                 m_engine->setLearningRate(next.learningRate);
                 Q_EMIT futureSetAside(m_position, next.learningRate);
@@ -266,17 +267,21 @@ void Playback::applyProblem(std::optional<Edit> edit)
     if (loading)
         m_setAside.clear();
     const int epochs = m_history.latestEpoch().epoch;
+    const learning::TrainingSettings& settings = m_document->settings();
+    const bool hasProblem = !learning::validate(data) && !learning::validate(settings);
+    // The run to come back is taken out before the current one goes in, so that making room
+    // never drops it.
+    std::optional<SetAsideRun> back;
+    if (hasProblem && !loading)
+        back = takeSetAside();
     const bool setsAside = edit && !loading && m_run && m_history.size() > 1;
     if (setsAside)
-        setAside();
-    m_applied = m_document->settings();
+        setAside(Keep::Move); // keyed by the settings the run had, still in m_applied
+    m_applied = settings;
+    m_hasProblem = hasProblem;
     cancelTarget();
     m_follow = false;
     m_focusNextStep = false;
-    m_hasProblem = !learning::validate(data) && !learning::validate(m_applied);
-    std::optional<SetAsideRun> back;
-    if (m_hasProblem && !loading)
-        back = takeSetAside();
     if (back) {
         restore(std::move(*back));
     } else if (m_hasProblem) {
@@ -305,16 +310,25 @@ void Playback::applyProblem(std::optional<Edit> edit)
     Q_EMIT availabilityChanged();
 }
 
-void Playback::setAside()
+void Playback::setAside(Keep keep)
 {
     if (!m_run || m_awaitingRestart || m_history.size() <= 1)
         return;
-    SetAsideRun run{m_run->data(), m_applied, m_history, m_run, m_position};
+    SetAsideRun run{m_run->data(), m_applied,
+                    keep == Keep::Copy ? m_history : std::exchange(m_history, learning::History{}),
+                    m_run, m_position};
     std::erase_if(m_setAside, [&run](const SetAsideRun& kept) {
         return kept.settings == run.settings && kept.data == run.data;
     });
     m_setAside.push_back(std::move(run));
-    while (m_setAside.size() > kSetAsideRuns)
+    // The newest is always kept: it is the one the next Undo brings back.
+    const auto bytes = [this] {
+        std::size_t total = 0;
+        for (const SetAsideRun& kept : m_setAside)
+            total += kept.history.memoryBytes();
+        return total;
+    };
+    while (m_setAside.size() > kSetAsideRuns || (m_setAside.size() > 1 && bytes() > kSetAsideBytes))
         m_setAside.pop_front();
 }
 

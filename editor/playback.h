@@ -28,7 +28,8 @@ class TrainingEngine;
 ///   the run over. A run that had progressed is not lost: it is set aside (runSetAside()) with
 ///   its data, settings and timeline position, and an edit back to exactly that data and those
 ///   settings (the edit's Undo, typically) brings it back as it was (runRestored()). The last
-///   kSetAsideRuns runs are kept; loading a project forgets them with the undo history.
+///   kSetAsideRuns runs (within kSetAsideBytes) are kept; loading a project forgets them with the
+///   undo history.
 /// - The learning rate and the limit change the running trainer without a reset
 ///   (learningRateChanged()). A new learning rate while the timeline shows the past replaces the
 ///   recorded future: the run after the position shown is set aside at once (futureSetAside())
@@ -57,8 +58,10 @@ public:
     };
     Q_ENUM(Edit)
 
-    /// How many runs set aside by edits are kept, the newest.
+    /// How many runs set aside by edits are kept, the newest, and how much memory they may take
+    /// together (the newest is kept whatever its size).
     static constexpr std::size_t kSetAsideRuns = 16;
+    static constexpr std::size_t kSetAsideBytes = std::size_t(512) << 20;
 
     /// Follows \p document (not owned; it must outlive the playback) and trains with \p engine
     /// (owned: it becomes our child); without one, with a ThreadedTrainingEngine.
@@ -153,9 +156,14 @@ private:
         std::shared_ptr<const learning::Replayer> run;
         std::size_t position = 0;
     };
-    /// Keeps a copy of the current run (when it has progressed), keyed by the data and settings
-    /// the engine runs it with, in place of one kept for the same key.
-    void setAside();
+    enum class Keep
+    {
+        Copy, ///< the current run goes on (its future is truncated next)
+        Move  ///< the current run is replaced next
+    };
+    /// Keeps the current run (when it has progressed), keyed by the data and settings the engine
+    /// runs it with, in place of one kept for the same key.
+    void setAside(Keep keep);
     /// The run set aside for the document's data and settings, taken out of the list.
     std::optional<SetAsideRun> takeSetAside();
     [[nodiscard]] bool hasSetAside() const;

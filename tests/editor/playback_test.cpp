@@ -679,3 +679,29 @@ TEST_F(PlaybackTest, ShowEpochStopsAtTheLastEpochWhenTheRunEndsBeforeIt)
 }
 
 } // namespace
+
+TEST_F(PlaybackTest, TheNewestRunsSetAsideAreKeptAndUndoneInTurn)
+{
+    load(gate(learning::Generator::Xor));
+    const int edits = int(Playback::kSetAsideRuns) + 1;
+    // Each edit sets aside a run of one epoch more than the one before.
+    for (int i = 0; i < edits; ++i) {
+        stepEpochs(i + 1 - (m_playback.history().epochCount() - 1));
+        m_document.undoStack()->push(
+            new editor::MovePoints(&m_document, {0}, {Eigen::Vector2d(0.3 + 0.01 * i, 0.2)}, i));
+        m_engine->deliver();
+    }
+    // Every Undo but the oldest brings back the run its edit set aside, as long as it was.
+    QSignalSpy restored(&m_playback, &Playback::runRestored);
+    for (int i = edits - 1; i >= 0; --i) {
+        m_document.undoStack()->undo();
+        m_engine->deliver();
+        if (i > 0) {
+            ASSERT_EQ(restored.count(), edits - i) << "undo of edit " << i;
+            EXPECT_EQ(m_playback.history().latestEpoch().epoch, i + 1);
+        }
+    }
+    // The oldest, the seventeenth back, was not kept.
+    EXPECT_EQ(restored.count(), edits - 1);
+    EXPECT_EQ(m_playback.history().epochCount(), 1);
+}
