@@ -31,6 +31,14 @@ void Document::setSettings(const learning::TrainingSettings& settings)
     updateModified();
 }
 
+void Document::replaceSettings(const learning::TrainingSettings& settings)
+{
+    if (settings == m_settings)
+        return;
+    m_settings = settings;
+    Q_EMIT settingsChanged();
+}
+
 bool Document::setView(const io::ViewBox& view)
 {
     const std::optional<io::ViewBox> allowed = io::clampedView(view);
@@ -52,6 +60,7 @@ io::Project Document::toProject() const
 
 void Document::loadProject(const io::Project& project, const QString& path)
 {
+    m_loading = true;
     m_undoStack->clear();
     m_data = project.data;
     m_settings = project.settings;
@@ -64,6 +73,8 @@ void Document::loadProject(const io::Project& project, const QString& path)
     m_dataSetPath.clear();
     setFilePath(path);
     updateModified();
+    m_loading = false;
+    Q_EMIT loaded();
 }
 
 QString Document::name() const
@@ -78,10 +89,25 @@ void Document::clear()
 
 void Document::setFilePath(const QString& path)
 {
+    if (!path.isEmpty())
+        m_dataSetPath.clear();
     if (path == m_filePath)
         return;
     m_filePath = path;
     Q_EMIT filePathChanged(m_filePath);
+}
+
+void Document::setDataSetPath(const QString& path)
+{
+    if (path == m_dataSetPath)
+        return;
+    m_dataSetPath = path;
+    Q_EMIT filePathChanged(m_filePath);
+}
+
+QString Document::dataSetName() const
+{
+    return m_dataSetPath.isEmpty() ? QString() : QFileInfo(m_dataSetPath).fileName();
 }
 
 void Document::markSaved()

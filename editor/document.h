@@ -20,8 +20,10 @@ namespace plab::editor {
 /// single source of truth the canvas, the panels and the training presenter read from.
 ///
 /// Points change only through undo commands (undocommands.h), which call the editing primitives
-/// below; every such change bumps dataRevision() and emits dataChanged(). Settings are not
-/// undoable but mark the document modified. The view is saved with a project but changing it
+/// below; every such change bumps dataRevision() and emits dataChanged(). The user's changes of
+/// the settings are undo commands too (SetSettings, through replaceSettings()); setSettings()
+/// sets them outside the undo history (the settings a window starts with, a new document) and
+/// marks the document modified. The view is saved with a project but changing it
 /// does not mark the document modified (zooming is looking, not editing); it always obeys the view
 /// rule (io::ViewBox::isValid()), whatever asked for it.
 ///
@@ -44,14 +46,20 @@ public:
     /// the data set its points were opened from ("xor" for xor.csv), else empty. Exports are
     /// named after it.
     [[nodiscard]] QString name() const;
-    /// The data set file the points were opened from (for name()); loadProject() forgets it.
-    void setDataSetPath(const QString& path) { m_dataSetPath = path; }
+    /// The data set file the points were last opened from while the document has no project
+    /// file (name() and the window's title come from it). Forgotten by loadProject() and when a
+    /// project file path is set. Emits filePathChanged() (the document's name changed) when it
+    /// differs.
+    void setDataSetPath(const QString& path);
     [[nodiscard]] bool isModified() const;
     /// Increases with every change to the points (never repeats within one Document).
     [[nodiscard]] std::uint64_t dataRevision() const { return m_dataRevision; }
 
     /// Not undoable; marks the document modified when the settings differ.
     void setSettings(const learning::TrainingSettings& settings);
+    /// The editing primitive of SetSettings: emits settingsChanged() when the settings differ,
+    /// and leaves the modified state to the undo stack.
+    void replaceSettings(const learning::TrainingSettings& settings);
     /// Sets the view, clamped to the view rule (io::clampedView()), and emits viewChanged()
     /// when it differs. A view with a NaN bound is ignored. False when \p view was not taken as
     /// it is (clamped or ignored), so a caller can say that the view stopped at its limits.
@@ -63,10 +71,15 @@ public:
     /// saved. Emits dataChanged(), settingsChanged(), viewChanged() and the path/modified
     /// signals.
     void loadProject(const io::Project& project, const QString& path);
+    /// True while loadProject() (or clear()) replaces everything: what changes then is not an
+    /// edit (nothing of it can be undone).
+    [[nodiscard]] bool isLoading() const { return m_loading; }
     /// Back to an empty, unnamed document with default settings and view (File > New).
     void clear();
 
     void setFilePath(const QString& path);
+    /// The file name of that data set ("xor.csv"), or empty.
+    [[nodiscard]] QString dataSetName() const;
     /// The current state is what is on disk: clean undo stack index, settings not modified.
     void markSaved();
 
@@ -93,6 +106,8 @@ Q_SIGNALS:
     void viewChanged();
     void modifiedChanged(bool modified);
     void filePathChanged(const QString& path);
+    /// loadProject() or clear() replaced everything (after the other signals).
+    void loaded();
 
 private:
     void dataEdited();
@@ -107,6 +122,7 @@ private:
     std::uint64_t m_dataRevision = 1;
     bool m_settingsModified = false;
     bool m_lastModified = false;
+    bool m_loading = false;
 };
 
 } // namespace plab::editor

@@ -4,6 +4,7 @@
 #include "editor/trainingengine.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace plab::editor {
 
@@ -231,10 +232,23 @@ void Playback::onSettingsChanged()
     const bool diverged =
         m_hasProblem && !m_awaitingRestart &&
         m_history.stateAt(m_history.lastPosition()).status == learning::TrainingStatus::Diverged;
-    if (m_hasProblem && rest == m_applied && !learning::validate(next) && !diverged) {
+    // Back to the settings of a run set aside (the Undo of a change): that run comes back.
+    const bool restoring = !m_document->isLoading() && hasSetAside();
+    if (m_hasProblem && rest == m_applied && !learning::validate(next) && !diverged && !restoring) {
         if (next.learningRate != m_applied.learningRate) {
-            m_engine->setLearningRate(next.learningRate);
-            Q_EMIT learningRateChanged(next.learningRate);
+            if (!m_awaitingRestart && !atLiveEnd()) {
+                // Shown in the past: the recorded future was made with the old rate and is no
+                // longer what training would do. It goes aside now (the change's Undo brings it
+                // back), not silently at the next step.
+                setAside(Keep::Copy);
+                truncateHere();
+                m_engine->setLearningRate(next.learningRate);
+                Q_EMIT futureSetAside(m_position, next.learningRate);
+                Q_EMIT historyChanged();
+            } else {
+                m_engine->setLearningRate(next.learningRate);
+                Q_EMIT learningRateChanged(next.learningRate);
+            }
         }
         if (next.maxEpochs != m_applied.maxEpochs)
             m_engine->setMaxEpochs(next.maxEpochs);
@@ -248,13 +262,29 @@ void Playback::onSettingsChanged()
 void Playback::applyProblem(std::optional<Edit> edit)
 {
     const learning::Dataset& data = m_document->data();
-    const bool hadProgress = m_history.size() > 1;
-    m_applied = m_document->settings();
+    const bool loading = m_document->isLoading();
+    // Loading replaces the undo history, and with it every way back to a run set aside.
+    if (loading)
+        m_setAside.clear();
+    const int epochs = m_history.latestEpoch().epoch;
+    const learning::TrainingSettings& settings = m_document->settings();
+    const bool hasProblem = !learning::validate(data) && !learning::validate(settings);
+    // The run to come back is taken out before the current one goes in, so that making room
+    // never drops it.
+    std::optional<SetAsideRun> back;
+    if (hasProblem && !loading)
+        back = takeSetAside();
+    const bool setsAside = edit && !loading && m_run && m_history.size() > 1;
+    if (setsAside)
+        setAside(Keep::Move); // keyed by the settings the run had, still in m_applied
+    m_applied = settings;
+    m_hasProblem = hasProblem;
     cancelTarget();
     m_follow = false;
     m_focusNextStep = false;
-    m_hasProblem = !learning::validate(data) && !learning::validate(m_applied);
-    if (m_hasProblem) {
+    if (back) {
+        restore(std::move(*back));
+    } else if (m_hasProblem) {
         // Until the engine confirms the new run, nothing recorded for the old data is shown:
         // its sample indices may not exist any more.
         m_awaitingRestart = true;
@@ -262,18 +292,81 @@ void Playback::applyProblem(std::optional<Edit> edit)
         // What the history replays between its checkpoints: the run the engine starts now
         // (reset() keeps its data and settings; the rate and limit come from the records).
         m_run = std::make_shared<const learning::Replayer>(data, m_applied);
+        m_history.restart({}, nullptr);
+        m_position = 0;
     } else {
         m_awaitingRestart = false;
         m_run.reset();
         pause();
+        m_history.restart({}, nullptr);
+        m_position = 0;
     }
-    m_history.restart({}, nullptr);
-    m_position = 0;
-    if (hadProgress && edit)
-        Q_EMIT runDiscarded(*edit);
+    if (setsAside && !back)
+        Q_EMIT runSetAside(*edit, epochs);
+    if (back)
+        Q_EMIT runRestored();
     Q_EMIT positionChanged(m_position);
     Q_EMIT historyChanged();
     Q_EMIT availabilityChanged();
+}
+
+void Playback::setAside(Keep keep)
+{
+    if (!m_run || m_awaitingRestart || m_history.size() <= 1)
+        return;
+    SetAsideRun run{m_run->data(), m_applied,
+                    keep == Keep::Copy ? m_history : std::exchange(m_history, learning::History{}),
+                    m_run, m_position};
+    std::erase_if(m_setAside, [&run](const SetAsideRun& kept) {
+        return kept.settings == run.settings && kept.data == run.data;
+    });
+    m_setAside.push_back(std::move(run));
+    // The newest is always kept: it is the one the next Undo brings back.
+    const auto bytes = [this] {
+        std::size_t total = 0;
+        for (const SetAsideRun& kept : m_setAside)
+            total += kept.history.memoryBytes();
+        return total;
+    };
+    while (m_setAside.size() > kSetAsideRuns || (m_setAside.size() > 1 && bytes() > kSetAsideBytes))
+        m_setAside.pop_front();
+}
+
+bool Playback::hasSetAside() const
+{
+    const learning::Dataset& data = m_document->data();
+    const learning::TrainingSettings& settings = m_document->settings();
+    return std::any_of(m_setAside.begin(), m_setAside.end(), [&](const SetAsideRun& kept) {
+        return kept.settings == settings && kept.data == data;
+    });
+}
+
+std::optional<Playback::SetAsideRun> Playback::takeSetAside()
+{
+    const learning::Dataset& data = m_document->data();
+    const learning::TrainingSettings& settings = m_document->settings();
+    const auto found = std::find_if(m_setAside.begin(), m_setAside.end(), [&](const auto& kept) {
+        return kept.settings == settings && kept.data == data;
+    });
+    if (found == m_setAside.end())
+        return std::nullopt;
+    SetAsideRun run = std::move(*found);
+    m_setAside.erase(found);
+    return run;
+}
+
+void Playback::restore(SetAsideRun run)
+{
+    if (m_engine->isRunning())
+        m_engine->pause();
+    m_awaitingRestart = false;
+    m_history = std::move(run.history);
+    m_run = std::move(run.run);
+    m_position = std::min(run.position, m_history.lastPosition());
+    // The engine continues from the newest recorded state; nothing of the setProblem() is
+    // reported after the resumeFrom() (no restarted()).
+    m_engine->setProblem(m_document->data(), m_applied);
+    m_engine->resumeFrom(m_history.stateAt(m_history.lastPosition()));
 }
 
 void Playback::onRestarted(const learning::EpochSnapshot& initial)
@@ -335,14 +428,19 @@ void Playback::forkHere()
 {
     if (m_awaitingRestart || atLiveEnd())
         return;
+    truncateHere();
+    Q_EMIT forked(m_position);
+    Q_EMIT historyChanged();
+}
+
+void Playback::truncateHere()
+{
     std::size_t at = m_position;
     if (const auto* step = m_history.stepAt(at); step && step->state.position == 0)
         ++at;
     // Truncating first makes `at` the newest position, whose state the history has at hand.
     m_history.truncateAfter(at);
     m_engine->resumeFrom(m_history.stateAt(at));
-    Q_EMIT forked(m_position);
-    Q_EMIT historyChanged();
 }
 
 void Playback::setPosition(std::size_t position)

@@ -1,13 +1,16 @@
 #pragma once
 
 #include "engine/metatypes.h"
+#include "learning/dataset.h"
 #include "learning/history.h"
 #include "learning/linearmodel.h"
+#include "learning/replay.h"
 #include "learning/settings.h"
 
 #include <QObject>
 
 #include <cstddef>
+#include <deque>
 #include <memory>
 #include <optional>
 
@@ -22,8 +25,15 @@ class TrainingEngine;
 /// alone with a fake engine.
 ///
 /// - Editing the points, or a setting other than the learning rate and the epoch limit, starts
-///   the run over (runDiscarded() says so when a run had progressed). The learning rate and the
-///   limit change the running trainer without a reset (learningRateChanged()).
+///   the run over. A run that had progressed is not lost: it is set aside (runSetAside()) with
+///   its data, settings and timeline position, and an edit back to exactly that data and those
+///   settings (the edit's Undo, typically) brings it back as it was (runRestored()). The last
+///   kSetAsideRuns runs (within kSetAsideBytes) are kept; loading a project forgets them with the
+///   undo history.
+/// - The learning rate and the limit change the running trainer without a reset
+///   (learningRateChanged()). A new learning rate while the timeline shows the past replaces the
+///   recorded future: the run after the position shown is set aside at once (futureSetAside())
+///   and training continues from there with the new rate; undoing the change brings it back.
 /// - The engine's batches are appended to the history as they arrive; while training (or after
 ///   Step Epoch) the position follows the newest record, after Step Sample the new visit.
 /// - Moving the timeline (showPosition(), stepBack()) is a lookup in the history, and pauses a
@@ -47,6 +57,11 @@ public:
         Settings ///< a setting that defines the run changed
     };
     Q_ENUM(Edit)
+
+    /// How many runs set aside by edits are kept, the newest, and how much memory they may take
+    /// together (the newest is kept whatever its size).
+    static constexpr std::size_t kSetAsideRuns = 16;
+    static constexpr std::size_t kSetAsideBytes = std::size_t(512) << 20;
 
     /// Follows \p document (not owned; it must outlive the playback) and trains with \p engine
     /// (owned: it becomes our child); without one, with a ThreadedTrainingEngine.
@@ -109,8 +124,15 @@ Q_SIGNALS:
     void runningChanged(bool running);
     /// hasProblem(), canAdvance() or canGoBack() may have changed.
     void availabilityChanged();
-    /// \p edit discarded a run that had progressed: training starts over from epoch 0.
-    void runDiscarded(plab::editor::Playback::Edit edit);
+    /// \p edit set aside a run that had progressed to epoch \p epochs: training starts over from
+    /// epoch 0, and an edit back (Undo) brings the run back.
+    void runSetAside(plab::editor::Playback::Edit edit, int epochs);
+    /// A run set aside earlier is back, with its timeline position (after an Undo or Redo).
+    void runRestored();
+    /// A new learning rate while the past was shown: the recorded run after \p position was set
+    /// aside (undoing the change brings it back), training continues from \p position with
+    /// \p learningRate.
+    void futureSetAside(std::size_t position, double learningRate);
     /// The learning rate changed without a reset: it applies from the next sample on.
     void learningRateChanged(double learningRate);
     /// Training continues from \p position, which was in the past: the recorded run after it was
@@ -124,6 +146,31 @@ private:
     void onRestarted(const learning::EpochSnapshot& initial);
     void onEvents(const engine::TrainingEvents& events);
     void onRunningChanged(bool running);
+    /// A recorded run with what it was recorded for: the data and settings that define it, and
+    /// where the timeline stood.
+    struct SetAsideRun
+    {
+        learning::Dataset data;
+        learning::TrainingSettings settings;
+        learning::History history;
+        std::shared_ptr<const learning::Replayer> run;
+        std::size_t position = 0;
+    };
+    enum class Keep
+    {
+        Copy, ///< the current run goes on (its future is truncated next)
+        Move  ///< the current run is replaced next
+    };
+    /// Keeps the current run (when it has progressed), keyed by the data and settings the engine
+    /// runs it with, in place of one kept for the same key.
+    void setAside(Keep keep);
+    /// The run set aside for the document's data and settings, taken out of the list.
+    std::optional<SetAsideRun> takeSetAside();
+    [[nodiscard]] bool hasSetAside() const;
+    /// Makes \p run the current one again: the history, the position, the engine at its end.
+    void restore(SetAsideRun run);
+    /// Truncates the history after the position shown, where the engine continues.
+    void truncateHere();
 
     /// True when the engine's trainer is at the shown position, so stepping needs no fork.
     [[nodiscard]] bool atLiveEnd() const;
@@ -144,11 +191,12 @@ private:
     learning::TrainingSettings m_applied; ///< the settings the engine runs with
     std::size_t m_position = 0;
     bool m_hasProblem = false;
-    bool m_awaitingRestart = false;   ///< the engine has not yet confirmed the latest problem
-    bool m_follow = false;            ///< keep the position at the newest event
-    bool m_focusNextStep = false;     ///< show the next sample visit that arrives
-    std::optional<int> m_targetEpoch; ///< showEpoch() is training towards this epoch
-    double m_epochsPerSecond = 0.0;   ///< the user's speed (showEpoch() runs at full speed)
+    bool m_awaitingRestart = false;     ///< the engine has not yet confirmed the latest problem
+    bool m_follow = false;              ///< keep the position at the newest event
+    bool m_focusNextStep = false;       ///< show the next sample visit that arrives
+    std::optional<int> m_targetEpoch;   ///< showEpoch() is training towards this epoch
+    double m_epochsPerSecond = 0.0;     ///< the user's speed (showEpoch() runs at full speed)
+    std::deque<SetAsideRun> m_setAside; ///< oldest first
 };
 
 } // namespace plab::editor

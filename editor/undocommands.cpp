@@ -131,4 +131,22 @@ void ReplaceData::undo()
     m_document->replaceData(m_old);
 }
 
+SetSettings::SetSettings(Document* document, learning::TrainingSettings settings,
+                         const QString& text, QUndoCommand* parent)
+    : QUndoCommand(text, parent), m_document(document), m_old(document->settings()),
+      m_new(std::move(settings))
+{
+    setObsolete(m_old == m_new);
+}
+
+void SetSettings::redo()
+{
+    m_document->replaceSettings(m_new);
+}
+
+void SetSettings::undo()
+{
+    m_document->replaceSettings(m_old);
+}
+
 } // namespace plab::editor

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "learning/dataset.h"
+#include "learning/settings.h"
 
 #include <Eigen/Core>
 #include <QCoreApplication>
@@ -115,6 +116,24 @@ private:
     Document* m_document;
     learning::Dataset m_old;
     learning::Dataset m_new;
+};
+
+/// Changes the training settings (one field, as the control panel edits them). \p text names
+/// the setting and its new value, e.g. tr("Change learning rate to 0.5"); obsolete when the
+/// settings are unchanged. What the change does to the recorded run is the Playback's: undoing
+/// it brings back a run the change set aside.
+class SetSettings : public QUndoCommand
+{
+public:
+    SetSettings(Document* document, learning::TrainingSettings settings, const QString& text,
+                QUndoCommand* parent = nullptr);
+    void redo() override;
+    void undo() override;
+
+private:
+    Document* m_document;
+    learning::TrainingSettings m_old;
+    learning::TrainingSettings m_new;
 };
 
 } // namespace plab::editor

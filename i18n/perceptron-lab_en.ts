@@ -176,5 +176,26 @@
             <numerusform>stuck in a cycle after %1 epochs: the weights repeat every %n epochs while each sample still moves them by up to %2</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Data changed: training starts over from epoch 0. The recorded run (%n epoch(s)) is set aside: Undo brings it back.</source>
+        <translation>
+            <numerusform>Data changed: training starts over from epoch 0. The recorded run (%n epoch) is set aside: Undo brings it back.</numerusform>
+            <numerusform>Data changed: training starts over from epoch 0. The recorded run (%n epochs) is set aside: Undo brings it back.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Settings changed: training starts over from epoch 0. The recorded run (%n epoch(s)) is set aside: Undo brings it back.</source>
+        <translation>
+            <numerusform>Settings changed: training starts over from epoch 0. The recorded run (%n epoch) is set aside: Undo brings it back.</numerusform>
+            <numerusform>Settings changed: training starts over from epoch 0. The recorded run (%n epochs) is set aside: Undo brings it back.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Recorded run restored: %n epoch(s), timeline at %1</source>
+        <translation>
+            <numerusform>Recorded run restored: %n epoch, timeline at %1</numerusform>
+            <numerusform>Recorded run restored: %n epochs, timeline at %1</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

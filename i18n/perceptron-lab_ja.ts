@@ -893,10 +893,6 @@ or an existing folder; - writes a table to standard output</source>
         <translation>%1 は小さすぎて保存できません（1e-308 より 0 に近い値）</translation>
     </message>
     <message>
-        <source>the file is larger than %1 MiB</source>
-        <translation>ファイルが %1 MiB を超えています</translation>
-    </message>
-    <message>
         <source>expected the header &quot;x1,x2,label&quot;, found &quot;%1&quot;</source>
         <translation>ヘッダー &quot;x1,x2,label&quot; が必要ですが、&quot;%1&quot; がありました</translation>
     </message>
@@ -1094,10 +1090,6 @@ or an existing folder; - writes a table to standard output</source>
         <source>more than %1 layers, the most a model has</source>
         <translation>%1 層を超えています（モデルの層数の上限です）</translation>
     </message>
-    <message>
-        <source>the file is larger than %1 MiB</source>
-        <translation>ファイルが %1 MiB を超えています</translation>
-    </message>
 </context>
 <context>
     <name>plab::io::OutputFile</name>
@@ -1235,10 +1227,6 @@ or an existing folder; - writes a table to standard output</source>
     <message>
         <source>the label must be 0 or 1 (or -1 or +1), found %1</source>
         <translation>ラベルは 0 か 1（または -1 か +1）でなければなりません（指定値: %1）</translation>
-    </message>
-    <message>
-        <source>the file is larger than %1 MiB</source>
-        <translation>ファイルが %1 MiB を超えています</translation>
     </message>
     <message>
         <source>the timeline position is not a valid epoch</source>
@@ -1846,6 +1834,66 @@ or an existing folder; - writes a table to standard output</source>
         <source>&amp;Seed</source>
         <translation>シード(&amp;S)</translation>
     </message>
+    <message>
+        <source>Change rule to %1</source>
+        <translation>学習則を %1 に変更</translation>
+    </message>
+    <message>
+        <source>Change gradient to %1</source>
+        <translation>勾配を %1 に変更</translation>
+    </message>
+    <message>
+        <source>Change learning rate to %1</source>
+        <translation>学習率を %1 に変更</translation>
+    </message>
+    <message>
+        <source>Change epoch limit to %1</source>
+        <translation>エポック上限を %1 に変更</translation>
+    </message>
+    <message>
+        <source>Turn bias on</source>
+        <translation>バイアスをオンにする</translation>
+    </message>
+    <message>
+        <source>Turn bias off</source>
+        <translation>バイアスをオフにする</translation>
+    </message>
+    <message>
+        <source>Predict %1 at net = 0</source>
+        <translation>net = 0 のときの予測を %1 に変更</translation>
+    </message>
+    <message>
+        <source>Change initial weights to %1</source>
+        <translation>重みの初期値を %1 に変更</translation>
+    </message>
+    <message>
+        <source>Change initial w₁ to %1</source>
+        <translation>w₁ の初期値を %1 に変更</translation>
+    </message>
+    <message>
+        <source>Change initial w₂ to %1</source>
+        <translation>w₂ の初期値を %1 に変更</translation>
+    </message>
+    <message>
+        <source>Change initial b to %1</source>
+        <translation>b の初期値を %1 に変更</translation>
+    </message>
+    <message>
+        <source>Change random range to ± %1</source>
+        <translation>ランダムの範囲を ± %1 に変更</translation>
+    </message>
+    <message>
+        <source>Change sample order to %1</source>
+        <translation>サンプルの順序を %1 に変更</translation>
+    </message>
+    <message>
+        <source>Change seed to %1</source>
+        <translation>シードを %1 に変更</translation>
+    </message>
+    <message>
+        <source>Change training settings</source>
+        <translation>学習の設定を変更</translation>
+    </message>
 </context>
 <context>
     <name>plab::ui::DocumentFiles</name>
@@ -1924,6 +1972,10 @@ or an existing folder; - writes a table to standard output</source>
     <message>
         <source>&amp;Clear Menu</source>
         <translation>メニューを消去(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Untitled (points from %1)</source>
+        <translation>無題（%1 の点）</translation>
     </message>
 </context>
 <context>
@@ -2598,10 +2650,6 @@ or an existing folder; - writes a table to standard output</source>
 <context>
     <name>plab::ui::MainWindow</name>
     <message>
-        <source>Untitled</source>
-        <translation>無題</translation>
-    </message>
-    <message>
         <source>Generate %1</source>
         <translation>%1 を生成</translation>
     </message>
@@ -2839,16 +2887,8 @@ or an existing folder; - writes a table to standard output</source>
 <context>
     <name>plab::ui::TrainingPresenter</name>
     <message>
-        <source>Data changed: training restarted from epoch 0</source>
-        <translation>データが変わりました。エポック 0 から学習をやり直します</translation>
-    </message>
-    <message>
         <source>Learning rate η = %1 from the next sample on</source>
         <translation>次のサンプルから学習率 η = %1</translation>
-    </message>
-    <message>
-        <source>Settings changed: training restarted from epoch 0</source>
-        <translation>設定が変わりました。エポック 0 から学習をやり直します</translation>
     </message>
     <message>
         <source>Training from %1: the recorded run after it was dropped</source>
@@ -2899,6 +2939,28 @@ or an existing folder; - writes a table to standard output</source>
     <message>
         <source>no line through the origin separates the classes (the bias is off): the perceptron cannot converge on this data</source>
         <translation>原点を通る直線ではクラスを分けられません（バイアスがオフです）: このデータではパーセプトロンは収束しません</translation>
+    </message>
+    <message numerus="yes">
+        <source>Data changed: training starts over from epoch 0. The recorded run (%n epoch(s)) is set aside: Undo brings it back.</source>
+        <translation>
+            <numerusform>データが変わりました。エポック 0 から学習をやり直します。記録された学習（%n エポック）は取り置かれ、元に戻すと戻ります。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Settings changed: training starts over from epoch 0. The recorded run (%n epoch(s)) is set aside: Undo brings it back.</source>
+        <translation>
+            <numerusform>設定が変わりました。エポック 0 から学習をやり直します。記録された学習（%n エポック）は取り置かれ、元に戻すと戻ります。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Recorded run restored: %n epoch(s), timeline at %1</source>
+        <translation>
+            <numerusform>記録された学習を戻しました: %n エポック、タイムラインは %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Learning rate η = %1 at %2: the recorded run after it is set aside (Undo brings it back) and training continues from here with the new rate.</source>
+        <translation>%2 で学習率 η = %1 に変更しました。記録された学習のこの後の部分は取り置かれ（元に戻すと戻ります）、ここから新しい学習率で学習を続けます。</translation>
     </message>
     <message>
         <source>perceptron criterion %1</source>
@@ -3208,6 +3270,10 @@ or an existing folder; - writes a table to standard output</source>
     <message>
         <source>Not autosaved: %1</source>
         <translation>自動保存されていません: %1</translation>
+    </message>
+    <message>
+        <source>%1 selected</source>
+        <translation>%1 個を選択中</translation>
     </message>
 </context>
 </TS>

@@ -6,10 +6,12 @@
 #include "editor/document.h"
 #include "editor/playback.h"
 #include "editor/trainingengine.h"
+#include "editor/undocommands.h"
 #include "learning/generators.h"
 #include "learning/trainer.h"
 
 #include <QSignalSpy>
+#include <QUndoStack>
 #include <gtest/gtest.h>
 
 #include <optional>
@@ -80,6 +82,7 @@ public:
         log("resumeFrom");
         stop();
         m_events.clear();
+        m_restart.reset(); // nothing produced before it is reported after it
         m_trainer->restore(state);
         resumedAt = state;
     }
@@ -425,7 +428,7 @@ TEST_F(PlaybackTest, AnEpochLimitCanBeRaisedWithoutARestart)
     EXPECT_EQ(m_playback.finishedStatus(), TrainingStatus::EpochLimit);
 
     m_engine->takeCommands();
-    QSignalSpy discarded(&m_playback, &Playback::runDiscarded);
+    QSignalSpy discarded(&m_playback, &Playback::runSetAside);
     settings.maxEpochs = 5;
     m_document.setSettings(settings);
     EXPECT_EQ(m_engine->takeCommands(), std::vector<std::string>{"setMaxEpochs"});
@@ -461,7 +464,7 @@ TEST_F(PlaybackTest, TheLearningRateChangesTheRunningTrainerWithoutAReset)
 
 TEST_F(PlaybackTest, EditsStartTheRunOverAndSayWhyOnlyWhenARunHadProgressed)
 {
-    QSignalSpy discarded(&m_playback, &Playback::runDiscarded);
+    QSignalSpy discarded(&m_playback, &Playback::runSetAside);
     load(gate(learning::Generator::And));
     EXPECT_EQ(discarded.count(), 0); // nothing was lost
 
@@ -486,6 +489,117 @@ TEST_F(PlaybackTest, EditsStartTheRunOverAndSayWhyOnlyWhenARunHadProgressed)
     EXPECT_EQ(m_playback.appliedSettings().rule, learning::Rule::Pocket);
     stepEpochs(2);
     expectEpochsAsReference();
+}
+
+TEST_F(PlaybackTest, AnEditInThePastSetsTheRunAsideAndItsUndoBringsItBackWhereItWas)
+{
+    load(gate(learning::Generator::Xor));
+    stepEpochs(20);
+    const std::size_t epoch5 = positionOfEpoch(5);
+    m_playback.showPosition(epoch5);
+    std::vector<learning::EpochFigures> recorded;
+    for (int e = 0; e <= 20; ++e)
+        recorded.push_back(m_playback.history().figuresOf(e));
+    m_engine->takeCommands();
+
+    // One stray drag while epoch 5 is shown.
+    QSignalSpy setAside(&m_playback, &Playback::runSetAside);
+    QSignalSpy restored(&m_playback, &Playback::runRestored);
+    QUndoStack* undo = m_document.undoStack();
+    undo->push(new editor::MovePoints(&m_document, {0}, {Eigen::Vector2d(0.3, 0.2)}, 1));
+    ASSERT_EQ(setAside.count(), 1);
+    EXPECT_EQ(setAside.front().at(0).value<Playback::Edit>(), Playback::Edit::Data);
+    EXPECT_EQ(setAside.front().at(1).toInt(), 20);
+    m_engine->deliver();
+    EXPECT_EQ(m_playback.history().epochCount(), 1);
+    m_engine->takeCommands();
+
+    undo->undo();
+    ASSERT_EQ(restored.count(), 1);
+    EXPECT_EQ(m_engine->takeCommands(), (std::vector<std::string>{"setProblem", "resumeFrom"}));
+    m_engine->deliver(); // the engine reports no new run: it continues the restored one
+    ASSERT_EQ(m_playback.history().epochCount(), 21);
+    for (int e = 0; e <= 20; ++e)
+        EXPECT_EQ(m_playback.history().figuresOf(e), recorded[std::size_t(e)]) << "epoch " << e;
+    EXPECT_EQ(m_playback.position(), epoch5);
+    EXPECT_FALSE(m_playback.isAwaitingRestart());
+    EXPECT_EQ(m_engine->resumedAt->epoch, 20); // the engine stands at the run's end
+
+    // Training on from the end continues the same run, as if nothing had happened.
+    m_playback.showPosition(m_playback.history().lastPosition());
+    stepEpochs(2);
+    EXPECT_EQ(m_playback.history().latestEpoch().epoch, 22);
+    expectEpochsAsReference();
+
+    // Redo moves the point again; the run it had (nothing past epoch 0) is not one to keep.
+    setAside.clear();
+    undo->redo();
+    EXPECT_EQ(setAside.count(), 1); // the 22 epochs go aside again
+    m_engine->deliver();
+    EXPECT_EQ(m_playback.history().epochCount(), 1);
+    EXPECT_EQ(m_document.data().point(0), Eigen::Vector2d(0.3, 0.2));
+}
+
+TEST_F(PlaybackTest, ANewRateInThePastSetsTheFutureAsideAtOnceAndItsUndoBringsItBack)
+{
+    load(gate(learning::Generator::Xor));
+    stepEpochs(10);
+    const std::size_t epoch4 = positionOfEpoch(4);
+    m_playback.showPosition(epoch4);
+    m_engine->takeCommands();
+
+    QSignalSpy future(&m_playback, &Playback::futureSetAside);
+    QSignalSpy restored(&m_playback, &Playback::runRestored);
+    learning::TrainingSettings settings = m_document.settings();
+    const double oldRate = settings.learningRate;
+    settings.learningRate = 0.5;
+    m_document.undoStack()->push(
+        new editor::SetSettings(&m_document, settings, QStringLiteral("η")));
+    // The old future is no longer shown as if it were still valid.
+    ASSERT_EQ(future.count(), 1);
+    EXPECT_EQ(future.front().at(0).value<std::size_t>(), epoch4);
+    EXPECT_EQ(future.front().at(1).toDouble(), 0.5);
+    EXPECT_EQ(m_engine->takeCommands(),
+              (std::vector<std::string>{"resumeFrom", "setLearningRate"}));
+    EXPECT_EQ(m_playback.history().epochCount(), 5);
+    EXPECT_EQ(m_playback.position(), epoch4);
+    stepEpochs(1);
+    EXPECT_EQ(m_playback.history().latestEpoch().epoch, 5);
+    EXPECT_EQ(m_playback.history().latestEpoch().learningRate, 0.5);
+
+    m_document.undoStack()->undo();
+    ASSERT_EQ(restored.count(), 1);
+    EXPECT_EQ(m_playback.history().epochCount(), 11);
+    EXPECT_EQ(m_playback.position(), epoch4);
+    EXPECT_EQ(m_playback.appliedSettings().learningRate, oldRate);
+    EXPECT_EQ(m_playback.history().figuresOf(10).learningRate, oldRate);
+
+    // Redo: the run with the new rate, as it was left (epoch 5 shown).
+    m_document.undoStack()->redo();
+    ASSERT_EQ(restored.count(), 2);
+    EXPECT_EQ(m_playback.history().epochCount(), 6);
+    EXPECT_EQ(m_playback.history().latestEpoch().learningRate, 0.5);
+    EXPECT_EQ(m_playback.position(), m_playback.history().lastPosition());
+}
+
+TEST_F(PlaybackTest, LoadingAProjectForgetsTheRunsSetAside)
+{
+    load(gate(learning::Generator::Xor));
+    stepEpochs(3);
+    const learning::Dataset xor_ = m_document.data();
+    m_document.undoStack()->push(
+        new editor::MovePoints(&m_document, {0}, {Eigen::Vector2d(0.3, 0.2)}, 1));
+    m_engine->deliver();
+    QSignalSpy setAside(&m_playback, &Playback::runSetAside);
+    io::Project project;
+    project.data = gate(learning::Generator::And);
+    m_document.loadProject(project, QString()); // not an edit: nothing is said to come back
+    EXPECT_EQ(setAside.count(), 0);
+    m_engine->deliver();
+    QSignalSpy restored(&m_playback, &Playback::runRestored);
+    m_document.replaceData(xor_); // the undo that could have brought it back is gone
+    EXPECT_EQ(restored.count(), 0);
+    EXPECT_EQ(m_playback.history().epochCount(), 1);
 }
 
 TEST_F(PlaybackTest, ADivergedRunStartsOverWhenTheRateChanges)
@@ -565,3 +679,29 @@ TEST_F(PlaybackTest, ShowEpochStopsAtTheLastEpochWhenTheRunEndsBeforeIt)
 }
 
 } // namespace
+
+TEST_F(PlaybackTest, TheNewestRunsSetAsideAreKeptAndUndoneInTurn)
+{
+    load(gate(learning::Generator::Xor));
+    const int edits = int(Playback::kSetAsideRuns) + 1;
+    // Each edit sets aside a run of one epoch more than the one before.
+    for (int i = 0; i < edits; ++i) {
+        stepEpochs(i + 1 - (m_playback.history().epochCount() - 1));
+        m_document.undoStack()->push(
+            new editor::MovePoints(&m_document, {0}, {Eigen::Vector2d(0.3 + 0.01 * i, 0.2)}, i));
+        m_engine->deliver();
+    }
+    // Every Undo but the oldest brings back the run its edit set aside, as long as it was.
+    QSignalSpy restored(&m_playback, &Playback::runRestored);
+    for (int i = edits - 1; i >= 0; --i) {
+        m_document.undoStack()->undo();
+        m_engine->deliver();
+        if (i > 0) {
+            ASSERT_EQ(restored.count(), edits - i) << "undo of edit " << i;
+            EXPECT_EQ(m_playback.history().latestEpoch().epoch, i + 1);
+        }
+    }
+    // The oldest, the seventeenth back, was not kept.
+    EXPECT_EQ(restored.count(), edits - 1);
+    EXPECT_EQ(m_playback.history().epochCount(), 1);
+}

@@ -10,6 +10,7 @@
 using plab::learning::Dataset;
 using plab::learning::Sample;
 using namespace plab::editor;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -209,3 +210,28 @@ TEST(Document, LoadProjectReplacesEverythingAndClearsTheUndoStack)
 }
 
 } // namespace
+
+TEST(SetSettings, ChangesTheSettingsAsOneUndoStepThatLeavesTheDocumentUnmodified)
+{
+    Document doc;
+    QSignalSpy changed(&doc, &Document::settingsChanged);
+    const auto before = doc.settings();
+    auto settings = before;
+    settings.learningRate = 0.5;
+    doc.undoStack()->push(new SetSettings(&doc, settings, u"Change learning rate to 0.5"_s));
+    EXPECT_EQ(doc.settings().learningRate, 0.5);
+    EXPECT_TRUE(doc.isModified());
+    EXPECT_EQ(doc.undoStack()->undoText(), u"Change learning rate to 0.5"_s);
+    EXPECT_EQ(changed.count(), 1);
+
+    doc.undoStack()->undo();
+    EXPECT_EQ(doc.settings(), before);
+    EXPECT_FALSE(doc.isModified());
+    EXPECT_EQ(changed.count(), 2);
+    doc.undoStack()->redo();
+    EXPECT_EQ(doc.settings(), settings);
+
+    // Setting what is already set is no step.
+    doc.undoStack()->push(new SetSettings(&doc, settings, u"Change learning rate to 0.5"_s));
+    EXPECT_EQ(doc.undoStack()->count(), 1);
+}

@@ -27,8 +27,9 @@ QString FakePrompts::openFileName(QWidget*, const QString&, const QString&, cons
     return fileName;
 }
 
-QString FakePrompts::saveFileName(QWidget*, const QString&, const QString&, const QString&)
+QString FakePrompts::saveFileName(QWidget*, const QString&, const QString& dir, const QString&)
 {
+    saveDirs << dir;
     return fileName;
 }
 

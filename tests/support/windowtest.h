@@ -39,7 +39,8 @@ public:
     QStringList errors; ///< "title: text" of every error shown
     int asks = 0;       ///< how often askToSave() was called
     SaveChoice answer = SaveChoice::Discard;
-    QString fileName; ///< what the file dialogs return (empty: cancelled)
+    QString fileName;     ///< what the file dialogs return (empty: cancelled)
+    QStringList saveDirs; ///< the folder each save dialog opened in
 };
 
 /// The real MainWindow for a test: settings in a sandbox for the suite (cleared before each

@@ -296,7 +296,7 @@ TEST_F(Window, ADivergedRunSaysSoAndALowerRateStartsOver)
     settings.learningRate = 0.01;
     document()->setSettings(settings);
     ASSERT_EQ(messages.count(), 1);
-    EXPECT_TRUE(messages.at(0).at(0).toString().contains(u"restarted"_s));
+    EXPECT_TRUE(messages.at(0).at(0).toString().contains(u"starts over"_s));
     ASSERT_TRUE(waitFor(changed, [this] { return playback()->shownModel().has_value(); }));
     EXPECT_EQ(history().size(), 1u);
     EXPECT_TRUE(action("actionTrain")->isEnabled());

@@ -9,7 +9,9 @@
 // Offscreen unless QT_QPA_PLATFORM says otherwise. Uses a throw-away settings folder, so the
 // window starts with its default layout and never touches the user's settings.
 #include "editor/autosaver.h"
+#include "editor/document.h"
 #include "editor/playback.h"
+#include "editor/undocommands.h"
 #include "i18n/language.h"
 #include "render/viewtransform.h"
 #include "support/settingssandbox.h"
@@ -27,6 +29,7 @@
 #include <QStatusBar>
 #include <QStyleFactory>
 #include <QTextStream>
+#include <QUndoStack>
 
 using namespace plab;
 using namespace Qt::StringLiterals;
@@ -179,6 +182,26 @@ int main(int argc, char** argv)
         autosaver.start();
         ok = shooter.load(*w, learning::Generator::And) &&
              shooter.save(*w, u"not-autosaved.png"_s, w->statusBar()) && ok;
+    }
+    {
+        // A stray edit while the timeline shows epoch 5 sets the recorded run aside (the status
+        // bar says so); Undo brings it back at epoch 5.
+        auto w = shooter.window();
+        ok = shooter.load(*w, learning::Generator::Xor) && shooter.trainToEnd(*w) && ok;
+        editor::Playback* p = w->playback();
+        p->showPosition(p->history().positionOfEpoch(5).value_or(0));
+        editor::Document* d = w->document();
+        d->undoStack()->push(
+            new editor::MovePoints(d, {0}, {d->data().point(0) + Eigen::Vector2d(0.2, 0.1)}, 1));
+        ok = shooter.save(*w, u"run-set-aside.png"_s) && ok;
+        d->undoStack()->undo();
+        ok = shooter.save(*w, u"run-restored.png"_s) && ok;
+    }
+    {
+        auto w = shooter.window();
+        w->setThemeChoice(u"high-contrast"_s);
+        ok = shooter.load(*w, learning::Generator::And) && shooter.trainToEnd(*w) &&
+             shooter.save(*w, u"main-window-high-contrast.png"_s) && ok;
     }
     QApplication::setPalette(darkPalette());
     {

@@ -7,12 +7,17 @@
 #include "io/datasetfile.h"
 #include "io/projectfile.h"
 
+#include <QCoreApplication>
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMenu>
 #include <QMessageBox>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QUndoStack>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -33,6 +38,20 @@ QString projectFilter()
 QString dataSetFilter()
 {
     return DocumentFiles::tr("Data sets (*.csv)");
+}
+
+/// The installed copies of the bundled examples (share/perceptron-lab/examples, beside the
+/// program or in the system's data folders): read-only, never a place to save to.
+bool isBundledExamples(const QString& dir)
+{
+    const QString examples = u"perceptron-lab/examples"_s;
+    QStringList folders = QStandardPaths::locateAll(QStandardPaths::GenericDataLocation, examples,
+                                                    QStandardPaths::LocateDirectory);
+    folders << QCoreApplication::applicationDirPath() + u"/../share/"_s + examples;
+    const QString canonical = QFileInfo(dir).canonicalFilePath();
+    return std::any_of(folders.begin(), folders.end(), [&canonical](const QString& folder) {
+        return QFileInfo(folder).canonicalFilePath() == canonical;
+    });
 }
 
 } // namespace
@@ -176,6 +195,9 @@ bool DocumentFiles::openDataSet(const QString& path)
         m_document->undoStack()->push(
             new editor::ReplaceData(m_document, result.value(), tr("Open %1").arg(name)));
         m_document->setView(framing(m_document->data()));
+        // The document is no longer the project it was opened from: Save must ask for a name
+        // rather than overwrite that project with these points.
+        m_document->setFilePath(QString());
     }
     m_document->setDataSetPath(path);
     addRecentFile(path);
@@ -194,7 +216,7 @@ bool DocumentFiles::save()
 bool DocumentFiles::saveAsDialog()
 {
     QString path =
-        m_prompts->saveFileName(m_window, tr("Save Project"), lastDirectory(), projectFilter());
+        m_prompts->saveFileName(m_window, tr("Save Project"), saveDirectory(), projectFilter());
     if (path.isEmpty())
         return false;
     if (QFileInfo(path).suffix().isEmpty())
@@ -214,6 +236,7 @@ bool DocumentFiles::saveProjectAs(const QString& path)
     m_document->setFilePath(path);
     m_document->markSaved();
     addRecentFile(path);
+    rememberSaveDirectory(path);
     Q_EMIT message(tr("Saved %1").arg(QFileInfo(path).fileName()));
     return true;
 }
@@ -221,7 +244,7 @@ bool DocumentFiles::saveProjectAs(const QString& path)
 void DocumentFiles::saveDataSetDialog()
 {
     QString path =
-        m_prompts->saveFileName(m_window, tr("Save Data Set"), lastDirectory(), dataSetFilter());
+        m_prompts->saveFileName(m_window, tr("Save Data Set"), saveDirectory(), dataSetFilter());
     if (path.isEmpty())
         return;
     if (QFileInfo(path).suffix().isEmpty())
@@ -235,7 +258,7 @@ bool DocumentFiles::saveDataSetAs(const QString& path)
         m_prompts->showError(m_window, tr("Cannot Save Data Set"), error->toString());
         return false;
     }
-    rememberDirectory(path);
+    rememberSaveDirectory(path);
     Q_EMIT message(tr("Saved %1").arg(QFileInfo(path).fileName()));
     return true;
 }
@@ -244,10 +267,7 @@ bool DocumentFiles::maybeSave()
 {
     if (!m_document->isModified())
         return true;
-    const QString name = m_document->filePath().isEmpty()
-                             ? tr("Untitled")
-                             : QFileInfo(m_document->filePath()).fileName();
-    switch (m_prompts->askToSave(m_window, name)) {
+    switch (m_prompts->askToSave(m_window, documentName())) {
     case UserPrompts::SaveChoice::Save:
         return save();
     case UserPrompts::SaveChoice::Discard:
@@ -256,6 +276,15 @@ bool DocumentFiles::maybeSave()
         break;
     }
     return false;
+}
+
+QString DocumentFiles::documentName() const
+{
+    if (!m_document->filePath().isEmpty())
+        return QFileInfo(m_document->filePath()).fileName();
+    if (!m_document->dataSetName().isEmpty())
+        return tr("Untitled (points from %1)").arg(m_document->dataSetName());
+    return tr("Untitled");
 }
 
 QStringList DocumentFiles::recentFiles()
@@ -299,9 +328,28 @@ QString DocumentFiles::lastDirectory()
     return QSettings().value(u"files/lastDirectory"_s).toString();
 }
 
+QString DocumentFiles::saveDirectory()
+{
+    const QStringList candidates{lastDirectory(),
+                                 QSettings().value(u"files/lastSaveDirectory"_s).toString()};
+    for (const QString& dir : candidates) {
+        const QFileInfo info(dir);
+        if (!dir.isEmpty() && info.isDir() && info.isWritable() && !isBundledExamples(dir))
+            return dir;
+    }
+    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    return QFileInfo(documents).isDir() ? documents : QDir::homePath();
+}
+
 void DocumentFiles::rememberDirectory(const QString& path)
 {
     QSettings().setValue(u"files/lastDirectory"_s, QFileInfo(path).absolutePath());
+}
+
+void DocumentFiles::rememberSaveDirectory(const QString& path)
+{
+    rememberDirectory(path);
+    QSettings().setValue(u"files/lastSaveDirectory"_s, QFileInfo(path).absolutePath());
 }
 
 } // namespace plab::ui

@@ -57,7 +57,8 @@ public:
 };
 
 /// The document's files: New, Open (projects and data sets), Save, Save As, the points as CSV,
-/// the recent files and the folder last used (QSettings "recentFiles", "files/lastDirectory"),
+/// the recent files and the folders last used (QSettings "recentFiles", "files/lastDirectory",
+/// "files/lastSaveDirectory"),
 /// and the question about unsaved changes before anything would lose them. It asks and reports
 /// through the UserPrompts (dialogs over \p window), and says what it did with message().
 class DocumentFiles : public QObject
@@ -86,6 +87,10 @@ public:
     bool saveDataSetAs(const QString& path);
     /// Asks about unsaved changes (and saves when asked to); false when the user cancelled.
     bool maybeSave();
+    /// What the window's title and the questions call the document: its project file's name,
+    /// "Untitled (points from xor.csv)" after a data set was opened without a project file, or
+    /// "Untitled".
+    [[nodiscard]] QString documentName() const;
 
     /// The files opened or saved last, newest first (at most kMaxRecentFiles, absolute paths).
     [[nodiscard]] static QStringList recentFiles();
@@ -118,6 +123,11 @@ private:
     void addRecentFile(const QString& path);
     [[nodiscard]] static QString lastDirectory();
     static void rememberDirectory(const QString& path);
+    static void rememberSaveDirectory(const QString& path);
+    /// Where Save dialogs open: the folder last opened from or saved to when it can be written
+    /// and is not the installed examples, else the folder last saved to, else Documents (or the
+    /// home folder when there is none).
+    [[nodiscard]] static QString saveDirectory();
 
     QWidget* m_window;
     editor::Document* m_document;

@@ -27,6 +27,7 @@
 #include <QLabel>
 #include <QMenu>
 #include <QMimeData>
+#include <QPalette>
 #include <QScreen>
 #include <QScrollArea>
 #include <QStatusBar>
@@ -65,6 +66,44 @@ QStringList openableFiles(const QMimeData* mime)
             files << url.toLocalFile();
     }
     return files;
+}
+
+/// The window's colours under View > High Contrast: white on black with yellow selections, for
+/// every widget (the panels, the timeline, the menus, the dialogs), as the plot draws itself.
+QPalette highContrastPalette()
+{
+    const QColor black(0x00, 0x00, 0x00);
+    const QColor white(0xFF, 0xFF, 0xFF);
+    const QColor grey(0xB0, 0xB0, 0xB0); // disabled text: still about 10:1 on black
+    QPalette p;
+    for (const auto group : {QPalette::Active, QPalette::Inactive, QPalette::Disabled}) {
+        const bool disabled = group == QPalette::Disabled;
+        const QColor text = disabled ? grey : white;
+        p.setColor(group, QPalette::Window, black);
+        p.setColor(group, QPalette::WindowText, text);
+        // Fields, buttons, check boxes and radio buttons a shade lighter than the window: Fusion
+        // draws their outlines darker than the window, which on black would hide them.
+        p.setColor(group, QPalette::Base, QColor(0x2A, 0x2A, 0x2A));
+        p.setColor(group, QPalette::AlternateBase, QColor(0x1A, 0x1A, 0x1A));
+        p.setColor(group, QPalette::Text, text);
+        p.setColor(group, QPalette::PlaceholderText, grey);
+        p.setColor(group, QPalette::Button, QColor(0x2A, 0x2A, 0x2A)); // slider handles too
+        p.setColor(group, QPalette::ButtonText, text);
+        p.setColor(group, QPalette::BrightText, QColor(0xFF, 0xE0, 0x00));
+        p.setColor(group, QPalette::Highlight, disabled ? grey : QColor(0xFF, 0xE0, 0x00));
+        p.setColor(group, QPalette::HighlightedText, black);
+        p.setColor(group, QPalette::ToolTipBase, black);
+        p.setColor(group, QPalette::ToolTipText, white);
+        p.setColor(group, QPalette::Link, QColor(0x56, 0xB4, 0xE9));
+        p.setColor(group, QPalette::LinkVisited, QColor(0xCC, 0x79, 0xA7));
+        // Frames, grooves and separators are drawn with these: light on black.
+        p.setColor(group, QPalette::Light, white);
+        p.setColor(group, QPalette::Midlight, QColor(0xC0, 0xC0, 0xC0));
+        p.setColor(group, QPalette::Mid, QColor(0xA0, 0xA0, 0xA0));
+        p.setColor(group, QPalette::Dark, QColor(0xC0, 0xC0, 0xC0));
+        p.setColor(group, QPalette::Shadow, white);
+    }
+    return p;
 }
 
 } // namespace
@@ -271,12 +310,20 @@ void MainWindow::connectParts()
 {
     connect(m_document, &editor::Document::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_document, &editor::Document::filePathChanged, this, &MainWindow::updateTitle);
+    // A new or opened document starts with nothing said about the one before.
+    connect(m_document, &editor::Document::loaded, statusBar(), &QStatusBar::clearMessage);
     connect(m_document, &editor::Document::dataChanged, this, &MainWindow::updateCounts);
     connect(m_document, &editor::Document::settingsChanged, this, [this] {
         m_controls->setSettings(m_document->settings());
         WindowSettings().setTraining(m_document->settings());
     });
-    connect(m_controls, &ControlPanel::settingsEdited, m_document, &editor::Document::setSettings);
+    // Every change of a setting is one undo step that names it.
+    connect(
+        m_controls, &ControlPanel::settingsEdited, this,
+        [this](const learning::TrainingSettings& settings) {
+            m_document->undoStack()->push(new editor::SetSettings(
+                m_document, settings, m_controls->describeEdit(m_document->settings(), settings)));
+        });
     connect(m_controls, &ControlPanel::speedChanged, this, [this](double speed) {
         m_playback->setEpochsPerSecond(speed);
         WindowSettings().setSpeed(speed);
@@ -293,6 +340,7 @@ void MainWindow::connectParts()
             [this](QPointF world) { m_status->showCursor(world); });
     connect(m_canvas, &PlotCanvas::cursorLeft, this, [this] { m_status->showCursor({}); });
     connect(m_canvas, &PlotCanvas::message, this, &MainWindow::showMessage);
+    connect(m_canvas, &PlotCanvas::selectionChanged, this, &MainWindow::updateCounts);
 
     connect(m_presenter, &TrainingPresenter::statusChanged, m_statusLine, &QLabel::setText);
     connect(m_presenter, &TrainingPresenter::message, this, &MainWindow::showMessage);
@@ -396,9 +444,7 @@ void MainWindow::clearPoints()
 
 void MainWindow::updateTitle()
 {
-    const QString path = m_document->filePath();
-    const QString name = path.isEmpty() ? tr("Untitled") : QFileInfo(path).fileName();
-    setWindowTitle(name + u"[*] — "_s + tr("Perceptron Lab"));
+    setWindowTitle(m_files->documentName() + u"[*] — "_s + tr("Perceptron Lab"));
     setWindowModified(m_document->isModified());
 }
 
@@ -406,6 +452,7 @@ void MainWindow::updateCounts()
 {
     const learning::Dataset& data = m_document->data();
     m_status->showCounts(data);
+    m_status->showSelection(m_canvas->selectedIndices().size());
     m_actions->setHasPoints(!data.empty());
 }
 
@@ -427,6 +474,16 @@ void MainWindow::applyTheme()
     const render::Theme theme = m_themeChoice == u"system"_s
                                     ? render::Theme::forPalette(palette())
                                     : render::Theme::fromName(m_themeChoice);
+    // High contrast is for the whole window, not the plot alone. Set on the window, the palette
+    // reaches every widget in it, and the menus and dialogs too (WA_WindowPropagation). Other
+    // choices give the system's colours back (a default palette inherits everything); only when
+    // leaving high contrast, so that following a change of the system's palette never loops.
+    const bool highContrast = theme.name == u"high-contrast"_s;
+    if (highContrast != m_highContrastPalette) {
+        m_highContrastPalette = highContrast;
+        setAttribute(Qt::WA_WindowPropagation, highContrast);
+        setPalette(highContrast ? highContrastPalette() : QPalette());
+    }
     m_canvas->setTheme(theme);
     m_controls->setTheme(theme);
     m_curves->setTheme(theme);

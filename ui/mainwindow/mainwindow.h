@@ -128,6 +128,7 @@ private:
     DocumentFiles* m_files = nullptr;
 
     QString m_themeChoice = QStringLiteral("system");
+    bool m_highContrastPalette = false; ///< the window wears highContrastPalette()
     bool m_defaultLayoutPending = true; ///< no saved dock layout: size the docks on first show
     learning::Generator m_lastGenerator = learning::Generator::Blobs;
     learning::GeneratorParams m_generatorParams;

@@ -77,11 +77,34 @@ TrainingPresenter::TrainingPresenter(editor::Playback* playback, editor::Documen
     connect(m_timeline, &Timeline::positionChosen, m_playback,
             [this](int position) { m_playback->showPosition(std::size_t(std::max(position, 0))); });
 
-    connect(m_playback, &editor::Playback::runDiscarded, this, [this](editor::Playback::Edit edit) {
-        Q_EMIT message(edit == editor::Playback::Edit::Data
-                           ? tr("Data changed: training restarted from epoch 0")
-                           : tr("Settings changed: training restarted from epoch 0"));
+    // What an edit does to the recorded run, said plainly: it is set aside, not lost.
+    connect(m_playback, &editor::Playback::runSetAside, this,
+            [this](editor::Playback::Edit edit, int epochs) {
+                Q_EMIT message(
+                    edit == editor::Playback::Edit::Data
+                        ? tr("Data changed: training starts over from epoch 0. The recorded run "
+                             "(%n epoch(s)) is set aside: Undo brings it back.",
+                             nullptr, epochs)
+                        : tr("Settings changed: training starts over from epoch 0. The recorded "
+                             "run (%n epoch(s)) is set aside: Undo brings it back.",
+                             nullptr, epochs));
+            });
+    connect(m_playback, &editor::Playback::runRestored, this, [this] {
+        const learning::History& history = m_playback->history();
+        Q_EMIT message(
+            tr("Recorded run restored: %n epoch(s), timeline at %1", nullptr,
+               history.latestEpoch().epoch)
+                .arg(timelineLabel(history, m_playback->position(), m_document->data().size())));
     });
+    connect(m_playback, &editor::Playback::futureSetAside, this,
+            [this](std::size_t position, double rate) {
+                Q_EMIT message(
+                    tr("Learning rate η = %1 at %2: the recorded run after it is set "
+                       "aside (Undo brings it back) and training continues from here "
+                       "with the new rate.")
+                        .arg(formatRate(rate), timelineLabel(m_playback->history(), position,
+                                                             m_document->data().size())));
+            });
     connect(m_playback, &editor::Playback::learningRateChanged, this, [this](double rate) {
         Q_EMIT message(tr("Learning rate η = %1 from the next sample on").arg(formatRate(rate)));
     });

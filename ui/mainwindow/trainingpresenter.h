@@ -54,7 +54,8 @@ public:
 
 Q_SIGNALS:
     void statusChanged(const QString& text);
-    /// A short note for the status bar ("Data changed: training restarted").
+    /// A short note for the status bar ("Data changed: training starts over from epoch 0. The
+    /// recorded run (20 epochs) is set aside: Undo brings it back.").
     void message(const QString& text);
     /// The views were brought up to date (at most once per frame).
     void refreshed();

@@ -12,11 +12,12 @@ using namespace Qt::StringLiterals;
 namespace plab::ui {
 
 WindowStatusBar::WindowStatusBar(QStatusBar* bar)
-    : QObject(bar), m_cursor(new QLabel(bar)), m_counts(new QLabel(bar)),
-      m_accuracy(new QLabel(bar)), m_autosaveMarker(new QWidget(bar)),
+    : QObject(bar), m_cursor(new QLabel(bar)), m_selection(new QLabel(bar)),
+      m_counts(new QLabel(bar)), m_accuracy(new QLabel(bar)), m_autosaveMarker(new QWidget(bar)),
       m_autosaveIcon(new QLabel(m_autosaveMarker)), m_autosaveText(new QLabel(m_autosaveMarker))
 {
-    for (auto* label : {m_cursor, m_counts, m_accuracy}) {
+    m_selection->setObjectName(u"selectionCount"_s);
+    for (auto* label : {m_cursor, m_selection, m_counts, m_accuracy}) {
         label->setContentsMargins(6, 0, 6, 0);
         bar->addPermanentWidget(label);
     }
@@ -35,6 +36,7 @@ WindowStatusBar::WindowStatusBar(QStatusBar* bar)
     markerLayout->addWidget(m_autosaveText);
     m_autosaveMarker->hide();
     bar->insertPermanentWidget(0, m_autosaveMarker);
+    m_selection->hide();
 }
 
 void WindowStatusBar::showCursor(std::optional<QPointF> world)
@@ -50,6 +52,12 @@ void WindowStatusBar::showCursor(std::optional<QPointF> world)
 void WindowStatusBar::showCounts(const learning::Dataset& data)
 {
     m_counts->setText(tr("class 0: %1 · class 1: %2").arg(data.count(0)).arg(data.count(1)));
+}
+
+void WindowStatusBar::showSelection(std::size_t selected)
+{
+    m_selection->setVisible(selected > 0);
+    m_selection->setText(selected > 0 ? tr("%1 selected").arg(selected) : QString());
 }
 
 void WindowStatusBar::showAccuracy(std::optional<double> accuracy)

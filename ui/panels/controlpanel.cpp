@@ -478,6 +478,44 @@ void ControlPanel::setActiveClass(int cls)
     (cls == 1 ? m_class1 : m_class0)->setChecked(true);
 }
 
+QString ControlPanel::describeEdit(const learning::TrainingSettings& from,
+                                   const learning::TrainingSettings& to) const
+{
+    const auto item = [](const QComboBox* combo, int value) {
+        return combo->itemText(combo->findData(value));
+    };
+    const auto number = [](const QDoubleSpinBox* spin, double value) {
+        return spin->textFromValue(value);
+    };
+    if (from.rule != to.rule)
+        return tr("Change rule to %1").arg(item(m_rule, int(to.rule)));
+    if (from.gradientMode != to.gradientMode)
+        return tr("Change gradient to %1").arg(item(m_gradientMode, int(to.gradientMode)));
+    if (from.learningRate != to.learningRate)
+        return tr("Change learning rate to %1").arg(number(m_learningRate, to.learningRate));
+    if (from.maxEpochs != to.maxEpochs)
+        return tr("Change epoch limit to %1").arg(m_maxEpochs->locale().toString(to.maxEpochs));
+    if (from.useBias != to.useBias)
+        return to.useBias ? tr("Turn bias on") : tr("Turn bias off");
+    if (from.zero != to.zero)
+        return tr("Predict %1 at net = 0").arg(item(m_zero, int(to.zero)));
+    if (from.init != to.init)
+        return tr("Change initial weights to %1").arg(item(m_init, int(to.init)));
+    if (from.initial.w.x() != to.initial.w.x())
+        return tr("Change initial w₁ to %1").arg(number(m_initW1, to.initial.w.x()));
+    if (from.initial.w.y() != to.initial.w.y())
+        return tr("Change initial w₂ to %1").arg(number(m_initW2, to.initial.w.y()));
+    if (from.initial.b != to.initial.b)
+        return tr("Change initial b to %1").arg(number(m_initB, to.initial.b));
+    if (from.randomScale != to.randomScale)
+        return tr("Change random range to ± %1").arg(number(m_randomScale, to.randomScale));
+    if (from.order != to.order)
+        return tr("Change sample order to %1").arg(item(m_order, int(to.order)));
+    if (from.seed != to.seed)
+        return tr("Change seed to %1").arg(to.seed);
+    return tr("Change training settings");
+}
+
 void ControlPanel::commit(const learning::TrainingSettings& next)
 {
     m_settings = next;

@@ -58,6 +58,11 @@ public:
     /// Colours and shapes of the class buttons.
     void setTheme(const render::Theme& theme);
 
+    /// The undo text of an edit from \p from to \p to, naming the setting in the words of its
+    /// field and the new value: "Change learning rate to 0.5", "Turn bias off".
+    [[nodiscard]] QString describeEdit(const learning::TrainingSettings& from,
+                                       const learning::TrainingSettings& to) const;
+
 public Q_SLOTS:
     /// 0 or 1, without emitting activeClassChosen().
     void setActiveClass(int cls);
