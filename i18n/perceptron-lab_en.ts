@@ -73,6 +73,16 @@
     </message>
 </context>
 <context>
+    <name>plab::cli::TrainCommand</name>
+    <message numerus="yes">
+        <source>only a linear model with 3 or more classes has a multiclass scheme; this run has %n class(es)%1</source>
+        <translation>
+            <numerusform>only a linear model with 3 or more classes has a multiclass scheme; this run has %n class%1</numerusform>
+            <numerusform>only a linear model with 3 or more classes has a multiclass scheme; this run has %n classes%1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>plab::exporting::ExportSource</name>
     <message numerus="yes">
         <source>%n error(s)</source>

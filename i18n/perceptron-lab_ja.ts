@@ -287,6 +287,18 @@ or FILE.json with {&quot;layers&quot;:[...]} as the summary writes</source>
         <source>the stop test&apos;s relative tolerance, &gt;= 0; 0 disables it</source>
         <translation>停止判定の相対許容誤差（0 以上。0 にすると判定しません）</translation>
     </message>
+    <message>
+        <source>mistake-free-pass (default) or zero-errors: when perceptron,
+pocket and averaged stop: after a pass without a mistake, or as
+soon as the weights classify every point</source>
+        <translation>mistake-free-pass（既定）または zero-errors: パーセプトロン、ポケット、
+平均化パーセプトロンが止まるとき。誤りのないパスの後か、
+重みがすべての点を正しく分類した時点</translation>
+    </message>
+    <message>
+        <source>unknown stop rule %1 (expected mistake-free-pass or zero-errors)</source>
+        <translation>不明な停止規則 %1（mistake-free-pass または zero-errors を指定してください）</translation>
+    </message>
 </context>
 <context>
     <name>plab::cli::Demo</name>
@@ -360,6 +372,14 @@ or FILE.json with {&quot;layers&quot;:[...]} as the summary writes</source>
     <message>
         <source>%1: export draws the two-class linear model on x1, x2 only for now, and this run is %2 with %3 classes; train it with perceptron-lab train</source>
         <translation>%1: export が今描けるのは x1, x2 の 2 クラス線形モデルだけですが、この実行は %3 クラスの %2 です。perceptron-lab train で学習してください</translation>
+    </message>
+    <message>
+        <source>--format %1 does not match --out %2: name the file .%1, or leave out --format to take the format from the name</source>
+        <translation>--format %1 は --out %2 と合いません。ファイル名を .%1 にするか、--format を省いて名前から形式を決めてください</translation>
+    </message>
+    <message>
+        <source>%1: export writes png, svg, pdf and gif, not .%2; name the file after one of them</source>
+        <translation>%1: export が書けるのは png, svg, pdf, gif で、.%2 は書けません。いずれかの拡張子を付けてください</translation>
     </message>
 </context>
 <context>
@@ -499,20 +519,20 @@ or an existing folder; - writes a table to standard output</source>
         <translation>描き方:</translation>
     </message>
     <message>
-        <source>Training (as for perceptron-lab train; options override a project&apos;s settings):
-  --data FILE, --project FILE, --rule NAME, --lr X, --max-epochs N (the epoch limit),
-  --tolerance X, --init INIT, --no-bias, --zero RULE, --order ORDER, --seed N</source>
-        <translation>学習（perceptron-lab train と同じ。プロジェクトの設定より優先されます）:
-  --data FILE, --project FILE, --rule NAME, --lr X, --max-epochs N（エポック上限）,
-  --tolerance X, --init INIT, --no-bias, --zero RULE, --order ORDER, --seed N</translation>
-    </message>
-    <message>
         <source>show this help</source>
         <translation>このヘルプを表示する</translation>
     </message>
     <message>
         <source>Exit status: 0 when the files were written, 2 for bad input (nothing is written).</source>
         <translation>終了ステータス: ファイルを書き出せたら 0、入力が不正なら 2（何も書き出しません）。</translation>
+    </message>
+    <message>
+        <source>Training (as for perceptron-lab train, whose --epochs is --max-epochs here; options override
+a project&apos;s settings; export draws the two-class linear model on x1, x2 only for now
+and refuses other models):</source>
+        <translation>学習（perceptron-lab train と同じ。train の --epochs はここでは --max-epochs。オプションは
+プロジェクトの設定より優先。export は今のところ x1, x2 上の 2 クラス線形モデルだけを描き、
+ほかのモデルは受け付けません）:</translation>
     </message>
 </context>
 <context>
@@ -574,6 +594,24 @@ or an existing folder; - writes a table to standard output</source>
     <message>
         <source>a linear model has no activation to choose (a network is --model mlp)</source>
         <translation>線形モデルには選べる活性化関数がありません（ネットワークは --model mlp）</translation>
+    </message>
+    <message numerus="yes">
+        <source>only a linear model with 3 or more classes has a multiclass scheme; this run has %n class(es)%1</source>
+        <translation>
+            <numerusform>多クラスの方式があるのは 3 クラス以上の線形モデルだけです。この学習は %n クラス%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, which one unit separates</source>
+        <translation>。1 つのユニットで分けられます</translation>
+    </message>
+    <message>
+        <source> and a network (--model mlp)</source>
+        <translation>で、ネットワーク（--model mlp）です</translation>
+    </message>
+    <message>
+        <source>only the perceptron, pocket and averaged rules have a stop rule; the gradient rules and networks stop by --tolerance</source>
+        <translation>停止規則があるのはパーセプトロン、ポケット、平均化パーセプトロンだけです。勾配法の学習則とネットワークは --tolerance で止まります</translation>
     </message>
 </context>
 <context>
@@ -1266,6 +1304,10 @@ or an existing folder; - writes a table to standard output</source>
         <source>a point has a class that is not one of the project&apos;s classes</source>
         <translation>プロジェクトのクラスにないクラスの点があります</translation>
     </message>
+    <message>
+        <source>this key is new in format version %1, and the file says version %2</source>
+        <translation>このキーは形式バージョン %1 で加わったもので、このファイルはバージョン %2 です</translation>
+    </message>
 </context>
 <context>
     <name>plab::io::TextFile</name>
@@ -1722,6 +1764,22 @@ or an existing folder; - writes a table to standard output</source>
     <message>
         <source>&amp;Seed</source>
         <translation>シード(&amp;S)</translation>
+    </message>
+    <message>
+        <source>after a pass without a mistake</source>
+        <translation>誤りのないパスの後</translation>
+    </message>
+    <message>
+        <source>when the weights make no error</source>
+        <translation>重みの誤りが 0 になったとき</translation>
+    </message>
+    <message>
+        <source>When the perceptron, pocket and averaged rules stop. Rosenblatt&apos;s rule (the default) stops after a full pass in which no point was misclassified, and shows that pass; the other stops one pass earlier, as soon as the weights classify every point (projects saved before this choice existed use it).</source>
+        <translation>パーセプトロン、ポケット、平均化パーセプトロンがいつ止まるか。Rosenblatt の規則（既定）は、どの点も誤分類しない全パスの後に止まり、そのパスも表示します。もう一方は 1 パス早く、重みがすべての点を正しく分類した時点で止まります（この選択ができる前に保存したプロジェクトはこちらを使います）。</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>停止(&amp;T)</translation>
     </message>
 </context>
 <context>
