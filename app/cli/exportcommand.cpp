@@ -42,15 +42,23 @@ QString optionError(const QString& option, const QString& message)
     return QStringLiteral("--%1: %2").arg(option, message);
 }
 
-/// Why \p output may not be written: it is the input file (by identity: links, hard links and
-/// /proc/self/cwd paths are seen through).
-std::optional<QString> outputConflict(const QString& output, const QString& input,
-                                      const QString& inputOption)
+/// Why \p output may not be written: it is an input file, the data or project or the --init
+/// layers (by identity: links, hard links and /proc/self/cwd paths are seen through).
+std::optional<QString> outputConflict(const QString& output, const TrainOptions& options)
 {
-    if (output == u"-" || input == u"-" || !io::sameFile(output, input))
-        return std::nullopt;
-    return Text::tr("--out %1 is the same file as %2 %3: an output never replaces an input")
-        .arg(output, inputOption, input);
+    const bool fromProject = !options.projectFile.isEmpty();
+    const QString input = fromProject ? options.projectFile : options.dataFile;
+    const QString inputOption =
+        fromProject ? QStringLiteral("--project") : QStringLiteral("--data");
+    for (const auto& [option, path] :
+         {std::pair{inputOption, input}, std::pair{QStringLiteral("--init"), options.initFile}}) {
+        if (output != u"-" && !path.isEmpty() && path != u"-" && io::sameFile(output, path)) {
+            return Text::tr("--out %1 is the same file as %2 %3: an output never replaces an "
+                            "input")
+                .arg(output, option, path);
+        }
+    }
+    return std::nullopt;
 }
 
 /// \p text with control characters made visible, for one-line messages.
@@ -79,13 +87,9 @@ Result<QStringList, QString> runExport(const ExportArguments& a, QIODevice& stan
 {
     // The input, exactly as `train` reads it.
     const TrainOptions& options = a.training;
-    const bool fromProject = !options.projectFile.isEmpty();
-    const QString input = fromProject ? options.projectFile : options.dataFile;
-    const QString inputOption =
-        fromProject ? QStringLiteral("--project") : QStringLiteral("--data");
     // The file --out names (a frame series is checked again below, frame by frame); before
     // anything is read, since a pipe or standard input cannot be read twice.
-    if (const auto conflict = outputConflict(a.out, input, inputOption))
+    if (const auto conflict = outputConflict(a.out, options))
         return failed(*conflict);
     Result<TrainingInput, QString> read = readTrainingInput(options);
     if (!read)
@@ -117,12 +121,29 @@ Result<QStringList, QString> runExport(const ExportArguments& a, QIODevice& stan
     if (!a.table.isEmpty()) {
         request.table = exporting::tableFormatFromName(a.table);
     } else {
-        const QString suffix = QFileInfo(a.out).suffix().toLower();
-        if (!a.format.isEmpty())
+        // The file's name says what it holds: a format that contradicts it is refused, never
+        // written under the wrong name (a folder for frames has no format of its own).
+        const QFileInfo outInfo(a.out);
+        const QString suffix = outInfo.isDir() ? QString() : outInfo.suffix().toLower();
+        const auto fromName = exporting::exportFormatFromName(suffix);
+        if (!a.format.isEmpty()) {
             o.format = *exporting::exportFormatFromName(a.format);
-        else if (const auto fromName = exporting::exportFormatFromName(suffix))
+            if (!suffix.isEmpty() && fromName != o.format) {
+                return failed(optionError(
+                    QStringLiteral("format"),
+                    Text::tr("--format %1 does not match --out %2: name the file .%1, or leave "
+                             "out --format to take the format from the name")
+                        .arg(a.format, oneLine(a.out))));
+            }
+        } else if (fromName) {
             o.format = *fromName;
-        else if (a.layout == u"pages")
+        } else if (!suffix.isEmpty()) {
+            return failed(optionError(
+                QStringLiteral("out"),
+                Text::tr("%1: export writes png, svg, pdf and gif, not .%2; name the file after "
+                         "one of them")
+                    .arg(oneLine(a.out), oneLine(suffix))));
+        } else if (a.layout == u"pages")
             o.format = exporting::ExportFormat::Pdf;
         if (o.format == exporting::ExportFormat::Gif) {
             if (!a.layout.isEmpty() && a.layout != u"frames") {
@@ -211,7 +232,7 @@ Result<QStringList, QString> runExport(const ExportArguments& a, QIODevice& stan
             const QStringList paths =
                 exporting::framePaths(a.out, *frames, o.format, request.source->data.size());
             for (const QString& path : paths) {
-                if (const auto conflict = outputConflict(path, input, inputOption))
+                if (const auto conflict = outputConflict(path, options))
                     return failed(*conflict);
             }
         }

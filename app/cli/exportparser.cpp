@@ -233,13 +233,14 @@ QString exportHelp()
            u"\n\n" + Text::tr("What to draw:") + u'\n' +
            optionHelp(kContext, options.first(kWhatToDraw)) + u'\n' + Text::tr("How:") + u'\n' +
            optionHelp(kContext, options.subspan(kWhatToDraw)) + u'\n' +
-           Text::tr(
-               "Training (as for perceptron-lab train; options override a project's "
-               "settings):\n"
-               "  --data FILE, --project FILE, --rule NAME, --lr X, --max-epochs N (the epoch "
-               "limit),\n"
-               "  --tolerance X, --init INIT, --no-bias, --zero RULE, --order ORDER, --seed N") +
-           u"\n\n" + helpLine(QStringLiteral("-h, --help"), Text::tr("show this help")) + u'\n' +
+           Text::tr("Training (as for perceptron-lab train, whose --epochs is --max-epochs here; "
+                    "options override\na project's settings; export draws the two-class linear "
+                    "model on x1, x2 only for now\nand refuses other models):") +
+           u'\n' +
+           optionHelp("plab::cli::CommandLine",
+                      trainingOptions(TrainingOptionSet::SettingsAndInputs),
+                      renamedTrainingOptions()) +
+           u'\n' + helpLine(QStringLiteral("-h, --help"), Text::tr("show this help")) + u'\n' +
            Text::tr("Exit status: 0 when the files were written, 2 for bad input (nothing is "
                     "written).") +
            u'\n';

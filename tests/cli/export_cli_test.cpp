@@ -3,6 +3,7 @@
 // handling of the export options.
 
 #include "app/cli/cliparser.h"
+#include "app/cli/options.h"
 
 #include <QDir>
 #include <QDomDocument>
@@ -233,6 +234,51 @@ TEST(ExportCli, MissingInputFileLeavesNothing)
     EXPECT_FALSE(QFileInfo::exists(out));
 }
 
+// An output never replaces an input, the --init layers included.
+TEST(ExportCli, OutNeverReplacesTheInitFile)
+{
+    QTemporaryDir dir;
+    const QString layers = dir.filePath(QStringLiteral("layers.json"));
+    QFile file(layers);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    const QByteArray content = R"({"layers":[{"W":[[1,1]],"b":[-1.5]}]})";
+    file.write(content);
+    file.close();
+    const ProcessResult r =
+        run({QStringLiteral("--data"), kAnd, QStringLiteral("--init"), layers,
+             QStringLiteral("--format"), QStringLiteral("png"), QStringLiteral("--out"), layers});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_TRUE(r.err.contains("--init")) << r.err.toStdString();
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    EXPECT_EQ(file.readAll(), content);
+}
+
+// The file's name and the format agree, or nothing is written.
+TEST(ExportCli, AFormatThatContradictsTheNameIsRefused)
+{
+    QTemporaryDir dir;
+    const QString png = dir.filePath(QStringLiteral("x.png"));
+    const ProcessResult mismatch = run({QStringLiteral("--data"), kAnd, QStringLiteral("--format"),
+                                        QStringLiteral("pdf"), QStringLiteral("--out"), png});
+    EXPECT_EQ(mismatch.exitCode, 2);
+    EXPECT_TRUE(mismatch.err.startsWith("perceptron-lab: --format: "))
+        << mismatch.err.toStdString();
+    EXPECT_TRUE(mismatch.err.contains("x.png")) << mismatch.err.toStdString();
+    const QString jpg = dir.filePath(QStringLiteral("o.jpg"));
+    const ProcessResult unknown =
+        run({QStringLiteral("--data"), kAnd, QStringLiteral("--out"), jpg});
+    EXPECT_EQ(unknown.exitCode, 2);
+    EXPECT_TRUE(unknown.err.startsWith("perceptron-lab: --out: ")) << unknown.err.toStdString();
+    EXPECT_TRUE(unknown.err.contains(".jpg")) << unknown.err.toStdString();
+    EXPECT_TRUE(entries(dir).isEmpty()) << entries(dir).join(u' ').toStdString();
+    // Without --format the name decides.
+    const QString pdf = dir.filePath(QStringLiteral("x.pdf"));
+    ASSERT_EQ(run({QStringLiteral("--data"), kAnd, QStringLiteral("--out"), pdf}).exitCode, 0);
+    QFile written(pdf);
+    ASSERT_TRUE(written.open(QIODevice::ReadOnly));
+    EXPECT_TRUE(written.read(5) == "%PDF-");
+}
+
 std::variant<CliCommand, CliError> parse(const QStringList& arguments)
 {
     return parseCommandLine(
@@ -317,6 +363,31 @@ TEST(ExportParser, ErrorsNameTheOption)
     const auto help = parse({QStringLiteral("--help")});
     ASSERT_TRUE(std::holds_alternative<CliCommand>(help));
     EXPECT_TRUE(std::get<CliCommand>(help).text.contains(QStringLiteral("--layout LAYOUT")));
+}
+
+// export takes every training option of train but the outputs, and its help names each (with
+// its value), --epochs as --max-epochs.
+TEST(ExportParser, HelpNamesEveryTrainingOption)
+{
+    const auto help = parse({QStringLiteral("--help")});
+    ASSERT_TRUE(std::holds_alternative<CliCommand>(help));
+    const QString text = std::get<CliCommand>(help).text;
+    for (const auto& option : trainingOptions(TrainingOptionSet::SettingsAndInputs)) {
+        QString name = QString::fromLatin1(option.name);
+        if (name == u"epochs")
+            name = QStringLiteral("max-epochs");
+        QString shown = u"--" + name;
+        if (option.valueName)
+            shown += u' ' + QString::fromLatin1(option.valueName);
+        EXPECT_TRUE(text.contains(shown)) << shown.toStdString();
+        const auto parsed = parse({QStringLiteral("--data"), QStringLiteral("a.csv"),
+                                   QStringLiteral("--out"), QStringLiteral("x.png"), u"--" + name});
+        // Known to the parser: at most its value is missing.
+        if (std::holds_alternative<CliError>(parsed)) {
+            EXPECT_FALSE(std::get<CliError>(parsed).message.contains(u"unknown option"))
+                << name.toStdString();
+        }
+    }
 }
 
 } // namespace
