@@ -381,6 +381,14 @@ soon as the weights classify every point</source>
         <source>%1: export writes png, svg, pdf and gif, not .%2; name the file after one of them</source>
         <translation>%1: export が書けるのは png, svg, pdf, gif で、.%2 は書けません。いずれかの拡張子を付けてください</translation>
     </message>
+    <message>
+        <source>%1 is drawn at --size (a PDF&apos;s resolution is --dpi): the pixels per layout pixel are for png and gif</source>
+        <translation>%1 は --size の大きさで描かれます（PDF の解像度は --dpi）。レイアウト 1 ピクセルあたりのピクセル数は png と gif 用です</translation>
+    </message>
+    <message>
+        <source>a table lists the sample visits of epochs 1 to %1, and epoch 0 (the start) has none: choose some of them (e.g. --epochs 1 or all)</source>
+        <translation>表はエポック 1〜%1 のサンプルの訪問を並べます。エポック 0（開始時点）には訪問がありません。そのいずれかを選んでください（例: --epochs 1 または all）</translation>
+    </message>
 </context>
 <context>
     <name>plab::cli::ExportCommandLine</name>
@@ -453,20 +461,12 @@ soon as the weights classify every point</source>
 （既定: 1920x1080。gif は 960x540）</translation>
     </message>
     <message>
-        <source>pixels per layout pixel for png and gif, 0.25 to 8 (default 1)</source>
-        <translation>png と gif のレイアウト 1 ピクセルあたりのピクセル数、0.25～8（既定 1）</translation>
-    </message>
-    <message>
         <source>resolution, 10 to 2400 (default 96 x scale; 300 for a printed size)</source>
         <translation>解像度、10～2400（既定 96 × scale。印刷サイズでは 300）</translation>
     </message>
     <message>
         <source>light, dark, print or contrast (default light)</source>
         <translation>light、dark、print または contrast（既定 light）</translation>
-    </message>
-    <message>
-        <source>text size factor, 0.5 to 4 (default 1)</source>
-        <translation>文字サイズの倍率、0.5～4（既定 1）</translation>
     </message>
     <message>
         <source>draw a caption: &quot;Epoch 3 · w = (2, 1) · b = -3 · 0 errors&quot;</source>
@@ -483,14 +483,6 @@ soon as the weights classify every point</source>
     <message>
         <source>storyboard columns (default: the grid with the largest panels)</source>
         <translation>ストーリーボードの列数（既定: パネルが最も大きくなる配置）</translation>
-    </message>
-    <message>
-        <source>gif: time per frame in milliseconds (default 600)</source>
-        <translation>gif: 1 フレームの表示時間（ミリ秒、既定 600）</translation>
-    </message>
-    <message>
-        <source>gif: time on the last frame (default 2400)</source>
-        <translation>gif: 最後のフレームの表示時間（既定 2400）</translation>
     </message>
     <message>
         <source>gif: plays, 0 for forever (default 0)</source>
@@ -533,6 +525,32 @@ and refuses other models):</source>
         <translation>学習（perceptron-lab train と同じ。train の --epochs はここでは --max-epochs。オプションは
 プロジェクトの設定より優先。export は今のところ x1, x2 上の 2 クラス線形モデルだけを描き、
 ほかのモデルは受け付けません）:</translation>
+    </message>
+    <message>
+        <source>expected milliseconds from %1 to 600000 in steps of 10 (a GIF stores hundredths of a second, and browsers slow down delays under 20 ms), found %2</source>
+        <translation>%1〜600000 の 10 刻みのミリ秒を指定してください（GIF は 1/100 秒単位で記録し、ブラウザーは 20 ms 未満の遅延を遅く再生します）。指定値: %2</translation>
+    </message>
+    <message>
+        <source>pixels per layout pixel for png and gif, 0.25 to 8 (default 1;
+refused for svg and pdf, which are drawn at --size)</source>
+        <translation>png と gif のレイアウト 1 ピクセルあたりのピクセル数、0.25〜8（既定 1。
+svg と pdf は --size の大きさで描くので指定できません）</translation>
+    </message>
+    <message>
+        <source>text size factor, 0.5 to 4 (default: from the size and layout)</source>
+        <translation>文字の大きさの倍率、0.5〜4（既定: サイズとレイアウトから決めます）</translation>
+    </message>
+    <message>
+        <source>gif: time per frame in milliseconds, 20 to 600000 in steps of 10
+(a GIF counts hundredths of a second; browsers slow down shorter
+delays) (default 600)</source>
+        <translation>gif: 1 フレームの時間（ミリ秒）、20〜600000 の 10 刻み
+（GIF は 1/100 秒単位で、ブラウザーはそれより短い遅延を
+遅く再生します）（既定 600）</translation>
+    </message>
+    <message>
+        <source>gif: time on the last frame, 0 to 600000 in steps of 10 (default 2400)</source>
+        <translation>gif: 最後のフレームの時間、0〜600000 の 10 刻み（既定 2400）</translation>
     </message>
 </context>
 <context>

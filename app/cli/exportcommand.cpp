@@ -16,6 +16,7 @@
 #include <QGuiApplication>
 #include <QTextStream>
 
+#include <algorithm>
 #include <cstdio>
 #include <unistd.h>
 
@@ -164,6 +165,14 @@ Result<QStringList, QString> runExport(const ExportArguments& a, QIODevice& stan
         }
         if (!a.chart.isEmpty())
             o.content = *exporting::exportContentFromName(a.chart); // checked by the parser
+        if (a.scale && (o.format == exporting::ExportFormat::Svg ||
+                        o.format == exporting::ExportFormat::Pdf)) {
+            return failed(optionError(
+                QStringLiteral("scale"),
+                Text::tr("%1 is drawn at --size (a PDF's resolution is --dpi): the pixels per "
+                         "layout pixel are for png and gif")
+                    .arg(exporting::name(o.format))));
+        }
 
         const QString sizeText = !a.size.isEmpty() ? a.size
                                  : o.format == exporting::ExportFormat::Gif
@@ -212,6 +221,15 @@ Result<QStringList, QString> runExport(const ExportArguments& a, QIODevice& stan
         request.epochs = epochs.value();
     }
     request.steps = a.steps;
+    // Epoch 0 is the start, before any visit: a table of it alone would be a header and no row.
+    if (request.table &&
+        std::ranges::all_of(request.epochs, [](int epoch) { return epoch == 0; })) {
+        return failed(optionError(QStringLiteral("epochs"),
+                                  Text::tr("a table lists the sample visits of epochs 1 to %1, "
+                                           "and epoch 0 (the start) has none: choose some of "
+                                           "them (e.g. --epochs 1 or all)")
+                                      .arg(lastEpoch)));
+    }
     request.source = std::move(source);
 
     if (request.table && a.out == u"-") {

@@ -279,6 +279,53 @@ TEST(ExportCli, AFormatThatContradictsTheNameIsRefused)
     EXPECT_TRUE(written.read(5) == "%PDF-");
 }
 
+// Values that cannot be honoured as given are refused, naming the option, and nothing is
+// written: a table of epoch 0 alone (no visits), --scale for a vector format, GIF times that are
+// not whole hundredths of a second or under 20 ms per frame.
+TEST(ExportCli, ValuesThatCannotBeHonouredAreRefused)
+{
+    QTemporaryDir dir;
+    const QString table = dir.filePath(QStringLiteral("t.md"));
+    const QString svg = dir.filePath(QStringLiteral("x.svg"));
+    const QString pdf = dir.filePath(QStringLiteral("x.pdf"));
+    const QString gif = dir.filePath(QStringLiteral("x.gif"));
+    const struct
+    {
+        QStringList arguments;
+        const char* option;
+    } cases[] = {
+        {{QStringLiteral("--epochs"), QStringLiteral("0"), QStringLiteral("--table"),
+          QStringLiteral("md"), QStringLiteral("--out"), table},
+         "--epochs"},
+        {{QStringLiteral("--scale"), QStringLiteral("2"), QStringLiteral("--out"), svg}, "--scale"},
+        {{QStringLiteral("--scale"), QStringLiteral("2"), QStringLiteral("--out"), pdf}, "--scale"},
+        {{QStringLiteral("--delay"), QStringLiteral("10"), QStringLiteral("--out"), gif},
+         "--delay"},
+        {{QStringLiteral("--delay"), QStringLiteral("15"), QStringLiteral("--out"), gif},
+         "--delay"},
+        {{QStringLiteral("--pause"), QStringLiteral("25"), QStringLiteral("--out"), gif},
+         "--pause"},
+    };
+    for (const auto& c : cases) {
+        const ProcessResult r = run(QStringList{QStringLiteral("--data"), kAnd} + c.arguments);
+        EXPECT_EQ(r.exitCode, 2) << c.arguments.join(u' ').toStdString();
+        EXPECT_TRUE(r.err.startsWith(QByteArray(QByteArray("perceptron-lab: ") + c.option + ": ")))
+            << r.err.toStdString();
+        EXPECT_TRUE(entries(dir).isEmpty()) << entries(dir).join(u' ').toStdString();
+    }
+    // Epoch 0 with others is a table of those others; 20 ms is a valid GIF delay.
+    EXPECT_EQ(
+        run({QStringLiteral("--data"), kAnd, QStringLiteral("--epochs"), QStringLiteral("0,1"),
+             QStringLiteral("--table"), QStringLiteral("md"), QStringLiteral("--out"), table})
+            .exitCode,
+        0);
+    EXPECT_EQ(
+        run({QStringLiteral("--data"), kAnd, QStringLiteral("--delay"), QStringLiteral("20"),
+             QStringLiteral("--size"), QStringLiteral("320x180"), QStringLiteral("--out"), gif})
+            .exitCode,
+        0);
+}
+
 std::variant<CliCommand, CliError> parse(const QStringList& arguments)
 {
     return parseCommandLine(
