@@ -1784,20 +1784,20 @@ delays) (default 600)</source>
         <translation>シード(&amp;S)</translation>
     </message>
     <message>
-        <source>after a pass without a mistake</source>
-        <translation>誤りのないパスの後</translation>
-    </message>
-    <message>
-        <source>when the weights make no error</source>
-        <translation>重みの誤りが 0 になったとき</translation>
-    </message>
-    <message>
         <source>When the perceptron, pocket and averaged rules stop. Rosenblatt&apos;s rule (the default) stops after a full pass in which no point was misclassified, and shows that pass; the other stops one pass earlier, as soon as the weights classify every point (projects saved before this choice existed use it).</source>
         <translation>パーセプトロン、ポケット、平均化パーセプトロンがいつ止まるか。Rosenblatt の規則（既定）は、どの点も誤分類しない全パスの後に止まり、そのパスも表示します。もう一方は 1 パス早く、重みがすべての点を正しく分類した時点で止まります（この選択ができる前に保存したプロジェクトはこちらを使います）。</translation>
     </message>
     <message>
-        <source>S&amp;top</source>
-        <translation>停止(&amp;T)</translation>
+        <source>a pass makes no mistake</source>
+        <translation>誤りのないパスの後</translation>
+    </message>
+    <message>
+        <source>the weights make no error</source>
+        <translation>重みの誤りが 0 になったとき</translation>
+    </message>
+    <message>
+        <source>Stop &amp;when</source>
+        <translation>停止の条件(&amp;W)</translation>
     </message>
 </context>
 <context>

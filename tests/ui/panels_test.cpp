@@ -405,7 +405,7 @@ TEST(ControlPanel, TheStopRuleFieldSetsTheConvention)
     learning::TrainingSettings expected = settings;
     expected.perceptronStop = learning::PerceptronStop::MistakeFreePass;
     EXPECT_EQ(edited.at(0).at(0).value<learning::TrainingSettings>(), expected);
-    EXPECT_EQ(stop->itemText(stop->currentIndex()), u"after a pass without a mistake"_s);
+    EXPECT_EQ(stop->itemText(stop->currentIndex()), u"a pass makes no mistake"_s);
 
     settings.rule = learning::Rule::Adaline;
     panel.setSettings(settings);

@@ -406,14 +406,13 @@ void ControlPanel::retranslateUi()
                           tr("a mistake (as in the proof)")});
     m_zero->setToolTip(tr("What a point exactly on the boundary (net = 0) is predicted as."));
     setLabelText(m_zero, tr("At net = &0"));
-    setItemTexts(m_stopRule,
-                 {tr("after a pass without a mistake"), tr("when the weights make no error")});
+    setItemTexts(m_stopRule, {tr("a pass makes no mistake"), tr("the weights make no error")});
     m_stopRule->setToolTip(
         tr("When the perceptron, pocket and averaged rules stop. Rosenblatt's rule (the default) "
            "stops after a full pass in which no point was misclassified, and shows that pass; the "
            "other stops one pass earlier, as soon as the weights classify every point (projects "
            "saved before this choice existed use it)."));
-    setLabelText(m_stopRule, tr("S&top"));
+    setLabelText(m_stopRule, tr("Stop &when"));
 
     m_startBox->setTitle(tr("Start and order"));
     setItemTexts(m_init, {tr("Zeros"), tr("Random (from the seed)"), tr("Typed in")});
