@@ -389,6 +389,10 @@ soon as the weights classify every point</source>
         <source>a table lists the sample visits of epochs 1 to %1, and epoch 0 (the start) has none: choose some of them (e.g. --epochs 1 or all)</source>
         <translation>表はエポック 1〜%1 のサンプルの訪問を並べます。エポック 0（開始時点）には訪問がありません。そのいずれかを選んでください（例: --epochs 1 または all）</translation>
     </message>
+    <message>
+        <source>a single image shows one frame, but %1 were chosen: choose one epoch (--epochs N, without --steps), or a --layout of storyboard, frames or pages</source>
+        <translation>1 枚の画像に描けるのは 1 フレームですが、%1 フレームが選ばれました。エポックを 1 つ選ぶか（--epochs N、--steps なし）、--layout に storyboard、frames、pages のいずれかを指定してください</translation>
+    </message>
 </context>
 <context>
     <name>plab::cli::ExportCommandLine</name>

@@ -255,6 +255,17 @@ Result<QStringList, QString> runExport(const ExportArguments& a, QIODevice& stan
             }
         }
     }
+    // A still shows one frame: say which option chose more (the export library cannot name it).
+    if (!request.table && o.layout == exporting::ExportLayout::Single) {
+        if (auto frames = exporting::framesFor(request); frames && frames->size() != 1) {
+            return failed(optionError(
+                a.steps ? QStringLiteral("steps") : QStringLiteral("epochs"),
+                Text::tr("a single image shows one frame, but %1 were chosen: choose one epoch "
+                         "(--epochs N, without --steps), or a --layout of storyboard, frames or "
+                         "pages")
+                    .arg(frames->size())));
+        }
+    }
     request.pipeReader = io::OutputFile::PipeReader::Wait;
     const exporting::ExportResult result = exporting::runExport(request);
     if (result.error)

@@ -305,6 +305,12 @@ TEST(ExportCli, ValuesThatCannotBeHonouredAreRefused)
          "--delay"},
         {{QStringLiteral("--pause"), QStringLiteral("25"), QStringLiteral("--out"), gif},
          "--pause"},
+        {{QStringLiteral("--epochs"), QStringLiteral("1,2"), QStringLiteral("--out"),
+          dir.filePath(QStringLiteral("still.png"))},
+         "--epochs"},
+        {{QStringLiteral("--epochs"), QStringLiteral("1"), QStringLiteral("--steps"),
+          QStringLiteral("--out"), dir.filePath(QStringLiteral("still.png"))},
+         "--steps"},
     };
     for (const auto& c : cases) {
         const ProcessResult r = run(QStringList{QStringLiteral("--data"), kAnd} + c.arguments);
