@@ -11,13 +11,17 @@
 #include "render/viewtransform.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QTextStream>
 
 #include <algorithm>
+#include <csignal>
 #include <cstdio>
+#include <pthread.h>
+#include <thread>
 #include <unistd.h>
 
 namespace plab::cli {
@@ -285,8 +289,80 @@ void quietMessages(QtMsgType type, const QMessageLogContext& context, const QStr
 
 } // namespace
 
+namespace {
+
+/// Ctrl+C (SIGINT) or SIGTERM during an export: numbered frames are staged in a hidden folder
+/// beside them (".perceptron-lab-export-XXXXXX", export/exporter.cpp), which the default action
+/// of the signal would leave behind. While this lives, those signals are blocked in every thread
+/// started after it (make it first), and a watcher thread waits for them: it removes the staging
+/// folders that appeared in the output's folder since, then ends the process by the same signal.
+class InterruptCleanup
+{
+public:
+    explicit InterruptCleanup(const QString& out)
+    {
+        if (!out.isEmpty() && out != u"-") {
+            const QFileInfo info(out);
+            m_folder = info.isDir() ? info.absoluteFilePath() : info.absolutePath();
+            m_before = staging();
+        }
+        sigemptyset(&m_signals);
+        for (const int signal : {SIGINT, SIGTERM, kDone})
+            sigaddset(&m_signals, signal);
+        pthread_sigmask(SIG_BLOCK, &m_signals, &m_previous);
+        m_watcher = std::thread([this] { watch(); });
+    }
+    InterruptCleanup(const InterruptCleanup&) = delete;
+    InterruptCleanup& operator=(const InterruptCleanup&) = delete;
+    ~InterruptCleanup()
+    {
+        pthread_kill(m_watcher.native_handle(), kDone);
+        m_watcher.join();
+        pthread_sigmask(SIG_SETMASK, &m_previous, nullptr);
+    }
+
+private:
+    static constexpr int kDone = SIGUSR1; ///< the watcher's own "the export is over"
+
+    [[nodiscard]] QStringList staging() const
+    {
+        return QDir(m_folder).entryList({QStringLiteral(".perceptron-lab-export-*")},
+                                        QDir::Dirs | QDir::Hidden | QDir::NoDotAndDotDot);
+    }
+
+    void watch()
+    {
+        int received = 0;
+        if (sigwait(&m_signals, &received) != 0 || received == kDone)
+            return;
+        if (!m_folder.isEmpty()) {
+            for (const QString& name : staging()) {
+                if (!m_before.contains(name))
+                    QDir(QDir(m_folder).filePath(name)).removeRecursively();
+            }
+        }
+        // The signal's own ending (status 128 + signal in a shell), as without this class.
+        std::signal(received, SIG_DFL);
+        sigset_t only;
+        sigemptyset(&only);
+        sigaddset(&only, received);
+        pthread_sigmask(SIG_UNBLOCK, &only, nullptr);
+        pthread_kill(pthread_self(), received);
+        _exit(128 + received);
+    }
+
+    QString m_folder;
+    QStringList m_before;
+    sigset_t m_signals{};
+    sigset_t m_previous{};
+    std::thread m_watcher;
+};
+
+} // namespace
+
 int exportMain(int argc, char** argv, const ExportArguments& arguments)
 {
+    const InterruptCleanup cleanup(arguments.out);
     qInstallMessageHandler(quietMessages);
     // Painting needs a QGuiApplication (fonts), which needs a platform: without a display the
     // offscreen one, which renders text with the system's fonts through fontconfig all the same.

@@ -7,15 +7,19 @@
 
 #include <QDir>
 #include <QDomDocument>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QImage>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QTemporaryDir>
+#include <QThread>
 #include <gtest/gtest.h>
 
+#include <csignal>
 #include <gif_lib.h>
+#include <sys/types.h>
 
 namespace plab::cli {
 namespace {
@@ -330,6 +334,38 @@ TEST(ExportCli, ValuesThatCannotBeHonouredAreRefused)
              QStringLiteral("--size"), QStringLiteral("320x180"), QStringLiteral("--out"), gif})
             .exitCode,
         0);
+}
+
+// Ctrl+C while numbered frames are written: the hidden folder they are staged in is removed, and
+// the process ends by the signal as before.
+TEST(ExportCli, AnInterruptedFramesExportLeavesNoHiddenFolder)
+{
+    QTemporaryDir dir;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    for (const char* name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+        environment.remove(QString::fromLatin1(name));
+    QProcess process;
+    process.setProcessEnvironment(environment);
+    process.start(kBinary,
+                  {QStringLiteral("export"), QStringLiteral("--data"),
+                   QStringLiteral(PLAB_EXAMPLES_DIR "/blobs.csv"), QStringLiteral("--layout"),
+                   QStringLiteral("frames"), QStringLiteral("--steps"), QStringLiteral("--epochs"),
+                   QStringLiteral("all"), QStringLiteral("--out"), dir.path()});
+    ASSERT_TRUE(process.waitForStarted());
+    // Wait until the staging folder is there, then press Ctrl+C.
+    QElapsedTimer clock;
+    clock.start();
+    bool staged = false;
+    while (!staged && clock.elapsed() < 60'000 && process.state() == QProcess::Running) {
+        staged = !entries(dir).isEmpty();
+        if (!staged)
+            QThread::msleep(2);
+    }
+    ASSERT_TRUE(staged) << "the export ended before its frames were staged";
+    ASSERT_EQ(::kill(pid_t(process.processId()), SIGINT), 0);
+    ASSERT_TRUE(process.waitForFinished(60'000));
+    EXPECT_EQ(process.exitStatus(), QProcess::CrashExit); // ended by SIGINT
+    EXPECT_TRUE(entries(dir).isEmpty()) << entries(dir).join(u' ').toStdString();
 }
 
 std::variant<CliCommand, CliError> parse(const QStringList& arguments)
