@@ -73,6 +73,16 @@
     </message>
 </context>
 <context>
+    <name>plab::cli::TrainCommand</name>
+    <message numerus="yes">
+        <source>only a linear model with 3 or more classes has a multiclass scheme; this run has %n class(es)%1</source>
+        <translation>
+            <numerusform>only a linear model with 3 or more classes has a multiclass scheme; this run has %n class%1</numerusform>
+            <numerusform>only a linear model with 3 or more classes has a multiclass scheme; this run has %n classes%1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>plab::exporting::ExportOptions</name>
     <message numerus="yes">
         <source>%n panel(s) do not fit a %1 storyboard readably: it holds at most %2 with every panel at least %3 pixels large at text size %4; choose fewer epochs, a larger size or a smaller text size</source>

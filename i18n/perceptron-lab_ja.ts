@@ -287,6 +287,18 @@ or FILE.json with {&quot;layers&quot;:[...]} as the summary writes</source>
         <source>the stop test&apos;s relative tolerance, &gt;= 0; 0 disables it</source>
         <translation>停止判定の相対許容誤差（0 以上。0 にすると判定しません）</translation>
     </message>
+    <message>
+        <source>mistake-free-pass (default) or zero-errors: when perceptron,
+pocket and averaged stop: after a pass without a mistake, or as
+soon as the weights classify every point</source>
+        <translation>mistake-free-pass（既定）または zero-errors: パーセプトロン、ポケット、
+平均化パーセプトロンが止まるとき。誤りのないパスの後か、
+重みがすべての点を正しく分類した時点</translation>
+    </message>
+    <message>
+        <source>unknown stop rule %1 (expected mistake-free-pass or zero-errors)</source>
+        <translation>不明な停止規則 %1（mistake-free-pass または zero-errors を指定してください）</translation>
+    </message>
 </context>
 <context>
     <name>plab::cli::Demo</name>
@@ -361,6 +373,26 @@ or FILE.json with {&quot;layers&quot;:[...]} as the summary writes</source>
         <source>%1: export draws the two-class linear model on x1, x2 only for now, and this run is %2 with %3 classes; train it with perceptron-lab train</source>
         <translation>%1: export が今描けるのは x1, x2 の 2 クラス線形モデルだけですが、この実行は %3 クラスの %2 です。perceptron-lab train で学習してください</translation>
     </message>
+    <message>
+        <source>--format %1 does not match --out %2: name the file .%1, or leave out --format to take the format from the name</source>
+        <translation>--format %1 は --out %2 と合いません。ファイル名を .%1 にするか、--format を省いて名前から形式を決めてください</translation>
+    </message>
+    <message>
+        <source>%1: export writes png, svg, pdf and gif, not .%2; name the file after one of them</source>
+        <translation>%1: export が書けるのは png, svg, pdf, gif で、.%2 は書けません。いずれかの拡張子を付けてください</translation>
+    </message>
+    <message>
+        <source>%1 is drawn at --size (a PDF&apos;s resolution is --dpi): the pixels per layout pixel are for png and gif</source>
+        <translation>%1 は --size の大きさで描かれます（PDF の解像度は --dpi）。レイアウト 1 ピクセルあたりのピクセル数は png と gif 用です</translation>
+    </message>
+    <message>
+        <source>a table lists the sample visits of epochs 1 to %1, and epoch 0 (the start) has none: choose some of them (e.g. --epochs 1 or all)</source>
+        <translation>表はエポック 1〜%1 のサンプルの訪問を並べます。エポック 0（開始時点）には訪問がありません。そのいずれかを選んでください（例: --epochs 1 または all）</translation>
+    </message>
+    <message>
+        <source>a single image shows one frame, but %1 were chosen: choose one epoch (--epochs N, without --steps), or a --layout of storyboard, frames or pages</source>
+        <translation>1 枚の画像に描けるのは 1 フレームですが、%1 フレームが選ばれました。エポックを 1 つ選ぶか（--epochs N、--steps なし）、--layout に storyboard、frames、pages のいずれかを指定してください</translation>
+    </message>
 </context>
 <context>
     <name>plab::cli::ExportCommandLine</name>
@@ -433,20 +465,12 @@ or FILE.json with {&quot;layers&quot;:[...]} as the summary writes</source>
 （既定: 1920x1080。gif は 960x540）</translation>
     </message>
     <message>
-        <source>pixels per layout pixel for png and gif, 0.25 to 8 (default 1)</source>
-        <translation>png と gif のレイアウト 1 ピクセルあたりのピクセル数、0.25～8（既定 1）</translation>
-    </message>
-    <message>
         <source>resolution, 10 to 2400 (default 96 x scale; 300 for a printed size)</source>
         <translation>解像度、10～2400（既定 96 × scale。印刷サイズでは 300）</translation>
     </message>
     <message>
         <source>light, dark, print or contrast (default light)</source>
         <translation>light、dark、print または contrast（既定 light）</translation>
-    </message>
-    <message>
-        <source>text size factor, 0.5 to 4 (default 1)</source>
-        <translation>文字サイズの倍率、0.5～4（既定 1）</translation>
     </message>
     <message>
         <source>draw a caption: &quot;Epoch 3 · w = (2, 1) · b = -3 · 0 errors&quot;</source>
@@ -463,14 +487,6 @@ or FILE.json with {&quot;layers&quot;:[...]} as the summary writes</source>
     <message>
         <source>storyboard columns (default: the grid with the largest panels)</source>
         <translation>ストーリーボードの列数（既定: パネルが最も大きくなる配置）</translation>
-    </message>
-    <message>
-        <source>gif: time per frame in milliseconds (default 600)</source>
-        <translation>gif: 1 フレームの表示時間（ミリ秒、既定 600）</translation>
-    </message>
-    <message>
-        <source>gif: time on the last frame (default 2400)</source>
-        <translation>gif: 最後のフレームの表示時間（既定 2400）</translation>
     </message>
     <message>
         <source>gif: plays, 0 for forever (default 0)</source>
@@ -499,20 +515,46 @@ or an existing folder; - writes a table to standard output</source>
         <translation>描き方:</translation>
     </message>
     <message>
-        <source>Training (as for perceptron-lab train; options override a project&apos;s settings):
-  --data FILE, --project FILE, --rule NAME, --lr X, --max-epochs N (the epoch limit),
-  --tolerance X, --init INIT, --no-bias, --zero RULE, --order ORDER, --seed N</source>
-        <translation>学習（perceptron-lab train と同じ。プロジェクトの設定より優先されます）:
-  --data FILE, --project FILE, --rule NAME, --lr X, --max-epochs N（エポック上限）,
-  --tolerance X, --init INIT, --no-bias, --zero RULE, --order ORDER, --seed N</translation>
-    </message>
-    <message>
         <source>show this help</source>
         <translation>このヘルプを表示する</translation>
     </message>
     <message>
         <source>Exit status: 0 when the files were written, 2 for bad input (nothing is written).</source>
         <translation>終了ステータス: ファイルを書き出せたら 0、入力が不正なら 2（何も書き出しません）。</translation>
+    </message>
+    <message>
+        <source>expected milliseconds from %1 to 600000 in steps of 10 (a GIF stores hundredths of a second, and browsers slow down delays under 20 ms), found %2</source>
+        <translation>%1〜600000 の 10 刻みのミリ秒を指定してください（GIF は 1/100 秒単位で記録し、ブラウザーは 20 ms 未満の遅延を遅く再生します）。指定値: %2</translation>
+    </message>
+    <message>
+        <source>pixels per layout pixel for png and gif, 0.25 to 8 (default 1;
+refused for svg and pdf, which are drawn at --size)</source>
+        <translation>png と gif のレイアウト 1 ピクセルあたりのピクセル数、0.25〜8（既定 1。
+svg と pdf は --size の大きさで描くので指定できません）</translation>
+    </message>
+    <message>
+        <source>text size factor, 0.5 to 4 (default: from the size and layout)</source>
+        <translation>文字の大きさの倍率、0.5〜4（既定: サイズとレイアウトから決めます）</translation>
+    </message>
+    <message>
+        <source>gif: time per frame in milliseconds, 20 to 600000 in steps of 10
+(a GIF counts hundredths of a second; browsers slow down shorter
+delays) (default 600)</source>
+        <translation>gif: 1 フレームの時間（ミリ秒）、20〜600000 の 10 刻み
+（GIF は 1/100 秒単位で、ブラウザーはそれより短い遅延を
+遅く再生します）（既定 600）</translation>
+    </message>
+    <message>
+        <source>gif: time on the last frame, 0 to 600000 in steps of 10 (default 2400)</source>
+        <translation>gif: 最後のフレームの時間、0〜600000 の 10 刻み（既定 2400）</translation>
+    </message>
+    <message>
+        <source>Training (as for perceptron-lab train, whose --epochs is --max-epochs here; options override
+a project&apos;s settings; export draws the two-class linear model on x1, x2 only for now
+and refuses other models):</source>
+        <translation>学習（perceptron-lab train と同じ。train の --epochs はここでは --max-epochs。オプションは
+プロジェクトの設定より優先。export は今のところ x1, x2 上の 2 クラス線形モデルだけを描き、
+ほかのモデルは受け付けません）:</translation>
     </message>
 </context>
 <context>
@@ -574,6 +616,24 @@ or an existing folder; - writes a table to standard output</source>
     <message>
         <source>a linear model has no activation to choose (a network is --model mlp)</source>
         <translation>線形モデルには選べる活性化関数がありません（ネットワークは --model mlp）</translation>
+    </message>
+    <message numerus="yes">
+        <source>only a linear model with 3 or more classes has a multiclass scheme; this run has %n class(es)%1</source>
+        <translation>
+            <numerusform>多クラスの方式があるのは 3 クラス以上の線形モデルだけです。この学習は %n クラス%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, which one unit separates</source>
+        <translation>。1 つのユニットで分けられます</translation>
+    </message>
+    <message>
+        <source> and a network (--model mlp)</source>
+        <translation>で、ネットワーク（--model mlp）です</translation>
+    </message>
+    <message>
+        <source>only the perceptron, pocket and averaged rules have a stop rule; the gradient rules and networks stop by --tolerance</source>
+        <translation>停止規則があるのはパーセプトロン、ポケット、平均化パーセプトロンだけです。勾配法の学習則とネットワークは --tolerance で止まります</translation>
     </message>
 </context>
 <context>
@@ -1272,6 +1332,10 @@ or an existing folder; - writes a table to standard output</source>
         <source>a point has a class that is not one of the project&apos;s classes</source>
         <translation>プロジェクトのクラスにないクラスの点があります</translation>
     </message>
+    <message>
+        <source>this key is new in format version %1, and the file says version %2</source>
+        <translation>このキーは形式バージョン %1 で加わったもので、このファイルはバージョン %2 です</translation>
+    </message>
 </context>
 <context>
     <name>plab::io::TextFile</name>
@@ -1893,6 +1957,26 @@ or an existing folder; - writes a table to standard output</source>
     <message>
         <source>Change training settings</source>
         <translation>学習の設定を変更</translation>
+    </message>
+    <message>
+        <source>a pass makes no mistake</source>
+        <translation>誤りのないパスの後</translation>
+    </message>
+    <message>
+        <source>the weights make no error</source>
+        <translation>重みの誤りが 0 になったとき</translation>
+    </message>
+    <message>
+        <source>When the perceptron, pocket and averaged rules stop. Rosenblatt&apos;s rule (the default) stops after a full pass in which no point was misclassified, and shows that pass; the other stops one pass earlier, as soon as the weights classify every point (projects saved before this choice existed use it).</source>
+        <translation>パーセプトロン、ポケット、平均化パーセプトロンがいつ止まるか。Rosenblatt の規則（既定）は、どの点も誤分類しない全パスの後に止まり、そのパスも表示します。もう一方は 1 パス早く、重みがすべての点を正しく分類した時点で止まります（この選択ができる前に保存したプロジェクトはこちらを使います）。</translation>
+    </message>
+    <message>
+        <source>Stop &amp;when</source>
+        <translation>停止の条件(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Stop when %1</source>
+        <translation>停止の条件を「%1」に変更</translation>
     </message>
 </context>
 <context>

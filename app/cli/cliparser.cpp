@@ -313,6 +313,16 @@ std::span<const Option<TrainOptions>> trainingOptions(TrainingOptionSet set)
                  name, value, o.zero,
                  Text::tr("unknown convention %1 (expected positive, negative or mistake)"));
          }},
+        {"stop-rule", "RULE",
+         QT_TRANSLATE_NOOP("plab::cli::CommandLine",
+                           "mistake-free-pass (default) or zero-errors: when perceptron,\n"
+                           "pocket and averaged stop: after a pass without a mistake, or as\n"
+                           "soon as the weights classify every point"),
+         [](const QString& name, const QString& value, O& o) {
+             return readChoice(name, value, o.perceptronStop,
+                               Text::tr("unknown stop rule %1 (expected mistake-free-pass or "
+                                        "zero-errors)"));
+         }},
         {"order", "ORDER",
          QT_TRANSLATE_NOOP("plab::cli::CommandLine", "sample order: file or shuffle"),
          [](const QString& name, const QString& value, O& o) {
@@ -469,6 +479,8 @@ learning::TrainingSettings TrainOptions::appliedTo(learning::TrainingSettings s)
         s.useBias = false;
     if (zero)
         s.zero = *zero;
+    if (perceptronStop)
+        s.perceptronStop = *perceptronStop;
     if (order)
         s.order = *order;
     if (seed)

@@ -28,13 +28,14 @@ struct TrainOptions
     std::optional<learning::LinearModel> initial; ///< --init W1,W2,B (init is then Given)
     /// --init FILE.json: the layers, read by readTrainingInput() (init is then Given).
     QString initFile;
-    bool noBias = false;                            ///< --no-bias
-    std::optional<learning::ZeroConvention> zero;   ///< --zero
-    std::optional<learning::SampleOrder> order;     ///< --order
-    std::optional<std::uint64_t> seed;              ///< --seed
-    std::optional<learning::ModelKind> model;       ///< --model linear|mlp
-    std::optional<std::vector<int>> hidden;         ///< --hidden N[,N...]
-    std::optional<learning::Activation> activation; ///< --activation
+    bool noBias = false;                                    ///< --no-bias
+    std::optional<learning::ZeroConvention> zero;           ///< --zero
+    std::optional<learning::PerceptronStop> perceptronStop; ///< --stop-rule
+    std::optional<learning::SampleOrder> order;             ///< --order
+    std::optional<std::uint64_t> seed;                      ///< --seed
+    std::optional<learning::ModelKind> model;               ///< --model linear|mlp
+    std::optional<std::vector<int>> hidden;                 ///< --hidden N[,N...]
+    std::optional<learning::Activation> activation;         ///< --activation
     /// --batch N|all: the samples per update, learning::kFullBatch for all.
     std::optional<int> batch;
     std::optional<learning::FeatureSet> features;   ///< --features LIST

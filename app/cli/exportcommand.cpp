@@ -11,12 +11,17 @@
 #include "render/viewtransform.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QTextStream>
 
+#include <algorithm>
+#include <csignal>
 #include <cstdio>
+#include <pthread.h>
+#include <thread>
 #include <unistd.h>
 
 namespace plab::cli {
@@ -42,15 +47,23 @@ QString optionError(const QString& option, const QString& message)
     return QStringLiteral("--%1: %2").arg(option, message);
 }
 
-/// Why \p output may not be written: it is the input file (by identity: links, hard links and
-/// /proc/self/cwd paths are seen through).
-std::optional<QString> outputConflict(const QString& output, const QString& input,
-                                      const QString& inputOption)
+/// Why \p output may not be written: it is an input file, the data or project or the --init
+/// layers (by identity: links, hard links and /proc/self/cwd paths are seen through).
+std::optional<QString> outputConflict(const QString& output, const TrainOptions& options)
 {
-    if (output == u"-" || input == u"-" || !io::sameFile(output, input))
-        return std::nullopt;
-    return Text::tr("--out %1 is the same file as %2 %3: an output never replaces an input")
-        .arg(output, inputOption, input);
+    const bool fromProject = !options.projectFile.isEmpty();
+    const QString input = fromProject ? options.projectFile : options.dataFile;
+    const QString inputOption =
+        fromProject ? QStringLiteral("--project") : QStringLiteral("--data");
+    for (const auto& [option, path] :
+         {std::pair{inputOption, input}, std::pair{QStringLiteral("--init"), options.initFile}}) {
+        if (output != u"-" && !path.isEmpty() && path != u"-" && io::sameFile(output, path)) {
+            return Text::tr("--out %1 is the same file as %2 %3: an output never replaces an "
+                            "input")
+                .arg(output, option, path);
+        }
+    }
+    return std::nullopt;
 }
 
 /// \p text with control characters made visible, for one-line messages.
@@ -79,13 +92,9 @@ Result<QStringList, QString> runExport(const ExportArguments& a, QIODevice& stan
 {
     // The input, exactly as `train` reads it.
     const TrainOptions& options = a.training;
-    const bool fromProject = !options.projectFile.isEmpty();
-    const QString input = fromProject ? options.projectFile : options.dataFile;
-    const QString inputOption =
-        fromProject ? QStringLiteral("--project") : QStringLiteral("--data");
     // The file --out names (a frame series is checked again below, frame by frame); before
     // anything is read, since a pipe or standard input cannot be read twice.
-    if (const auto conflict = outputConflict(a.out, input, inputOption))
+    if (const auto conflict = outputConflict(a.out, options))
         return failed(*conflict);
     Result<TrainingInput, QString> read = readTrainingInput(options);
     if (!read)
@@ -117,12 +126,29 @@ Result<QStringList, QString> runExport(const ExportArguments& a, QIODevice& stan
     if (!a.table.isEmpty()) {
         request.table = exporting::tableFormatFromName(a.table);
     } else {
-        const QString suffix = QFileInfo(a.out).suffix().toLower();
-        if (!a.format.isEmpty())
+        // The file's name says what it holds: a format that contradicts it is refused, never
+        // written under the wrong name (a folder for frames has no format of its own).
+        const QFileInfo outInfo(a.out);
+        const QString suffix = outInfo.isDir() ? QString() : outInfo.suffix().toLower();
+        const auto fromName = exporting::exportFormatFromName(suffix);
+        if (!a.format.isEmpty()) {
             o.format = *exporting::exportFormatFromName(a.format);
-        else if (const auto fromName = exporting::exportFormatFromName(suffix))
+            if (!suffix.isEmpty() && fromName != o.format) {
+                return failed(optionError(
+                    QStringLiteral("format"),
+                    Text::tr("--format %1 does not match --out %2: name the file .%1, or leave "
+                             "out --format to take the format from the name")
+                        .arg(a.format, oneLine(a.out))));
+            }
+        } else if (fromName) {
             o.format = *fromName;
-        else if (a.layout == u"pages")
+        } else if (!suffix.isEmpty()) {
+            return failed(optionError(
+                QStringLiteral("out"),
+                Text::tr("%1: export writes png, svg, pdf and gif, not .%2; name the file after "
+                         "one of them")
+                    .arg(oneLine(a.out), oneLine(suffix))));
+        } else if (a.layout == u"pages")
             o.format = exporting::ExportFormat::Pdf;
         if (o.format == exporting::ExportFormat::Gif) {
             if (!a.layout.isEmpty() && a.layout != u"frames") {
@@ -143,6 +169,14 @@ Result<QStringList, QString> runExport(const ExportArguments& a, QIODevice& stan
         }
         if (!a.chart.isEmpty())
             o.content = *exporting::exportContentFromName(a.chart); // checked by the parser
+        if (a.scale && (o.format == exporting::ExportFormat::Svg ||
+                        o.format == exporting::ExportFormat::Pdf)) {
+            return failed(optionError(
+                QStringLiteral("scale"),
+                Text::tr("%1 is drawn at --size (a PDF's resolution is --dpi): the pixels per "
+                         "layout pixel are for png and gif")
+                    .arg(exporting::name(o.format))));
+        }
 
         const QString sizeText = !a.size.isEmpty() ? a.size
                                  : o.format == exporting::ExportFormat::Gif
@@ -191,6 +225,15 @@ Result<QStringList, QString> runExport(const ExportArguments& a, QIODevice& stan
         request.epochs = epochs.value();
     }
     request.steps = a.steps;
+    // Epoch 0 is the start, before any visit: a table of it alone would be a header and no row.
+    if (request.table &&
+        std::ranges::all_of(request.epochs, [](int epoch) { return epoch == 0; })) {
+        return failed(optionError(QStringLiteral("epochs"),
+                                  Text::tr("a table lists the sample visits of epochs 1 to %1, "
+                                           "and epoch 0 (the start) has none: choose some of "
+                                           "them (e.g. --epochs 1 or all)")
+                                      .arg(lastEpoch)));
+    }
     request.source = std::move(source);
 
     if (request.table && a.out == u"-") {
@@ -211,9 +254,20 @@ Result<QStringList, QString> runExport(const ExportArguments& a, QIODevice& stan
             const QStringList paths =
                 exporting::framePaths(a.out, *frames, o.format, request.source->data.size());
             for (const QString& path : paths) {
-                if (const auto conflict = outputConflict(path, input, inputOption))
+                if (const auto conflict = outputConflict(path, options))
                     return failed(*conflict);
             }
+        }
+    }
+    // A still shows one frame: say which option chose more (the export library cannot name it).
+    if (!request.table && o.layout == exporting::ExportLayout::Single) {
+        if (auto frames = exporting::framesFor(request); frames && frames->size() != 1) {
+            return failed(optionError(
+                a.steps ? QStringLiteral("steps") : QStringLiteral("epochs"),
+                Text::tr("a single image shows one frame, but %1 were chosen: choose one epoch "
+                         "(--epochs N, without --steps), or a --layout of storyboard, frames or "
+                         "pages")
+                    .arg(frames->size())));
         }
     }
     request.pipeReader = io::OutputFile::PipeReader::Wait;
@@ -235,8 +289,80 @@ void quietMessages(QtMsgType type, const QMessageLogContext& context, const QStr
 
 } // namespace
 
+namespace {
+
+/// Ctrl+C (SIGINT) or SIGTERM during an export: numbered frames are staged in a hidden folder
+/// beside them (".perceptron-lab-export-XXXXXX", export/exporter.cpp), which the default action
+/// of the signal would leave behind. While this lives, those signals are blocked in every thread
+/// started after it (make it first), and a watcher thread waits for them: it removes the staging
+/// folders that appeared in the output's folder since, then ends the process by the same signal.
+class InterruptCleanup
+{
+public:
+    explicit InterruptCleanup(const QString& out)
+    {
+        if (!out.isEmpty() && out != u"-") {
+            const QFileInfo info(out);
+            m_folder = info.isDir() ? info.absoluteFilePath() : info.absolutePath();
+            m_before = staging();
+        }
+        sigemptyset(&m_signals);
+        for (const int signal : {SIGINT, SIGTERM, kDone})
+            sigaddset(&m_signals, signal);
+        pthread_sigmask(SIG_BLOCK, &m_signals, &m_previous);
+        m_watcher = std::thread([this] { watch(); });
+    }
+    InterruptCleanup(const InterruptCleanup&) = delete;
+    InterruptCleanup& operator=(const InterruptCleanup&) = delete;
+    ~InterruptCleanup()
+    {
+        pthread_kill(m_watcher.native_handle(), kDone);
+        m_watcher.join();
+        pthread_sigmask(SIG_SETMASK, &m_previous, nullptr);
+    }
+
+private:
+    static constexpr int kDone = SIGUSR1; ///< the watcher's own "the export is over"
+
+    [[nodiscard]] QStringList staging() const
+    {
+        return QDir(m_folder).entryList({QStringLiteral(".perceptron-lab-export-*")},
+                                        QDir::Dirs | QDir::Hidden | QDir::NoDotAndDotDot);
+    }
+
+    void watch()
+    {
+        int received = 0;
+        if (sigwait(&m_signals, &received) != 0 || received == kDone)
+            return;
+        if (!m_folder.isEmpty()) {
+            for (const QString& name : staging()) {
+                if (!m_before.contains(name))
+                    QDir(QDir(m_folder).filePath(name)).removeRecursively();
+            }
+        }
+        // The signal's own ending (status 128 + signal in a shell), as without this class.
+        std::signal(received, SIG_DFL);
+        sigset_t only;
+        sigemptyset(&only);
+        sigaddset(&only, received);
+        pthread_sigmask(SIG_UNBLOCK, &only, nullptr);
+        pthread_kill(pthread_self(), received);
+        _exit(128 + received);
+    }
+
+    QString m_folder;
+    QStringList m_before;
+    sigset_t m_signals{};
+    sigset_t m_previous{};
+    std::thread m_watcher;
+};
+
+} // namespace
+
 int exportMain(int argc, char** argv, const ExportArguments& arguments)
 {
+    const InterruptCleanup cleanup(arguments.out);
     qInstallMessageHandler(quietMessages);
     // Painting needs a QGuiApplication (fonts), which needs a platform: without a display the
     // offscreen one, which renders text with the system's fonts through fontconfig all the same.

@@ -88,6 +88,23 @@ Read inRange(T lo, T hi, std::optional<T> A::*into)
         };
 }
 
+/// A GIF time in milliseconds from \p lo to 600000: GIF stores hundredths of a second, so a time
+/// that is not a multiple of 10 ms cannot be written as given and is refused rather than rounded
+/// silently (and browsers play delays under 20 ms at about 100 ms).
+Read inGifSteps(int lo, std::optional<int> A::*into)
+{
+    return [lo, into](const QString& name, const QString& value, A& a) -> std::optional<CliError> {
+        a.*into = parseWhole(value);
+        if (a.*into && *(a.*into) >= lo && *(a.*into) <= 600'000 && *(a.*into) % 10 == 0)
+            return std::nullopt;
+        return optionError(name, Text::tr("expected milliseconds from %1 to 600000 in steps of 10 "
+                                          "(a GIF stores hundredths of a second, and browsers "
+                                          "slow down delays under 20 ms), found %2")
+                                     .arg(lo)
+                                     .arg(quoted(value)));
+    };
+}
+
 Read text(QString A::*into)
 {
     return [into](const QString&, const QString& value, A& a) -> std::optional<CliError> {
@@ -157,7 +174,8 @@ std::span<const Option<A>> exportOptions()
          text(&A::size)},
         {"scale", "S",
          QT_TRANSLATE_NOOP("plab::cli::ExportCommandLine",
-                           "pixels per layout pixel for png and gif, 0.25 to 8 (default 1)"),
+                           "pixels per layout pixel for png and gif, 0.25 to 8 (default 1;\n"
+                           "refused for svg and pdf, which are drawn at --size)"),
          inRange(0.25, 8.0, &A::scale)},
         {"dpi", "N",
          QT_TRANSLATE_NOOP("plab::cli::ExportCommandLine",
@@ -171,7 +189,7 @@ std::span<const Option<A>> exportOptions()
                &A::theme)},
         {"font-scale", "X",
          QT_TRANSLATE_NOOP("plab::cli::ExportCommandLine",
-                           "text size factor, 0.5 to 4 (default 1)"),
+                           "text size factor, 0.5 to 4 (default: from the size and layout)"),
          inRange(0.5, 4.0, &A::fontScale)},
         {"caption", nullptr,
          QT_TRANSLATE_NOOP("plab::cli::ExportCommandLine",
@@ -190,12 +208,15 @@ std::span<const Option<A>> exportOptions()
          inRange(1, 100, &A::columns)},
         {"delay", "MS",
          QT_TRANSLATE_NOOP("plab::cli::ExportCommandLine",
-                           "gif: time per frame in milliseconds (default 600)"),
-         inRange(10, 600'000, &A::delayMs)},
+                           "gif: time per frame in milliseconds, 20 to 600000 in steps of 10\n"
+                           "(a GIF counts hundredths of a second; browsers slow down shorter\n"
+                           "delays) (default 600)"),
+         inGifSteps(20, &A::delayMs)},
         {"pause", "MS",
          QT_TRANSLATE_NOOP("plab::cli::ExportCommandLine",
-                           "gif: time on the last frame (default 2400)"),
-         inRange(0, 600'000, &A::pauseMs)},
+                           "gif: time on the last frame, 0 to 600000 in steps of 10 (default "
+                           "2400)"),
+         inGifSteps(0, &A::pauseMs)},
         {"loop", "N",
          QT_TRANSLATE_NOOP("plab::cli::ExportCommandLine", "gif: plays, 0 for forever (default 0)"),
          inRange(0, 65'536, &A::loop)},
@@ -233,13 +254,14 @@ QString exportHelp()
            u"\n\n" + Text::tr("What to draw:") + u'\n' +
            optionHelp(kContext, options.first(kWhatToDraw)) + u'\n' + Text::tr("How:") + u'\n' +
            optionHelp(kContext, options.subspan(kWhatToDraw)) + u'\n' +
-           Text::tr(
-               "Training (as for perceptron-lab train; options override a project's "
-               "settings):\n"
-               "  --data FILE, --project FILE, --rule NAME, --lr X, --max-epochs N (the epoch "
-               "limit),\n"
-               "  --tolerance X, --init INIT, --no-bias, --zero RULE, --order ORDER, --seed N") +
-           u"\n\n" + helpLine(QStringLiteral("-h, --help"), Text::tr("show this help")) + u'\n' +
+           Text::tr("Training (as for perceptron-lab train, whose --epochs is --max-epochs here; "
+                    "options override\na project's settings; export draws the two-class linear "
+                    "model on x1, x2 only for now\nand refuses other models):") +
+           u'\n' +
+           optionHelp("plab::cli::CommandLine",
+                      trainingOptions(TrainingOptionSet::SettingsAndInputs),
+                      renamedTrainingOptions()) +
+           u'\n' + helpLine(QStringLiteral("-h, --help"), Text::tr("show this help")) + u'\n' +
            Text::tr("Exit status: 0 when the files were written, 2 for bad input (nothing is "
                     "written).") +
            u'\n';

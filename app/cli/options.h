@@ -88,13 +88,15 @@ parseOptions(QCommandLineParser& parser, const QStringList& arguments,
 [[nodiscard]] QString translatedHelp(const char* context, const char* help);
 
 /// The help lines of \p options: "  --name VALUE      help", continuation lines indented, the help
-/// translated in \p context.
+/// translated in \p context; \p renamed as for appendOptions().
 template <class Target>
-QString optionHelp(const char* context, std::span<const Option<Target>> options)
+QString optionHelp(const char* context, std::span<const Option<Target>> options,
+                   const QHash<QString, QString>& renamed = {})
 {
     QString text;
     for (const Option<Target>& option : options) {
-        QString left = u"--" + QString::fromLatin1(option.name);
+        const QString own = QString::fromLatin1(option.name);
+        QString left = u"--" + renamed.value(own, own);
         if (option.valueName)
             left += u' ' + QString::fromLatin1(option.valueName);
         text += helpLine(left, translatedHelp(context, option.help));

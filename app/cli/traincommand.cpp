@@ -232,6 +232,24 @@ std::optional<QString> applyModelOptions(const TrainOptions& options, TrainingIn
                                     "--model mlp)"))
             .message;
     }
+    // An option that would change nothing is refused: the user believes it did something.
+    if (options.multiclass && (s.model != learning::ModelKind::Linear || s.classes < 3)) {
+        return optionError(QStringLiteral("multiclass"),
+                           Text::tr("only a linear model with 3 or more classes has a multiclass "
+                                    "scheme; this run has %n class(es)%1",
+                                    nullptr, s.classes)
+                               .arg(s.model == learning::ModelKind::Linear
+                                        ? Text::tr(", which one unit separates")
+                                        : Text::tr(" and a network (--model mlp)")))
+            .message;
+    }
+    if (options.perceptronStop &&
+        (s.model != learning::ModelKind::Linear || !learning::isPerceptronFamily(s.rule))) {
+        return optionError(QStringLiteral("stop-rule"),
+                           Text::tr("only the perceptron, pocket and averaged rules have a stop "
+                                    "rule; the gradient rules and networks stop by --tolerance"))
+            .message;
+    }
     if (options.batch && *options.batch != 1 && s.model == learning::ModelKind::Linear) {
         if (learning::isPerceptronFamily(s.rule))
             return optionError(QStringLiteral("batch"),
@@ -337,7 +355,17 @@ QByteArray summaryJson(const learning::EpochSnapshot& last,
     appendLayers(out, layersOf(settings, last.parameters));
     out += ",\"status\":\"";
     out += statusName(last.status);
-    out += "\"}\n";
+    out += '"';
+    if (last.status == learning::TrainingStatus::Cycle) {
+        // The period (epochs) and the swing (the largest distance of any parameter from its
+        // end-of-epoch value during the period) that Brent's search found (rules.h, "Statuses").
+        out += ",\"cycle\":{\"period\":";
+        out += QByteArray::number(last.state.cyclePeriod);
+        out += ",\"swing\":";
+        io::appendJsonNumber(out, last.state.cycleSwing);
+        out += '}';
+    }
+    out += "}\n";
     return out;
 }
 

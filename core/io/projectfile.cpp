@@ -129,7 +129,16 @@ public:
     Result<Project, LoadError> parse()
     {
         Project project;
-        if (!checkSyntaxAndVersion() || !readTop(project))
+        if (!checkSyntaxAndVersion())
+            return unexpected(*m_reader.error());
+        // A key the file's version does not have means what that version did (settingsfields.h).
+        forEachSettingsField([&](const auto& field) {
+            if constexpr (requires { field.since; }) {
+                if (field.since > m_version)
+                    project.settings.*field.member = field.before;
+            }
+        });
+        if (!readTop(project))
             return unexpected(*m_reader.error());
         return project;
     }
@@ -399,6 +408,14 @@ private:
     template <class E>
     bool readField(const QString& path, const ChoiceField<E>& field, learning::TrainingSettings& s)
     {
+        if (field.since > m_version) {
+            m_cursor.peek();
+            return m_reader.fail(m_cursor.line(), path,
+                                 Text::tr("this key is new in format version %1, and the file "
+                                          "says version %2")
+                                     .arg(field.since)
+                                     .arg(m_version));
+        }
         return m_reader.readChoice(path, field, s.*field.member);
     }
 
@@ -677,7 +694,15 @@ int projectVersionFor(const learning::TrainingSettings& s)
                     s.features == classic.features && s.multiclass == classic.multiclass &&
                     s.hidden == classic.hidden && s.activation == classic.activation &&
                     s.batchSize == classic.batchSize && s.initialLayers.empty();
-    return v1 ? 1 : 2;
+    // Version 3 is needed only for a stop rule that versions 1 and 2 cannot say.
+    bool older = true;
+    forEachSettingsField([&](const auto& field) {
+        if constexpr (requires { field.since; }) {
+            if (field.since > 2 && s.*field.member != field.before)
+                older = false;
+        }
+    });
+    return !older ? 3 : v1 ? 1 : 2;
 }
 
 Result<Project, LoadError> readProject(const QString& path, Streams streams)
@@ -727,6 +752,10 @@ QByteArray projectJsonText(const Project& project)
     out += ",\n  \"settings\": {";
     const char* separator = "\n    ";
     forEachSettingsField([&](const auto& field) {
+        if constexpr (requires { field.since; }) {
+            if (field.since > version)
+                return;
+        }
         out += separator;
         separator = ",\n    ";
         appendKey(out, field.key);

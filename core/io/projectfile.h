@@ -34,13 +34,19 @@ namespace plab::io {
 /// any model, "layers" (layersfile.h); points may then have the labels 0 ... 7 (below "classes").
 /// A project whose model is the classic one (learning::ModelShape::isClassic() with the default
 /// model settings) is written as version 1, byte for byte as before; any other as version 2.
+///
+/// Version 3 adds "stopRule" (the perceptron family's stop rule, settingsfields.h): projects of
+/// versions 1 and 2 were made when the only rule was "zero-errors", and open with it, so they
+/// reproduce what they recorded. A project with the rule "mistake-free-pass" (the default since)
+/// is written as version 3, with the model keys of version 2; one with "zero-errors" as before.
 
 /// The format name and the newest version this build reads and writes.
 inline constexpr char kProjectFormatName[] = "perceptron-lab";
-inline constexpr int kProjectFormatVersion = 2;
+inline constexpr int kProjectFormatVersion = 3;
 
-/// The version projectJsonText() writes for \p settings: 1 for the classic model with the default
-/// model settings, 2 otherwise.
+/// The version projectJsonText() writes for \p settings: 3 for the stop rule
+/// "mistake-free-pass", else 1 for the classic model with the default model settings, 2
+/// otherwise.
 [[nodiscard]] int projectVersionFor(const learning::TrainingSettings& settings);
 
 /// Reads a project file. Everything is checked (format name, version, types, enum names, ranges

@@ -31,6 +31,10 @@ struct ChoiceField
     std::string_view key;
     E learning::TrainingSettings::*member;
     std::span<const E> values;
+    /// The first project format version that has this key; older files do not, and mean
+    /// \p before (the only value there was then).
+    int since = 1;
+    E before{};
 
     /// The value named \p name, or nothing.
     [[nodiscard]] std::optional<E> fromName(std::string_view name) const
@@ -108,8 +112,8 @@ struct WeightsField
 };
 
 namespace settings_values {
-using learning::GradientMode, learning::InitKind, learning::Rule, learning::SampleOrder,
-    learning::ZeroConvention;
+using learning::GradientMode, learning::InitKind, learning::PerceptronStop, learning::Rule,
+    learning::SampleOrder, learning::ZeroConvention;
 inline constexpr std::array kRules{Rule::Perceptron, Rule::Pocket, Rule::Averaged, Rule::Adaline,
                                    Rule::Logistic};
 inline constexpr std::array kZero{ZeroConvention::Positive, ZeroConvention::Negative,
@@ -117,9 +121,12 @@ inline constexpr std::array kZero{ZeroConvention::Positive, ZeroConvention::Nega
 inline constexpr std::array kOrders{SampleOrder::File, SampleOrder::Shuffle};
 inline constexpr std::array kInits{InitKind::Zeros, InitKind::Random, InitKind::Given};
 inline constexpr std::array kGradientModes{GradientMode::Online, GradientMode::Batch};
+inline constexpr std::array kStopRules{PerceptronStop::MistakeFreePass, PerceptronStop::ZeroErrors};
 } // namespace settings_values
 
-/// The fields of the settings of a format version 1 project, in the order they are written.
+/// The fields of the settings of a project, in the order they are written: those of format version
+/// 1, then "stopRule" (version 3; a version 1 or 2 file was made when zero-errors was the only
+/// stop rule, and means it).
 inline auto settingsFields()
 {
     using namespace settings_values;
@@ -138,6 +145,8 @@ inline auto settingsFields()
         NumberField{"randomScale", &S::randomScale, F::RandomScale},
         ChoiceField<learning::GradientMode>{"gradientMode", &S::gradientMode, kGradientModes},
         NumberField{"tolerance", &S::tolerance, F::Tolerance},
+        ChoiceField<learning::PerceptronStop>{"stopRule", &S::perceptronStop, kStopRules, 3,
+                                              learning::PerceptronStop::ZeroErrors},
     };
 }
 

@@ -70,13 +70,14 @@
 /// **Stop rules** (the perceptron family; TrainingSettings::perceptronStop). Both are judged at
 /// an epoch's end, and both need the rule's answer (pocket, average, working weights) to
 /// classify every training point:
-/// - PerceptronStop::ZeroErrors (today's default): stop as soon as the answer at an epoch's end
-///   classifies every point, even if that epoch made updates.
-/// - PerceptronStop::MistakeFreePass (Rosenblatt's algorithm, the worked examples of
+/// - PerceptronStop::MistakeFreePass (the default; Rosenblatt's algorithm, the worked examples of
 ///   Hagan/Demuth/Beale and the classic course notes): stop only after a full pass in which no
 ///   visit made a mistake. That confirming pass is one more epoch, traced like any other; for the
 ///   perceptron it is exactly one epoch more than ZeroErrors whenever ZeroErrors stopped after an
 ///   epoch with updates, and every epoch before it is the same, bit for bit.
+/// - PerceptronStop::ZeroErrors (the rule of projects made before format version 3, kept as a
+///   named convention): stop as soon as the answer at an epoch's end classifies every point, even
+///   if that epoch made updates.
 ///
 /// **Statuses** (TrainingStatus), decided at every epoch's end in this order:
 /// 1. *Diverged*: an update would have made a parameter NaN or infinite (it was not applied: the

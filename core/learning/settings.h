@@ -61,10 +61,11 @@ enum class Multiclass
 /// have their own test (the tolerance).
 enum class PerceptronStop
 {
-    /// As soon as the answer at an epoch's end classifies every training point (the default).
+    /// As soon as the answer at an epoch's end classifies every training point (the rule of
+    /// projects made before format version 3, kept as a named convention).
     ZeroErrors,
     /// After a full pass in which no visit made a mistake (Rosenblatt's algorithm and the classic
-    /// worked examples): the confirming pass is one more epoch, traced like any other.
+    /// worked examples; the default): the confirming pass is one more epoch, traced like any other.
     MistakeFreePass,
 };
 
@@ -102,7 +103,7 @@ struct TrainingSettings
     /// InitKind::Given for every model but the classic one (which takes `initial` while this is
     /// empty): the layers, shaped as modelShape() says.
     std::vector<Layer> initialLayers;
-    PerceptronStop perceptronStop = PerceptronStop::ZeroErrors;
+    PerceptronStop perceptronStop = PerceptronStop::MistakeFreePass;
 
     friend bool operator==(const TrainingSettings&, const TrainingSettings&) = default;
 };
@@ -186,7 +187,7 @@ inline constexpr std::size_t kMaxPoints = 2'000'000;
 /// batchSize 0, else min(batchSize, n).
 [[nodiscard]] int networkBatch(const TrainingSettings& s, int n);
 
-/// True for the rules whose stop rule is "zero errors" (perceptron, pocket, averaged).
+/// True for the rules that stop by PerceptronStop (perceptron, pocket, averaged).
 [[nodiscard]] constexpr bool isPerceptronFamily(Rule r)
 {
     return r == Rule::Perceptron || r == Rule::Pocket || r == Rule::Averaged;

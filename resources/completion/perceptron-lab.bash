@@ -64,6 +64,9 @@ _perceptron_lab()
         --zero)
             _perceptron_lab_add -W "positive negative mistake" -- "$cur"
             return ;;
+        --stop-rule)
+            _perceptron_lab_add -W "mistake-free-pass zero-errors" -- "$cur"
+            return ;;
         --order)
             _perceptron_lab_add -W "file shuffle" -- "$cur"
             return ;;
@@ -117,11 +120,11 @@ _perceptron_lab()
             fi ;;
         train)
             _perceptron_lab_add -W "--data --project --rule --lr --epochs --tolerance --init --no-bias --zero
-                --order --seed --model --hidden --activation --batch --features --multiclass
+                --stop-rule --order --seed --model --hidden --activation --batch --features --multiclass
                 --classes --trace --summary --help" -- "$cur" ;;
         export)
             _perceptron_lab_add -W "--data --project --rule --lr --max-epochs --tolerance --init --no-bias
-                --zero --order --seed --model --hidden --activation --batch --features
+                --zero --stop-rule --order --seed --model --hidden --activation --batch --features
                 --multiclass --classes --epochs --steps --chart --table --format --layout --size
                 --scale --dpi --theme --font-scale --caption --title --no-legend --columns
                 --delay --pause --loop --out --help" -- "$cur" ;;

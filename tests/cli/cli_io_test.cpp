@@ -256,7 +256,7 @@ TEST_F(Files, ANamedPipeGetsTheOutputAndStays)
     const ProcessResult r = run(words("train --data and.csv --trace trace.pipe"), folder());
     reader.join();
     EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
-    EXPECT_EQ(received.count('\n'), 25); // 5 epochs x (4 visits + 1 epoch line)
+    EXPECT_EQ(received.count('\n'), 30); // 6 epochs x (4 visits + 1 epoch line)
     EXPECT_EQ(typeOf(fifo), S_IFIFO);
 }
 

@@ -83,8 +83,9 @@ TEST(CliProcess, AndConvergesToTheHandComputedWeights)
     EXPECT_TRUE(r.err.isEmpty()) << r.err.toStdString();
     EXPECT_TRUE(r.out.isEmpty());
     // Perceptron, lr 1, w = b = 0, net = 0 predicts 1, file order: five epochs (see the trace
-    // test for every step), ending at w = (2, 1), b = -3 with no errors.
-    EXPECT_EQ(readAll(summary), QByteArray("{\"converged\":true,\"epochs\":5,\"w\":[2,1],\"b\":-3,"
+    // test for every step) reach w = (2, 1), b = -3 with no errors, and the sixth, a pass without
+    // a mistake, confirms it (Rosenblatt's stop rule, the default).
+    EXPECT_EQ(readAll(summary), QByteArray("{\"converged\":true,\"epochs\":6,\"w\":[2,1],\"b\":-3,"
                                            "\"errors\":0,\"classes\":2,\"parameters\":3,"
                                            "\"layers\":[{\"W\":[[2,1]],\"b\":[-3]}],"
                                            "\"status\":\"converged\"}\n"));
@@ -97,21 +98,24 @@ TEST(CliProcess, AndTraceFollowsTheHandComputation)
              QStringLiteral("--trace"), QStringLiteral("-")});
     ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
     const QList<QJsonObject> lines = jsonLines(r.out);
-    ASSERT_EQ(lines.size(), 25); // 5 epochs x (4 visits + 1 epoch line); no summary on stdout
+    ASSERT_EQ(lines.size(), 30); // 6 epochs x (4 visits + 1 epoch line); no summary on stdout
 
     // Weights after each visit, written out: (w1, w2, b). A visit updates when the output
     // (net >= 0 -> 1) differs from the target: w += (t - y) x, b += (t - y).
-    const double after[20][3] = {{0, 0, -1}, {0, 0, -1}, {0, 0, -1}, {1, 1, 0},   // epoch 1
+    // Epoch 6 is the confirming pass: with w = (2, 1), b = -3 the nets are -3, -2, -1 and 0, all
+    // right, so nothing changes.
+    const double after[24][3] = {{0, 0, -1}, {0, 0, -1}, {0, 0, -1}, {1, 1, 0},   // epoch 1
                                  {1, 1, -1}, {1, 0, -2}, {1, 0, -2}, {2, 1, -1},  // epoch 2
                                  {2, 1, -1}, {2, 0, -2}, {1, 0, -3}, {2, 1, -2},  // epoch 3
                                  {2, 1, -2}, {2, 1, -2}, {1, 1, -3}, {2, 2, -2},  // epoch 4
-                                 {2, 2, -2}, {2, 1, -3}, {2, 1, -3}, {2, 1, -3}}; // epoch 5
-    const double nets[20] = {0, -1, -1, -1, 0, 0,  -1, -1, -1, 0,
-                             0, -2, -2, -1, 0, -1, -2, 0,  -1, 0};
-    const int errors[5] = {3, 2, 1, 2, 0};
+                                 {2, 2, -2}, {2, 1, -3}, {2, 1, -3}, {2, 1, -3},  // epoch 5
+                                 {2, 1, -3}, {2, 1, -3}, {2, 1, -3}, {2, 1, -3}}; // epoch 6
+    const double nets[24] = {0,  -1, -1, -1, 0,  0, -1, -1, -1, 0,  0,  -2,
+                             -2, -1, 0,  -1, -2, 0, -1, 0,  -3, -2, -1, 0};
+    const int errors[6] = {3, 2, 1, 2, 0, 0};
     const double points[4][2] = {{0, 0}, {0, 1}, {1, 0}, {1, 1}};
     int visit = 0;
-    for (int e = 0; e < 5; ++e) {
+    for (int e = 0; e < 6; ++e) {
         for (int i = 0; i < 4; ++i, ++visit) {
             const QJsonObject& s = lines[e * 5 + i];
             EXPECT_EQ(s[u"type"].toString(), QStringLiteral("step"));
@@ -311,10 +315,10 @@ TEST(CliProcess, WithoutADisplayTheDemoRunsAndNamesItsFolder)
     const QString folder = dir.filePath(QStringLiteral("perceptron-lab-demo"));
     EXPECT_TRUE(r.out.contains(QDir(folder).absolutePath().toUtf8())) << r.out.toStdString();
     EXPECT_EQ(readAll(folder + QStringLiteral("/summary.json")),
-              QByteArray("{\"converged\":true,\"epochs\":5,\"w\":[2,1],\"b\":-3,\"errors\":0,"
+              QByteArray("{\"converged\":true,\"epochs\":6,\"w\":[2,1],\"b\":-3,\"errors\":0,"
                          "\"classes\":2,\"parameters\":3,\"layers\":[{\"W\":[[2,1]],\"b\":[-3]}],"
                          "\"status\":\"converged\"}\n"));
-    EXPECT_EQ(jsonLines(readAll(folder + QStringLiteral("/trace.jsonl"))).size(), 25);
+    EXPECT_EQ(jsonLines(readAll(folder + QStringLiteral("/trace.jsonl"))).size(), 30);
 }
 
 TEST(CliProcess, AMissingWindowProgramIsNamedWithTheReason)
@@ -450,7 +454,7 @@ INSTANTIATE_TEST_SUITE_P(
                args("train --project {dir}/project.json"),
                "{dir}/project.json:1: version: made by a newer Perceptron Lab",
                {},
-               "{\"format\": \"perceptron-lab\", \"version\": 3, \"points\": []}"},
+               "{\"format\": \"perceptron-lab\", \"version\": 4, \"points\": []}"},
         BadRun{"ProjectBadSetting",
                args("train --project {dir}/project.json"),
                "{dir}/project.json:1: settings.learningRate:",

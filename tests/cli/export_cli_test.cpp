@@ -3,18 +3,23 @@
 // handling of the export options.
 
 #include "app/cli/cliparser.h"
+#include "app/cli/options.h"
 
 #include <QDir>
 #include <QDomDocument>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QImage>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QTemporaryDir>
+#include <QThread>
 #include <gtest/gtest.h>
 
+#include <csignal>
 #include <gif_lib.h>
+#include <sys/types.h>
 
 namespace plab::cli {
 namespace {
@@ -88,12 +93,13 @@ TEST(ExportCli, StoryboardSvgAndPagesPdf)
     ASSERT_TRUE(doc.setContent(file.readAll()));
     EXPECT_EQ(doc.documentElement().attribute(QStringLiteral("viewBox")).simplified(),
               u"0 0 1600 900");
-    // AND converges at epoch 5: panels 0, 1, 2, 3, 5, each with its heading.
+    // AND converges at epoch 6 (5 and the mistake-free pass): panels 0, 1, 2, 3, 5, 6, each with
+    // its heading.
     int headings = 0;
     const QDomNodeList texts = doc.elementsByTagName(QStringLiteral("text"));
     for (int i = 0; i < texts.size(); ++i)
         headings += texts.at(i).toElement().text().startsWith(u"Epoch ") ? 1 : 0;
-    EXPECT_EQ(headings, 5);
+    EXPECT_EQ(headings, 6);
 
     const QString pdf = dir.filePath(QStringLiteral("pages.pdf"));
     r = run({QStringLiteral("--data"), kAnd, QStringLiteral("--layout"), QStringLiteral("pages"),
@@ -136,8 +142,8 @@ TEST(ExportCli, FramesIntoAFolderAndATableToStandardOutput)
              QStringLiteral("400x300"), QStringLiteral("--out"), dir.path()});
     ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
     EXPECT_EQ(entries(dir),
-              (QStringList{QStringLiteral("epoch000.png"), QStringLiteral("epoch005.png")}));
-    EXPECT_EQ(QImage(dir.filePath(QStringLiteral("epoch005.png"))).size(), QSize(400, 300));
+              (QStringList{QStringLiteral("epoch000.png"), QStringLiteral("epoch006.png")}));
+    EXPECT_EQ(QImage(dir.filePath(QStringLiteral("epoch006.png"))).size(), QSize(400, 300));
 
     r = run({QStringLiteral("--data"), kAnd, QStringLiteral("--table"), QStringLiteral("csv"),
              QStringLiteral("--epochs"), QStringLiteral("1"), QStringLiteral("--out"),
@@ -232,6 +238,136 @@ TEST(ExportCli, MissingInputFileLeavesNothing)
     EXPECT_FALSE(QFileInfo::exists(out));
 }
 
+// An output never replaces an input, the --init layers included.
+TEST(ExportCli, OutNeverReplacesTheInitFile)
+{
+    QTemporaryDir dir;
+    const QString layers = dir.filePath(QStringLiteral("layers.json"));
+    QFile file(layers);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    const QByteArray content = R"({"layers":[{"W":[[1,1]],"b":[-1.5]}]})";
+    file.write(content);
+    file.close();
+    const ProcessResult r =
+        run({QStringLiteral("--data"), kAnd, QStringLiteral("--init"), layers,
+             QStringLiteral("--format"), QStringLiteral("png"), QStringLiteral("--out"), layers});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_TRUE(r.err.contains("--init")) << r.err.toStdString();
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    EXPECT_EQ(file.readAll(), content);
+}
+
+// The file's name and the format agree, or nothing is written.
+TEST(ExportCli, AFormatThatContradictsTheNameIsRefused)
+{
+    QTemporaryDir dir;
+    const QString png = dir.filePath(QStringLiteral("x.png"));
+    const ProcessResult mismatch = run({QStringLiteral("--data"), kAnd, QStringLiteral("--format"),
+                                        QStringLiteral("pdf"), QStringLiteral("--out"), png});
+    EXPECT_EQ(mismatch.exitCode, 2);
+    EXPECT_TRUE(mismatch.err.startsWith("perceptron-lab: --format: "))
+        << mismatch.err.toStdString();
+    EXPECT_TRUE(mismatch.err.contains("x.png")) << mismatch.err.toStdString();
+    const QString jpg = dir.filePath(QStringLiteral("o.jpg"));
+    const ProcessResult unknown =
+        run({QStringLiteral("--data"), kAnd, QStringLiteral("--out"), jpg});
+    EXPECT_EQ(unknown.exitCode, 2);
+    EXPECT_TRUE(unknown.err.startsWith("perceptron-lab: --out: ")) << unknown.err.toStdString();
+    EXPECT_TRUE(unknown.err.contains(".jpg")) << unknown.err.toStdString();
+    EXPECT_TRUE(entries(dir).isEmpty()) << entries(dir).join(u' ').toStdString();
+    // Without --format the name decides.
+    const QString pdf = dir.filePath(QStringLiteral("x.pdf"));
+    ASSERT_EQ(run({QStringLiteral("--data"), kAnd, QStringLiteral("--out"), pdf}).exitCode, 0);
+    QFile written(pdf);
+    ASSERT_TRUE(written.open(QIODevice::ReadOnly));
+    EXPECT_TRUE(written.read(5) == "%PDF-");
+}
+
+// Values that cannot be honoured as given are refused, naming the option, and nothing is
+// written: a table of epoch 0 alone (no visits), --scale for a vector format, GIF times that are
+// not whole hundredths of a second or under 20 ms per frame.
+TEST(ExportCli, ValuesThatCannotBeHonouredAreRefused)
+{
+    QTemporaryDir dir;
+    const QString table = dir.filePath(QStringLiteral("t.md"));
+    const QString svg = dir.filePath(QStringLiteral("x.svg"));
+    const QString pdf = dir.filePath(QStringLiteral("x.pdf"));
+    const QString gif = dir.filePath(QStringLiteral("x.gif"));
+    const struct
+    {
+        QStringList arguments;
+        const char* option;
+    } cases[] = {
+        {{QStringLiteral("--epochs"), QStringLiteral("0"), QStringLiteral("--table"),
+          QStringLiteral("md"), QStringLiteral("--out"), table},
+         "--epochs"},
+        {{QStringLiteral("--scale"), QStringLiteral("2"), QStringLiteral("--out"), svg}, "--scale"},
+        {{QStringLiteral("--scale"), QStringLiteral("2"), QStringLiteral("--out"), pdf}, "--scale"},
+        {{QStringLiteral("--delay"), QStringLiteral("10"), QStringLiteral("--out"), gif},
+         "--delay"},
+        {{QStringLiteral("--delay"), QStringLiteral("15"), QStringLiteral("--out"), gif},
+         "--delay"},
+        {{QStringLiteral("--pause"), QStringLiteral("25"), QStringLiteral("--out"), gif},
+         "--pause"},
+        {{QStringLiteral("--epochs"), QStringLiteral("1,2"), QStringLiteral("--out"),
+          dir.filePath(QStringLiteral("still.png"))},
+         "--epochs"},
+        {{QStringLiteral("--epochs"), QStringLiteral("1"), QStringLiteral("--steps"),
+          QStringLiteral("--out"), dir.filePath(QStringLiteral("still.png"))},
+         "--steps"},
+    };
+    for (const auto& c : cases) {
+        const ProcessResult r = run(QStringList{QStringLiteral("--data"), kAnd} + c.arguments);
+        EXPECT_EQ(r.exitCode, 2) << c.arguments.join(u' ').toStdString();
+        EXPECT_TRUE(r.err.startsWith(QByteArray(QByteArray("perceptron-lab: ") + c.option + ": ")))
+            << r.err.toStdString();
+        EXPECT_TRUE(entries(dir).isEmpty()) << entries(dir).join(u' ').toStdString();
+    }
+    // Epoch 0 with others is a table of those others; 20 ms is a valid GIF delay.
+    EXPECT_EQ(
+        run({QStringLiteral("--data"), kAnd, QStringLiteral("--epochs"), QStringLiteral("0,1"),
+             QStringLiteral("--table"), QStringLiteral("md"), QStringLiteral("--out"), table})
+            .exitCode,
+        0);
+    EXPECT_EQ(
+        run({QStringLiteral("--data"), kAnd, QStringLiteral("--delay"), QStringLiteral("20"),
+             QStringLiteral("--size"), QStringLiteral("320x180"), QStringLiteral("--out"), gif})
+            .exitCode,
+        0);
+}
+
+// Ctrl+C while numbered frames are written: the hidden folder they are staged in is removed, and
+// the process ends by the signal as before.
+TEST(ExportCli, AnInterruptedFramesExportLeavesNoHiddenFolder)
+{
+    QTemporaryDir dir;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    for (const char* name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+        environment.remove(QString::fromLatin1(name));
+    QProcess process;
+    process.setProcessEnvironment(environment);
+    process.start(kBinary,
+                  {QStringLiteral("export"), QStringLiteral("--data"),
+                   QStringLiteral(PLAB_EXAMPLES_DIR "/blobs.csv"), QStringLiteral("--layout"),
+                   QStringLiteral("frames"), QStringLiteral("--steps"), QStringLiteral("--epochs"),
+                   QStringLiteral("all"), QStringLiteral("--out"), dir.path()});
+    ASSERT_TRUE(process.waitForStarted());
+    // Wait until the staging folder is there, then press Ctrl+C.
+    QElapsedTimer clock;
+    clock.start();
+    bool staged = false;
+    while (!staged && clock.elapsed() < 60'000 && process.state() == QProcess::Running) {
+        staged = !entries(dir).isEmpty();
+        if (!staged)
+            QThread::msleep(2);
+    }
+    ASSERT_TRUE(staged) << "the export ended before its frames were staged";
+    ASSERT_EQ(::kill(pid_t(process.processId()), SIGINT), 0);
+    ASSERT_TRUE(process.waitForFinished(60'000));
+    EXPECT_EQ(process.exitStatus(), QProcess::CrashExit); // ended by SIGINT
+    EXPECT_TRUE(entries(dir).isEmpty()) << entries(dir).join(u' ').toStdString();
+}
+
 std::variant<CliCommand, CliError> parse(const QStringList& arguments)
 {
     return parseCommandLine(
@@ -316,6 +452,31 @@ TEST(ExportParser, ErrorsNameTheOption)
     const auto help = parse({QStringLiteral("--help")});
     ASSERT_TRUE(std::holds_alternative<CliCommand>(help));
     EXPECT_TRUE(std::get<CliCommand>(help).text.contains(QStringLiteral("--layout LAYOUT")));
+}
+
+// export takes every training option of train but the outputs, and its help names each (with
+// its value), --epochs as --max-epochs.
+TEST(ExportParser, HelpNamesEveryTrainingOption)
+{
+    const auto help = parse({QStringLiteral("--help")});
+    ASSERT_TRUE(std::holds_alternative<CliCommand>(help));
+    const QString text = std::get<CliCommand>(help).text;
+    for (const auto& option : trainingOptions(TrainingOptionSet::SettingsAndInputs)) {
+        QString name = QString::fromLatin1(option.name);
+        if (name == u"epochs")
+            name = QStringLiteral("max-epochs");
+        QString shown = u"--" + name;
+        if (option.valueName)
+            shown += u' ' + QString::fromLatin1(option.valueName);
+        EXPECT_TRUE(text.contains(shown)) << shown.toStdString();
+        const auto parsed = parse({QStringLiteral("--data"), QStringLiteral("a.csv"),
+                                   QStringLiteral("--out"), QStringLiteral("x.png"), u"--" + name});
+        // Known to the parser: at most its value is missing.
+        if (std::holds_alternative<CliError>(parsed)) {
+            EXPECT_FALSE(std::get<CliError>(parsed).message.contains(u"unknown option"))
+                << name.toStdString();
+        }
+    }
 }
 
 } // namespace

@@ -13,6 +13,8 @@
 #include <QTemporaryDir>
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
 #include <vector>
 
 namespace plab::cli {
@@ -294,6 +296,157 @@ TEST(CliModels, ToleranceDecidesWhetherACycleStopsTheRun)
     EXPECT_EQ(negative.exitCode, 2);
     EXPECT_TRUE(negative.err.contains("--tolerance")) << negative.err.toStdString();
     EXPECT_TRUE(negative.out.isEmpty());
+}
+
+// The perceptron's stop rule (rules.h, "Stop rules"). AND from zero in file order: the weights
+// classify every point after epoch 5; Rosenblatt's rule (the default) traces the mistake-free
+// pass, epoch 6, and stops after it; zero-errors, the named convention, stops at epoch 5.
+TEST(CliStopRule, TheDefaultTracesTheMistakeFreePass)
+{
+    const QString andCsv = kExamples + QStringLiteral("/and.csv");
+    const ProcessResult classic =
+        run({QStringLiteral("--data"), andCsv, QStringLiteral("--trace"), QStringLiteral("-")});
+    ASSERT_EQ(classic.exitCode, 0) << classic.err.toStdString();
+    std::vector<QJsonObject> lines;
+    for (const QByteArray& line : classic.out.split('\n')) {
+        if (!line.isEmpty())
+            lines.push_back(QJsonDocument::fromJson(line).object());
+    }
+    ASSERT_EQ(lines.size(), 6u * 5u); // six epochs of four visits and an epoch line
+    // The last epoch's four visits make no mistake, and the run ends after them.
+    for (std::size_t i = lines.size() - 5; i + 1 < lines.size(); ++i) {
+        EXPECT_EQ(lines[i].value(u"epoch").toInt(), 6);
+        EXPECT_FALSE(lines[i].value(u"updated").toBool());
+        EXPECT_EQ(lines[i].value(u"output").toInt(), lines[i].value(u"target").toInt());
+    }
+    // The epoch before made the last update, and already classified every point.
+    const QJsonObject epoch5 = lines[lines.size() - 6];
+    EXPECT_EQ(epoch5.value(u"type").toString(), QStringLiteral("epoch"));
+    EXPECT_EQ(epoch5.value(u"errors").toInt(), 0);
+
+    const QStringList base{QStringLiteral("--data"), andCsv};
+    const QJsonObject byDefault = summaryOf(run(base));
+    EXPECT_EQ(byDefault.value(u"epochs").toInt(), 6);
+    EXPECT_EQ(byDefault.value(u"status").toString(), QStringLiteral("converged"));
+    EXPECT_EQ(summaryOf(run(base + QStringList{QStringLiteral("--stop-rule"),
+                                               QStringLiteral("mistake-free-pass")})),
+              byDefault);
+    const QJsonObject zeroErrors = summaryOf(
+        run(base + QStringList{QStringLiteral("--stop-rule"), QStringLiteral("zero-errors")}));
+    EXPECT_EQ(zeroErrors.value(u"epochs").toInt(), 5);
+    EXPECT_EQ(zeroErrors.value(u"status").toString(), QStringLiteral("converged"));
+    EXPECT_EQ(zeroErrors.value(u"w"), byDefault.value(u"w"));
+    EXPECT_EQ(zeroErrors.value(u"b"), byDefault.value(u"b"));
+}
+
+// A project of format version 1 was made when zero-errors was the only rule: it trains with it,
+// unless --stop-rule says otherwise.
+TEST(CliStopRule, AVersion1ProjectKeepsItsRule)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("old.json"));
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write(R"({"format": "perceptron-lab", "version": 1, "points": [
+        {"x1": 0, "x2": 0, "label": 0}, {"x1": 0, "x2": 1, "label": 0},
+        {"x1": 1, "x2": 0, "label": 0}, {"x1": 1, "x2": 1, "label": 1}]})");
+    file.close();
+    const QStringList project{QStringLiteral("--project"), path};
+    EXPECT_EQ(summaryOf(run(project)).value(u"epochs").toInt(), 5);
+    EXPECT_EQ(summaryOf(run(project + QStringList{QStringLiteral("--stop-rule"),
+                                                  QStringLiteral("mistake-free-pass")}))
+                  .value(u"epochs")
+                  .toInt(),
+              6);
+}
+
+TEST(CliStopRule, BadOrPointlessStopRulesExitWith2)
+{
+    const QStringList andData{QStringLiteral("--data"), kExamples + QStringLiteral("/and.csv")};
+    for (const QStringList& extra :
+         {QStringList{QStringLiteral("--stop-rule"), QStringLiteral("never")},
+          QStringList{QStringLiteral("--stop-rule"), QStringLiteral("zero-errors"),
+                      QStringLiteral("--rule"), QStringLiteral("adaline")},
+          QStringList{QStringLiteral("--stop-rule"), QStringLiteral("zero-errors"),
+                      QStringLiteral("--model"), QStringLiteral("mlp")}}) {
+        const ProcessResult r = run(andData + extra);
+        EXPECT_EQ(r.exitCode, 2) << extra.join(u' ').toStdString();
+        EXPECT_TRUE(r.err.startsWith("perceptron-lab: --stop-rule: ")) << r.err.toStdString();
+        EXPECT_TRUE(r.out.isEmpty());
+    }
+}
+
+// --multiclass changes nothing for two classes or a network: refused, naming the option.
+TEST(CliModels, MulticlassForTwoClassesExitsWith2)
+{
+    for (const QStringList& extra :
+         {QStringList{}, QStringList{QStringLiteral("--model"), QStringLiteral("mlp")}}) {
+        const ProcessResult r =
+            run(QStringList{QStringLiteral("--data"), xorCsv(), QStringLiteral("--multiclass"),
+                            QStringLiteral("ovr")} +
+                extra);
+        EXPECT_EQ(r.exitCode, 2);
+        EXPECT_TRUE(r.err.startsWith("perceptron-lab: --multiclass: ")) << r.err.toStdString();
+        EXPECT_TRUE(r.err.contains("3 or more classes")) << r.err.toStdString();
+        EXPECT_TRUE(r.out.isEmpty());
+    }
+    QTemporaryDir dir;
+    const QJsonObject three =
+        summaryOf(run({QStringLiteral("--data"), writeThreeClasses(dir),
+                       QStringLiteral("--multiclass"), QStringLiteral("ovr")}));
+    EXPECT_EQ(three.value(u"classes").toInt(), 3);
+}
+
+// The summary of a cycle says its period and swing; both are checked against the trace of the
+// same run continued past the cycle with the stop test off.
+TEST(CliModels, TheSummaryOfACycleHasItsPeriodAndSwing)
+{
+    const QStringList arguments{QStringLiteral("--data"),   xorCsv(),
+                                QStringLiteral("--rule"),   QStringLiteral("adaline"),
+                                QStringLiteral("--lr"),     QStringLiteral("0.5"),
+                                QStringLiteral("--epochs"), QStringLiteral("200")};
+    const QJsonObject summary = summaryOf(run(arguments));
+    ASSERT_EQ(summary.value(u"status").toString(), QStringLiteral("cycle"));
+    const QJsonObject cycle = summary.value(u"cycle").toObject();
+    const int period = cycle.value(u"period").toInt();
+    const double swing = cycle.value(u"swing").toDouble();
+    const int epochs = summary.value(u"epochs").toInt();
+    ASSERT_GE(period, 1);
+    EXPECT_GT(swing, 0.0);
+
+    const ProcessResult longer = run(QStringList{
+        QStringLiteral("--data"), xorCsv(), QStringLiteral("--rule"), QStringLiteral("adaline"),
+        QStringLiteral("--lr"), QStringLiteral("0.5"), QStringLiteral("--tolerance"),
+        QStringLiteral("0"), QStringLiteral("--epochs"), QString::number(epochs + period),
+        QStringLiteral("--trace"), QStringLiteral("-")});
+    ASSERT_EQ(longer.exitCode, 0) << longer.err.toStdString();
+    std::vector<double> atEnd; // w1, w2, b at the end of epoch `epochs`
+    double largest = 0.0;
+    std::vector<double> later; // ... and of epoch epochs + period
+    for (const QByteArray& line : longer.out.split('\n')) {
+        if (line.isEmpty())
+            continue;
+        const QJsonObject o = QJsonDocument::fromJson(line).object();
+        const int epoch = o.value(u"epoch").toInt();
+        const QJsonArray w = o.value(u"w").toArray();
+        const std::vector<double> theta{w[0].toDouble(), w[1].toDouble(), o.value(u"b").toDouble()};
+        const bool epochLine = o.value(u"type").toString() == u"epoch";
+        if (epochLine && epoch == epochs)
+            atEnd = theta;
+        if (epochLine && epoch == epochs + period)
+            later = theta;
+        if (!epochLine && epoch > epochs) {
+            ASSERT_EQ(atEnd.size(), 3u);
+            for (std::size_t j = 0; j < 3; ++j)
+                largest = std::max(largest, std::abs(theta[j] - atEnd[j]));
+        }
+    }
+    ASSERT_EQ(later.size(), 3u);
+    for (std::size_t j = 0; j < 3; ++j)
+        EXPECT_NEAR(later[j], atEnd[j], 1e-6 * (1.0 + std::abs(atEnd[j])));
+    EXPECT_DOUBLE_EQ(swing, largest);
+    // Other statuses have no cycle.
+    EXPECT_FALSE(summaryOf(run({QStringLiteral("--data"), xorCsv()})).contains(u"cycle"));
 }
 
 } // namespace

@@ -91,6 +91,7 @@ done
 expect_values train --rule perceptron pocket averaged adaline logistic
 expect_values train --zero positive negative mistake
 expect_values train --order file shuffle
+expect_values train --stop-rule mistake-free-pass zero-errors
 expect_values train --init zeros random
 if [[ -n ${command_help[export]:-} ]]; then
     expect_values export --format png svg pdf gif

@@ -116,9 +116,12 @@ INSTANTIATE_TEST_SUITE_P(
         BadInput{"NoFormat", edited("  \"format\": \"perceptron-lab\",\n", ""), 1, "format"},
         BadInput{"OtherFormat", edited("\"perceptron-lab\"", "\"tiled-map\""), 2, "format"},
         BadInput{"FormatNotAString", edited("\"perceptron-lab\"", "1"), 2, "format"},
-        BadInput{"NewerVersion", edited("\"version\": 1", "\"version\": 3"), 3, "version"},
+        BadInput{"NewerVersion", edited("\"version\": 1", "\"version\": 4"), 3, "version"},
         BadInput{"NewerVersionWithNewKeys",
-                 edited("\"version\": 1", "\"version\": 3, \"colours\": [\"red\"]"), 3, "version"},
+                 edited("\"version\": 1", "\"version\": 4, \"colours\": [\"red\"]"), 3, "version"},
+        BadInput{"StopRuleInVersion1",
+                 edited("\"tolerance\"", "\"stopRule\": \"zero-errors\", \"tolerance\""), 16,
+                 "settings.stopRule"},
         BadInput{"HugeVersion", edited("\"version\": 1", "\"version\": 1e400"), 3, "version"},
         BadInput{"NoVersion", edited("  \"version\": 1,\n", ""), 1, "version"},
         BadInput{"VersionAsString", edited("\"version\": 1", "\"version\": \"1\""), 3, "version"},
@@ -227,9 +230,9 @@ TEST(ProjectFile, MessagesSayWhatIsWrong)
     const auto message = [](const QByteArray& text) {
         return readProjectText(text, kName).error().toString();
     };
-    EXPECT_EQ(message(edited("\"version\": 1", "\"version\": 3")),
+    EXPECT_EQ(message(edited("\"version\": 1", "\"version\": 4")),
               QStringLiteral("lesson.json:3: version: made by a newer Perceptron Lab (format "
-                             "version 3; this version reads version 2): please update Perceptron "
+                             "version 4; this version reads version 3): please update Perceptron "
                              "Lab"));
     EXPECT_EQ(message(edited("\"perceptron\"", "\"hebb\"")),
               QStringLiteral("lesson.json:5: settings.rule: unknown name \"hebb\" (expected one "
@@ -273,6 +276,8 @@ TEST(ProjectFile, MinimalProjectTakesTheVersion1Defaults)
     EXPECT_EQ(p.settings.randomScale, 1.0);
     EXPECT_EQ(p.settings.gradientMode, learning::GradientMode::Online);
     EXPECT_EQ(p.settings.tolerance, 1e-9);
+    // Version 1 knew one stop rule: as soon as the weights make no error.
+    EXPECT_EQ(p.settings.perceptronStop, learning::PerceptronStop::ZeroErrors);
     EXPECT_EQ(p.view, (ViewBox{-0.5, 1.5, -0.5, 1.5}));
     EXPECT_FALSE(p.epoch.has_value());
     EXPECT_TRUE(p.data.empty());
@@ -373,6 +378,7 @@ TEST(ProjectFile, WrittenTextIsTheDocumentedLayout)
     Project project;
     project.settings.seed = 7;
     project.settings.tolerance = 1e-9;
+    project.settings.perceptronStop = learning::PerceptronStop::ZeroErrors; // version 1's rule
     project.epoch = 2;
     project.data.add({0.0, -0.0}, 0);
     project.data.add({1.0, 0.1}, 1);
@@ -655,9 +661,67 @@ TEST(ProjectFileVersion2, TheModelReadsAndWritesBack)
     EXPECT_EQ(again->data, read->data);
     // Features other than x1, x2 alone make a version 2 file too.
     learning::TrainingSettings features;
+    features.perceptronStop = learning::PerceptronStop::ZeroErrors;
     features.features = *learning::FeatureSet::fromName("x1,x2,x1x2");
     EXPECT_EQ(projectVersionFor(features), 2);
-    EXPECT_EQ(projectVersionFor(learning::TrainingSettings()), 1);
+    learning::TrainingSettings zeroErrors;
+    zeroErrors.perceptronStop = learning::PerceptronStop::ZeroErrors;
+    EXPECT_EQ(projectVersionFor(zeroErrors), 1);
+    // Rosenblatt's rule, the default, needs version 3.
+    EXPECT_EQ(projectVersionFor(learning::TrainingSettings()), 3);
+}
+
+// Version 3 adds "stopRule"; versions 1 and 2 mean zero-errors, the only rule they had, so an old
+// project reproduces the run it recorded.
+TEST(ProjectFileVersion3, TheStopRuleReadsAndWritesBack)
+{
+    Project project;
+    project.data.add({0.0, 0.0}, 0);
+    project.data.add({1.0, 1.0}, 1);
+    const QByteArray written = projectJsonText(project);
+    EXPECT_TRUE(written.contains("\"version\": 3,")) << written.toStdString();
+    EXPECT_TRUE(written.contains("\"tolerance\": 1e-09,\n    \"stopRule\": \"mistake-free-pass\",\n"
+                                 "    \"model\": \"linear\""))
+        << written.toStdString();
+    const auto back = readProjectText(written, kName);
+    ASSERT_TRUE(back) << back.error().toString().toStdString();
+    EXPECT_EQ(back->settings.perceptronStop, learning::PerceptronStop::MistakeFreePass);
+    expectBitIdentical(back.value(), project);
+
+    // Version 3 without the key: the default of version 3.
+    const auto minimal =
+        readProjectText(R"({"format": "perceptron-lab", "version": 3, "points": []})", kName);
+    ASSERT_TRUE(minimal) << minimal.error().toString().toStdString();
+    EXPECT_EQ(minimal->settings.perceptronStop, learning::PerceptronStop::MistakeFreePass);
+    const auto named = readProjectText(
+        R"({"format": "perceptron-lab", "version": 3, "settings": {"stopRule": "zero-errors"},
+            "points": []})",
+        kName);
+    ASSERT_TRUE(named) << named.error().toString().toStdString();
+    EXPECT_EQ(named->settings.perceptronStop, learning::PerceptronStop::ZeroErrors);
+
+    // Versions 1 and 2 without it: zero-errors; with it: refused, naming the key and versions.
+    const auto v2 = readProjectText(
+        R"({"format": "perceptron-lab", "version": 2, "settings": {"classes": 3}, "points": []})",
+        kName);
+    ASSERT_TRUE(v2) << v2.error().toString().toStdString();
+    EXPECT_EQ(v2->settings.perceptronStop, learning::PerceptronStop::ZeroErrors);
+    const auto refused = readProjectText(
+        "{\"format\": \"perceptron-lab\", \"version\": 2,\n\"settings\": {\"stopRule\": "
+        "\"zero-errors\"}, \"points\": []}",
+        kName);
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().toString(),
+              QStringLiteral("lesson.json:2: settings.stopRule: this key is new in format "
+                             "version 3, and the file says version 2"));
+    const auto unknown = readProjectText(
+        R"({"format": "perceptron-lab", "version": 3, "settings": {"stopRule": "never"},
+            "points": []})",
+        kName);
+    ASSERT_FALSE(unknown);
+    EXPECT_EQ(unknown.error().message,
+              QStringLiteral("unknown name \"never\" (expected one of: mistake-free-pass, "
+                             "zero-errors)"));
 }
 
 TEST(ProjectFileVersion2, BadValuesNameFileLineAndField)

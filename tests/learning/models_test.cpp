@@ -39,9 +39,12 @@ Dataset threePoints()
     return Dataset({{{1.0, 0.0}, 0}, {{0.0, 1.0}, 1}, {{-1.0, -1.0}, 2}});
 }
 
+/// The hand traces below stop by the zero-errors convention (as soon as the epoch's answer makes
+/// no error); Rosenblatt's rule, the default, would add the confirming pass (status_test).
 TrainingSettings multiclass(Rule rule, Multiclass scheme)
 {
     TrainingSettings s;
+    s.perceptronStop = PerceptronStop::ZeroErrors;
     s.rule = rule;
     s.classes = kK;
     s.multiclass = scheme;
@@ -80,7 +83,7 @@ void expectVisit(const StepRecord& r, int output, bool updated, const SmallVecto
 //   (1,0)  t0: z = (-1,1,0) -> 1, wrong: w_0 += x, b_0 += 1; w_1 -= x, b_1 -= 1:
 //              units (2,0,-1), (-1,1,0), (-1,-1,1)
 //   (0,1)  t1: z = (-1,1,0) -> 1, right.     (-1,-1) t2: z = (-3,0,3) -> 2, right.
-//   end: no errors, converged (the default stop rule).
+//   end: no errors, converged (the zero-errors stop rule).
 TEST(KeslerTrace, ThreeClassesByHand)
 {
     Trainer trainer(threePoints(), multiclass(Rule::Perceptron, Multiclass::Kesler));

@@ -219,7 +219,9 @@ TEST(StopRules, ZeroErrorsAndMistakeFreePassByHand)
 {
     const Dataset two({{{1.0, 0.0}, 1}, {{-1.0, 0.0}, 0}});
     TrainingSettings s;
-    ASSERT_EQ(s.perceptronStop, PerceptronStop::ZeroErrors); // today's rule stays the default
+    // Rosenblatt's rule is the default; zero-errors is the named convention of older projects.
+    ASSERT_EQ(s.perceptronStop, PerceptronStop::MistakeFreePass);
+    s.perceptronStop = PerceptronStop::ZeroErrors;
     Trainer now(two, s);
     const EpochSnapshot e1 = now.stepEpoch();
     EXPECT_EQ(e1.status, TrainingStatus::Converged);
@@ -251,8 +253,8 @@ TEST(StopRules, ZeroErrorsAndMistakeFreePassByHand)
     EXPECT_EQ(c2.model, e1.model);
 }
 
-// On the gates, for every rule of the family: the classic rule's run is today's run plus the
-// confirming pass(es), epoch for epoch the same numbers; its last epoch made no update.
+// On the gates, for every rule of the family: the classic rule's run is the zero-errors run plus
+// the confirming pass(es), epoch for epoch the same numbers; its last epoch made no update.
 TEST(StopRules, MistakeFreePassExtendsTheZeroErrorsRun)
 {
     for (Generator g : {Generator::And, Generator::Or, Generator::Nand}) {
@@ -262,6 +264,7 @@ TEST(StopRules, MistakeFreePassExtendsTheZeroErrorsRun)
                 s.rule = rule;
                 s.zero = zero;
                 s.maxEpochs = 200;
+                s.perceptronStop = PerceptronStop::ZeroErrors;
                 Trainer now(generate(g, {}), s);
                 const std::vector<EpochSnapshot> a = trainToEnd(now);
                 s.perceptronStop = PerceptronStop::MistakeFreePass;
@@ -283,13 +286,12 @@ TEST(StopRules, MistakeFreePassExtendsTheZeroErrorsRun)
     }
 }
 
-// AND from zero (the trace of trainer_test's PerceptronTrace): today's rule stops at epoch 5 with
-// w = (2, 1), b = -3; the classic one traces epoch 6, whose nets are -3, -2, -1 and 0 (all right
-// under the positive convention), and stops there.
+// AND from zero (the trace of trainer_test's PerceptronTrace): zero-errors stops at epoch 5 with
+// w = (2, 1), b = -3; the classic one, the default, traces epoch 6, whose nets are -3, -2, -1 and 0
+// (all right under the positive convention), and stops there.
 TEST(StopRules, TheConfirmingPassOnAnd)
 {
-    TrainingSettings s;
-    s.perceptronStop = PerceptronStop::MistakeFreePass;
+    const TrainingSettings s; // the default rule
     Trainer trainer(generate(Generator::And, {}), s);
     for (int e = 1; e <= 5; ++e)
         ASSERT_EQ(trainer.stepEpoch().status, TrainingStatus::Running) << e;

@@ -38,6 +38,15 @@ TrainingSettings settingsFor(Rule rule, double learningRate = 1.0)
     return s;
 }
 
+/// settingsFor() with the zero-errors stop rule: the hand traces below were worked out with it;
+/// the default, Rosenblatt's rule, adds the confirming pass (status_test, "StopRules").
+TrainingSettings zeroErrorsFor(Rule rule, double learningRate = 1.0)
+{
+    TrainingSettings s = settingsFor(rule, learningRate);
+    s.perceptronStop = PerceptronStop::ZeroErrors;
+    return s;
+}
+
 std::vector<StepRecord> stepSamples(Trainer& trainer, int count)
 {
     std::vector<StepRecord> out;
@@ -120,7 +129,7 @@ TEST(PerceptronTrace, AndFromZerosPositiveConvention)
 {
     // net = w.x + b with the weights before the visit; y = 1 if net >= 0; on an error
     // w += (t - y) x, b += (t - y) (learning rate 1).
-    Trainer trainer(gate(Generator::And), settingsFor(Rule::Perceptron));
+    Trainer trainer(gate(Generator::And), zeroErrorsFor(Rule::Perceptron));
     const EpochSnapshot e0 = trainer.initialSnapshot();
     EXPECT_EQ(e0.epoch, 0);
     EXPECT_EQ(e0.errors, 3); // every net is 0, so every point is called 1
@@ -172,7 +181,7 @@ TEST(PerceptronTrace, EpochSnapshotsOnAnd)
 {
     // Errors and the mean perceptron criterion (1/N) sum max(0, -t± net) of each epoch's
     // weights, worked out from the trace above.
-    Trainer trainer(gate(Generator::And), settingsFor(Rule::Perceptron));
+    Trainer trainer(gate(Generator::And), zeroErrorsFor(Rule::Perceptron));
     const std::vector<EpochSnapshot> run = trainToEnd(trainer);
     ASSERT_EQ(run.size(), 6U);
     const int errors[] = {3, 3, 2, 1, 2, 0};
@@ -197,7 +206,7 @@ TEST(PerceptronTrace, EpochSnapshotsOnAnd)
 TEST(PerceptronTrace, NegativeConvention)
 {
     // net == 0 predicts class 0: the first three visits of epoch 1 are correct.
-    TrainingSettings s = settingsFor(Rule::Perceptron);
+    TrainingSettings s = zeroErrorsFor(Rule::Perceptron);
     s.zero = ZeroConvention::Negative;
     Trainer trainer(gate(Generator::And), s);
     expectTrace(trainer, {
@@ -221,7 +230,7 @@ TEST(PerceptronTrace, MistakeConvention)
 {
     // A point with net == 0 is always an error and reported as the wrong class: at epoch 5 the
     // point (1, 1) with net 0 is output 0 and updated, where the positive convention stopped.
-    TrainingSettings s = settingsFor(Rule::Perceptron);
+    TrainingSettings s = zeroErrorsFor(Rule::Perceptron);
     s.zero = ZeroConvention::Mistake;
     Trainer trainer(gate(Generator::And), s);
     const std::vector<StepRecord> first = stepSamples(trainer, 4);
@@ -250,7 +259,7 @@ TEST(PerceptronTrace, MistakeConvention)
 TEST(PerceptronTrace, BiasOffKeepsBExactlyZero)
 {
     // AND without a bias cannot be learned: (0, 0) of class 0 has net 0 for every w.
-    TrainingSettings s = settingsFor(Rule::Perceptron);
+    TrainingSettings s = zeroErrorsFor(Rule::Perceptron);
     s.useBias = false;
     s.maxEpochs = 3;
     s.init = InitKind::Given;
@@ -279,7 +288,7 @@ TEST(PerceptronTrace, BiasOffConvergesThroughTheOrigin)
     p.targetMargin = 0.2;
     const Dataset data = generate(Generator::TargetLine, p);
     ASSERT_TRUE(linearlySeparable(data, false));
-    TrainingSettings s = settingsFor(Rule::Perceptron);
+    TrainingSettings s = zeroErrorsFor(Rule::Perceptron);
     s.useBias = false;
     s.maxEpochs = 1000;
     Trainer trainer(data, s);
@@ -291,7 +300,7 @@ TEST(PerceptronTrace, BiasOffConvergesThroughTheOrigin)
 
 TEST(PerceptronTrace, LearningRateChangeTakesEffectAtTheNextVisit)
 {
-    Trainer trainer(gate(Generator::And), settingsFor(Rule::Perceptron));
+    Trainer trainer(gate(Generator::And), zeroErrorsFor(Rule::Perceptron));
     (void)trainer.stepEpoch(); // w = (1, 1), b = 0
     trainer.setLearningRate(0.5);
     const StepRecord r = trainer.stepSample().step; // (0, 0): net 0, error -1

@@ -10,6 +10,7 @@
 #include "ui/panels/timeline.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QImage>
 #include <QLabel>
@@ -491,6 +492,31 @@ TEST(ControlPanel, AnEditChangesOnlyItsFieldAndKeepsValuesTheWidgetsCannotShow)
     const auto clamped = edited.last().at(0).value<learning::TrainingSettings>();
     EXPECT_GT(clamped.learningRate, 0.0);
     EXPECT_FALSE(learning::validate(clamped));
+}
+
+// The perceptron's stop rule is one field: it shows the setting, an edit changes only it, and it
+// is off for the rules that stop by their own test.
+TEST(ControlPanel, TheStopRuleFieldSetsTheConvention)
+{
+    ControlPanel panel;
+    learning::TrainingSettings settings;
+    settings.perceptronStop = learning::PerceptronStop::ZeroErrors;
+    panel.setSettings(settings);
+    auto* stop = panel.findChild<QComboBox*>(u"stopRule"_s);
+    ASSERT_NE(stop, nullptr);
+    EXPECT_EQ(stop->currentData().toInt(), int(learning::PerceptronStop::ZeroErrors));
+    EXPECT_TRUE(stop->isEnabled());
+    QSignalSpy edited(&panel, &ControlPanel::settingsEdited);
+    stop->setCurrentIndex(stop->findData(int(learning::PerceptronStop::MistakeFreePass)));
+    ASSERT_EQ(edited.count(), 1);
+    learning::TrainingSettings expected = settings;
+    expected.perceptronStop = learning::PerceptronStop::MistakeFreePass;
+    EXPECT_EQ(edited.at(0).at(0).value<learning::TrainingSettings>(), expected);
+    EXPECT_EQ(stop->itemText(stop->currentIndex()), u"a pass makes no mistake"_s);
+
+    settings.rule = learning::Rule::Adaline;
+    panel.setSettings(settings);
+    EXPECT_FALSE(stop->isEnabled());
 }
 
 TEST(ControlPanel, SpeedSnapsToItsStops)

@@ -86,16 +86,17 @@ TEST_F(Robustness, NumericalEdgeCasesTrainPaintAndSayWhatHappened)
          50, "The data set has only one class (3 points of class 1)", false},
         {"one point", "x1,x2,label\n0,0,0\n", learning::Rule::Perceptron, 1.0, 50,
          "The data set has only one class (1 point of class 0)", false},
-        // Separable; the same run as `perceptron-lab train` on this file (2 epochs).
+        // Separable; the same run as `perceptron-lab train` on this file (2 epochs and the
+        // confirming pass).
         {"two points", "x1,x2,label\n0,0,0\n1,1,1\n", learning::Rule::Perceptron, 1.0, 50,
-         "converged after 2 epochs"},
+         "converged after 3 epochs"},
         // Separable by a line, but not by one through the origin: the bias is off.
         {"no bias", "x1,x2,label\n0,0,0\n2,0,1\n", learning::Rule::Perceptron, 1.0, 20,
          "epoch limit reached (20 epochs); no line through the origin separates the classes (the "
          "bias is off)",
          true, false},
         {"points at +/-1e9", "x1,x2,label\n-1e9,-1e9,0\n1e9,1e9,1\n-1e9,1e9,0\n1e9,-1e9,1\n",
-         learning::Rule::Perceptron, 1.0, 50, "converged after 1 epoch"},
+         learning::Rule::Perceptron, 1.0, 50, "converged after 2 epochs"},
         {"learning rate 1e6 with Adaline", "x1,x2,label\n0,0,0\n0,1,0\n1,0,0\n1,1,1\n",
          learning::Rule::Adaline, 1e6, 1000, "diverged: lower the learning rate"},
     };

@@ -171,6 +171,16 @@ TEST_F(WindowUndo, TheBiasTheRuleAndTheConventionsAreUndoStepsThatNameTheSetting
     action("actionUndo")->trigger();
     EXPECT_EQ(document()->settings().rule, learning::Rule::Perceptron);
     EXPECT_EQ(combos.at(0)->currentIndex(), 0);
+
+    // The perceptron's stop rule, named by what it stops on.
+    auto* stop = m_window->controlPanel()->findChild<QComboBox*>(u"stopRule"_s);
+    ASSERT_NE(stop, nullptr);
+    stop->setCurrentIndex(stop->findData(int(learning::PerceptronStop::ZeroErrors)));
+    EXPECT_EQ(document()->settings().perceptronStop, learning::PerceptronStop::ZeroErrors);
+    EXPECT_EQ(action("actionUndo")->text().remove(u'&'),
+              u"Undo Stop when the weights make no error"_s);
+    action("actionUndo")->trigger();
+    EXPECT_EQ(document()->settings().perceptronStop, learning::PerceptronStop::MistakeFreePass);
 }
 
 TEST_F(WindowUndo, ANewLearningRateInThePastSaysTheFutureIsSetAsideAndItsUndoBringsItBack)

@@ -127,9 +127,10 @@ TEST_F(WindowSettingsTest, TrainingSettingsKeepTheirKeysAndTypes)
     ini.beginGroup(u"training"_s);
     QStringList keys = ini.childKeys();
     keys.sort();
-    EXPECT_EQ(keys, QStringList({u"gradient"_s, u"init"_s, u"initialB"_s, u"initialW1"_s,
-                                 u"initialW2"_s, u"learningRate"_s, u"maxEpochs"_s, u"order"_s,
-                                 u"randomScale"_s, u"rule"_s, u"seed"_s, u"useBias"_s, u"zero"_s}));
+    EXPECT_EQ(keys,
+              QStringList({u"gradient"_s, u"init"_s, u"initialB"_s, u"initialW1"_s, u"initialW2"_s,
+                           u"learningRate"_s, u"maxEpochs"_s, u"order"_s, u"randomScale"_s,
+                           u"rule"_s, u"seed"_s, u"stopRule"_s, u"useBias"_s, u"zero"_s}));
     EXPECT_EQ(ini.value(u"rule"_s).toString(), u"logistic"_s);
     EXPECT_EQ(ini.value(u"gradient"_s).toString(), u"batch"_s);
     EXPECT_EQ(ini.value(u"zero"_s).toString(), u"mistake"_s);

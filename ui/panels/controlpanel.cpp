@@ -236,6 +236,10 @@ ControlPanel::ControlPanel(QWidget* parent) : QWidget(parent)
     m_zero = makeCombo(ruleBox, {int(ZeroConvention::Positive), int(ZeroConvention::Negative),
                                  int(ZeroConvention::Mistake)});
     addRow(ruleForm, m_zero);
+    m_stopRule = makeCombo(ruleBox, {int(learning::PerceptronStop::MistakeFreePass),
+                                     int(learning::PerceptronStop::ZeroErrors)});
+    m_stopRule->setObjectName(QStringLiteral("stopRule"));
+    addRow(ruleForm, m_stopRule);
     layout->addWidget(ruleBox);
 
     // Where the weights start and the order of the samples.
@@ -295,6 +299,10 @@ ControlPanel::ControlPanel(QWidget* parent) : QWidget(parent)
     connect(m_zero, &QComboBox::currentIndexChanged, this,
             onEdit([this](learning::TrainingSettings& s, int) {
                 s.zero = ZeroConvention(m_zero->currentData().toInt());
+            }));
+    connect(m_stopRule, &QComboBox::currentIndexChanged, this,
+            onEdit([this](learning::TrainingSettings& s, int) {
+                s.perceptronStop = learning::PerceptronStop(m_stopRule->currentData().toInt());
             }));
     connect(m_init, &QComboBox::currentIndexChanged, this,
             onEdit([this](learning::TrainingSettings& s, int) {
@@ -398,6 +406,13 @@ void ControlPanel::retranslateUi()
                           tr("a mistake (as in the proof)")});
     m_zero->setToolTip(tr("What a point exactly on the boundary (net = 0) is predicted as."));
     setLabelText(m_zero, tr("At net = &0"));
+    setItemTexts(m_stopRule, {tr("a pass makes no mistake"), tr("the weights make no error")});
+    m_stopRule->setToolTip(
+        tr("When the perceptron, pocket and averaged rules stop. Rosenblatt's rule (the default) "
+           "stops after a full pass in which no point was misclassified, and shows that pass; the "
+           "other stops one pass earlier, as soon as the weights classify every point (projects "
+           "saved before this choice existed use it)."));
+    setLabelText(m_stopRule, tr("Stop &when"));
 
     m_startBox->setTitle(tr("Start and order"));
     setItemTexts(m_init, {tr("Zeros"), tr("Random (from the seed)"), tr("Typed in")});
@@ -419,6 +434,7 @@ void ControlPanel::setSettings(const learning::TrainingSettings& settings)
     m_maxEpochs->setValue(settings.maxEpochs);
     m_useBias->setChecked(settings.useBias);
     selectData(m_zero, int(settings.zero));
+    selectData(m_stopRule, int(settings.perceptronStop));
     selectData(m_init, int(settings.init));
     m_initW1->setValue(settings.initial.w.x());
     m_initW2->setValue(settings.initial.w.y());
@@ -497,6 +513,8 @@ QString ControlPanel::describeEdit(const learning::TrainingSettings& from,
         return tr("Change epoch limit to %1").arg(m_maxEpochs->locale().toString(to.maxEpochs));
     if (from.useBias != to.useBias)
         return to.useBias ? tr("Turn bias on") : tr("Turn bias off");
+    if (from.perceptronStop != to.perceptronStop)
+        return tr("Stop when %1").arg(item(m_stopRule, int(to.perceptronStop)));
     if (from.zero != to.zero)
         return tr("Predict %1 at net = 0").arg(item(m_zero, int(to.zero)));
     if (from.init != to.init)
@@ -528,6 +546,7 @@ void ControlPanel::updateEnabled()
     const bool gradient = !learning::isPerceptronFamily(m_settings.rule);
     m_gradientMode->setEnabled(gradient);
     m_gradientModeLabel->setEnabled(gradient);
+    m_stopRule->setEnabled(!gradient);
     m_givenRow->setVisible(m_settings.init == learning::InitKind::Given);
     const bool random = m_settings.init == learning::InitKind::Random;
     m_randomScale->setEnabled(random);

@@ -107,6 +107,7 @@ private:
     QSpinBox* m_maxEpochs = nullptr;
     QCheckBox* m_useBias = nullptr;
     QComboBox* m_zero = nullptr;
+    QComboBox* m_stopRule = nullptr; ///< the perceptron family's stop rule
     QComboBox* m_init = nullptr;
     QDoubleSpinBox* m_initW1 = nullptr;
     QDoubleSpinBox* m_initW2 = nullptr;
