@@ -183,10 +183,11 @@ void BoundaryLayer::paint(PlotFrame& frame)
 
 double WeightVectorLayer::scale(const PlotScene& scene, const ViewTransform& transform)
 {
-    double length = scene.model.w.norm();
+    // stableNorm(): the weights of a diverged run (1e160) have an infinite squared norm.
+    double length = scene.model.w.stableNorm();
     if (scene.step && scene.step->updated) {
-        length = std::max(length, scene.step->before.w.norm());
-        length = std::max(length, (scene.step->before.w + scene.step->deltaW).norm());
+        length = std::max(length, scene.step->before.w.stableNorm());
+        length = std::max(length, (scene.step->before.w + scene.step->deltaW).stableNorm());
     }
     const io::ViewBox& v = transform.effectiveView();
     const double viewSize = std::min(v.xMax - v.xMin, v.yMax - v.yMin);

@@ -6,6 +6,7 @@
 #include "render/viewtransform.h"
 
 #include <QRectF>
+#include <QSizeF>
 
 #include <memory>
 #include <vector>
@@ -58,11 +59,17 @@ public:
     void paint(QPainter& painter, const QRectF& target, const PlotScene& scene, const Theme& theme);
 
     /// The rectangle inside \p target where the data is plotted (target minus the margins for tick
-    /// labels). Map clicks with ViewTransform(scene.view, plotArea(...), scene.aspect).
-    [[nodiscard]] static QRectF plotArea(const QRectF& target, const Theme& theme);
+    /// labels) at the scene's \p scale. Map clicks with transformFor().
+    [[nodiscard]] static QRectF plotArea(const QRectF& target, const Theme& theme,
+                                         double scale = 1.0);
     /// The transform paint() uses for \p scene in \p target.
     [[nodiscard]] static ViewTransform transformFor(const QRectF& target, const PlotScene& scene,
                                                     const Theme& theme);
+
+    /// The PlotScene::scale for a page of \p logical pixels: how much larger it is than the
+    /// reference canvas of 1280 x 720 (the smaller of the two ratios), from 1 to 4. The same for
+    /// every format; a storyboard passes its whole page, so its panels grow with it.
+    [[nodiscard]] static double scaleFor(const QSizeF& logical);
 
     /// The scale applied to w and the update vector (see the class documentation).
     [[nodiscard]] static double arrowScale(const PlotScene& scene, const ViewTransform& transform);
