@@ -204,6 +204,8 @@ QSizeF messageSize(const Theme& theme, const QString& headline, const QString& d
 {
     const QFontMetricsF big(theme.font(1.3, true));
     const QFontMetricsF small(theme.font(1.0));
+    if (detail.isEmpty())
+        return {big.horizontalAdvance(headline) + 24.0, big.height() + 14.0};
     return {std::max(big.horizontalAdvance(headline), small.horizontalAdvance(detail)) + 32.0,
             big.height() + small.height() + 22.0};
 }
@@ -220,6 +222,10 @@ void drawMessage(QPainter& p, const QRectF& box, const Theme& theme, const QStri
     p.drawRoundedRect(box, 8.0, 8.0);
     p.setPen(theme.text);
     p.setFont(bigFont);
+    if (detail.isEmpty()) {
+        p.drawText(box, Qt::AlignCenter, headline);
+        return;
+    }
     p.drawText(QRectF(box.left(), box.top() + 9.0, box.width(), big.height()), Qt::AlignCenter,
                headline);
     p.setPen(theme.mutedText);

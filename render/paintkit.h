@@ -74,7 +74,7 @@ void drawLabelInBox(QPainter& p, const QRectF& box, const QString& text, const Q
 /// The size of a message card (drawMessage()) with these two lines.
 [[nodiscard]] QSizeF messageSize(const Theme& theme, const QString& headline,
                                  const QString& detail);
-/// A rounded card with a bold headline and a muted detail line.
+/// A rounded card with a bold headline and a muted detail line (none when \p detail is empty).
 void drawMessage(QPainter& p, const QRectF& box, const Theme& theme, const QString& headline,
                  const QString& detail);
 

@@ -172,16 +172,23 @@ double Coverage::cost(const QRectF& box) const
     return cost;
 }
 
+double placementCost(const PlotFrame& frame, const QRectF& box)
+{
+    // Cut off by the plot's edge is worse than hiding a point.
+    const bool inside = frame.area.adjusted(-0.5, -0.5, 0.5, 0.5).contains(box);
+    return frame.covered.cost(box) + (inside ? 0.0 : 1000.0);
+}
+
 QRectF placeAnnotation(const PlotFrame& frame, const QSizeF& size,
                        const std::vector<QPointF>& candidates)
 {
     QRectF best(candidates.empty() ? frame.area.topLeft() : candidates.front(), size);
-    double bestCost = frame.covered.cost(best);
+    double bestCost = placementCost(frame, best);
     for (const QPointF& corner : candidates) {
         if (bestCost == 0.0)
             break;
         const QRectF box(corner, size);
-        const double cost = frame.covered.cost(box);
+        const double cost = placementCost(frame, box);
         if (cost < bestCost) {
             best = box;
             bestCost = cost;

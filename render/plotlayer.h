@@ -108,6 +108,9 @@ struct PlotFrame
 /// Where an annotation of \p size goes: the first of \p candidates (top left corners) with the
 /// least Coverage::cost() in \p frame, so it hides no point, line, arrow or text when any
 /// candidate does not. Deterministic: the same frame gives the same place.
+/// What putting an annotation in \p box would hide (Coverage::cost()), plus 1000 when the plot's
+/// edge would cut it off.
+[[nodiscard]] double placementCost(const PlotFrame& frame, const QRectF& box);
 [[nodiscard]] QRectF placeAnnotation(const PlotFrame& frame, const QSizeF& size,
                                      const std::vector<QPointF>& candidates);
 /// The candidates of placeAnnotation() for a box of \p size inside \p area, \p margin from its

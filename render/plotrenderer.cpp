@@ -22,8 +22,8 @@ PlotRenderer::PlotRenderer()
     m_layers.push_back(std::make_unique<WeightVectorLayer>());
     m_layers.push_back(std::make_unique<RubberBandLayer>());
     m_layers.push_back(std::make_unique<AxesLayer>());
-    m_layers.push_back(std::make_unique<LegendLayer>());
     m_layers.push_back(std::make_unique<MessageLayer>());
+    m_layers.push_back(std::make_unique<LegendLayer>());
 }
 
 PlotRenderer::~PlotRenderer() = default;

@@ -34,8 +34,15 @@ class PointLayer;
 /// | WeightVectorLayer | w and the update vector, their labels, the scale note |
 /// | RubberBandLayer | the selection being dragged |
 /// | AxesLayer | frame, ticks and labels, axis titles (outside the plot area) |
-/// | LegendLayer | the classes with their counts |
 /// | MessageLayer | "no boundary yet", or an arrow towards a boundary outside the view |
+/// | LegendLayer | the classes with their counts |
+///
+/// Texts over the plot (the labels of the arrows, the scale note, the message, the legend) are
+/// placed by placeAnnotation(): of a few candidate places (beside the arrow on either side,
+/// beyond its tip; the corners and edges of the plot) the first that hides least of what the
+/// layers below reported, points first, then arrows, texts and lines, and never cut off by the
+/// plot's edge where a place inside it is free. A message that finds no free place takes a
+/// smaller form (its headline alone) when that hides less.
 ///
 /// The weight vector is drawn from the point of the boundary closest to the centre of the view, at
 /// a right angle to the boundary, pointing to the class-1 side: the anchor stays on screen whatever
