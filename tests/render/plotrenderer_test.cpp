@@ -471,4 +471,30 @@ TEST(PlotRenderer, DenseErrorsStayReadableAndEachIsMarked)
     }
 }
 
+// Issue 11: w was cut off at the plot's edge. A boundary near the top with w pointing up: the
+// arrow, head and label included, stays inside the plot (drawn smaller, as the note says).
+TEST(PlotRenderer, TheWeightArrowIsDrawnWhole)
+{
+    PlotScene scene = baseScene();
+    scene.hasModel = true;
+    scene.showWeightVector = true;
+    scene.model = {{0, 1}, -9}; // x2 = 9, w = (0, 1): from the line to the top edge
+    const Theme theme = Theme::light();
+    const QImage image = render(scene, theme);
+    const QRectF area = transformOf(scene).pixelRect();
+    // Above the line (its pen and halo end 4 px above it) only the arrow and its label have the
+    // arrow's colour.
+    const double line = transformOf(scene).toPixel(0, 9).y() - 4.0;
+    int arrow = 0;
+    int atTheEdge = 0;
+    for (int y = int(area.top()); y < int(line); ++y)
+        for (int x = int(area.left()) + 1; x < int(area.right()) - 1; ++x)
+            if (distance(image.pixelColor(x, y), theme.weightArrow) <= 30) {
+                ++arrow;
+                atTheEdge += y < area.top() + 4 ? 1 : 0;
+            }
+    EXPECT_GT(arrow, 10);
+    EXPECT_EQ(atTheEdge, 0);
+}
+
 } // namespace
