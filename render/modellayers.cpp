@@ -309,14 +309,20 @@ void WeightVectorLayer::paint(PlotFrame& frame)
         if (!scene.showAnnotations)
             return;
         std::vector<QRectF> boxes;
-        const QRectF beyond = labelBoxAway(to, to - from, text, labelFont, 5.0);
+        const auto beyond = [&](double gap) {
+            boxes.push_back(labelBoxAway(to, to - from, text, labelFont, gap));
+        };
         if (tipFirst)
-            boxes.push_back(beyond);
-        for (const QPointF& side : {away, -away})
-            for (const double f : {0.5, 0.3, 0.7})
-                boxes.push_back(labelBoxAway(from + f * (to - from), side, text, labelFont, 7.0));
-        if (!tipFirst)
-            boxes.push_back(beyond);
+            beyond(5.0);
+        // Close to the arrow first, then further out where points crowd it.
+        for (const double gap : {7.0, 18.0, 32.0}) {
+            for (const QPointF& side : {away, -away})
+                for (const double f : {0.5, 0.3, 0.7, 0.15, 0.85})
+                    boxes.push_back(
+                        labelBoxAway(from + f * (to - from), side, text, labelFont, gap));
+            if (!tipFirst || gap > 7.0)
+                beyond(gap);
+        }
         std::vector<QPointF> corners;
         for (const QRectF& b : boxes)
             corners.push_back(b.topLeft());
