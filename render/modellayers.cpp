@@ -312,15 +312,18 @@ void WeightVectorLayer::paint(PlotFrame& frame)
         const auto beyond = [&](double gap) {
             boxes.push_back(labelBoxAway(to, to - from, text, labelFont, gap));
         };
+        // Just clear of the arrow's own reach as reported to the coverage (its head and halo).
+        const double clear =
+            0.45 * arrowHead(QLineF(from, to).length(), theme.arrowWidth) + 1.5 + 1.0;
         if (tipFirst)
-            beyond(5.0);
+            beyond(clear);
         // Close to the arrow first, then further out where points crowd it.
-        for (const double gap : {7.0, 18.0, 32.0}) {
+        for (const double gap : {clear, clear + 11.0, clear + 25.0}) {
             for (const QPointF& side : {away, -away})
                 for (const double f : {0.5, 0.3, 0.7, 0.15, 0.85})
                     boxes.push_back(
                         labelBoxAway(from + f * (to - from), side, text, labelFont, gap));
-            if (!tipFirst || gap > 7.0)
+            if (!tipFirst || gap > clear)
                 beyond(gap);
         }
         std::vector<QPointF> corners;

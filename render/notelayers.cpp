@@ -155,8 +155,25 @@ void MessageLayer::paint(PlotFrame& frame)
         t = std::min(t, (inner.bottom() - c.y()) / dir.y());
     if (dir.y() < -1e-12)
         t = std::min(t, (inner.top() - c.y()) / dir.y());
-    const QPointF tip = c + dir * t;
-    const QPointF tail = tip - dir * std::min(72.0, 0.8 * t);
+    QPointF tip = c + dir * t;
+    QPointF tail = tip - dir * std::min(72.0, 0.8 * t);
+    // Slid across its direction, along the edge, when that hides less (it covered w + Δw).
+    const QPointF across(-dir.y(), dir.x());
+    double best = 1e300;
+    const QPointF tip0 = tip;
+    const QPointF tail0 = tail;
+    for (const double shift : {0.0, 60.0, -60.0, 120.0, -120.0, 180.0, -180.0}) {
+        const QPointF moved = across * shift;
+        if (!inner.contains(tip0 + moved) || !inner.contains(tail0 + moved))
+            continue;
+        const double cost = frame.covered.cost(
+            QRectF(tail0 + moved, tip0 + moved).normalized().adjusted(-8.0, -8.0, 8.0, 8.0));
+        if (cost < best) {
+            best = cost;
+            tip = tip0 + moved;
+            tail = tail0 + moved;
+        }
+    }
     const double width = theme.arrowWidth + 1.0;
     drawArrow(frame.painter, tail, tip, theme.boundary, width, theme.plotBackground);
     frame.covered.addSegment(Coverage::Kind::Arrow, QLineF(tail, tip),
