@@ -50,12 +50,15 @@ QRectF FramePainter::contentRect(const QRectF& target) const
 }
 
 void FramePainter::paintContent(QPainter& painter, const QRectF& target, const ExportFrame& frame,
-                                bool legend)
+                                bool legend, const QSizeF& page)
 {
     switch (m_options.content) {
-    case ExportContent::Plot:
-        m_renderer.paint(painter, target, sceneFor(m_source, frame, legend), m_options.theme);
+    case ExportContent::Plot: {
+        render::PlotScene scene = sceneFor(m_source, frame, legend);
+        scene.scale = render::PlotRenderer::scaleFor(page); // marks grow with the page
+        m_renderer.paint(painter, target, scene, m_options.theme);
         return;
+    }
     case ExportContent::ErrorChart:
         render::ChartPainter::paint(painter, target, m_series, render::ChartPainter::Kind::Errors,
                                     frame.chartEpoch, m_options.theme);
@@ -98,7 +101,7 @@ void FramePainter::paintFrame(QPainter& painter, const QRectF& target, const Exp
                          fm.elidedText(captionText(m_source, frame), Qt::ElideRight, text.width()));
         painter.restore();
     }
-    paintContent(painter, content, frame, m_options.legend);
+    paintContent(painter, content, frame, m_options.legend, target.size());
 }
 
 QSize FramePainter::storyboardGrid(int count, const QSizeF& page, double aspect,
@@ -184,7 +187,7 @@ void FramePainter::paintStoryboard(QPainter& painter, const QRectF& target,
         painter.restore();
         // The legend once, in the first panel: the classes are the same in all of them.
         paintContent(painter, cell.adjusted(0.0, captionH, 0.0, 0.0), frame,
-                     m_options.legend && i == 0);
+                     m_options.legend && i == 0, target.size());
     }
 }
 

@@ -48,8 +48,9 @@ public:
     [[nodiscard]] const ExportOptions& options() const { return m_options; }
 
 private:
+    /// \p page: the size of the whole page, which sets the plot's scale.
     void paintContent(QPainter& painter, const QRectF& target, const ExportFrame& frame,
-                      bool legend);
+                      bool legend, const QSizeF& page);
     [[nodiscard]] double captionHeight() const;
 
     const ExportSource& m_source;

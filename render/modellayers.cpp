@@ -183,10 +183,11 @@ void BoundaryLayer::paint(PlotFrame& frame)
 
 double WeightVectorLayer::scale(const PlotScene& scene, const ViewTransform& transform)
 {
-    double length = scene.model.w.norm();
+    // stableNorm(): the weights of a diverged run (1e160) have an infinite squared norm.
+    double length = scene.model.w.stableNorm();
     if (scene.step && scene.step->updated) {
-        length = std::max(length, scene.step->before.w.norm());
-        length = std::max(length, (scene.step->before.w + scene.step->deltaW).norm());
+        length = std::max(length, scene.step->before.w.stableNorm());
+        length = std::max(length, (scene.step->before.w + scene.step->deltaW).stableNorm());
     }
     const io::ViewBox& v = transform.effectiveView();
     const double viewSize = std::min(v.xMax - v.xMin, v.yMax - v.yMin);
@@ -203,6 +204,39 @@ bool WeightVectorLayer::shows(const PlotFrame& frame) const
     return frame.hasModel && frame.scene.showWeightVector;
 }
 
+namespace {
+
+/// The anchor of the arrows on the line from \p p0 to \p p1 (pixels), as the fraction t of the
+/// way, nearest to \p preferred, where every tip (anchor + offset) lies in \p inner; none when no
+/// point of the line has room for them.
+std::optional<double> fittingAnchor(const QPointF& p0, const QPointF& p1, double preferred,
+                                    const std::vector<QPointF>& offsets, const QRectF& inner)
+{
+    double lo = 0.0;
+    double hi = 1.0;
+    const QPointF d = p1 - p0;
+    // p0 + t d + o within [min, max] along each axis, for each offset o: linear in t.
+    const auto constrain = [&](double start, double slope, double min, double max) {
+        if (std::abs(slope) < 1e-12)
+            return start >= min - 1e-9 && start <= max + 1e-9;
+        double a = (min - start) / slope;
+        double b = (max - start) / slope;
+        if (a > b)
+            std::swap(a, b);
+        lo = std::max(lo, a);
+        hi = std::min(hi, b);
+        return lo <= hi;
+    };
+    for (const QPointF& o : offsets) {
+        if (!constrain(p0.x() + o.x(), d.x(), inner.left(), inner.right()) ||
+            !constrain(p0.y() + o.y(), d.y(), inner.top(), inner.bottom()))
+            return std::nullopt;
+    }
+    return std::clamp(preferred, lo, hi);
+}
+
+} // namespace
+
 void WeightVectorLayer::paint(PlotFrame& frame)
 {
     const PlotScene& scene = frame.scene;
@@ -210,23 +244,54 @@ void WeightVectorLayer::paint(PlotFrame& frame)
     const Theme& theme = frame.theme;
     const ViewTransform& tf = frame.transform;
     const bool showUpdate = scene.step && scene.step->updated;
-    const double s = scale(scene, tf);
+    double s = scale(scene, tf);
     const QFont labelFont = theme.font(1.05, true);
 
     // From the old boundary while an update is shown (the boundary itself when the old one is
     // outside the view), otherwise from the boundary. The vectors are the same wherever they are
     // drawn from: w before the update is never taken for 0 because its line is not in view.
-    std::optional<Eigen::Vector2d> anchor;
+    std::optional<LineClip> line;
     const Eigen::Vector2d wOld = showUpdate ? scene.step->before.w : Eigen::Vector2d::Zero();
     if (showUpdate && !scene.step->before.hasNoBoundary()) {
         const LineClip ghostClip = clipBoundary(scene.step->before, tf.effectiveView());
         if (ghostClip.kind == LineClip::Kind::Inside)
-            anchor = ghostClip.closest;
+            line = ghostClip;
     }
-    if (!anchor && frame.clip.kind == LineClip::Kind::Inside)
-        anchor = frame.clip.closest;
-    if (!anchor)
+    if (!line && frame.clip.kind == LineClip::Kind::Inside)
+        line = frame.clip;
+    if (!line)
         return;
+    const bool threeArrows = showUpdate && wOld.squaredNorm() > 0.0;
+    if (!threeArrows && scene.model.hasNoBoundary())
+        return;
+
+    // The whole figure, labels included, must fit the plot: the anchor slides along its line
+    // from the point nearest the view's centre, and where no point of the line leaves room the
+    // vectors are drawn smaller (the note says by how much).
+    const QPointF p0 = tf.toPixel(line->segment.x1(), line->segment.y1());
+    const QPointF p1 = tf.toPixel(line->segment.x2(), line->segment.y2());
+    const QPointF closest = tf.toPixel(line->closest);
+    const double span = QLineF(p0, p1).length();
+    const double preferred =
+        span > 0.0 ? QPointF::dotProduct(closest - p0, p1 - p0) / (span * span) : 0.0;
+    const QFontMetricsF lfm(labelFont);
+    const double room = lfm.height() + 8.0;
+    const QRectF inner = frame.area.adjusted(room, room, -room, -room);
+    QPointF a = closest;
+    for (int tries = 0; tries < 12; ++tries) {
+        std::vector<QPointF> offsets{QPointF(0, 0), tf.vectorToPixel(s * scene.model.w)};
+        if (threeArrows) {
+            offsets.push_back(tf.vectorToPixel(s * wOld));
+            offsets.push_back(tf.vectorToPixel(s * (wOld + scene.step->deltaW)));
+        }
+        if (const std::optional<double> t = fittingAnchor(p0, p1, preferred, offsets, inner)) {
+            a = p0 + *t * (p1 - p0);
+            break;
+        }
+        if (tries == 11)
+            break; // a plot too small for any arrow: as large as it comes
+        s = nearestRung(0.5 * s);
+    }
 
     Coverage& covered = frame.covered;
     const auto arrow = [&](const QPointF& from, const QPointF& to, const QColor& colour,
@@ -236,48 +301,79 @@ void WeightVectorLayer::paint(PlotFrame& frame)
         const double head = arrowHead(QLineF(from, to).length(), width);
         covered.addSegment(Coverage::Kind::Arrow, QLineF(from, to), 0.45 * head + 1.5);
     };
-    const auto label = [&](const QPointF& at, const QPointF& away, const QString& text,
-                           const QColor& colour, double gap) {
-        covered.addBox(Coverage::Kind::Text, drawLabelAway(painter, at, away, text, labelFont,
-                                                           colour, theme.plotBackground, gap));
+    // A label where it hides least: beside its arrow on the \p away side (the middle, then a
+    // third and two thirds of the way), then on the other side, then beyond the tip.
+    // (\p tipFirst: beyond the tip first.)
+    const auto label = [&](const QPointF& from, const QPointF& to, const QPointF& away,
+                           const QString& text, const QColor& colour, bool tipFirst) {
+        if (!scene.showAnnotations)
+            return;
+        std::vector<QRectF> boxes;
+        const auto beyond = [&](double gap) {
+            boxes.push_back(labelBoxAway(to, to - from, text, labelFont, gap));
+        };
+        // Just clear of the arrow's own reach as reported to the coverage (its head and halo).
+        const double clear =
+            0.45 * arrowHead(QLineF(from, to).length(), theme.arrowWidth) + 1.5 + 1.0;
+        if (tipFirst)
+            beyond(clear);
+        // Close to the arrow first, then further out where points crowd it.
+        for (const double gap : {clear, clear + 11.0, clear + 25.0}) {
+            for (const QPointF& side : {away, -away})
+                for (const double f : {0.5, 0.3, 0.7, 0.15, 0.85})
+                    boxes.push_back(
+                        labelBoxAway(from + f * (to - from), side, text, labelFont, gap));
+            if (!tipFirst || gap > clear)
+                beyond(gap);
+        }
+        std::vector<QPointF> corners;
+        for (const QRectF& b : boxes)
+            corners.push_back(b.topLeft());
+        const QRectF box = placeAnnotation(frame, boxes.front().size(), corners);
+        drawLabelInBox(painter, box, text, labelFont, colour, theme.plotBackground);
+        covered.addBox(Coverage::Kind::Text, box);
     };
 
-    const QPointF a = tf.toPixel(*anchor);
-    const QPointF tipNew = tf.toPixel(*anchor + s * scene.model.w);
-    if (showUpdate && wOld.squaredNorm() > 0.0) {
-        const QPointF tipOld = tf.toPixel(*anchor + s * wOld);
-        const QPointF tipSum = tf.toPixel(*anchor + s * (wOld + scene.step->deltaW));
+    const QPointF tipNew = a + tf.vectorToPixel(s * scene.model.w);
+    if (threeArrows) {
+        const QPointF tipOld = a + tf.vectorToPixel(s * wOld);
+        const QPointF tipSum = a + tf.vectorToPixel(s * (wOld + scene.step->deltaW));
         arrow(a, tipOld, theme.ghost, 0.8 * theme.arrowWidth);
         arrow(tipOld, tipSum, theme.updateArrow, theme.arrowWidth);
         arrow(a, tipNew, theme.weightArrow, theme.arrowWidth);
-        // Each label beside the middle of its arrow, outside the triangle.
+        // Each label beside its arrow, outside the triangle where there is room.
         const QPointF centroid = (a + tipOld + tipSum) / 3.0;
-        label(0.5 * (a + tipOld), outwardNormal(a, tipOld, centroid), QStringLiteral("w"),
-              theme.ghost, 7.0);
-        label(0.5 * (tipOld + tipSum), outwardNormal(tipOld, tipSum, centroid),
-              QStringLiteral("\u0394w"), theme.updateArrow, 7.0);
-        label(0.5 * (a + tipNew), outwardNormal(a, tipNew, centroid), QStringLiteral("w + \u0394w"),
-              theme.weightArrow, 7.0);
-    } else if (!scene.model.hasNoBoundary()) {
+        label(a, tipOld, outwardNormal(a, tipOld, centroid), QStringLiteral("w"), theme.ghost,
+              false);
+        label(tipOld, tipSum, outwardNormal(tipOld, tipSum, centroid), QStringLiteral("\u0394w"),
+              theme.updateArrow, false);
+        label(a, tipNew, outwardNormal(a, tipNew, centroid), QStringLiteral("w + \u0394w"),
+              theme.weightArrow, false);
+    } else {
         arrow(a, tipNew, theme.weightArrow, theme.arrowWidth);
         // The first update from w = 0: the new w is the update itself.
-        label(tipNew, tipNew - a, showUpdate ? QStringLiteral("w = \u0394w") : QStringLiteral("w"),
-              theme.weightArrow, 5.0);
+        label(a, tipNew, normalOf(a, tipNew),
+              showUpdate ? QStringLiteral("w = \u0394w") : QStringLiteral("w"), theme.weightArrow,
+              true);
     }
     // The anchor: a small dot on the line.
     painter.setPen(QPen(theme.plotBackground, 1.5));
     painter.setBrush(theme.weightArrow);
     painter.drawEllipse(a, 3.0, 3.0);
     covered.addDisc(Coverage::Kind::Arrow, a, 4.0);
-    if (s != 1.0) {
+    if (s != 1.0 && scene.showAnnotations) {
+        // In a corner where it hides nothing (it covered the point (1, 1) of AND before).
         const QString note = Text::tr("vectors drawn \u00d7%1").arg(formatScale(s));
         const QFont small = theme.font(0.9);
         const QFontMetricsF sfm(small);
+        const QSizeF size(sfm.horizontalAdvance(note) + 4.0, sfm.ascent() + sfm.descent() + 4.0);
+        std::vector<QPointF> corners = cornersFirst(frame.area, size, 8.0);
+        std::swap(corners[0], corners[1]); // top right first, where it always was
+        const QRectF box = placeAnnotation(frame, size, corners);
         covered.addBox(Coverage::Kind::Text,
                        drawHaloText(painter,
-                                    QPointF(frame.area.right() - sfm.horizontalAdvance(note) - 10,
-                                            frame.area.top() + 10 + sfm.ascent()),
-                                    note, small, theme.mutedText, theme.plotBackground));
+                                    QPointF(box.left() + 2.0, box.top() + 2.0 + sfm.ascent()), note,
+                                    small, theme.mutedText, theme.plotBackground));
     }
 }
 

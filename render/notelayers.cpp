@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 namespace plab::render {
 
@@ -22,11 +23,34 @@ struct Text
     Q_DECLARE_TR_FUNCTIONS(plab::render::PlotRenderer)
 };
 
-/// The message card centred on \p centre, reported as covering its box.
-void message(PlotFrame& frame, const QPointF& centre, const QSizeF& size, const QString& headline,
-             const QString& detail)
+/// The message card at the first of \p centres (then the corners and edges of the plot) where it
+/// hides least, reported as covering its box.
+void message(PlotFrame& frame, std::vector<QPointF> centres, const QSizeF& size,
+             const QString& headline, const QString& detail)
 {
-    const QRectF box(centre - QPointF(0.5 * size.width(), 0.5 * size.height()), size);
+    if (!frame.scene.showAnnotations)
+        return;
+    const QPointF half(0.5 * size.width(), 0.5 * size.height());
+    for (QPointF& c : centres)
+        c -= half;
+    for (const QPointF& corner : cornersFirst(frame.area, size, 8.0))
+        centres.push_back(corner);
+    const QRectF box = placeAnnotation(frame, size, centres);
+    const double cost = placementCost(frame, box);
+    if (cost > 0.0) {
+        // Nowhere free: the headline alone, if that hides less.
+        const QSizeF small = messageSize(frame.theme, headline, QString());
+        const QPointF shift(0.5 * (size.width() - small.width()),
+                            0.5 * (size.height() - small.height()));
+        for (QPointF& c : centres)
+            c += shift;
+        const QRectF compact = placeAnnotation(frame, small, centres);
+        if (placementCost(frame, compact) < cost) {
+            drawMessage(frame.painter, compact, frame.theme, headline, QString());
+            frame.covered.addBox(Coverage::Kind::Text, compact);
+            return;
+        }
+    }
     drawMessage(frame.painter, box, frame.theme, headline, detail);
     frame.covered.addBox(Coverage::Kind::Text, box);
 }
@@ -49,7 +73,7 @@ void RubberBandLayer::paint(PlotFrame& frame)
 
 bool LegendLayer::shows(const PlotFrame& frame) const
 {
-    return frame.scene.showLegend && frame.hasData;
+    return frame.scene.showLegend && frame.scene.showAnnotations && frame.hasData;
 }
 
 void LegendLayer::paint(PlotFrame& frame)
@@ -67,8 +91,9 @@ void LegendLayer::paint(PlotFrame& frame)
         textWidth = std::max(textWidth, lfm.horizontalAdvance(texts[cls]));
     }
     const double pad = 8.0;
-    const QRectF box(frame.area.left() + 10.0, frame.area.top() + 10.0,
-                     pad * 2 + theme.markerSize + 8.0 + textWidth, pad * 2 + 2 * row - 4.0);
+    // In the corner (or along the edge) where it hides least: no point, line or arrow if it can.
+    const QSizeF size(pad * 2 + theme.markerSize + 8.0 + textWidth, pad * 2 + 2 * row - 4.0);
+    const QRectF box = placeAnnotation(frame, size, cornersFirst(frame.area, size, 10.0));
     painter.setPen(QPen(withAlpha(theme.frame, 200), 1.0));
     painter.setBrush(withAlpha(theme.plotBackground, 225));
     painter.drawRoundedRect(box, 6.0, 6.0);
@@ -106,7 +131,13 @@ void MessageLayer::paint(PlotFrame& frame)
         const QString headline = Text::tr("no boundary yet: w = 0");
         const QString detail =
             Text::tr("w\u00b7x + b = %1 for every point").arg(number(frame.scene.model.b));
-        message(frame, area.center(), messageSize(theme, headline, detail), headline, detail);
+        // Not in the middle, where the first point is likely clicked: above, then below.
+        const QSizeF size = messageSize(theme, headline, detail);
+        const double dy = 0.5 * size.height() + 12.0;
+        message(frame,
+                {QPointF(area.center().x(), area.top() + dy),
+                 QPointF(area.center().x(), area.bottom() - dy), area.center()},
+                size, headline, detail);
         return;
     }
     // An arrow at the edge of the view pointing towards the line, and a note beside it.
@@ -124,8 +155,25 @@ void MessageLayer::paint(PlotFrame& frame)
         t = std::min(t, (inner.bottom() - c.y()) / dir.y());
     if (dir.y() < -1e-12)
         t = std::min(t, (inner.top() - c.y()) / dir.y());
-    const QPointF tip = c + dir * t;
-    const QPointF tail = tip - dir * std::min(72.0, 0.8 * t);
+    QPointF tip = c + dir * t;
+    QPointF tail = tip - dir * std::min(72.0, 0.8 * t);
+    // Slid across its direction, along the edge, when that hides less (it covered w + Δw).
+    const QPointF across(-dir.y(), dir.x());
+    double best = 1e300;
+    const QPointF tip0 = tip;
+    const QPointF tail0 = tail;
+    for (const double shift : {0.0, 60.0, -60.0, 120.0, -120.0, 180.0, -180.0}) {
+        const QPointF moved = across * shift;
+        if (!inner.contains(tip0 + moved) || !inner.contains(tail0 + moved))
+            continue;
+        const double cost = frame.covered.cost(
+            QRectF(tail0 + moved, tip0 + moved).normalized().adjusted(-8.0, -8.0, 8.0, 8.0));
+        if (cost < best) {
+            best = cost;
+            tip = tip0 + moved;
+            tail = tail0 + moved;
+        }
+    }
     const double width = theme.arrowWidth + 1.0;
     drawArrow(frame.painter, tail, tip, theme.boundary, width, theme.plotBackground);
     frame.covered.addSegment(Coverage::Kind::Arrow, QLineF(tail, tip),
@@ -141,7 +189,7 @@ void MessageLayer::paint(PlotFrame& frame)
                            area.right() - 0.5 * size.width() - 8.0));
     centre.setY(std::clamp(centre.y(), area.top() + 0.5 * size.height() + 8.0,
                            area.bottom() - 0.5 * size.height() - 8.0));
-    message(frame, centre, size, headline, detail);
+    message(frame, {centre}, size, headline, detail);
 }
 
 } // namespace plab::render

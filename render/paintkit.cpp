@@ -82,7 +82,9 @@ void drawMarker(QPainter& p, MarkerShape shape, const QPointF& c, const Theme& t
 
 double selectionRingRadius(const Theme& theme)
 {
-    return 0.5 * theme.markerSize + 3.5;
+    // Outside the red ring of a misclassified point (2-pixel pens, 1.5 pixels apart): a selected
+    // misclassified point shows both.
+    return errorRingRadius(theme) + 3.5;
 }
 
 void drawSelectionRing(QPainter& p, const QPointF& c, const Theme& theme)
@@ -96,6 +98,19 @@ void drawSelectionRing(QPainter& p, const QPointF& c, const Theme& theme)
 double errorRingRadius(const Theme& theme)
 {
     return 0.5 * theme.markerSize + 3.0;
+}
+
+double errorDotRadius(const Theme& theme)
+{
+    return std::max(1.5, 0.2 * theme.markerSize);
+}
+
+void drawErrorDot(QPainter& p, const QPointF& c, const Theme& theme, double r)
+{
+    // Small dots go without the edge, which would leave no red.
+    p.setPen(r >= 2.0 ? QPen(theme.plotBackground, 1.0) : QPen(Qt::NoPen));
+    p.setBrush(theme.errorOutline);
+    p.drawEllipse(c, r, r);
 }
 
 double arrowHead(double length, double width)
@@ -164,10 +179,33 @@ QRectF drawLabelAway(QPainter& p, const QPointF& anchor, QPointF away, const QSt
                         font, color, halo);
 }
 
+QRectF labelBoxAway(const QPointF& anchor, QPointF away, const QString& text, const QFont& font,
+                    double gap)
+{
+    const double n = std::hypot(away.x(), away.y());
+    away = n > 0.0 ? away / n : QPointF(1.0, 0.0);
+    const QFontMetricsF fm(font);
+    const double w = fm.horizontalAdvance(text);
+    const double h = fm.ascent() + fm.descent();
+    const double extent = 0.5 * (w * std::abs(away.x()) + h * std::abs(away.y()));
+    const QPointF centre = anchor + away * (gap + extent);
+    return {centre.x() - 0.5 * w - 2.0, centre.y() - 0.5 * h - 2.0, w + 4.0, h + 4.0};
+}
+
+void drawLabelInBox(QPainter& p, const QRectF& box, const QString& text, const QFont& font,
+                    const QColor& color, const QColor& halo)
+{
+    const QFontMetricsF fm(font);
+    drawHaloText(p, QPointF(box.left() + 2.0, box.top() + 2.0 + fm.ascent()), text, font, color,
+                 halo);
+}
+
 QSizeF messageSize(const Theme& theme, const QString& headline, const QString& detail)
 {
     const QFontMetricsF big(theme.font(1.3, true));
     const QFontMetricsF small(theme.font(1.0));
+    if (detail.isEmpty())
+        return {big.horizontalAdvance(headline) + 24.0, big.height() + 14.0};
     return {std::max(big.horizontalAdvance(headline), small.horizontalAdvance(detail)) + 32.0,
             big.height() + small.height() + 22.0};
 }
@@ -184,6 +222,10 @@ void drawMessage(QPainter& p, const QRectF& box, const Theme& theme, const QStri
     p.drawRoundedRect(box, 8.0, 8.0);
     p.setPen(theme.text);
     p.setFont(bigFont);
+    if (detail.isEmpty()) {
+        p.drawText(box, Qt::AlignCenter, headline);
+        return;
+    }
     p.drawText(QRectF(box.left(), box.top() + 9.0, box.width(), big.height()), Qt::AlignCenter,
                headline);
     p.setPen(theme.mutedText);

@@ -41,6 +41,11 @@ void drawMarker(QPainter& p, MarkerShape shape, const QPointF& c, const Theme& t
 void drawSelectionRing(QPainter& p, const QPointF& c, const Theme& theme);
 /// The radius of the red ring around a misclassified point (drawn with a 2-pixel pen).
 [[nodiscard]] double errorRingRadius(const Theme& theme);
+/// Where misclassified points are too dense for rings (they would merge into one red blob), each
+/// gets a red dot on its centre instead, edged in the plot's colour: its largest radius (denser
+/// points get smaller dots), and the dot of radius \p r.
+[[nodiscard]] double errorDotRadius(const Theme& theme);
+void drawErrorDot(QPainter& p, const QPointF& c, const Theme& theme, double r);
 
 /// The head of an arrow of \p width from \p from to \p to: its length along the arrow.
 [[nodiscard]] double arrowHead(double length, double width);
@@ -59,10 +64,17 @@ QRectF drawHaloText(QPainter& p, const QPointF& baseline, const QString& text, c
 QRectF drawLabelAway(QPainter& p, const QPointF& anchor, QPointF away, const QString& text,
                      const QFont& font, const QColor& color, const QColor& halo, double gap = 7.0);
 
+/// The box drawLabelAway() would give the text, without drawing it.
+[[nodiscard]] QRectF labelBoxAway(const QPointF& anchor, QPointF away, const QString& text,
+                                  const QFont& font, double gap = 7.0);
+/// Draws \p text with a halo into the box labelBoxAway() gave.
+void drawLabelInBox(QPainter& p, const QRectF& box, const QString& text, const QFont& font,
+                    const QColor& color, const QColor& halo);
+
 /// The size of a message card (drawMessage()) with these two lines.
 [[nodiscard]] QSizeF messageSize(const Theme& theme, const QString& headline,
                                  const QString& detail);
-/// A rounded card with a bold headline and a muted detail line.
+/// A rounded card with a bold headline and a muted detail line (none when \p detail is empty).
 void drawMessage(QPainter& p, const QRectF& box, const Theme& theme, const QString& headline,
                  const QString& detail);
 

@@ -137,6 +137,83 @@ bool Coverage::overlaps(const QRectF& box, std::initializer_list<Kind> kinds) co
     return false;
 }
 
+double Coverage::cost(const QRectF& box) const
+{
+    const QRectF b = box.normalized();
+    const auto weight = [](Kind kind) {
+        switch (kind) {
+        case Kind::Point:
+            return 100.0;
+        case Kind::Arrow:
+            return 40.0;
+        case Kind::Text:
+            return 20.0;
+        case Kind::Line:
+            return 5.0;
+        }
+        return 1.0;
+    };
+    double cost = 0.0;
+    for (const Box& other : m_boxes)
+        cost += other.box.intersects(b) ? weight(other.kind) : 0.0;
+    for (const Disc& disc : m_discs)
+        cost += discOverlaps(disc.centre, disc.radius, b) ? weight(disc.kind) : 0.0;
+    for (const Segment& segment : m_segments)
+        cost += segmentOverlaps(segment.line, segment.halfWidth, b) ? weight(segment.kind) : 0.0;
+    for (const PointSet& set : m_points) {
+        const QRectF near = b.adjusted(-set.radius, -set.radius, set.radius, set.radius);
+        const std::vector<double>& xy = set.data->coordinates();
+        for (std::size_t i = 0; i < set.data->size(); ++i) {
+            const QPointF c = set.transform.toPixel(xy[2 * i], xy[2 * i + 1]);
+            if (near.contains(c) && discOverlaps(c, set.radius, b))
+                cost += weight(Kind::Point);
+        }
+    }
+    return cost;
+}
+
+double placementCost(const PlotFrame& frame, const QRectF& box)
+{
+    // Cut off by the plot's edge is worse than hiding a point.
+    const bool inside = frame.area.adjusted(-0.5, -0.5, 0.5, 0.5).contains(box);
+    return frame.covered.cost(box) + (inside ? 0.0 : 1000.0);
+}
+
+QRectF placeAnnotation(const PlotFrame& frame, const QSizeF& size,
+                       const std::vector<QPointF>& candidates)
+{
+    QRectF best(candidates.empty() ? frame.area.topLeft() : candidates.front(), size);
+    double bestCost = placementCost(frame, best);
+    for (const QPointF& corner : candidates) {
+        if (bestCost == 0.0)
+            break;
+        const QRectF box(corner, size);
+        const double cost = placementCost(frame, box);
+        if (cost < bestCost) {
+            best = box;
+            bestCost = cost;
+        }
+    }
+    return best;
+}
+
+std::vector<QPointF> cornersFirst(const QRectF& area, const QSizeF& size, double margin)
+{
+    const double left = area.left() + margin;
+    const double right = std::max(left, area.right() - margin - size.width());
+    const double top = area.top() + margin;
+    const double bottom = std::max(top, area.bottom() - margin - size.height());
+    const double midX = 0.5 * (left + right);
+    const double midY = 0.5 * (top + bottom);
+    std::vector<QPointF> out{{left, top}, {right, top},   {left, bottom}, {right, bottom},
+                             {midX, top}, {midX, bottom}, {left, midY},   {right, midY}};
+    constexpr int steps = 6;
+    for (int j = 0; j <= steps; ++j)
+        for (int i = 0; i <= steps; ++i)
+            out.emplace_back(left + (right - left) * i / steps, top + (bottom - top) * j / steps);
+    return out;
+}
+
 std::size_t Coverage::count(Kind kind) const
 {
     std::size_t n = 0;

@@ -43,6 +43,9 @@ public:
     [[nodiscard]] bool overlaps(const QRectF& box, std::initializer_list<Kind> kinds = {}) const;
     /// How many shapes of \p kind were reported (a point set counts its points).
     [[nodiscard]] std::size_t count(Kind kind) const;
+    /// What covering \p box would hide, weighed: each point 100, each arrow 40, each text 20,
+    /// each line 5; 0 when it hides nothing. Annotations go where this is least.
+    [[nodiscard]] double cost(const QRectF& box) const;
 
 private:
     struct PointSet
@@ -101,6 +104,20 @@ struct PlotFrame
     Ticks yTicks;
     Coverage covered; ///< what the layers painted so far cover
 };
+
+/// Where an annotation of \p size goes: the first of \p candidates (top left corners) with the
+/// least Coverage::cost() in \p frame, so it hides no point, line, arrow or text when any
+/// candidate does not. Deterministic: the same frame gives the same place.
+/// What putting an annotation in \p box would hide (Coverage::cost()), plus 1000 when the plot's
+/// edge would cut it off.
+[[nodiscard]] double placementCost(const PlotFrame& frame, const QRectF& box);
+[[nodiscard]] QRectF placeAnnotation(const PlotFrame& frame, const QSizeF& size,
+                                     const std::vector<QPointF>& candidates);
+/// The candidates of placeAnnotation() for a box of \p size inside \p area, \p margin from its
+/// border: the corners (top left, top right, bottom left, bottom right), then the middles of the
+/// edges (top, bottom, left, right), then a grid over the rest.
+[[nodiscard]] std::vector<QPointF> cornersFirst(const QRectF& area, const QSizeF& size,
+                                                double margin);
 
 /// One layer of the plot (shading, grid, boundaries, points, ...): paints into the frame and
 /// reports what it covers into frame.covered. Layers are painted bottom to top on one painter

@@ -22,15 +22,33 @@ PlotRenderer::PlotRenderer()
     m_layers.push_back(std::make_unique<WeightVectorLayer>());
     m_layers.push_back(std::make_unique<RubberBandLayer>());
     m_layers.push_back(std::make_unique<AxesLayer>());
-    m_layers.push_back(std::make_unique<LegendLayer>());
     m_layers.push_back(std::make_unique<MessageLayer>());
+    m_layers.push_back(std::make_unique<LegendLayer>());
 }
 
 PlotRenderer::~PlotRenderer() = default;
 PlotRenderer::PlotRenderer(PlotRenderer&&) noexcept = default;
 PlotRenderer& PlotRenderer::operator=(PlotRenderer&&) noexcept = default;
 
-QRectF PlotRenderer::plotArea(const QRectF& target, const Theme& theme)
+namespace {
+
+/// The scene's scale, kept to what makes sense (1 when it is not a number).
+double validScale(double scale)
+{
+    return std::isfinite(scale) ? std::clamp(scale, 0.25, 8.0) : 1.0;
+}
+
+/// The theme as the layers see it in a picture drawn at \p scale: the painter is scaled, so the
+/// texts are made that much smaller to keep the theme's size.
+Theme scaledTheme(const Theme& theme, double scale)
+{
+    Theme t = theme;
+    t.fontScale /= scale;
+    return t;
+}
+
+/// The plot area of \p target without scale.
+QRectF unscaledPlotArea(const QRectF& target, const Theme& theme)
 {
     // Fixed margins (not fitted to the current labels) so the plot does not shift while panning.
     // Measured once per font: the canvas asks for every mouse event.
@@ -61,10 +79,33 @@ QRectF PlotRenderer::plotArea(const QRectF& target, const Theme& theme)
     return area;
 }
 
+/// \p target in the coordinates of a painter scaled by \p scale about its top left corner.
+QRectF scaledTarget(const QRectF& target, double scale)
+{
+    return {QPointF(0.0, 0.0), target.size() / scale};
+}
+
+} // namespace
+
+QRectF PlotRenderer::plotArea(const QRectF& target, const Theme& theme, double scale)
+{
+    scale = validScale(scale);
+    if (scale == 1.0)
+        return unscaledPlotArea(target, theme);
+    const QRectF area = unscaledPlotArea(scaledTarget(target, scale), scaledTheme(theme, scale));
+    return {target.topLeft() + area.topLeft() * scale, area.size() * scale};
+}
+
 ViewTransform PlotRenderer::transformFor(const QRectF& target, const PlotScene& scene,
                                          const Theme& theme)
 {
-    return ViewTransform(scene.view, plotArea(target, theme), scene.aspect);
+    return ViewTransform(scene.view, plotArea(target, theme, scene.scale), scene.aspect);
+}
+
+double PlotRenderer::scaleFor(const QSizeF& logical)
+{
+    const double ratio = std::min(logical.width() / 1280.0, logical.height() / 720.0);
+    return std::isfinite(ratio) ? std::clamp(ratio, 1.0, 4.0) : 1.0;
 }
 
 double PlotRenderer::arrowScale(const PlotScene& scene, const ViewTransform& transform)
@@ -92,14 +133,27 @@ void PlotRenderer::addLayer(std::unique_ptr<PlotLayer> layer)
     m_layers.push_back(std::move(layer));
 }
 
-void PlotRenderer::paint(QPainter& painter, const QRectF& target, const PlotScene& scene,
-                         const Theme& theme)
+void PlotRenderer::paint(QPainter& painter, const QRectF& outer, const PlotScene& scene,
+                         const Theme& outerTheme)
 {
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing, true);
     painter.setRenderHint(QPainter::TextAntialiasing, true);
     painter.setRenderHint(QPainter::SmoothPixmapTransform, false);
-    PlotFrame frame(painter, target, plotArea(target, theme), scene, theme);
+    // At a scale, the layers paint a target that much smaller into a painter scaled up: every
+    // mark, width and gap grows alike, and the texts keep their size (scaledTheme()).
+    const double scale = validScale(scene.scale);
+    QRectF target = outer;
+    Theme scaled;
+    if (scale != 1.0) {
+        painter.translate(outer.topLeft());
+        painter.scale(scale, scale);
+        target = scaledTarget(outer, scale);
+        scaled = scaledTheme(outerTheme, scale);
+    }
+    const Theme& theme = scale != 1.0 ? scaled : outerTheme;
+    PlotFrame frame(painter, target, unscaledPlotArea(target, theme), scene, theme);
+    frame.devicePixelRatio *= scale;
 
     // The margins; the shading layer fills the plot area. Every pixel is filled once, opaque
     // (fast on raster devices, and no transparency groups in PDF/SVG).

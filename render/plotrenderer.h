@@ -6,6 +6,7 @@
 #include "render/viewtransform.h"
 
 #include <QRectF>
+#include <QSizeF>
 
 #include <memory>
 #include <vector>
@@ -33,8 +34,15 @@ class PointLayer;
 /// | WeightVectorLayer | w and the update vector, their labels, the scale note |
 /// | RubberBandLayer | the selection being dragged |
 /// | AxesLayer | frame, ticks and labels, axis titles (outside the plot area) |
-/// | LegendLayer | the classes with their counts |
 /// | MessageLayer | "no boundary yet", or an arrow towards a boundary outside the view |
+/// | LegendLayer | the classes with their counts |
+///
+/// Texts over the plot (the labels of the arrows, the scale note, the message, the legend) are
+/// placed by placeAnnotation(): of a few candidate places (beside the arrow on either side,
+/// beyond its tip; the corners and edges of the plot) the first that hides least of what the
+/// layers below reported, points first, then arrows, texts and lines, and never cut off by the
+/// plot's edge where a place inside it is free. A message that finds no free place takes a
+/// smaller form (its headline alone) when that hides less.
 ///
 /// The weight vector is drawn from the point of the boundary closest to the centre of the view, at
 /// a right angle to the boundary, pointing to the class-1 side: the anchor stays on screen whatever
@@ -58,11 +66,17 @@ public:
     void paint(QPainter& painter, const QRectF& target, const PlotScene& scene, const Theme& theme);
 
     /// The rectangle inside \p target where the data is plotted (target minus the margins for tick
-    /// labels). Map clicks with ViewTransform(scene.view, plotArea(...), scene.aspect).
-    [[nodiscard]] static QRectF plotArea(const QRectF& target, const Theme& theme);
+    /// labels) at the scene's \p scale. Map clicks with transformFor().
+    [[nodiscard]] static QRectF plotArea(const QRectF& target, const Theme& theme,
+                                         double scale = 1.0);
     /// The transform paint() uses for \p scene in \p target.
     [[nodiscard]] static ViewTransform transformFor(const QRectF& target, const PlotScene& scene,
                                                     const Theme& theme);
+
+    /// The PlotScene::scale for a page of \p logical pixels: how much larger it is than the
+    /// reference canvas of 1280 x 720 (the smaller of the two ratios), from 1 to 4. The same for
+    /// every format; a storyboard passes its whole page, so its panels grow with it.
+    [[nodiscard]] static double scaleFor(const QSizeF& logical);
 
     /// The scale applied to w and the update vector (see the class documentation).
     [[nodiscard]] static double arrowScale(const PlotScene& scene, const ViewTransform& transform);

@@ -67,6 +67,17 @@ struct PlotScene : ModelView
     bool vectorPoints = false;
     bool showLegend = true;
     bool showWeightVector = true;
+    /// The texts over the plot: the legend, the arrows' labels, the scale note, the message cards
+    /// (the arrow towards a boundary outside the view stays). Off: the plot alone, which the
+    /// tests compare with to show that the texts hide no point.
+    bool showAnnotations = true;
+
+    /// How many times larger than on the window's canvas the marks are drawn: markers, rings,
+    /// line widths, arrows and the gaps and margins around annotations. Texts keep the size the
+    /// theme gives them (Theme::fontScale), which the export sets from the page size on its own.
+    /// The window draws at 1; an export sets PlotRenderer::scaleFor() its page, so that a 4K
+    /// image shows the marks of a 1280 x 720 canvas three times as large.
+    double scale = 1.0;
 };
 
 } // namespace plab::render

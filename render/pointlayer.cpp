@@ -251,11 +251,52 @@ void PointLayer::drawPointsRaster(QPainter& painter, const PlotScene& scene, con
     blitLayer(painter, tf.pixelRect());
 }
 
+double PointLayer::errorDensity(const PlotScene& scene, const Theme& theme, const ViewTransform& tf)
+{
+    // Rings merge where several fall into one cell of a ring's size: count the cells the
+    // visible misclassified points occupy.
+    const QRectF area = tf.pixelRect();
+    const double cell = 2.0 * errorRingRadius(theme) + 2.0;
+    const int columns = std::max(1, int(std::ceil(area.width() / cell)));
+    const int rows = std::max(1, int(std::ceil(area.height() / cell)));
+    std::vector<char> occupied(std::size_t(columns) * std::size_t(rows), 0);
+    std::size_t points = 0;
+    std::size_t cells = 0;
+    for (std::size_t i : scene.misclassified) {
+        if (i >= scene.data->size())
+            continue;
+        const QPointF c = tf.toPixel(scene.data->point(i)) - area.topLeft();
+        if (!(c.x() >= 0.0 && c.x() < area.width() && c.y() >= 0.0 && c.y() < area.height()))
+            continue;
+        ++points;
+        char& seen = occupied[std::size_t(int(c.y() / cell)) * std::size_t(columns) +
+                              std::size_t(int(c.x() / cell))];
+        cells += seen ? 0 : 1;
+        seen = 1;
+    }
+    return cells > 0 ? double(points) / double(cells) : 0.0;
+}
+
 void PointLayer::drawErrorRings(QPainter& painter, const PlotScene& scene, const Theme& theme,
                                 const ViewTransform& tf, qreal dpr, bool vector) const
 {
     const QRectF visible = tf.pixelRect().adjusted(-12, -12, 12, 12);
     const double r = errorRingRadius(theme);
+    // Too dense for rings (two or more to a ring's cell): a dot on every misclassified point,
+    // smaller the denser they are, which leaves the points and the density readable while every
+    // one is still marked.
+    const double density = errorDensity(scene, theme, tf);
+    const bool dots = density >= 2.0;
+    const double cell = 2.0 * r + 2.0;
+    const double dot =
+        std::clamp(0.3 * cell / std::sqrt(std::max(1.0, density)), 1.2, errorDotRadius(theme));
+    Sprite dotSprite;
+    if (dots && !vector) {
+        dotSprite.image = paintSprite(
+            2.0 * dot + 4.0, dpr, [&](QPainter& p, QPointF c) { drawErrorDot(p, c, theme, dot); });
+        dotSprite.half = 0.5 * dotSprite.image.width() / dpr;
+    }
+    const Sprite& sprite = dots ? dotSprite : m_errorRing;
     painter.setPen(QPen(theme.errorOutline, 2.0));
     painter.setBrush(Qt::NoBrush);
     for (std::size_t i : scene.misclassified) {
@@ -265,11 +306,15 @@ void PointLayer::drawErrorRings(QPainter& painter, const PlotScene& scene, const
         if (!visible.contains(c))
             continue;
         // Thousands of rings can change every frame while training: sprites on raster devices.
-        if (vector)
+        if (!vector)
+            painter.drawImage(QPointF(spriteCorner(c, sprite.half, dpr)) / dpr, sprite.image);
+        else if (dots)
+            drawErrorDot(painter, c, theme, dot);
+        else {
+            painter.setPen(QPen(theme.errorOutline, 2.0));
+            painter.setBrush(Qt::NoBrush);
             painter.drawEllipse(c, r, r);
-        else
-            painter.drawImage(QPointF(spriteCorner(c, m_errorRing.half, dpr)) / dpr,
-                              m_errorRing.image);
+        }
     }
 }
 

@@ -11,7 +11,8 @@
 namespace plab::render {
 
 /// The data points and the rings that annotate them: the glow and ring of the sample being
-/// processed, the points, the red rings of misclassified points, the hover ring.
+/// processed, the points, the red rings of misclassified points (a red dot on each where rings
+/// would merge), the hover ring.
 ///
 /// On raster devices the points are drawn once into a cached image (marker sprites) that is
 /// reused while only the model changes; the cache is keyed on the data pointer and revision, the
@@ -56,6 +57,10 @@ private:
                           const ViewTransform& transform, qreal dpr);
     static void drawPointsVector(QPainter& painter, const PlotScene& scene, const Theme& theme,
                                  const ViewTransform& transform);
+    /// How many misclassified points in view share a cell of a ring's size, on average: from 2
+    /// on their rings would merge (then each gets a dot instead).
+    [[nodiscard]] static double errorDensity(const PlotScene& scene, const Theme& theme,
+                                             const ViewTransform& transform);
     void drawErrorRings(QPainter& painter, const PlotScene& scene, const Theme& theme,
                         const ViewTransform& transform, qreal dpr, bool vector) const;
     void rebuildLayer(const PlotScene& scene, const ViewTransform& transform, qreal dpr,

@@ -133,18 +133,23 @@ LineClip clipBoundary(const learning::LinearModel& model, const io::ViewBox& box
     LineClip clip;
     if (!model.isFinite() || model.hasNoBoundary())
         return clip;
-    const Eigen::Vector2d& w = model.w;
+    // The line is that of any positive multiple of (w, b): divided by the largest weight, so
+    // that weights of a diverged run (|w| near 1e160, whose square is infinite) give the line
+    // and not NaN.
+    const double largest = std::max(std::abs(model.w.x()), std::abs(model.w.y()));
+    const Eigen::Vector2d w = model.w / largest;
+    const double bias = model.b / largest;
     const double norm2 = w.squaredNorm();
     const double norm = std::sqrt(norm2);
     const Eigen::Vector2d centre(0.5 * (box.xMin + box.xMax), 0.5 * (box.yMin + box.yMax));
-    const double f = model.net(centre);
+    const double f = w.dot(centre) + bias;
     clip.distance = std::abs(f) / norm;
     clip.closest = centre - (f / norm2) * w;
     clip.towards = f > 0.0 ? Eigen::Vector2d(-w / norm) : Eigen::Vector2d(w / norm);
 
     // Vertical and horizontal lines exactly, without the rounding of the general case.
     if (w.y() == 0.0) {
-        const double x = -model.b / w.x();
+        const double x = -bias / w.x();
         clip.closest.x() = x;
         if (x < box.xMin || x > box.xMax) {
             clip.kind = LineClip::Kind::Outside;
@@ -155,7 +160,7 @@ LineClip clipBoundary(const learning::LinearModel& model, const io::ViewBox& box
         return clip;
     }
     if (w.x() == 0.0) {
-        const double y = -model.b / w.y();
+        const double y = -bias / w.y();
         clip.closest.y() = y;
         if (y < box.yMin || y > box.yMax) {
             clip.kind = LineClip::Kind::Outside;

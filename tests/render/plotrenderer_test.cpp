@@ -373,4 +373,128 @@ TEST(PlotRenderer, ArrowScaleKeepsWReadable)
     EXPECT_DOUBLE_EQ(PlotRenderer::arrowScale(scene, tf), 20.0);
 }
 
+// Item 6 of issue 11: after divergence (|w| near 1e159, |w|^2 infinite) the boundary is drawn
+// where the shading splits the plot; before, it was missing and a stray dot sat at the centre.
+TEST(PlotRenderer, DivergedWeightsStillDrawTheirBoundary)
+{
+    PlotScene scene = baseScene();
+    scene.view = {-3, 3, -3, 3};
+    scene.hasModel = true;
+    scene.showWeightVector = true;
+    scene.model = {{1e159, 1e159}, -1e158}; // x1 + x2 = 0.1
+    const Theme theme = Theme::light();
+    const QImage image = render(scene, theme);
+    const ViewTransform tf = transformOf(scene);
+    for (double x1 = -2.5; x1 <= 2.5; x1 += 0.5)
+        EXPECT_LE(distance(pixel(image, tf.toPixel(x1, 0.1 - x1)), theme.boundary), 24) << x1;
+}
+
+/// The number of pixels within \p tolerance of \p colour inside \p box.
+int pixelsNear(const QImage& image, const QColor& colour, const QRectF& box, int tolerance = 40)
+{
+    int n = 0;
+    const QRect r = box.toAlignedRect().intersected(image.rect());
+    for (int y = r.top(); y <= r.bottom(); ++y)
+        for (int x = r.left(); x <= r.right(); ++x)
+            n += distance(image.pixelColor(x, y), colour) <= tolerance ? 1 : 0;
+    return n;
+}
+
+// Issue 11: a selected misclassified point shows its selection ring beside the red one (before,
+// the red ring covered it).
+TEST(PlotRenderer, SelectionStaysVisibleOnMisclassifiedPoints)
+{
+    const Dataset data({{{2, 2}, 0}, {{7, 7}, 1}});
+    PlotScene scene = baseScene();
+    scene.data = &data;
+    scene.dataRevision = 1;
+    scene.selected = {1, 1};
+    scene.misclassified = {0};
+    const Theme theme = Theme::light();
+    for (const bool vector : {false, true}) {
+        scene.vectorPoints = vector;
+        const QImage image = render(scene, theme);
+        const ViewTransform tf = transformOf(scene);
+        const QRectF around(tf.toPixel(data.point(0)) - QPointF(20, 20), QSizeF(40, 40));
+        const QRectF aroundOther(tf.toPixel(data.point(1)) - QPointF(20, 20), QSizeF(40, 40));
+        const int ring = pixelsNear(image, theme.selection, aroundOther);
+        EXPECT_GT(ring, 40) << vector;
+        // As much of the selection ring as on the point without a red ring, nearly.
+        EXPECT_GT(pixelsNear(image, theme.selection, around), ring * 3 / 4) << vector;
+        EXPECT_GT(pixelsNear(image, theme.errorOutline, around), 30) << vector;
+    }
+}
+
+// Issue 11: 10^4 misclassified points do not merge into one red blob (the plot stays readable),
+// and every one of them is still marked red.
+TEST(PlotRenderer, DenseErrorsStayReadableAndEachIsMarked)
+{
+    Dataset data;
+    std::uint32_t seed = 12345;
+    const auto next = [&seed] {
+        seed = seed * 1664525u + 1013904223u;
+        return (seed >> 8) / double(1u << 24);
+    };
+    for (int i = 0; i < 10000; ++i)
+        data.add({0.5 + 9 * next(), 0.5 + 9 * next()}, 1);
+    PlotScene scene = baseScene();
+    scene.data = &data;
+    scene.dataRevision = 1;
+    scene.hasModel = true;
+    scene.model = {{0, 1}, -9.9}; // class 0 below x2 = 9.9: every point is wrong
+    for (std::size_t i = 0; i < data.size(); ++i)
+        scene.misclassified.push_back(i);
+    const Theme theme = Theme::light();
+    for (const bool vector : {false, true}) {
+        scene.vectorPoints = vector;
+        const QImage image = render(scene, theme);
+        PlotScene unmarked = scene;
+        unmarked.misclassified.clear();
+        const QImage plain = render(unmarked, theme);
+        const ViewTransform tf = transformOf(scene);
+        const QRectF area = tf.pixelRect();
+        const double red =
+            pixelsNear(image, theme.errorOutline, area, 60) / (area.width() * area.height());
+        EXPECT_LT(red, 0.3) << vector; // rings: most of the plot
+        // Most of the points' own colour is still seen between the marks.
+        EXPECT_GT(pixelsNear(image, theme.classColors[1], area, 30),
+                  pixelsNear(plain, theme.classColors[1], area, 30) / 3)
+            << vector;
+        // A red mark on every point (a later mark may cover an earlier one's centre pixel).
+        for (std::size_t i = 0; i < data.size(); ++i) {
+            const QPointF c = tf.toPixel(data.point(i));
+            ASSERT_GT(
+                pixelsNear(image, theme.errorOutline, QRectF(c - QPointF(2, 2), QSizeF(4, 4)), 60),
+                0)
+                << "point " << i << (vector ? " (vector)" : "");
+        }
+    }
+}
+
+// Issue 11: w was cut off at the plot's edge. A boundary near the top with w pointing up: the
+// arrow, head and label included, stays inside the plot (drawn smaller, as the note says).
+TEST(PlotRenderer, TheWeightArrowIsDrawnWhole)
+{
+    PlotScene scene = baseScene();
+    scene.hasModel = true;
+    scene.showWeightVector = true;
+    scene.model = {{0, 1}, -9}; // x2 = 9, w = (0, 1): from the line to the top edge
+    const Theme theme = Theme::light();
+    const QImage image = render(scene, theme);
+    const QRectF area = transformOf(scene).pixelRect();
+    // Above the line (its pen and halo end 4 px above it) only the arrow and its label have the
+    // arrow's colour.
+    const double line = transformOf(scene).toPixel(0, 9).y() - 4.0;
+    int arrow = 0;
+    int atTheEdge = 0;
+    for (int y = int(area.top()); y < int(line); ++y)
+        for (int x = int(area.left()) + 1; x < int(area.right()) - 1; ++x)
+            if (distance(image.pixelColor(x, y), theme.weightArrow) <= 30) {
+                ++arrow;
+                atTheEdge += y < area.top() + 4 ? 1 : 0;
+            }
+    EXPECT_GT(arrow, 10);
+    EXPECT_EQ(atTheEdge, 0);
+}
+
 } // namespace

@@ -331,6 +331,25 @@ INSTANTIATE_TEST_SUITE_P(
                  40 / std::sqrt(2.0)}),
     [](const auto& info) { return std::string(info.param.name); });
 
+// A diverged run's weights (|w| near 1e160, |w|^2 infinite) still have their line: before, the
+// segment was NaN and only the closest point (the view's centre) was left, drawn as a stray dot.
+TEST(ClipBoundaryOfHugeWeights, IsTheLineOfTheScaledDownModel)
+{
+    for (const double k : {1e160, 1e300, -1e200}) {
+        const LinearModel huge{{k, k}, -10 * k}; // x + y = 10 (k < 0: the sides swap)
+        const LineClip clip = clipBoundary(huge, {0, 10, 0, 10});
+        ASSERT_EQ(clip.kind, LineClip::Kind::Inside) << k;
+        const QLineF& s = clip.segment;
+        EXPECT_NEAR(s.x1() + s.y1(), 10.0, 1e-9) << k;
+        EXPECT_NEAR(s.x2() + s.y2(), 10.0, 1e-9) << k;
+        EXPECT_NEAR(QLineF(s).length(), 10 * std::sqrt(2.0), 1e-9) << k;
+        EXPECT_NEAR(clip.distance, 0.0, 1e-9) << k;
+    }
+    const LineClip away = clipBoundary({{1e160, 0}, -2e161}, {0, 10, 0, 10}); // x = 20
+    EXPECT_EQ(away.kind, LineClip::Kind::Outside);
+    EXPECT_NEAR(away.distance, 15.0, 1e-9);
+}
+
 TEST(HalfPlane, SplitsTheBoxAlongTheLine)
 {
     const ViewBox box{0, 10, 0, 10};
