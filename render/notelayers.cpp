@@ -24,35 +24,46 @@ struct Text
 };
 
 /// The message card at the first of \p centres (then the corners and edges of the plot) where it
-/// hides least, reported as covering its box.
-void message(PlotFrame& frame, std::vector<QPointF> centres, const QSizeF& size,
-             const QString& headline, const QString& detail)
+/// hides least, reported as covering its box. Where the whole card hides something or does not
+/// fit (a small storyboard panel), the headline alone, then the headline in smaller type.
+void message(PlotFrame& frame, const std::vector<QPointF>& centres, const QString& headline,
+             const QString& detail)
 {
     if (!frame.scene.showAnnotations)
         return;
-    const QPointF half(0.5 * size.width(), 0.5 * size.height());
-    for (QPointF& c : centres)
-        c -= half;
-    for (const QPointF& corner : cornersFirst(frame.area, size, 8.0))
-        centres.push_back(corner);
-    const QRectF box = placeAnnotation(frame, size, centres);
-    const double cost = placementCost(frame, box);
-    if (cost > 0.0) {
-        // Nowhere free: the headline alone, if that hides less.
-        const QSizeF small = messageSize(frame.theme, headline, QString());
-        const QPointF shift(0.5 * (size.width() - small.width()),
-                            0.5 * (size.height() - small.height()));
-        for (QPointF& c : centres)
-            c += shift;
-        const QRectF compact = placeAnnotation(frame, small, centres);
-        if (placementCost(frame, compact) < cost) {
-            drawMessage(frame.painter, compact, frame.theme, headline, QString());
-            frame.covered.addBox(Coverage::Kind::Text, compact);
-            return;
+    struct Form
+    {
+        QString detail;
+        double textScale;
+    };
+    // The last form is the headline made as small as the plot's width needs (at most 0.8).
+    const double headlineWidth = messageSize(frame.theme, headline, QString()).width();
+    const double fitting =
+        std::clamp((frame.area.width() - 16.0) / std::max(1.0, headlineWidth), 0.5, 0.8);
+    const Form forms[] = {{detail, 1.0}, {QString(), 1.0}, {QString(), fitting}};
+    QRectF best;
+    const Form* bestForm = nullptr;
+    double bestCost = 0.0;
+    for (const Form& form : forms) {
+        const QSizeF size = messageSize(frame.theme, headline, form.detail, form.textScale);
+        const QPointF half(0.5 * size.width(), 0.5 * size.height());
+        std::vector<QPointF> places;
+        for (const QPointF& c : centres)
+            places.push_back(c - half);
+        for (const QPointF& corner : cornersFirst(frame.area, size, 8.0))
+            places.push_back(corner);
+        const QRectF box = placeAnnotation(frame, size, places);
+        const double cost = placementCost(frame, box);
+        if (bestForm == nullptr || cost < bestCost) {
+            best = box;
+            bestForm = &form;
+            bestCost = cost;
         }
+        if (bestCost == 0.0)
+            break;
     }
-    drawMessage(frame.painter, box, frame.theme, headline, detail);
-    frame.covered.addBox(Coverage::Kind::Text, box);
+    drawMessage(frame.painter, best, frame.theme, headline, bestForm->detail, bestForm->textScale);
+    frame.covered.addBox(Coverage::Kind::Text, best);
 }
 
 } // namespace
@@ -81,25 +92,46 @@ void LegendLayer::paint(PlotFrame& frame)
     const PlotScene& scene = frame.scene;
     QPainter& painter = frame.painter;
     const Theme& theme = frame.theme;
-    const QFont legendFont = theme.font(1.0);
-    const QFontMetricsF lfm(legendFont);
-    const double row = std::max(lfm.height(), theme.markerSize) + 6.0;
     QString texts[2];
-    double textWidth = 0.0;
-    for (int cls = 0; cls < 2; ++cls) {
+    for (int cls = 0; cls < 2; ++cls)
         texts[cls] = Text::tr("class %1  (%2)").arg(cls).arg(scene.data->count(cls));
-        textWidth = std::max(textWidth, lfm.horizontalAdvance(texts[cls]));
+    // In the corner (or along the edge) where it hides least: no point, line, arrow or message if
+    // it can; where every place hides something (a small storyboard panel), in smaller type.
+    struct Layout
+    {
+        double textScale = 1.0;
+        double row = 0.0;
+        double textWidth = 0.0;
+        QRectF box;
+    };
+    const auto layout = [&](double textScale) {
+        Layout l;
+        l.textScale = textScale;
+        const QFontMetricsF lfm(theme.font(textScale));
+        l.row = std::max(lfm.height(), theme.markerSize) + 6.0 * textScale;
+        for (const QString& text : texts)
+            l.textWidth = std::max(l.textWidth, lfm.horizontalAdvance(text));
+        const double pad = 8.0 * textScale;
+        const QSizeF size(pad * 2 + theme.markerSize + 8.0 + l.textWidth,
+                          pad * 2 + 2 * l.row - 4.0 * textScale);
+        l.box = placeAnnotation(frame, size, cornersFirst(frame.area, size, 10.0));
+        return l;
+    };
+    Layout l = layout(1.0);
+    if (placementCost(frame, l.box) > 0.0) {
+        const Layout small = layout(0.8);
+        if (placementCost(frame, small.box) < placementCost(frame, l.box))
+            l = small;
     }
-    const double pad = 8.0;
-    // In the corner (or along the edge) where it hides least: no point, line or arrow if it can.
-    const QSizeF size(pad * 2 + theme.markerSize + 8.0 + textWidth, pad * 2 + 2 * row - 4.0);
-    const QRectF box = placeAnnotation(frame, size, cornersFirst(frame.area, size, 10.0));
+    const double pad = 8.0 * l.textScale;
+    const QRectF& box = l.box;
     painter.setPen(QPen(withAlpha(theme.frame, 200), 1.0));
     painter.setBrush(withAlpha(theme.plotBackground, 225));
     painter.drawRoundedRect(box, 6.0, 6.0);
-    painter.setFont(legendFont);
+    painter.setFont(theme.font(l.textScale));
+    const double row = l.row;
     for (int cls = 0; cls < 2; ++cls) {
-        const double cy = box.top() + pad + row * cls + 0.5 * (row - 6.0);
+        const double cy = box.top() + pad + row * cls + 0.5 * (row - 6.0 * l.textScale);
         if (!scene.presentation && cls == scene.activeClass) {
             painter.setPen(Qt::NoPen);
             painter.setBrush(withAlpha(theme.selection, 40));
@@ -112,7 +144,7 @@ void LegendLayer::paint(PlotFrame& frame)
                    theme.classColors[std::size_t(cls)]);
         painter.setPen(theme.text);
         painter.drawText(
-            QRectF(mc.x() + 0.5 * theme.markerSize + 8.0, cy - 0.5 * row, textWidth + 4.0, row),
+            QRectF(mc.x() + 0.5 * theme.markerSize + 8.0, cy - 0.5 * row, l.textWidth + 4.0, row),
             Qt::AlignLeft | Qt::AlignVCenter, texts[cls]);
     }
     frame.covered.addBox(Coverage::Kind::Text, box);
@@ -137,7 +169,7 @@ void MessageLayer::paint(PlotFrame& frame)
         message(frame,
                 {QPointF(area.center().x(), area.top() + dy),
                  QPointF(area.center().x(), area.bottom() - dy), area.center()},
-                size, headline, detail);
+                headline, detail);
         return;
     }
     // An arrow at the edge of the view pointing towards the line, and a note beside it.
@@ -189,7 +221,7 @@ void MessageLayer::paint(PlotFrame& frame)
                            area.right() - 0.5 * size.width() - 8.0));
     centre.setY(std::clamp(centre.y(), area.top() + 0.5 * size.height() + 8.0,
                            area.bottom() - 0.5 * size.height() - 8.0));
-    message(frame, {centre}, size, headline, detail);
+    message(frame, {centre}, headline, detail);
 }
 
 } // namespace plab::render

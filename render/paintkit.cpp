@@ -200,10 +200,11 @@ void drawLabelInBox(QPainter& p, const QRectF& box, const QString& text, const Q
                  halo);
 }
 
-QSizeF messageSize(const Theme& theme, const QString& headline, const QString& detail)
+QSizeF messageSize(const Theme& theme, const QString& headline, const QString& detail,
+                   double textScale)
 {
-    const QFontMetricsF big(theme.font(1.3, true));
-    const QFontMetricsF small(theme.font(1.0));
+    const QFontMetricsF big(theme.font(1.3 * textScale, true));
+    const QFontMetricsF small(theme.font(textScale));
     if (detail.isEmpty())
         return {big.horizontalAdvance(headline) + 24.0, big.height() + 14.0};
     return {std::max(big.horizontalAdvance(headline), small.horizontalAdvance(detail)) + 32.0,
@@ -211,10 +212,10 @@ QSizeF messageSize(const Theme& theme, const QString& headline, const QString& d
 }
 
 void drawMessage(QPainter& p, const QRectF& box, const Theme& theme, const QString& headline,
-                 const QString& detail)
+                 const QString& detail, double textScale)
 {
-    const QFont bigFont = theme.font(1.3, true);
-    const QFont smallFont = theme.font(1.0);
+    const QFont bigFont = theme.font(1.3 * textScale, true);
+    const QFont smallFont = theme.font(textScale);
     const QFontMetricsF big(bigFont);
     const QFontMetricsF small(smallFont);
     p.setPen(QPen(withAlpha(theme.frame, 220), 1.0));

@@ -71,12 +71,13 @@ QRectF drawLabelAway(QPainter& p, const QPointF& anchor, QPointF away, const QSt
 void drawLabelInBox(QPainter& p, const QRectF& box, const QString& text, const QFont& font,
                     const QColor& color, const QColor& halo);
 
-/// The size of a message card (drawMessage()) with these two lines.
-[[nodiscard]] QSizeF messageSize(const Theme& theme, const QString& headline,
-                                 const QString& detail);
+/// The size of a message card (drawMessage()) with these two lines, its text \p textScale times
+/// the usual size.
+[[nodiscard]] QSizeF messageSize(const Theme& theme, const QString& headline, const QString& detail,
+                                 double textScale = 1.0);
 /// A rounded card with a bold headline and a muted detail line (none when \p detail is empty).
 void drawMessage(QPainter& p, const QRectF& box, const Theme& theme, const QString& headline,
-                 const QString& detail);
+                 const QString& detail, double textScale = 1.0);
 
 /// A number for the plot: 3 significant digits, typographic minus.
 [[nodiscard]] QString number(double v);

@@ -47,8 +47,8 @@ export_ --project "$l1" --out "$out/lesson-1-train.png" --layout storyboard --si
 # Lesson 2: the perceptron rule, sample by sample, on AND.
 export_ --project "$l2" --out "$out/lesson-2-epoch1.png" --layout storyboard --steps --epochs 1 \
     --size 1280x720 --columns 2
-export_ --project "$l2" --out "$out/lesson-2-storyboard.png" --layout storyboard --epochs 0-5 \
-    --size 1280x720 --columns 3
+export_ --project "$l2" --out "$out/lesson-2-storyboard.png" --layout storyboard --epochs 0-6 \
+    --size 1280x720 --columns 4
 export_ --project "$l2" --out "$out/lesson-2-errors.png" --chart errors --size 800x400
 export_ --project "$l2" --out "$out/lesson-2-trace.md" --table md --epochs all
 
@@ -57,7 +57,7 @@ for lr in 0.1 10; do
     export_ --project "$l3" --out "$out/lesson-3-zeros-lr$lr.png" --layout storyboard \
         --init zeros --lr "$lr" --epochs 1-6 --columns 3 --size 1280x720
     export_ --project "$l3" --out "$out/lesson-3-random-lr$lr.png" --layout storyboard \
-        --init random --lr "$lr" --epochs all --size 1280x480
+        --init random --lr "$lr" --epochs all --size 1280x720
 done
 {
     echo "| initial weights | η = 0.1 | η = 1 | η = 10 |"
