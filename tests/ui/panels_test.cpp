@@ -192,13 +192,17 @@ TEST(LearningCurves, ShowWhatTheExportOfTheSameHistoryShows)
 TEST(LearningCurves, ChartsKeepAReadableShapeInANarrowDock)
 {
     LearningCurves curves;
-    // A dock beside the plot, about as wide as high: the charts are stacked, each as wide as the
-    // dock, not two 110-pixel charts side by side.
-    curves.resize(220, 200);
+    // A square dock beside the plot: the charts are stacked, each as wide as the dock, not two
+    // narrow charts side by side.
+    curves.resize(400, 400);
     for (const auto kind : {LearningCurves::Kind::Errors, LearningCurves::Kind::Weights}) {
-        EXPECT_EQ(curves.chartRect(kind).width(), 220.0);
-        EXPECT_LT(curves.chartRect(kind).height(), 100.0);
+        EXPECT_EQ(curves.chartRect(kind).width(), 400.0);
+        EXPECT_LT(curves.chartRect(kind).height(), 200.0);
     }
+    // A dock wider than high but short (the window's default at 1600x900): stacked, each chart
+    // would keep a sliver of curve under its title and ticks; side by side they stay tall.
+    curves.resize(360, 267);
+    EXPECT_EQ(curves.chartRect(LearningCurves::Kind::Errors).height(), 267.0);
     // A dock under the plot: side by side.
     curves.resize(1200, 180);
     EXPECT_EQ(curves.chartRect(LearningCurves::Kind::Errors).height(), 180.0);

@@ -88,17 +88,26 @@ QRectF LearningCurves::chartRect(Kind kind) const
 {
     const QRectF all = rect();
     const bool first = kind == Kind::Errors;
-    // Side by side or stacked, whichever gives charts closer to their 1.6 : 1 (a dock 220
-    // pixels wide and 200 high stacks them, instead of two 110-pixel charts).
-    const double aspect = std::max(1.0, all.width()) / std::max(1.0, all.height());
-    const double sideBySide = std::abs(std::log(0.5 * aspect / 1.6));
-    const double stacked = std::abs(std::log(2.0 * aspect / 1.6));
-    if (sideBySide <= stacked) {
-        const double w = 0.5 * (all.width() - kGap);
-        return QRectF(first ? 0.0 : all.width() - w, 0.0, w, all.height());
+    // Side by side or stacked, whichever leaves the curves more room: the larger of the two
+    // arrangements' smallest plot area side, the width counted at the curves' 1.6 : 1 (a square
+    // dock stacks them; a dock 340 pixels wide and 260 high keeps them side by side, where
+    // stacked charts would keep 50 pixels of curve under their titles and tick labels).
+    const double halfWidth = 0.5 * (all.width() - kGap);
+    const double halfHeight = 0.5 * (all.height() - kGap);
+    const auto room = [&](const QRectF& chart) {
+        double smallest = 1e300;
+        for (const auto k :
+             {render::ChartPainter::Kind::Errors, render::ChartPainter::Kind::Weights}) {
+            const QRectF plot = render::ChartPainter::plotArea(chart, m_series, k, m_theme);
+            smallest = std::min({smallest, plot.width() / 1.6, plot.height()});
+        }
+        return smallest;
+    };
+    if (room(QRectF(0.0, 0.0, halfWidth, all.height())) >=
+        room(QRectF(0.0, 0.0, all.width(), halfHeight))) {
+        return QRectF(first ? 0.0 : all.width() - halfWidth, 0.0, halfWidth, all.height());
     }
-    const double h = 0.5 * (all.height() - kGap);
-    return QRectF(0.0, first ? 0.0 : all.height() - h, all.width(), h);
+    return QRectF(0.0, first ? 0.0 : all.height() - halfHeight, all.width(), halfHeight);
 }
 
 QList<QPointF> LearningCurves::drawnPoints(Curve curve)
