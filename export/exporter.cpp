@@ -3,6 +3,7 @@
 #include "export/clippedsvg.h"
 #include "export/framepainter.h"
 #include "export/gifwriter.h"
+#include "export/pagedevices.h"
 #include "export/tablewriter.h"
 #include "io/outputfile.h"
 #include "io/textfile.h"
@@ -13,9 +14,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QFontInfo>
-#include <QImageWriter>
-#include <QPageLayout>
-#include <QPageSize>
 #include <QPainter>
 #include <QPdfWriter>
 #include <QSvgGenerator>
@@ -40,12 +38,6 @@ struct Text
 // Spelled with auto: lupdate misreads "constexpr std::size_t kMaxPanels" and would file the
 // next text under a context the program never asks for.
 constexpr auto kMaxPanels = std::size_t(100);
-
-QString cannotWrite(const QString& path, const QString& reason)
-{
-    return Text::tr("%1: cannot be written: %2")
-        .arg(io::printable(QDir::toNativeSeparators(path)), reason);
-}
 
 /// The pages of an export: each is one frame, or (for a storyboard) all of them.
 std::vector<std::span<const ExportFrame>> pagesOf(std::span<const ExportFrame> frames,
@@ -74,30 +66,11 @@ QImage paintImage(FramePainter& painter, std::span<const ExportFrame> frames,
                   const ExportOptions& options)
 {
     const OutputGeometry& g = options.geometry;
-    QImage image(g.pixelSize(), QImage::Format_RGB32);
-    image.setDevicePixelRatio(g.scale);
-    const int dotsPerMetre = int(std::lround(g.dpi / 0.0254));
-    image.setDotsPerMeterX(dotsPerMetre);
-    image.setDotsPerMeterY(dotsPerMetre);
-    image.fill(options.theme.background);
+    QImage image = pageImage(g, options.theme.background);
     QPainter p(&image);
     painter.paintPage(p, QRectF(QPointF(0.0, 0.0), QSizeF(image.size()) / g.scale), frames);
     p.end();
     return image;
-}
-
-/// Encodes \p image as PNG in memory, then writes it to \p device: a write error is the device's
-/// (with the system's reason, reported once), never libpng's second line on standard error.
-std::optional<QString> writePng(QIODevice& device, const QImage& image)
-{
-    QBuffer buffer;
-    buffer.open(QIODevice::WriteOnly);
-    QImageWriter writer(&buffer, "png");
-    if (!writer.write(image))
-        return writer.errorString();
-    if (device.write(buffer.data()) != buffer.data().size())
-        return device.errorString();
-    return std::nullopt;
 }
 
 /// \p options ready to paint: the title with control characters escaped (they would be invisible
@@ -121,11 +94,7 @@ std::optional<QString> writeSvg(QIODevice& device, FramePainter& painter,
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
     QSvgGenerator generator;
-    generator.setOutputDevice(&buffer);
-    // width and height carry the physical size (pixels / dpi); the drawing is in logical pixels.
-    generator.setSize(g.pixelSize());
-    generator.setResolution(int(std::lround(g.dpi)));
-    generator.setViewBox(QRectF(QPointF(0.0, 0.0), g.logical));
+    setUpSvg(generator, &buffer, g);
     // QSvgGenerator writes the title and the description as they are (Qt 6.4 does not escape
     // them), so a title with "<" or "&" would make the document ill-formed: markers here, replaced
     // by the escaped texts below.
@@ -164,24 +133,17 @@ std::optional<QString> writePdf(QIODevice& device, FramePainter& painter,
 {
     const OutputGeometry& g = options.geometry;
     QPdfWriter writer(&device);
-    writer.setCreator(QStringLiteral("Perceptron Lab"));
-    writer.setTitle(documentTitle(source, options));
-    // A fine device grid: the drawing is scaled onto it from logical pixels.
-    constexpr int kResolution = 1200;
-    writer.setResolution(kResolution);
-    const QPageSize pageSize(g.inches(), QPageSize::Inch, QString(), QPageSize::ExactMatch);
-    writer.setPageLayout(QPageLayout(pageSize, QPageLayout::Portrait, QMarginsF(0, 0, 0, 0)));
+    const QSizeF scale = setUpPdf(writer, g, documentTitle(source, options));
     QPainter p;
     if (!p.begin(&writer))
         return Text::tr("the PDF writer could not start");
-    const QRectF pageRect = writer.pageLayout().fullRectPixels(kResolution);
     for (std::size_t i = 0; i < pages.size(); ++i) {
         if (i > 0 && !writer.newPage()) {
             p.end();
             return Text::tr("the PDF writer could not add a page");
         }
         p.save();
-        p.scale(pageRect.width() / g.logical.width(), pageRect.height() / g.logical.height());
+        p.scale(scale.width(), scale.height());
         painter.paintPage(p, QRectF(QPointF(0.0, 0.0), g.logical), pages[i]);
         p.restore();
         if (!step(int(i) + 1)) {
@@ -193,39 +155,6 @@ std::optional<QString> writePdf(QIODevice& device, FramePainter& painter,
     if (!p.end())
         return Text::tr("the PDF writer failed");
     return std::nullopt;
-}
-
-/// Writes one file at \p path through a io::OutputFile: \p write fills its device (returning
-/// an error, or setting \p cancelled); a regular file appears only when complete, and a write
-/// that failed on the way is reported even if the encoder did not notice it.
-template <typename Write>
-ExportResult saveOne(const QString& path, io::OutputFile::PipeReader pipeReader, Write write)
-{
-    ExportResult result;
-    io::OutputFile file(path);
-    if (const auto error = file.open(pipeReader)) {
-        result.error = error->toString();
-        return result;
-    }
-    bool cancelled = false;
-    if (const std::optional<QString> error = write(file.device(), cancelled)) {
-        // The device's own reason (a full disk) rather than the encoder's ("Write failed").
-        const auto failed = file.writeError();
-        result.error = failed ? failed->toString() : cannotWrite(path, *error);
-        file.discard();
-        return result;
-    }
-    if (cancelled) {
-        file.discard();
-        result.cancelled = true;
-        return result;
-    }
-    if (const auto error = file.commit()) {
-        result.error = error->toString();
-        return result;
-    }
-    result.files << path;
-    return result;
 }
 
 /// Why the numbered frames cannot go to \p paths, or nothing; otherwise each path's final
