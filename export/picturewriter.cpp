@@ -9,7 +9,6 @@
 #include <QPdfWriter>
 #include <QSvgGenerator>
 
-
 namespace plab::exporting {
 
 namespace {
