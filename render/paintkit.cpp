@@ -168,15 +168,11 @@ QRectF drawHaloText(QPainter& p, const QPointF& baseline, const QString& text, c
 QRectF drawLabelAway(QPainter& p, const QPointF& anchor, QPointF away, const QString& text,
                      const QFont& font, const QColor& color, const QColor& halo, double gap)
 {
-    const double n = std::hypot(away.x(), away.y());
-    away = n > 0.0 ? away / n : QPointF(1.0, 0.0);
-    const QFontMetricsF fm(font);
-    const double w = fm.horizontalAdvance(text);
-    const double h = fm.ascent() + fm.descent();
-    const double extent = 0.5 * (w * std::abs(away.x()) + h * std::abs(away.y()));
-    const QPointF centre = anchor + away * (gap + extent);
-    return drawHaloText(p, QPointF(centre.x() - 0.5 * w, centre.y() + 0.5 * h - fm.descent()), text,
-                        font, color, halo);
+    // Where labelBoxAway() puts the text: its box less the 2-pixel margin, on the baseline.
+    const QRectF box = labelBoxAway(anchor, away, text, font, gap);
+    return drawHaloText(
+        p, QPointF(box.left() + 2.0, box.bottom() - 2.0 - QFontMetricsF(font).descent()), text,
+        font, color, halo);
 }
 
 QRectF labelBoxAway(const QPointF& anchor, QPointF away, const QString& text, const QFont& font,
