@@ -21,7 +21,7 @@ packages=(
     libgtest-dev libgmock-dev libbenchmark-dev
     libgif-dev fonts-noto-cjk fonts-dejavu-core qt6-translations-l10n
     xvfb xauth
-    desktop-file-utils appstream groff-base
+    desktop-file-utils appstream groff-base poppler-utils
 )
 if [[ "${PLAB_WITH_SANITIZER_TOOLS:-0}" == 1 ]]; then
     packages+=(clang libclang-rt-14-dev)

@@ -13,6 +13,7 @@
 #include <QImage>
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QThread>
 #include <gtest/gtest.h>
@@ -20,6 +21,7 @@
 #include <csignal>
 #include <gif_lib.h>
 #include <sys/types.h>
+#include <utility>
 
 namespace plab::cli {
 namespace {
@@ -112,6 +114,42 @@ TEST(ExportCli, StoryboardSvgAndPagesPdf)
     EXPECT_EQ(bytes.count("/Type /Page\n") + bytes.count("/Type /Page\r") +
                   bytes.count("/Type /Page "),
               4);
+}
+
+TEST(ExportCli, AJapanesePdfKeepsItsDigitsInTheTextLayer)
+{
+    // Copy and search in a Japanese PDF: the caption's digits were lost to the text layer
+    // (pdftotext gave "w = ( , ) · b = −") when the CJK font was the fallback. Read back with
+    // pdftotext (poppler-utils, in scripts/deps.sh), under a Japanese locale and LANGUAGE alone.
+    const QString pdftotext = QStandardPaths::findExecutable(QStringLiteral("pdftotext"));
+    if (pdftotext.isEmpty())
+        GTEST_SKIP() << "pdftotext (poppler-utils) is not installed";
+    QTemporaryDir dir;
+    const QString pdf = dir.filePath(QStringLiteral("ja.pdf"));
+    for (const auto& [name, value] :
+         {std::pair{"LANG", "ja_JP.UTF-8"}, std::pair{"LANGUAGE", "ja"}}) {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        for (const char* unset :
+             {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "LC_ALL", "LANG", "LANGUAGE"})
+            environment.remove(QString::fromLatin1(unset));
+        environment.insert(QString::fromLatin1(name), QString::fromLatin1(value));
+        QProcess process;
+        process.setProcessEnvironment(environment);
+        process.start(kBinary, {QStringLiteral("export"), QStringLiteral("--project"),
+                                QStringLiteral(PLAB_EXAMPLES_DIR "/lesson-2-and.json"),
+                                QStringLiteral("--epochs"), QStringLiteral("3"),
+                                QStringLiteral("--caption"), QStringLiteral("--out"), pdf});
+        ASSERT_TRUE(process.waitForFinished(60'000));
+        ASSERT_EQ(process.exitCode(), 0) << process.readAllStandardError().toStdString();
+        QProcess text;
+        text.start(pdftotext, {pdf, QStringLiteral("-")});
+        ASSERT_TRUE(text.waitForFinished(60'000));
+        const QString layer = QString::fromUtf8(text.readAllStandardOutput());
+        // Epoch 3 of lesson 2: w = (2, 1), b = -2, one error; in Japanese ("エポック 3").
+        EXPECT_TRUE(layer.contains(u"エポック 3")) << name << ": " << layer.toStdString();
+        EXPECT_TRUE(layer.contains(u"w = (2, 1)")) << name << ": " << layer.toStdString();
+        EXPECT_TRUE(layer.contains(u"b = −2")) << name << ": " << layer.toStdString();
+    }
 }
 
 TEST(ExportCli, GifOfEverySampleVisit)
