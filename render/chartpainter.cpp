@@ -516,8 +516,7 @@ void ChartPainter::paint(QPainter& painter, const Decimated& chart, double marke
                      Qt::AlignCenter, Text::tr("epoch"));
 
     // Title and legend along the top, or the legend under the title when both do not fit.
-    const QFont titleFont = theme.font(1.15, true);
-    const QFontMetricsF tfm(titleFont);
+    QFont titleFont = theme.font(1.15, true);
     std::vector<ChartCurve> shown;
     for (const Line& line : chart.lines)
         shown.push_back(line.curve);
@@ -527,7 +526,16 @@ void ChartPainter::paint(QPainter& painter, const Decimated& chart, double marke
     // Over a narrow chart the title may start left of the plot, above the tick labels.
     const double titleLeft = oneLine ? area.left() : target.left() + 8.0;
     const double titleWidth = std::max(0.0, target.right() - 4.0 - titleLeft);
-    const QString title = tfm.elidedText(ChartPainter::title(kind), Qt::ElideRight, titleWidth);
+    // A title too long for a narrow chart (Japanese ones are) is set smaller, down to the tick
+    // labels' size, before it is elided.
+    const QString fullTitle = ChartPainter::title(kind);
+    const double fullWidth = QFontMetricsF(titleFont).horizontalAdvance(fullTitle);
+    if (fullWidth > titleWidth && fullWidth > 0.0) {
+        const double fitted = std::floor(titleFont.pixelSize() * titleWidth / fullWidth);
+        titleFont.setPixelSize(int(std::max(double(theme.font().pixelSize()), fitted)));
+    }
+    const QFontMetricsF tfm(titleFont);
+    const QString title = tfm.elidedText(fullTitle, Qt::ElideRight, titleWidth);
     painter.setFont(titleFont);
     painter.setPen(theme.text);
     painter.drawText(QRectF(titleLeft, titleTop, tfm.horizontalAdvance(title) + 4.0, tfm.height()),
