@@ -110,19 +110,19 @@ void Coverage::addBox(Kind kind, const QRectF& box)
     m_boxes.push_back({kind, box.normalized()});
 }
 
-bool Coverage::overlaps(const QRectF& box, std::initializer_list<Kind> kinds) const
+template <typename Visit>
+bool Coverage::visitOverlaps(const QRectF& b, bool withPoints, Visit visit) const
 {
-    const QRectF b = box.normalized();
     for (const Box& other : m_boxes)
-        if (wanted(other.kind, kinds) && other.box.intersects(b))
+        if (other.box.intersects(b) && visit(other.kind))
             return true;
     for (const Disc& disc : m_discs)
-        if (wanted(disc.kind, kinds) && discOverlaps(disc.centre, disc.radius, b))
+        if (discOverlaps(disc.centre, disc.radius, b) && visit(disc.kind))
             return true;
     for (const Segment& segment : m_segments)
-        if (wanted(segment.kind, kinds) && segmentOverlaps(segment.line, segment.halfWidth, b))
+        if (segmentOverlaps(segment.line, segment.halfWidth, b) && visit(segment.kind))
             return true;
-    if (!wanted(Kind::Point, kinds))
+    if (!withPoints)
         return false;
     for (const PointSet& set : m_points) {
         // Only points whose centre is within the radius of the box can touch it.
@@ -130,16 +130,21 @@ bool Coverage::overlaps(const QRectF& box, std::initializer_list<Kind> kinds) co
         const std::vector<double>& xy = set.data->coordinates();
         for (std::size_t i = 0; i < set.data->size(); ++i) {
             const QPointF c = set.transform.toPixel(xy[2 * i], xy[2 * i + 1]);
-            if (near.contains(c) && discOverlaps(c, set.radius, b))
+            if (near.contains(c) && discOverlaps(c, set.radius, b) && visit(Kind::Point))
                 return true;
         }
     }
     return false;
 }
 
+bool Coverage::overlaps(const QRectF& box, std::initializer_list<Kind> kinds) const
+{
+    return visitOverlaps(box.normalized(), wanted(Kind::Point, kinds),
+                         [&](Kind kind) { return wanted(kind, kinds); });
+}
+
 double Coverage::cost(const QRectF& box) const
 {
-    const QRectF b = box.normalized();
     const auto weight = [](Kind kind) {
         switch (kind) {
         case Kind::Point:
@@ -154,21 +159,10 @@ double Coverage::cost(const QRectF& box) const
         return 1.0;
     };
     double cost = 0.0;
-    for (const Box& other : m_boxes)
-        cost += other.box.intersects(b) ? weight(other.kind) : 0.0;
-    for (const Disc& disc : m_discs)
-        cost += discOverlaps(disc.centre, disc.radius, b) ? weight(disc.kind) : 0.0;
-    for (const Segment& segment : m_segments)
-        cost += segmentOverlaps(segment.line, segment.halfWidth, b) ? weight(segment.kind) : 0.0;
-    for (const PointSet& set : m_points) {
-        const QRectF near = b.adjusted(-set.radius, -set.radius, set.radius, set.radius);
-        const std::vector<double>& xy = set.data->coordinates();
-        for (std::size_t i = 0; i < set.data->size(); ++i) {
-            const QPointF c = set.transform.toPixel(xy[2 * i], xy[2 * i + 1]);
-            if (near.contains(c) && discOverlaps(c, set.radius, b))
-                cost += weight(Kind::Point);
-        }
-    }
+    visitOverlaps(box.normalized(), true, [&](Kind kind) {
+        cost += weight(kind);
+        return false;
+    });
     return cost;
 }
 

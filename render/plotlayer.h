@@ -48,6 +48,11 @@ public:
     [[nodiscard]] double cost(const QRectF& box) const;
 
 private:
+    /// Calls \p visit(kind) for everything that overlaps \p b (points only \p withPoints) until
+    /// it returns true; whether it did.
+    template <typename Visit>
+    bool visitOverlaps(const QRectF& b, bool withPoints, Visit visit) const;
+
     struct PointSet
     {
         const learning::Dataset* data;
