@@ -166,7 +166,8 @@ TEST(ExportActions, TheSuggestedNameIsTheDocumentsName)
     editor::Document document;
     document.loadProject(io::Project{}, QString());
     document.setDataSetPath(u"/lessons/xor.csv"_s);
-    const learning::History& history = test::andSource()->history;
+    const auto andRun = test::andSource(); // kept alive: the history below is its member
+    const learning::History& history = andRun->history;
     auto source = exportSourceFor(document, history);
     ExportRequest request;
     request.source = source;
