@@ -23,6 +23,7 @@
 #include <cmath>
 
 using namespace plab;
+using namespace Qt::StringLiterals;
 using learning::Activation;
 using learning::Layer;
 using learning::Network;
@@ -352,6 +353,7 @@ TEST(HiddenView, Screenshots)
     const learning::Dataset data = learning::generate(learning::Generator::Xor, {});
     const auto [before, after] = trainXor(data);
     ShownView shown;
+    shown.view.resize(420, 540);
     for (const QString& language : {QStringLiteral("en"), QStringLiteral("ja")}) {
         i18n::installTranslations(language);
         QCoreApplication::sendPostedEvents(nullptr, QEvent::LanguageChange);
@@ -359,8 +361,11 @@ TEST(HiddenView, Screenshots)
              {std::pair{"before", before}, std::pair{"after", after}}) {
             shown.view.setModel(learning::Model::of(network), data);
             QCoreApplication::processEvents();
+            // The names docs/images has: English without a suffix.
+            const QString suffix = language == u"en"_s ? QString() : u"-"_s + language;
             const QString path =
-                folder + QStringLiteral("/hidden-xor-%1-%2.png").arg(QLatin1String(name), language);
+                folder +
+                QStringLiteral("/hidden-layer-xor-%1%2.png").arg(QLatin1String(name), suffix);
             EXPECT_TRUE(shown.view.grab().save(path)) << path.toStdString();
         }
     }

@@ -7,7 +7,7 @@
 #include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QHBoxLayout>
+#include <QGridLayout>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPainter>
@@ -71,17 +71,17 @@ HiddenView::HiddenView(QWidget* parent) : QWidget(parent)
     m_export = new QPushButton(this);
     m_export->setObjectName(u"hiddenExport"_s);
 
+    // Two rows, so the controls fit a narrow dock in either language.
     m_controls = new QWidget(this);
-    auto* row = new QHBoxLayout(m_controls);
-    row->setContentsMargins(0, 0, 0, 0);
-    row->addWidget(m_layerLabel);
-    row->addWidget(m_layer);
-    row->addSpacing(8);
-    row->addWidget(m_unitsLabel);
-    row->addWidget(m_unitA);
-    row->addWidget(m_unitB);
-    row->addStretch(1);
-    row->addWidget(m_export);
+    auto* rows = new QGridLayout(m_controls);
+    rows->setContentsMargins(0, 0, 0, 0);
+    rows->addWidget(m_layerLabel, 0, 0);
+    rows->addWidget(m_layer, 0, 1, 1, 2);
+    rows->addWidget(m_export, 0, 4);
+    rows->addWidget(m_unitsLabel, 1, 0);
+    rows->addWidget(m_unitA, 1, 1);
+    rows->addWidget(m_unitB, 1, 2);
+    rows->setColumnStretch(3, 1);
 
     m_note = new QLabel(this);
     m_note->setObjectName(u"hiddenNote"_s);
