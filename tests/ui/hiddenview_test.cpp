@@ -371,3 +371,43 @@ TEST(HiddenView, Screenshots)
     }
     i18n::installTranslations(QStringLiteral("en"));
 }
+
+// Not a check: with PLAB_HIDDEN_SHOTS=<folder>, the other pictures the view makes, to look at:
+// circles with 2-3-1 (a slice), a deeper network's first layer (the next layer's lines) and three
+// classes (the output layer's regions).
+TEST(HiddenView, MoreScreenshots)
+{
+    const QString folder = qEnvironmentVariable("PLAB_HIDDEN_SHOTS");
+    if (folder.isEmpty())
+        GTEST_SKIP() << "set PLAB_HIDDEN_SHOTS to a folder to write the screenshots";
+    learning::GeneratorParams params;
+    params.count = 120;
+    const learning::Dataset circles = learning::generate(learning::Generator::Circles, params);
+    learning::Dataset three;
+    for (int i = 0; i < 90; ++i) {
+        const double angle = 2.0 * 3.141592653589793 * (i % 3) / 3.0 + 0.07 * i;
+        three.add({2.0 * std::cos(angle) + 0.1 * (i % 7), 2.0 * std::sin(angle)}, i % 3);
+    }
+    const auto train = [](Network network, const learning::Dataset& data, int epochs) {
+        learning::NetworkTrainingSettings settings;
+        settings.learningRate = 0.1;
+        learning::NetworkTrainer trainer(std::move(network), data, settings);
+        for (int e = 0; e < epochs; ++e)
+            trainer.stepEpoch();
+        return trainer.network();
+    };
+    ShownView shown;
+    shown.view.resize(420, 560);
+    const auto shot = [&](const Network& network, const learning::Dataset& data, int layer,
+                          const char* name) {
+        shown.view.setModel(learning::Model::of(network), data);
+        shown.view.choose(layer, 0, 1);
+        QCoreApplication::processEvents();
+        const QString path = folder + u"/hidden-layer-"_s + QLatin1String(name) + u".png"_s;
+        EXPECT_TRUE(shown.view.grab().save(path)) << path.toStdString();
+    };
+    shot(train(glorot({3}, Activation::Tanh, 2), circles, 300), circles, 0, "circles-2-3-1");
+    shot(train(glorot({4, 2}, Activation::Tanh, 3), circles, 300), circles, 0, "circles-2-4-2-1");
+    shot(train(glorot({2}, Activation::Tanh, 5, 3), three, 300), three, 0, "three-classes");
+    shot(train(glorot({3}, Activation::Relu, 2), circles, 300), circles, 0, "circles-relu");
+}
