@@ -3438,6 +3438,10 @@ and refuses other models):</source>
         <source>&amp;How big is this model?</source>
         <translation>このモデルの大きさは?(&amp;H)</translation>
     </message>
+    <message>
+        <source>Hidden Layer</source>
+        <translation>隠れ層</translation>
+    </message>
 </context>
 <context>
     <name>plab::ui::WindowStatusBar</name>
