@@ -5,11 +5,13 @@
 #include <QCoreApplication>
 #include <QFontMetricsF>
 #include <QImage>
+#include <QPaintEngine>
 #include <QPainter>
 #include <QPainterPath>
 #include <QPolygonF>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <utility>
 
@@ -55,6 +57,13 @@ QString netText(const learning::LinearModel& line, const QString& a, const QStri
         text += term(line.w.y(), b, false);
     text += term(line.b, QString(), false);
     return text;
+}
+
+/// SVG, PDF and pictures: anything but a raster engine.
+bool isVectorPainter(QPainter& painter)
+{
+    const QPaintEngine* engine = painter.paintEngine();
+    return !engine || engine->type() != QPaintEngine::Raster;
 }
 
 } // namespace
@@ -396,6 +405,48 @@ void HiddenPainter::paintNext(QPainter& painter, const Layout& layout,
     }
 }
 
+void HiddenPainter::paintPoints(QPainter& painter, const Layout& layout,
+                                const HiddenPlane& plane) const
+{
+    const auto centre = [&](Eigen::Index i) {
+        return layout.transform.toPixel(plane.points(0, i), plane.points(1, i));
+    };
+    // The points in the data's order, as the canvas draws them. Vector devices (SVG, PDF) get
+    // true shapes; raster ones a marker drawn once per class and copied to every point (10^4
+    // points would otherwise take about 200 ms a frame).
+    if (isVectorPainter(painter)) {
+        for (Eigen::Index i = 0; i < plane.points.cols(); ++i) {
+            const int cls = plane.labels[std::size_t(i)];
+            drawMarker(painter, classShape(m_theme, cls), centre(i), m_theme,
+                       classColour(m_theme, cls));
+        }
+        return;
+    }
+    const qreal scale = std::clamp(painter.deviceTransform().m11(), 0.5, 8.0);
+    std::array<QImage, learning::kMaxClasses> sprites;
+    std::array<double, learning::kMaxClasses> halves{};
+    for (Eigen::Index i = 0; i < plane.points.cols(); ++i) {
+        const int cls = std::clamp(plane.labels[std::size_t(i)], 0, learning::kMaxClasses - 1);
+        QImage& sprite = sprites[std::size_t(cls)];
+        if (sprite.isNull()) {
+            const MarkerShape shape = classShape(m_theme, cls);
+            const double logical =
+                2.0 * markerReach(shape, m_theme.markerSize) + 2.0 * m_theme.markerEdgeWidth + 2.0;
+            const int px = int(std::ceil(logical * scale));
+            sprite = QImage(px, px, QImage::Format_ARGB32_Premultiplied);
+            sprite.setDevicePixelRatio(scale);
+            sprite.fill(Qt::transparent);
+            QPainter p(&sprite);
+            p.setRenderHint(QPainter::Antialiasing);
+            halves[std::size_t(cls)] = 0.5 * px / scale;
+            drawMarker(p, shape, QPointF(halves[std::size_t(cls)], halves[std::size_t(cls)]),
+                       m_theme, classColour(m_theme, cls));
+        }
+        const double half = halves[std::size_t(cls)];
+        painter.drawImage(centre(i) - QPointF(half, half), sprite);
+    }
+}
+
 void HiddenPainter::paint(QPainter& painter, const QRectF& target, const HiddenPlane& plane) const
 {
     painter.save();
@@ -455,13 +506,7 @@ void HiddenPainter::paint(QPainter& painter, const QRectF& target, const HiddenP
     painter.setBrush(Qt::NoBrush);
     painter.drawRect(layout.plot);
 
-    // The points, in the data's order (as the canvas draws them).
-    for (Eigen::Index i = 0; i < plane.points.cols(); ++i) {
-        const int cls = plane.labels[std::size_t(i)];
-        drawMarker(painter, classShape(m_theme, cls),
-                   layout.transform.toPixel(plane.points(0, i), plane.points(1, i)), m_theme,
-                   classColour(m_theme, cls));
-    }
+    paintPoints(painter, layout, plane);
 
     painter.setFont(m_theme.font(0.9));
     painter.setPen(m_theme.mutedText);

@@ -131,6 +131,7 @@ public:
 private:
     void paintAxes(QPainter& painter, const Layout& layout, const HiddenPlane& plane) const;
     void paintNext(QPainter& painter, const Layout& layout, const HiddenPlane& plane) const;
+    void paintPoints(QPainter& painter, const Layout& layout, const HiddenPlane& plane) const;
 
     Theme m_theme;
 };
