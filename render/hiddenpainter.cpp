@@ -133,6 +133,9 @@ HiddenPlane HiddenPlane::of(const HiddenScene& scene)
     plane.points.row(0) = activations.row(plane.unitA);
     plane.points.row(1) = activations.row(plane.unitB);
     plane.labels = scene.data.labels();
+    plane.wrong.resize(plane.labels.size());
+    for (std::size_t i = 0; i < plane.labels.size(); ++i)
+        plane.wrong[i] = network.decide(scene.data.point(i)).cls != plane.labels[i];
 
     const auto [xMin, xMax] = range(plane.activation, plane.points.row(0).transpose());
     const auto [yMin, yMax] = range(plane.activation, plane.points.row(1).transpose());
@@ -411,6 +414,14 @@ void HiddenPainter::paintPoints(QPainter& painter, const Layout& layout,
     const auto centre = [&](Eigen::Index i) {
         return layout.transform.toPixel(plane.points(0, i), plane.points(1, i));
     };
+    // The misclassified points' rings first, the points over them.
+    painter.setPen(QPen(m_theme.errorOutline, 2.0));
+    painter.setBrush(Qt::NoBrush);
+    const double ring = errorRingRadius(m_theme);
+    for (Eigen::Index i = 0; i < plane.points.cols(); ++i) {
+        if (plane.wrong[std::size_t(i)])
+            painter.drawEllipse(centre(i), ring, ring);
+    }
     // The points in the data's order, as the canvas draws them. Vector devices (SVG, PDF) get
     // true shapes; raster ones a marker drawn once per class and copied to every point (10^4
     // points would otherwise take about 200 ms a frame).

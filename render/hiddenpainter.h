@@ -79,7 +79,11 @@ struct HiddenPlane
     int classes = 2;
     Eigen::Matrix2Xd points; ///< (h_a, h_b) of every point, one column per point
     std::vector<int> labels; ///< the points' classes
-    io::ViewBox box;         ///< the axes' ranges (see range())
+    /// Per point: the network gives it another class than its label (ringed in red, as on the
+    /// canvas). With a slice, this is what tells a point truly misclassified from one that only
+    /// looks on the wrong side of the line.
+    std::vector<char> wrong;
+    io::ViewBox box; ///< the axes' ranges (see range())
     Next next = Next::OutputLine;
     std::vector<Line> lines; ///< the next layer's units, in order
     /// The units held (not shown) and their value, in order: empty when the layer has two units.

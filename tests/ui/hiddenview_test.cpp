@@ -193,6 +193,34 @@ TEST(HiddenView, TheOutputLineIsWhereItsNetIsZero)
     EXPECT_TRUE(near(image.pixelColor(pixelOf(layout, plane.box, -0.63, 0.63)), zero, 3));
 }
 
+TEST(HiddenView, MisclassifiedPointsAreRinged)
+{
+    ShownView shown;
+    // z = h1 - h2 + 0.2 on h = tanh(x): (0.5, -0.5) is class 1 to the network, (-0.5, 0.5) class 0.
+    NetworkShape shape;
+    shape.hidden = {2};
+    const Network network(shape, {layer(Eigen::Matrix2d::Identity(), Eigen::Vector2d::Zero()),
+                                  layer((Eigen::MatrixXd(1, 2) << 1.0, -1.0).finished(),
+                                        Eigen::VectorXd::Constant(1, 0.2))});
+    learning::Dataset data;
+    data.add({0.5, -0.5}, 0); // wrong
+    data.add({-0.5, 0.5}, 0); // right
+    shown.view.setModel(learning::Model::of(network), data);
+    const render::HiddenPlane& plane = shown.view.plane();
+    ASSERT_EQ(plane.wrong, (std::vector<char>{1, 0}));
+    const QImage image = grabCanvas(shown.view);
+    const render::HiddenPainter::Layout layout = shown.view.canvas()->paintLayout();
+    const render::Theme theme = render::Theme::light();
+    const int ring = int(std::lround(render::paintkit::errorRingRadius(theme)));
+    for (int i = 0; i < 2; ++i) {
+        const QPoint at = pixelOf(layout, plane.box, plane.points(0, i), plane.points(1, i));
+        // Left of the marker, on the ring (the triangle's and circle's reach is smaller).
+        const QColor left = image.pixelColor(at - QPoint(ring, 0));
+        EXPECT_EQ(near(left, theme.errorOutline, 60), i == 0)
+            << i << ": " << left.name().toStdString();
+    }
+}
+
 TEST(HiddenView, AWiderLayerHoldsTheOtherUnitsAtTheirMean)
 {
     ShownView shown;
