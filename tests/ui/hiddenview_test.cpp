@@ -17,6 +17,7 @@
 #include <QImage>
 #include <QLabel>
 #include <QPushButton>
+#include <QTemporaryDir>
 #include <QTest>
 #include <gtest/gtest.h>
 
@@ -324,13 +325,28 @@ TEST(HiddenView, ExportsThePictureItShows)
 {
     ShownView shown;
     shown.view.setModel(learning::Model::of(glorot({2}, Activation::Tanh, 2)), scatter());
-    const QString path = QDir::temp().filePath(
-        QStringLiteral("plab-hidden-export-%1.png").arg(QCoreApplication::applicationPid()));
+    QTemporaryDir folder;
+    ASSERT_TRUE(folder.isValid());
+    QString path;
     shown.view.setFileChooser([&](const QString&, const QString&) { return path; });
-    shown.view.findChild<QPushButton*>(QStringLiteral("hiddenExport"))->click();
-    const QImage image(path);
-    EXPECT_EQ(image.size(), QSize(1080, 1080));
-    QFile::remove(path);
+    auto* exportButton = shown.view.findChild<QPushButton*>(QStringLiteral("hiddenExport"));
+    path = folder.filePath(QStringLiteral("hidden.png"));
+    exportButton->click();
+    EXPECT_EQ(QImage(path).size(), QSize(1080, 1080));
+    // SVG: the points as true shapes, the title and the axes' names as text.
+    path = folder.filePath(QStringLiteral("hidden.svg"));
+    exportButton->click();
+    QFile svg(path);
+    ASSERT_TRUE(svg.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(svg.readAll());
+    EXPECT_TRUE(text.contains(QStringLiteral("Hidden layer 1"))) << text.left(400).toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral(">h2<")));
+    EXPECT_FALSE(text.contains(QStringLiteral("<image")));
+    path = folder.filePath(QStringLiteral("hidden.pdf"));
+    exportButton->click();
+    QFile pdf(path);
+    ASSERT_TRUE(pdf.open(QIODevice::ReadOnly));
+    EXPECT_TRUE(pdf.read(5).startsWith("%PDF"));
 }
 
 namespace {
