@@ -265,7 +265,7 @@ TEST(HiddenView, ManyClassesShadeTheOutputLayersRegions)
             if (sorted[2] - sorted[1] < 0.1)
                 continue; // too close to a region's edge for a pixel's cell
             const QColor tint = render::paintkit::blend(
-                theme.plotBackground, theme.classColors[std::size_t(best) % 2], theme.shadingAlpha);
+                theme.plotBackground, theme.classColors[std::size_t(best)], theme.shadingAlpha);
             ++checked;
             EXPECT_TRUE(near(image.pixelColor(pixelOf(layout, plane.box, ha, hb)), tint, 3))
                 << ha << ", " << hb;

@@ -366,9 +366,7 @@ void MainWindow::connectParts()
     // View > Hidden Layer after the other docks' toggles.
     auto* hidden = findChild<HiddenView*>();
     const auto showHidden = [this, hidden] {
-        const std::optional<learning::LinearModel> shown = m_playback->shownModel();
-        hidden->setModel(shown ? std::optional(learning::Model::classic(*shown)) : std::nullopt,
-                         m_document->data());
+        hidden->setModel(m_playback->shownModel(), m_document->data());
     };
     connect(m_presenter, &TrainingPresenter::refreshed, hidden, showHidden);
     showHidden();
