@@ -1,6 +1,7 @@
 // The hidden layer's view in the real window (issue 13): a dock that View > Hidden Layer toggles,
 // showing the model at the timeline's position.
 #include "editor/document.h"
+#include "i18n/language.h"
 #include "learning/generators.h"
 #include "learning/settings.h"
 #include "support/windowtest.h"
@@ -118,6 +119,41 @@ TEST_F(WindowHidden, FollowsTheTimelineOfANetwork)
     playback()->showPosition(0);
     expectShownModel();
     EXPECT_EQ(view()->plane().points, start);
+}
+
+// Not a check: with PLAB_HIDDEN_SHOTS=<folder>, the window with the dock after training XOR with a
+// 2-2-1 tanh network, in English and Japanese, to look at.
+TEST_F(WindowHidden, Screenshots)
+{
+    const QString folder = qEnvironmentVariable("PLAB_HIDDEN_SHOTS");
+    if (folder.isEmpty())
+        GTEST_SKIP() << "set PLAB_HIDDEN_SHOTS to a folder to write the screenshots";
+    learning::TrainingSettings settings = document()->settings();
+    settings.model = learning::ModelKind::Network;
+    settings.hidden = {2};
+    settings.learningRate = 0.3;
+    settings.init = learning::InitKind::Random;
+    settings.maxEpochs = 1000;
+    document()->setSettings(settings);
+    {
+        QSignalSpy changed(playback(), &editor::Playback::historyChanged);
+        m_window->generate(learning::Generator::Xor, learning::GeneratorParams{});
+        ASSERT_TRUE(waitFor(changed, [this] { return playback()->shownModel().has_value(); }));
+    }
+    QSignalSpy running(playback(), &editor::Playback::runningChanged);
+    action("actionTrain")->trigger();
+    ASSERT_TRUE(waitFor(
+        running, [this] { return !playback()->isRunning(); }, 20000));
+    raise();
+    for (const QString& language : {u"en"_s, u"ja"_s}) {
+        i18n::installTranslations(language);
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LanguageChange);
+        presenter()->refreshNow();
+        QCoreApplication::processEvents();
+        const QString path = folder + u"/window-hidden-"_s + language + u".png"_s;
+        EXPECT_TRUE(m_window->grab().save(path)) << path.toStdString();
+    }
+    i18n::installTranslations(u"en"_s);
 }
 
 } // namespace
