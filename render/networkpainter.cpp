@@ -396,6 +396,16 @@ void NetworkPainter::paint(QPainter& painter, const QRectF& target, const Networ
     painter.restore();
 }
 
+void NetworkPainter::paintHighlight(QPainter& painter, const QRectF& target,
+                                    const NetworkScene& scene) const
+{
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing);
+    paintHighlight(painter, layout(target, scene.model.shape()), scene,
+                   largestMagnitude(scene.model));
+    painter.restore();
+}
+
 void NetworkPainter::paintLines(QPainter& painter, const Layout& layout, const NetworkScene& scene,
                                 double largest) const
 {
@@ -417,6 +427,8 @@ void NetworkPainter::paintLines(QPainter& painter, const Layout& layout, const N
     std::stable_sort(lines.begin(), lines.end(), [](const Line& a, const Line& b) {
         return std::abs(a.value) < std::abs(b.value);
     });
+    // (Stroking these lines is nine tenths of the paint time; filling each as a polygon instead
+    // was measured four times slower.)
     for (const Line& line : lines) {
         QPen pen(line.value == 0.0 ? m_theme.frame : signColour(line.value),
                  lineWidth(line.value, largest, layout.maxWidth), Qt::SolidLine, Qt::FlatCap);
@@ -535,12 +547,18 @@ void NetworkPainter::paintTexts(QPainter& painter, const Layout& layout, const N
     if (layout.unitNames) {
         const QFont small = m_theme.font(0.8);
         const QFontMetricsF sm(small);
+        painter.setFont(small);
         for (int c = 1; c + 1 < columns; ++c) {
             for (int j = 0; j < int(layout.nodes[std::size_t(c)].size()); ++j) {
                 const QRectF& node = layout.nodes[std::size_t(c)][std::size_t(j)];
-                paintkit::drawHaloText(painter, node.topLeft() + QPointF(2.0, 1.0 + sm.ascent()),
-                                       nodeName(shape, c, j), small, m_theme.text,
-                                       m_theme.plotBackground);
+                // On a translucent tab of the background rather than with a stroked halo: as
+                // readable on the picture, and much cheaper to draw 48 times.
+                const QString name = nodeName(shape, c, j);
+                const QRectF tab(node.left() + 1.0, node.top() + 1.0,
+                                 sm.horizontalAdvance(name) + 4.0, sm.height());
+                painter.fillRect(tab, paintkit::withAlpha(m_theme.plotBackground, 200));
+                painter.setPen(m_theme.text);
+                painter.drawText(tab, int(Qt::AlignCenter), name);
             }
         }
         painter.setFont(font);

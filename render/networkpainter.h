@@ -107,6 +107,10 @@ public:
     void paint(QPainter& painter, const QRectF& target, const NetworkScene& scene,
                const UnitPictures* pictures = nullptr) const;
 
+    /// Paints only the scene's highlighted item (its ring or its line with a halo) over a paint()
+    /// of the same scene without one: what a panel repaints when only the mouse moved.
+    void paintHighlight(QPainter& painter, const QRectF& target, const NetworkScene& scene) const;
+
     /// The largest |weight| or |bias| of the model (0 when all are 0): the widest line's value.
     [[nodiscard]] static double largestMagnitude(const learning::Model& model);
     /// A line's width for \p value when the largest magnitude \p largest is drawn \p maxWidth wide.

@@ -69,7 +69,7 @@ void NetworkPanel::setModel(const std::optional<learning::Model>& model, const i
     const bool sameShape = model && m_model && model->shape() == m_model->shape();
     m_model = model;
     m_view = view;
-    m_picturesValid = false;
+    m_frameValid = false;
     if (!sameShape) {
         closeEditor();
         m_hovered.reset();
@@ -86,7 +86,7 @@ void NetworkPanel::setSettings(const learning::TrainingSettings& settings)
 void NetworkPanel::setTheme(const render::Theme& theme)
 {
     m_painter = render::NetworkPainter(theme);
-    m_picturesValid = false;
+    m_frameValid = false;
     QPalette p = m_refusal->palette();
     p.setColor(QPalette::Window, theme.plotBackground);
     p.setColor(QPalette::WindowText, theme.errorOutline);
@@ -300,7 +300,7 @@ bool NetworkPanel::apply()
     p[std::size_t(index)] = value;
     m_model = learning::Model(shape, p, m_model->zero());
     m_settings = settings;
-    m_picturesValid = false;
+    m_frameValid = false;
     update();
     Q_EMIT settingsEdited(settings, describeEdit(shape, item, value));
     return true;
@@ -368,27 +368,35 @@ void NetworkPanel::paintEvent(QPaintEvent*)
                       "two classes."));
         return;
     }
-    const auto layout = currentLayout();
-    if (!m_picturesValid) {
-        m_pictures = m_painter.pictures(*m_model, m_view, NetworkPainter::pictureSize(layout));
-        m_picturesValid = true;
-    }
+    // Everything but the highlight is drawn once per model, view, size and theme; hovering and
+    // the keyboard's cursor repaint only the highlight over it.
+    const qreal ratio = devicePixelRatioF();
+    const QSize pixels = (QSizeF(size()) * ratio).toSize();
     render::NetworkScene scene;
     scene.model = *m_model;
     scene.view = m_view;
+    if (!m_frameValid || m_frame.size() != pixels) {
+        m_frame = QImage(pixels, QImage::Format_ARGB32_Premultiplied);
+        m_frame.setDevicePixelRatio(ratio);
+        QPainter frame(&m_frame);
+        m_painter.paint(frame, QRectF(rect()), scene);
+        m_frameValid = true;
+    }
+    p.drawImage(QPointF(0, 0), m_frame);
     if (m_editing)
         scene.highlighted = m_editing;
     else if (m_hovered)
         scene.highlighted = m_hovered;
     else if (hasFocus() && m_cursor)
         scene.highlighted = m_cursor;
-    m_painter.paint(p, QRectF(rect()), scene, &m_pictures);
+    if (scene.highlighted)
+        m_painter.paintHighlight(p, QRectF(rect()), scene);
 }
 
 void NetworkPanel::resizeEvent(QResizeEvent* event)
 {
     QWidget::resizeEvent(event);
-    m_picturesValid = false;
+    m_frameValid = false;
     placeEditor();
 }
 

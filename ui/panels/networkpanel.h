@@ -6,6 +6,7 @@
 #include "learning/settings.h"
 #include "render/networkpainter.h"
 
+#include <QImage>
 #include <QWidget>
 
 #include <optional>
@@ -94,8 +95,8 @@ private:
     std::optional<learning::Model> m_model;
     io::ViewBox m_view;
     learning::TrainingSettings m_settings;
-    render::UnitPictures m_pictures; ///< for m_model over m_view at the current size
-    bool m_picturesValid = false;
+    QImage m_frame; ///< the picture without a highlight, for m_model over m_view at this size
+    bool m_frameValid = false;
 
     std::optional<render::NetworkItem> m_hovered;
     std::optional<render::NetworkItem> m_cursor; ///< the keyboard's parameter
