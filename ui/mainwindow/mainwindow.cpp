@@ -15,6 +15,7 @@
 #include "ui/mainwindow/windowstatusbar.h"
 #include "ui/panels/controlpanel.h"
 #include "ui/panels/learningcurves.h"
+#include "ui/panels/networkpanel.h"
 #include "ui/panels/parameterpanel.h"
 #include "ui/panels/timeline.h"
 
@@ -124,8 +125,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_presenter = new TrainingPresenter(m_playback, m_document, m_canvas, m_parameters, m_curves,
                                         m_timeline, this);
     m_files = new DocumentFiles(this, m_document, m_playback);
-    m_actions = new WindowActions(this, m_document->undoStack(),
-                                  {m_controlDock, m_parameterDock, m_curveDock, m_undoDock});
+    m_actions =
+        new WindowActions(this, m_document->undoStack(),
+                          {m_controlDock, m_parameterDock, m_curveDock, m_undoDock, m_networkDock});
     m_controls->setTrainingActions(m_actions->trainingActions());
     fitControlDock();
     m_status = new WindowStatusBar(statusBar());
@@ -212,6 +214,15 @@ void MainWindow::createDocks()
     m_undoDock->setWidget(undoView);
     addDockWidget(Qt::RightDockWidgetArea, m_undoDock);
     tabifyDockWidget(m_parameterDock, m_undoDock);
+
+    // The network: a tab beside the parameters, brought to the front when the model becomes a
+    // network (see connectParts()).
+    m_network = new NetworkPanel;
+    m_networkDock = new QDockWidget(this);
+    m_networkDock->setObjectName(u"networkDock"_s);
+    m_networkDock->setWidget(m_network);
+    addDockWidget(Qt::RightDockWidgetArea, m_networkDock);
+    tabifyDockWidget(m_parameterDock, m_networkDock);
     m_parameterDock->raise();
 }
 
@@ -314,8 +325,14 @@ void MainWindow::connectParts()
     connect(m_document, &editor::Document::loaded, statusBar(), &QStatusBar::clearMessage);
     connect(m_document, &editor::Document::dataChanged, this, &MainWindow::updateCounts);
     connect(m_document, &editor::Document::settingsChanged, this, [this] {
+        const bool wasNetwork =
+            m_network->model() && m_network->model()->kind() == learning::ModelKind::Network;
         m_controls->setSettings(m_document->settings());
+        m_network->setSettings(m_document->settings());
         WindowSettings().setTraining(m_document->settings());
+        if (!wasNetwork && m_document->settings().model == learning::ModelKind::Network &&
+            m_networkDock->isVisible())
+            m_networkDock->raise();
     });
     // Every change of a setting is one undo step that names it.
     connect(
@@ -324,6 +341,13 @@ void MainWindow::connectParts()
             m_document->undoStack()->push(new editor::SetSettings(
                 m_document, settings, m_controls->describeEdit(m_document->settings(), settings)));
         });
+    // A weight typed in the network panel: one undo step that names it; the run starts over
+    // from the hand-set weights (the recorded run is set aside, Undo brings it back).
+    connect(m_network, &NetworkPanel::settingsEdited, this,
+            [this](const learning::TrainingSettings& settings, const QString& text) {
+                m_document->undoStack()->push(new editor::SetSettings(m_document, settings, text));
+            });
+    connect(m_document, &editor::Document::viewChanged, this, &MainWindow::updateNetwork);
     connect(m_controls, &ControlPanel::speedChanged, this, [this](double speed) {
         m_playback->setEpochsPerSecond(speed);
         WindowSettings().setSpeed(speed);
@@ -349,6 +373,7 @@ void MainWindow::connectParts()
     connect(m_playback, &editor::Playback::availabilityChanged, this, showTraining);
     connect(m_playback, &editor::Playback::runningChanged, this, showTraining);
     connect(m_presenter, &TrainingPresenter::refreshed, this, &MainWindow::updateAccuracy);
+    connect(m_presenter, &TrainingPresenter::refreshed, this, &MainWindow::updateNetwork);
 }
 
 void MainWindow::restoreSettings()
@@ -367,6 +392,7 @@ void MainWindow::restoreSettings()
     m_document->setSettings(s);
     m_document->markSaved();
     m_controls->setSettings(s);
+    m_network->setSettings(s);
     m_controls->setSpeed(stored.speed());
     m_playback->setEpochsPerSecond(m_controls->speed());
 
@@ -462,6 +488,16 @@ void MainWindow::updateAccuracy()
                                                     : std::nullopt);
 }
 
+void MainWindow::updateNetwork()
+{
+    std::optional<learning::Model> model;
+    if (const auto shown = m_playback->shownModel()) {
+        const learning::TrainingSettings& s = m_document->settings();
+        model = learning::Model::classic(*shown, s.useBias, s.zero);
+    }
+    m_network->setModel(model, m_document->view());
+}
+
 void MainWindow::setThemeChoice(const QString& choice)
 {
     m_themeChoice = choice;
@@ -487,6 +523,7 @@ void MainWindow::applyTheme()
     m_canvas->setTheme(theme);
     m_controls->setTheme(theme);
     m_curves->setTheme(theme);
+    m_network->setTheme(theme);
 }
 
 // --- Events ------------------------------------------------------------------------------------
