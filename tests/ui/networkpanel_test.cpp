@@ -2,6 +2,9 @@
 // tooltip of what is under the mouse (found by geometry), typing a weight or a bias, Esc, Tab,
 // refused entries, the keyboard.
 #include "editor/modeledits.h"
+#include "i18n/language.h"
+#include "learning/generators.h"
+#include "learning/trainer.h"
 #include "ui/panels/networkpanel.h"
 
 #include <QApplication>
@@ -233,6 +236,59 @@ TEST_F(NetworkPanelTest, TabAppliesAndMovesOnAndTheKeyboardReachesEveryParameter
     QTest::keyClick(&panel, Qt::Key_Return);
     ASSERT_TRUE(panel.isEditing());
     EXPECT_EQ(panel.editor()->text(), QStringLiteral("−0.3")); // b(2) out, the last one
+}
+
+/// Lesson 4's XOR network by hand: h₁ = OR, h₂ = NAND, out = AND, all step units.
+learning::Model stepXor()
+{
+    learning::ModelShape shape;
+    shape.kind = learning::ModelKind::Network;
+    shape.hidden = {2};
+    shape.activation = learning::Activation::Step;
+    Eigen::MatrixXd W1(2, 2);
+    W1 << 1, 1, -1, -1;
+    Eigen::MatrixXd W2(1, 2);
+    W2 << 1, 1;
+    return learning::Model(shape, {learning::Layer{W1, Eigen::Vector2d(-0.5, 1.5)},
+                                   learning::Layer{W2, Eigen::VectorXd::Constant(1, -1.5)}});
+}
+
+// docs/images/network-panel*.png and network-step*.png: the panel with a 2-4-1 tanh network
+// trained on XOR (by core's Trainer) and with lesson 4's step network, in English and Japanese.
+TEST(NetworkPanel, Screenshots)
+{
+    const QString folder = qEnvironmentVariable("PLAB_NETWORK_SHOTS");
+    if (folder.isEmpty())
+        GTEST_SKIP() << "set PLAB_NETWORK_SHOTS to a folder to write the screenshots";
+    learning::TrainingSettings settings;
+    settings.model = learning::ModelKind::Network;
+    settings.hidden = {4};
+    settings.learningRate = 0.5;
+    settings.maxEpochs = 3000;
+    settings.seed = 3;
+    settings.init = learning::InitKind::Random;
+    learning::Trainer trainer(learning::generate(learning::Generator::Xor, {}), settings);
+    while (!trainer.finished())
+        trainer.stepEpoch();
+    ASSERT_EQ(trainer.answer().errors(trainer.data()), 0);
+
+    NetworkPanel panel;
+    panel.resize(620, 440);
+    panel.show();
+    const io::ViewBox view{-0.5, 1.5, -0.5, 1.5};
+    for (const QString& language : {QStringLiteral("en"), QStringLiteral("ja")}) {
+        i18n::installTranslations(language);
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LanguageChange);
+        const QString suffix = language == u"en" ? QString() : QStringLiteral("-ja");
+        for (const auto& [model, name] :
+             {std::pair{trainer.answer(), QStringLiteral("network-panel")},
+              std::pair{stepXor(), QStringLiteral("network-step")}}) {
+            panel.setModel(std::nullopt, view); // the pictures in this language
+            panel.setModel(model, view);
+            ASSERT_TRUE(panel.grab().save(folder + u'/' + name + suffix + u".png"));
+        }
+    }
+    i18n::installTranslations(QStringLiteral("en"));
 }
 
 TEST(NetworkPanel, WithoutAModelSaysWhy)
