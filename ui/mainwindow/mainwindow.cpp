@@ -490,12 +490,7 @@ void MainWindow::updateAccuracy()
 
 void MainWindow::updateNetwork()
 {
-    std::optional<learning::Model> model;
-    if (const auto shown = m_playback->shownModel()) {
-        const learning::TrainingSettings& s = m_document->settings();
-        model = learning::Model::classic(*shown, s.useBias, s.zero);
-    }
-    m_network->setModel(model, m_document->view());
+    m_network->setModel(m_playback->shownModel(), m_document->view());
 }
 
 void MainWindow::setThemeChoice(const QString& choice)
