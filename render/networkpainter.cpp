@@ -198,7 +198,8 @@ NetworkPainter::Layout NetworkPainter::layout(const QRectF& target, const ModelS
     const double spacing = std::max(1.0, body.width()) / columns;
     l.node = std::clamp(std::min({pitch * 0.66, spacing * 0.42, kLargestNode}), kSmallestNode,
                         kLargestNode);
-    l.stub = std::max(2.5, (pitch - l.node) * 0.55);
+    // Short enough never to reach the note under the picture when a column has few units.
+    l.stub = std::max(2.5, std::min((pitch - l.node) * 0.55, l.node * 0.45 + 4.0));
     // Many lines into one node are drawn thinner, so dense layers stay readable.
     int fanIn = 1;
     for (std::size_t c = 0; c + 1 < sizes.size(); ++c)
