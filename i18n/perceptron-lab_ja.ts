@@ -720,21 +720,6 @@ and refuses other models):</source>
     </message>
 </context>
 <context>
-    <name>plab::editor::WindowModels</name>
-    <message>
-        <source>this project uses a %1 network, which the window cannot show yet; train it with perceptron-lab train</source>
-        <translation>このプロジェクトは %1 のネットワークを使っています。ウィンドウではまだ表示できません。perceptron-lab train で学習してください</translation>
-    </message>
-    <message>
-        <source>this data set has %1 classes (labels 0 to %2), which the window cannot show yet (it shows two); train it with perceptron-lab train</source>
-        <translation>このデータセットには %1 クラス（ラベル 0 〜 %2）があります。ウィンドウではまだ表示できません（表示できるのは 2 クラスです）。perceptron-lab train で学習してください</translation>
-    </message>
-    <message>
-        <source>this project uses a %1 model with %2 classes, which the window cannot show yet; train it with perceptron-lab train</source>
-        <translation>このプロジェクトは %2 クラスの %1 モデルを使っています。ウィンドウではまだ表示できません。perceptron-lab train で学習してください</translation>
-    </message>
-</context>
-<context>
     <name>plab::exporting::ExportOptions</name>
     <message>
         <source>16:9 slide (1920 × 1080)</source>
@@ -842,6 +827,12 @@ and refuses other models):</source>
     <message>
         <source>b = %1</source>
         <translation>b = %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n parameters)</source>
+        <translation>
+            <numerusform>%1（パラメータ %n 個）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1535,6 +1526,37 @@ and refuses other models):</source>
     <message>
         <source>A slice: the units not shown are held at their mean over the data (%1), while each point has its own values, so a point can lie on the other side of a line.</source>
         <translation>断面: 表示していないユニットはデータ全体の平均値に固定しています（%1）。各点はそれぞれ自分の値を持つため、点が直線の反対側に見えることがあります。</translation>
+    </message>
+</context>
+<context>
+    <name>plab::render::NetworkPainter</name>
+    <message>
+        <source>Inputs</source>
+        <translation>入力</translation>
+    </message>
+    <message>
+        <source>Output: σ</source>
+        <translation>出力: σ</translation>
+    </message>
+    <message>
+        <source>Output: softmax</source>
+        <translation>出力: softmax</translation>
+    </message>
+    <message>
+        <source>Hidden: %1</source>
+        <translation>隠れ層: %1</translation>
+    </message>
+    <message>
+        <source>Hidden %1: %2</source>
+        <translation>隠れ層 %1: %2</translation>
+    </message>
+    <message>
+        <source>every weight and bias is 0</source>
+        <translation>重みとバイアスはすべて 0</translation>
+    </message>
+    <message>
+        <source>widest line: |w| = %1</source>
+        <translation>最も太い線: |w| = %1</translation>
     </message>
 </context>
 <context>
@@ -2853,6 +2875,99 @@ and refuses other models):</source>
     </message>
 </context>
 <context>
+    <name>plab::ui::NetworkPanel</name>
+    <message>
+        <source>Network</source>
+        <translation>ネットワーク</translation>
+    </message>
+    <message>
+        <source>Set %1 to %2</source>
+        <translation>%1 を %2 に設定</translation>
+    </message>
+    <message>
+        <source>%1 = %2
+The weight from %3 to %4. Click to type a new value.</source>
+        <translation>%1 = %2
+%3 から %4 への重み。クリックすると新しい値を入力できます。</translation>
+    </message>
+    <message>
+        <source>%1 = %2
+The bias of %3: its weight from the constant input +1. Click to type a new value.</source>
+        <translation>%1 = %2
+%3 のバイアス（定数入力 +1 からの重み）。クリックすると新しい値を入力できます。</translation>
+    </message>
+    <message>
+        <source>%1: an input of the model.
+Its picture: its value over the view.</source>
+        <translation>%1: モデルの入力。
+図: 表示範囲でのその値。</translation>
+    </message>
+    <message>
+        <source>%1: a hidden unit of layer %2 (%3), bias %4.
+Its picture: its activation over the view. Click to type its bias.</source>
+        <translation>%1: 第 %2 層の隠れユニット（%3）、バイアス %4。
+図: 表示範囲でのその活性。クリックするとバイアスを入力できます。</translation>
+    </message>
+    <message>
+        <source>%1: the output unit (no bias).
+Its picture: σ(z), the probability of class 1, over the view.</source>
+        <translation>%1: 出力ユニット（バイアスなし）。
+図: 表示範囲での σ(z)（クラス 1 の確率）。</translation>
+    </message>
+    <message>
+        <source>%1: the output unit, bias %2.
+Its picture: σ(z), the probability of class 1, over the view. Click to type its bias.</source>
+        <translation>%1: 出力ユニット、バイアス %2。
+図: 表示範囲での σ(z)（クラス 1 の確率）。クリックするとバイアスを入力できます。</translation>
+    </message>
+    <message>
+        <source>%1: the output unit of class %2, bias %3.
+Its picture: the softmax probability of class %2 over the view. Click to type its bias.</source>
+        <translation>%1: クラス %2 の出力ユニット、バイアス %3。
+図: 表示範囲でのクラス %2 の softmax 確率。クリックするとバイアスを入力できます。</translation>
+    </message>
+    <message>
+        <source>%1: Enter applies, Esc cancels, Tab moves on</source>
+        <translation>%1: Enter で適用、Esc で取り消し、Tab で次へ</translation>
+    </message>
+    <message>
+        <source>“%1” is not a number. Type a value such as 0.5 or −1.25.</source>
+        <translation>「%1」は数値ではありません。0.5 や −1.25 のような値を入力してください。</translation>
+    </message>
+    <message>
+        <source>A weight must be a finite number, not %1.</source>
+        <translation>重みは有限の数でなければなりません（%1 は不可）。</translation>
+    </message>
+    <message>
+        <source>A weight must be within ±1e9.</source>
+        <translation>重みは ±1e9 の範囲内でなければなりません。</translation>
+    </message>
+    <message>
+        <source>%1 is too close to 0 to be stored. Type 0 or a larger value.</source>
+        <translation>%1 は 0 に近すぎて保持できません。0 かもっと大きな値を入力してください。</translation>
+    </message>
+    <message>
+        <source>A weight must be a finite number.</source>
+        <translation>重みは有限の数でなければなりません。</translation>
+    </message>
+    <message>
+        <source>A weight must be within ±1e9 (%1 is not).</source>
+        <translation>重みは ±1e9 の範囲内でなければなりません（%1 は範囲外です）。</translation>
+    </message>
+    <message>
+        <source>This model has no bias: turn the bias on in the controls first.</source>
+        <translation>このモデルにはバイアスがありません。先にコントロールでバイアスをオンにしてください。</translation>
+    </message>
+    <message>
+        <source>The model has no such parameter any more.</source>
+        <translation>モデルにはもうこのパラメーターがありません。</translation>
+    </message>
+    <message>
+        <source>The network appears here once there is a model to show: add points of two classes.</source>
+        <translation>表示するモデルができるとここにネットワークが表示されます。2 つのクラスの点を追加してください。</translation>
+    </message>
+</context>
+<context>
     <name>plab::ui::ParameterPanel</name>
     <message>
         <source>sample #%1: x = %2, t = %3</source>
@@ -3441,6 +3556,10 @@ and refuses other models):</source>
     <message>
         <source>Hidden Layer</source>
         <translation>隠れ層</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>ネットワーク</translation>
     </message>
 </context>
 <context>

@@ -16,6 +16,7 @@
 #include "ui/panels/controlpanel.h"
 #include "ui/panels/hiddenview.h"
 #include "ui/panels/learningcurves.h"
+#include "ui/panels/networkpanel.h"
 #include "ui/panels/parameterpanel.h"
 #include "ui/panels/timeline.h"
 
@@ -125,8 +126,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_presenter = new TrainingPresenter(m_playback, m_document, m_canvas, m_parameters, m_curves,
                                         m_timeline, this);
     m_files = new DocumentFiles(this, m_document, m_playback);
-    m_actions = new WindowActions(this, m_document->undoStack(),
-                                  {m_controlDock, m_parameterDock, m_curveDock, m_undoDock});
+    m_actions =
+        new WindowActions(this, m_document->undoStack(),
+                          {m_controlDock, m_parameterDock, m_curveDock, m_undoDock, m_networkDock});
     m_controls->setTrainingActions(m_actions->trainingActions());
     fitControlDock();
     m_status = new WindowStatusBar(statusBar());
@@ -224,6 +226,14 @@ void MainWindow::createDocks()
                                   QT_TRANSLATE_NOOP("plab::ui::WindowActions", "Hidden Layer"));
     addDockWidget(Qt::RightDockWidgetArea, hiddenDock);
     tabifyDockWidget(m_parameterDock, hiddenDock);
+    // The network: a tab beside the parameters, brought to the front when the model becomes a
+    // network (see connectParts()).
+    m_network = new NetworkPanel;
+    m_networkDock = new QDockWidget(this);
+    m_networkDock->setObjectName(u"networkDock"_s);
+    m_networkDock->setWidget(m_network);
+    addDockWidget(Qt::RightDockWidgetArea, m_networkDock);
+    tabifyDockWidget(m_parameterDock, m_networkDock);
     m_parameterDock->raise();
 }
 
@@ -326,8 +336,14 @@ void MainWindow::connectParts()
     connect(m_document, &editor::Document::loaded, statusBar(), &QStatusBar::clearMessage);
     connect(m_document, &editor::Document::dataChanged, this, &MainWindow::updateCounts);
     connect(m_document, &editor::Document::settingsChanged, this, [this] {
+        const bool wasNetwork =
+            m_network->model() && m_network->model()->kind() == learning::ModelKind::Network;
         m_controls->setSettings(m_document->settings());
+        m_network->setSettings(m_document->settings());
         WindowSettings().setTraining(m_document->settings());
+        if (!wasNetwork && m_document->settings().model == learning::ModelKind::Network &&
+            m_networkDock->isVisible())
+            m_networkDock->raise();
     });
     // Every change of a setting is one undo step that names it.
     connect(
@@ -336,6 +352,13 @@ void MainWindow::connectParts()
             m_document->undoStack()->push(new editor::SetSettings(
                 m_document, settings, m_controls->describeEdit(m_document->settings(), settings)));
         });
+    // A weight typed in the network panel: one undo step that names it; the run starts over
+    // from the hand-set weights (the recorded run is set aside, Undo brings it back).
+    connect(m_network, &NetworkPanel::settingsEdited, this,
+            [this](const learning::TrainingSettings& settings, const QString& text) {
+                m_document->undoStack()->push(new editor::SetSettings(m_document, settings, text));
+            });
+    connect(m_document, &editor::Document::viewChanged, this, &MainWindow::updateNetwork);
     connect(m_controls, &ControlPanel::speedChanged, this, [this](double speed) {
         m_playback->setEpochsPerSecond(speed);
         WindowSettings().setSpeed(speed);
@@ -379,6 +402,7 @@ void MainWindow::connectParts()
                                findChild<QDockWidget*>(u"hiddenDock"_s)->toggleViewAction());
         }
     }
+    connect(m_presenter, &TrainingPresenter::refreshed, this, &MainWindow::updateNetwork);
 }
 
 void MainWindow::restoreSettings()
@@ -397,6 +421,7 @@ void MainWindow::restoreSettings()
     m_document->setSettings(s);
     m_document->markSaved();
     m_controls->setSettings(s);
+    m_network->setSettings(s);
     m_controls->setSpeed(stored.speed());
     m_playback->setEpochsPerSecond(m_controls->speed());
 
@@ -492,6 +517,11 @@ void MainWindow::updateAccuracy()
                                                     : std::nullopt);
 }
 
+void MainWindow::updateNetwork()
+{
+    m_network->setModel(m_playback->shownModel(), m_document->view());
+}
+
 void MainWindow::setThemeChoice(const QString& choice)
 {
     m_themeChoice = choice;
@@ -518,6 +548,7 @@ void MainWindow::applyTheme()
     m_controls->setTheme(theme);
     m_curves->setTheme(theme);
     findChild<HiddenView*>()->setTheme(theme);
+    m_network->setTheme(theme);
 }
 
 // --- Events ------------------------------------------------------------------------------------
