@@ -1,5 +1,6 @@
 #include "export/exportsource.h"
 
+#include "export/tablewriter.h"
 #include "io/numberformat.h"
 #include "learning/metrics.h"
 #include "learning/trainer.h"
@@ -160,10 +161,13 @@ Result<StepSelection, QString> firstSteps(const ExportSource& source,
     StepSelection selection;
     for (int e : epochs)
         selection.total += e == 0 ? 0 : source.data.size();
-    if (selection.total > kMaxTableRows) {
+    // A network's table has a row per parameter and visit.
+    const std::size_t rows =
+        selection.total * tableRowsPerVisit(learning::modelShape(source.settings));
+    if (rows > kMaxTableRows) {
         return unexpected(
             Text::tr("the table would have %1 rows; at most %2 are written (choose fewer epochs)")
-                .arg(selection.total)
+                .arg(rows)
                 .arg(kMaxTableRows));
     }
     std::vector<learning::StepRecord>& steps = selection.steps;
