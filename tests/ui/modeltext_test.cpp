@@ -4,8 +4,13 @@
 // (values from Python's math module), rounded to the three decimals the panel shows.
 #include "io/numberformat.h"
 #include "learning/trainer.h"
+#include "steptextcheck.h"
 #include "ui/panels/modeltext.h"
+#include "ui/panels/parameterpanel.h"
 
+#include <QApplication>
+#include <QImage>
+#include <QLabel>
 #include <QStringList>
 #include <gtest/gtest.h>
 
@@ -155,6 +160,51 @@ TEST(ModelText, LayerMatricesHoldEveryParameterOnce)
     const QString summary = modelSummary(model.shape());
     EXPECT_TRUE(summary.startsWith(u"2-2-1, tanh\n9 parameter"_s)) << summary.toStdString();
     EXPECT_TRUE(summary.endsWith(u": (2 + 1) x 2 + (2 + 1) x 1 = 9"_s)) << summary.toStdString();
+}
+
+TEST(ParameterPanel, ShowsANetworksLayersAndItsStepForEveryVisit)
+{
+    learning::Trainer trainer(learning::Dataset({{{1.0, 0.0}, 1}, {{0.0, 1.0}, 0}}),
+                              handSettings());
+    ParameterPanel panel;
+    panel.resize(380, 1400);
+    panel.show();
+    const QString prompt = panel.updateText();
+    for (int visit = 0; visit < 4; ++visit) {
+        const learning::StepRecord step = trainer.stepSample().step;
+        ParameterState state;
+        state.general = trainer.modelOf(step.parametersAfter);
+        state.step = step;
+        state.atVisit = true;
+        panel.setState(state);
+        QApplication::processEvents();
+        // The matrices hold the parameters after the visit; the text is the record's numbers.
+        const QStringList matrices = panel.matricesText().split(u'\n');
+        EXPECT_TRUE(matrices.contains(u"z: " + io::displayFixed(step.parametersAfter[6], 3) +
+                                      u"  " + io::displayFixed(step.parametersAfter[7], 3) + u"  " +
+                                      io::displayFixed(step.parametersAfter[8], 3)))
+            << panel.matricesText().toStdString();
+        test::expectStepTextShowsRecord(panel.updateText(), step, trainer.shape());
+    }
+    // The classic model's w₁, w₂, b and boundary give way to one matrix per layer.
+    const QList<QWidget*> shown = panel.findChildren<QWidget*>(u"layerMatrix"_s);
+    ASSERT_EQ(shown.size(), 2);
+    for (const QWidget* matrix : shown) {
+        EXPECT_TRUE(matrix->isVisible());
+        EXPECT_GT(matrix->height(), 0);
+    }
+    for (const QLabel* value : panel.findChildren<QLabel*>(u"parameterValue"_s))
+        EXPECT_FALSE(value->isVisible());
+    EXPECT_FALSE(panel.grab().toImage().isNull());
+    if (!qEnvironmentVariableIsEmpty("PLAB_PANEL_SHOT"))
+        panel.grab().save(qEnvironmentVariable("PLAB_PANEL_SHOT"));
+
+    // Back to the classic model: its numbers again, no matrices.
+    panel.setState(ParameterState{});
+    EXPECT_TRUE(panel.matricesText().isEmpty());
+    EXPECT_EQ(panel.updateText(), prompt);
+    for (const QLabel* value : panel.findChildren<QLabel*>(u"parameterValue"_s))
+        EXPECT_TRUE(value->isVisible());
 }
 
 } // namespace

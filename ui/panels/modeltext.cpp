@@ -333,7 +333,7 @@ QString networkStepText(const learning::StepRecord& step, const learning::ModelS
     if (L > 1)
         lines << QCoreApplication::translate(
             "plab::ui::ParameterPanel",
-            "  hidden units: δ(h) = (Σ w·δ over the units h feeds)·f′(net)");
+            "hidden units: δ(h) = (Σ w·δ over the units h feeds)·f′(net)");
     for (int l = L - 2; l >= 0; --l) {
         const Offsets next = offsetsOf(names, l + 1);
         const learning::LayerTrace& layer = trace.layers[std::size_t(l)];
