@@ -34,11 +34,11 @@ QStringList cellsOf(const TableRow& row, bool useBias, Format format)
     return cells;
 }
 
-/// A network's unit by name (tablewriter.h, NetworkTableRow): h1, h2_1, z, z3.
+/// A network's unit by name (tablewriter.h, NetworkTableRow): h1, h2_1, z, z0 (class 0).
 QString unitName(const learning::ModelShape& shape, int layer, int j)
 {
     if (layer == int(shape.hidden.size()))
-        return shape.classes == 2 ? QStringLiteral("z") : u'z' + QString::number(j + 1);
+        return shape.classes == 2 ? QStringLiteral("z") : u'z' + QString::number(j);
     if (shape.hidden.size() > 1)
         return u'h' + QString::number(layer + 1) + u'_' + QString::number(j + 1);
     return u'h' + QString::number(j + 1);

@@ -56,9 +56,9 @@ struct TableRow
 ///
 /// - epoch, sample, x1, x2, target: as in TableRow; loss: the sample's cross-entropy J;
 /// - layer (from 1), unit and input: the parameter's place, by name: units h1, h2, ... (h1_1,
-///   h2_1, ... with the layer first when there are several hidden layers), the output z (z1 ...
-///   zK for K classes); inputs the features (x1, x2, x1sq, x2sq, x1x2, sinx1, sinx2), the units
-///   of the layer before, or b for the bias;
+///   h2_1, ... with the layer first when there are several hidden layers), the output z (z0 ...
+///   z(K-1) for K classes, numbered as the classes); inputs the features (x1, x2, x1sq, x2sq, x1x2,
+///   sinx1, sinx2), the units of the layer before, or b for the bias;
 /// - a: what the parameter multiplies (the input's value, 1 for a bias);
 /// - net, activation, delta: the unit's net, its activation f(net) (for an output unit the
 ///   probability p, or p_k), and its delta dJ/dnet;

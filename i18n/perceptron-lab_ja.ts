@@ -2943,10 +2943,6 @@ and refuses other models):</source>
         </translation>
     </message>
     <message>
-        <source>The batch&apos;s step would have made a parameter infinite or NaN: it was not applied, and the run stops (diverged).</source>
-        <translation>バッチの一歩でパラメーターが無限大か NaN になるところでした。適用せず、学習は止まります（発散）。</translation>
-    </message>
-    <message>
         <source>The batch of m = %1 samples closes: every parameter takes the step Δw = −η·G/m (η = %2):</source>
         <translation>m = %1 サンプルのバッチが閉じます: すべてのパラメーターが一歩 Δw = −η·G/m 進みます（η = %2）:</translation>
     </message>
@@ -3001,6 +2997,10 @@ and refuses other models):</source>
     <message>
         <source>Last sample visit</source>
         <translation>直前のサンプル訪問</translation>
+    </message>
+    <message>
+        <source>The step of this visit would have made a parameter infinite or NaN: it was not applied, and the run stops (diverged).</source>
+        <translation>この訪問の一歩でパラメーターが無限大か NaN になるところでした。適用せず、学習は止まります（発散）。</translation>
     </message>
 </context>
 <context>

@@ -122,7 +122,7 @@ namespace {
 TEST(LinearStepText, WritesOutTheKeslerUpdatePerUnit)
 {
     // Three classes from w = 0: every score is 0, the tie goes to class 0, and the sample is of
-    // class 2. Kesler's update: +x for the class's unit z₃, −x for the predicted one z₁.
+    // class 2. Kesler's update: +x for the class's unit z₂, −x for the predicted one z₀.
     learning::TrainingSettings s;
     s.classes = 3;
     s.multiclass = learning::Multiclass::Kesler;
@@ -133,15 +133,15 @@ TEST(LinearStepText, WritesOutTheKeslerUpdatePerUnit)
         linesOf(linearStepText(step, trainer.shape(), s.rule, s.multiclass, s.gradientMode));
     for (const QString& expected : {
              u"sample #1: x = (1.000, 0.000), class t = 2"_s,
-             u"z₁ = 0.000·1.000 + 0.000·0.000 + 0.000 = 0.000"_s,
+             u"z₀ = 0.000·1.000 + 0.000·0.000 + 0.000 = 0.000"_s,
              u"predicted class: 0"_s,
-             u"e₁ = −1.000, e₂ = 0.000, e₃ = 1.000"_s,
-             u"z₁: Δw = (−1.000, 0.000), Δb = −1.000; w = (−1.000, 0.000), b = −1.000"_s,
-             u"z₃: Δw = (1.000, 0.000), Δb = 1.000; w = (1.000, 0.000), b = 1.000"_s,
+             u"e₀ = −1.000, e₁ = 0.000, e₂ = 1.000"_s,
+             u"z₀: Δw = (−1.000, 0.000), Δb = −1.000; w = (−1.000, 0.000), b = −1.000"_s,
+             u"z₂: Δw = (1.000, 0.000), Δb = 1.000; w = (1.000, 0.000), b = 1.000"_s,
          })
         EXPECT_TRUE(lines.contains(expected)) << expected.toStdString() << "\nin\n"
                                               << lines.join(u'\n').toStdString();
-    EXPECT_FALSE(lines.join(u'\n').contains(u"z₂: Δw"_s)) << "the third unit does not move";
+    EXPECT_FALSE(lines.join(u'\n').contains(u"z₁: Δw"_s)) << "class 1's unit does not move";
 }
 
 TEST(ModelText, LayerMatricesHoldEveryParameterOnce)

@@ -60,18 +60,19 @@ public:
     [[nodiscard]] int units(int layer) const { return m_sizes[std::size_t(layer + 1)]; }
     [[nodiscard]] int inputs(int layer) const { return m_sizes[std::size_t(layer)]; }
 
-    /// The activation of unit \p j of \p layer: h₁, h⁽²⁾₁, p, p₂.
+    /// The activation of unit \p j of \p layer: h₁, h⁽²⁾₁, p; for K classes p₀ ... p_(K−1),
+    /// numbered as the classes are.
     [[nodiscard]] QString unit(int layer, int j) const
     {
         if (isOutput(layer))
-            return units(layer) == 1 ? u"p"_s : u'p' + subscript(j + 1);
+            return units(layer) == 1 ? u"p"_s : u'p' + subscript(j);
         return u'h' + hiddenLayerMark(layer) + subscript(j + 1);
     }
-    /// Its net: net₁, net⁽²⁾₁, z, z₂.
+    /// Its net: net₁, net⁽²⁾₁, z, z₀ ... z_(K−1).
     [[nodiscard]] QString net(int layer, int j) const
     {
         if (isOutput(layer))
-            return units(layer) == 1 ? u"z"_s : u'z' + subscript(j + 1);
+            return units(layer) == 1 ? u"z"_s : u'z' + subscript(j);
         return u"net"_s + hiddenLayerMark(layer) + subscript(j + 1);
     }
     /// The name a weight uses for the unit: h₁ for a hidden unit, z or z₂ for an output.
@@ -380,7 +381,15 @@ QString networkStepText(const learning::StepRecord& step, const learning::ModelS
         }
     };
     const auto delta = [&](int l, int j) { return trace.layers[std::size_t(l)].delta[j]; };
-    const bool diverged = step.state.status == learning::TrainingStatus::Diverged && !step.updated;
+    // A visit that closed its batch (none is open after it) without applying the step: the step
+    // would have made a parameter infinite or NaN (records.h, StepRecord::updated).
+    if (!step.updated && step.state.batchGradient.empty()) {
+        lines << QCoreApplication::translate(
+            "plab::ui::ParameterPanel",
+            "The step of this visit would have made a parameter infinite or NaN: it was not "
+            "applied, and the run stops (diverged).");
+        return lines.join(u'\n');
+    }
     if (step.updated && step.batchFill == 1) {
         lines << QCoreApplication::translate(
                      "plab::ui::ParameterPanel",
@@ -403,12 +412,7 @@ QString networkStepText(const learning::StepRecord& step, const learning::ModelS
         lines << u"  " + name + u": δ·a = " + operand(delta(l, j)) + u'·' +
                      operand(inputValue(l, i)) + u" = " + num(gradient(l, j, i));
     });
-    if (diverged) {
-        lines << QCoreApplication::translate(
-            "plab::ui::ParameterPanel",
-            "The batch's step would have made a parameter infinite or NaN: it was not "
-            "applied, and the run stops (diverged).");
-    } else if (step.updated) {
+    if (step.updated) {
         lines << QCoreApplication::translate(
                      "plab::ui::ParameterPanel",
                      "The batch of m = %1 samples closes: every parameter takes the step "
@@ -484,7 +488,7 @@ QString linearStepText(const learning::StepRecord& step, const learning::ModelSh
     lines << factor;
     QStringList errors;
     for (int k = 0; k < units; ++k)
-        errors << (units == 1 ? u"e"_s : u'e' + subscript(k + 1)) + u" = " +
+        errors << (units == 1 ? u"e"_s : u'e' + subscript(k)) + u" = " +
                       num(step.unitErrors[std::size_t(k)]);
     lines << u"  " + errors.join(u", ");
 

@@ -18,9 +18,9 @@
 /// **Names.** The inputs are the features (x₁, x₂, x₁², x₂², x₁x₂, sin x₁, sin x₂). A network's
 /// hidden units are h₁, h₂, ... (with the layer as a superscript, h⁽²⁾₁, when there is more than
 /// one hidden layer), their nets net₁, net₂, ...; the output's net is z and its probability p
-/// (z₁ ... z_K and p₁ ... p_K for K classes). A weight is named after what it connects,
-/// w(x₁→h₁), a bias after its unit, b(h₁). A linear model's units are z (two classes) or
-/// z₁ ... z_K, one per class.
+/// (for K classes z₀ ... z_(K−1) and p₀ ... p_(K−1), numbered as the classes are). A weight is
+/// named after what it connects, w(x₁→h₁), a bias after its unit, b(h₁). A linear model's units
+/// are z (two classes) or z₀ ... z_(K−1), one per class.
 
 namespace plab::ui {
 
