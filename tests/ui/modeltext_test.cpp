@@ -119,6 +119,38 @@ TEST(NetworkStepText, AMiniBatchCollectsGradientsUntilItCloses)
 
 namespace {
 
+TEST(NetworkStepText, KClassesHaveASoftmaxAndADeltaPerClass)
+{
+    // A 2-3-3 network on three classes: one probability and one delta per class, each unit
+    // numbered as its class; the loss is −log of the sample's class's probability.
+    learning::TrainingSettings s;
+    s.model = learning::ModelKind::Network;
+    s.hidden = {3};
+    s.classes = 3;
+    s.learningRate = 0.1;
+    s.init = learning::InitKind::Random;
+    learning::Trainer trainer(
+        learning::Dataset({{{1.0, 0.5}, 2}, {{0.0, 1.0}, 0}, {{-1.0, -1.0}, 1}}), s);
+    const learning::StepRecord step = trainer.stepSample().step;
+    ASSERT_TRUE(step.trace);
+    const learning::LayerTrace& out = step.trace->layers.back();
+    const QStringList lines = linesOf(networkStepText(step, trainer.shape()));
+    const auto shown = [](double v) { return io::displayFixed(v, 3); };
+    for (int k = 0; k < 3; ++k) {
+        const QString sub(QChar(0x2080 + k));
+        EXPECT_TRUE(lines.contains(u'p' + sub + u" = " + shown(out.activation[k])))
+            << k << "\n"
+            << lines.join(u'\n').toStdString();
+        EXPECT_TRUE(lines.contains(u"δ(z" + sub + u") = p" + sub + u" − [t = " +
+                                   QString::number(k) + u"] = " + shown(out.activation[k]) +
+                                   u" − " + (k == 2 ? u"1"_s : u"0"_s) + u" = " +
+                                   shown(out.delta[k])))
+            << k;
+    }
+    EXPECT_TRUE(lines.contains(u"J = −log p₂ = −log " + shown(out.activation[2]) + u" = " +
+                               shown(step.trace->loss)));
+}
+
 TEST(LinearStepText, WritesOutTheKeslerUpdatePerUnit)
 {
     // Three classes from w = 0: every score is 0, the tie goes to class 0, and the sample is of
