@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <numeric>
 
 using namespace plab;
 using namespace plab::exporting;
@@ -317,6 +318,29 @@ TEST(NetworkTable, AMiniBatchShowsItsFillAndWhereTheStepIsApplied)
         QString::fromUtf8(TableWriter(TableFormat::Markdown, run.shape).write(run.steps));
     EXPECT_TRUE(md.startsWith(u"| epoch") &&
                 md.section(u'\n', 0, 0).endsWith(u"| after | batch | applied |"));
+}
+
+TEST(NetworkTable, TheRowLimitCountsEveryParameterOfEveryVisit)
+{
+    // A 2-16-16-1 network has (2 + 1) x 16 + (16 + 1) x 16 + (16 + 1) x 1 = 337 parameters: 4
+    // points x 750 epochs are 3000 visits, 1011000 rows, over the limit of 1000000 rows, though
+    // 3000 visits alone would be far below it.
+    learning::TrainingSettings settings;
+    settings.model = learning::ModelKind::Network;
+    settings.hidden = {16, 16};
+    settings.init = learning::InitKind::Random;
+    settings.maxEpochs = 750;
+    settings.tolerance = 0.0;
+    ExportRequest request;
+    request.source = std::make_shared<const ExportSource>(
+        trainedSource(test::andData(), settings, io::ViewBox{-0.5, 1.5, -0.5, 1.5}));
+    ASSERT_EQ(request.source->history.latestEpoch().epoch, 750);
+    request.epochs.resize(750);
+    std::iota(request.epochs.begin(), request.epochs.end(), 1);
+    const auto refused = renderTable(request, TableFormat::Csv);
+    ASSERT_FALSE(refused.has_value());
+    EXPECT_TRUE(refused.error().contains(QStringLiteral("1011000 rows")))
+        << refused.error().toStdString();
 }
 
 } // namespace
