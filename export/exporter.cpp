@@ -374,14 +374,8 @@ Result<QByteArray, QString> renderTable(const ExportRequest& request, TableForma
     auto steps = selectSteps(*request.source, request.epochs);
     if (!steps)
         return unexpected(steps.error());
-    const learning::ModelShape shape = learning::modelShape(request.source->settings);
-    if (!TableWriter::isSupported(shape)) {
-        return unexpected(Text::tr("a worked-example table is written for the two-class linear "
-                                   "model on x1, x2 and for networks; this run is %1")
-                              .arg(QString::fromStdString(shape.description())));
-    }
     const auto& visits = steps.value();
-    return TableWriter(format, shape).write(visits);
+    return TableWriter(format, learning::modelShape(request.source->settings)).write(visits);
 }
 
 ExportResult runExport(const ExportRequest& request, const ExportProgress& progress)

@@ -847,6 +847,10 @@ and refuses other models):</source>
         <source>b = %1</source>
         <translation>b = %1</translation>
     </message>
+    <message>
+        <source>a worked-example table is written for the two-class linear model on x1, x2 and for networks; this run is %1</source>
+        <translation>計算例の表を書けるのは x1, x2 の 2 クラス線形モデルとネットワークだけです。この実行は %1 です</translation>
+    </message>
 </context>
 <context>
     <name>plab::exporting::Exporter</name>
@@ -917,10 +921,6 @@ and refuses other models):</source>
     <message>
         <source>a single picture cannot be written as GIF</source>
         <translation>1 枚の絵は GIF には書き出せません</translation>
-    </message>
-    <message>
-        <source>a worked-example table is written for the two-class linear model on x1, x2 and for networks; this run is %1</source>
-        <translation>計算例の表を書けるのは x1, x2 の 2 クラス線形モデルとネットワークだけです。この実行は %1 です</translation>
     </message>
 </context>
 <context>

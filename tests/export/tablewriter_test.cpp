@@ -343,4 +343,19 @@ TEST(NetworkTable, TheRowLimitCountsEveryParameterOfEveryVisit)
         << refused.error().toStdString();
 }
 
+TEST(NetworkTable, ALinearModelOnOtherFeaturesHasNoTable)
+{
+    // Its rows would have to be another table's; the export says so instead of writing the
+    // classic model's columns (which are zero for it). The preview goes through firstSteps too.
+    learning::TrainingSettings settings;
+    settings.features = *learning::FeatureSet::fromName("x1,x2,x1x2");
+    const ExportSource source =
+        trainedSource(test::andData(), settings, io::ViewBox{-0.5, 1.5, -0.5, 1.5});
+    const auto refused = firstSteps(source, {1}, 10);
+    ASSERT_FALSE(refused.has_value());
+    EXPECT_EQ(refused.error(), QStringLiteral("a worked-example table is written for the two-class "
+                                              "linear model on x1, x2 and for networks; this run "
+                                              "is 3-1, linear on x1, x2, x1*x2"));
+}
+
 } // namespace
