@@ -228,8 +228,6 @@ TEST(ParameterPanel, ShowsANetworksLayersAndItsStepForEveryVisit)
     for (const QLabel* value : panel.findChildren<QLabel*>(u"parameterValue"_s))
         EXPECT_FALSE(value->isVisible());
     EXPECT_FALSE(panel.grab().toImage().isNull());
-    if (!qEnvironmentVariableIsEmpty("PLAB_PANEL_SHOT"))
-        panel.grab().save(qEnvironmentVariable("PLAB_PANEL_SHOT"));
 
     // Back to the classic model: its numbers again, no matrices.
     panel.setState(ParameterState{});
