@@ -14,8 +14,6 @@
 #include "editor/playback.h"
 #include "editor/undocommands.h"
 #include "i18n/language.h"
-#include "learning/generators.h"
-#include "learning/trainer.h"
 #include "render/viewtransform.h"
 #include "support/settingssandbox.h"
 #include "support/waitfor.h"
@@ -27,7 +25,6 @@
 #include <QApplication>
 #include <QDir>
 #include <QFile>
-#include <QLayout>
 #include <QPalette>
 #include <QSettings>
 #include <QSignalSpy>
@@ -122,15 +119,18 @@ public:
         return false;
     }
 
-    /// A widget on its own.
-    bool saveWidget(QWidget& widget, const QString& name) const
+    /// Steps \p count samples.
+    bool stepSamples(ui::MainWindow& w, int count) const
     {
-        QString file = name;
-        file.insert(file.lastIndexOf(u'.'), m_suffix);
-        const QString path = QDir(m_directory).filePath(file);
-        const bool ok = widget.grab().save(path);
-        QTextStream(ok ? stdout : stderr) << (ok ? "wrote " : "cannot write ") << path << '\n';
-        return ok;
+        auto* p = w.playback();
+        for (int i = 0; i < count; ++i) {
+            QSignalSpy changed(p, &editor::Playback::historyChanged);
+            const std::size_t before = p->position();
+            p->stepSample();
+            if (!waitFor(changed, [&] { return p->position() != before; }))
+                return false;
+        }
+        return true;
     }
 
     /// The whole window, or only \p part of it.
@@ -189,28 +189,17 @@ int main(int argc, char** argv)
     }
     {
         // Step Sample on a 2-2-1 tanh network learning XOR: the parameter panel writes out the
-        // forward pass, the loss, the backward pass and each weight's change. The panel alone,
-        // at the width of the window's dock, showing the third visit of the core's run.
-        learning::TrainingSettings settings;
+        // forward pass, the loss, the backward pass and each weight's change (the whole panel,
+        // as it scrolls in the window's dock).
+        auto w = shooter.window();
+        learning::TrainingSettings settings = w->document()->settings();
         settings.model = learning::ModelKind::Network;
         settings.hidden = {2};
         settings.learningRate = 0.5;
         settings.init = learning::InitKind::Random;
-        learning::Trainer trainer(learning::generate(learning::Generator::Xor, {}), settings);
-        learning::StepRecord step;
-        for (int i = 0; i < 3; ++i)
-            step = trainer.stepSample().step;
-        ui::ParameterState state;
-        state.general = trainer.modelOf(step.parametersAfter);
-        state.step = step;
-        state.atVisit = true;
-        ui::ParameterPanel panel;
-        panel.setState(state);
-        constexpr int kWidth = 440;
-        panel.resize(kWidth, panel.layout()->totalHeightForWidth(kWidth));
-        panel.show();
-        QApplication::processEvents();
-        ok = shooter.saveWidget(panel, u"step-network.png"_s) && ok;
+        w->document()->setSettings(settings);
+        ok = shooter.load(*w, learning::Generator::Xor) && shooter.stepSamples(*w, 3) &&
+             shooter.save(*w, u"step-network.png"_s, w->parameterPanel()) && ok;
     }
     {
         // Autosave into a folder that cannot be created (below a regular file): the marker.
