@@ -2,9 +2,11 @@
 // sample visit written out with the numbers of the core's record. The expected numbers are the
 // hand-computed 2-2-1 example of tests/learning/network_test.cpp and networktrainer_test.cpp
 // (values from Python's math module), rounded to the three decimals the panel shows.
+#include "export/exportsource.h"
 #include "io/numberformat.h"
 #include "learning/trainer.h"
 #include "steptextcheck.h"
+#include "ui/dialogs/exportpreview.h"
 #include "ui/panels/modeltext.h"
 #include "ui/panels/parameterpanel.h"
 
@@ -235,6 +237,23 @@ TEST(ParameterPanel, ShowsANetworksLayersAndItsStepForEveryVisit)
     EXPECT_EQ(panel.updateText(), prompt);
     for (const QLabel* value : panel.findChildren<QLabel*>(u"parameterValue"_s))
         EXPECT_TRUE(value->isVisible());
+}
+
+TEST(TablePreview, ANetworksPreviewCountsARowPerParameterAndVisit)
+{
+    // The export dialog's preview of the 2-2-1 run: two visits per epoch, 9 parameters each.
+    learning::TrainingSettings settings = handSettings();
+    settings.maxEpochs = 3;
+    settings.tolerance = 0.0;
+    const exporting::ExportSource source = exporting::trainedSource(
+        learning::Dataset({{{1.0, 0.0}, 1}, {{0.0, 1.0}, 0}}), settings, io::ViewBox{-1, 2, -1, 2});
+    const auto preview = tablePreview(source, {1, 2, 3}, exporting::TableFormat::Csv, 1);
+    ASSERT_TRUE(preview.has_value()) << preview.error().toStdString();
+    EXPECT_EQ(preview.value().rows, 3U * 2U * 9U);
+    const QStringList lines = preview.value().text.split(u'\n');
+    EXPECT_TRUE(lines.front().startsWith(u"epoch,sample,x1,x2,target,loss,layer,unit,input"_s));
+    EXPECT_EQ(lines.size(), 1 + 9 + 1); // the header, the first visit's 9 rows, "… and 45 more"
+    EXPECT_TRUE(lines.back().contains(u"45"_s)) << lines.back().toStdString();
 }
 
 } // namespace
