@@ -113,6 +113,16 @@
     </message>
 </context>
 <context>
+    <name>plab::render::HiddenPainter</name>
+    <message numerus="yes">
+        <source>Hidden layer %1 (%n unit(s), %2)</source>
+        <translation>
+            <numerusform>Hidden layer %1 (%n unit, %2)</numerusform>
+            <numerusform>Hidden layer %1 (%n units, %2)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>plab::ui::ExportDialog</name>
     <message numerus="yes">
         <source>%n row(s)</source>
@@ -164,6 +174,16 @@
         <translation>
             <numerusform>… and %n more row</numerusform>
             <numerusform>… and %n more rows</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>plab::ui::HiddenView</name>
+    <message numerus="yes">
+        <source>Layer %1 (%n unit(s))</source>
+        <translation>
+            <numerusform>Layer %1 (%n unit)</numerusform>
+            <numerusform>Layer %1 (%n units)</numerusform>
         </translation>
     </message>
 </context>

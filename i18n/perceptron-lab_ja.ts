@@ -1493,6 +1493,59 @@ and refuses other models):</source>
     </message>
 </context>
 <context>
+    <name>plab::render::HiddenPainter</name>
+    <message numerus="yes">
+        <source>Hidden layer %1 (%n unit(s), %2)</source>
+        <translation>
+            <numerusform>隠れ層 %1（%n ユニット、%2）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Shows a network&apos;s hidden layer: the data as two of its units see it.</source>
+        <translation>ネットワークの隠れ層を表示します: データが 2 つのユニットからどう見えるかを示します。</translation>
+    </message>
+    <message>
+        <source>Shows a network&apos;s hidden layer: this network has none.</source>
+        <translation>ネットワークの隠れ層を表示します: このネットワークには隠れ層がありません。</translation>
+    </message>
+    <message>
+        <source>Line: the output unit&apos;s z = %1 = 0; class 1 where z &gt; 0.</source>
+        <translation>直線: 出力ユニットの z = %1 = 0。z &gt; 0 の側がクラス 1 です。</translation>
+    </message>
+    <message>
+        <source>Its weights on these two units are 0: there is no line.</source>
+        <translation>この 2 つのユニットへの重みが 0 なので、直線はありません。</translation>
+    </message>
+    <message>
+        <source>The line lies outside this square: every point is on one side.</source>
+        <translation>直線はこの正方形の外にあります: すべての点が同じ側にあります。</translation>
+    </message>
+    <message>
+        <source>Shaded: the class the output layer&apos;s %1 units give each point of the plane.</source>
+        <translation>塗り分け: 出力層の %1 個のユニットが平面の各点に与えるクラスです。</translation>
+    </message>
+    <message>
+        <source>The next layer is hidden too: the lines are its units&apos; nets = 0 (%1); the output&apos;s decision is not a line in this plane.</source>
+        <translation>次の層も隠れ層です: 直線はそのユニットの net = 0 です（%1）。出力の決定はこの平面では直線になりません。</translation>
+    </message>
+    <message>
+        <source>The layer has one unit: both axes show it.</source>
+        <translation>この層のユニットは 1 つなので、両方の軸がそのユニットを示します。</translation>
+    </message>
+    <message>
+        <source>Both axes show the same unit: the points lie on the diagonal.</source>
+        <translation>両方の軸が同じユニットを示すため、点は対角線上に並びます。</translation>
+    </message>
+    <message>
+        <source>Exact: the layer has two units.</source>
+        <translation>厳密: この層のユニットは 2 つです。</translation>
+    </message>
+    <message>
+        <source>A slice: the units not shown are held at their mean over the data (%1), while each point has its own values, so a point can lie on the other side of a line.</source>
+        <translation>断面: 表示していないユニットはデータ全体の平均値に固定しています（%1）。各点はそれぞれ自分の値を持つため、点が直線の反対側に見えることがあります。</translation>
+    </message>
+</context>
+<context>
     <name>plab::render::PlotRenderer</name>
     <message>
         <source>vectors drawn ×%1</source>
@@ -2590,6 +2643,51 @@ and refuses other models):</source>
     </message>
 </context>
 <context>
+    <name>plab::ui::HiddenView</name>
+    <message>
+        <source>Export to</source>
+        <translation>エクスポート先</translation>
+    </message>
+    <message numerus="yes">
+        <source>Layer %1 (%n unit(s))</source>
+        <translation>
+            <numerusform>層 %1（%n ユニット）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>hidden-layer</source>
+        <translation>隠れ層</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.svg *.pdf)</source>
+        <translation>画像 (*.png *.svg *.pdf)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>エクスポート</translation>
+    </message>
+    <message>
+        <source>&amp;Layer:</source>
+        <translation>層(&amp;L):</translation>
+    </message>
+    <message>
+        <source>&amp;Units:</source>
+        <translation>ユニット(&amp;U):</translation>
+    </message>
+    <message>
+        <source>The unit on the horizontal axis</source>
+        <translation>横軸のユニット</translation>
+    </message>
+    <message>
+        <source>The unit on the vertical axis</source>
+        <translation>縦軸のユニット</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>エクスポート(&amp;E)…</translation>
+    </message>
+</context>
+<context>
     <name>plab::ui::KeysDialog</name>
     <message>
         <source>Keys and Mouse</source>
@@ -3465,6 +3563,10 @@ and refuses other models):</source>
     <message>
         <source>&amp;How big is this model?</source>
         <translation>このモデルの大きさは?(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Hidden Layer</source>
+        <translation>隠れ層</translation>
     </message>
 </context>
 <context>

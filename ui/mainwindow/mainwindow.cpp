@@ -14,6 +14,7 @@
 #include "ui/mainwindow/windowsettings.h"
 #include "ui/mainwindow/windowstatusbar.h"
 #include "ui/panels/controlpanel.h"
+#include "ui/panels/hiddenview.h"
 #include "ui/panels/learningcurves.h"
 #include "ui/panels/parameterpanel.h"
 #include "ui/panels/timeline.h"
@@ -212,6 +213,17 @@ void MainWindow::createDocks()
     m_undoDock->setWidget(undoView);
     addDockWidget(Qt::RightDockWidgetArea, m_undoDock);
     tabifyDockWidget(m_parameterDock, m_undoDock);
+
+    // The hidden layer's view, a tab beside the parameters: a network's hidden layer is what the
+    // parameters alone do not show (its toggle joins the View menu in connectParts()).
+    auto* hidden = new HiddenView;
+    auto* hiddenDock = new QDockWidget(this);
+    hiddenDock->setObjectName(u"hiddenDock"_s);
+    hiddenDock->setWidget(hidden);
+    WindowActions::setSourceTitle(hiddenDock,
+                                  QT_TRANSLATE_NOOP("plab::ui::WindowActions", "Hidden Layer"));
+    addDockWidget(Qt::RightDockWidgetArea, hiddenDock);
+    tabifyDockWidget(m_parameterDock, hiddenDock);
     m_parameterDock->raise();
 }
 
@@ -349,6 +361,24 @@ void MainWindow::connectParts()
     connect(m_playback, &editor::Playback::availabilityChanged, this, showTraining);
     connect(m_playback, &editor::Playback::runningChanged, this, showTraining);
     connect(m_presenter, &TrainingPresenter::refreshed, this, &MainWindow::updateAccuracy);
+
+    // The hidden layer's view: the model at the timeline's position, at the presenter's frames;
+    // View > Hidden Layer after the other docks' toggles.
+    auto* hidden = findChild<HiddenView*>();
+    const auto showHidden = [this, hidden] {
+        hidden->setModel(m_playback->shownModel(), m_document->data());
+    };
+    connect(m_presenter, &TrainingPresenter::refreshed, hidden, showHidden);
+    showHidden();
+    QAction* curvesToggle = m_curveDock->toggleViewAction();
+    for (QObject* object : curvesToggle->associatedObjects()) {
+        if (auto* menu = qobject_cast<QMenu*>(object)) {
+            const QList<QAction*> actions = menu->actions();
+            const qsizetype at = actions.indexOf(m_undoDock->toggleViewAction());
+            menu->insertAction(at >= 0 && at + 1 < actions.size() ? actions[at + 1] : nullptr,
+                               findChild<QDockWidget*>(u"hiddenDock"_s)->toggleViewAction());
+        }
+    }
 }
 
 void MainWindow::restoreSettings()
@@ -487,6 +517,7 @@ void MainWindow::applyTheme()
     m_canvas->setTheme(theme);
     m_controls->setTheme(theme);
     m_curves->setTheme(theme);
+    findChild<HiddenView*>()->setTheme(theme);
 }
 
 // --- Events ------------------------------------------------------------------------------------
