@@ -375,7 +375,7 @@ Result<QByteArray, QString> renderTable(const ExportRequest& request, TableForma
     if (!steps)
         return unexpected(steps.error());
     const auto& visits = steps.value();
-    return TableWriter(format, request.source->settings.useBias).write(visits);
+    return TableWriter(format, learning::modelShape(request.source->settings)).write(visits);
 }
 
 ExportResult runExport(const ExportRequest& request, const ExportProgress& progress)

@@ -1,5 +1,6 @@
 #include "export/exportsource.h"
 
+#include "export/tablewriter.h"
 #include "io/numberformat.h"
 #include "learning/metrics.h"
 #include "learning/trainer.h"
@@ -175,13 +176,21 @@ Result<std::vector<learning::StepRecord>, QString> selectSteps(const ExportSourc
 Result<StepSelection, QString> firstSteps(const ExportSource& source,
                                           const std::vector<int>& epochs, std::size_t limit)
 {
+    const learning::ModelShape shape = learning::modelShape(source.settings);
+    if (!TableWriter::isSupported(shape)) {
+        return unexpected(Text::tr("a worked-example table is written for the two-class linear "
+                                   "model on x1, x2 and for networks; this run is %1")
+                              .arg(QString::fromStdString(shape.description())));
+    }
     StepSelection selection;
     for (int e : epochs)
         selection.total += e == 0 ? 0 : source.data.size();
-    if (selection.total > kMaxTableRows) {
+    // A network's table has a row per parameter and visit.
+    const std::size_t rows = selection.total * tableRowsPerVisit(shape);
+    if (rows > kMaxTableRows) {
         return unexpected(
             Text::tr("the table would have %1 rows; at most %2 are written (choose fewer epochs)")
-                .arg(selection.total)
+                .arg(rows)
                 .arg(kMaxTableRows));
     }
     std::vector<learning::StepRecord>& steps = selection.steps;

@@ -81,7 +81,7 @@ inline constexpr std::size_t kMaxTableRows = 1'000'000;
 selectFrames(const ExportSource& source, const std::vector<int>& epochs, bool steps);
 
 /// The visits of \p epochs (epoch 0 has none), in order, for a worked-example table. An error
-/// message when there would be more than kMaxTableRows.
+/// message as firstSteps() gives.
 [[nodiscard]] Result<std::vector<learning::StepRecord>, QString>
 selectSteps(const ExportSource& source, const std::vector<int>& epochs);
 
@@ -95,7 +95,8 @@ struct StepSelection
 
 /// The first \p limit visits of \p epochs, replaying only the epochs they belong to, so the
 /// start of the table of a long run costs what it shows (the export dialog's preview). An error
-/// message when the whole table would have more than kMaxTableRows rows.
+/// message when the whole table would have more than kMaxTableRows rows (a network's has one
+/// per parameter and visit), or when the model has no table (TableWriter::isSupported()).
 [[nodiscard]] Result<StepSelection, QString>
 firstSteps(const ExportSource& source, const std::vector<int>& epochs, std::size_t limit);
 

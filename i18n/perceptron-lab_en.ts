@@ -195,6 +195,30 @@
     </message>
 </context>
 <context>
+    <name>plab::ui::ParameterPanel</name>
+    <message numerus="yes">
+        <source>layer %1: %2 → %3 (%n parameter(s))</source>
+        <translation>
+            <numerusform>layer %1: %2 → %3 (%n parameter)</numerusform>
+            <numerusform>layer %1: %2 → %3 (%n parameters)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n parameter(s): %1</source>
+        <translation>
+            <numerusform>%n parameter: %1</numerusform>
+            <numerusform>%n parameters: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Mini-batch: this sample&apos;s gradient ∂J/∂w = δ·a joins the batch&apos;s sum G (%n sample(s) in the batch so far):</source>
+        <translation>
+            <numerusform>Mini-batch: this sample&apos;s gradient ∂J/∂w = δ·a joins the batch&apos;s sum G (%n sample in the batch so far):</numerusform>
+            <numerusform>Mini-batch: this sample&apos;s gradient ∂J/∂w = δ·a joins the batch&apos;s sum G (%n samples in the batch so far):</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>plab::ui::PlotCanvas</name>
     <message numerus="yes">
         <source>Remove %n points</source>

@@ -393,6 +393,10 @@ soon as the weights classify every point</source>
         <source>a single image shows one frame, but %1 were chosen: choose one epoch (--epochs N, without --steps), or a --layout of storyboard, frames or pages</source>
         <translation>1 枚の画像に描けるのは 1 フレームですが、%1 フレームが選ばれました。エポックを 1 つ選ぶか（--epochs N、--steps なし）、--layout に storyboard、frames、pages のいずれかを指定してください</translation>
     </message>
+    <message>
+        <source>%1: export writes worked-example tables of the two-class linear model on x1, x2 and of networks, and this run is %2 with %3 classes; train it with perceptron-lab train</source>
+        <translation>%1: export が計算例の表を書けるのは x1, x2 の 2 クラス線形モデルとネットワークだけですが、この実行は %3 クラスの %2 です。perceptron-lab train で学習してください</translation>
+    </message>
 </context>
 <context>
     <name>plab::cli::ExportCommandLine</name>
@@ -833,6 +837,10 @@ and refuses other models):</source>
         <translation>
             <numerusform>%1（パラメータ %n 個）</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>a worked-example table is written for the two-class linear model on x1, x2 and for networks; this run is %1</source>
+        <translation>計算例の表を書けるのは x1, x2 の 2 クラス線形モデルとネットワークだけです。この実行は %1 です</translation>
     </message>
 </context>
 <context>
@@ -3088,6 +3096,124 @@ Its picture: the softmax probability of class %2 over the view. Click to type it
     <message>
         <source>mistake bound (R/γ)² = (%1 / %2)² = %3</source>
         <translation>誤り回数の上限 (R/γ)² = (%1 / %2)² = %3</translation>
+    </message>
+    <message>
+        <source>sample #%1: x = (%2, %3), class t = %4</source>
+        <translation>サンプル #%1: x = (%2, %3), クラス t = %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>layer %1: %2 → %3 (%n parameter(s))</source>
+        <translation>
+            <numerusform>第 %1 層: %2 → %3（パラメーター %n 個）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n parameter(s): %1</source>
+        <translation>
+            <numerusform>パラメーター %n 個: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Forward pass (the weights before this visit; net = Σ w·a + b, each input a times its weight, the bias b last):</source>
+        <translation>順伝播（この訪問の前の重みで。net = Σ w·a + b: 各入力 a にその重みを掛け、最後にバイアス b を足す）:</translation>
+    </message>
+    <message>
+        <source>(the probability of class 1)</source>
+        <translation>（クラス 1 の確率）</translation>
+    </message>
+    <message>
+        <source>(softmax: the probability of each class)</source>
+        <translation>（ソフトマックス: 各クラスの確率）</translation>
+    </message>
+    <message>
+        <source>predicted class: %1</source>
+        <translation>予測したクラス: %1</translation>
+    </message>
+    <message>
+        <source>Loss (cross-entropy): J = −[t·log p + (1 − t)·log(1 − p)]</source>
+        <translation>損失（交差エントロピー）: J = −[t·log p + (1 − t)·log(1 − p)]</translation>
+    </message>
+    <message>
+        <source>Loss (cross-entropy): J = −log p_t, the probability of the sample&apos;s class</source>
+        <translation>損失（交差エントロピー）: J = −log p_t（p_t はサンプルのクラスの確率）</translation>
+    </message>
+    <message>
+        <source>Backward pass (δ = ∂J/∂net: how the loss changes with each net):</source>
+        <translation>逆伝播（δ = ∂J/∂net: 各 net が変わると損失がどれだけ変わるか）:</translation>
+    </message>
+    <message>
+        <source>hidden units: δ(h) = (Σ w·δ over the units h feeds)·f′(net)</source>
+        <translation>隠れユニット: δ(h) = (h が出力を送るユニットにわたる Σ w·δ)·f′(net)</translation>
+    </message>
+    <message>
+        <source>The step of this visit would have made a parameter infinite or NaN: it was not applied, and the run stops (diverged).</source>
+        <translation>この訪問の一歩でパラメーターが無限大か NaN になるところでした。適用せず、学習は止まります（発散）。</translation>
+    </message>
+    <message>
+        <source>Update, every parameter: Δw = −η·δ·a (a is what the weight multiplies, 1 for a bias; η = %1):</source>
+        <translation>更新、すべてのパラメーター: Δw = −η·δ·a（a はその重みが掛かるもの、バイアスなら 1。η = %1）:</translation>
+    </message>
+    <message numerus="yes">
+        <source>Mini-batch: this sample&apos;s gradient ∂J/∂w = δ·a joins the batch&apos;s sum G (%n sample(s) in the batch so far):</source>
+        <translation>
+            <numerusform>ミニバッチ: このサンプルの勾配 ∂J/∂w = δ·a がバッチの和 G に加わります（これまでにバッチに入ったサンプル %n 個）:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The batch of m = %1 samples closes: every parameter takes the step Δw = −η·G/m (η = %2):</source>
+        <translation>m = %1 サンプルのバッチが閉じます: すべてのパラメーターが一歩 Δw = −η·G/m 進みます（η = %2）:</translation>
+    </message>
+    <message>
+        <source>The parameters change when the batch closes.</source>
+        <translation>パラメーターはバッチが閉じるときに変わります。</translation>
+    </message>
+    <message>
+        <source>e = t − y (t, y in {0, 1})</source>
+        <translation>e = t − y（t, y は {0, 1}）</translation>
+    </message>
+    <message>
+        <source>e = t − z (t in {−1, +1})</source>
+        <translation>e = t − z（t は {−1, +1}）</translation>
+    </message>
+    <message>
+        <source>e = t − p, p = σ(z)</source>
+        <translation>e = t − p, p = σ(z)</translation>
+    </message>
+    <message>
+        <source>Kesler: on a mistake e = +1 for the class&apos;s unit, −1 for the predicted one, 0 for the others</source>
+        <translation>Kesler: 誤りのとき、正解クラスのユニットに e = +1、予測したクラスのユニットに −1、ほかは 0</translation>
+    </message>
+    <message>
+        <source>one-vs-rest: e_k = t_k − y_k, t_k = 1 for the sample&apos;s class and 0 for the rest, y_k = 1 where z_k ≥ 0</source>
+        <translation>one-vs-rest: e_k = t_k − y_k。t_k はサンプルのクラスで 1、ほかで 0。y_k は z_k ≥ 0 のとき 1</translation>
+    </message>
+    <message>
+        <source>e_k = [t = k] − z_k</source>
+        <translation>e_k = [t = k] − z_k</translation>
+    </message>
+    <message>
+        <source>e_k = [t = k] − p_k (softmax probabilities)</source>
+        <translation>e_k = [t = k] − p_k（ソフトマックスの確率）</translation>
+    </message>
+    <message>
+        <source>batch mode: this visit adds η·e·φ(x)/N to the step applied at the end of the epoch:</source>
+        <translation>バッチモード: この訪問はエポックの終わりに適用する一歩に η·e·φ(x)/N を加えます:</translation>
+    </message>
+    <message>
+        <source>classified correctly: no update</source>
+        <translation>正しく分類されたので更新なし</translation>
+    </message>
+    <message>
+        <source>e = 0: no update</source>
+        <translation>e = 0: 更新なし</translation>
+    </message>
+    <message>
+        <source>update: w_k ← w_k + η·e_k·φ(x), b_k ← b_k + η·e_k (η = %1)</source>
+        <translation>更新: w_k ← w_k + η·e_k·φ(x), b_k ← b_k + η·e_k（η = %1）</translation>
+    </message>
+    <message>
+        <source>Last sample visit</source>
+        <translation>直前のサンプル訪問</translation>
     </message>
 </context>
 <context>

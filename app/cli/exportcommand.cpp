@@ -2,6 +2,7 @@
 
 #include "app/cli/traincommand.h"
 #include "export/exporter.h"
+#include "export/tablewriter.h"
 #include "i18n/language.h"
 #include "io/datasetfile.h"
 #include "io/outputfile.h"
@@ -100,9 +101,17 @@ Result<QStringList, QString> runExport(const ExportArguments& a, QIODevice& stan
     if (!read)
         return failed(read.error());
     TrainingInput& in = *read;
-    // The pictures and tables show the classic model's line and weights; no wrong picture of
-    // another model.
-    if (const learning::ModelShape shape = learning::modelShape(in.settings); !shape.isClassic()) {
+    // The pictures show the classic model's line and weights, the tables the classic model's or
+    // a network's numbers; no wrong picture of another model.
+    const learning::ModelShape shape = learning::modelShape(in.settings);
+    if (!a.table.isEmpty() && !exporting::TableWriter::isSupported(shape)) {
+        return failed(Text::tr("%1: export writes worked-example tables of the two-class linear "
+                               "model on x1, x2 and of networks, and this run is %2 with %3 "
+                               "classes; train it with perceptron-lab train")
+                          .arg(in.name, QString::fromStdString(shape.description()))
+                          .arg(shape.classes));
+    }
+    if (a.table.isEmpty() && !shape.isClassic()) {
         return failed(
             Text::tr("%1: export draws the two-class linear model on x1, x2 only for now, "
                      "and this run is %2 with %3 classes; train it with perceptron-lab "

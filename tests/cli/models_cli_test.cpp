@@ -219,6 +219,39 @@ TEST(CliModels, ExportRefusesModelsItCannotDrawYet)
     EXPECT_FALSE(QFile::exists(png));
 }
 
+TEST(CliModels, ExportWritesANetworksWorkedExampleTable)
+{
+    // A 2-2-1 network on XOR (4 points): epoch 1 has 4 visits of 9 parameters, one row each.
+    const ProcessResult r =
+        run({QStringLiteral("--data"), xorCsv(), QStringLiteral("--model"), QStringLiteral("mlp"),
+             QStringLiteral("--hidden"), QStringLiteral("2"), QStringLiteral("--max-epochs"),
+             QStringLiteral("3"), QStringLiteral("--epochs"), QStringLiteral("1"),
+             QStringLiteral("--table"), QStringLiteral("csv"), QStringLiteral("--out"),
+             QStringLiteral("-")},
+            QStringLiteral("export"));
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    const QList<QByteArray> lines = r.out.split('\n');
+    ASSERT_EQ(lines.size(), 1 + 4 * 9 + 1);
+    EXPECT_EQ(lines[0], "epoch,sample,x1,x2,target,loss,layer,unit,input,a,net,activation,delta,"
+                        "gradient,change,value,batch,applied");
+    EXPECT_TRUE(lines[1].startsWith("1,1,")) << lines[1].toStdString();
+    EXPECT_TRUE(lines[9].contains(",2,z,b,1,")) << lines[9].toStdString();
+
+    // A linear model on other features has no table: refused, nothing written.
+    QTemporaryDir dir;
+    const QString csv = dir.filePath(QStringLiteral("table.csv"));
+    const ProcessResult refused =
+        run({QStringLiteral("--data"), xorCsv(), QStringLiteral("--features"),
+             QStringLiteral("x1,x2,x1x2"), QStringLiteral("--table"), QStringLiteral("csv"),
+             QStringLiteral("--out"), csv},
+            QStringLiteral("export"));
+    EXPECT_EQ(refused.exitCode, 2);
+    EXPECT_TRUE(refused.err.contains("worked-example tables of the two-class linear model on x1, "
+                                     "x2 and of networks, and this run is 3-1, linear"))
+        << refused.err.toStdString();
+    EXPECT_FALSE(QFile::exists(csv));
+}
+
 TEST(CliModels, EveryBadModelValueExitsWith2AndNamesItsOption)
 {
     QTemporaryDir dir;

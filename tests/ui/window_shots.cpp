@@ -1,5 +1,6 @@
 // plab_window_shots: renders the main window in its main states (and the network dock) to PNG,
-// for docs/images and the README. Not a test; run by hand:
+// for docs/images and the README (and the parameter panel after Step Sample on a network,
+// step-network.png). Not a test; run by hand:
 //
 //     plab_window_shots <directory> [width height]
 //
@@ -19,6 +20,7 @@
 #include "ui/canvas/plotcanvas.h"
 #include "ui/mainwindow/mainwindow.h"
 #include "ui/mainwindow/trainingpresenter.h"
+#include "ui/panels/parameterpanel.h"
 
 #include <QApplication>
 #include <QDir>
@@ -118,6 +120,20 @@ public:
         return false;
     }
 
+    /// Steps \p count samples.
+    bool stepSamples(ui::MainWindow& w, int count) const
+    {
+        auto* p = w.playback();
+        for (int i = 0; i < count; ++i) {
+            QSignalSpy changed(p, &editor::Playback::historyChanged);
+            const std::size_t before = p->position();
+            p->stepSample();
+            if (!waitFor(changed, [&] { return p->position() != before; }))
+                return false;
+        }
+        return true;
+    }
+
     /// The whole window, or only \p part of it.
     bool save(ui::MainWindow& w, const QString& name, QWidget* part = nullptr) const
     {
@@ -171,6 +187,20 @@ int main(int argc, char** argv)
         auto w = shooter.window();
         ok = shooter.load(*w, learning::Generator::And) && shooter.stepToVisibleUpdate(*w) &&
              shooter.save(*w, u"step-update.png"_s) && ok;
+    }
+    {
+        // Step Sample on a 2-2-1 tanh network learning XOR: the parameter panel writes out the
+        // forward pass, the loss, the backward pass and each weight's change (the whole panel,
+        // as it scrolls in the window's dock).
+        auto w = shooter.window();
+        learning::TrainingSettings settings = w->document()->settings();
+        settings.model = learning::ModelKind::Network;
+        settings.hidden = {2};
+        settings.learningRate = 0.5;
+        settings.init = learning::InitKind::Random;
+        w->document()->setSettings(settings);
+        ok = shooter.load(*w, learning::Generator::Xor) && shooter.stepSamples(*w, 3) &&
+             shooter.save(*w, u"step-network.png"_s, w->parameterPanel()) && ok;
     }
     {
         // Autosave into a folder that cannot be created (below a regular file): the marker.

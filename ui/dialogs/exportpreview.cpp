@@ -79,14 +79,16 @@ Result<TablePreview, QString> tablePreview(const exporting::ExportSource& source
     if (!selected)
         return unexpected(selected.error());
     const exporting::StepSelection& head = selected.value();
+    const learning::ModelShape shape = learning::modelShape(source.settings);
+    const std::size_t perVisit = exporting::tableRowsPerVisit(shape);
     TablePreview preview;
-    preview.rows = head.total;
+    preview.rows = head.total * perVisit;
     preview.replayed = head.replayed;
-    const exporting::TableWriter writer(format, source.settings.useBias);
+    const exporting::TableWriter writer(format, shape);
     preview.text = QString::fromUtf8(writer.write(head.steps));
     if (head.total > head.steps.size()) {
-        preview.text +=
-            ExportPreview::tr("… and %n more row(s)", nullptr, int(head.total - head.steps.size()));
+        preview.text += ExportPreview::tr("… and %n more row(s)", nullptr,
+                                          int((head.total - head.steps.size()) * perVisit));
     }
     return preview;
 }

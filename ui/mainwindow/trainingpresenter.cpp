@@ -164,6 +164,7 @@ void TrainingPresenter::refresh()
     parameters.rule = settings.rule;
     parameters.gradientMode = settings.gradientMode;
     parameters.useBias = settings.useBias;
+    parameters.multiclass = settings.multiclass;
 
     m_shownErrors = 0;
     m_shownAccuracy = 0.0;
@@ -195,6 +196,8 @@ void TrainingPresenter::refresh()
         }
 
         parameters.model = linear;
+        if (!classic)
+            parameters.general = *model;
         parameters.atVisit = step != nullptr;
         if (step) {
             parameters.step = *step;

@@ -2,6 +2,7 @@
 
 #include "io/numberformat.h"
 #include "learning/rules.h"
+#include "ui/panels/modeltext.h"
 
 #include <QCoreApplication>
 #include <QEvent>
@@ -9,6 +10,7 @@
 #include <QFrame>
 #include <QGridLayout>
 #include <QLabel>
+#include <QLayoutItem>
 #include <QPainter>
 #include <QStringList>
 #include <QVBoxLayout>
@@ -35,6 +37,23 @@ QString withMinusSign(QString text)
 constexpr QChar kNoBreakSpace{0x00A0};
 /// " − " inside a factor such as "(0 − 1)", which reads wrongly when split over two lines.
 const QString kNoBreakMinus = QString(kNoBreakSpace) + QChar(0x2212) + kNoBreakSpace;
+
+/// The working of a model other than the classic one (modeltext.h) as the panel shows it: a
+/// quantity's line (indented) wraps only before " = " or " + " and after ", ", never inside a
+/// term such as "(1 − h₁²)".
+QString wrappedBetweenTerms(const QString& text)
+{
+    QStringList lines = text.split(u'\n');
+    for (QString& line : lines) {
+        if (!line.startsWith(u"  "))
+            continue;
+        line.replace(u' ', kNoBreakSpace);
+        line.replace(QString(kNoBreakSpace) + u'=' + kNoBreakSpace, u" =" + QString(kNoBreakSpace));
+        line.replace(QString(kNoBreakSpace) + u'+' + kNoBreakSpace, u" +" + QString(kNoBreakSpace));
+        line.replace(u',' + QString(kNoBreakSpace), u", "_s);
+    }
+    return lines.join(u'\n');
+}
 
 QString vec(const Eigen::Vector2d& v)
 {
@@ -114,6 +133,123 @@ private:
     }
 
     std::vector<const FittingNumber*> m_group;
+};
+
+/// One layer's W and b as a small matrix: a row per unit, a column per input and one for b.
+/// Every value is shown: the font shrinks to fit the width (down to kSmallest of the panel's
+/// size), and a layer still too wide for it is cut into blocks of columns, one under the other,
+/// as printed matrices are.
+class MatrixView : public QWidget
+{
+public:
+    using QWidget::QWidget;
+
+    void setMatrix(LayerMatrix matrix)
+    {
+        m_matrix = std::move(matrix);
+        m_cells.clear();
+        for (int r = 0; r < int(m_matrix.values.rows()); ++r)
+            for (int c = 0; c < int(m_matrix.values.cols()); ++c)
+                m_cells << formatNumber(m_matrix.values(r, c), 3);
+        updateGeometry();
+        update();
+    }
+
+    bool hasHeightForWidth() const override { return true; }
+    int heightForWidth(int width) const override { return arrange(width).height; }
+    QSize sizeHint() const override
+    {
+        const int width = arrange(QWIDGETSIZE_MAX).width;
+        return {width, heightForWidth(width)};
+    }
+    QSize minimumSizeHint() const override
+    {
+        const int width = fontMetrics().averageCharWidth() * 12;
+        return {width, heightForWidth(width)};
+    }
+
+protected:
+    void paintEvent(QPaintEvent*) override
+    {
+        const Arrangement a = arrange(width());
+        QPainter painter(this);
+        painter.setFont(a.font);
+        const QColor text = palette().color(QPalette::WindowText);
+        QColor muted = text;
+        muted.setAlphaF(0.65);
+        const int columns = int(m_matrix.columns.size());
+        int y = 0;
+        for (int first = 0; first < columns; first += a.perBlock) {
+            const int last = std::min(columns, first + a.perBlock);
+            painter.setPen(muted);
+            for (int c = first; c < last; ++c)
+                painter.drawText(QRect(a.header + (c - first) * a.cell, y, a.cell - a.pad, a.line),
+                                 Qt::AlignRight | Qt::AlignVCenter, m_matrix.columns[c]);
+            for (int r = 0; r < int(m_matrix.rows.size()); ++r) {
+                const int top = y + (r + 1) * a.line;
+                painter.setPen(muted);
+                painter.drawText(QRect(0, top, a.header - a.pad, a.line),
+                                 Qt::AlignLeft | Qt::AlignVCenter, m_matrix.rows[r]);
+                painter.setPen(text);
+                for (int c = first; c < last; ++c)
+                    painter.drawText(
+                        QRect(a.header + (c - first) * a.cell, top, a.cell - a.pad, a.line),
+                        Qt::AlignRight | Qt::AlignVCenter, m_cells[r * columns + c]);
+            }
+            y += (int(m_matrix.rows.size()) + 1) * a.line + a.line / 2;
+        }
+    }
+
+private:
+    struct Arrangement
+    {
+        QFont font;
+        int pad = 0;
+        int header = 0; ///< the row names' column
+        int cell = 0;   ///< every value column
+        int line = 0;
+        int perBlock = 1; ///< value columns side by side
+        int width = 0;    ///< the width the matrix needs
+        int height = 0;
+    };
+
+    static constexpr double kSmallest = 0.75;
+
+    [[nodiscard]] Arrangement arrange(int width) const
+    {
+        Arrangement a;
+        a.font = font();
+        const double base = a.font.pointSizeF();
+        const int columns = std::max<int>(1, int(m_matrix.columns.size()));
+        for (;;) {
+            const QFontMetrics metrics(a.font);
+            a.pad = metrics.averageCharWidth();
+            a.header = 0;
+            for (const QString& row : m_matrix.rows)
+                a.header = std::max(a.header, metrics.horizontalAdvance(row));
+            a.header += 2 * a.pad;
+            a.cell = 0;
+            for (const QString& cell : m_cells)
+                a.cell = std::max(a.cell, metrics.horizontalAdvance(cell));
+            for (const QString& column : m_matrix.columns)
+                a.cell = std::max(a.cell, metrics.horizontalAdvance(column));
+            a.cell += 2 * a.pad;
+            a.line = metrics.height();
+            a.width = a.header + columns * a.cell;
+            if (a.width <= width || a.font.pointSizeF() * 0.92 < base * kSmallest)
+                break;
+            a.font.setPointSizeF(a.font.pointSizeF() * 0.92);
+        }
+        a.perBlock = std::clamp((width - a.header) / std::max(1, a.cell), 1, columns);
+        a.width = a.header + a.perBlock * a.cell;
+        const int blocks = (columns + a.perBlock - 1) / a.perBlock;
+        const int rows = int(m_matrix.rows.size()) + 1;
+        a.height = blocks * rows * a.line + (blocks - 1) * (a.line / 2);
+        return a;
+    }
+
+    LayerMatrix m_matrix;
+    QStringList m_cells;
 };
 
 } // namespace
@@ -238,7 +374,10 @@ ParameterPanel::ParameterPanel(QWidget* parent) : QWidget(parent)
                addColumn(2, u"b"_s, &m_b)};
     for (auto* label : {m_w1, m_w2, m_b})
         static_cast<FittingNumber*>(label)->setGroup(numbers);
-    layout->addLayout(grid);
+    m_classic = new QWidget(this);
+    grid->setContentsMargins(0, 0, 0, 0);
+    m_classic->setLayout(grid);
+    layout->addWidget(m_classic);
 
     m_which = new QLabel(this);
     m_which->setWordWrap(true);
@@ -247,6 +386,11 @@ ParameterPanel::ParameterPanel(QWidget* parent) : QWidget(parent)
     m_count = new QLabel(this);
     m_count->setWordWrap(true);
     layout->addWidget(m_count);
+    // Any other model: its layers, filled by setState().
+    m_matrices = new QWidget(this);
+    auto* matrices = new QVBoxLayout(m_matrices);
+    matrices->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_matrices);
 
     auto* equationTitle = m_equationTitle = new QLabel(this);
     m_equation = new QLabel(this);
@@ -291,6 +435,32 @@ void ParameterPanel::retranslateUi()
 void ParameterPanel::setState(const ParameterState& state)
 {
     m_state = state;
+    const bool general = state.general.has_value();
+    m_classic->setVisible(!general);
+    m_matrices->setVisible(general);
+    m_equationTitle->setVisible(!general);
+    m_equation->setVisible(!general);
+    m_updateTitle->setText(general ? tr("Last sample visit") : tr("Last update"));
+    if (general) {
+        showMatrices();
+        m_count->setText(modelSummary(state.general->shape()));
+        const bool network = state.general->kind() == learning::ModelKind::Network;
+        QString which;
+        if (!network && state.rule == learning::Rule::Pocket)
+            which = state.atVisit ? tr("the working weights after this visit (the pocket keeps "
+                                       "the best weights seen, shown at the end of each epoch)")
+                                  : tr("the pocket: the best weights seen so far");
+        else if (!network && state.rule == learning::Rule::Averaged)
+            which = state.atVisit ? tr("the working weights after this visit (the average over "
+                                       "all visits is shown at the end of each epoch)")
+                                  : tr("the average of the weights over all visits so far");
+        m_which->setText(which);
+        m_which->setVisible(!which.isEmpty());
+        m_update->setText(wrappedBetweenTerms(updateText()));
+        m_readoutTitle->setVisible(false);
+        m_readout->setVisible(false);
+        return;
+    }
     m_w1->setText(bigNumber(state.model.w.x()));
     m_w2->setText(bigNumber(state.model.w.y()));
     m_b->setText(state.useBias ? bigNumber(state.model.b) : tr("off"));
@@ -330,6 +500,13 @@ QString ParameterPanel::updateText() const
 {
     if (!m_state.step)
         return tr("Step by samples (S) to see each update written out.");
+    if (m_state.general) {
+        const learning::ModelShape& shape = m_state.general->shape();
+        if (m_state.step->trace)
+            return networkStepText(*m_state.step, shape);
+        return linearStepText(*m_state.step, shape, m_state.rule, m_state.multiclass,
+                              m_state.gradientMode);
+    }
     return updateArithmetic(*m_state.step, m_state.rule, m_state.gradientMode, m_state.useBias);
 }
 
@@ -370,6 +547,36 @@ QString ParameterPanel::readoutText() const
     if (!m_state.startedFromZero)
         lines << tr("(the bound assumes a start from w = 0, b = 0)");
     return lines.join(u'\n');
+}
+
+QString ParameterPanel::matricesText() const
+{
+    return m_state.general ? ui::matricesText(layerMatrices(*m_state.general)) : QString();
+}
+
+void ParameterPanel::showMatrices()
+{
+    // One title and one matrix per layer, made again only when the shape changes.
+    const std::vector<LayerMatrix> layers = layerMatrices(*m_state.general);
+    auto* layout = static_cast<QVBoxLayout*>(m_matrices->layout());
+    if (layout->count() != 2 * int(layers.size())) {
+        while (QLayoutItem* item = layout->takeAt(0)) {
+            delete item->widget();
+            delete item;
+        }
+        for (std::size_t l = 0; l < layers.size(); ++l) {
+            auto* title = new QLabel(m_matrices);
+            title->setWordWrap(true);
+            layout->addWidget(title);
+            auto* matrix = new MatrixView(m_matrices);
+            matrix->setObjectName(u"layerMatrix"_s);
+            layout->addWidget(matrix);
+        }
+    }
+    for (std::size_t l = 0; l < layers.size(); ++l) {
+        static_cast<QLabel*>(layout->itemAt(2 * int(l))->widget())->setText(layers[l].title);
+        static_cast<MatrixView*>(layout->itemAt(2 * int(l) + 1)->widget())->setMatrix(layers[l]);
+    }
 }
 
 void ParameterPanel::changeEvent(QEvent* event)

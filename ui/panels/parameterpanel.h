@@ -1,6 +1,7 @@
 #pragma once
 
 #include "learning/metrics.h"
+#include "learning/model.h"
 #include "learning/records.h"
 #include "learning/settings.h"
 
@@ -57,11 +58,19 @@ struct ParameterState
     std::optional<learning::ConvergenceReadout> readout;
     /// The run started from w = 0, b = 0, as the theorem's mistake bound assumes.
     bool startedFromZero = true;
+
+    /// The model shown when it is not the classic one: a linear model on other features or with
+    /// K classes, or a network. Then `model`, `useBias` and `readout` are unused: the panel shows
+    /// the model's layers as matrices and a visit written out by modeltext.h.
+    std::optional<learning::Model> general;
+    /// How a linear model of the perceptron family learns K > 2 classes.
+    learning::Multiclass multiclass = learning::Multiclass::Kesler;
 };
 
 /// Large, readable parameters: w1, w2, b, the parameter count, the boundary equation, the last
 /// update as arithmetic and, for separable data, the margin, R and the mistake bound next to the
-/// mistakes made so far.
+/// mistakes made so far. For any other model: its description and parameter count, each layer's
+/// W and b as a small matrix, and the last sample visit written out (modeltext.h).
 class ParameterPanel : public QWidget
 {
     Q_OBJECT
@@ -76,6 +85,8 @@ public:
     [[nodiscard]] QString equationText() const;
     [[nodiscard]] QString updateText() const;
     [[nodiscard]] QString readoutText() const;
+    /// The layers of a model other than the classic one as text (empty for the classic model).
+    [[nodiscard]] QString matricesText() const;
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -83,6 +94,7 @@ protected:
 private:
     void applyFonts();
     void retranslateUi();
+    void showMatrices();
 
     ParameterState m_state;
     QLabel* m_w1 = nullptr;
@@ -97,6 +109,8 @@ private:
     QLabel* m_update = nullptr;
     QLabel* m_readoutTitle = nullptr;
     QLabel* m_readout = nullptr;
+    QWidget* m_classic = nullptr;  ///< w₁, w₂, b
+    QWidget* m_matrices = nullptr; ///< any other model's layers
 };
 
 } // namespace plab::ui
