@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <functional>
+#include <unordered_map>
 
 namespace plab::render {
 
@@ -51,7 +53,8 @@ namespace {
 /// \p over at opacity \p alpha (0..1) over the opaque \p under, as one RGB32 pixel.
 QRgb blendRgb(QRgb under, QRgb over, double alpha)
 {
-    const auto mix = [&](int u, int o) { return int(std::lround(u + (o - u) * alpha)); };
+    // Non-negative, so adding 1/2 and truncating rounds to nearest.
+    const auto mix = [&](int u, int o) { return int(u + (o - u) * alpha + 0.5); };
     return qRgb(mix(qRed(under), qRed(over)), mix(qGreen(under), qGreen(over)),
                 mix(qBlue(under), qBlue(over)));
 }
@@ -102,47 +105,8 @@ QImage regionImage(const SampleGrid& grid, std::span<const learning::Decision> d
 
 namespace {
 
-/// The crossings of a marching-squares pass: one per cell edge whose ends differ, shared by the
-/// two cells of the edge, then joined cell by cell.
-class Crossings
-{
-public:
-    explicit Crossings(const SampleGrid& grid)
-        : m_grid(grid), m_horizontal(grid.size()), m_vertical(grid.size())
-    {}
-
-    /// The crossing on the edge from sample (c, r) to (c + 1, r), at fraction t of the way.
-    void setHorizontal(int c, int r, double t)
-    {
-        m_horizontal[index(c, r)] = lerp(m_grid.at(c, r), m_grid.at(c + 1, r), t);
-    }
-    /// The crossing on the edge from sample (c, r) to (c, r + 1).
-    void setVertical(int c, int r, double t)
-    {
-        m_vertical[index(c, r)] = lerp(m_grid.at(c, r), m_grid.at(c, r + 1), t);
-    }
-    [[nodiscard]] QPointF top(int c, int r) const { return m_horizontal[index(c, r)]; }
-    [[nodiscard]] QPointF bottom(int c, int r) const { return m_horizontal[index(c, r + 1)]; }
-    [[nodiscard]] QPointF left(int c, int r) const { return m_vertical[index(c, r)]; }
-    [[nodiscard]] QPointF right(int c, int r) const { return m_vertical[index(c + 1, r)]; }
-
-private:
-    [[nodiscard]] std::size_t index(int c, int r) const
-    {
-        return std::size_t(r) * std::size_t(m_grid.cols) + std::size_t(c);
-    }
-    static QPointF lerp(const Eigen::Vector2d& a, const Eigen::Vector2d& b, double t)
-    {
-        return {a.x() + (b.x() - a.x()) * t, a.y() + (b.y() - a.y()) * t};
-    }
-
-    const SampleGrid& m_grid;
-    std::vector<QPointF> m_horizontal;
-    std::vector<QPointF> m_vertical;
-};
-
-/// The cell's edges, in the order top, right, bottom, left.
-enum Edge
+/// The cell's edges.
+enum class Edge
 {
     Top,
     Right,
@@ -150,63 +114,84 @@ enum Edge
     Left
 };
 
-QPointF crossing(const Crossings& x, int c, int r, int edge)
+/// Marching squares over the cells between the samples. \p region(c, r) is the region (sign or
+/// class) of sample (c, r); \p cut(a, b) the fraction of the way from sample a to sample b (given
+/// as (c, r) pairs) where the region changes, a function of the edge alone so that the two cells
+/// of an edge share its crossing exactly; \p centreLikeTopLeft(c, r) whether a saddle's centre
+/// belongs to its top left corner's region. Nothing is stored per sample: a frame's grid has
+/// some 10^5 of them.
+template <typename Region, typename Cut, typename CentreLikeTopLeft>
+std::vector<QLineF> marchingSquares(const SampleGrid& g, Region region, Cut cut,
+                                    CentreLikeTopLeft centreLikeTopLeft)
 {
-    switch (edge) {
-    case Top:
-        return x.top(c, r);
-    case Right:
-        return x.right(c, r);
-    case Bottom:
-        return x.bottom(c, r);
-    default:
-        return x.left(c, r);
-    }
-}
-
-/// Joins the cut edges of every cell: \p region(c, r) is the region (sign or class) of sample
-/// (c, r), \p centreLikeTopLeft(c, r) whether a saddle's centre belongs to its top left corner's
-/// region, \p centre(c, r) the point where three or four cuts meet.
-template <typename Region, typename CentreLikeTopLeft>
-std::vector<QLineF> joinCells(const SampleGrid& g, const Crossings& x, Region region,
-                              CentreLikeTopLeft centreLikeTopLeft)
-{
+    const auto lerp = [&](int c0, int r0, int c1, int r1) {
+        const double t = cut(c0, r0, c1, r1);
+        const Eigen::Vector2d a = g.at(c0, r0);
+        const Eigen::Vector2d b = g.at(c1, r1);
+        return QPointF(a.x() + (b.x() - a.x()) * t, a.y() + (b.y() - a.y()) * t);
+    };
+    const auto crossing = [&](int c, int r, Edge edge) {
+        switch (edge) {
+        case Edge::Top:
+            return lerp(c, r, c + 1, r);
+        case Edge::Right:
+            return lerp(c + 1, r, c + 1, r + 1);
+        case Edge::Bottom:
+            return lerp(c, r + 1, c + 1, r + 1);
+        case Edge::Left:
+            break;
+        }
+        return lerp(c, r, c, r + 1);
+    };
     std::vector<QLineF> out;
     for (int r = 0; r + 1 < g.rows; ++r) {
         for (int c = 0; c + 1 < g.cols; ++c) {
             const auto tl = region(c, r), tr = region(c + 1, r);
             const auto br = region(c + 1, r + 1), bl = region(c, r + 1);
-            std::array<int, 4> cut{};
+            if (tl == tr && tr == br && br == bl)
+                continue;
+            std::array<Edge, 4> cuts{};
             int n = 0;
             if (tl != tr)
-                cut[n++] = Top;
+                cuts[std::size_t(n++)] = Edge::Top;
             if (tr != br)
-                cut[n++] = Right;
+                cuts[std::size_t(n++)] = Edge::Right;
             if (bl != br)
-                cut[n++] = Bottom;
+                cuts[std::size_t(n++)] = Edge::Bottom;
             if (tl != bl)
-                cut[n++] = Left;
+                cuts[std::size_t(n++)] = Edge::Left;
             if (n == 2) {
-                out.emplace_back(crossing(x, c, r, cut[0]), crossing(x, c, r, cut[1]));
+                out.emplace_back(crossing(c, r, cuts[0]), crossing(c, r, cuts[1]));
             } else if (n == 4 && tl == br && tr == bl) {
                 // A saddle of two regions: the centre's region joins two opposite corners.
+                const QPointF top = crossing(c, r, Edge::Top);
+                const QPointF right = crossing(c, r, Edge::Right);
+                const QPointF bottom = crossing(c, r, Edge::Bottom);
+                const QPointF left = crossing(c, r, Edge::Left);
                 if (centreLikeTopLeft(c, r)) {
-                    out.emplace_back(x.top(c, r), x.right(c, r));
-                    out.emplace_back(x.bottom(c, r), x.left(c, r));
+                    out.emplace_back(top, right);
+                    out.emplace_back(bottom, left);
                 } else {
-                    out.emplace_back(x.top(c, r), x.left(c, r));
-                    out.emplace_back(x.right(c, r), x.bottom(c, r));
+                    out.emplace_back(top, left);
+                    out.emplace_back(right, bottom);
                 }
             } else if (n >= 3) {
                 // Three or four regions meet: every cut joins the cell's centre.
                 const QPointF centre((g.xs[std::size_t(c)] + g.xs[std::size_t(c) + 1]) / 2,
                                      (g.ys[std::size_t(r)] + g.ys[std::size_t(r) + 1]) / 2);
                 for (int i = 0; i < n; ++i)
-                    out.emplace_back(crossing(x, c, r, cut[std::size_t(i)]), centre);
+                    out.emplace_back(crossing(c, r, cuts[std::size_t(i)]), centre);
             }
         }
     }
     return out;
+}
+
+/// Where a - t (a - b) = 0 between a and b of opposite sides (one of them may be 0).
+double zeroBetween(double a, double b)
+{
+    const double t = a / (a - b);
+    return std::isfinite(t) ? std::clamp(t, 0.0, 1.0) : 0.5;
 }
 
 } // namespace
@@ -219,25 +204,14 @@ std::vector<QLineF> zeroContour(const SampleGrid& g, std::span<const double> val
         return values[std::size_t(r) * std::size_t(g.cols) + std::size_t(c)];
     };
     const auto positive = [&](int c, int r) { return value(c, r) > 0.0; };
-    // Where a - t (a - b) = 0 between a and b of opposite sides (one of them may be 0).
-    const auto cut = [](double a, double b) {
-        const double t = a / (a - b);
-        return std::isfinite(t) ? std::clamp(t, 0.0, 1.0) : 0.5;
-    };
-    Crossings x(g);
-    for (int r = 0; r < g.rows; ++r) {
-        for (int c = 0; c < g.cols; ++c) {
-            if (c + 1 < g.cols && positive(c, r) != positive(c + 1, r))
-                x.setHorizontal(c, r, cut(value(c, r), value(c + 1, r)));
-            if (r + 1 < g.rows && positive(c, r) != positive(c, r + 1))
-                x.setVertical(c, r, cut(value(c, r), value(c, r + 1)));
-        }
-    }
-    return joinCells(g, x, positive, [&](int c, int r) {
-        const double mean =
-            (value(c, r) + value(c + 1, r) + value(c, r + 1) + value(c + 1, r + 1)) / 4;
-        return (mean > 0.0) == positive(c, r);
-    });
+    return marchingSquares(
+        g, positive,
+        [&](int c0, int r0, int c1, int r1) { return zeroBetween(value(c0, r0), value(c1, r1)); },
+        [&](int c, int r) {
+            const double mean =
+                (value(c, r) + value(c + 1, r) + value(c, r + 1) + value(c + 1, r + 1)) / 4;
+            return (mean > 0.0) == positive(c, r);
+        });
 }
 
 std::vector<QLineF> classContour(const learning::Model& model, const SampleGrid& g,
@@ -245,28 +219,34 @@ std::vector<QLineF> classContour(const learning::Model& model, const SampleGrid&
 {
     if (decisions.size() != g.size())
         return {};
+    const auto decision = [&](int c, int r) -> const learning::Decision& {
+        return decisions[std::size_t(r) * std::size_t(g.cols) + std::size_t(c)];
+    };
+    const auto cls = [&](int c, int r) { return decision(c, r).cls; };
     if (model.classes() == 2) {
         // The score z: sigma(|z|) is the confidence and z > 0 the class 1 side, so z is the
         // signed logit of the confidence (clamped where it saturates: only its sign matters
-        // there).
-        std::vector<double> z(decisions.size());
-        for (std::size_t i = 0; i < z.size(); ++i) {
-            const double p = std::clamp(decisions[i].confidence, 0.5, 1.0 - 1e-15);
+        // there). Computed only where the class changes.
+        const auto z = [&](int c, int r) {
+            const learning::Decision& d = decision(c, r);
+            const double p = std::clamp(d.confidence, 0.5, 1.0 - 1e-15);
             const double logit = std::log(p / (1.0 - p));
-            z[i] = decisions[i].cls == 1 ? logit : -logit;
-        }
-        // A model that decides class 1 at exactly z = 0 (ZeroConvention::Positive) gives z = +0
-        // there, and -0 > 0 is false: nudge those to the positive side.
-        for (std::size_t i = 0; i < z.size(); ++i)
-            if (decisions[i].cls == 1 && z[i] == 0.0)
-                z[i] = 1e-300;
-        return zeroContour(g, z);
+            // Class 1 at exactly z = 0 (ZeroConvention::Positive): just on the positive side.
+            return d.cls == 1 ? std::max(logit, 1e-300) : -logit;
+        };
+        return marchingSquares(
+            g, cls,
+            [&](int c0, int r0, int c1, int r1) { return zeroBetween(z(c0, r0), z(c1, r1)); },
+            [&](int c, int r) {
+                const double mean = (z(c, r) + z(c + 1, r) + z(c, r + 1) + z(c + 1, r + 1)) / 4;
+                return (mean > 0.0) == (cls(c, r) == 1);
+            });
     }
-    const auto cls = [&](int c, int r) {
-        return decisions[std::size_t(r) * std::size_t(g.cols) + std::size_t(c)].cls;
-    };
-    // Where the exact decision leaves class \p from on the way from a to b.
-    const auto bisect = [&](const Eigen::Vector2d& a, const Eigen::Vector2d& b, int from) {
+    // Where the exact decision leaves the class of sample 0 on the way to sample 1.
+    const auto bisect = [&](int c0, int r0, int c1, int r1) {
+        const Eigen::Vector2d a = g.at(c0, r0);
+        const Eigen::Vector2d b = g.at(c1, r1);
+        const int from = cls(c0, r0);
         double lo = 0.0, hi = 1.0;
         for (int i = 0; i < 4; ++i) {
             const double mid = (lo + hi) / 2;
@@ -277,19 +257,67 @@ std::vector<QLineF> classContour(const learning::Model& model, const SampleGrid&
         }
         return (lo + hi) / 2;
     };
-    Crossings x(g);
-    for (int r = 0; r < g.rows; ++r) {
-        for (int c = 0; c < g.cols; ++c) {
-            if (c + 1 < g.cols && cls(c, r) != cls(c + 1, r))
-                x.setHorizontal(c, r, bisect(g.at(c, r), g.at(c + 1, r), cls(c, r)));
-            if (r + 1 < g.rows && cls(c, r) != cls(c, r + 1))
-                x.setVertical(c, r, bisect(g.at(c, r), g.at(c, r + 1), cls(c, r)));
-        }
-    }
-    return joinCells(g, x, cls, [&](int c, int r) {
+    return marchingSquares(g, cls, bisect, [&](int c, int r) {
         const Eigen::Vector2d centre = (g.at(c, r) + g.at(c + 1, r + 1)) / 2;
         return model.decide(centre).cls == cls(c, r);
     });
+}
+
+std::vector<std::vector<QPointF>> polylines(const std::vector<QLineF>& segments)
+{
+    // The segments at each end point, by the point's exact bits.
+    struct Key
+    {
+        double x, y;
+        bool operator==(const Key&) const = default;
+    };
+    struct Hash
+    {
+        std::size_t operator()(const Key& k) const
+        {
+            return std::hash<double>()(k.x) * 31 + std::hash<double>()(k.y);
+        }
+    };
+    std::unordered_map<Key, std::vector<std::size_t>, Hash> at;
+    at.reserve(segments.size() * 2);
+    for (std::size_t i = 0; i < segments.size(); ++i) {
+        at[{segments[i].x1(), segments[i].y1()}].push_back(i);
+        at[{segments[i].x2(), segments[i].y2()}].push_back(i);
+    }
+    std::vector<char> used(segments.size(), 0);
+    // The unused segment at \p p other than none, and its other end.
+    const auto next = [&](const QPointF& p, QPointF* other) -> std::optional<std::size_t> {
+        for (const std::size_t i : at[{p.x(), p.y()}]) {
+            if (used[i])
+                continue;
+            *other = segments[i].p1() == p ? segments[i].p2() : segments[i].p1();
+            return i;
+        }
+        return std::nullopt;
+    };
+    std::vector<std::vector<QPointF>> out;
+    for (std::size_t i = 0; i < segments.size(); ++i) {
+        if (used[i])
+            continue;
+        used[i] = 1;
+        std::vector<QPointF> forward{segments[i].p1(), segments[i].p2()};
+        QPointF other;
+        while (const std::optional<std::size_t> j = next(forward.back(), &other)) {
+            used[*j] = 1;
+            forward.push_back(other);
+        }
+        std::vector<QPointF> backward;
+        QPointF end = forward.front();
+        while (const std::optional<std::size_t> j = next(end, &other)) {
+            used[*j] = 1;
+            backward.push_back(other);
+            end = other;
+        }
+        std::reverse(backward.begin(), backward.end());
+        backward.insert(backward.end(), forward.begin(), forward.end());
+        out.push_back(std::move(backward));
+    }
+    return out;
 }
 
 int firstLayerUnits(const learning::Model& model)

@@ -97,6 +97,11 @@ struct RegionPalette
 [[nodiscard]] std::vector<QLineF> classContour(const learning::Model& model, const SampleGrid& grid,
                                                std::span<const learning::Decision> decisions);
 
+/// \p segments joined into polylines where their ends coincide exactly (as contour segments of
+/// neighbouring cells do), each polyline as long as possible; a closed curve ends where it
+/// began. Every segment is in exactly one polyline, in its own direction or reversed.
+[[nodiscard]] std::vector<std::vector<QPointF>> polylines(const std::vector<QLineF>& segments);
+
 /// The nets of unit \p unit of the model's first layer at every sample (a hidden unit of a
 /// network, or an output unit of a linear model): W_j . phi(x) + b_j.
 [[nodiscard]] std::vector<double> firstLayerNets(const learning::Model& model,

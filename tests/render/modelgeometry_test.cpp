@@ -265,3 +265,25 @@ TEST(ModelGeometry, OneVsRestAmbiguityWhereNoneOrSeveralUnitsClaim)
     EXPECT_TRUE(claims(0.0, learning::ZeroConvention::Positive));
     EXPECT_FALSE(claims(0.0, learning::ZeroConvention::Negative));
 }
+
+TEST(ModelGeometry, ContourSegmentsJoinIntoPolylines)
+{
+    // x1^2 + x2^2 - 1: one closed curve, so one closed polyline of all its segments.
+    const SampleGrid g = sampleGrid(kView, 80, 60);
+    std::vector<double> v(g.size());
+    for (int r = 0; r < g.rows; ++r)
+        for (int c = 0; c < g.cols; ++c)
+            v[std::size_t(r * g.cols + c)] = g.at(c, r).squaredNorm() - 1.0;
+    const std::vector<QLineF> segments = zeroContour(g, v);
+    const std::vector<std::vector<QPointF>> lines = polylines(segments);
+    ASSERT_EQ(lines.size(), 1U);
+    EXPECT_EQ(lines[0].size(), segments.size() + 1);
+    EXPECT_EQ(lines[0].front(), lines[0].back());
+
+    // Two separate segments stay two.
+    EXPECT_EQ(polylines({QLineF(0, 0, 1, 0), QLineF(2, 0, 3, 0)}).size(), 2U);
+    // Joined in either direction.
+    const auto joined = polylines({QLineF(1, 0, 2, 0), QLineF(0, 0, 1, 0), QLineF(3, 0, 2, 0)});
+    ASSERT_EQ(joined.size(), 1U);
+    EXPECT_EQ(joined[0].size(), 4U);
+}
