@@ -720,21 +720,6 @@ and refuses other models):</source>
     </message>
 </context>
 <context>
-    <name>plab::editor::WindowModels</name>
-    <message>
-        <source>this project uses a %1 network, which the window cannot show yet; train it with perceptron-lab train</source>
-        <translation>このプロジェクトは %1 のネットワークを使っています。ウィンドウではまだ表示できません。perceptron-lab train で学習してください</translation>
-    </message>
-    <message>
-        <source>this data set has %1 classes (labels 0 to %2), which the window cannot show yet (it shows two); train it with perceptron-lab train</source>
-        <translation>このデータセットには %1 クラス（ラベル 0 〜 %2）があります。ウィンドウではまだ表示できません（表示できるのは 2 クラスです）。perceptron-lab train で学習してください</translation>
-    </message>
-    <message>
-        <source>this project uses a %1 model with %2 classes, which the window cannot show yet; train it with perceptron-lab train</source>
-        <translation>このプロジェクトは %2 クラスの %1 モデルを使っています。ウィンドウではまだ表示できません。perceptron-lab train で学習してください</translation>
-    </message>
-</context>
-<context>
     <name>plab::exporting::ExportOptions</name>
     <message>
         <source>16:9 slide (1920 × 1080)</source>
@@ -842,6 +827,12 @@ and refuses other models):</source>
     <message>
         <source>b = %1</source>
         <translation>b = %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n parameters)</source>
+        <translation>
+            <numerusform>%1（パラメーター %n 個）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1509,6 +1500,18 @@ and refuses other models):</source>
     <message>
         <source>%1 from the centre, this way</source>
         <translation>中心から %1、この方向</translation>
+    </message>
+    <message>
+        <source>%1 vs rest</source>
+        <translation>%1 対その他</translation>
+    </message>
+    <message>
+        <source>hidden units&apos; weight vectors drawn at ×%1</source>
+        <translation>隠れユニットの重みベクトルを ×%1 で表示</translation>
+    </message>
+    <message>
+        <source>hatched: no unit or several units claim these points</source>
+        <translation>斜線: どのユニットも主張しない点、または複数のユニットが主張する点</translation>
     </message>
 </context>
 <context>
@@ -3339,6 +3342,10 @@ and refuses other models):</source>
     <message>
         <source>&amp;How big is this model?</source>
         <translation>このモデルの大きさは?(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Hidden Units&apos; &amp;Weights</source>
+        <translation>隠れユニットの重み(&amp;W)</translation>
     </message>
 </context>
 <context>
