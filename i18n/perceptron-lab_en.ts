@@ -103,9 +103,9 @@
     </message>
     <message numerus="yes">
         <source>%1 (%n parameters)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 (%n parameter)</numerusform>
+            <numerusform>%1 (%n parameters)</numerusform>
         </translation>
     </message>
 </context>
