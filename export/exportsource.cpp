@@ -216,6 +216,7 @@ render::PlotScene sceneFor(const ExportSource& source, const ExportFrame& frame,
     scene.model = frame.model;
     scene.hasModel = true;
     scene.rule = source.settings.rule;
+    scene.multiclass = source.settings.multiclass;
     scene.misclassified = misclassifiedBy(source, frame.model);
     scene.step = frame.step;
     scene.presentation = true;

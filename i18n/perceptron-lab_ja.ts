@@ -1593,6 +1593,18 @@ and refuses other models):</source>
         <source>%1 from the centre, this way</source>
         <translation>中心から %1、この方向</translation>
     </message>
+    <message>
+        <source>%1 vs rest</source>
+        <translation>%1 対その他</translation>
+    </message>
+    <message>
+        <source>hidden units&apos; weight vectors drawn at ×%1</source>
+        <translation>隠れユニットの重みベクトルを ×%1 で表示</translation>
+    </message>
+    <message>
+        <source>hatched: no unit or several units claim these points</source>
+        <translation>斜線: どのユニットも主張しない点、または複数のユニットが主張する点</translation>
+    </message>
 </context>
 <context>
     <name>plab::render::ScalePainter</name>
@@ -3686,6 +3698,10 @@ Its picture: the softmax probability of class %2 over the view. Click to type it
     <message>
         <source>Network</source>
         <translation>ネットワーク</translation>
+    </message>
+    <message>
+        <source>Hidden Units&apos; &amp;Weights</source>
+        <translation>隠れユニットの重み(&amp;W)</translation>
     </message>
 </context>
 <context>

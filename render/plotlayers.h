@@ -2,6 +2,8 @@
 
 #include "render/plotlayer.h"
 
+#include <memory>
+
 /// The plot's layers besides the points (pointlayer.h), bottom to top as PlotRenderer stacks
 /// them. Each is stateless; the texts they draw are in the context plab::render::PlotRenderer.
 namespace plab::render {
@@ -12,6 +14,66 @@ class ShadingLayer : public PlotLayer
 {
 public:
     void paint(PlotFrame& frame) override;
+};
+
+class ModelPictures;
+
+/// Any model but the classic one (PlotFrame::classic): the plot area shaded by the decided class
+/// (Model::decideGrid on a grid of 3 x 3 device pixels, modelgeometry.h). Networks and the
+/// logistic rule as a heat map, the tint fading from full where the model is sure to nothing at a
+/// tie; the perceptron family and Adaline in flat tints, their confidence not being a
+/// probability. A one-vs-rest model's points that no unit or several units claim are hatched.
+/// Nothing with the theme's shading off. Shares its ModelPictures with the layers below.
+class RegionLayer : public PlotLayer
+{
+public:
+    explicit RegionLayer(std::shared_ptr<ModelPictures> pictures);
+    [[nodiscard]] bool shows(const PlotFrame& frame) const override;
+    void paint(PlotFrame& frame) override;
+
+private:
+    std::shared_ptr<ModelPictures> m_pictures;
+};
+
+/// Any model but the classic one: the zero set of each unit of the first layer, thin and dashed:
+/// a network's hidden units (lines w_j . x + b_j = 0 on (x1, x2), curves with feature maps), a
+/// one-vs-rest model's units in their classes' colours. Under the boundary.
+class UnitLinesLayer : public PlotLayer
+{
+public:
+    explicit UnitLinesLayer(std::shared_ptr<ModelPictures> pictures);
+    [[nodiscard]] bool shows(const PlotFrame& frame) const override;
+    void paint(PlotFrame& frame) override;
+
+private:
+    std::shared_ptr<ModelPictures> m_pictures;
+};
+
+/// Any model but the classic one: the decision boundary, the contour where the decided class
+/// changes, in the boundary's colour over a halo, under the points.
+class ModelBoundaryLayer : public PlotLayer
+{
+public:
+    explicit ModelBoundaryLayer(std::shared_ptr<ModelPictures> pictures);
+    [[nodiscard]] bool shows(const PlotFrame& frame) const override;
+    void paint(PlotFrame& frame) override;
+
+private:
+    std::shared_ptr<ModelPictures> m_pictures;
+};
+
+/// Over the points: the units' labels (h1 ... hk, "k vs rest") where they hide least, the hidden
+/// units' weight vectors when the scene asks (PlotScene::showHiddenArrows), and the note saying
+/// what the hatching means.
+class UnitLabelsLayer : public PlotLayer
+{
+public:
+    explicit UnitLabelsLayer(std::shared_ptr<ModelPictures> pictures);
+    [[nodiscard]] bool shows(const PlotFrame& frame) const override;
+    void paint(PlotFrame& frame) override;
+
+private:
+    std::shared_ptr<ModelPictures> m_pictures;
 };
 
 /// Grid lines at the major ticks, then the axes x1 = 0 and x2 = 0.

@@ -1,5 +1,6 @@
 #include "render/plotrenderer.h"
 
+#include "render/modelpicture.h"
 #include "render/plotlayers.h"
 #include "render/pointlayer.h"
 
@@ -15,11 +16,17 @@ PlotRenderer::PlotRenderer()
 {
     auto points = std::make_unique<PointLayer>();
     m_points = points.get();
+    // The layers of the other models share one picture of the model per frame.
+    auto pictures = std::make_shared<ModelPictures>();
     m_layers.push_back(std::make_unique<ShadingLayer>());
+    m_layers.push_back(std::make_unique<RegionLayer>(pictures));
     m_layers.push_back(std::make_unique<GridLayer>());
+    m_layers.push_back(std::make_unique<UnitLinesLayer>(pictures));
+    m_layers.push_back(std::make_unique<ModelBoundaryLayer>(pictures));
     m_layers.push_back(std::make_unique<BoundaryLayer>());
     m_layers.push_back(std::move(points));
     m_layers.push_back(std::make_unique<WeightVectorLayer>());
+    m_layers.push_back(std::make_unique<UnitLabelsLayer>(pictures));
     m_layers.push_back(std::make_unique<RubberBandLayer>());
     m_layers.push_back(std::make_unique<AxesLayer>());
     m_layers.push_back(std::make_unique<MessageLayer>());

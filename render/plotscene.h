@@ -26,6 +26,9 @@ struct ModelView
     learning::Model model;
     bool hasModel = false;
     learning::Rule rule = learning::Rule::Perceptron; ///< Logistic shades by probability
+    /// How a linear model of more than two classes was trained: one-vs-rest draws each unit's
+    /// line and hatches the points no unit or several units claim (RegionLayer, UnitLinesLayer).
+    learning::Multiclass multiclass = learning::Multiclass::Kesler;
 
     /// Indices of points the shown model misclassifies (outlined in red).
     std::vector<std::size_t> misclassified;
@@ -68,6 +71,8 @@ struct PlotScene : ModelView
     bool vectorPoints = false;
     bool showLegend = true;
     bool showWeightVector = true;
+    /// A network's hidden units' weight vectors, each from its unit's line (UnitLabelsLayer).
+    bool showHiddenArrows = false;
     /// The texts over the plot: the legend, the arrows' labels, the scale note, the message cards
     /// (the arrow towards a boundary outside the view stays). Off: the plot alone, which the
     /// tests compare with to show that the texts hide no point.

@@ -7,6 +7,10 @@
 //                 from marker sprites.
 //   FrameNoCache  caching off: every frame blits every sprite.
 //   FrameVector   every point as a vector shape (what exports do; here into a QImage).
+//   FrameNetwork  a 2-16-1 tanh network's frame on a 1280 x 720 canvas while it trains: the model
+//                 changes every frame, so its class regions (heat map), boundary contour and 16
+//                 hidden lines with their labels are computed anew each time; 10^4 points on
+//                 circles.
 #include "learning/generators.h"
 #include "learning/metrics.h"
 #include "render/plotrenderer.h"
@@ -20,6 +24,7 @@
 #include <benchmark/benchmark.h>
 
 #include <array>
+#include <cmath>
 #include <vector>
 
 using namespace plab;
@@ -118,6 +123,46 @@ void BM_FrameVector(benchmark::State& state)
     paintFrames(state, Mode::FrameVector);
 }
 
+/// Two 2-16-1 tanh networks (Xavier-like weights from a fixed seed), alternated as if training
+/// moved them, on 10^4 points.
+void BM_FrameNetwork(benchmark::State& state)
+{
+    learning::GeneratorParams params;
+    params.count = int(state.range(0));
+    const learning::Dataset data = learning::generate(learning::Generator::Circles, params);
+    learning::ModelShape shape;
+    shape.kind = learning::ModelKind::Network;
+    shape.hidden = {16};
+    std::array<learning::Model, 2> models;
+    for (std::size_t k = 0; k < 2; ++k) {
+        learning::SmallVector p(std::size_t(shape.storedCount()));
+        for (std::size_t i = 0; i < p.size(); ++i)
+            p[i] = std::sin(1.7 * double(i) + 0.3 * double(k)) * 1.5;
+        models[k] = learning::Model(shape, p);
+    }
+    render::PlotScene scene;
+    scene.data = &data;
+    scene.dataRevision = 1;
+    scene.view = io::fitToData(data);
+    scene.hasModel = true;
+    scene.rule = learning::Rule::Logistic;
+    const render::Theme theme = render::Theme::light();
+    render::PlotRenderer renderer;
+    const QSize size(1280, 720);
+    QImage image(size, QImage::Format_ARGB32_Premultiplied);
+    const QRectF target(QPointF(0, 0), QSizeF(size));
+    std::size_t k = 0;
+    for (auto _ : state) {
+        k ^= 1;
+        scene.model = models[k];
+        QPainter painter(&image);
+        renderer.paint(painter, target, scene, theme);
+        painter.end();
+        benchmark::DoNotOptimize(image.constBits());
+    }
+    state.counters["points"] = double(data.size());
+}
+
 BENCHMARK(BM_Frame)->RangeMultiplier(10)->Range(1'000, 100'000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_FrameNewData)
     ->RangeMultiplier(10)
@@ -131,6 +176,7 @@ BENCHMARK(BM_FrameVector)
     ->RangeMultiplier(10)
     ->Range(1'000, 100'000)
     ->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_FrameNetwork)->Arg(10'000)->Unit(benchmark::kMillisecond);
 
 } // namespace
 

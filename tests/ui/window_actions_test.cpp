@@ -264,3 +264,20 @@ TEST_F(WindowActions, AFocusedSpeedSliderTakesItsArrowKeys)
 }
 
 } // namespace
+
+TEST_F(WindowActions, HiddenUnitsWeightsTurnsTheCanvasArrowsOnAndOff)
+{
+    QAction* toggle = action("actionHiddenArrows");
+    ASSERT_TRUE(toggle->isCheckable());
+    EXPECT_FALSE(canvas()->scene().showHiddenArrows);
+    toggle->trigger();
+    EXPECT_TRUE(canvas()->scene().showHiddenArrows);
+    toggle->trigger();
+    EXPECT_FALSE(canvas()->scene().showHiddenArrows);
+    // It is in the View menu.
+    bool inView = false;
+    for (const QMenu* menu : m_window->findChildren<QMenu*>())
+        if (menu->actions().contains(toggle))
+            inView = menu->title().remove(u'&') == u"View"_s;
+    EXPECT_TRUE(inView);
+}

@@ -120,6 +120,12 @@ render::ViewTransform PlotCanvas::transform() const
                                  render::PlotRenderer::plotArea(QRectF(rect()), m_theme));
 }
 
+void PlotCanvas::setShowHiddenArrows(bool show)
+{
+    m_showHiddenArrows = show;
+    update();
+}
+
 render::PlotScene PlotCanvas::scene() const
 {
     render::PlotScene s;
@@ -133,6 +139,7 @@ render::PlotScene PlotCanvas::scene() const
     s.rubberBand = m_gesture.rubberBand();
     s.hovered = m_hovered;
     s.activeClass = m_activeClass;
+    s.showHiddenArrows = m_showHiddenArrows;
     return s;
 }
 

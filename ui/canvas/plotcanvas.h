@@ -63,6 +63,8 @@ public:
     [[nodiscard]] const TrainingView& trainingView() const { return m_training; }
     /// Back to "no model shown".
     void clearTrainingView();
+    /// Draw a network's hidden units' weight vectors (render::PlotScene::showHiddenArrows).
+    void setShowHiddenArrows(bool show);
 
     [[nodiscard]] int activeClass() const { return m_activeClass; }
     void setTheme(const render::Theme& theme);
@@ -134,6 +136,7 @@ private:
     render::PlotRenderer m_renderer;
     render::Theme m_theme = render::Theme::light();
     TrainingView m_training;
+    bool m_showHiddenArrows = false;
     int m_activeClass = 0;
     std::vector<char> m_selected;
     std::optional<std::size_t> m_hovered;

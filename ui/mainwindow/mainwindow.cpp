@@ -261,6 +261,7 @@ void MainWindow::connectActions()
     connect(a.fitAction, &QAction::triggered, m_canvas, &PlotCanvas::fitToData);
     connect(a.zoomInAction, &QAction::triggered, m_canvas, &PlotCanvas::zoomIn);
     connect(a.zoomOutAction, &QAction::triggered, m_canvas, &PlotCanvas::zoomOut);
+    connect(a.hiddenArrowsAction, &QAction::toggled, m_canvas, &PlotCanvas::setShowHiddenArrows);
     connect(m_actions, &WindowActions::themeChosen, this, &MainWindow::setThemeChoice);
 
     connect(a.trainAction, &QAction::triggered, m_playback, &editor::Playback::trainOrPause);

@@ -160,6 +160,7 @@ void TrainingPresenter::refresh()
 
     TrainingView view;
     view.rule = settings.rule;
+    view.multiclass = settings.multiclass;
     ParameterState parameters;
     parameters.rule = settings.rule;
     parameters.gradientMode = settings.gradientMode;

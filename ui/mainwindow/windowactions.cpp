@@ -193,6 +193,9 @@ void WindowActions::createActions()
                                     : m_window->windowState() & ~Qt::WindowFullScreen);
     });
 
+    hiddenArrowsAction = make(QT_TR_NOOP("Hidden Units' &Weights"), "actionHiddenArrows");
+    hiddenArrowsAction->setCheckable(true);
+
     m_themeGroup = new QActionGroup(this);
     const std::pair<QString, const char*> themes[] = {
         {u"system"_s, QT_TR_NOOP("Follow the &System")},
@@ -262,6 +265,7 @@ void WindowActions::createMenus(const Docks& docks)
     view->addAction(fitAction);
     view->addAction(zoomInAction);
     view->addAction(zoomOutAction);
+    view->addAction(hiddenArrowsAction);
     view->addSeparator();
     for (auto* dock : {docks.controls, docks.parameters, docks.network, docks.curves, docks.undo})
         if (dock)

@@ -105,7 +105,8 @@ public:
     QAction* zoomInAction = nullptr;
     QAction* zoomOutAction = nullptr;
     QAction* fullScreenAction = nullptr;
-    QAction* scaleAction = nullptr; ///< Help > How big is this model?
+    QAction* hiddenArrowsAction = nullptr; ///< the hidden units' weight vectors on the canvas
+    QAction* scaleAction = nullptr;        ///< Help > How big is this model?
 
 Q_SIGNALS:
     /// Data > Classic Data Sets > \p generator.
