@@ -5,6 +5,7 @@
 #include <QFileInfo>
 #include <QUndoStack>
 
+#include <algorithm>
 #include <cassert>
 
 namespace plab::editor {
@@ -54,6 +55,9 @@ io::Project Document::toProject() const
     io::Project project;
     project.data = m_data;
     project.settings = m_settings;
+    // As the run trains: a point placed with a key beyond the settings' classes adds its class,
+    // so the file's labels are classes of its project (the reader refuses others).
+    project.settings.classes = std::max(m_settings.classes, classesInData());
     project.view = m_view;
     return project;
 }
@@ -166,6 +170,12 @@ void Document::movePoints(const std::vector<std::size_t>& indices,
         samples[indices[k]].x = positions[k];
     m_data = learning::Dataset(samples);
     dataEdited();
+}
+
+int Document::classesInData() const
+{
+    const std::vector<int>& labels = m_data.labels();
+    return labels.empty() ? 0 : 1 + *std::max_element(labels.begin(), labels.end());
 }
 
 void Document::setLabels(const std::vector<std::size_t>& indices, const std::vector<int>& labels)
