@@ -2718,8 +2718,8 @@ and refuses other models):</source>
         <translation>1 … 8</translation>
     </message>
     <message>
-        <source>choose the active class: key k places class k − 1 (key 1 class 0, key 3 class 2); classes keep the labels 0 … 7 of the files</source>
-        <translation>置くクラスを選ぶ: キー k でクラス k − 1（キー 1 でクラス 0、キー 3 でクラス 2）。クラスはファイルのラベル 0 … 7 のままです</translation>
+        <source>choose the active class: key k places class k − 1 (key 3: class 2)</source>
+        <translation>置くクラスを選ぶ: キー k でクラス k − 1（キー 3 ならクラス 2）</translation>
     </message>
 </context>
 <context>

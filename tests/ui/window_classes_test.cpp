@@ -2,10 +2,14 @@
 // (key k places label k - 1, the labels of the files), in the canvas, the Data menu and the
 // control panel's chooser; the point menu gives selected points any class, as one undo step.
 #include "editor/document.h"
+#include "editor/undocommands.h"
+#include "i18n/language.h"
 #include "support/windowtest.h"
 #include "testsupport.h"
 #include "ui/canvas/plotcanvas.h"
+#include "ui/dialogs/keysdialog.h"
 
+#include <QCoreApplication>
 #include <QLabel>
 #include <QMenu>
 #include <QRadioButton>
@@ -13,6 +17,8 @@
 #include <QTest>
 #include <QUndoStack>
 #include <gtest/gtest.h>
+
+#include <cmath>
 
 using namespace plab;
 using namespace plab::ui;
@@ -146,6 +152,44 @@ TEST_F(WindowClasses, ThePointMenuGivesAnyClassAndUndoTakesItBack)
     EXPECT_EQ(chooserClasses(), 2);
     action("actionRedo")->trigger();
     EXPECT_EQ(document()->data().label(0), 5);
+}
+
+/// Not a check: the window with five classes, in English and Japanese and in every theme, and the
+/// keys dialog, for looking at (PLAB_CLASSES_SHOTS names the folder).
+TEST_F(WindowClasses, Screenshots)
+{
+    const QString folder = qEnvironmentVariable("PLAB_CLASSES_SHOTS");
+    if (folder.isEmpty())
+        GTEST_SKIP() << "set PLAB_CLASSES_SHOTS to a folder to write the screenshots";
+    // Five clusters on a circle, 12 points each.
+    learning::Dataset data;
+    for (int cls = 0; cls < 5; ++cls) {
+        const double angle = 2.0 * 3.14159265358979 * cls / 5.0;
+        for (int i = 0; i < 12; ++i)
+            data.add({2.0 * std::cos(angle) + 0.35 * std::cos(2.4 * i) * (1 + i % 3) / 2,
+                      2.0 * std::sin(angle) + 0.35 * std::sin(2.4 * i) * (1 + i % 3) / 2},
+                     cls);
+    }
+    document()->undoStack()->push(new editor::ReplaceData(document(), data, u"Five"_s));
+    canvas()->fitToData();
+    canvas()->setFocus(Qt::OtherFocusReason);
+    QTest::keyClick(canvas(), Qt::Key_6); // class 5: no point has it yet
+    for (const QString& language : {u"en"_s, u"ja"_s}) {
+        i18n::installTranslations(language);
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LanguageChange);
+        for (const QString& theme : {u"light"_s, u"dark"_s, u"high-contrast"_s, u"print"_s}) {
+            m_window->setThemeChoice(theme);
+            presenter()->refreshNow();
+            QCoreApplication::processEvents();
+            const QString path = folder + u"/classes-"_s + theme + u'-' + language + u".png"_s;
+            EXPECT_TRUE(m_window->grab().save(path)) << path.toStdString();
+        }
+        KeysDialog keys(m_window.get());
+        keys.show();
+        QCoreApplication::processEvents();
+        EXPECT_TRUE(keys.grab().save(folder + u"/keys-"_s + language + u".png"_s));
+    }
+    i18n::installTranslations(u"en"_s);
 }
 
 } // namespace
