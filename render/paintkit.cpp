@@ -130,10 +130,34 @@ double markerReach(MarkerShape shape, double d)
     return d;
 }
 
+namespace {
+
+/// The WCAG relative luminance of \p c (0 black ... 1 white).
+double luminance(const QColor& c)
+{
+    const auto linear = [](double v) {
+        return v <= 0.04045 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+    };
+    return 0.2126 * linear(c.redF()) + 0.7152 * linear(c.greenF()) + 0.0722 * linear(c.blueF());
+}
+
+} // namespace
+
+QColor markerEdge(const Theme& theme, const QColor& fill)
+{
+    const double a = luminance(fill);
+    const double b = luminance(theme.plotBackground);
+    const double contrast = (std::max(a, b) + 0.05) / (std::min(a, b) + 0.05);
+    if (contrast >= 1.5)
+        return theme.markerEdge;
+    // Halfway to black on a light plot, to white on a dark one.
+    return blend(fill, b > 0.18 ? QColor(Qt::black) : QColor(Qt::white), 128);
+}
+
 void drawMarker(QPainter& p, MarkerShape shape, const QPointF& c, const Theme& theme,
                 const QColor& fill)
 {
-    p.setPen(QPen(theme.markerEdge, theme.markerEdgeWidth));
+    p.setPen(QPen(markerEdge(theme, fill), theme.markerEdgeWidth));
     p.setBrush(fill);
     p.drawPath(markerPath(shape, c, theme.markerSize));
 }

@@ -152,6 +152,25 @@ TEST(ClassMarkers, TheTwoClassesOfTheFirstLessonsLookAsTheyDid)
     EXPECT_NEAR(triangle.boundingRect().width(), 2 * 0.866 * 6.6, 1e-12);
 }
 
+TEST(ClassMarkers, AFillCloseToThePlotsBackgroundGetsAnOutlineOfItsOwnShade)
+{
+    for (const Theme& theme :
+         {Theme::light(), Theme::dark(), Theme::print(), Theme::highContrast()}) {
+        // The two classes of the first lessons keep the theme's edge.
+        EXPECT_EQ(paintkit::markerEdge(theme, theme.classColors[0]), theme.markerEdge);
+        EXPECT_EQ(paintkit::markerEdge(theme, theme.classColors[1]), theme.markerEdge);
+        // A fill the background's own colour would vanish without its outline: a darker
+        // (lighter) one, far from the background.
+        const QColor edge = paintkit::markerEdge(theme, theme.plotBackground);
+        EXPECT_GT(std::abs(edge.lightness() - theme.plotBackground.lightness()), 60)
+            << theme.name.toStdString();
+    }
+    const QColor yellow = QColor::fromRgb(0xF0E442); // Okabe-Ito's yellow on white
+    EXPECT_LT(paintkit::markerEdge(Theme::light(), yellow).lightness(), yellow.lightness() / 2 + 2);
+    EXPECT_EQ(paintkit::markerEdge(Theme::highContrast(), yellow),
+              Theme::highContrast().markerEdge);
+}
+
 TEST(ClassMarkers, EachPointIsDrawnInItsClassColourOnRasterAndInTheSvg)
 {
     const Dataset data = onePointPerClass(kMaxClasses);
