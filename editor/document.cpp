@@ -50,14 +50,16 @@ bool Document::setView(const io::ViewBox& view)
     return allowed == view;
 }
 
+learning::TrainingSettings Document::runSettings() const
+{
+    return learning::settingsFor(m_data, m_settings);
+}
+
 io::Project Document::toProject() const
 {
     io::Project project;
     project.data = m_data;
-    project.settings = m_settings;
-    // As the run trains: a point placed with a key beyond the settings' classes adds its class,
-    // so the file's labels are classes of its project (the reader refuses others).
-    project.settings.classes = std::max(m_settings.classes, classesInData());
+    project.settings = runSettings();
     project.view = m_view;
     return project;
 }

@@ -93,14 +93,16 @@ void LegendLayer::paint(PlotFrame& frame)
     QPainter& painter = frame.painter;
     const Theme& theme = frame.theme;
     // Classes 0 ... K-1, each with its count: at least the two of a perceptron, up to the largest
-    // label in the data (a class between two present ones shows its count of 0) and, while
-    // editing, the class a click places.
+    // label in the data (a class between two present ones shows its count of 0), the model's
+    // classes and, while editing, the class a click places.
     int classes = 2;
     for (const int label : scene.data->labels())
         classes = std::max(classes, std::min(label, learning::kMaxClasses - 1) + 1);
     if (!scene.presentation)
         classes =
             std::max(classes, std::clamp(scene.activeClass, 0, learning::kMaxClasses - 1) + 1);
+    if (scene.hasModel)
+        classes = std::max(classes, std::min(scene.model.classes(), learning::kMaxClasses));
     std::vector<QString> texts;
     for (int cls = 0; cls < classes; ++cls)
         texts.push_back(Text::tr("class %1  (%2)").arg(cls).arg(scene.data->count(cls)));
@@ -167,17 +169,17 @@ void LegendLayer::paint(PlotFrame& frame)
 
 bool MessageLayer::shows(const PlotFrame& frame) const
 {
-    return (frame.hasModel && !frame.hasLine) || frame.clip.kind == LineClip::Kind::Outside;
+    return (frame.classic && !frame.hasLine) || frame.clip.kind == LineClip::Kind::Outside;
 }
 
 void MessageLayer::paint(PlotFrame& frame)
 {
     const Theme& theme = frame.theme;
     const QRectF& area = frame.area;
-    if (frame.hasModel && !frame.hasLine) {
+    if (frame.classic && !frame.hasLine) {
         const QString headline = Text::tr("no boundary yet: w = 0");
         const QString detail =
-            Text::tr("w\u00b7x + b = %1 for every point").arg(number(frame.scene.model.b));
+            Text::tr("w\u00b7x + b = %1 for every point").arg(number(frame.linearModel.b));
         // Not in the middle, where the first point is likely clicked: above, then below.
         const QSizeF size = messageSize(theme, headline, detail);
         const double dy = 0.5 * size.height() + 12.0;
