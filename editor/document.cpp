@@ -5,6 +5,7 @@
 #include <QFileInfo>
 #include <QUndoStack>
 
+#include <algorithm>
 #include <cassert>
 
 namespace plab::editor {
@@ -171,6 +172,12 @@ void Document::movePoints(const std::vector<std::size_t>& indices,
         samples[indices[k]].x = positions[k];
     m_data = learning::Dataset(samples);
     dataEdited();
+}
+
+int Document::classesInData() const
+{
+    const std::vector<int>& labels = m_data.labels();
+    return labels.empty() ? 0 : 1 + *std::max_element(labels.begin(), labels.end());
 }
 
 void Document::setLabels(const std::vector<std::size_t>& indices, const std::vector<int>& labels)

@@ -56,6 +56,8 @@ public:
     /// differs.
     void setDataSetPath(const QString& path);
     [[nodiscard]] bool isModified() const;
+    /// How many classes the points hold: 1 + their largest label (0 without points).
+    [[nodiscard]] int classesInData() const;
     /// Increases with every change to the points (never repeats within one Document).
     [[nodiscard]] std::uint64_t dataRevision() const { return m_dataRevision; }
 
@@ -69,7 +71,8 @@ public:
     /// it is (clamped or ignored), so a caller can say that the view stopped at its limits.
     bool setView(const io::ViewBox& view);
 
-    /// Everything, for saving. `epoch` is left empty (the window fills it in).
+    /// Everything, for saving. `epoch` is left empty (the window fills it in). The settings'
+    /// classes are at least classesInData().
     [[nodiscard]] io::Project toProject() const;
     /// Replaces everything, clears the undo stack, sets the file path and marks the document
     /// saved. Emits dataChanged(), settingsChanged(), viewChanged() and the path/modified
@@ -98,7 +101,7 @@ public:
     /// Moves point indices[k] to positions[k].
     void movePoints(const std::vector<std::size_t>& indices,
                     const std::vector<Eigen::Vector2d>& positions);
-    /// Sets the class of point indices[k] to labels[k] (0 or 1).
+    /// Sets the class of point indices[k] to labels[k] (0 ... learning::kMaxClasses - 1).
     void setLabels(const std::vector<std::size_t>& indices, const std::vector<int>& labels);
     /// Replaces every point.
     void replaceData(const learning::Dataset& data);

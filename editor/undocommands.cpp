@@ -11,8 +11,18 @@ AddPoints::AddPoints(Document* document, std::vector<learning::Sample> samples,
                      QUndoCommand* parent)
     : QUndoCommand(parent), m_document(document), m_samples(std::move(samples))
 {
-    setText(m_samples.size() == 1 ? tr("Add point")
-                                  : tr("Add %n points", nullptr, int(m_samples.size())));
+    // Named by the class when the points share one (a click adds one point of one class).
+    const int n = int(m_samples.size());
+    const bool oneClass = !m_samples.empty() &&
+                          std::all_of(m_samples.begin(), m_samples.end(), [this](const auto& s) {
+                              return s.label == m_samples.front().label;
+                          });
+    if (!oneClass)
+        setText(tr("Add %n points", nullptr, n));
+    else if (n == 1)
+        setText(tr("Add point of class %1").arg(m_samples.front().label));
+    else
+        setText(tr("Add %n points of class %1", nullptr, n).arg(m_samples.front().label));
     setObsolete(m_samples.empty());
 }
 
@@ -98,8 +108,8 @@ SetPointLabels::SetPointLabels(Document* document, std::vector<std::size_t> indi
     for (std::size_t i : m_indices)
         m_old.push_back(m_document->data().label(i));
     setText(m_indices.size() == 1
-                ? tr("Change class of point")
-                : tr("Change class of %n points", nullptr, int(m_indices.size())));
+                ? tr("Change point to class %1").arg(label)
+                : tr("Change %n points to class %1", nullptr, int(m_indices.size())).arg(label));
     setObsolete(std::all_of(m_old.begin(), m_old.end(), [label](int old) { return old == label; }));
 }
 

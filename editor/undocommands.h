@@ -21,7 +21,8 @@ enum class CommandId
     MovePoints = 1,
 };
 
-/// Appends points to the end of the data set. Text: "Add point" / "Add N points".
+/// Appends points to the end of the data set. Text: "Add point of class 2", "Add N points of
+/// class 2" (points of one class), "Add N points".
 class AddPoints : public QUndoCommand
 {
     Q_DECLARE_TR_FUNCTIONS(AddPoints)
@@ -81,13 +82,14 @@ private:
     std::vector<learning::Sample> m_removed;
 };
 
-/// Sets the class of points. Obsolete when every point already has that class.
+/// Sets the class of points. Text: "Change point to class 2", "Change N points to class 2".
+/// Obsolete when every point already has that class.
 class SetPointLabels : public QUndoCommand
 {
     Q_DECLARE_TR_FUNCTIONS(SetPointLabels)
 
 public:
-    /// Gives every point in \p indices the class \p label (0 or 1).
+    /// Gives every point in \p indices the class \p label (0 ... 7).
     SetPointLabels(Document* document, std::vector<std::size_t> indices, int label,
                    QUndoCommand* parent = nullptr);
     void redo() override;

@@ -10,6 +10,13 @@
             <numerusform>Add %n points</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Add %n points of class %1</source>
+        <translation>
+            <numerusform>Add %n point of class %1</numerusform>
+            <numerusform>Add %n points of class %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MovePoints</name>
@@ -34,10 +41,10 @@
 <context>
     <name>SetPointLabels</name>
     <message numerus="yes">
-        <source>Change class of %n points</source>
+        <source>Change %n points to class %1</source>
         <translation>
-            <numerusform>Change class of %n point</numerusform>
-            <numerusform>Change class of %n points</numerusform>
+            <numerusform>Change %n point to class %1</numerusform>
+            <numerusform>Change %n points to class %1</numerusform>
         </translation>
     </message>
 </context>

@@ -3,14 +3,20 @@
 <TS version="2.1" language="ja_JP" sourcelanguage="en">
 <context>
     <name>AddPoints</name>
-    <message>
-        <source>Add point</source>
-        <translation>点を追加</translation>
-    </message>
     <message numerus="yes">
         <source>Add %n points</source>
         <translation>
             <numerusform>%n 個の点を追加</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add point of class %1</source>
+        <translation>クラス %1 の点を追加</translation>
+    </message>
+    <message numerus="yes">
+        <source>Add %n points of class %1</source>
+        <translation>
+            <numerusform>クラス %1 の点を %n 個追加</numerusform>
         </translation>
     </message>
 </context>
@@ -43,13 +49,13 @@
 <context>
     <name>SetPointLabels</name>
     <message>
-        <source>Change class of point</source>
-        <translation>点のクラスを変更</translation>
+        <source>Change point to class %1</source>
+        <translation>点をクラス %1 に変更</translation>
     </message>
     <message numerus="yes">
-        <source>Change class of %n points</source>
+        <source>Change %n points to class %1</source>
         <translation>
-            <numerusform>%n 個の点のクラスを変更</numerusform>
+            <numerusform>%n 個の点をクラス %1 に変更</numerusform>
         </translation>
     </message>
 </context>
@@ -1846,18 +1852,6 @@ and refuses other models):</source>
         <translation>新しい点</translation>
     </message>
     <message>
-        <source>Class 0 (key 1)</source>
-        <translation>クラス 0（キー 1）</translation>
-    </message>
-    <message>
-        <source>Class 1 (key 2)</source>
-        <translation>クラス 1（キー 2）</translation>
-    </message>
-    <message>
-        <source>Left click places this class; right click places the other one.</source>
-        <translation>左クリックでこのクラスの点を、右クリックでもう一方のクラスの点を置きます。</translation>
-    </message>
-    <message>
         <source>Run</source>
         <translation>実行</translation>
     </message>
@@ -2072,6 +2066,14 @@ and refuses other models):</source>
     <message>
         <source>Stop when %1</source>
         <translation>停止の条件を「%1」に変更</translation>
+    </message>
+    <message>
+        <source>Class %1 (key %2)</source>
+        <translation>クラス %1（キー %2）</translation>
+    </message>
+    <message>
+        <source>Left click places this class; right click and Shift+click place class 1 while class 0 is active, class 0 otherwise.</source>
+        <translation>左クリックでこのクラスの点を置きます。右クリックと Shift+クリックでは、クラス 0 を選択中ならクラス 1、それ以外ならクラス 0 の点を置きます。</translation>
     </message>
 </context>
 <context>
@@ -2740,18 +2742,6 @@ and refuses other models):</source>
         <translation>右クリック / Shift+クリック</translation>
     </message>
     <message>
-        <source>place a point of the other class</source>
-        <translation>もう一方のクラスの点を置く</translation>
-    </message>
-    <message>
-        <source>1, 2</source>
-        <translation>1, 2</translation>
-    </message>
-    <message>
-        <source>choose the active class</source>
-        <translation>置くクラスを選ぶ</translation>
-    </message>
-    <message>
         <source>Drag a point</source>
         <translation>点をドラッグ</translation>
     </message>
@@ -2858,6 +2848,18 @@ and refuses other models):</source>
     <message>
         <source>The timeline under the plot scrubs through every recorded epoch and sample visit. Training from a past position continues from there and drops the recorded run after it.</source>
         <translation>平面図の下のタイムラインで、記録したすべてのエポックとサンプル訪問をたどれます。過去の位置から学習を続けると、そこから先へ進み、その後の記録は破棄されます。</translation>
+    </message>
+    <message>
+        <source>place a point of class 1 while class 0 is active, of class 0 otherwise</source>
+        <translation>クラス 0 を選択中ならクラス 1 の点を、それ以外ならクラス 0 の点を置く</translation>
+    </message>
+    <message>
+        <source>1 … 8</source>
+        <translation>1 … 8</translation>
+    </message>
+    <message>
+        <source>choose the active class: key k places class k − 1 (key 3: class 2)</source>
+        <translation>置くクラスを選ぶ: キー k でクラス k − 1（キー 3 ならクラス 2）</translation>
     </message>
 </context>
 <context>
@@ -3703,13 +3705,33 @@ Its picture: the softmax probability of class %2 over the view. Click to type it
         <source>Hidden Units&apos; &amp;Weights</source>
         <translation>隠れユニットの重み(&amp;W)</translation>
     </message>
+    <message>
+        <source>Place Class &amp;2</source>
+        <translation>クラス 2 を置く(&amp;2)</translation>
+    </message>
+    <message>
+        <source>Place Class &amp;3</source>
+        <translation>クラス 3 を置く(&amp;3)</translation>
+    </message>
+    <message>
+        <source>Place Class &amp;4</source>
+        <translation>クラス 4 を置く(&amp;4)</translation>
+    </message>
+    <message>
+        <source>Place Class &amp;5</source>
+        <translation>クラス 5 を置く(&amp;5)</translation>
+    </message>
+    <message>
+        <source>Place Class &amp;6</source>
+        <translation>クラス 6 を置く(&amp;6)</translation>
+    </message>
+    <message>
+        <source>Place Class &amp;7</source>
+        <translation>クラス 7 を置く(&amp;7)</translation>
+    </message>
 </context>
 <context>
     <name>plab::ui::WindowStatusBar</name>
-    <message>
-        <source>class 0: %1 · class 1: %2</source>
-        <translation>クラス 0: %1 · クラス 1: %2</translation>
-    </message>
     <message>
         <source>accuracy %1 %</source>
         <translation>正解率 %1 %</translation>
@@ -3721,6 +3743,10 @@ Its picture: the softmax probability of class %2 over the view. Click to type it
     <message>
         <source>%1 selected</source>
         <translation>%1 個を選択中</translation>
+    </message>
+    <message>
+        <source>class %1: %2</source>
+        <translation>クラス %1: %2</translation>
     </message>
 </context>
 </TS>

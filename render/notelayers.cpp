@@ -92,9 +92,23 @@ void LegendLayer::paint(PlotFrame& frame)
     const PlotScene& scene = frame.scene;
     QPainter& painter = frame.painter;
     const Theme& theme = frame.theme;
-    QString texts[2];
-    for (int cls = 0; cls < 2; ++cls)
-        texts[cls] = Text::tr("class %1  (%2)").arg(cls).arg(scene.data->count(cls));
+    // Classes 0 ... K-1, each with its count: at least the two of a perceptron, up to the largest
+    // label in the data (a class between two present ones shows its count of 0), the model's
+    // classes and, while editing, the class a click places.
+    int classes = 2;
+    for (const int label : scene.data->labels())
+        classes = std::max(classes, std::min(label, learning::kMaxClasses - 1) + 1);
+    if (!scene.presentation)
+        classes =
+            std::max(classes, std::clamp(scene.activeClass, 0, learning::kMaxClasses - 1) + 1);
+    if (scene.hasModel)
+        classes = std::max(classes, std::min(scene.model.classes(), learning::kMaxClasses));
+    std::vector<QString> texts;
+    for (int cls = 0; cls < classes; ++cls)
+        texts.push_back(Text::tr("class %1  (%2)").arg(cls).arg(scene.data->count(cls)));
+    // Compact from five classes on: two columns, read down.
+    const int columns = classes > 4 ? 2 : 1;
+    const int rows = (classes + columns - 1) / columns;
     // In the corner (or along the edge) where it hides least: no point, line, arrow or message if
     // it can; where every place hides something (a small storyboard panel), in smaller type.
     struct Layout
@@ -102,6 +116,7 @@ void LegendLayer::paint(PlotFrame& frame)
         double textScale = 1.0;
         double row = 0.0;
         double textWidth = 0.0;
+        double column = 0.0;
         QRectF box;
     };
     const auto layout = [&](double textScale) {
@@ -112,8 +127,9 @@ void LegendLayer::paint(PlotFrame& frame)
         for (const QString& text : texts)
             l.textWidth = std::max(l.textWidth, lfm.horizontalAdvance(text));
         const double pad = 8.0 * textScale;
-        const QSizeF size(pad * 2 + theme.markerSize + 8.0 + l.textWidth,
-                          pad * 2 + 2 * l.row - 4.0 * textScale);
+        l.column = theme.markerSize + 8.0 + l.textWidth;
+        const QSizeF size(pad * 2 + columns * l.column + (columns - 1) * 2.0 * pad,
+                          pad * 2 + rows * l.row - 4.0 * textScale);
         l.box = placeAnnotation(frame, size, cornersFirst(frame.area, size, 10.0));
         return l;
     };
@@ -130,22 +146,23 @@ void LegendLayer::paint(PlotFrame& frame)
     painter.drawRoundedRect(box, 6.0, 6.0);
     painter.setFont(theme.font(l.textScale));
     const double row = l.row;
-    for (int cls = 0; cls < 2; ++cls) {
-        const double cy = box.top() + pad + row * cls + 0.5 * (row - 6.0 * l.textScale);
+    for (int cls = 0; cls < classes; ++cls) {
+        const double left = box.left() + (cls / rows) * (l.column + 2.0 * pad);
+        const double cy = box.top() + pad + row * (cls % rows) + 0.5 * (row - 6.0 * l.textScale);
         if (!scene.presentation && cls == scene.activeClass) {
+            const double width = columns == 1 ? box.width() - 6.0 : l.column + 2.0 * pad - 6.0;
             painter.setPen(Qt::NoPen);
             painter.setBrush(withAlpha(theme.selection, 40));
-            painter.drawRoundedRect(
-                QRectF(box.left() + 3.0, cy - 0.5 * row + 1.0, box.width() - 6.0, row - 2.0), 4.0,
-                4.0);
+            painter.drawRoundedRect(QRectF(left + 3.0, cy - 0.5 * row + 1.0, width, row - 2.0), 4.0,
+                                    4.0);
         }
-        const QPointF mc(box.left() + pad + 0.5 * theme.markerSize, cy);
+        const QPointF mc(left + pad + 0.5 * theme.markerSize, cy);
         drawMarker(painter, theme.classShapes[std::size_t(cls)], mc, theme,
                    theme.classColors[std::size_t(cls)]);
         painter.setPen(theme.text);
         painter.drawText(
             QRectF(mc.x() + 0.5 * theme.markerSize + 8.0, cy - 0.5 * row, l.textWidth + 4.0, row),
-            Qt::AlignLeft | Qt::AlignVCenter, texts[cls]);
+            Qt::AlignLeft | Qt::AlignVCenter, texts[std::size_t(cls)]);
     }
     frame.covered.addBox(Coverage::Kind::Text, box);
 }

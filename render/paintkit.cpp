@@ -5,9 +5,11 @@
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QPolygonF>
+#include <QTransform>
 
 #include <algorithm>
 #include <cmath>
+#include <numbers>
 
 namespace plab::render::paintkit {
 
@@ -25,6 +27,44 @@ QColor blend(const QColor& under, const QColor& over, int alpha)
                   mix(under.blue(), over.blue()));
 }
 
+namespace {
+
+// The plus and the cross: arms of half-length kArm and thickness kBar (times the diameter),
+// about the circle's area.
+constexpr double kArm = 0.58;
+constexpr double kBar = 0.38;
+// The star: outer radius, and the inner one as a fraction of it (fatter than the classic 0.38 so
+// a small star still reads as filled), about the circle's area.
+constexpr double kStarOuter = 0.72;
+constexpr double kStarInner = 0.46;
+
+/// A triangle centred on its centroid, pointing up (\p up) or down; circumradius chosen to give
+/// about the circle's area.
+QPolygonF triangle(const QPointF& c, double d, bool up)
+{
+    const double r = 0.66 * d;
+    const double s = up ? 1.0 : -1.0;
+    return QPolygonF({QPointF(c.x(), c.y() - s * r),
+                      QPointF(c.x() + 0.866 * r, c.y() + s * 0.5 * r),
+                      QPointF(c.x() - 0.866 * r, c.y() + s * 0.5 * r)});
+}
+
+/// The plus sign's outline, turned by \p degrees about \p c.
+QPolygonF plus(const QPointF& c, double d, double degrees)
+{
+    const double a = kArm * d;
+    const double t = 0.5 * kBar * d;
+    const QPolygonF arms({QPointF(-t, -a), QPointF(t, -a), QPointF(t, -t), QPointF(a, -t),
+                          QPointF(a, t), QPointF(t, t), QPointF(t, a), QPointF(-t, a),
+                          QPointF(-t, t), QPointF(-a, t), QPointF(-a, -t), QPointF(-t, -t)});
+    QTransform turn;
+    turn.translate(c.x(), c.y());
+    turn.rotate(degrees);
+    return turn.map(arms);
+}
+
+} // namespace
+
 QPainterPath markerPath(MarkerShape shape, const QPointF& c, double d)
 {
     QPainterPath path;
@@ -32,15 +72,11 @@ QPainterPath markerPath(MarkerShape shape, const QPointF& c, double d)
     case MarkerShape::Circle:
         path.addEllipse(c, 0.5 * d, 0.5 * d);
         break;
-    case MarkerShape::Triangle: {
-        // Centred on the centroid; circumradius chosen to give about the circle's area.
-        const double r = 0.66 * d;
-        path.addPolygon(
-            QPolygonF({QPointF(c.x(), c.y() - r), QPointF(c.x() + 0.866 * r, c.y() + 0.5 * r),
-                       QPointF(c.x() - 0.866 * r, c.y() + 0.5 * r)}));
+    case MarkerShape::Triangle:
+    case MarkerShape::TriangleDown:
+        path.addPolygon(triangle(c, d, shape == MarkerShape::Triangle));
         path.closeSubpath();
         break;
-    }
     case MarkerShape::Square: {
         const double h = 0.44 * d;
         path.addRect(QRectF(c.x() - h, c.y() - h, 2 * h, 2 * h));
@@ -50,6 +86,22 @@ QPainterPath markerPath(MarkerShape shape, const QPointF& c, double d)
         const double h = 0.62 * d;
         path.addPolygon(QPolygonF({QPointF(c.x(), c.y() - h), QPointF(c.x() + h, c.y()),
                                    QPointF(c.x(), c.y() + h), QPointF(c.x() - h, c.y())}));
+        path.closeSubpath();
+        break;
+    }
+    case MarkerShape::Plus:
+    case MarkerShape::Cross:
+        path.addPolygon(plus(c, d, shape == MarkerShape::Plus ? 0.0 : 45.0));
+        path.closeSubpath();
+        break;
+    case MarkerShape::Star: {
+        QPolygonF star;
+        for (int k = 0; k < 10; ++k) {
+            const double r = (k % 2 == 0 ? kStarOuter : kStarOuter * kStarInner) * d;
+            const double angle = std::numbers::pi * (0.2 * k - 0.5); // the first point up
+            star << QPointF(c.x() + r * std::cos(angle), c.y() + r * std::sin(angle));
+        }
+        path.addPolygon(star);
         path.closeSubpath();
         break;
     }
@@ -63,19 +115,49 @@ double markerReach(MarkerShape shape, double d)
     case MarkerShape::Circle:
         return 0.5 * d;
     case MarkerShape::Triangle:
+    case MarkerShape::TriangleDown:
         return 0.66 * d;
     case MarkerShape::Square:
         return 0.44 * std::sqrt(2.0) * d;
     case MarkerShape::Diamond:
         return 0.62 * d;
+    case MarkerShape::Plus:
+    case MarkerShape::Cross:
+        return std::hypot(kArm, 0.5 * kBar) * d;
+    case MarkerShape::Star:
+        return kStarOuter * d;
     }
     return d;
+}
+
+namespace {
+
+/// The WCAG relative luminance of \p c (0 black ... 1 white).
+double luminance(const QColor& c)
+{
+    const auto linear = [](double v) {
+        return v <= 0.04045 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+    };
+    return 0.2126 * linear(c.redF()) + 0.7152 * linear(c.greenF()) + 0.0722 * linear(c.blueF());
+}
+
+} // namespace
+
+QColor markerEdge(const Theme& theme, const QColor& fill)
+{
+    const double a = luminance(fill);
+    const double b = luminance(theme.plotBackground);
+    const double contrast = (std::max(a, b) + 0.05) / (std::min(a, b) + 0.05);
+    if (contrast >= 1.5)
+        return theme.markerEdge;
+    // Halfway to black on a light plot, to white on a dark one.
+    return blend(fill, b > 0.18 ? QColor(Qt::black) : QColor(Qt::white), 128);
 }
 
 void drawMarker(QPainter& p, MarkerShape shape, const QPointF& c, const Theme& theme,
                 const QColor& fill)
 {
-    p.setPen(QPen(theme.markerEdge, theme.markerEdgeWidth));
+    p.setPen(QPen(markerEdge(theme, fill), theme.markerEdgeWidth));
     p.setBrush(fill);
     p.drawPath(markerPath(shape, c, theme.markerSize));
 }

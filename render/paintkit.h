@@ -32,7 +32,11 @@ namespace plab::render::paintkit {
 /// Half the extent of a marker of diameter \p d around its centre (the triangle reaches furthest,
 /// upwards).
 [[nodiscard]] double markerReach(MarkerShape shape, double d);
-/// A marker of the theme's size and edge, filled with \p fill.
+/// The outline of a marker filled with \p fill: the theme's markerEdge, except for a fill too close
+/// to the plot's background to show its shape (contrast under 1.5:1, the yellow class on white),
+/// which gets itself halfway to black (on a dark plot, to white).
+[[nodiscard]] QColor markerEdge(const Theme& theme, const QColor& fill);
+/// A marker of the theme's size and edge (markerEdge()), filled with \p fill.
 void drawMarker(QPainter& p, MarkerShape shape, const QPointF& c, const Theme& theme,
                 const QColor& fill);
 

@@ -34,6 +34,13 @@ QPoint spriteCorner(const QPointF& c, double half, qreal dpr)
     return {int(std::lround((c.x() - half) * dpr)), int(std::lround((c.y() - half) * dpr))};
 }
 
+/// The theme's entry for the class of \p label (labels are 0 ... kMaxClasses-1; anything else,
+/// which no reader lets in, is drawn as class 0).
+std::size_t classIndex(int label)
+{
+    return label > 0 && label < learning::kMaxClasses ? std::size_t(label) : 0;
+}
+
 /// The radius of the glow under the sample being processed (its ring is drawn over the points).
 double highlightRadius(const Theme& theme)
 {
@@ -128,7 +135,7 @@ void PointLayer::ensureSprites(const Theme& theme, qreal dpr)
         return sprite;
     };
     const double edge = 2.0 * theme.markerEdgeWidth + 2.0;
-    for (std::size_t cls = 0; cls < 2; ++cls) {
+    for (std::size_t cls = 0; cls < m_sprites.size(); ++cls) {
         const MarkerShape shape = theme.classShapes[cls];
         const QColor fill = theme.classColors[cls];
         // Unselected sprites are as small as the shape allows: fewer pixels to composite.
@@ -173,7 +180,7 @@ void PointLayer::rebuildLayer(const PlotScene& scene, const ViewTransform& tf, q
     QPainter p(&m_layer);
     for (std::size_t i = 0; i < data.size(); ++i) {
         const Sprite& sprite =
-            m_sprites[labels[i] == 1 ? 1 : 0][withSelection && scene.selected[i] ? 1 : 0];
+            m_sprites[classIndex(labels[i])][withSelection && scene.selected[i] ? 1 : 0];
         const QPointF c = tf.toPixel(xy[2 * i], xy[2 * i + 1]) - area.topLeft();
         if (!std::isfinite(c.x()) || !std::isfinite(c.y()) || std::abs(c.x()) > 1e7 ||
             std::abs(c.y()) > 1e7)
@@ -235,7 +242,7 @@ void PointLayer::drawPointsRaster(QPainter& painter, const PlotScene& scene, con
             if (!visible.contains(c))
                 continue;
             const Sprite& sprite =
-                m_sprites[data.label(i) == 1 ? 1 : 0][withSelection && scene.selected[i] ? 1 : 0];
+                m_sprites[classIndex(data.label(i))][withSelection && scene.selected[i] ? 1 : 0];
             painter.drawImage(QPointF(spriteCorner(c, sprite.half, dpr)) / dpr, sprite.image);
         }
         return;
@@ -329,7 +336,7 @@ void PointLayer::drawPointsVector(QPainter& painter, const PlotScene& scene, con
         const QPointF c = tf.toPixel(data.point(i));
         if (!visible.contains(c))
             continue;
-        const std::size_t cls = data.label(i) == 1 ? 1 : 0;
+        const std::size_t cls = classIndex(data.label(i));
         drawMarker(painter, theme.classShapes[cls], c, theme, theme.classColors[cls]);
         if (withSelection && scene.selected[i] != 0)
             drawSelectionRing(painter, c, theme);

@@ -10,9 +10,9 @@
 
 namespace plab::render {
 
-/// The data points and the rings that annotate them: the glow and ring of the sample being
-/// processed, the points, the red rings of misclassified points (a red dot on each where rings
-/// would merge), the hover ring.
+/// The data points (each class its colour and shape, theme.h) and the rings that annotate them: the
+/// glow and ring of the sample being processed, the points, the red rings of misclassified points
+/// (a red dot on each where rings would merge), the hover ring.
 ///
 /// On raster devices the points are drawn once into a cached image (marker sprites) that is
 /// reused while only the model changes; the cache is keyed on the data pointer and revision, the
@@ -78,7 +78,7 @@ private:
     // Sprites: [class][selected] markers and the misclassified ring, at the device pixel ratio.
     Theme m_spriteTheme;
     qreal m_spriteDpr = 0.0;
-    std::array<std::array<Sprite, 2>, 2> m_sprites;
+    std::array<std::array<Sprite, 2>, learning::kMaxClasses> m_sprites;
     Sprite m_errorRing;
 };
 

@@ -20,6 +20,10 @@ enum class MarkerShape
     Triangle, ///< pointing up
     Square,
     Diamond,
+    TriangleDown,
+    Plus,  ///< a filled plus sign
+    Star,  ///< five points
+    Cross, ///< a filled X
 };
 
 /// The learning curves, in the order the charts draw them and their legends list them.
@@ -58,11 +62,12 @@ struct Theme
     QColor text;           ///< tick labels, axis titles, messages
     QColor mutedText;      ///< secondary annotations (scale notes, legend counts)
 
-    // Classes: index 0 is the negative class, 1 the positive one.
+    // Classes, by label (0 ... 7); with two classes 0 is the negative class, 1 the positive one.
     std::array<QColor, learning::kMaxClasses> classColors;
+    /// Every class its own shape; the first two are the two-class look of the first lessons.
     std::array<MarkerShape, learning::kMaxClasses> classShapes{
-        MarkerShape::Circle, MarkerShape::Triangle, MarkerShape::Square, MarkerShape::Diamond,
-        MarkerShape::Circle, MarkerShape::Triangle, MarkerShape::Square, MarkerShape::Diamond};
+        MarkerShape::Circle,       MarkerShape::Triangle, MarkerShape::Square, MarkerShape::Diamond,
+        MarkerShape::TriangleDown, MarkerShape::Plus,     MarkerShape::Star,   MarkerShape::Cross};
     QColor markerEdge;        ///< thin outline around every marker (contrast against shading)
     double markerSize = 12.0; ///< marker diameter
     double markerEdgeWidth = 1.0;

@@ -34,7 +34,7 @@ TEST_F(UndoCommands, AddAppendsAndUndoRemoves)
     stack().push(new AddPoints(&m_doc, {Sample{{4.25, -1.5}, 1}}));
     ASSERT_EQ(m_doc.data().size(), 4u);
     EXPECT_EQ(m_doc.data().sample(3), (Sample{{4.25, -1.5}, 1}));
-    EXPECT_EQ(stack().text(stack().index() - 1), QStringLiteral("Add point"));
+    EXPECT_EQ(stack().text(stack().index() - 1), QStringLiteral("Add point of class 1"));
     stack().undo();
     EXPECT_EQ(m_doc.data(), kThree);
     stack().redo();
@@ -103,6 +103,31 @@ TEST_F(UndoCommands, SetLabelsAndUndo)
     EXPECT_EQ(m_doc.data().point(0), kThree.point(0));
     stack().undo();
     EXPECT_EQ(m_doc.data(), kThree);
+}
+
+TEST_F(UndoCommands, LabelsUpToClassSevenAreSetAndUndoneAndNamed)
+{
+    stack().push(new SetPointLabels(&m_doc, {2, 0}, 7));
+    EXPECT_EQ(m_doc.data().label(0), 7);
+    EXPECT_EQ(m_doc.data().label(1), kThree.label(1));
+    EXPECT_EQ(m_doc.data().label(2), 7);
+    EXPECT_EQ(m_doc.classesInData(), 8);
+    // Saved, the project's classes hold every label (its reader refuses labels beyond them).
+    EXPECT_EQ(m_doc.settings().classes, 2);
+    EXPECT_EQ(m_doc.toProject().settings.classes, 8);
+    EXPECT_EQ(stack().text(stack().index() - 1), QStringLiteral("Change 2 points to class 7"));
+    stack().push(new SetPointLabels(&m_doc, {1}, 4));
+    EXPECT_EQ(stack().text(stack().index() - 1), QStringLiteral("Change point to class 4"));
+    stack().undo();
+    stack().undo();
+    EXPECT_EQ(m_doc.data(), kThree);
+    EXPECT_EQ(m_doc.classesInData(), 2);
+
+    stack().push(new AddPoints(&m_doc, {Sample{{1, 1}, 5}, Sample{{2, 2}, 5}}));
+    EXPECT_EQ(stack().text(stack().index() - 1), QStringLiteral("Add 2 points of class 5"));
+    EXPECT_EQ(m_doc.classesInData(), 6);
+    stack().push(new AddPoints(&m_doc, {Sample{{1, 1}, 5}, Sample{{2, 2}, 3}}));
+    EXPECT_EQ(stack().text(stack().index() - 1), QStringLiteral("Add 2 points"));
 }
 
 TEST_F(UndoCommands, NoOpEditsLeaveNoStep)

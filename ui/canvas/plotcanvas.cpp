@@ -37,6 +37,12 @@ bool isCanvasKey(const QKeyEvent* event)
     case Qt::Key_Space:
     case Qt::Key_1:
     case Qt::Key_2:
+    case Qt::Key_3:
+    case Qt::Key_4:
+    case Qt::Key_5:
+    case Qt::Key_6:
+    case Qt::Key_7:
+    case Qt::Key_8:
     case Qt::Key_Delete:
     case Qt::Key_Backspace:
     case Qt::Key_Escape:
@@ -100,8 +106,7 @@ void PlotCanvas::clearTrainingView()
 
 void PlotCanvas::setActiveClass(int cls)
 {
-    cls = cls == 1 ? 1 : 0;
-    if (cls == m_activeClass)
+    if (cls < 0 || cls >= learning::kMaxClasses || cls == m_activeClass)
         return;
     m_activeClass = cls;
     update();
@@ -331,7 +336,7 @@ void PlotCanvas::mousePressEvent(QMouseEvent* event)
             }
             showPointMenu(event->globalPosition().toPoint(), *hit);
         } else {
-            addPointAt(pos, 1 - m_activeClass);
+            addPointAt(pos, otherClass());
         }
         event->accept();
         return;
@@ -420,7 +425,7 @@ void PlotCanvas::mouseReleaseEvent(QMouseEvent* event)
         if (!m_selected.empty())
             clearSelection();
         else
-            addPointAt(pos, (m_gesture.pressModifiers() & Qt::ShiftModifier) ? 1 - m_activeClass
+            addPointAt(pos, (m_gesture.pressModifiers() & Qt::ShiftModifier) ? otherClass()
                                                                              : m_activeClass);
         break;
     case DragGesture::Kind::Rubber:
@@ -481,10 +486,15 @@ void PlotCanvas::keyPressEvent(QKeyEvent* event)
         }
         return;
     case Qt::Key_1:
-        setActiveClass(0);
-        return;
     case Qt::Key_2:
-        setActiveClass(1);
+    case Qt::Key_3:
+    case Qt::Key_4:
+    case Qt::Key_5:
+    case Qt::Key_6:
+    case Qt::Key_7:
+    case Qt::Key_8:
+        // Key k places label k - 1, the k-th class (labels are 0 ... 7, as in the files).
+        setActiveClass(event->key() - Qt::Key_1);
         return;
     case Qt::Key_Delete:
     case Qt::Key_Backspace:
@@ -561,9 +571,10 @@ void PlotCanvas::showPointMenu(const QPoint& globalPos, std::size_t index)
     menu->setAttribute(Qt::WA_DeleteOnClose);
     menu->addAction(count == 1 ? tr("Remove point") : tr("Remove %n points", nullptr, int(count)),
                     this, &PlotCanvas::deleteSelection);
-    // Only a change that changes something: no "Change to class 1" for class-1 points.
+    // Only a change that changes something: no "Change to class 1" for class-1 points. Every
+    // class a key could place (so a point can be given a class no point has yet).
     const std::vector<std::size_t> targets = selectedIndices();
-    for (int cls = 0; cls < 2; ++cls) {
+    for (int cls = 0; cls < learning::kMaxClasses; ++cls) {
         const bool changes = std::any_of(targets.begin(), targets.end(), [&](std::size_t i) {
             return m_document->data().label(i) != cls;
         });

@@ -32,7 +32,8 @@ using TrainingView = render::ModelView;
 ///
 /// Mouse and keys:
 /// - left click on empty space adds a point of the active class; right click or Shift+click adds
-///   the other class; 1 and 2 choose the active class;
+///   the other class (otherClass()); the keys 1 ... 8 choose the active class: key k the label
+///   k - 1 (classes keep their file labels 0 ... 7 everywhere);
 /// - left-drag on a point moves it (with the rest of the selection if it is selected); one drag
 ///   is one undo step; points never leave +/-learning::kMaxCoordinate (a click beyond it adds
 ///   nothing, a drag stops at it, and message() says so);
@@ -66,7 +67,11 @@ public:
     /// Draw a network's hidden units' weight vectors (render::PlotScene::showHiddenArrows).
     void setShowHiddenArrows(bool show);
 
+    /// The class a left click places: a label 0 ... 7.
     [[nodiscard]] int activeClass() const { return m_activeClass; }
+    /// The class a right click or Shift+click places: 1 while class 0 is active, else 0 (with two
+    /// classes, the other one).
+    [[nodiscard]] int otherClass() const { return m_activeClass == 0 ? 1 : 0; }
     void setTheme(const render::Theme& theme);
     [[nodiscard]] const render::Theme& theme() const { return m_theme; }
 
@@ -83,7 +88,7 @@ public:
     [[nodiscard]] QSize minimumSizeHint() const override;
 
 public Q_SLOTS:
-    /// 0 or 1; emits activeClassChanged() when it changes.
+    /// A label 0 ... 7 (others are ignored); emits activeClassChanged() when it changes.
     void setActiveClass(int cls);
     /// Frames all points (the default view when there are none).
     void fitToData();

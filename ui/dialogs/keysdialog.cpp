@@ -10,8 +10,9 @@ KeysDialog::KeysDialog(QWidget* parent)
     setObjectName(u"keysDialog"_s);
     const QString rows[][2] = {
         {tr("Left click"), tr("place a point of the active class")},
-        {tr("Right click / Shift+click"), tr("place a point of the other class")},
-        {tr("1, 2"), tr("choose the active class")},
+        {tr("Right click / Shift+click"),
+         tr("place a point of class 1 while class 0 is active, of class 0 otherwise")},
+        {tr("1 … 8"), tr("choose the active class: key k places class k − 1 (key 3: class 2)")},
         {tr("Drag a point"), tr("move it (one undo step)")},
         {tr("Drag on empty space"), tr("select points in a rectangle")},
         {tr("Delete, Backspace"), tr("remove the selected or hovered points")},

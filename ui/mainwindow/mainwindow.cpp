@@ -508,6 +508,7 @@ void MainWindow::updateCounts()
 {
     const learning::Dataset& data = m_document->data();
     m_status->showCounts(data);
+    m_controls->setClassesInData(m_document->classesInData());
     m_status->showSelection(m_canvas->selectedIndices().size());
     m_actions->setHasPoints(!data.empty());
 }

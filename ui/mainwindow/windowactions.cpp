@@ -1,6 +1,7 @@
 #include "ui/mainwindow/windowactions.h"
 
 #include "editor/playback.h"
+#include "learning/network.h"
 #include "ui/dialogs/aboutdialog.h"
 #include "ui/dialogs/generatordialog.h"
 #include "ui/dialogs/keysdialog.h"
@@ -150,14 +151,18 @@ void WindowActions::createActions()
     saveDataAction = make(QT_TR_NOOP("&Save Data Set (CSV)…"), "actionSaveDataSet");
     saveDataAction->setShortcut(QKeySequence(u"Ctrl+Shift+E"_s));
     clearAction = make(QT_TR_NOOP("&Clear Points"), "actionClear");
+    // Key k places label k - 1: classes keep their file labels 0 ... 7 everywhere.
+    static constexpr const char* placeClass[learning::kMaxClasses] = {
+        QT_TR_NOOP("Place Class &0"), QT_TR_NOOP("Place Class &1"), QT_TR_NOOP("Place Class &2"),
+        QT_TR_NOOP("Place Class &3"), QT_TR_NOOP("Place Class &4"), QT_TR_NOOP("Place Class &5"),
+        QT_TR_NOOP("Place Class &6"), QT_TR_NOOP("Place Class &7")};
     m_classGroup = new QActionGroup(this);
-    for (int cls = 0; cls < 2; ++cls) {
+    for (int cls = 0; cls < learning::kMaxClasses; ++cls) {
         auto* action = new QAction(m_window);
-        setSourceText(action,
-                      cls == 0 ? QT_TR_NOOP("Place Class &0") : QT_TR_NOOP("Place Class &1"));
-        action->setObjectName(cls == 0 ? u"actionClass0"_s : u"actionClass1"_s);
+        setSourceText(action, placeClass[cls]);
+        action->setObjectName(u"actionClass%1"_s.arg(cls));
         action->setCheckable(true);
-        action->setShortcut(QKeySequence(cls == 0 ? Qt::Key_1 : Qt::Key_2));
+        action->setShortcut(QKeySequence(Qt::Key(Qt::Key_1 + cls)));
         action->setChecked(cls == 0);
         m_classGroup->addAction(action);
         connect(action, &QAction::triggered, this, [this, cls] { Q_EMIT classChosen(cls); });
@@ -414,7 +419,8 @@ void WindowActions::checkTheme(const QString& choice)
 
 void WindowActions::checkClass(int cls)
 {
-    m_classGroup->actions().at(cls == 1 ? 1 : 0)->setChecked(true);
+    if (cls >= 0 && cls < m_classGroup->actions().size())
+        m_classGroup->actions().at(cls)->setChecked(true);
 }
 
 } // namespace plab::ui

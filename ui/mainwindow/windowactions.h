@@ -68,7 +68,7 @@ public:
     void setHasPoints(bool any);
     /// Checks the theme action of \p choice ("system", "light", ...).
     void checkTheme(const QString& choice);
-    /// Checks the class action of \p cls (0 or 1).
+    /// Checks the class action of \p cls (0 ... 7).
     void checkClass(int cls);
     /// "Undo Add point", "Redo Move 3 points": from the commands, in the current language.
     void updateUndoTexts();
@@ -111,7 +111,7 @@ public:
 Q_SIGNALS:
     /// Data > Classic Data Sets > \p generator.
     void classicDataSetChosen(plab::learning::Generator generator);
-    /// Data > Place Class 0 / 1.
+    /// Data > Place Class 0 ... 7 (keys 1 ... 8).
     void classChosen(int cls);
     /// View > Theme > \p choice.
     void themeChosen(const QString& choice);

@@ -5,7 +5,10 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QStatusBar>
+#include <QStringList>
 #include <QStyle>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -51,7 +54,13 @@ void WindowStatusBar::showCursor(std::optional<QPointF> world)
 
 void WindowStatusBar::showCounts(const learning::Dataset& data)
 {
-    m_counts->setText(tr("class 0: %1 · class 1: %2").arg(data.count(0)).arg(data.count(1)));
+    // Classes 0 and 1 always, and every further class up to the largest label.
+    QStringList counts;
+    const int classes =
+        std::max(2, data.empty() ? 0 : 1 + *std::ranges::max_element(data.labels()));
+    for (int cls = 0; cls < classes; ++cls)
+        counts << tr("class %1: %2").arg(cls).arg(data.count(cls));
+    m_counts->setText(counts.join(u" · "_s));
 }
 
 void WindowStatusBar::showSelection(std::size_t selected)

@@ -1,6 +1,7 @@
 #include "ui/panels/controlpanel.h"
 
 #include "io/numberformat.h"
+#include "render/paintkit.h"
 
 #include <QAction>
 #include <QButtonGroup>
@@ -15,7 +16,6 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QPainter>
-#include <QPainterPath>
 #include <QRadioButton>
 #include <QSlider>
 #include <QSpinBox>
@@ -36,40 +36,20 @@ namespace {
 constexpr std::array<double, 12> kSpeedStops{0.5,  1.0,   2.0,   5.0,    10.0, 20.0,
                                              50.0, 100.0, 200.0, 1000.0, 1e4,  0.0};
 
-/// A class marker as an icon, in the theme's colour and shape.
+/// A class marker as an icon, in the theme's colour and shape (drawn at twice the size an icon
+/// usually gets, so it stays sharp on high-density screens).
 QIcon markerIcon(const render::Theme& theme, int cls)
 {
-    constexpr int size = 16;
+    constexpr int size = 32;
     QPixmap pixmap(size, size);
     pixmap.fill(Qt::transparent);
     QPainter painter(&pixmap);
     painter.setRenderHint(QPainter::Antialiasing);
-    painter.setPen(QPen(theme.markerEdge, 1.0));
+    painter.setPen(QPen(theme.markerEdge, 2.0));
     painter.setBrush(theme.classColors[std::size_t(cls)]);
-    const QRectF box(2.0, 2.0, size - 4.0, size - 4.0);
-    QPainterPath path;
-    switch (theme.classShapes[std::size_t(cls)]) {
-    case render::MarkerShape::Circle:
-        path.addEllipse(box);
-        break;
-    case render::MarkerShape::Square:
-        path.addRect(box);
-        break;
-    case render::MarkerShape::Triangle:
-        path.moveTo(box.center().x(), box.top());
-        path.lineTo(box.bottomRight());
-        path.lineTo(box.bottomLeft());
-        path.closeSubpath();
-        break;
-    case render::MarkerShape::Diamond:
-        path.moveTo(box.center().x(), box.top());
-        path.lineTo(box.right(), box.center().y());
-        path.lineTo(box.center().x(), box.bottom());
-        path.lineTo(box.left(), box.center().y());
-        path.closeSubpath();
-        break;
-    }
-    painter.drawPath(path);
+    // The star reaches furthest (0.72 of the diameter): every shape at the same diameter.
+    painter.drawPath(render::paintkit::markerPath(theme.classShapes[std::size_t(cls)],
+                                                  QPointF(0.5 * size, 0.5 * size), 20.0));
     return QIcon(pixmap);
 }
 
@@ -172,16 +152,17 @@ ControlPanel::ControlPanel(QWidget* parent) : QWidget(parent)
 
     // Points: which class a left click places.
     auto* points = m_pointsBox = new QGroupBox(this);
-    auto* pointsLayout = new QHBoxLayout(points);
-    m_class0 = new QRadioButton(points);
-    m_class1 = new QRadioButton(points);
+    auto* pointsLayout = new QGridLayout(points);
     m_classGroup = new QButtonGroup(this);
-    m_classGroup->addButton(m_class0, 0);
-    m_classGroup->addButton(m_class1, 1);
-    m_class0->setChecked(true);
-    pointsLayout->addWidget(m_class0);
-    pointsLayout->addWidget(m_class1);
-    pointsLayout->addStretch(1);
+    for (int cls = 0; cls < learning::kMaxClasses; ++cls) {
+        auto* button = new QRadioButton(points);
+        button->setObjectName(u"class%1"_s.arg(cls));
+        m_classGroup->addButton(button, cls);
+        pointsLayout->addWidget(button, cls / 2, cls % 2);
+    }
+    pointsLayout->setColumnStretch(2, 1);
+    m_classGroup->button(0)->setChecked(true);
+    updateClassButtons();
     layout->addWidget(points);
     connect(m_classGroup, &QButtonGroup::idClicked, this, &ControlPanel::activeClassChosen);
 
@@ -374,10 +355,13 @@ void ControlPanel::changeEvent(QEvent* event)
 void ControlPanel::retranslateUi()
 {
     m_pointsBox->setTitle(tr("New points"));
-    m_class0->setText(tr("Class 0 (key 1)"));
-    m_class1->setText(tr("Class 1 (key 2)"));
-    m_class0->setToolTip(tr("Left click places this class; right click places the other one."));
-    m_class1->setToolTip(m_class0->toolTip());
+    // Classes keep their labels (0 ... 7, as in the files); key k places label k - 1.
+    for (int cls = 0; cls < learning::kMaxClasses; ++cls) {
+        QAbstractButton* button = m_classGroup->button(cls);
+        button->setText(tr("Class %1 (key %2)").arg(cls).arg(cls + 1));
+        button->setToolTip(tr("Left click places this class; right click and Shift+click place "
+                              "class 1 while class 0 is active, class 0 otherwise."));
+    }
 
     m_runBox->setTitle(tr("Run"));
     m_speedTitle->setText(tr("Speed"));
@@ -485,13 +469,36 @@ void ControlPanel::setTrainingActions(const QList<QAction*>& actions)
 
 void ControlPanel::setTheme(const render::Theme& theme)
 {
-    m_class0->setIcon(markerIcon(theme, 0));
-    m_class1->setIcon(markerIcon(theme, 1));
+    for (int cls = 0; cls < learning::kMaxClasses; ++cls)
+        m_classGroup->button(cls)->setIcon(markerIcon(theme, cls));
 }
 
 void ControlPanel::setActiveClass(int cls)
 {
-    (cls == 1 ? m_class1 : m_class0)->setChecked(true);
+    if (QAbstractButton* button = m_classGroup->button(cls)) {
+        button->setChecked(true);
+        updateClassButtons();
+    }
+}
+
+void ControlPanel::setClassesInData(int classes)
+{
+    m_classesInData = classes;
+    updateClassButtons();
+}
+
+int ControlPanel::classCount() const
+{
+    return std::clamp(
+        std::max({m_settings.classes, m_classesInData, m_classGroup->checkedId() + 1}), 2,
+        learning::kMaxClasses);
+}
+
+void ControlPanel::updateClassButtons()
+{
+    const int count = classCount();
+    for (int cls = 0; cls < learning::kMaxClasses; ++cls)
+        m_classGroup->button(cls)->setVisible(cls < count);
 }
 
 QString ControlPanel::describeEdit(const learning::TrainingSettings& from,
@@ -553,6 +560,7 @@ void ControlPanel::updateEnabled()
     m_randomScaleLabel->setEnabled(random);
     m_initB->setEnabled(m_settings.useBias);
     m_seed->setEnabled(random || m_settings.order == learning::SampleOrder::Shuffle);
+    updateClassButtons(); // the settings' classes
 }
 
 } // namespace plab::ui

@@ -57,6 +57,9 @@ public:
 
     /// Colours and shapes of the class buttons.
     void setTheme(const render::Theme& theme);
+    /// The classes the chooser offers, 0 ... classCount() - 1: the settings' classes, those the
+    /// points hold and the active one (the keys 1-8 choose any of the eight), at least two.
+    [[nodiscard]] int classCount() const;
 
     /// The undo text of an edit from \p from to \p to, naming the setting in the words of its
     /// field and the new value: "Change learning rate to 0.5", "Turn bias off".
@@ -64,8 +67,10 @@ public:
                                        const learning::TrainingSettings& to) const;
 
 public Q_SLOTS:
-    /// 0 or 1, without emitting activeClassChosen().
+    /// 0 ... 7, without emitting activeClassChosen().
     void setActiveClass(int cls);
+    /// How many classes the points hold: 1 + their largest label (0 for none).
+    void setClassesInData(int classes);
 
 Q_SIGNALS:
     /// The user changed a setting; \p settings is the complete new set.
@@ -87,6 +92,7 @@ private:
     /// Stores \p next and emits settingsEdited() unless the widgets are being filled in.
     void commit(const learning::TrainingSettings& next);
     void updateEnabled();
+    void updateClassButtons();
 
     learning::TrainingSettings m_settings;
     bool m_updating = false;
@@ -97,8 +103,7 @@ private:
     QGroupBox* m_startBox = nullptr;
     QLabel* m_speedTitle = nullptr;
     QButtonGroup* m_classGroup = nullptr;
-    QRadioButton* m_class0 = nullptr;
-    QRadioButton* m_class1 = nullptr;
+    int m_classesInData = 0;
     QWidget* m_actionRow = nullptr;
     QComboBox* m_rule = nullptr;
     QComboBox* m_gradientMode = nullptr;
