@@ -28,6 +28,7 @@
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QStyleFactory>
+#include <QTabWidget>
 #include <QTextStream>
 #include <QUndoStack>
 
@@ -202,6 +203,20 @@ int main(int argc, char** argv)
         w->setThemeChoice(u"high-contrast"_s);
         ok = shooter.load(*w, learning::Generator::And) && shooter.trainToEnd(*w) &&
              shooter.save(*w, u"main-window-high-contrast.png"_s) && ok;
+    }
+    {
+        // The model tab: XOR on a 2-4-1 tanh network, trained.
+        auto w = shooter.window();
+        learning::TrainingSettings s = w->document()->settings();
+        s.model = learning::ModelKind::Network;
+        s.hidden = {4};
+        s.init = learning::InitKind::Random;
+        s.learningRate = 0.1;
+        s.maxEpochs = 2000;
+        w->document()->setSettings(s);
+        w->findChild<QTabWidget*>(u"controlTabs"_s)->setCurrentIndex(1);
+        ok = shooter.load(*w, learning::Generator::Xor) && shooter.trainToEnd(*w) &&
+             shooter.save(*w, u"model-panel.png"_s) && ok;
     }
     QApplication::setPalette(darkPalette());
     {
