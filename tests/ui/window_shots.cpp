@@ -22,6 +22,7 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QDockWidget>
 #include <QFile>
 #include <QPalette>
 #include <QSettings>
@@ -205,18 +206,18 @@ int main(int argc, char** argv)
              shooter.save(*w, u"main-window-high-contrast.png"_s) && ok;
     }
     {
-        // The model tab: XOR on a 2-4-1 tanh network, trained.
+        // The Model tab of the controls, for a 2-4-1 tanh network on XOR.
         auto w = shooter.window();
         learning::TrainingSettings s = w->document()->settings();
         s.model = learning::ModelKind::Network;
         s.hidden = {4};
         s.init = learning::InitKind::Random;
         s.learningRate = 0.1;
-        s.maxEpochs = 2000;
         w->document()->setSettings(s);
         w->findChild<QTabWidget*>(u"controlTabs"_s)->setCurrentIndex(1);
-        ok = shooter.load(*w, learning::Generator::Xor) && shooter.trainToEnd(*w) &&
-             shooter.save(*w, u"model-panel.png"_s) && ok;
+        ok = shooter.load(*w, learning::Generator::Xor) &&
+             shooter.save(*w, u"model-panel.png"_s, w->findChild<QDockWidget*>(u"controlDock"_s)) &&
+             ok;
     }
     QApplication::setPalette(darkPalette());
     {

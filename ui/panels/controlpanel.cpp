@@ -554,7 +554,7 @@ void ControlPanel::updateEnabled()
     m_gradientMode->setEnabled(gradient);
     m_gradientModeLabel->setEnabled(gradient);
     m_gradientMode->setToolTip(
-        why(tr("A network's samples per update are its batch size, in the model panel.")));
+        why(tr("A network's samples per update are its batch size, in the Model tab.")));
     m_stopRule->setEnabled(!gradient && !network);
     m_useBias->setEnabled(!network);
     m_useBias->setToolTip(network ? tr("A network always has biases.")

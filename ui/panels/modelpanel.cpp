@@ -556,10 +556,10 @@ void ModelPanel::updateTexts()
     if (hasHiddenUnits(s) && s.init == learning::InitKind::Zeros) {
         note = tr("The initial weights are zeros: every hidden unit of a layer computes the same "
                   "and learns the same, so each layer acts as one unit. Choose random initial "
-                  "weights in the controls.");
+                  "weights in the Training tab.");
     } else if (isNetwork(s) && s.init == learning::InitKind::Random) {
         note = tr("A network's random initial weights are Glorot-uniform from the seed, with zero "
-                  "biases; the random range of the controls does not apply.");
+                  "biases; the random range of the Training tab does not apply.");
     }
     m_initNote->setText(note);
     m_initNote->setVisible(!note.isEmpty());
