@@ -2002,6 +2002,10 @@ and refuses other models):</source>
         <source>A network draws Glorot-uniform weights from the seed: each layer&apos;s range follows from its size.</source>
         <translation>ネットワークはシードから Glorot 一様分布の重みを引きます。各層の範囲はその大きさで決まります。</translation>
     </message>
+    <message>
+        <source>This model&apos;s initial weights are typed in as layers, in a project file; w₁, w₂ and b fit only the linear model on x₁ and x₂ with two classes.</source>
+        <translation>このモデルの重みの初期値は、プロジェクトファイルに層として書きます。w₁, w₂, b が合うのは、x₁ と x₂ の上の 2 クラスの線形モデルだけです。</translation>
+    </message>
 </context>
 <context>
     <name>plab::ui::DocumentFiles</name>

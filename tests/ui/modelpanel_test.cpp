@@ -300,6 +300,18 @@ TEST(ControlPanel, ANetworkDisablesWhatOnlyTheLinearRulesUseAndSaysWhy)
     EXPECT_FALSE(panel.findChild<QComboBox*>(u"stopRule"_s)->isEnabled());
     // The learning rate still applies.
     EXPECT_TRUE(panel.findChild<QDoubleSpinBox*>(u"learningRate"_s)->isEnabled());
+    // No layers to start from: "Typed in" cannot be chosen, and says why.
+    auto* init = child<QComboBox>(panel, u"init"_s);
+    auto* items = qobject_cast<QStandardItemModel*>(init->model());
+    ASSERT_NE(items, nullptr);
+    QStandardItem* given = items->item(init->findData(int(InitKind::Given)));
+    EXPECT_FALSE(given->isEnabled());
+    EXPECT_FALSE(given->toolTip().isEmpty());
+    TrainingSettings withLayers = network({4});
+    withLayers.initialLayers =
+        learning::Network::glorot(learning::modelShape(withLayers).networkShape(), 1).layers();
+    panel.setSettings(withLayers);
+    EXPECT_TRUE(given->isEnabled());
 
     panel.setSettings(TrainingSettings{});
     EXPECT_TRUE(rule->isEnabled());

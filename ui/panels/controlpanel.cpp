@@ -19,6 +19,7 @@
 #include <QRadioButton>
 #include <QSlider>
 #include <QSpinBox>
+#include <QStandardItemModel>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -247,6 +248,7 @@ ControlPanel::ControlPanel(QWidget* parent) : QWidget(parent)
     auto* start = m_startBox = new QGroupBox(this);
     auto* startForm = new QFormLayout(start);
     m_init = makeCombo(start, {int(InitKind::Zeros), int(InitKind::Random), int(InitKind::Given)});
+    m_init->setObjectName(QStringLiteral("init"));
     addRow(startForm, m_init);
     m_givenRow = new QWidget(start);
     auto* givenLayout = new QHBoxLayout(m_givenRow);
@@ -574,6 +576,16 @@ void ControlPanel::updateEnabled()
                                    : tr("w₁, w₂ and b are the weights of the linear model on x₁ "
                                         "and x₂ with two classes; this model has other "
                                         "weights."));
+    // "Typed in" needs weights of the model's shape: w1, w2, b, or layers (from a project).
+    if (auto* items = qobject_cast<QStandardItemModel*>(m_init->model())) {
+        QStandardItem* given = items->item(m_init->findData(int(learning::InitKind::Given)));
+        const bool typable = classic || !m_settings.initialLayers.empty();
+        given->setEnabled(typable || m_settings.init == learning::InitKind::Given);
+        given->setToolTip(typable ? QString()
+                                  : tr("This model's initial weights are typed in as layers, in a "
+                                       "project file; w₁, w₂ and b fit only the linear model on "
+                                       "x₁ and x₂ with two classes."));
+    }
     const bool random = m_settings.init == learning::InitKind::Random;
     m_randomScale->setEnabled(random && !network);
     m_randomScaleLabel->setEnabled(random && !network);
