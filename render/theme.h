@@ -1,5 +1,7 @@
 #pragma once
 
+#include "learning/network.h"
+
 #include <QColor>
 #include <QFont>
 #include <QString>
@@ -57,8 +59,10 @@ struct Theme
     QColor mutedText;      ///< secondary annotations (scale notes, legend counts)
 
     // Classes: index 0 is the negative class, 1 the positive one.
-    std::array<QColor, 2> classColors;
-    std::array<MarkerShape, 2> classShapes{MarkerShape::Circle, MarkerShape::Triangle};
+    std::array<QColor, learning::kMaxClasses> classColors;
+    std::array<MarkerShape, learning::kMaxClasses> classShapes{
+        MarkerShape::Circle, MarkerShape::Triangle, MarkerShape::Square, MarkerShape::Diamond,
+        MarkerShape::Circle, MarkerShape::Triangle, MarkerShape::Square, MarkerShape::Diamond};
     QColor markerEdge;        ///< thin outline around every marker (contrast against shading)
     double markerSize = 12.0; ///< marker diameter
     double markerEdgeWidth = 1.0;
