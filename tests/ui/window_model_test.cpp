@@ -109,6 +109,32 @@ TEST_F(WindowModel, APerceptronOnX1X2WithTheProductSeparatesXor)
     const auto last = history().latestEpoch();
     EXPECT_EQ(last.status, learning::TrainingStatus::Converged);
     EXPECT_EQ(last.errors, 0);
+    // The model shown is the perceptron on (x1, x2, x1 x2), and it classifies every point.
+    ASSERT_TRUE(playback()->shownModel().has_value());
+    EXPECT_EQ(playback()->shownModel()->parameterCount(), 4);
+    EXPECT_EQ(playback()->shownModel()->errors(document()->data()), 0);
+}
+
+TEST_F(WindowModel, StepUnitsAreRefusedByTrainWithCoresReason)
+{
+    auto* kind = field<QComboBox>(u"modelKind"_s);
+    kind->setCurrentIndex(kind->findData(int(learning::ModelKind::Network)));
+    auto* activation = field<QComboBox>(u"activation"_s);
+    activation->setCurrentIndex(activation->findData(int(learning::Activation::Step)));
+    EXPECT_EQ(document()->settings().activation, learning::Activation::Step);
+    EXPECT_TRUE(undoText().startsWith(u"Undo Change activation to Step"_s))
+        << undoText().toStdString();
+    const QString reason = io::describeModelProblem(
+        {learning::ModelSettingsError::Field::Activation, std::string_view()});
+    EXPECT_TRUE(field<QLabel>(u"hiddenNote"_s)->text().contains(reason));
+
+    m_window->generate(learning::Generator::Xor, learning::GeneratorParams{});
+    QApplication::processEvents();
+    action("actionTrain")->trigger();
+    QApplication::processEvents();
+    EXPECT_FALSE(playback()->isRunning());
+    EXPECT_TRUE(statusLine().contains(reason, Qt::CaseInsensitive))
+        << statusLine().toStdString() << " / " << statusMessage().toStdString();
 }
 
 TEST_F(WindowModel, ThePanelFollowsTheSettingsOfAProject)
