@@ -101,6 +101,13 @@
             <numerusform>%n errors</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1 (%n parameters)</source>
+        <translation>
+            <numerusform>%1 (%n parameter)</numerusform>
+            <numerusform>%1 (%n parameters)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>plab::io::Validation</name>
@@ -109,6 +116,16 @@
         <translation>
             <numerusform>the data set has only one class (%n point of class %1): training needs points of both classes</numerusform>
             <numerusform>the data set has only one class (%n points of class %1): training needs points of both classes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>plab::render::HiddenPainter</name>
+    <message numerus="yes">
+        <source>Hidden layer %1 (%n unit(s), %2)</source>
+        <translation>
+            <numerusform>Hidden layer %1 (%n unit, %2)</numerusform>
+            <numerusform>Hidden layer %1 (%n units, %2)</numerusform>
         </translation>
     </message>
 </context>
@@ -164,6 +181,16 @@
         <translation>
             <numerusform>… and %n more row</numerusform>
             <numerusform>… and %n more rows</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>plab::ui::HiddenView</name>
+    <message numerus="yes">
+        <source>Layer %1 (%n unit(s))</source>
+        <translation>
+            <numerusform>Layer %1 (%n unit)</numerusform>
+            <numerusform>Layer %1 (%n units)</numerusform>
         </translation>
     </message>
 </context>

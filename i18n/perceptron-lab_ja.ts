@@ -720,21 +720,6 @@ and refuses other models):</source>
     </message>
 </context>
 <context>
-    <name>plab::editor::WindowModels</name>
-    <message>
-        <source>this project uses a %1 network, which the window cannot show yet; train it with perceptron-lab train</source>
-        <translation>このプロジェクトは %1 のネットワークを使っています。ウィンドウではまだ表示できません。perceptron-lab train で学習してください</translation>
-    </message>
-    <message>
-        <source>this data set has %1 classes (labels 0 to %2), which the window cannot show yet (it shows two); train it with perceptron-lab train</source>
-        <translation>このデータセットには %1 クラス（ラベル 0 〜 %2）があります。ウィンドウではまだ表示できません（表示できるのは 2 クラスです）。perceptron-lab train で学習してください</translation>
-    </message>
-    <message>
-        <source>this project uses a %1 model with %2 classes, which the window cannot show yet; train it with perceptron-lab train</source>
-        <translation>このプロジェクトは %2 クラスの %1 モデルを使っています。ウィンドウではまだ表示できません。perceptron-lab train で学習してください</translation>
-    </message>
-</context>
-<context>
     <name>plab::exporting::ExportOptions</name>
     <message>
         <source>16:9 slide (1920 × 1080)</source>
@@ -842,6 +827,12 @@ and refuses other models):</source>
     <message>
         <source>b = %1</source>
         <translation>b = %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n parameters)</source>
+        <translation>
+            <numerusform>%1（パラメータ %n 個）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1482,6 +1473,90 @@ and refuses other models):</source>
     <message>
         <source>loss</source>
         <translation>損失</translation>
+    </message>
+</context>
+<context>
+    <name>plab::render::HiddenPainter</name>
+    <message numerus="yes">
+        <source>Hidden layer %1 (%n unit(s), %2)</source>
+        <translation>
+            <numerusform>隠れ層 %1（%n ユニット、%2）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Shows a network&apos;s hidden layer: the data as two of its units see it.</source>
+        <translation>ネットワークの隠れ層を表示します: データが 2 つのユニットからどう見えるかを示します。</translation>
+    </message>
+    <message>
+        <source>Shows a network&apos;s hidden layer: this network has none.</source>
+        <translation>ネットワークの隠れ層を表示します: このネットワークには隠れ層がありません。</translation>
+    </message>
+    <message>
+        <source>Line: the output unit&apos;s z = %1 = 0; class 1 where z &gt; 0.</source>
+        <translation>直線: 出力ユニットの z = %1 = 0。z &gt; 0 の側がクラス 1 です。</translation>
+    </message>
+    <message>
+        <source>Its weights on these two units are 0: there is no line.</source>
+        <translation>この 2 つのユニットへの重みが 0 なので、直線はありません。</translation>
+    </message>
+    <message>
+        <source>The line lies outside this square: every point is on one side.</source>
+        <translation>直線はこの正方形の外にあります: すべての点が同じ側にあります。</translation>
+    </message>
+    <message>
+        <source>Shaded: the class the output layer&apos;s %1 units give each point of the plane.</source>
+        <translation>塗り分け: 出力層の %1 個のユニットが平面の各点に与えるクラスです。</translation>
+    </message>
+    <message>
+        <source>The next layer is hidden too: the lines are its units&apos; nets = 0 (%1); the output&apos;s decision is not a line in this plane.</source>
+        <translation>次の層も隠れ層です: 直線はそのユニットの net = 0 です（%1）。出力の決定はこの平面では直線になりません。</translation>
+    </message>
+    <message>
+        <source>The layer has one unit: both axes show it.</source>
+        <translation>この層のユニットは 1 つなので、両方の軸がそのユニットを示します。</translation>
+    </message>
+    <message>
+        <source>Both axes show the same unit: the points lie on the diagonal.</source>
+        <translation>両方の軸が同じユニットを示すため、点は対角線上に並びます。</translation>
+    </message>
+    <message>
+        <source>Exact: the layer has two units.</source>
+        <translation>厳密: この層のユニットは 2 つです。</translation>
+    </message>
+    <message>
+        <source>A slice: the units not shown are held at their mean over the data (%1), while each point has its own values, so a point can lie on the other side of a line.</source>
+        <translation>断面: 表示していないユニットはデータ全体の平均値に固定しています（%1）。各点はそれぞれ自分の値を持つため、点が直線の反対側に見えることがあります。</translation>
+    </message>
+</context>
+<context>
+    <name>plab::render::NetworkPainter</name>
+    <message>
+        <source>Inputs</source>
+        <translation>入力</translation>
+    </message>
+    <message>
+        <source>Output: σ</source>
+        <translation>出力: σ</translation>
+    </message>
+    <message>
+        <source>Output: softmax</source>
+        <translation>出力: softmax</translation>
+    </message>
+    <message>
+        <source>Hidden: %1</source>
+        <translation>隠れ層: %1</translation>
+    </message>
+    <message>
+        <source>Hidden %1: %2</source>
+        <translation>隠れ層 %1: %2</translation>
+    </message>
+    <message>
+        <source>every weight and bias is 0</source>
+        <translation>重みとバイアスはすべて 0</translation>
+    </message>
+    <message>
+        <source>widest line: |w| = %1</source>
+        <translation>最も太い線: |w| = %1</translation>
     </message>
 </context>
 <context>
@@ -2610,6 +2685,51 @@ and refuses other models):</source>
     </message>
 </context>
 <context>
+    <name>plab::ui::HiddenView</name>
+    <message>
+        <source>Export to</source>
+        <translation>エクスポート先</translation>
+    </message>
+    <message numerus="yes">
+        <source>Layer %1 (%n unit(s))</source>
+        <translation>
+            <numerusform>層 %1（%n ユニット）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>hidden-layer</source>
+        <translation>隠れ層</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.svg *.pdf)</source>
+        <translation>画像 (*.png *.svg *.pdf)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>エクスポート</translation>
+    </message>
+    <message>
+        <source>&amp;Layer:</source>
+        <translation>層(&amp;L):</translation>
+    </message>
+    <message>
+        <source>&amp;Units:</source>
+        <translation>ユニット(&amp;U):</translation>
+    </message>
+    <message>
+        <source>The unit on the horizontal axis</source>
+        <translation>横軸のユニット</translation>
+    </message>
+    <message>
+        <source>The unit on the vertical axis</source>
+        <translation>縦軸のユニット</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>エクスポート(&amp;E)…</translation>
+    </message>
+</context>
+<context>
     <name>plab::ui::KeysDialog</name>
     <message>
         <source>Keys and Mouse</source>
@@ -3019,6 +3139,99 @@ and refuses other models):</source>
     <message>
         <source>%1 (initial weights: random)</source>
         <translation>%1（重みの初期値: ランダム）</translation>
+    </message>
+</context>
+<context>
+    <name>plab::ui::NetworkPanel</name>
+    <message>
+        <source>Network</source>
+        <translation>ネットワーク</translation>
+    </message>
+    <message>
+        <source>Set %1 to %2</source>
+        <translation>%1 を %2 に設定</translation>
+    </message>
+    <message>
+        <source>%1 = %2
+The weight from %3 to %4. Click to type a new value.</source>
+        <translation>%1 = %2
+%3 から %4 への重み。クリックすると新しい値を入力できます。</translation>
+    </message>
+    <message>
+        <source>%1 = %2
+The bias of %3: its weight from the constant input +1. Click to type a new value.</source>
+        <translation>%1 = %2
+%3 のバイアス（定数入力 +1 からの重み）。クリックすると新しい値を入力できます。</translation>
+    </message>
+    <message>
+        <source>%1: an input of the model.
+Its picture: its value over the view.</source>
+        <translation>%1: モデルの入力。
+図: 表示範囲でのその値。</translation>
+    </message>
+    <message>
+        <source>%1: a hidden unit of layer %2 (%3), bias %4.
+Its picture: its activation over the view. Click to type its bias.</source>
+        <translation>%1: 第 %2 層の隠れユニット（%3）、バイアス %4。
+図: 表示範囲でのその活性。クリックするとバイアスを入力できます。</translation>
+    </message>
+    <message>
+        <source>%1: the output unit (no bias).
+Its picture: σ(z), the probability of class 1, over the view.</source>
+        <translation>%1: 出力ユニット（バイアスなし）。
+図: 表示範囲での σ(z)（クラス 1 の確率）。</translation>
+    </message>
+    <message>
+        <source>%1: the output unit, bias %2.
+Its picture: σ(z), the probability of class 1, over the view. Click to type its bias.</source>
+        <translation>%1: 出力ユニット、バイアス %2。
+図: 表示範囲での σ(z)（クラス 1 の確率）。クリックするとバイアスを入力できます。</translation>
+    </message>
+    <message>
+        <source>%1: the output unit of class %2, bias %3.
+Its picture: the softmax probability of class %2 over the view. Click to type its bias.</source>
+        <translation>%1: クラス %2 の出力ユニット、バイアス %3。
+図: 表示範囲でのクラス %2 の softmax 確率。クリックするとバイアスを入力できます。</translation>
+    </message>
+    <message>
+        <source>%1: Enter applies, Esc cancels, Tab moves on</source>
+        <translation>%1: Enter で適用、Esc で取り消し、Tab で次へ</translation>
+    </message>
+    <message>
+        <source>“%1” is not a number. Type a value such as 0.5 or −1.25.</source>
+        <translation>「%1」は数値ではありません。0.5 や −1.25 のような値を入力してください。</translation>
+    </message>
+    <message>
+        <source>A weight must be a finite number, not %1.</source>
+        <translation>重みは有限の数でなければなりません（%1 は不可）。</translation>
+    </message>
+    <message>
+        <source>A weight must be within ±1e9.</source>
+        <translation>重みは ±1e9 の範囲内でなければなりません。</translation>
+    </message>
+    <message>
+        <source>%1 is too close to 0 to be stored. Type 0 or a larger value.</source>
+        <translation>%1 は 0 に近すぎて保持できません。0 かもっと大きな値を入力してください。</translation>
+    </message>
+    <message>
+        <source>A weight must be a finite number.</source>
+        <translation>重みは有限の数でなければなりません。</translation>
+    </message>
+    <message>
+        <source>A weight must be within ±1e9 (%1 is not).</source>
+        <translation>重みは ±1e9 の範囲内でなければなりません（%1 は範囲外です）。</translation>
+    </message>
+    <message>
+        <source>This model has no bias: turn the bias on in the controls first.</source>
+        <translation>このモデルにはバイアスがありません。先にコントロールでバイアスをオンにしてください。</translation>
+    </message>
+    <message>
+        <source>The model has no such parameter any more.</source>
+        <translation>モデルにはもうこのパラメーターがありません。</translation>
+    </message>
+    <message>
+        <source>The network appears here once there is a model to show: add points of two classes.</source>
+        <translation>表示するモデルができるとここにネットワークが表示されます。2 つのクラスの点を追加してください。</translation>
     </message>
 </context>
 <context>
@@ -3606,6 +3819,14 @@ and refuses other models):</source>
     <message>
         <source>&amp;How big is this model?</source>
         <translation>このモデルの大きさは?(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Hidden Layer</source>
+        <translation>隠れ層</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>ネットワーク</translation>
     </message>
 </context>
 <context>

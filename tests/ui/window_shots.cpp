@@ -1,5 +1,5 @@
-// plab_window_shots: renders the main window in its main states to PNG, for docs/images and the
-// README. Not a test; run by hand:
+// plab_window_shots: renders the main window in its main states (and the network dock) to PNG,
+// for docs/images and the README. Not a test; run by hand:
 //
 //     plab_window_shots <directory> [width height]
 //
@@ -198,6 +198,44 @@ int main(int argc, char** argv)
         ok = shooter.save(*w, u"run-set-aside.png"_s) && ok;
         d->undoStack()->undo();
         ok = shooter.save(*w, u"run-restored.png"_s) && ok;
+    }
+    {
+        // The network panel (issue 13): a 2-4-1 tanh network trained on XOR, and lesson 4's
+        // OR / NAND / AND network of step units typed by hand. The dock alone, made wide.
+        const auto networkShot = [&](const learning::TrainingSettings& settings,
+                                     const QString& name) {
+            auto w = shooter.window();
+            w->document()->setSettings(settings);
+            if (!shooter.load(*w, learning::Generator::Xor))
+                return false;
+            if (settings.activation != learning::Activation::Step && !shooter.trainToEnd(*w))
+                return false;
+            auto* dock = w->findChild<QDockWidget*>(u"networkDock"_s);
+            dock->show();
+            dock->raise();
+            w->resizeDocks({dock}, {620}, Qt::Horizontal);
+            return shooter.save(*w, name, dock);
+        };
+        learning::TrainingSettings tanh;
+        tanh.model = learning::ModelKind::Network;
+        tanh.hidden = {4};
+        tanh.learningRate = 0.5;
+        tanh.maxEpochs = 3000;
+        tanh.seed = 3;
+        tanh.init = learning::InitKind::Random;
+        ok = networkShot(tanh, u"network-panel.png"_s) && ok;
+
+        learning::TrainingSettings step = tanh;
+        step.activation = learning::Activation::Step;
+        step.hidden = {2};
+        step.init = learning::InitKind::Given;
+        Eigen::MatrixXd W1(2, 2);
+        W1 << 1, 1, -1, -1;
+        Eigen::MatrixXd W2(1, 2);
+        W2 << 1, 1;
+        step.initialLayers = {learning::Layer{W1, Eigen::Vector2d(-0.5, 1.5)},
+                              learning::Layer{W2, Eigen::VectorXd::Constant(1, -1.5)}};
+        ok = networkShot(step, u"network-step.png"_s) && ok;
     }
     {
         auto w = shooter.window();

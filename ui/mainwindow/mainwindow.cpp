@@ -14,8 +14,10 @@
 #include "ui/mainwindow/windowsettings.h"
 #include "ui/mainwindow/windowstatusbar.h"
 #include "ui/panels/controlpanel.h"
+#include "ui/panels/hiddenview.h"
 #include "ui/panels/learningcurves.h"
 #include "ui/panels/modelpanel.h"
+#include "ui/panels/networkpanel.h"
 #include "ui/panels/parameterpanel.h"
 #include "ui/panels/timeline.h"
 
@@ -126,8 +128,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_presenter = new TrainingPresenter(m_playback, m_document, m_canvas, m_parameters, m_curves,
                                         m_timeline, this);
     m_files = new DocumentFiles(this, m_document, m_playback);
-    m_actions = new WindowActions(this, m_document->undoStack(),
-                                  {m_controlDock, m_parameterDock, m_curveDock, m_undoDock});
+    m_actions =
+        new WindowActions(this, m_document->undoStack(),
+                          {m_controlDock, m_parameterDock, m_curveDock, m_undoDock, m_networkDock});
     m_controls->setTrainingActions(m_actions->trainingActions());
     fitControlDock();
     m_status = new WindowStatusBar(statusBar());
@@ -227,6 +230,25 @@ void MainWindow::createDocks()
     m_undoDock->setWidget(undoView);
     addDockWidget(Qt::RightDockWidgetArea, m_undoDock);
     tabifyDockWidget(m_parameterDock, m_undoDock);
+
+    // The hidden layer's view, a tab beside the parameters: a network's hidden layer is what the
+    // parameters alone do not show (its toggle joins the View menu in connectParts()).
+    auto* hidden = new HiddenView;
+    auto* hiddenDock = new QDockWidget(this);
+    hiddenDock->setObjectName(u"hiddenDock"_s);
+    hiddenDock->setWidget(hidden);
+    WindowActions::setSourceTitle(hiddenDock,
+                                  QT_TRANSLATE_NOOP("plab::ui::WindowActions", "Hidden Layer"));
+    addDockWidget(Qt::RightDockWidgetArea, hiddenDock);
+    tabifyDockWidget(m_parameterDock, hiddenDock);
+    // The network: a tab beside the parameters, brought to the front when the model becomes a
+    // network (see connectParts()).
+    m_network = new NetworkPanel;
+    m_networkDock = new QDockWidget(this);
+    m_networkDock->setObjectName(u"networkDock"_s);
+    m_networkDock->setWidget(m_network);
+    addDockWidget(Qt::RightDockWidgetArea, m_networkDock);
+    tabifyDockWidget(m_parameterDock, m_networkDock);
     m_parameterDock->raise();
 }
 
@@ -330,9 +352,15 @@ void MainWindow::connectParts()
     connect(m_document, &editor::Document::loaded, statusBar(), &QStatusBar::clearMessage);
     connect(m_document, &editor::Document::dataChanged, this, &MainWindow::updateCounts);
     connect(m_document, &editor::Document::settingsChanged, this, [this] {
+        const bool wasNetwork =
+            m_network->model() && m_network->model()->kind() == learning::ModelKind::Network;
         m_controls->setSettings(m_document->settings());
         m_model->setSettings(m_document->settings());
+        m_network->setSettings(m_document->settings());
         WindowSettings().setTraining(m_document->settings());
+        if (!wasNetwork && m_document->settings().model == learning::ModelKind::Network &&
+            m_networkDock->isVisible())
+            m_networkDock->raise();
     });
     connect(m_document, &editor::Document::dataChanged, this, [this] {
         const std::vector<int>& labels = m_document->data().labels();
@@ -351,6 +379,13 @@ void MainWindow::connectParts()
                     m_document, settings, m_model->describeEdit(m_document->settings(), settings)));
             });
     connect(m_model, &ModelPanel::message, this, &MainWindow::showMessage);
+    // A weight typed in the network panel: one undo step that names it; the run starts over
+    // from the hand-set weights (the recorded run is set aside, Undo brings it back).
+    connect(m_network, &NetworkPanel::settingsEdited, this,
+            [this](const learning::TrainingSettings& settings, const QString& text) {
+                m_document->undoStack()->push(new editor::SetSettings(m_document, settings, text));
+            });
+    connect(m_document, &editor::Document::viewChanged, this, &MainWindow::updateNetwork);
     connect(m_controls, &ControlPanel::speedChanged, this, [this](double speed) {
         m_playback->setEpochsPerSecond(speed);
         WindowSettings().setSpeed(speed);
@@ -376,6 +411,25 @@ void MainWindow::connectParts()
     connect(m_playback, &editor::Playback::availabilityChanged, this, showTraining);
     connect(m_playback, &editor::Playback::runningChanged, this, showTraining);
     connect(m_presenter, &TrainingPresenter::refreshed, this, &MainWindow::updateAccuracy);
+
+    // The hidden layer's view: the model at the timeline's position, at the presenter's frames;
+    // View > Hidden Layer after the other docks' toggles.
+    auto* hidden = findChild<HiddenView*>();
+    const auto showHidden = [this, hidden] {
+        hidden->setModel(m_playback->shownModel(), m_document->data());
+    };
+    connect(m_presenter, &TrainingPresenter::refreshed, hidden, showHidden);
+    showHidden();
+    QAction* curvesToggle = m_curveDock->toggleViewAction();
+    for (QObject* object : curvesToggle->associatedObjects()) {
+        if (auto* menu = qobject_cast<QMenu*>(object)) {
+            const QList<QAction*> actions = menu->actions();
+            const qsizetype at = actions.indexOf(m_undoDock->toggleViewAction());
+            menu->insertAction(at >= 0 && at + 1 < actions.size() ? actions[at + 1] : nullptr,
+                               findChild<QDockWidget*>(u"hiddenDock"_s)->toggleViewAction());
+        }
+    }
+    connect(m_presenter, &TrainingPresenter::refreshed, this, &MainWindow::updateNetwork);
 }
 
 void MainWindow::restoreSettings()
@@ -395,6 +449,7 @@ void MainWindow::restoreSettings()
     m_document->markSaved();
     m_controls->setSettings(s);
     m_model->setSettings(s);
+    m_network->setSettings(s);
     m_controls->setSpeed(stored.speed());
     m_playback->setEpochsPerSecond(m_controls->speed());
 
@@ -490,6 +545,11 @@ void MainWindow::updateAccuracy()
                                                     : std::nullopt);
 }
 
+void MainWindow::updateNetwork()
+{
+    m_network->setModel(m_playback->shownModel(), m_document->view());
+}
+
 void MainWindow::setThemeChoice(const QString& choice)
 {
     m_themeChoice = choice;
@@ -515,6 +575,8 @@ void MainWindow::applyTheme()
     m_canvas->setTheme(theme);
     m_controls->setTheme(theme);
     m_curves->setTheme(theme);
+    findChild<HiddenView*>()->setTheme(theme);
+    m_network->setTheme(theme);
 }
 
 // --- Events ------------------------------------------------------------------------------------

@@ -26,6 +26,7 @@ namespace plab::ui {
 class ControlPanel;
 class LearningCurves;
 class ModelPanel;
+class NetworkPanel;
 class ParameterPanel;
 class PlotCanvas;
 class Timeline;
@@ -109,6 +110,8 @@ private:
     void updateCounts();
     void updateAccuracy();
     void updateAutosaveMarker();
+    /// The network panel shows the model at the timeline's position over the view.
+    void updateNetwork();
     void applyTheme();
 
     editor::Document* m_document = nullptr;
@@ -126,6 +129,8 @@ private:
     QDockWidget* m_parameterDock = nullptr;
     QDockWidget* m_curveDock = nullptr;
     QDockWidget* m_undoDock = nullptr;
+    NetworkPanel* m_network = nullptr;
+    QDockWidget* m_networkDock = nullptr;
     QLabel* m_statusLine = nullptr;
     QPointer<editor::Autosaver> m_autosaver;
     WindowActions* m_actions = nullptr;

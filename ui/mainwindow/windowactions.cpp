@@ -55,6 +55,8 @@ WindowActions::WindowActions(QMainWindow* window, QUndoStack* undoStack, const D
     setSourceTitle(docks.parameters, QT_TR_NOOP("Parameters"));
     setSourceTitle(docks.curves, QT_TR_NOOP("Learning Curves"));
     setSourceTitle(docks.undo, QT_TR_NOOP("Undo History"));
+    if (docks.network)
+        setSourceTitle(docks.network, QT_TR_NOOP("Network"));
     createActions();
     createMenus(docks);
     createToolBar();
@@ -261,8 +263,9 @@ void WindowActions::createMenus(const Docks& docks)
     view->addAction(zoomInAction);
     view->addAction(zoomOutAction);
     view->addSeparator();
-    for (auto* dock : {docks.controls, docks.parameters, docks.curves, docks.undo})
-        view->addAction(dock->toggleViewAction());
+    for (auto* dock : {docks.controls, docks.parameters, docks.network, docks.curves, docks.undo})
+        if (dock)
+            view->addAction(dock->toggleViewAction());
     QMenu* theme = addSourceMenu(view, QT_TR_NOOP("&Theme"));
     theme->addActions(m_themeGroup->actions());
     view->addMenu(new LanguageMenu(view));

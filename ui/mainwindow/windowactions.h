@@ -44,6 +44,7 @@ public:
         QDockWidget* parameters = nullptr;
         QDockWidget* curves = nullptr;
         QDockWidget* undo = nullptr;
+        QDockWidget* network = nullptr;
     };
 
     /// Makes the actions, the menu bar and the toolbar of \p window; Undo and Redo follow
