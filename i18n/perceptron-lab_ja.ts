@@ -2075,6 +2075,34 @@ and refuses other models):</source>
         <source>Left click places this class; right click and Shift+click place class 1 while class 0 is active, class 0 otherwise.</source>
         <translation>左クリックでこのクラスの点を置きます。右クリックと Shift+クリックでは、クラス 0 を選択中ならクラス 1、それ以外ならクラス 0 の点を置きます。</translation>
     </message>
+    <message>
+        <source>A network trains by backpropagation with cross-entropy, whatever the rule.</source>
+        <translation>ネットワークは学習則にかかわらず、交差エントロピーの誤差逆伝播法で学習します。</translation>
+    </message>
+    <message>
+        <source>A network&apos;s samples per update are its batch size, in the Model tab.</source>
+        <translation>ネットワークの更新ごとのサンプル数は、モデルタブのバッチサイズで決まります。</translation>
+    </message>
+    <message>
+        <source>A network always has biases.</source>
+        <translation>ネットワークには常にバイアスがあります。</translation>
+    </message>
+    <message>
+        <source>A network predicts class 1 only where its output net is above 0; the convention is the linear rules&apos;.</source>
+        <translation>ネットワークは出力の net が 0 より大きいところだけをクラス 1 と予測します。この規約は線形の学習則のためのものです。</translation>
+    </message>
+    <message>
+        <source>w₁, w₂ and b are the weights of the linear model on x₁ and x₂ with two classes; this model has other weights.</source>
+        <translation>w₁, w₂, b は x₁ と x₂ の上の 2 クラスの線形モデルの重みです。このモデルの重みは別のものです。</translation>
+    </message>
+    <message>
+        <source>This model&apos;s initial weights are typed in as layers, in a project file; w₁, w₂ and b fit only the linear model on x₁ and x₂ with two classes.</source>
+        <translation>このモデルの重みの初期値は、プロジェクトファイルに層として書きます。w₁, w₂, b が合うのは、x₁ と x₂ の上の 2 クラスの線形モデルだけです。</translation>
+    </message>
+    <message>
+        <source>A network draws Glorot-uniform weights from the seed: each layer&apos;s range follows from its size.</source>
+        <translation>ネットワークはシードから Glorot 一様分布の重みを引きます。各層の範囲はその大きさで決まります。</translation>
+    </message>
 </context>
 <context>
     <name>plab::ui::DocumentFiles</name>
@@ -2894,6 +2922,245 @@ and refuses other models):</source>
     <message>
         <source>Cannot Generate Data Set</source>
         <translation>データセットを生成できません</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>学習</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>モデル</translation>
+    </message>
+</context>
+<context>
+    <name>plab::ui::ModelPanel</name>
+    <message>
+        <source>Model type</source>
+        <translation>モデルの種類</translation>
+    </message>
+    <message>
+        <source>Linear</source>
+        <translation>線形</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>ネットワーク</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>種類(&amp;K)</translation>
+    </message>
+    <message>
+        <source>A linear model draws one line per unit; a network feeds the features through hidden layers and trains by backpropagation with cross-entropy.</source>
+        <translation>線形モデルはユニットごとに 1 本の直線を引きます。ネットワークは特徴量を隠れ層に通し、交差エントロピーの誤差逆伝播法で学習します。</translation>
+    </message>
+    <message>
+        <source>Kesler</source>
+        <translation>Kesler</translation>
+    </message>
+    <message>
+        <source>One-vs-rest</source>
+        <translation>一対他</translation>
+    </message>
+    <message>
+        <source>More than &amp;2 classes</source>
+        <translation>3 クラス以上(&amp;2)</translation>
+    </message>
+    <message>
+        <source>Hidden layers</source>
+        <translation>隠れ層</translation>
+    </message>
+    <message>
+        <source>+ Add a hidden layer</source>
+        <translation>+ 隠れ層を追加</translation>
+    </message>
+    <message>
+        <source>tanh</source>
+        <translation>tanh</translation>
+    </message>
+    <message>
+        <source>ReLU</source>
+        <translation>ReLU</translation>
+    </message>
+    <message>
+        <source>Sigmoid</source>
+        <translation>シグモイド</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>恒等関数</translation>
+    </message>
+    <message>
+        <source>Step (set by hand)</source>
+        <translation>ステップ（手で設定）</translation>
+    </message>
+    <message>
+        <source>&amp;Activation</source>
+        <translation>活性化関数(&amp;A)</translation>
+    </message>
+    <message>
+        <source>What each hidden unit applies to its net.</source>
+        <translation>隠れ層の各ユニットが net に適用する関数です。</translation>
+    </message>
+    <message>
+        <source>Features (the model&apos;s inputs)</source>
+        <translation>特徴量（モデルの入力）</translation>
+    </message>
+    <message>
+        <source>Feed this value of each point to the model. At least one feature stays on.</source>
+        <translation>各点のこの値をモデルに入力します。少なくとも 1 つの特徴量はオンのままです。</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>バッチサイズ</translation>
+    </message>
+    <message>
+        <source>1 sample (online)</source>
+        <translation>1 サンプル（オンライン）</translation>
+    </message>
+    <message>
+        <source>Mini-batches</source>
+        <translation>ミニバッチ</translation>
+    </message>
+    <message>
+        <source>The whole data set</source>
+        <translation>データセット全体</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>パラメーター</translation>
+    </message>
+    <message>
+        <source>Samples per update</source>
+        <translation>更新ごとのサンプル数</translation>
+    </message>
+    <message>
+        <source>The typed-in initial weights do not fit the new shape: the run starts from random weights drawn from the seed.</source>
+        <translation>直接入力した重みの初期値は新しい形に合いません。学習はシードから引いたランダムな重みから始まります。</translation>
+    </message>
+    <message>
+        <source>A network with hidden units starts from random weights drawn from the seed: from zeros, every hidden unit of a layer would compute the same and learn the same.</source>
+        <translation>隠れ層のあるネットワークは、シードから引いたランダムな重みから始まります。ゼロから始めると、同じ層の隠れユニットはどれも同じ値を計算し、同じように学習してしまいます。</translation>
+    </message>
+    <message>
+        <source>Layer %1, units</source>
+        <translation>層 %1 のユニット数</translation>
+    </message>
+    <message>
+        <source>Remove hidden layer %1</source>
+        <translation>隠れ層 %1 を削除</translation>
+    </message>
+    <message>
+        <source>Kesler: one weight vector per class, the highest net wins, a mistake moves the right class&apos;s vector towards the point and the predicted one&apos;s away. One-vs-rest: one perceptron per class against all the others.</source>
+        <translation>Kesler: クラスごとに 1 つの重みベクトルを持ち、net が最大のクラスを選びます。誤りがあると、正しいクラスのベクトルを点に近づけ、予測したクラスのベクトルを遠ざけます。一対他: クラスごとに、そのクラスと他のすべてを分けるパーセプトロンを 1 つ持ちます。</translation>
+    </message>
+    <message>
+        <source>A network has one output unit per class and learns them together (softmax with cross-entropy).</source>
+        <translation>ネットワークはクラスごとに 1 つの出力ユニットを持ち、それらをまとめて学習します（ソフトマックスと交差エントロピー）。</translation>
+    </message>
+    <message>
+        <source>Adaline and logistic regression learn one unit per class together; the choice is for the perceptron, pocket and averaged rules.</source>
+        <translation>ADALINE とロジスティック回帰はクラスごとに 1 つのユニットをまとめて学習します。この選択はパーセプトロン、ポケット、平均化パーセプトロンのためのものです。</translation>
+    </message>
+    <message>
+        <source>Two classes need one unit: the choice applies from three classes on.</source>
+        <translation>2 クラスならユニットは 1 つです。この選択は 3 クラス以上で使います。</translation>
+    </message>
+    <message>
+        <source>A linear model has no hidden layers: choose a network to add them.</source>
+        <translation>線形モデルには隠れ層がありません。隠れ層を加えるにはネットワークを選んでください。</translation>
+    </message>
+    <message>
+        <source>A network has at most three hidden layers.</source>
+        <translation>ネットワークの隠れ層は 3 層までです。</translation>
+    </message>
+    <message>
+        <source>Add a hidden layer after the last one.</source>
+        <translation>最後の隠れ層の後に隠れ層を追加します。</translation>
+    </message>
+    <message>
+        <source>Train refuses step units: %1. Set their weights by hand.</source>
+        <translation>学習開始はステップのユニットを拒否します: %1。重みは手で設定してください。</translation>
+    </message>
+    <message>
+        <source>The linear rules update after one sample or once per epoch; a network takes any batch size.</source>
+        <translation>線形の学習則は 1 サンプルごとか、エポックごとに 1 回更新します。ネットワークはどのバッチサイズも使えます。</translation>
+    </message>
+    <message>
+        <source>The perceptron rules update after each sample, when it is misclassified.</source>
+        <translation>パーセプトロンの学習則は、サンプルを誤分類するたびにそのサンプルで更新します。</translation>
+    </message>
+    <message>
+        <source>%1 samples</source>
+        <translation>%1 サンプル</translation>
+    </message>
+    <message>
+        <source>the whole data set</source>
+        <translation>データセット全体</translation>
+    </message>
+    <message>
+        <source>Hidden layer %1: %2</source>
+        <translation>隠れ層 %1: %2</translation>
+    </message>
+    <message>
+        <source>Output layer: %1</source>
+        <translation>出力層: %1</translation>
+    </message>
+    <message>
+        <source>Inputs: %1</source>
+        <translation>入力: %1</translation>
+    </message>
+    <message>
+        <source>Total: %1 parameters</source>
+        <translation>合計: %1 個のパラメーター</translation>
+    </message>
+    <message>
+        <source>The initial weights are zeros: every hidden unit of a layer computes the same and learns the same, so each layer acts as one unit. Choose random initial weights in the Training tab.</source>
+        <translation>重みの初期値がゼロです。同じ層の隠れユニットはどれも同じ値を計算し、同じように学習するので、各層は 1 つのユニットと同じ働きしかしません。学習タブで重みの初期値をランダムにしてください。</translation>
+    </message>
+    <message>
+        <source>A network&apos;s random initial weights are Glorot-uniform from the seed, with zero biases; the random range of the Training tab does not apply.</source>
+        <translation>ネットワークのランダムな重みの初期値は、シードからの Glorot 一様分布で、バイアスは 0 です。学習タブのランダムの範囲は使いません。</translation>
+    </message>
+    <message>
+        <source>Change model to %1</source>
+        <translation>モデルを %1 に変更</translation>
+    </message>
+    <message>
+        <source>Add hidden layer %1</source>
+        <translation>隠れ層 %1 を追加</translation>
+    </message>
+    <message>
+        <source>Set the units of hidden layer %1 to %2</source>
+        <translation>隠れ層 %1 のユニット数を %2 に変更</translation>
+    </message>
+    <message>
+        <source>Change activation to %1</source>
+        <translation>活性化関数を %1 に変更</translation>
+    </message>
+    <message>
+        <source>Turn feature %1 off</source>
+        <translation>特徴量 %1 をオフにする</translation>
+    </message>
+    <message>
+        <source>Turn feature %1 on</source>
+        <translation>特徴量 %1 をオンにする</translation>
+    </message>
+    <message>
+        <source>Change multi-class scheme to %1</source>
+        <translation>多クラスの方式を %1 に変更</translation>
+    </message>
+    <message>
+        <source>Change batch size to %1</source>
+        <translation>バッチサイズを %1 に変更</translation>
+    </message>
+    <message>
+        <source>Change the model</source>
+        <translation>モデルを変更</translation>
+    </message>
+    <message>
+        <source>%1 (initial weights: random)</source>
+        <translation>%1（重みの初期値: ランダム）</translation>
     </message>
 </context>
 <context>

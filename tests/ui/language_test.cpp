@@ -8,6 +8,7 @@
 #include "ui/mainwindow/mainwindow.h"
 #include "ui/panels/controlpanel.h"
 #include "ui/panels/learningcurves.h"
+#include "ui/panels/modelpanel.h"
 #include "ui/panels/parameterpanel.h"
 
 #include <QAction>
@@ -19,6 +20,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QSettings>
+#include <QTabWidget>
 #include <QUndoStack>
 #include <gtest/gtest.h>
 
@@ -155,3 +157,21 @@ TEST_F(LanguageSwitch, UndoTextsFollowTheLanguage)
 }
 
 } // namespace
+
+TEST_F(LanguageSwitch, TheModelTabAndItsCountFollowTheLanguage)
+{
+    auto* tabs = m_window->findChild<QTabWidget*>(u"controlTabs"_s);
+    ASSERT_NE(tabs, nullptr);
+    EXPECT_EQ(tabs->tabText(1), u"Model"_s);
+    const auto* total = m_window->modelPanel()->findChild<QLabel*>(u"totalCount"_s);
+    ASSERT_NE(total, nullptr);
+    EXPECT_TRUE(total->text().startsWith(u"Total: "_s)) << total->text().toStdString();
+
+    choose("ja");
+    EXPECT_EQ(tabs->tabText(0), u"学習"_s);
+    EXPECT_EQ(tabs->tabText(1), u"モデル"_s);
+    EXPECT_TRUE(total->text().startsWith(u"合計: "_s)) << total->text().toStdString();
+    EXPECT_TRUE(total->text().contains(u"(2 + 1) × 1 = 3"_s)) << total->text().toStdString();
+    choose("en");
+    EXPECT_EQ(tabs->tabText(1), u"Model"_s);
+}

@@ -31,6 +31,7 @@
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QStyleFactory>
+#include <QTabWidget>
 #include <QTextStream>
 #include <QUndoStack>
 
@@ -271,6 +272,20 @@ int main(int argc, char** argv)
         w->setThemeChoice(u"high-contrast"_s);
         ok = shooter.load(*w, learning::Generator::And) && shooter.trainToEnd(*w) &&
              shooter.save(*w, u"main-window-high-contrast.png"_s) && ok;
+    }
+    {
+        // The Model tab of the controls, for a 2-4-1 tanh network on XOR.
+        auto w = shooter.window();
+        learning::TrainingSettings s = w->document()->settings();
+        s.model = learning::ModelKind::Network;
+        s.hidden = {4};
+        s.init = learning::InitKind::Random;
+        s.learningRate = 0.1;
+        w->document()->setSettings(s);
+        w->findChild<QTabWidget*>(u"controlTabs"_s)->setCurrentIndex(1);
+        ok = shooter.load(*w, learning::Generator::Xor) &&
+             shooter.save(*w, u"model-panel.png"_s, w->findChild<QDockWidget*>(u"controlDock"_s)) &&
+             ok;
     }
     QApplication::setPalette(darkPalette());
     {

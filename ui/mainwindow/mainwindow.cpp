@@ -16,6 +16,7 @@
 #include "ui/panels/controlpanel.h"
 #include "ui/panels/hiddenview.h"
 #include "ui/panels/learningcurves.h"
+#include "ui/panels/modelpanel.h"
 #include "ui/panels/networkpanel.h"
 #include "ui/panels/parameterpanel.h"
 #include "ui/panels/timeline.h"
@@ -34,6 +35,7 @@
 #include <QScrollArea>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTabWidget>
 #include <QTimer>
 #include <QUndoStack>
 #include <QUndoView>
@@ -185,9 +187,22 @@ void MainWindow::createDocks()
     controlScroll->setWidgetResizable(true);
     controlScroll->setFrameShape(QFrame::NoFrame);
     controlScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // The model's shape is a second tab of the controls: both edit the settings, the canvas stays
+    // in view, and the dock keeps its width at 1280 x 720.
+    m_model = new ModelPanel;
+    auto* modelScroll = new QScrollArea;
+    modelScroll->setWidget(m_model);
+    modelScroll->setWidgetResizable(true);
+    modelScroll->setFrameShape(QFrame::NoFrame);
+    modelScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_controlTabs = new QTabWidget;
+    m_controlTabs->setObjectName(u"controlTabs"_s);
+    m_controlTabs->setDocumentMode(true);
+    m_controlTabs->addTab(controlScroll, tr("Training"));
+    m_controlTabs->addTab(modelScroll, tr("Model"));
     m_controlDock = new QDockWidget(this);
     m_controlDock->setObjectName(u"controlDock"_s);
-    m_controlDock->setWidget(controlScroll);
+    m_controlDock->setWidget(m_controlTabs);
     addDockWidget(Qt::LeftDockWidgetArea, m_controlDock);
 
     m_parameters = new ParameterPanel;
@@ -289,8 +304,9 @@ void MainWindow::fitControlDock()
     // The controls never scroll sideways: the dock is at least as wide as they need. Measured
     // again once the window is polished and shown, and after a language change (Japanese
     // labels are wider).
-    m_controlDock->widget()->setMinimumWidth(m_controls->minimumSizeHint().width() +
-                                             style()->pixelMetric(QStyle::PM_ScrollBarExtent));
+    m_controlDock->widget()->setMinimumWidth(
+        std::max(m_controls->minimumSizeHint().width(), m_model->minimumSizeHint().width()) +
+        style()->pixelMetric(QStyle::PM_ScrollBarExtent));
 }
 
 void MainWindow::setAutosaver(editor::Autosaver* autosaver)
@@ -340,11 +356,16 @@ void MainWindow::connectParts()
         const bool wasNetwork =
             m_network->model() && m_network->model()->kind() == learning::ModelKind::Network;
         m_controls->setSettings(m_document->settings());
+        m_model->setSettings(m_document->settings());
         m_network->setSettings(m_document->settings());
         WindowSettings().setTraining(m_document->settings());
         if (!wasNetwork && m_document->settings().model == learning::ModelKind::Network &&
             m_networkDock->isVisible())
             m_networkDock->raise();
+    });
+    connect(m_document, &editor::Document::dataChanged, this, [this] {
+        const std::vector<int>& labels = m_document->data().labels();
+        m_model->setDataClasses(labels.empty() ? 0 : 1 + std::ranges::max(labels));
     });
     // Every change of a setting is one undo step that names it.
     connect(
@@ -353,6 +374,12 @@ void MainWindow::connectParts()
             m_document->undoStack()->push(new editor::SetSettings(
                 m_document, settings, m_controls->describeEdit(m_document->settings(), settings)));
         });
+    connect(m_model, &ModelPanel::settingsEdited, this,
+            [this](const learning::TrainingSettings& settings) {
+                m_document->undoStack()->push(new editor::SetSettings(
+                    m_document, settings, m_model->describeEdit(m_document->settings(), settings)));
+            });
+    connect(m_model, &ModelPanel::message, this, &MainWindow::showMessage);
     // A weight typed in the network panel: one undo step that names it; the run starts over
     // from the hand-set weights (the recorded run is set aside, Undo brings it back).
     connect(m_network, &NetworkPanel::settingsEdited, this,
@@ -422,6 +449,7 @@ void MainWindow::restoreSettings()
     m_document->setSettings(s);
     m_document->markSaved();
     m_controls->setSettings(s);
+    m_model->setSettings(s);
     m_network->setSettings(s);
     m_controls->setSpeed(stored.speed());
     m_playback->setEpochsPerSecond(m_controls->speed());
@@ -599,6 +627,8 @@ void MainWindow::retranslateUi()
 {
     // The one retranslation: every text set once (actions, menus, docks, toolbar) ...
     m_actions->retranslate();
+    m_controlTabs->setTabText(0, tr("Training"));
+    m_controlTabs->setTabText(1, tr("Model"));
     // The panels get the event after the window: measure them once they have their new texts.
     QMetaObject::invokeMethod(this, &MainWindow::fitControlDock, Qt::QueuedConnection);
     // ... and every text that depends on the state.

@@ -13,6 +13,7 @@
 
 class QDockWidget;
 class QLabel;
+class QTabWidget;
 
 namespace plab::editor {
 class Autosaver;
@@ -24,6 +25,7 @@ namespace plab::ui {
 
 class ControlPanel;
 class LearningCurves;
+class ModelPanel;
 class NetworkPanel;
 class ParameterPanel;
 class PlotCanvas;
@@ -55,6 +57,7 @@ public:
     [[nodiscard]] editor::Playback* playback() const { return m_playback; }
     [[nodiscard]] TrainingPresenter* presenter() const { return m_presenter; }
     [[nodiscard]] ControlPanel* controlPanel() const { return m_controls; }
+    [[nodiscard]] ModelPanel* modelPanel() const { return m_model; }
     [[nodiscard]] ParameterPanel* parameterPanel() const { return m_parameters; }
     [[nodiscard]] LearningCurves* learningCurves() const { return m_curves; }
     [[nodiscard]] Timeline* timeline() const { return m_timeline; }
@@ -115,6 +118,8 @@ private:
     PlotCanvas* m_canvas = nullptr;
     Timeline* m_timeline = nullptr;
     ControlPanel* m_controls = nullptr;
+    ModelPanel* m_model = nullptr;
+    QTabWidget* m_controlTabs = nullptr; ///< the controls and the model, in the controls' dock
     ParameterPanel* m_parameters = nullptr;
     LearningCurves* m_curves = nullptr;
     editor::Playback* m_playback = nullptr;

@@ -19,6 +19,7 @@
 #include <QRadioButton>
 #include <QSlider>
 #include <QSpinBox>
+#include <QStandardItemModel>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -197,6 +198,7 @@ ControlPanel::ControlPanel(QWidget* parent) : QWidget(parent)
     auto* ruleForm = new QFormLayout(ruleBox);
     m_rule = makeCombo(ruleBox, {int(Rule::Perceptron), int(Rule::Pocket), int(Rule::Averaged),
                                  int(Rule::Adaline), int(Rule::Logistic)});
+    m_rule->setObjectName(QStringLiteral("rule"));
     addRow(ruleForm, m_rule);
     m_gradientMode = makeCombo(ruleBox, {int(GradientMode::Online), int(GradientMode::Batch)});
     m_gradientModeLabel = new QLabel(ruleBox);
@@ -227,6 +229,7 @@ ControlPanel::ControlPanel(QWidget* parent) : QWidget(parent)
     auto* start = m_startBox = new QGroupBox(this);
     auto* startForm = new QFormLayout(start);
     m_init = makeCombo(start, {int(InitKind::Zeros), int(InitKind::Random), int(InitKind::Given)});
+    m_init->setObjectName(QStringLiteral("init"));
     addRow(startForm, m_init);
     m_givenRow = new QWidget(start);
     auto* givenLayout = new QHBoxLayout(m_givenRow);
@@ -385,10 +388,8 @@ void ControlPanel::retranslateUi()
     setLabelText(m_learningRate, tr("&Learning rate η"));
     setLabelText(m_maxEpochs, tr("&Epoch limit"));
     m_useBias->setText(tr("Learn a &bias b"));
-    m_useBias->setToolTip(tr("Without a bias the boundary always passes through the origin."));
     setItemTexts(m_zero, {tr("class 1 (y = 1 if net ≥ 0)"), tr("class 0 (y = 1 only if net > 0)"),
                           tr("a mistake (as in the proof)")});
-    m_zero->setToolTip(tr("What a point exactly on the boundary (net = 0) is predicted as."));
     setLabelText(m_zero, tr("At net = &0"));
     setItemTexts(m_stopRule, {tr("a pass makes no mistake"), tr("the weights make no error")});
     m_stopRule->setToolTip(
@@ -406,6 +407,7 @@ void ControlPanel::retranslateUi()
     setLabelText(m_order, tr("Sample &order"));
     m_seed->setToolTip(tr("The same seed gives the same run, sample for sample."));
     setLabelText(m_seed, tr("&Seed"));
+    updateEnabled(); // its tooltips say why a control does not apply, in this language
 }
 
 void ControlPanel::setSettings(const learning::TrainingSettings& settings)
@@ -550,14 +552,52 @@ void ControlPanel::commit(const learning::TrainingSettings& next)
 
 void ControlPanel::updateEnabled()
 {
-    const bool gradient = !learning::isPerceptronFamily(m_settings.rule);
+    // A network (the model panel's choice) has its own training: what only the linear rules use
+    // is disabled, saying why.
+    const bool network = m_settings.model == learning::ModelKind::Network;
+    const auto why = [network](const QString& text) { return network ? text : QString(); };
+    m_rule->setEnabled(!network);
+    m_rule->setToolTip(why(tr("A network trains by backpropagation with cross-entropy, whatever "
+                              "the rule.")));
+    const bool gradient = !network && !learning::isPerceptronFamily(m_settings.rule);
     m_gradientMode->setEnabled(gradient);
     m_gradientModeLabel->setEnabled(gradient);
-    m_stopRule->setEnabled(!gradient);
+    m_gradientMode->setToolTip(
+        why(tr("A network's samples per update are its batch size, in the Model tab.")));
+    m_stopRule->setEnabled(!gradient && !network);
+    m_useBias->setEnabled(!network);
+    m_useBias->setToolTip(network ? tr("A network always has biases.")
+                                  : tr("Without a bias the boundary always passes through the "
+                                       "origin."));
+    m_zero->setEnabled(!network);
+    m_zero->setToolTip(network ? tr("A network predicts class 1 only where its output net is "
+                                    "above 0; the convention is the linear rules'.")
+                               : tr("What a point exactly on the boundary (net = 0) is predicted "
+                                    "as."));
     m_givenRow->setVisible(m_settings.init == learning::InitKind::Given);
+    // The typed-in w1, w2, b are the classic model's; other models take their given weights as
+    // layers (a project file, the network panel).
+    const bool classic = learning::modelShape(m_settings).isClassic();
+    m_givenRow->setEnabled(classic);
+    m_givenRow->setToolTip(classic ? QString()
+                                   : tr("w₁, w₂ and b are the weights of the linear model on x₁ "
+                                        "and x₂ with two classes; this model has other "
+                                        "weights."));
+    // "Typed in" needs weights of the model's shape: w1, w2, b, or layers (from a project).
+    if (auto* items = qobject_cast<QStandardItemModel*>(m_init->model())) {
+        QStandardItem* given = items->item(m_init->findData(int(learning::InitKind::Given)));
+        const bool typable = classic || !m_settings.initialLayers.empty();
+        given->setEnabled(typable || m_settings.init == learning::InitKind::Given);
+        given->setToolTip(typable ? QString()
+                                  : tr("This model's initial weights are typed in as layers, in a "
+                                       "project file; w₁, w₂ and b fit only the linear model on "
+                                       "x₁ and x₂ with two classes."));
+    }
     const bool random = m_settings.init == learning::InitKind::Random;
-    m_randomScale->setEnabled(random);
-    m_randomScaleLabel->setEnabled(random);
+    m_randomScale->setEnabled(random && !network);
+    m_randomScaleLabel->setEnabled(random && !network);
+    m_randomScale->setToolTip(why(tr("A network draws Glorot-uniform weights from the seed: "
+                                     "each layer's range follows from its size.")));
     m_initB->setEnabled(m_settings.useBias);
     m_seed->setEnabled(random || m_settings.order == learning::SampleOrder::Shuffle);
     updateClassButtons(); // the settings' classes
