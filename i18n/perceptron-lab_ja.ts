@@ -1503,6 +1503,10 @@ and refuses other models):</source>
         <source>cross-entropy</source>
         <translation>交差エントロピー</translation>
     </message>
+    <message>
+        <source>class</source>
+        <translation>クラス</translation>
+    </message>
 </context>
 <context>
     <name>plab::render::PlotRenderer</name>

@@ -44,48 +44,70 @@ Qt::PenStyle styleOf(ChartCurve curve)
     }
 }
 
-/// The legend: the curves' samples and names, right-aligned over the plot, in rows: one beside
-/// the title when everything fits there, otherwise as many rows under the title as the plot's
-/// width needs.
+/// One entry of a legend: a line sample and a name, for a class only its number after a short
+/// sample, the first class's preceded by the word "class" (eight classes stay on one row).
+struct LegendEntry
+{
+    ChartCurve curve = ChartCurve::Errors;
+    QString prefix; ///< drawn left of the sample
+    QString name;
+    double sample = 24.0; ///< the line sample's length
+    double gap = 16.0;    ///< the space before the entry, after another
+
+    [[nodiscard]] double width(const QFontMetricsF& fm) const
+    {
+        const double before = prefix.isEmpty() ? 0.0 : fm.horizontalAdvance(prefix) + 6.0;
+        return before + sample + 6.0 + fm.horizontalAdvance(name);
+    }
+};
+
+/// The legend: the curves' entries, right-aligned over the plot, in rows: one beside the title
+/// when everything fits there, otherwise as many rows under the title as the plot's width needs.
 struct Legend
 {
     bool besideTitle = true;
-    std::vector<std::vector<ChartCurve>> rows;
+    std::vector<std::vector<LegendEntry>> rows;
 };
 
-/// The width of a legend entry of \p curve: a 24-pixel line sample, 6 pixels and the name.
-double entryWidth(ChartCurve curve, ChartLoss loss, const QFontMetricsF& fm)
-{
-    return 30.0 + fm.horizontalAdvance(ChartPainter::curveName(curve, loss));
-}
-
-/// The legend of \p curves over a plot \p width wide under the title \p title (entries 16 pixels
-/// apart).
+/// The legend of \p curves over a plot \p width wide under the title \p title.
 Legend legendOf(double width, const QString& title, const std::vector<ChartCurve>& curves,
                 ChartLoss loss, const Theme& theme)
 {
     const QFontMetricsF fm(theme.font());
+    std::vector<LegendEntry> entries;
+    for (const ChartCurve curve : curves) {
+        LegendEntry e{curve, {}, ChartPainter::curveName(curve, loss)};
+        if (const int k = classOf(curve); k >= 0) {
+            e.name = QString::number(k);
+            e.sample = 14.0;
+            const bool first = k == 0 || entries.empty() || classOf(entries.back().curve) < 0;
+            e.gap = first ? 16.0 : 8.0;
+            if (first)
+                e.prefix = Text::tr("class");
+        }
+        entries.push_back(e);
+    }
     double all = 0.0;
-    for (const ChartCurve curve : curves)
-        all += (all > 0.0 ? 16.0 : 0.0) + entryWidth(curve, loss, fm);
+    for (const LegendEntry& e : entries)
+        all += (all > 0.0 ? e.gap : 0.0) + e.width(fm);
     Legend legend;
     const double titleWidth = QFontMetricsF(theme.font(1.15, true)).horizontalAdvance(title);
-    if (curves.empty())
+    if (entries.empty())
         return legend;
     if (titleWidth + 16.0 + all <= width) {
-        legend.rows.push_back(curves);
+        legend.rows.push_back(entries);
         return legend;
     }
     legend.besideTitle = false;
     double used = 0.0;
-    for (const ChartCurve curve : curves) {
-        const double w = entryWidth(curve, loss, fm);
-        if (legend.rows.empty() || (used > 0.0 && used + 16.0 + w > width)) {
+    for (const LegendEntry& e : entries) {
+        const double w = e.width(fm);
+        if (legend.rows.empty() || (used > 0.0 && used + e.gap + w > width)) {
             legend.rows.emplace_back();
             used = 0.0;
         }
-        legend.rows.back().push_back(curve);
-        used += (used > 0.0 ? 16.0 : 0.0) + w;
+        legend.rows.back().push_back(e);
+        used += (used > 0.0 ? e.gap : 0.0) + w;
     }
     return legend;
 }
@@ -440,7 +462,8 @@ ChartPainter::Layout ChartPainter::layout(const Decimated& chart, double markerE
     const auto onRight = [](const Line& line) { return line.curve == ChartCurve::Loss; };
     l.rightAxis = std::any_of(chart.lines.begin(), chart.lines.end(), onRight);
 
-    // Errors and loss from 0; the weights over their range and 0, so each sign reads off the grid.
+    // Errors, loss and weight sizes from 0; the weights over their range and 0, so each sign reads
+    // off the grid.
     // Each pixel column kept its extremes, so the decimated points have those of the whole curve.
     double y0 = 0.0;
     double y1 = 0.0;
@@ -463,7 +486,7 @@ ChartPainter::Layout ChartPainter::layout(const Decimated& chart, double markerE
         if (!fromZero)
             lo -= 0.06 * span;
     };
-    pad(y0, y1, chart.kind == Kind::Errors);
+    pad(y0, y1, chart.kind == Kind::Errors || chart.weightSizes);
     pad(r0, r1, true);
     const int yTarget = std::clamp(int(chart.area.height() / (fm.height() * 3.0)), 2, 10);
     const Ticks yTicks = axisTicks(y0, y1, yTarget, chart.kind == Kind::Errors, true);
@@ -703,18 +726,25 @@ void ChartPainter::paint(QPainter& painter, const Decimated& chart, double marke
         const double cy = oneLine ? titleTop + 0.5 * tfm.height()
                                   : titleTop + tfm.height() + 4.0 + 0.5 * fm.height() +
                                         double(row) * std::ceil(fm.height() + 4.0);
-        const std::vector<ChartCurve>& entries = legend.rows[row];
+        const std::vector<LegendEntry>& entries = legend.rows[row];
         for (auto it = entries.rbegin(); it != entries.rend(); ++it) {
-            const QString name = curveName(*it, chart.loss);
-            const double textWidth = fm.horizontalAdvance(name);
+            const double textWidth = fm.horizontalAdvance(it->name);
             x -= textWidth;
             painter.setPen(theme.text);
             painter.drawText(QRectF(x, cy - 0.5 * fm.height(), textWidth + 2.0, fm.height()),
-                             Qt::AlignLeft | Qt::AlignVCenter, name);
-            x -= 30.0;
-            painter.setPen(QPen(colour(*it), widthOf(*it), styleOf(*it), Qt::FlatCap));
-            painter.drawLine(QPointF(x, cy), QPointF(x + 24.0, cy));
-            x -= 16.0;
+                             Qt::AlignLeft | Qt::AlignVCenter, it->name);
+            x -= 6.0 + it->sample;
+            painter.setPen(
+                QPen(colour(it->curve), widthOf(it->curve), styleOf(it->curve), Qt::FlatCap));
+            painter.drawLine(QPointF(x, cy), QPointF(x + it->sample, cy));
+            if (!it->prefix.isEmpty()) {
+                const double prefixWidth = fm.horizontalAdvance(it->prefix);
+                x -= 6.0 + prefixWidth;
+                painter.setPen(theme.text);
+                painter.drawText(QRectF(x, cy - 0.5 * fm.height(), prefixWidth + 2.0, fm.height()),
+                                 Qt::AlignLeft | Qt::AlignVCenter, it->prefix);
+            }
+            x -= it->gap;
         }
     }
     painter.restore();

@@ -399,8 +399,8 @@ TEST(ChartCurves, AWideLegendWrapsIntoRowsUnderTheTitle)
     ASSERT_EQ(series.curves(true).size(), 10u);
     const Theme theme = Theme::light();
     // Ten entries do not fit beside the title of a 400-pixel chart: the plot starts lower than
-    // with the errors alone, and lower still when narrower (more rows).
-    const ChartSeries alone{&history};
+    // with the errors alone (no history), and lower still when narrower (more rows).
+    const ChartSeries alone;
     const auto top = [&](const ChartSeries& s, double width) {
         return ChartPainter::plotArea(QRectF(0, 0, width, 400), s, ChartPainter::Kind::Errors,
                                       theme)
