@@ -15,7 +15,7 @@
 //   parameter panel, the chart marker and the status line, and a repaint).
 // - BM_CurvesRedraw/E: one redraw of the learning curves from a history of E epochs.
 // - BM_CurvesRedrawNetwork/E: the same for a 2-16-1 network (P = 65): the layers' weight sizes
-//   are computed from the history's rows at every redraw.
+//   are computed from the history's rows at every redraw; BM_WeightSizes/E: that reading alone.
 // - BM_CurvesFromVectors/E: the same arithmetic on five vectors, as the widget did before.
 // - BM_ForkState/N: stateAt() as far from a checkpoint as it gets (a replay of interval - 1
 //   epochs): what "train from here" costs after scrubbing back.
@@ -372,6 +372,22 @@ void BM_CurvesRedrawNetwork(benchmark::State& state)
     }
 }
 BENCHMARK(BM_CurvesRedrawNetwork)->Arg(10'000)->Arg(100'000)->Unit(benchmark::kMillisecond);
+
+// Of that, the weights chart's reading: every epoch's row (65 doubles, 520 bytes) for the two
+// layers' weight sizes, decimated to 800 pixel columns.
+void BM_WeightSizes(benchmark::State& state)
+{
+    const learning::History& history = longNetworkHistory(int(state.range(0)));
+    const render::ChartSeries series{&history};
+    const render::Theme theme = render::Theme::light();
+    for (auto _ : state) {
+        auto chart = render::ChartPainter::decimate(QRectF(0, 0, 800, 300), series,
+                                                    render::ChartPainter::Kind::Weights, theme);
+        benchmark::DoNotOptimize(chart);
+    }
+    state.SetBytesProcessed(std::int64_t(state.iterations()) * state.range(0) * 65 * 8);
+}
+BENCHMARK(BM_WeightSizes)->Arg(10'000)->Arg(100'000)->Unit(benchmark::kMillisecond);
 
 // Moving the timeline's marker over a long run: a repaint from the decimated curves, without
 // reading the history.
