@@ -49,11 +49,16 @@ bool Document::setView(const io::ViewBox& view)
     return allowed == view;
 }
 
+learning::TrainingSettings Document::runSettings() const
+{
+    return learning::settingsFor(m_data, m_settings);
+}
+
 io::Project Document::toProject() const
 {
     io::Project project;
     project.data = m_data;
-    project.settings = m_settings;
+    project.settings = runSettings();
     project.view = m_view;
     return project;
 }

@@ -39,6 +39,10 @@ public:
 
     [[nodiscard]] const learning::Dataset& data() const { return m_data; }
     [[nodiscard]] const learning::TrainingSettings& settings() const { return m_settings; }
+    /// The settings a run on the points trains with: settings() with as many classes as the
+    /// labels need (learning::settingsFor(): a point of class 2 makes three). What training,
+    /// exports and saved projects use.
+    [[nodiscard]] learning::TrainingSettings runSettings() const;
     [[nodiscard]] io::ViewBox view() const { return m_view; }
     [[nodiscard]] QUndoStack* undoStack() const { return m_undoStack; }
     [[nodiscard]] QString filePath() const { return m_filePath; }

@@ -47,11 +47,23 @@ std::optional<learning::TrainingStatus> Playback::finishedStatus() const
     return m_history.stateAt(m_history.lastPosition()).status;
 }
 
-std::optional<learning::LinearModel> Playback::shownModel() const
+std::optional<learning::Model> Playback::shownModel() const
 {
-    if (!m_hasProblem || m_awaitingRestart)
+    if (!m_hasProblem)
+        return handSetModel(m_applied);
+    if (m_awaitingRestart)
         return std::nullopt;
-    return m_history.modelAt(m_position);
+    return learning::Model(learning::modelShape(m_applied), m_history.parametersAt(m_position),
+                           m_applied.zero);
+}
+
+std::optional<learning::Model> Playback::handSetModel(const learning::TrainingSettings& settings)
+{
+    // Only the network of step units: a model that is complete and valid, but that gradient
+    // descent cannot train (learning::validateModel() says why).
+    if (!learning::validateModel(settings) || learning::validateModelToShow(settings))
+        return std::nullopt;
+    return learning::Model(learning::modelShape(settings), settings.initialLayers, settings.zero);
 }
 
 void Playback::setEpochsPerSecond(double epochsPerSecond)
@@ -220,7 +232,7 @@ void Playback::onDataChanged()
 
 void Playback::onSettingsChanged()
 {
-    const learning::TrainingSettings& next = m_document->settings();
+    const learning::TrainingSettings next = m_document->runSettings();
     if (next == m_applied)
         return;
     // The learning rate and the epoch limit change the running trainer; everything else
@@ -267,8 +279,10 @@ void Playback::applyProblem(std::optional<Edit> edit)
     if (loading)
         m_setAside.clear();
     const int epochs = m_history.latestEpoch().epoch;
-    const learning::TrainingSettings& settings = m_document->settings();
-    const bool hasProblem = !learning::validate(data) && !learning::validate(settings);
+    const learning::TrainingSettings settings = m_document->runSettings();
+    const bool hasProblem = !learning::validate(data) && !learning::validate(settings) &&
+                            !learning::validateModel(settings) &&
+                            !learning::firstInvalidLabel(data, settings.classes);
     // The run to come back is taken out before the current one goes in, so that making room
     // never drops it.
     std::optional<SetAsideRun> back;
@@ -335,7 +349,7 @@ void Playback::setAside(Keep keep)
 bool Playback::hasSetAside() const
 {
     const learning::Dataset& data = m_document->data();
-    const learning::TrainingSettings& settings = m_document->settings();
+    const learning::TrainingSettings settings = m_document->runSettings();
     return std::any_of(m_setAside.begin(), m_setAside.end(), [&](const SetAsideRun& kept) {
         return kept.settings == settings && kept.data == data;
     });
@@ -344,7 +358,7 @@ bool Playback::hasSetAside() const
 std::optional<Playback::SetAsideRun> Playback::takeSetAside()
 {
     const learning::Dataset& data = m_document->data();
-    const learning::TrainingSettings& settings = m_document->settings();
+    const learning::TrainingSettings settings = m_document->runSettings();
     const auto found = std::find_if(m_setAside.begin(), m_setAside.end(), [&](const auto& kept) {
         return kept.settings == settings && kept.data == data;
     });

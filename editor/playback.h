@@ -4,6 +4,7 @@
 #include "learning/dataset.h"
 #include "learning/history.h"
 #include "learning/linearmodel.h"
+#include "learning/model.h"
 #include "learning/replay.h"
 #include "learning/settings.h"
 
@@ -87,12 +88,17 @@ public:
     /// A new run was asked of the engine and its epoch 0 has not arrived yet: nothing recorded
     /// for the old problem is shown in the meantime (its sample indices may not exist any more).
     [[nodiscard]] bool isAwaitingRestart() const { return m_awaitingRestart; }
-    /// The settings the engine runs with.
+    /// The settings the engine runs with (the document's runSettings()).
     [[nodiscard]] const learning::TrainingSettings& appliedSettings() const { return m_applied; }
 
-    /// The model shown at the current position (nothing while there is no problem or the new
-    /// run has not started).
-    [[nodiscard]] std::optional<learning::LinearModel> shownModel() const;
+    /// The model shown at the current position, any kind: nothing while the new run has not
+    /// started, and without a problem nothing but a hand-set model (handSetModel()).
+    [[nodiscard]] std::optional<learning::Model> shownModel() const;
+    /// The model \p settings set by hand that cannot be trained, to be shown as it is: a network
+    /// of step units with given layers (lesson 4's OR/NAND/AND network). Nothing for any other
+    /// settings.
+    [[nodiscard]] static std::optional<learning::Model>
+    handSetModel(const learning::TrainingSettings& settings);
     /// The newest epoch at or before the position shown (0 at the start): what a project saves
     /// and the autosave holds.
     [[nodiscard]] int shownEpoch() const { return m_history.latestEpochAt(m_position).epoch; }

@@ -53,13 +53,16 @@ ExportSource trainedSource(learning::Dataset data, learning::TrainingSettings se
 
 namespace {
 
-ExportFrame epochFrameOf(const learning::History& history, int epoch)
+ExportFrame epochFrameOf(const ExportSource& source, const learning::History& history, int epoch)
 {
     const learning::EpochFigures snapshot =
         history.figuresOf(std::clamp(epoch, 0, history.epochCount() - 1));
+    learning::SmallVector parameters(history.parameterCount());
+    for (std::size_t j = 0; j < parameters.size(); ++j)
+        parameters[j] = history.parameter(snapshot.epoch, j);
     ExportFrame frame;
     frame.epoch = snapshot.epoch;
-    frame.model = snapshot.model;
+    frame.model = modelOf(source, parameters);
     frame.errors = snapshot.errors;
     frame.chartEpoch = snapshot.epoch;
     return frame;
@@ -67,9 +70,22 @@ ExportFrame epochFrameOf(const learning::History& history, int epoch)
 
 } // namespace
 
+learning::Model modelOf(const ExportSource& source, const learning::SmallVector& parameters)
+{
+    return learning::Model(learning::modelShape(source.settings), parameters, source.settings.zero);
+}
+
+std::vector<std::size_t> misclassifiedBy(const ExportSource& source, const learning::Model& model)
+{
+    // The classic model has a fast path of its own (the same decisions).
+    if (model.shape().isClassic())
+        return learning::misclassified(source.data, model.classicModel(), model.zero());
+    return model.misclassified(source.data);
+}
+
 ExportFrame epochFrame(const ExportSource& source, int epoch)
 {
-    return epochFrameOf(source.history, epoch);
+    return epochFrameOf(source, source.history, epoch);
 }
 
 ExportFrame stepFrame(const ExportSource& source, const learning::StepRecord& step)
@@ -77,8 +93,10 @@ ExportFrame stepFrame(const ExportSource& source, const learning::StepRecord& st
     ExportFrame frame;
     frame.epoch = step.epoch;
     frame.step = step;
-    frame.model = step.after;
-    frame.errors = int(learning::countErrors(source.data, step.after, source.settings.zero));
+    frame.model = modelOf(source, step.parametersAfter);
+    frame.errors = frame.model.shape().isClassic()
+                       ? int(learning::countErrors(source.data, step.after, source.settings.zero))
+                       : int(frame.model.errors(source.data));
     const double n = std::max<double>(1.0, double(source.data.size()));
     frame.chartEpoch = step.epoch - 1 + double(step.visit + 1) / n;
     return frame;
@@ -95,7 +113,7 @@ ExportFrame frameAt(const ExportSource& source, const learning::History& history
     position = std::min(position, history.lastPosition());
     if (const learning::StepRecord* step = history.stepAt(position))
         return stepFrame(source, *step);
-    return epochFrameOf(history, history.latestEpochAt(position).epoch);
+    return epochFrameOf(source, history, history.latestEpochAt(position).epoch);
 }
 
 std::vector<learning::StepRecord> replayEpoch(const ExportSource& source, int epoch)
@@ -189,9 +207,7 @@ render::PlotScene sceneFor(const ExportSource& source, const ExportFrame& frame,
     scene.model = frame.model;
     scene.hasModel = true;
     scene.rule = source.settings.rule;
-    scene.zero = source.settings.zero;
-    scene.useBias = source.settings.useBias;
-    scene.misclassified = learning::misclassified(source.data, frame.model, source.settings.zero);
+    scene.misclassified = misclassifiedBy(source, frame.model);
     scene.step = frame.step;
     scene.presentation = true;
     scene.showLegend = legend;
@@ -216,9 +232,15 @@ QString frameDetails(const ExportSource& source, const ExportFrame& frame)
         parts << Text::tr("x = %1").arg(pair(frame.step->x.x(), frame.step->x.y()));
         parts << (frame.step->updated ? Text::tr("updated") : Text::tr("no update"));
     }
-    parts << Text::tr("w = %1").arg(pair(frame.model.w.x(), frame.model.w.y()));
-    if (source.settings.useBias)
-        parts << Text::tr("b = %1").arg(captionNumber(frame.model.b));
+    if (frame.model.shape().isClassic()) {
+        const learning::LinearModel model = frame.model.classicModel();
+        parts << Text::tr("w = %1").arg(pair(model.w.x(), model.w.y()));
+        if (source.settings.useBias)
+            parts << Text::tr("b = %1").arg(captionNumber(model.b));
+    } else {
+        parts << Text::tr("%1 (%n parameters)", nullptr, frame.model.parameterCount())
+                     .arg(QString::fromStdString(frame.model.description()));
+    }
     parts << errorCount(frame.errors);
     return parts.join(QStringLiteral(" · "));
 }

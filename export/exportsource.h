@@ -40,11 +40,18 @@ struct ExportFrame
 {
     int epoch = 0; ///< the epoch shown; for a visit, the epoch it belongs to (1-based)
     std::optional<learning::StepRecord> step;
-    learning::LinearModel model; ///< the model drawn (after the visit, for a visit)
-    int errors = 0;              ///< points `model` misclassifies
+    learning::Model model; ///< the model drawn (after the visit, for a visit)
+    int errors = 0;        ///< points `model` misclassifies
     /// Where the charts put their marker: the epoch, or epoch - 1 + (visit + 1) / N inside one.
     double chartEpoch = 0.0;
 };
+
+/// The model of \p source's run with the flat \p parameters (learning/model.h).
+[[nodiscard]] learning::Model modelOf(const ExportSource& source,
+                                      const learning::SmallVector& parameters);
+/// The points \p model misclassifies in \p source's data (recomputed per frame).
+[[nodiscard]] std::vector<std::size_t> misclassifiedBy(const ExportSource& source,
+                                                       const learning::Model& model);
 
 /// The frame of epoch \p epoch (0 <= epoch <= the last epoch recorded).
 [[nodiscard]] ExportFrame epochFrame(const ExportSource& source, int epoch);

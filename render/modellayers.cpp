@@ -37,14 +37,14 @@ std::optional<QLineF> boundaryPixels(const learning::LinearModel& model, const V
 }
 
 /// The class the model predicts everywhere when w = 0, if that is decided.
-std::optional<int> constantClass(const PlotScene& scene)
+std::optional<int> constantClass(const PlotFrame& frame)
 {
-    const double b = scene.model.b;
+    const double b = frame.linearModel.b;
     if (b > 0.0)
         return 1;
     if (b < 0.0)
         return 0;
-    switch (scene.zero) {
+    switch (frame.scene.model.zero()) {
     case learning::ZeroConvention::Positive:
         return 1;
     case learning::ZeroConvention::Negative:
@@ -69,18 +69,18 @@ void shade(PlotFrame& f)
                      int(std::lround(theme.shadingAlpha * std::clamp(strength, 0.0, 1.0))));
     };
     if (scene.rule == learning::Rule::Logistic && !f.hasLine) {
-        const double p1 = learning::sigmoid(scene.model.b);
+        const double p1 = learning::sigmoid(f.linearModel.b);
         painter.fillRect(area, tint(p1 >= 0.5 ? 1 : 0, std::abs(2 * p1 - 1)));
         return;
     }
     if (scene.rule == learning::Rule::Logistic) {
         // p = sigmoid(net) and net is affine in pixels, so the shading is a linear gradient
         // along the pixel-space gradient of net: exact, and one fill.
-        const QPointF g(scene.model.w.x() / tf.pixelsPerUnitX(),
-                        -scene.model.w.y() / tf.pixelsPerUnitY());
+        const QPointF g(f.linearModel.w.x() / tf.pixelsPerUnitX(),
+                        -f.linearModel.w.y() / tf.pixelsPerUnitY());
         const double g2 = g.x() * g.x() + g.y() * g.y();
         const QPointF c = area.center();
-        const double netC = scene.model.net(tf.toWorld(c));
+        const double netC = f.linearModel.net(tf.toWorld(c));
         constexpr double span = 7.0; // net in [-7, 7]: p from 0.001 to 0.999
         const QPointF start = c + g * ((-span - netC) / g2);
         const QPointF end = c + g * ((span - netC) / g2);
@@ -98,13 +98,13 @@ void shade(PlotFrame& f)
         }
     }
     if (!f.hasLine) {
-        const std::optional<int> cls = constantClass(scene);
+        const std::optional<int> cls = constantClass(f);
         painter.fillRect(area, cls ? tint(std::size_t(*cls), 1.0) : theme.plotBackground);
         return;
     }
     painter.fillRect(area, tint(0, 1.0));
     QPolygonF poly;
-    for (const Eigen::Vector2d& corner : halfPlaneInBox(scene.model, tf.effectiveView(), +1))
+    for (const Eigen::Vector2d& corner : halfPlaneInBox(f.linearModel, tf.effectiveView(), +1))
         poly << tf.toPixel(corner);
     painter.setPen(Qt::NoPen);
     painter.setBrush(tint(1, 1.0));
@@ -124,7 +124,7 @@ QString formatScale(double s)
 
 void ShadingLayer::paint(PlotFrame& frame)
 {
-    if (frame.hasModel && frame.theme.shading)
+    if (frame.classic && frame.theme.shading)
         shade(frame);
     else
         frame.painter.fillRect(frame.area, frame.theme.plotBackground);
@@ -133,7 +133,7 @@ void ShadingLayer::paint(PlotFrame& frame)
 bool BoundaryLayer::shows(const PlotFrame& frame) const
 {
     const PlotScene& scene = frame.scene;
-    return !scene.trail.empty() || (frame.hasModel && scene.step && scene.step->updated) ||
+    return !scene.trail.empty() || (frame.classic && scene.step && scene.step->updated) ||
            frame.clip.kind == LineClip::Kind::Inside;
 }
 
@@ -156,7 +156,7 @@ void BoundaryLayer::paint(PlotFrame& frame)
     }
 
     // The boundary before the update being shown.
-    if (frame.hasModel && scene.step && scene.step->updated) {
+    if (frame.classic && scene.step && scene.step->updated) {
         if (const std::optional<QLineF> ghost = boundaryPixels(scene.step->before, tf)) {
             const double width = std::max(1.5, 0.7 * theme.boundaryWidth);
             QPen pen(theme.ghost, width, Qt::CustomDashLine, Qt::FlatCap);
@@ -183,8 +183,10 @@ void BoundaryLayer::paint(PlotFrame& frame)
 
 double WeightVectorLayer::scale(const PlotScene& scene, const ViewTransform& transform)
 {
+    if (!scene.hasModel || !scene.model.shape().isClassic())
+        return 1.0;
     // stableNorm(): the weights of a diverged run (1e160) have an infinite squared norm.
-    double length = scene.model.w.stableNorm();
+    double length = scene.model.classicModel().w.stableNorm();
     if (scene.step && scene.step->updated) {
         length = std::max(length, scene.step->before.w.stableNorm());
         length = std::max(length, (scene.step->before.w + scene.step->deltaW).stableNorm());
@@ -201,7 +203,7 @@ double WeightVectorLayer::scale(const PlotScene& scene, const ViewTransform& tra
 
 bool WeightVectorLayer::shows(const PlotFrame& frame) const
 {
-    return frame.hasModel && frame.scene.showWeightVector;
+    return frame.classic && frame.scene.showWeightVector;
 }
 
 namespace {
@@ -262,7 +264,7 @@ void WeightVectorLayer::paint(PlotFrame& frame)
     if (!line)
         return;
     const bool threeArrows = showUpdate && wOld.squaredNorm() > 0.0;
-    if (!threeArrows && scene.model.hasNoBoundary())
+    if (!threeArrows && frame.linearModel.hasNoBoundary())
         return;
 
     // The whole figure, labels included, must fit the plot: the anchor slides along its line
@@ -279,7 +281,7 @@ void WeightVectorLayer::paint(PlotFrame& frame)
     const QRectF inner = frame.area.adjusted(room, room, -room, -room);
     QPointF a = closest;
     for (int tries = 0; tries < 12; ++tries) {
-        std::vector<QPointF> offsets{QPointF(0, 0), tf.vectorToPixel(s * scene.model.w)};
+        std::vector<QPointF> offsets{QPointF(0, 0), tf.vectorToPixel(s * frame.linearModel.w)};
         if (threeArrows) {
             offsets.push_back(tf.vectorToPixel(s * wOld));
             offsets.push_back(tf.vectorToPixel(s * (wOld + scene.step->deltaW)));
@@ -334,7 +336,7 @@ void WeightVectorLayer::paint(PlotFrame& frame)
         covered.addBox(Coverage::Kind::Text, box);
     };
 
-    const QPointF tipNew = a + tf.vectorToPixel(s * scene.model.w);
+    const QPointF tipNew = a + tf.vectorToPixel(s * frame.linearModel.w);
     if (threeArrows) {
         const QPointF tipOld = a + tf.vectorToPixel(s * wOld);
         const QPointF tipSum = a + tf.vectorToPixel(s * (wOld + scene.step->deltaW));

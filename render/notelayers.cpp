@@ -152,17 +152,17 @@ void LegendLayer::paint(PlotFrame& frame)
 
 bool MessageLayer::shows(const PlotFrame& frame) const
 {
-    return (frame.hasModel && !frame.hasLine) || frame.clip.kind == LineClip::Kind::Outside;
+    return (frame.classic && !frame.hasLine) || frame.clip.kind == LineClip::Kind::Outside;
 }
 
 void MessageLayer::paint(PlotFrame& frame)
 {
     const Theme& theme = frame.theme;
     const QRectF& area = frame.area;
-    if (frame.hasModel && !frame.hasLine) {
+    if (frame.classic && !frame.hasLine) {
         const QString headline = Text::tr("no boundary yet: w = 0");
         const QString detail =
-            Text::tr("w\u00b7x + b = %1 for every point").arg(number(frame.scene.model.b));
+            Text::tr("w\u00b7x + b = %1 for every point").arg(number(frame.linearModel.b));
         // Not in the middle, where the first point is likely clicked: above, then below.
         const QSizeF size = messageSize(theme, headline, detail);
         const double dy = 0.5 * size.height() + 12.0;

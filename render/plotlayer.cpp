@@ -75,11 +75,14 @@ PlotFrame::PlotFrame(QPainter& painter, const QRectF& target, const QRectF& area
     vectorDevice = scene.vectorPoints || isVectorDevice(painter);
     devicePixelRatio = painter.device() ? painter.device()->devicePixelRatio() : 1.0;
     hasData = scene.data && !scene.data->empty();
-    hasModel = scene.hasModel && scene.model.isFinite();
-    hasLine = hasModel && !scene.model.hasNoBoundary();
+    hasModel = scene.hasModel;
+    classic = hasModel && scene.model.shape().isClassic();
+    if (classic)
+        linearModel = scene.model.classicModel();
+    hasLine = classic && !linearModel.hasNoBoundary();
     const io::ViewBox& v = transform.effectiveView();
     if (hasLine)
-        clip = clipBoundary(scene.model, v);
+        clip = clipBoundary(linearModel, v);
     // About one tick per label width (x) and per 3.6 lines of text (y).
     const QFontMetricsF fm(theme.font());
     const int xTarget = std::clamp(

@@ -102,10 +102,15 @@ struct PlotFrame
     bool vectorDevice = false;
     qreal devicePixelRatio = 1.0;
     bool hasData = false;  ///< points to draw
-    bool hasModel = false; ///< a finite model to draw
-    bool hasLine = false;  ///< ... with w != 0, so a boundary line exists
-    LineClip clip;         ///< the boundary clipped to the view (NoLine without one)
-    Ticks xTicks;          ///< the grid's and the frame's ticks
+    bool hasModel = false; ///< a model to draw (any kind)
+    /// ... and it is the classic one (two classes, linear on x1, x2), drawn by its own layers
+    /// (shading, boundary, trail, weight vector); other models are drawn from their decision
+    /// function.
+    bool classic = false;
+    learning::LinearModel linearModel; ///< the classic model's (w1, w2, b) (zero otherwise)
+    bool hasLine = false;              ///< the classic model has w != 0, so a boundary line exists
+    LineClip clip;                     ///< that boundary clipped to the view (NoLine without one)
+    Ticks xTicks;                      ///< the grid's and the frame's ticks
     Ticks yTicks;
     Coverage covered; ///< what the layers painted so far cover
 };

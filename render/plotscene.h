@@ -3,6 +3,7 @@
 #include "io/project.h"
 #include "learning/dataset.h"
 #include "learning/linearmodel.h"
+#include "learning/model.h"
 #include "learning/records.h"
 #include "learning/settings.h"
 #include "render/viewtransform.h"
@@ -20,21 +21,21 @@ namespace plab::render {
 /// whoever follows the run; an export takes it from the recorded run).
 struct ModelView
 {
-    /// The model, when one is shown.
-    learning::LinearModel model;
+    /// The model, when one is shown: any kind (learning/model.h). Its zero convention and bias
+    /// are the run's.
+    learning::Model model;
     bool hasModel = false;
     learning::Rule rule = learning::Rule::Perceptron; ///< Logistic shades by probability
-    learning::ZeroConvention zero = learning::ZeroConvention::Positive; ///< the class at net = 0
-    bool useBias = true;
 
     /// Indices of points the shown model misclassifies (outlined in red).
     std::vector<std::size_t> misclassified;
-    /// A sample visit being shown. When step->updated: the old boundary (step->before) is drawn as
-    /// a dashed ghost, the update vector step->deltaW tip-to-tail on w, and the new boundary is
-    /// `model` (normally step->after). Otherwise only the sample is highlighted. The sample
-    /// step->index is highlighted in both cases.
+    /// A sample visit being shown. For the classic model, when step->updated: the old boundary
+    /// (step->before) is drawn as a dashed ghost, the update vector step->deltaW tip-to-tail on
+    /// w, and the new boundary is `model` (normally step->after). Otherwise only the sample is
+    /// highlighted. The sample step->index is highlighted for every model.
     std::optional<learning::StepRecord> step;
-    /// Recent boundaries, oldest first, drawn faded (the newest least faded).
+    /// Recent boundaries of the classic model, oldest first, drawn faded (the newest least
+    /// faded). Empty for other models.
     std::vector<learning::LinearModel> trail;
 };
 

@@ -72,7 +72,9 @@ Theme Theme::light()
     t.frame = rgb(0xB9BEC6);
     t.text = rgb(0x1F2328);
     t.mutedText = rgb(0x656D76);
-    t.classColors = {rgb(okabeBlue), rgb(okabeVermillion)};
+    // Classes 2 ... 7 (multi-class problems) take the rest of the Okabe-Ito palette.
+    t.classColors = {rgb(okabeBlue),   rgb(okabeVermillion), rgb(okabeGreen),  rgb(okabeOrange),
+                     rgb(okabePurple), rgb(okabeSkyBlue),    rgb(okabeYellow), rgb(0x000000)};
     t.markerEdge = rgb(0xFFFFFF);
     t.markerSize = 12.0;
     t.markerEdgeWidth = 1.2;
@@ -106,7 +108,8 @@ Theme Theme::dark()
     t.mutedText = rgb(0x9AA1AA);
     // The darker Okabe-Ito pair loses contrast on a dark background: use the lighter blue and a
     // brightened vermillion, which keep the same hue separation.
-    t.classColors = {rgb(okabeSkyBlue), rgb(0xF27A2E)};
+    t.classColors = {rgb(okabeSkyBlue), rgb(0xF27A2E),    rgb(okabeGreen), rgb(okabeOrange),
+                     rgb(okabePurple),  rgb(okabeYellow), rgb(okabeBlue),  rgb(0xFFFFFF)};
     t.markerEdge = rgb(0x101217);
     t.shadingAlpha = 46;
     t.boundary = rgb(0xF5F6F7);
@@ -155,7 +158,8 @@ Theme Theme::highContrast()
     t.frame = rgb(0xC0C0C0);
     t.text = rgb(0xFFFFFF);
     t.mutedText = rgb(0xE0E0E0);
-    t.classColors = {rgb(okabeSkyBlue), rgb(okabeYellow)};
+    t.classColors = {rgb(okabeSkyBlue), rgb(okabeYellow), rgb(okabeGreen), rgb(okabeOrange),
+                     rgb(okabePurple),  rgb(0xF27A2E),    rgb(okabeBlue),  rgb(0xFFFFFF)};
     t.markerEdge = rgb(0x000000);
     t.markerSize = 15.0;
     t.markerEdgeWidth = 1.5;

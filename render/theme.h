@@ -1,5 +1,7 @@
 #pragma once
 
+#include "learning/network.h"
+
 #include <QColor>
 #include <QFont>
 #include <QString>
@@ -32,10 +34,10 @@ enum class ChartCurve
     /// layerWeightsCurve(l), for the kChartLayers layers a network can have.
     LayerWeights,
     /// Class 0's errors (K > 2 classes); class k's is classErrorsCurve(k), for kChartClasses.
-    ClassErrors = LayerWeights + 4,
+    ClassErrors = LayerWeights + learning::kMaxHiddenLayers + 1,
 };
-inline constexpr int kChartLayers = 4;  ///< learning::kMaxHiddenLayers + 1 (checked where used)
-inline constexpr int kChartClasses = 8; ///< learning::kMaxClasses (checked where used)
+inline constexpr int kChartLayers = learning::kMaxHiddenLayers + 1;
+inline constexpr int kChartClasses = learning::kMaxClasses;
 [[nodiscard]] constexpr ChartCurve layerWeightsCurve(int layer)
 {
     return ChartCurve(int(ChartCurve::LayerWeights) + layer);
@@ -56,6 +58,7 @@ inline constexpr int kChartClasses = 8; ///< learning::kMaxClasses (checked wher
     const int k = int(curve) - int(ChartCurve::ClassErrors);
     return k >= 0 && k < kChartClasses ? k : -1;
 }
+static_assert(kChartLayers == 4, "kChartCurves lists four layers");
 /// The curves drawn in chartColour() (the class curves take the theme's class colours).
 inline constexpr std::array kChartCurves{
     ChartCurve::Errors,   ChartCurve::Loss,     ChartCurve::W1,
@@ -88,8 +91,10 @@ struct Theme
     QColor mutedText;      ///< secondary annotations (scale notes, legend counts)
 
     // Classes: index 0 is the negative class, 1 the positive one.
-    std::array<QColor, 2> classColors;
-    std::array<MarkerShape, 2> classShapes{MarkerShape::Circle, MarkerShape::Triangle};
+    std::array<QColor, learning::kMaxClasses> classColors;
+    std::array<MarkerShape, learning::kMaxClasses> classShapes{
+        MarkerShape::Circle, MarkerShape::Triangle, MarkerShape::Square, MarkerShape::Diamond,
+        MarkerShape::Circle, MarkerShape::Triangle, MarkerShape::Square, MarkerShape::Diamond};
     QColor markerEdge;        ///< thin outline around every marker (contrast against shading)
     double markerSize = 12.0; ///< marker diameter
     double markerEdgeWidth = 1.0;

@@ -290,7 +290,7 @@ private:
         if (!ok)
             return false;
         if constexpr (N > kSettingsFieldCount) {
-            if (const auto problem = learning::validateModel(s)) {
+            if (const auto problem = learning::validateModelToShow(s)) {
                 const std::size_t key = kSettingsFieldCount + modelKey(problem->field);
                 const int line = lines[key] > 0 ? lines[key] : objectLine;
                 return m_reader.fail(line, lines[key] > 0 ? path(key) : base,
@@ -727,7 +727,7 @@ std::optional<QString> projectWriteProblem(const Project& project)
         return problem;
     if (const auto problem = learning::validate(project.settings))
         return describeSettingsProblem(*problem);
-    if (const auto problem = learning::validateModel(project.settings))
+    if (const auto problem = learning::validateModelToShow(project.settings))
         return describeModelProblem(*problem);
     if (learning::firstInvalidLabel(project.data, project.settings.classes))
         return Text::tr("a point has a class that is not one of the project's classes");

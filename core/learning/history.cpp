@@ -254,6 +254,16 @@ LinearModel History::modelAt(std::size_t position) const
     return LinearModel{{p[0], p[1]}, p[2]};
 }
 
+SmallVector History::parametersAt(std::size_t position) const
+{
+    if (const StepRecord* step = stepAt(position))
+        return step->parametersAfter;
+    if (m_errors.empty())
+        return {};
+    const double* p = m_parameters.row(std::size_t(epochAtOrBefore(position)));
+    return SmallVector(std::span<const double>(p, parameterCount()));
+}
+
 TrainerState History::stateOfEpoch(int epoch) const
 {
     const auto after = std::upper_bound(m_checkpoints.begin(), m_checkpoints.end(), epoch,

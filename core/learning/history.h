@@ -108,6 +108,9 @@ public:
     /// The model to draw at \p position: the working weights after the visit for a sample visit,
     /// the snapshot's model (the rule's answer) for an epoch.
     [[nodiscard]] LinearModel modelAt(std::size_t position) const;
+    /// The same for every model: the flat parameters (model.h) of the visit's working weights
+    /// after it, or of the epoch's answer. Empty before restart() gave a first epoch.
+    [[nodiscard]] SmallVector parametersAt(std::size_t position) const;
     /// The trainer's state right after \p position, for resuming training from there. A lookup
     /// at a sample visit, a checkpoint and the last position; otherwise a replay of at most
     /// checkpointInterval() - 1 epochs (about 10^6 sample visits at most; see Replayer).

@@ -294,6 +294,20 @@ std::int64_t Model::errors(const Dataset& data, ClassErrors* perClass) const
     return total;
 }
 
+std::vector<std::size_t> Model::misclassified(const Dataset& data) const
+{
+    std::vector<std::size_t> out;
+    for (std::size_t i = 0; i < data.size(); ++i) {
+        const int t = data.label(i);
+        if (t < 0 || t >= m_shape.classes)
+            throw std::invalid_argument("Model::misclassified: a label is not a class of this "
+                                        "model");
+        if (predict(data.point(i), t) != t)
+            out.push_back(i);
+    }
+    return out;
+}
+
 void Model::decideGrid(std::span<const double> xs, std::span<const double> ys,
                        std::span<Decision> out) const
 {

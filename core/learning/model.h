@@ -164,6 +164,8 @@ public:
     /// Points of \p data whose predict() is not their label, in total and per class. Labels must
     /// be in [0, classes()) (std::invalid_argument otherwise).
     [[nodiscard]] std::int64_t errors(const Dataset& data, ClassErrors* perClass = nullptr) const;
+    /// The indices of those points, in data order (what a picture rings). Labels as errors().
+    [[nodiscard]] std::vector<std::size_t> misclassified(const Dataset& data) const;
     /// decide() on a grid: out[r * xs.size() + c] is the decision at (xs[c], ys[r]). Linear models
     /// give exactly decide()'s classes; networks as Network::decideGrid (fast, stated accuracy).
     /// std::invalid_argument unless out.size() == xs.size() * ys.size().

@@ -29,7 +29,9 @@ std::optional<SettingsError> validate(const TrainingSettings& s)
     return std::nullopt;
 }
 
-std::optional<ModelSettingsError> validateModel(const TrainingSettings& s)
+namespace {
+
+std::optional<ModelSettingsError> checkModel(const TrainingSettings& s, bool stepUnitsAllowed)
 {
     using F = ModelSettingsError::Field;
     using P = NetworkError::Problem;
@@ -51,7 +53,7 @@ std::optional<ModelSettingsError> validateModel(const TrainingSettings& s)
                                                    "units"};
     }
     if (shape.kind == ModelKind::Network && !shape.hidden.empty() &&
-        shape.activation == Activation::Step)
+        shape.activation == Activation::Step && !stepUnitsAllowed)
         return ModelSettingsError{F::Activation, "a network of step units cannot be trained by "
                                                  "gradient descent (the step's slope is zero)"};
     if (s.batchSize < 0)
@@ -75,6 +77,18 @@ std::optional<ModelSettingsError> validateModel(const TrainingSettings& s)
     return std::nullopt;
 }
 
+} // namespace
+
+std::optional<ModelSettingsError> validateModel(const TrainingSettings& s)
+{
+    return checkModel(s, false);
+}
+
+std::optional<ModelSettingsError> validateModelToShow(const TrainingSettings& s)
+{
+    return checkModel(s, s.init == InitKind::Given);
+}
+
 std::optional<DataProblem> validate(const Dataset& data)
 {
     if (data.empty())
@@ -96,6 +110,17 @@ std::optional<std::size_t> firstInvalidLabel(const Dataset& data, int classes)
             return i;
     }
     return std::nullopt;
+}
+
+TrainingSettings settingsFor(const Dataset& data, TrainingSettings settings)
+{
+    const std::vector<int>& labels = data.labels();
+    if (!labels.empty()) {
+        const int largest =
+            std::min(*std::max_element(labels.begin(), labels.end()), kMaxClasses - 1);
+        settings.classes = std::max(settings.classes, largest + 1);
+    }
+    return settings;
 }
 
 ModelShape modelShape(const TrainingSettings& s)

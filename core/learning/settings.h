@@ -152,6 +152,12 @@ struct ModelSettingsError
 /// Checks the model's settings (classes, features, hidden layers, activation, batch size, given
 /// initial layers); the first problem or nothing. The Trainer requires both this and validate().
 [[nodiscard]] std::optional<ModelSettingsError> validateModel(const TrainingSettings& settings);
+/// validateModel() without the requirement that gradient descent can train the model: a network
+/// of step units whose layers are given (InitKind::Given) is complete, so it can be shown, saved
+/// and opened (lesson 4's OR/NAND/AND network), though never trained. Files accept what this
+/// accepts; the Trainer requires validateModel().
+[[nodiscard]] std::optional<ModelSettingsError>
+validateModelToShow(const TrainingSettings& settings);
 
 /// What makes a data set unusable for training.
 /// NonFinite also covers coordinates beyond +/-kMaxCoordinate. Labels are checked apart, by
@@ -169,6 +175,11 @@ inline constexpr std::size_t kMaxPoints = 2'000'000;
 [[nodiscard]] std::optional<DataProblem> validate(const Dataset& data);
 /// The index of the first point whose label is not a class 0 ... classes-1, if any.
 [[nodiscard]] std::optional<std::size_t> firstInvalidLabel(const Dataset& data, int classes);
+/// The settings a run on \p data trains with: \p settings with `classes` raised, when a label
+/// needs it, to 1 + the largest label (so placing a point of class 2 makes a three-class problem,
+/// and removing it makes it two again unless the settings ask for more). Labels above 7 are
+/// left for firstInvalidLabel() to refuse.
+[[nodiscard]] TrainingSettings settingsFor(const Dataset& data, TrainingSettings settings);
 
 /// A coordinate a data set may hold: finite and within +/-kMaxCoordinate. The file formats refuse
 /// anything else, so no editor may create it either.

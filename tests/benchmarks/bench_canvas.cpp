@@ -53,7 +53,7 @@ struct Fixture
 
     void selectModel(std::size_t k)
     {
-        scene.model = models[k];
+        scene.model = learning::Model::classic(models[k]);
         scene.misclassified = misclassified[k];
     }
 

@@ -238,7 +238,7 @@ TEST_F(PlaybackTest, ANewProblemShowsNothingUntilTheEnginesEpochZeroArrives)
     EXPECT_FALSE(m_playback.isAwaitingRestart());
     EXPECT_EQ(m_playback.position(), 0u);
     EXPECT_EQ(m_playback.history().size(), 1u);
-    EXPECT_EQ(m_playback.shownModel(), reference(0).front().model);
+    EXPECT_EQ(m_playback.shownModel()->classicModel(), reference(0).front().model);
     EXPECT_FALSE(m_playback.canGoBack());
     EXPECT_GE(history.count(), 2);
 }
@@ -252,7 +252,7 @@ TEST_F(PlaybackTest, StepEpochShowsEachNewEpochAsTheTrainerComputesIt)
         EXPECT_EQ(m_engine->takeCommands(), std::vector<std::string>{"stepEpoch"});
         m_engine->deliver();
         EXPECT_EQ(m_playback.position(), positionOfEpoch(epoch));
-        EXPECT_EQ(m_playback.shownModel(), expected[std::size_t(epoch)].model);
+        EXPECT_EQ(m_playback.shownModel()->classicModel(), expected[std::size_t(epoch)].model);
         EXPECT_TRUE(m_playback.canGoBack());
     }
     expectEpochsAsReference();
@@ -269,7 +269,7 @@ TEST_F(PlaybackTest, StepSampleShowsTheVisitAndThenWalksOverTheEpochsEnd)
         ASSERT_NE(step, nullptr) << "visit " << visit;
         EXPECT_EQ(step->epoch, 1);
         EXPECT_EQ(step->visit, int(visit));
-        EXPECT_EQ(m_playback.shownModel(), step->after);
+        EXPECT_EQ(m_playback.shownModel()->classicModel(), step->after);
     }
     // The last visit closed epoch 1, whose snapshot followed it: the next step starts epoch 2.
     m_playback.stepSample();
@@ -290,7 +290,7 @@ TEST_F(PlaybackTest, ScrubbingIsALookupAndSteppingForwardWalksTheRecordedRun)
     m_playback.showPosition(positionOfEpoch(1));
     EXPECT_EQ(m_playback.position(), positionOfEpoch(1));
     EXPECT_EQ(positions.count(), 1);
-    EXPECT_EQ(m_playback.shownModel(), reference(1).back().model);
+    EXPECT_EQ(m_playback.shownModel()->classicModel(), reference(1).back().model);
     EXPECT_TRUE(m_playback.canAdvance()); // forward: the recorded run, or a fork
 
     m_playback.stepEpoch();
@@ -636,7 +636,7 @@ TEST_F(PlaybackTest, ResetGoesBackToEpochZeroOfTheSameProblem)
     EXPECT_EQ(m_playback.history().size(), 1u);
     EXPECT_EQ(m_playback.position(), 0u);
     EXPECT_FALSE(m_playback.canGoBack());
-    EXPECT_EQ(m_playback.shownModel(), reference(0).front().model);
+    EXPECT_EQ(m_playback.shownModel()->classicModel(), reference(0).front().model);
 }
 
 TEST_F(PlaybackTest, ShowEpochTrainsUpToAnEpochNotYetRecordedAtFullSpeedAndStopsThere)

@@ -741,7 +741,13 @@ TEST(ProjectFileVersion2, BadValuesNameFileLineAndField)
                                                "comma-separated list")));
     EXPECT_TRUE(message(version2("[2]", "[17]"))
                     .startsWith(QStringLiteral("lesson.json:10: settings.hidden[0]: ")));
-    EXPECT_EQ(message(version2("\"relu\"", "\"step\"")),
+    // A network of step units is complete when its layers are given (lesson 4's network, set by
+    // hand): it opens, to be shown. Without given layers it could only be trained, which it
+    // cannot be.
+    EXPECT_EQ(message(version2("\"relu\"", "\"step\"")), QString());
+    QByteArray stepRandom = version2("\"relu\"", "\"step\"");
+    stepRandom.replace("\"given\"", "\"random\"");
+    EXPECT_EQ(message(stepRandom),
               QStringLiteral("lesson.json:11: settings.activation: a network of step units cannot "
                              "be trained by gradient descent: the step's slope is zero, so every "
                              "gradient is zero"));

@@ -419,5 +419,54 @@ TEST(FeatureMaps, APerceptronOnX1X2AndTheProductSeparatesXor)
     EXPECT_EQ(trainToEnd(without).back().status, TrainingStatus::EpochLimit);
 }
 
+TEST(SettingsFor, TheClassesFollowTheLargestLabelButNeverFewerThanAsked)
+{
+    Dataset data({{{0, 0}, 0}, {{1, 1}, 1}});
+    TrainingSettings settings;
+    EXPECT_EQ(settingsFor(data, settings).classes, 2);
+    data = Dataset({{{0, 0}, 0}, {{1, 1}, 1}, {{2, 0}, 2}});
+    EXPECT_EQ(settingsFor(data, settings).classes, 3);
+    settings.classes = 5;
+    EXPECT_EQ(settingsFor(data, settings).classes, 5);
+    // Only the classes change.
+    TrainingSettings expected = settings;
+    EXPECT_EQ(settingsFor(data, settings), expected);
+    EXPECT_EQ(settingsFor(Dataset(), TrainingSettings()).classes, 2);
+}
+
+TEST(ValidateModelToShow, AStepNetworkIsCompleteOnlyWithGivenLayers)
+{
+    TrainingSettings s;
+    s.model = ModelKind::Network;
+    s.hidden = {2};
+    s.activation = Activation::Step;
+    s.init = InitKind::Random;
+    ASSERT_TRUE(validateModel(s).has_value());
+    EXPECT_EQ(validateModelToShow(s)->field, ModelSettingsError::Field::Activation);
+    s.init = InitKind::Given;
+    s.initialLayers = {Layer{Eigen::MatrixXd{{1, 1}, {-1, -1}}, Eigen::VectorXd{{-0.5, 1.5}}},
+                       Layer{Eigen::MatrixXd{{1, 1}}, Eigen::VectorXd{{-1.5}}}};
+    EXPECT_EQ(validateModel(s)->field, ModelSettingsError::Field::Activation);
+    EXPECT_FALSE(validateModelToShow(s).has_value());
+    // The rest is still checked: layers of the wrong shape are refused.
+    s.hidden = {3};
+    EXPECT_EQ(validateModelToShow(s)->field, ModelSettingsError::Field::Layers);
+}
+
+TEST(ModelMisclassified, ListsThePointsWhoseClassIsNotTheirs)
+{
+    // OR and NAND units, AND at the output: XOR, written out.
+    const Model xorNet(ModelShape{ModelKind::Network, FeatureSet(), 2, {2}, Activation::Step},
+                       std::vector<Layer>{Layer{Eigen::MatrixXd{{1, 1}, {-1, -1}},
+                                                Eigen::VectorXd{{-0.5, 1.5}}},
+                                          Layer{Eigen::MatrixXd{{1, 1}}, Eigen::VectorXd{{-1.5}}}});
+    const Dataset xorData({{{0, 0}, 0}, {{0, 1}, 1}, {{1, 0}, 1}, {{1, 1}, 0}});
+    EXPECT_TRUE(xorNet.misclassified(xorData).empty());
+    // The same points labelled as AND: (0, 1) and (1, 0) are now wrong, and so is (1, 1).
+    const Dataset andData({{{0, 0}, 0}, {{0, 1}, 0}, {{1, 0}, 0}, {{1, 1}, 1}});
+    EXPECT_EQ(xorNet.misclassified(andData), (std::vector<std::size_t>{1, 2, 3}));
+    EXPECT_EQ(xorNet.errors(andData), 3);
+}
+
 } // namespace
 } // namespace plab::learning

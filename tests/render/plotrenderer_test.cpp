@@ -82,7 +82,7 @@ TEST(PlotRenderer, BoundaryColourLiesAlongTheAnalyticLine)
 {
     PlotScene scene = baseScene();
     scene.hasModel = true;
-    scene.model = {{1, -2}, 3}; // x2 = (x1 + 3) / 2
+    scene.model = plab::learning::Model::classic({{1, -2}, 3}); // x2 = (x1 + 3) / 2
     const Theme theme = Theme::light();
     const QImage image = render(scene, theme);
     const ViewTransform tf = transformOf(scene);
@@ -99,7 +99,7 @@ TEST(PlotRenderer, HardShadingTintsEachSideWithItsPredictedClass)
 {
     PlotScene scene = baseScene();
     scene.hasModel = true;
-    scene.model = {{1, 0}, -5}; // x1 = 5, class 1 to the right
+    scene.model = plab::learning::Model::classic({{1, 0}, -5}); // x1 = 5, class 1 to the right
     const Theme theme = Theme::light();
     const QImage image = render(scene, theme);
     const ViewTransform tf = transformOf(scene);
@@ -114,7 +114,7 @@ TEST(PlotRenderer, LogisticShadingFollowsTheProbability)
     PlotScene scene = baseScene();
     scene.hasModel = true;
     scene.rule = Rule::Logistic;
-    scene.model = {{1, 0}, -5}; // p = sigmoid(x1 - 5)
+    scene.model = plab::learning::Model::classic({{1, 0}, -5}); // p = sigmoid(x1 - 5)
     const Theme theme = Theme::light();
     const QImage image = render(scene, theme);
     const ViewTransform tf = transformOf(scene);
@@ -187,7 +187,7 @@ TEST(PlotRenderer, NoBoundaryIsDrawnWhenWIsZero)
                     ++count;
         return count;
     };
-    scene.model = {{0, 0}, -1};
+    scene.model = plab::learning::Model::classic({{0, 0}, -1});
     const QImage zero = render(scene, theme);
     EXPECT_EQ(darkPixels(zero), 0);
     // b < 0: every point is predicted class 0, so the whole plot carries the class-0 tint.
@@ -195,7 +195,7 @@ TEST(PlotRenderer, NoBoundaryIsDrawnWhenWIsZero)
                        blend(theme.plotBackground, theme.classColors[0], theme.shadingAlpha)),
               3);
     // The same rows do cross a boundary that exists (the check can fail).
-    scene.model = {{1, 0}, -5};
+    scene.model = plab::learning::Model::classic({{1, 0}, -5});
     EXPECT_GT(darkPixels(render(scene, theme)), 0);
 }
 
@@ -204,7 +204,7 @@ TEST(PlotRenderer, BoundaryOutsideTheViewGetsAnEdgeArrow)
     const Theme theme = Theme::light();
     PlotScene scene = baseScene();
     scene.hasModel = true;
-    scene.model = {{0, 1}, -30}; // x2 = 30: far above the view
+    scene.model = plab::learning::Model::classic({{0, 1}, -30}); // x2 = 30: far above the view
     const QImage image = render(scene, theme);
     const ViewTransform tf = transformOf(scene);
     const QRectF area = tf.pixelRect();
@@ -231,7 +231,7 @@ TEST(PlotRenderer, AnUpdateShowsTheOldBoundaryDashed)
     step.deltaW = {0.1, 0.1};
     step.after = {{0.1, 1.1}, -4}; // somewhere else
     scene.step = step;
-    scene.model = step.after;
+    scene.model = plab::learning::Model::classic(step.after);
     const QImage image = render(scene, theme);
     const ViewTransform tf = transformOf(scene);
     int ghost = 0;
@@ -264,7 +264,7 @@ TEST(PlotRenderer, CachedLayerPaintsTheSameAsDirectDrawing)
     scene.data = &data;
     scene.dataRevision = 1;
     scene.hasModel = true;
-    scene.model = {{1, 1}, -9};
+    scene.model = plab::learning::Model::classic({{1, 1}, -9});
     scene.selected.assign(data.size(), 0);
     scene.selected[5] = 1;
     scene.presentation = false;
@@ -272,7 +272,8 @@ TEST(PlotRenderer, CachedLayerPaintsTheSameAsDirectDrawing)
 
     PlotRenderer cached;
     const QImage first = render(cached, scene, theme);
-    scene.model = {{1, 0.5}, -6}; // only the model moves: the layer is reused
+    scene.model =
+        plab::learning::Model::classic({{1, 0.5}, -6}); // only the model moves: the layer is reused
     const QImage second = render(cached, scene, theme);
     PlotRenderer direct;
     direct.setCachingEnabled(false);
@@ -298,7 +299,7 @@ TEST(PlotRenderer, SvgExportDrawsVectorMarkers)
     scene.data = &data;
     scene.dataRevision = 1;
     scene.hasModel = true;
-    scene.model = {{1, 1}, -9};
+    scene.model = plab::learning::Model::classic({{1, 1}, -9});
     scene.presentation = true;
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
@@ -350,7 +351,7 @@ TEST(PlotRenderer, AnUpdateWhoseOldBoundaryIsOutsideTheViewIsStillASum)
     step.deltaB = 20;
     step.after = {{1.5, 1.5}, -10}; // x1 + x2 = 6.67: in view
     scene.step = step;
-    scene.model = step.after;
+    scene.model = plab::learning::Model::classic(step.after);
     EXPECT_GT(pixelsOf(render(scene, theme), theme.updateArrow), 20);
 
     // The first update from w = 0 is the update itself: one arrow, no separate update vector.
@@ -364,12 +365,13 @@ TEST(PlotRenderer, ArrowScaleKeepsWReadable)
 {
     PlotScene scene = baseScene();
     scene.hasModel = true;
-    const ViewTransform tf = transformOf(scene); // the view is at least 10 units wide
-    scene.model = {{3, 0}, 0};                   // |w| = 3: 30 % of 10 -> drawn as is
+    const ViewTransform tf = transformOf(scene);               // the view is at least 10 units wide
+    scene.model = plab::learning::Model::classic({{3, 0}, 0}); // |w| = 3: 30 % of 10 -> drawn as is
     EXPECT_EQ(PlotRenderer::arrowScale(scene, tf), 1.0);
-    scene.model = {{100, 0}, 0}; // 2.5 units wanted: 0.025 -> the 1-2-5 rung below, 0.02
+    scene.model = plab::learning::Model::classic(
+        {{100, 0}, 0}); // 2.5 units wanted: 0.025 -> the 1-2-5 rung below, 0.02
     EXPECT_DOUBLE_EQ(PlotRenderer::arrowScale(scene, tf), 0.02);
-    scene.model = {{0.1, 0}, 0}; // 25 -> 20
+    scene.model = plab::learning::Model::classic({{0.1, 0}, 0}); // 25 -> 20
     EXPECT_DOUBLE_EQ(PlotRenderer::arrowScale(scene, tf), 20.0);
 }
 
@@ -381,7 +383,7 @@ TEST(PlotRenderer, DivergedWeightsStillDrawTheirBoundary)
     scene.view = {-3, 3, -3, 3};
     scene.hasModel = true;
     scene.showWeightVector = true;
-    scene.model = {{1e159, 1e159}, -1e158}; // x1 + x2 = 0.1
+    scene.model = plab::learning::Model::classic({{1e159, 1e159}, -1e158}); // x1 + x2 = 0.1
     const Theme theme = Theme::light();
     const QImage image = render(scene, theme);
     const ViewTransform tf = transformOf(scene);
@@ -441,7 +443,8 @@ TEST(PlotRenderer, DenseErrorsStayReadableAndEachIsMarked)
     scene.data = &data;
     scene.dataRevision = 1;
     scene.hasModel = true;
-    scene.model = {{0, 1}, -9.9}; // class 0 below x2 = 9.9: every point is wrong
+    scene.model = plab::learning::Model::classic(
+        {{0, 1}, -9.9}); // class 0 below x2 = 9.9: every point is wrong
     for (std::size_t i = 0; i < data.size(); ++i)
         scene.misclassified.push_back(i);
     const Theme theme = Theme::light();
@@ -478,7 +481,8 @@ TEST(PlotRenderer, TheWeightArrowIsDrawnWhole)
     PlotScene scene = baseScene();
     scene.hasModel = true;
     scene.showWeightVector = true;
-    scene.model = {{0, 1}, -9}; // x2 = 9, w = (0, 1): from the line to the top edge
+    scene.model = plab::learning::Model::classic(
+        {{0, 1}, -9}); // x2 = 9, w = (0, 1): from the line to the top edge
     const Theme theme = Theme::light();
     const QImage image = render(scene, theme);
     const QRectF area = transformOf(scene).pixelRect();

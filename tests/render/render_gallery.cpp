@@ -44,10 +44,10 @@ render::PlotScene sceneFor(const learning::Dataset& data, const io::ViewBox& vie
     scene.data = &data;
     scene.dataRevision = 1;
     scene.view = view;
-    scene.model = model;
+    scene.model = learning::Model::classic(model);
     scene.hasModel = true;
     scene.rule = rule;
-    scene.misclassified = learning::misclassified(data, model, scene.zero);
+    scene.misclassified = learning::misclassified(data, model, scene.model.zero());
     scene.presentation = true;
     return scene;
 }

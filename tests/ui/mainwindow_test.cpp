@@ -126,7 +126,8 @@ TEST_F(Window, TrainOnAndConvergesToTheCoresWeights)
     EXPECT_EQ(playback()->position(), history().lastPosition());
     const TrainingView& view = canvas()->trainingView();
     ASSERT_TRUE(view.hasModel);
-    EXPECT_EQ(view.model, expected.back().model); // bit for bit: the same core, the same trace
+    EXPECT_EQ(view.model.classicModel(),
+              expected.back().model); // bit for bit: the same core, the same trace
     EXPECT_TRUE(view.misclassified.empty());
     EXPECT_TRUE(presenter()->statusText().contains(
         u"converged after %1 epochs"_s.arg(expected.back().epoch)))
@@ -151,14 +152,14 @@ TEST_F(Window, StepEpochAdvancesExactlyOneEpoch)
     EXPECT_FALSE(playback()->isRunning());
     EXPECT_EQ(history().size(), 2u);
     EXPECT_EQ(playback()->position(), 1u);
-    EXPECT_EQ(canvas()->trainingView().model, expected[1].model);
+    EXPECT_EQ(canvas()->trainingView().model.classicModel(), expected[1].model);
     EXPECT_EQ(m_window->timeline()->label(), u"Epoch 1"_s);
 
     ASSERT_TRUE(
         triggerAndWait("actionStepEpoch", [this] { return history().latestEpoch().epoch == 2; }));
     presenter()->refreshNow();
     EXPECT_EQ(history().size(), 3u);
-    EXPECT_EQ(canvas()->trainingView().model, expected[2].model);
+    EXPECT_EQ(canvas()->trainingView().model.classicModel(), expected[2].model);
 }
 
 TEST_F(Window, BackReturnsToThePreviousWeightsByLookingThemUp)
@@ -173,17 +174,17 @@ TEST_F(Window, BackReturnsToThePreviousWeightsByLookingThemUp)
     action("actionBack")->trigger();
     presenter()->refreshNow();
     EXPECT_EQ(playback()->position(), 1u);
-    EXPECT_EQ(canvas()->trainingView().model, expected[1].model);
+    EXPECT_EQ(canvas()->trainingView().model.classicModel(), expected[1].model);
     action("actionBack")->trigger();
     presenter()->refreshNow();
-    EXPECT_EQ(canvas()->trainingView().model, expected[0].model);
+    EXPECT_EQ(canvas()->trainingView().model.classicModel(), expected[0].model);
     EXPECT_FALSE(action("actionBack")->isEnabled());
     // A lookup, not a retrain: the recorded run is intact, and stepping forward walks it.
     EXPECT_EQ(history().size(), 3u);
     action("actionStepEpoch")->trigger();
     presenter()->refreshNow();
     EXPECT_EQ(playback()->position(), 1u);
-    EXPECT_EQ(canvas()->trainingView().model, expected[1].model);
+    EXPECT_EQ(canvas()->trainingView().model.classicModel(), expected[1].model);
     EXPECT_EQ(history().size(), 3u);
 }
 
@@ -222,7 +223,7 @@ TEST_F(Window, StepSampleShowsTheUpdateOnTheCanvasAndInTheParameters)
     EXPECT_EQ(view.step->index, 0u);
     EXPECT_TRUE(view.step->updated);
     EXPECT_EQ(view.step->before.b, 0.0);
-    EXPECT_EQ(view.model.b, -1.0);
+    EXPECT_EQ(view.model.classicModel().b, -1.0);
     EXPECT_EQ(m_window->timeline()->label(), u"Epoch 1 · sample 1/4"_s);
     const QString update = m_window->parameterPanel()->updateText();
     EXPECT_TRUE(QString(update).replace(QChar(0x00A0), u' ').contains(u"  = 0.00 + 1.0·(0 − 1)"_s))
@@ -288,7 +289,7 @@ TEST_F(Window, ADivergedRunSaysSoAndALowerRateStartsOver)
     EXPECT_EQ(history().latestEpoch().status, learning::TrainingStatus::Diverged);
     EXPECT_TRUE(presenter()->statusText().endsWith(u"diverged: lower the learning rate"_s))
         << presenter()->statusText().toStdString();
-    EXPECT_TRUE(canvas()->trainingView().model.isFinite());
+    EXPECT_TRUE(canvas()->trainingView().model.classicModel().isFinite());
     EXPECT_FALSE(action("actionTrain")->isEnabled());
 
     QSignalSpy messages(presenter(), &TrainingPresenter::message);
@@ -346,37 +347,75 @@ TEST_F(Window, AGoodCsvReplacesThePointsAsOneUndoStep)
     EXPECT_EQ(document()->data(), before);
 }
 
-TEST_F(Window, ACsvWithMoreClassesIsRefusedWithTheReasonAndChangesNothing)
+TEST_F(Window, ACsvWithMoreClassesOpensAndTrainsAThreeClassModel)
 {
     loadAnd();
-    const learning::Dataset before = document()->data();
-    const int steps = document()->undoStack()->count();
     const QString path = writeFile(u"three-classes.csv"_s, "x1,x2,label\n0,0,0\n2,2,1\n3,-1,2\n");
-    EXPECT_FALSE(m_window->openFile(path));
-    EXPECT_EQ(document()->data(), before);
-    EXPECT_EQ(document()->undoStack()->count(), steps);
-    ASSERT_EQ(m_prompts->errors.size(), 1);
-    EXPECT_EQ(m_prompts->errors.first(), u"Cannot Open Data Set: this data set has 3 classes "
-                                         u"(labels 0 to 2), which the window cannot show yet (it "
-                                         "shows two); train it with perceptron-lab train"_s);
+    ASSERT_TRUE(m_window->openFile(path));
+    EXPECT_TRUE(m_prompts->errors.isEmpty());
+    ASSERT_EQ(document()->data().size(), 3u);
+    // The settings ask for two classes; the run has as many as the labels need.
+    EXPECT_EQ(document()->settings().classes, 2);
+    EXPECT_EQ(document()->runSettings().classes, 3);
+    ASSERT_TRUE(
+        triggerAndWait("actionStepEpoch", [this] { return history().latestEpoch().epoch == 1; }));
+    presenter()->refreshNow();
+    learning::Trainer trainer(document()->data(), document()->runSettings());
+    const learning::EpochSnapshot epoch1 = trainer.stepEpoch();
+    const TrainingView& view = canvas()->trainingView();
+    ASSERT_TRUE(view.hasModel);
+    EXPECT_EQ(view.model.classes(), 3);
+    EXPECT_TRUE(learning::identical(view.model.parameters(), epoch1.parameters));
+    // A saved project says three classes, so that it opens again.
+    EXPECT_EQ(document()->toProject().settings.classes, 3);
+    // Opening the data set is an edit like any other.
+    document()->undoStack()->undo();
+    EXPECT_EQ(document()->data().size(), 4u);
+    EXPECT_EQ(document()->runSettings().classes, 2);
 }
 
-TEST_F(Window, ANetworkProjectIsRefusedWithTheReasonAndChangesNothing)
+TEST_F(Window, ANetworkProjectOpensAndTrainsTheNetwork)
 {
     loadAnd();
-    const learning::Dataset before = document()->data();
-    const learning::TrainingSettings settings = document()->settings();
     const QString path = writeFile(u"network.json"_s, R"({"format": "perceptron-lab", "version": 2,
         "settings": {"model": "mlp", "hidden": [4], "init": "random"},
         "points": [{"x1": 0, "x2": 0, "label": 0}, {"x1": 1, "x2": 1, "label": 1}]})");
-    EXPECT_FALSE(m_window->openFile(path));
-    EXPECT_EQ(document()->data(), before);
-    EXPECT_EQ(document()->settings(), settings);
-    EXPECT_NE(document()->filePath(), path);
-    ASSERT_EQ(m_prompts->errors.size(), 1);
-    EXPECT_EQ(m_prompts->errors.first(),
-              u"Cannot Open Project: this project uses a 2-4-1, tanh network, which the window "
-              "cannot show yet; train it with perceptron-lab train"_s);
+    ASSERT_TRUE(m_window->openFile(path));
+    EXPECT_TRUE(m_prompts->errors.isEmpty());
+    EXPECT_EQ(document()->filePath(), path);
+    ASSERT_TRUE(
+        triggerAndWait("actionStepEpoch", [this] { return history().latestEpoch().epoch == 1; }));
+    presenter()->refreshNow();
+    learning::Trainer trainer(document()->data(), document()->runSettings());
+    const learning::EpochSnapshot epoch1 = trainer.stepEpoch();
+    const TrainingView& view = canvas()->trainingView();
+    ASSERT_TRUE(view.hasModel);
+    EXPECT_EQ(view.model.kind(), learning::ModelKind::Network);
+    EXPECT_EQ(view.model.description(), "2-4-1, tanh");
+    EXPECT_TRUE(learning::identical(view.model.parameters(), epoch1.parameters));
+    EXPECT_TRUE(presenter()->statusText().contains(u"cross-entropy"_s))
+        << presenter()->statusText().toStdString();
+}
+
+TEST_F(Window, AStepNetworkIsShownAsSetByHandAndTrainingItIsRefusedWithTheReason)
+{
+    // Lesson 4's network: OR and NAND units in the hidden layer, AND at the output.
+    const QString path = writeFile(u"step.json"_s, R"({"format": "perceptron-lab", "version": 2,
+        "settings": {"model": "mlp", "hidden": [2], "activation": "step", "init": "given",
+                     "layers": [{"W": [[1, 1], [-1, -1]], "b": [-0.5, 1.5]},
+                                {"W": [[1, 1]], "b": [-1.5]}]},
+        "points": [{"x1": 0, "x2": 0, "label": 0}, {"x1": 0, "x2": 1, "label": 1},
+                   {"x1": 1, "x2": 0, "label": 1}, {"x1": 1, "x2": 1, "label": 0}]})");
+    ASSERT_TRUE(m_window->openFile(path)) << m_prompts->errors.join(u"\n"_s).toStdString();
+    presenter()->refreshNow();
+    const TrainingView& view = canvas()->trainingView();
+    ASSERT_TRUE(view.hasModel);
+    EXPECT_EQ(view.model.kind(), learning::ModelKind::Network);
+    // The hand-set network computes XOR: no point is misclassified.
+    EXPECT_TRUE(view.misclassified.empty());
+    EXPECT_FALSE(action("actionTrain")->isEnabled());
+    EXPECT_TRUE(presenter()->statusText().contains(u"step"_s))
+        << presenter()->statusText().toStdString();
 }
 
 TEST_F(Window, ProjectsRoundTripAndUnsavedChangesAreAskedAbout)
@@ -412,7 +451,7 @@ TEST_F(Window, ProjectsRoundTripAndUnsavedChangesAreAskedAbout)
         return at && playback()->position() == *at && !playback()->isRunning();
     }));
     presenter()->refreshNow();
-    EXPECT_EQ(canvas()->trainingView().model, expected[2].model);
+    EXPECT_EQ(canvas()->trainingView().model.classicModel(), expected[2].model);
     EXPECT_EQ(m_window->timeline()->label(), u"Epoch 2"_s);
 }
 

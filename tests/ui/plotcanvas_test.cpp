@@ -333,7 +333,7 @@ TEST_F(Canvas, TheSceneCarriesTheTrainingView)
 {
     TrainingView view;
     view.hasModel = true;
-    view.model = {{1, 2}, -3};
+    view.model = plab::learning::Model::classic({{1, 2}, -3});
     view.misclassified = {0};
     m_canvas.setTrainingView(view);
     const PlotScene scene = m_canvas.scene();

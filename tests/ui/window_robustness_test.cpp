@@ -148,7 +148,7 @@ TEST_F(Robustness, ZeroWeightsPaintWithoutABoundaryAndTrainOn)
         m_window->openFile(writeFile(u"and.csv"_s, "x1,x2,label\n0,0,0\n0,1,0\n1,0,0\n1,1,1\n")));
     QSignalSpy changed(presenter(), &TrainingPresenter::statusChanged);
     ASSERT_TRUE(waitFor(changed, [this] { return playback()->shownModel().has_value(); }));
-    ASSERT_TRUE(playback()->shownModel()->w.isZero());
+    ASSERT_TRUE(playback()->shownModel()->classicModel().w.isZero());
     EXPECT_TRUE(statusLine().startsWith(u"Start (epoch 0) · errors 3"_s))
         << statusLine().toStdString();
     expectPainted(m_window->canvas());

@@ -51,7 +51,7 @@ std::shared_ptr<exporting::ExportSource> documentSource(const editor::Document& 
 {
     auto source = std::make_shared<exporting::ExportSource>();
     source->data = document.data();
-    source->settings = document.settings();
+    source->settings = document.runSettings();
     source->view = document.view();
     source->name = document.name();
     return source;

@@ -3,7 +3,6 @@
 #include "editor/document.h"
 #include "editor/playback.h"
 #include "editor/undocommands.h"
-#include "editor/windowmodels.h"
 #include "io/datasetfile.h"
 #include "io/projectfile.h"
 
@@ -158,10 +157,6 @@ bool DocumentFiles::openProject(const QString& path)
         m_prompts->showError(m_window, tr("Cannot Open Project"), result.error().toString());
         return false;
     }
-    if (const auto unshown = editor::unshownModel(result->settings, result->data)) {
-        m_prompts->showError(m_window, tr("Cannot Open Project"), *unshown);
-        return false;
-    }
     m_document->loadProject(result.value(), path);
     // Back to the epoch the project was saved at (a lookup once the engine has run there).
     if (result.value().epoch)
@@ -176,10 +171,6 @@ bool DocumentFiles::openDataSet(const QString& path)
     auto result = io::readDatasetCsv(path);
     if (!result) {
         m_prompts->showError(m_window, tr("Cannot Open Data Set"), result.error().toString());
-        return false;
-    }
-    if (const auto unshown = editor::unshownModel(learning::TrainingSettings(), result.value())) {
-        m_prompts->showError(m_window, tr("Cannot Open Data Set"), *unshown);
         return false;
     }
     const QString name = QFileInfo(path).fileName();

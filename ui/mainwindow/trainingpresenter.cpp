@@ -32,10 +32,14 @@ QString capitalized(QString text)
 /// The loss with its name: each rule minimises its own (see rules.h), and a bare "loss 0.000"
 /// next to "errors 3" reads as a contradiction for the perceptron, whose criterion is 0 for
 /// points on the line.
-QString lossText(learning::Rule rule, double loss)
+QString lossText(const learning::TrainingSettings& settings, double loss)
 {
     const QString value = formatNumber(loss, 3);
-    switch (rule) {
+    // A network minimises cross-entropy whatever the rule setting says (it is trained by
+    // backpropagation, not by the linear rules).
+    if (settings.model == learning::ModelKind::Network)
+        return TrainingPresenter::tr("cross-entropy %1").arg(value);
+    switch (settings.rule) {
     case learning::Rule::Perceptron:
     case learning::Rule::Pocket:
     case learning::Rule::Averaged:
@@ -152,12 +156,10 @@ void TrainingPresenter::refresh()
 {
     m_frameTimer->stop();
     const learning::Dataset& data = m_document->data();
-    const learning::TrainingSettings& settings = m_document->settings();
+    const learning::TrainingSettings& settings = m_playback->appliedSettings();
 
     TrainingView view;
     view.rule = settings.rule;
-    view.zero = settings.zero;
-    view.useBias = settings.useBias;
     ParameterState parameters;
     parameters.rule = settings.rule;
     parameters.gradientMode = settings.gradientMode;
@@ -168,22 +170,31 @@ void TrainingPresenter::refresh()
     const learning::History& history = m_playback->history();
     const std::size_t position = m_playback->position();
     if (const auto model = m_playback->shownModel()) {
+        const bool classic = model->shape().isClassic();
+        // The classic model's (w1, w2, b): what its own layers, the trail and the panel draw.
+        const learning::LinearModel linear =
+            classic ? model->classicModel() : learning::LinearModel{};
         view.model = *model;
         view.hasModel = true;
-        view.misclassified = learning::misclassified(data, *model, settings.zero);
+        // A hand-set model may be shown on points it has no class for (none with step units
+        // has more than its classes, but the data may be empty or of one class).
+        view.misclassified = classic ? learning::misclassified(data, linear, settings.zero)
+                             : learning::firstInvalidLabel(data, model->classes())
+                                 ? std::vector<std::size_t>{}
+                                 : model->misclassified(data);
         const auto* step = history.stepAt(position);
         if (step)
             view.step = *step;
-        if (m_playback->isRunning()) {
-            if (m_trail.empty() || !(m_trail.back() == *model))
-                m_trail.push_back(*model);
+        if (m_playback->isRunning() && classic) {
+            if (m_trail.empty() || !(m_trail.back() == linear))
+                m_trail.push_back(linear);
             while (m_trail.size() > kTrailLength + 1)
                 m_trail.pop_front();
             // The newest entry is the boundary drawn in full; the trail is what came before.
             view.trail.assign(m_trail.begin(), m_trail.end() - 1);
         }
 
-        parameters.model = *model;
+        parameters.model = linear;
         parameters.atVisit = step != nullptr;
         if (step) {
             parameters.step = *step;
@@ -196,8 +207,8 @@ void TrainingPresenter::refresh()
         }
         parameters.mistakes =
             static_cast<decltype(parameters.mistakes)>(history.totalUpdatesAt(position));
-        if (learning::isPerceptronFamily(settings.rule) && separable()) {
-            parameters.readout = learning::convergenceReadout(data, *model, settings.useBias);
+        if (classic && learning::isPerceptronFamily(settings.rule) && separable()) {
+            parameters.readout = learning::convergenceReadout(data, linear, settings.useBias);
             parameters.startedFromZero = history.modelAt(0) == learning::LinearModel{};
         }
 
@@ -241,6 +252,8 @@ QString TrainingPresenter::composeStatus() const
     const learning::TrainingSettings& applied = m_playback->appliedSettings();
     if (const auto problem = learning::validate(applied))
         return capitalized(io::describeSettingsProblem(*problem));
+    if (const auto problem = learning::validateModel(applied))
+        return capitalized(io::describeModelProblem(*problem));
     if (m_playback->isAwaitingRestart())
         return tr("Epoch 0");
 
@@ -252,9 +265,11 @@ QString TrainingPresenter::composeStatus() const
     // The loss is measured at the end of an epoch; inside one it would describe other weights.
     const learning::Rule rule = applied.rule;
     if (!history.isStep(position))
-        text += u" · " + lossText(rule, at.loss);
+        text += u" · " + lossText(applied, at.loss);
 
-    const bool notSeparable = learning::isPerceptronFamily(rule) && !separable();
+    // The check is for a line in the plane (x1, x2): the classic model's.
+    const bool notSeparable = learning::isPerceptronFamily(rule) &&
+                              learning::modelShape(applied).isClassic() && !separable();
     // Without a bias every boundary passes through the origin, so "not linearly separable" would
     // claim more than the check found.
     const QString cannot =
