@@ -99,10 +99,18 @@ Legend legendOf(double width, const QString& title, const std::vector<ChartCurve
         return legend;
     }
     legend.besideTitle = false;
+    // The classes' entries as one group: "class 0 1 2" on a row of their own rather than split,
+    // when the group fits a row.
+    double group = 0.0;
+    for (const LegendEntry& e : entries)
+        if (classOf(e.curve) >= 0)
+            group += (group > 0.0 ? e.gap : 0.0) + e.width(fm);
     double used = 0.0;
     for (const LegendEntry& e : entries) {
         const double w = e.width(fm);
-        if (legend.rows.empty() || (used > 0.0 && used + e.gap + w > width)) {
+        const bool groupStarts = !e.prefix.isEmpty() && group <= width;
+        const double needed = groupStarts ? group : w;
+        if (legend.rows.empty() || (used > 0.0 && used + e.gap + needed > width)) {
             legend.rows.emplace_back();
             used = 0.0;
         }
