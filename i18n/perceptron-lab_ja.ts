@@ -1488,6 +1488,30 @@ and refuses other models):</source>
         <source>loss</source>
         <translation>損失</translation>
     </message>
+    <message>
+        <source>Weight size per layer (RMS)</source>
+        <translation>層ごとの重みの大きさ (RMS)</translation>
+    </message>
+    <message>
+        <source>layer %1</source>
+        <translation>層 %1</translation>
+    </message>
+    <message>
+        <source>class %1</source>
+        <translation>クラス %1</translation>
+    </message>
+    <message>
+        <source>squared error</source>
+        <translation>二乗誤差</translation>
+    </message>
+    <message>
+        <source>cross-entropy</source>
+        <translation>交差エントロピー</translation>
+    </message>
+    <message>
+        <source>class</source>
+        <translation>クラス</translation>
+    </message>
 </context>
 <context>
     <name>plab::render::HiddenPainter</name>

@@ -3,6 +3,7 @@
 #include "io/numberformat.h"
 #include "render/viewtransform.h"
 
+#include <Eigen/Core>
 #include <QCoreApplication>
 #include <QFontMetricsF>
 #include <QPainter>
@@ -24,43 +25,99 @@ struct Text
     Q_DECLARE_TR_FUNCTIONS(plab::render::ChartPainter)
 };
 
-/// The legend name and line style of \p curve (a style each, so the curves stay apart in
-/// grey-scale print too).
-std::pair<QString, Qt::PenStyle> lookOf(ChartCurve curve)
+/// The line style of \p curve (a style each on a chart, so the curves stay apart in grey-scale
+/// print too; the classes differ by colour).
+Qt::PenStyle styleOf(ChartCurve curve)
 {
+    static constexpr std::array<Qt::PenStyle, kChartLayers> layers{Qt::SolidLine, Qt::DashLine,
+                                                                   Qt::DotLine, Qt::DashDotLine};
+    if (const int l = layerOf(curve); l >= 0)
+        return layers[std::size_t(l)];
     switch (curve) {
-    case ChartCurve::Errors:
-        return {Text::tr("errors"), Qt::SolidLine};
     case ChartCurve::Loss:
-        return {Text::tr("loss"), Qt::DashLine};
-    case ChartCurve::W1:
-        return {QStringLiteral("w\u2081"), Qt::SolidLine};
     case ChartCurve::W2:
-        return {QStringLiteral("w\u2082"), Qt::DashLine};
+        return Qt::DashLine;
     case ChartCurve::Bias:
-        return {QStringLiteral("b"), Qt::DotLine};
+        return Qt::DotLine;
+    default:
+        return Qt::SolidLine;
     }
-    return {QString(), Qt::SolidLine};
 }
 
-/// The width of a legend of \p curves: for each a 24-pixel line sample, 6 pixels and the name,
-/// 16 pixels apart.
-double legendWidth(const std::vector<ChartCurve>& curves, const QFontMetricsF& fm)
+/// One entry of a legend: a line sample and a name, for a class only its number after a short
+/// sample, the first class's preceded by the word "class" (eight classes stay on one row).
+struct LegendEntry
 {
-    double width = 0.0;
-    for (const ChartCurve curve : curves)
-        width += (width > 0.0 ? 16.0 : 0.0) + 30.0 + fm.horizontalAdvance(lookOf(curve).first);
-    return width;
-}
+    ChartCurve curve = ChartCurve::Errors;
+    QString prefix; ///< drawn left of the sample
+    QString name;
+    double sample = 24.0; ///< the line sample's length
+    double gap = 16.0;    ///< the space before the entry, after another
 
-/// Whether the title of chart \p kind and the legend of \p curves fit side by side over a plot
-/// \p width wide; if not, the legend goes on a line of its own under the title.
-bool legendBesideTitle(double width, ChartPainter::Kind kind, const std::vector<ChartCurve>& curves,
-                       const Theme& theme)
+    [[nodiscard]] double width(const QFontMetricsF& fm) const
+    {
+        const double before = prefix.isEmpty() ? 0.0 : fm.horizontalAdvance(prefix) + 6.0;
+        return before + sample + 6.0 + fm.horizontalAdvance(name);
+    }
+};
+
+/// The legend: the curves' entries, right-aligned over the plot, in rows: one beside the title
+/// when everything fits there, otherwise as many rows under the title as the plot's width needs.
+struct Legend
 {
-    const double title =
-        QFontMetricsF(theme.font(1.15, true)).horizontalAdvance(ChartPainter::title(kind));
-    return title + 16.0 + legendWidth(curves, QFontMetricsF(theme.font())) <= width;
+    bool besideTitle = true;
+    std::vector<std::vector<LegendEntry>> rows;
+};
+
+/// The legend of \p curves over a plot \p width wide under the title \p title.
+Legend legendOf(double width, const QString& title, const std::vector<ChartCurve>& curves,
+                ChartLoss loss, const Theme& theme)
+{
+    const QFontMetricsF fm(theme.font());
+    std::vector<LegendEntry> entries;
+    for (const ChartCurve curve : curves) {
+        LegendEntry e{curve, {}, ChartPainter::curveName(curve, loss)};
+        if (const int k = classOf(curve); k >= 0) {
+            e.name = QString::number(k);
+            e.sample = 14.0;
+            const bool first = k == 0 || entries.empty() || classOf(entries.back().curve) < 0;
+            e.gap = first ? 16.0 : 8.0;
+            if (first)
+                e.prefix = Text::tr("class");
+        }
+        entries.push_back(e);
+    }
+    double all = 0.0;
+    for (const LegendEntry& e : entries)
+        all += (all > 0.0 ? e.gap : 0.0) + e.width(fm);
+    Legend legend;
+    const double titleWidth = QFontMetricsF(theme.font(1.15, true)).horizontalAdvance(title);
+    if (entries.empty())
+        return legend;
+    if (titleWidth + 16.0 + all <= width) {
+        legend.rows.push_back(entries);
+        return legend;
+    }
+    legend.besideTitle = false;
+    // The classes' entries as one group: "class 0 1 2" on a row of their own rather than split,
+    // when the group fits a row.
+    double group = 0.0;
+    for (const LegendEntry& e : entries)
+        if (classOf(e.curve) >= 0)
+            group += (group > 0.0 ? e.gap : 0.0) + e.width(fm);
+    double used = 0.0;
+    for (const LegendEntry& e : entries) {
+        const double w = e.width(fm);
+        const bool groupStarts = !e.prefix.isEmpty() && group <= width;
+        const double needed = groupStarts ? group : w;
+        if (legend.rows.empty() || (used > 0.0 && used + e.gap + needed > width)) {
+            legend.rows.emplace_back();
+            used = 0.0;
+        }
+        legend.rows.back().push_back(e);
+        used += (used > 0.0 ? e.gap : 0.0) + w;
+    }
+    return legend;
 }
 
 /// The finite minimum and maximum of the values of \p points, if any is finite.
@@ -131,24 +188,127 @@ QList<QPointF> decimateMinMax(std::span<const double> values, int columns)
     return decimateMinMax(values.size(), columns, [values](std::size_t i) { return values[i]; });
 }
 
+std::vector<WeightBlock> weightBlocks(const learning::ModelShape& shape)
+{
+    const std::vector<int> sizes = shape.sizes();
+    std::vector<WeightBlock> blocks;
+    std::size_t offset = 0;
+    for (std::size_t l = 1; l < sizes.size(); ++l) {
+        const auto weights = std::size_t(sizes[l - 1]) * std::size_t(sizes[l]);
+        blocks.push_back({offset, weights});
+        offset += weights + std::size_t(sizes[l]); // then the layer's b
+    }
+    return blocks;
+}
+
+double weightSize(std::span<const double> row, WeightBlock block)
+{
+    if (block.count == 0)
+        return 0.0;
+    const Eigen::Map<const Eigen::VectorXd> w(row.data() + block.offset, Eigen::Index(block.count));
+    return std::sqrt(w.squaredNorm() / double(block.count));
+}
+
 ChartSeries ChartSeries::of(const learning::History& history,
                             const learning::TrainingSettings& settings)
 {
-    return {&history, !learning::isPerceptronFamily(settings.rule), settings.useBias};
+    return ChartSeries{&history}.with(settings);
+}
+
+ChartSeries ChartSeries::with(const learning::TrainingSettings& settings) const
+{
+    ChartSeries series = *this;
+    const bool network = settings.model == learning::ModelKind::Network;
+    series.showLoss = network || !learning::isPerceptronFamily(settings.rule);
+    series.showBias = settings.useBias;
+    series.loss = network || settings.rule == learning::Rule::Logistic ? ChartLoss::CrossEntropy
+                  : settings.rule == learning::Rule::Adaline           ? ChartLoss::SquaredError
+                                                                       : ChartLoss::Loss;
+    return series;
+}
+
+std::vector<WeightBlock> ChartSeries::layers() const
+{
+    if (!history)
+        return {};
+    const learning::ModelShape shape = history->shape();
+    if (shape.isClassic() || std::size_t(shape.storedCount()) != history->parameterCount())
+        return {};
+    std::vector<WeightBlock> blocks = weightBlocks(shape);
+    blocks.resize(std::min(blocks.size(), std::size_t(kChartLayers)));
+    return blocks;
 }
 
 std::vector<ChartCurve> ChartSeries::curves(bool errors) const
 {
-    if (errors)
-        return showLoss ? std::vector{ChartCurve::Errors, ChartCurve::Loss}
-                        : std::vector{ChartCurve::Errors};
-    return showBias ? std::vector{ChartCurve::W1, ChartCurve::W2, ChartCurve::Bias}
-                    : std::vector{ChartCurve::W1, ChartCurve::W2};
+    std::vector<ChartCurve> curves;
+    if (errors) {
+        curves.push_back(ChartCurve::Errors);
+        if (const int k = std::min(classes(), kChartClasses); k > 2)
+            for (int c = 0; c < k; ++c)
+                curves.push_back(classErrorsCurve(c));
+        if (showLoss)
+            curves.push_back(ChartCurve::Loss);
+        return curves;
+    }
+    if (const std::size_t n = layers().size(); n > 0) {
+        for (std::size_t l = 0; l < n; ++l)
+            curves.push_back(layerWeightsCurve(int(l)));
+        return curves;
+    }
+    curves = {ChartCurve::W1, ChartCurve::W2};
+    if (showBias)
+        curves.push_back(ChartCurve::Bias);
+    return curves;
 }
 
-QString ChartPainter::title(Kind kind)
+QString ChartPainter::title(Kind kind, bool weightSizes)
 {
-    return kind == Kind::Errors ? Text::tr("Errors per epoch") : Text::tr("Weights per epoch");
+    if (kind == Kind::Errors)
+        return Text::tr("Errors per epoch");
+    return weightSizes ? Text::tr("Weight size per layer (RMS)") : Text::tr("Weights per epoch");
+}
+
+QString ChartPainter::curveName(ChartCurve curve, ChartLoss loss)
+{
+    if (const int l = layerOf(curve); l >= 0)
+        return Text::tr("layer %1").arg(l + 1);
+    if (const int k = classOf(curve); k >= 0)
+        return Text::tr("class %1").arg(k);
+    switch (curve) {
+    case ChartCurve::Errors:
+        return Text::tr("errors");
+    case ChartCurve::Loss:
+        switch (loss) {
+        case ChartLoss::SquaredError:
+            return Text::tr("squared error");
+        case ChartLoss::CrossEntropy:
+            return Text::tr("cross-entropy");
+        case ChartLoss::Loss:
+            break;
+        }
+        return Text::tr("loss");
+    case ChartCurve::W1:
+        return QStringLiteral("w\u2081");
+    case ChartCurve::W2:
+        return QStringLiteral("w\u2082");
+    case ChartCurve::Bias:
+        return QStringLiteral("b");
+    default:
+        return QString();
+    }
+}
+
+QColor ChartPainter::curveColour(ChartCurve curve, const std::vector<Line>& lines,
+                                 const Theme& theme)
+{
+    if (const int k = classOf(curve); k >= 0)
+        return theme.classColors[std::size_t(k) % theme.classColors.size()];
+    const bool classes = std::any_of(lines.begin(), lines.end(),
+                                     [](const Line& line) { return classOf(line.curve) >= 0; });
+    if (classes && (curve == ChartCurve::Errors || curve == ChartCurve::Loss))
+        return theme.text;
+    return chartColour(curve);
 }
 
 QRectF ChartPainter::plotArea(const QRectF& target, const ChartSeries& series, Kind kind,
@@ -163,8 +323,10 @@ QRectF ChartPainter::plotArea(const QRectF& target, const ChartSeries& series, K
                                    : std::clamp(0.1 * target.width(), 6.0, 18.0);
     const double width = std::floor(target.width() - left - right);
     double top = std::ceil(title.height() + 18.0);
-    if (!legendBesideTitle(width, kind, series.curves(kind == Kind::Errors), theme))
-        top += std::ceil(fm.height() + 4.0);
+    const Legend legend = legendOf(width, ChartPainter::title(kind, !series.layers().empty()),
+                                   series.curves(kind == Kind::Errors), series.loss, theme);
+    if (!legend.besideTitle)
+        top += double(legend.rows.size()) * std::ceil(fm.height() + 4.0);
     const double bottom = std::ceil(2.0 * fm.height() + 12.0);
     const QRectF area(std::round(target.left() + left), std::round(target.top() + top), width,
                       std::floor(target.height() - top - bottom));
@@ -182,13 +344,27 @@ ChartPainter::Decimated ChartPainter::decimate(const QRectF& target, const Chart
     chart.target = target;
     chart.area = plotArea(target, series, kind, theme);
     chart.epochs = series.epochCount();
+    chart.loss = series.loss;
+    const std::vector<WeightBlock> layers = series.layers();
+    chart.weightSizes = kind == Kind::Weights && !layers.empty();
     const int columns = std::max(1, int(chart.area.width()));
     const auto n = std::size_t(chart.epochs);
     const learning::History* h = series.history;
     // Appends the extremes of epochs first .. last - 1 of curve to out, with a loop per column of
     // the history (a redraw of a long run reads every epoch).
-    const auto extremes = [h](ChartCurve curve, std::size_t first, std::size_t last,
-                              QList<QPointF>& out) {
+    const auto extremes = [h, &layers](ChartCurve curve, std::size_t first, std::size_t last,
+                                       QList<QPointF>& out) {
+        if (const int l = layerOf(curve); l >= 0) {
+            const WeightBlock block = layers[std::size_t(l)];
+            return appendColumnExtremes(
+                first, last,
+                [h, block](std::size_t e) { return weightSize(h->parameterRow(int(e)), block); },
+                out);
+        }
+        if (const int k = classOf(curve); k >= 0) {
+            return appendColumnExtremes(
+                first, last, [h, k](std::size_t e) { return h->classErrors(int(e), k); }, out);
+        }
         switch (curve) {
         case ChartCurve::Errors:
             return appendColumnExtremes(
@@ -196,9 +372,7 @@ ChartPainter::Decimated ChartPainter::decimate(const QRectF& target, const Chart
         case ChartCurve::Loss:
             return appendColumnExtremes(
                 first, last, [h](std::size_t e) { return h->loss(int(e)); }, out);
-        case ChartCurve::W1:
-        case ChartCurve::W2:
-        case ChartCurve::Bias:
+        default:
             break;
         }
         const std::size_t j = curve == ChartCurve::W1 ? 0 : curve == ChartCurve::W2 ? 1 : 2;
@@ -296,7 +470,8 @@ ChartPainter::Layout ChartPainter::layout(const Decimated& chart, double markerE
     const auto onRight = [](const Line& line) { return line.curve == ChartCurve::Loss; };
     l.rightAxis = std::any_of(chart.lines.begin(), chart.lines.end(), onRight);
 
-    // Errors and loss from 0; the weights over their range and 0, so each sign reads off the grid.
+    // Errors, loss and weight sizes from 0; the weights over their range and 0, so each sign reads
+    // off the grid.
     // Each pixel column kept its extremes, so the decimated points have those of the whole curve.
     double y0 = 0.0;
     double y1 = 0.0;
@@ -319,7 +494,7 @@ ChartPainter::Layout ChartPainter::layout(const Decimated& chart, double markerE
         if (!fromZero)
             lo -= 0.06 * span;
     };
-    pad(y0, y1, chart.kind == Kind::Errors);
+    pad(y0, y1, chart.kind == Kind::Errors || chart.weightSizes);
     pad(r0, r1, true);
     const int yTarget = std::clamp(int(chart.area.height() / (fm.height() * 3.0)), 2, 10);
     const Ticks yTicks = axisTicks(y0, y1, yTarget, chart.kind == Kind::Errors, true);
@@ -464,18 +639,29 @@ void ChartPainter::paint(QPainter& painter, const Decimated& chart, double marke
     painter.save();
     painter.setClipRect(area);
     const double width = std::max(2.0, 0.8 * theme.boundaryWidth);
-    for (const Line& line : chart.lines) {
-        painter.setPen(QPen(chartColour(line.curve), width, lookOf(line.curve).second, Qt::RoundCap,
-                            Qt::RoundJoin));
-        painter.setBrush(Qt::NoBrush);
-        const auto map = [&, right = onRight(line)](const QPointF& p) {
-            return QPointF(px(p.x()), right ? pr(p.y()) : py(p.y()));
-        };
-        for (const QPolygonF& pixels : polylines(line.points, map)) {
-            if (pixels.size() == 1)
-                painter.drawPoint(pixels.front());
-            else
-                painter.drawPolyline(pixels);
+    // The classes' errors are the detail under the total: thinner, and drawn first.
+    const auto widthOf = [width](ChartCurve curve) {
+        return classOf(curve) >= 0 ? std::max(1.25, 0.6 * width) : width;
+    };
+    const auto colour = [&chart, &theme](ChartCurve curve) {
+        return curveColour(curve, chart.lines, theme);
+    };
+    for (const bool classes : {true, false}) {
+        for (const Line& line : chart.lines) {
+            if ((classOf(line.curve) >= 0) != classes)
+                continue;
+            painter.setPen(QPen(colour(line.curve), widthOf(line.curve), styleOf(line.curve),
+                                Qt::RoundCap, Qt::RoundJoin));
+            painter.setBrush(Qt::NoBrush);
+            const auto map = [&, right = onRight(line)](const QPointF& p) {
+                return QPointF(px(p.x()), right ? pr(p.y()) : py(p.y()));
+            };
+            for (const QPolygonF& pixels : polylines(line.points, map)) {
+                if (pixels.size() == 1)
+                    painter.drawPoint(pixels.front());
+                else
+                    painter.drawPolyline(pixels);
+            }
         }
     }
     // The epoch shown.
@@ -507,7 +693,7 @@ void ChartPainter::paint(QPainter& painter, const Decimated& chart, double marke
         label(t, Qt::AlignHCenter);
     for (const TickLabel& t : l.yLabels)
         label(t, Qt::AlignRight);
-    painter.setPen(chartColour(ChartCurve::Loss));
+    painter.setPen(colour(ChartCurve::Loss));
     for (const TickLabel& t : l.rLabels)
         label(t, Qt::AlignLeft);
     painter.setPen(theme.text);
@@ -515,20 +701,22 @@ void ChartPainter::paint(QPainter& painter, const Decimated& chart, double marke
                             fm.height() + 4.0),
                      Qt::AlignCenter, Text::tr("epoch"));
 
-    // Title and legend along the top, or the legend under the title when both do not fit.
+    // Title and legend along the top, or the legend in rows under the title when both do not
+    // fit.
     QFont titleFont = theme.font(1.15, true);
     std::vector<ChartCurve> shown;
     for (const Line& line : chart.lines)
         shown.push_back(line.curve);
-    // As plotArea() decided, which made room for a second line.
-    const bool oneLine = legendBesideTitle(chart.area.width(), kind, shown, theme);
+    const QString fullTitle = ChartPainter::title(kind, chart.weightSizes);
+    // As plotArea() decided, which made room for the rows.
+    const Legend legend = legendOf(chart.area.width(), fullTitle, shown, chart.loss, theme);
+    const bool oneLine = legend.besideTitle;
     const double titleTop = target.top() + 8.0;
     // Over a narrow chart the title may start left of the plot, above the tick labels.
     const double titleLeft = oneLine ? area.left() : target.left() + 8.0;
     const double titleWidth = std::max(0.0, target.right() - 4.0 - titleLeft);
     // A title too long for a narrow chart (Japanese ones are) is set smaller, down to the tick
     // labels' size, before it is elided.
-    const QString fullTitle = ChartPainter::title(kind);
     const double fullWidth = QFontMetricsF(titleFont).horizontalAdvance(fullTitle);
     if (fullWidth > titleWidth && fullWidth > 0.0) {
         const double fitted = std::floor(titleFont.pixelSize() * titleWidth / fullWidth);
@@ -541,20 +729,31 @@ void ChartPainter::paint(QPainter& painter, const Decimated& chart, double marke
     painter.drawText(QRectF(titleLeft, titleTop, tfm.horizontalAdvance(title) + 4.0, tfm.height()),
                      Qt::AlignLeft | Qt::AlignVCenter, title);
     painter.setFont(font);
-    double x = area.right();
-    const double cy =
-        oneLine ? titleTop + 0.5 * tfm.height() : titleTop + tfm.height() + 4.0 + 0.5 * fm.height();
-    for (auto it = chart.lines.rbegin(); it != chart.lines.rend(); ++it) {
-        const auto [name, style] = lookOf(it->curve);
-        const double textWidth = fm.horizontalAdvance(name);
-        x -= textWidth;
-        painter.setPen(theme.text);
-        painter.drawText(QRectF(x, cy - 0.5 * fm.height(), textWidth + 2.0, fm.height()),
-                         Qt::AlignLeft | Qt::AlignVCenter, name);
-        x -= 30.0;
-        painter.setPen(QPen(chartColour(it->curve), width, style, Qt::FlatCap));
-        painter.drawLine(QPointF(x, cy), QPointF(x + 24.0, cy));
-        x -= 16.0;
+    for (std::size_t row = 0; row < legend.rows.size(); ++row) {
+        double x = area.right();
+        const double cy = oneLine ? titleTop + 0.5 * tfm.height()
+                                  : titleTop + tfm.height() + 4.0 + 0.5 * fm.height() +
+                                        double(row) * std::ceil(fm.height() + 4.0);
+        const std::vector<LegendEntry>& entries = legend.rows[row];
+        for (auto it = entries.rbegin(); it != entries.rend(); ++it) {
+            const double textWidth = fm.horizontalAdvance(it->name);
+            x -= textWidth;
+            painter.setPen(theme.text);
+            painter.drawText(QRectF(x, cy - 0.5 * fm.height(), textWidth + 2.0, fm.height()),
+                             Qt::AlignLeft | Qt::AlignVCenter, it->name);
+            x -= 6.0 + it->sample;
+            painter.setPen(
+                QPen(colour(it->curve), widthOf(it->curve), styleOf(it->curve), Qt::FlatCap));
+            painter.drawLine(QPointF(x, cy), QPointF(x + it->sample, cy));
+            if (!it->prefix.isEmpty()) {
+                const double prefixWidth = fm.horizontalAdvance(it->prefix);
+                x -= 6.0 + prefixWidth;
+                painter.setPen(theme.text);
+                painter.drawText(QRectF(x, cy - 0.5 * fm.height(), prefixWidth + 2.0, fm.height()),
+                                 Qt::AlignLeft | Qt::AlignVCenter, it->prefix);
+            }
+            x -= it->gap;
+        }
     }
     painter.restore();
 }

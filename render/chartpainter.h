@@ -95,20 +95,61 @@ template <typename Value>
 /// decimateMinMax() of the values in \p values.
 [[nodiscard]] QList<QPointF> decimateMinMax(std::span<const double> values, int columns);
 
+/// The loss the errors chart draws on its second axis, named in the legend as the status line
+/// names it (each rule minimises its own, rules.h).
+enum class ChartLoss
+{
+    Loss,         ///< unnamed ("loss")
+    SquaredError, ///< Adaline
+    CrossEntropy, ///< logistic and softmax regression, networks
+};
+
+/// Where the weights of one layer are in the flat parameter row (model.h, "Parameters": W
+/// column-major, then b): \p count entries from \p offset, b not included.
+struct WeightBlock
+{
+    std::size_t offset = 0;
+    std::size_t count = 0;
+
+    friend bool operator==(const WeightBlock&, const WeightBlock&) = default;
+};
+
+/// The weights of each layer of \p shape, first layer first.
+[[nodiscard]] std::vector<WeightBlock> weightBlocks(const learning::ModelShape& shape);
+
+/// The size of the weights \p block of \p row: their root mean square, sqrt(sum W_ij^2 / count)
+/// (the Frobenius norm divided by sqrt(count)), so layers of different widths compare on the
+/// scale of one weight.
+[[nodiscard]] double weightSize(std::span<const double> row, WeightBlock block);
+
 /// What the learning-curve charts draw: the epochs of a run's history (read in place, never
 /// copied) and which curves the run has. The window's curves and every export hand the same
 /// value to ChartPainter.
+///
+/// The model comes from the history (learning::History::shape()): for K > 2 classes the errors
+/// chart adds each class's errors (History::classErrors()) in the class colours; for every model
+/// but the classic one the weights chart draws the size of each layer's weights (weightSize())
+/// instead of w1, w2 and b.
 struct ChartSeries
 {
     const learning::History* history = nullptr; ///< not owned; nullptr: no epochs
-    bool showLoss = false; ///< the gradient rules: their loss next to the errors
+    bool showLoss = false; ///< the gradient rules and networks: their loss next to the errors
     bool showBias = true;  ///< training without a bias keeps b at 0: no curve
+    ChartLoss loss = ChartLoss::Loss; ///< the loss's name
 
     /// The series of \p history (which must outlive it) trained with \p settings.
     [[nodiscard]] static ChartSeries of(const learning::History& history,
                                         const learning::TrainingSettings& settings);
+    /// This series with the curves \p settings train: the loss (named) for the gradient rules
+    /// and networks, the bias unless training without one.
+    [[nodiscard]] ChartSeries with(const learning::TrainingSettings& settings) const;
 
     [[nodiscard]] int epochCount() const { return history ? history->epochCount() : 0; }
+    /// K, the run's classes (2 without a history).
+    [[nodiscard]] int classes() const { return history ? history->classCount() : 2; }
+    /// The layers whose weight sizes the weights chart draws: none for the classic model (it
+    /// draws w1, w2 and b).
+    [[nodiscard]] std::vector<WeightBlock> layers() const;
     /// The curves chart \p errors (or else the weights chart) draws, in legend order.
     [[nodiscard]] std::vector<ChartCurve> curves(bool errors) const;
 
@@ -116,9 +157,10 @@ struct ChartSeries
 };
 
 /// Paints the learning curves with QPainter alone, so they draw on screen (ui::LearningCurves),
-/// export as vectors (SVG, PDF) and render without a window: errors per epoch with the loss on a
-/// second axis for the gradient rules; w1, w2 and b per epoch; in the curves' colours
-/// (chartColour()) and the theme's, with a vertical marker at the epoch shown.
+/// export as vectors (SVG, PDF) and render without a window: errors per epoch (and per class for
+/// K > 2) with the loss on a second axis for the gradient rules and networks; w1, w2 and b per
+/// epoch, or for other models the size of each layer's weights; in the curves' colours
+/// (curveColour()) and the theme's, with a vertical marker at the epoch shown.
 ///
 /// Painting is two steps: decimate() reads the history once and keeps the minimum and maximum of
 /// each pixel column (which looks the same), paint() draws that as often as needed, so moving the
@@ -147,6 +189,8 @@ public:
         QRectF area; ///< the plot area inside target
         int epochs = 0;
         std::vector<Line> lines;
+        ChartLoss loss = ChartLoss::Loss; ///< the loss's name, when a line draws it
+        bool weightSizes = false;         ///< the weights chart draws layers' weight sizes
     };
 
     /// A tick label of an axis: the tick's value, its text and the box it is drawn in.
@@ -197,8 +241,16 @@ public:
     static void paint(QPainter& painter, const QRectF& target, const ChartSeries& series, Kind kind,
                       double markerEpoch, const Theme& theme);
 
-    /// The title painted over chart \p kind, in the current language.
-    [[nodiscard]] static QString title(Kind kind);
+    /// The title painted over chart \p kind (the weights chart of the layers' weight sizes with
+    /// \p weightSizes), in the current language.
+    [[nodiscard]] static QString title(Kind kind, bool weightSizes = false);
+    /// The legend's name of \p curve (the loss named as \p loss), in the current language.
+    [[nodiscard]] static QString curveName(ChartCurve curve, ChartLoss loss = ChartLoss::Loss);
+    /// The colour \p curve is drawn in among \p curves with \p theme: chartColour(), the class
+    /// colours for the classes' errors, and with those the total errors and the loss in the text
+    /// colour (the class colours take the palette's hues).
+    [[nodiscard]] static QColor curveColour(ChartCurve curve, const std::vector<Line>& lines,
+                                            const Theme& theme);
 
     /// The rectangle inside \p target the curves are decimated for; layout() moves its left and
     /// right edge to make room for the tick labels.

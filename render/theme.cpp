@@ -39,7 +39,14 @@ QColor chartColour(ChartCurve curve)
         return rgb(okabeOrange);
     case ChartCurve::Bias:
         return rgb(okabeGreen);
+    default:
+        break;
     }
+    // The layers: the weights' colours in their order, then sky blue.
+    static constexpr std::array<QRgb, kChartLayers> layers{okabeBlue, okabeOrange, okabeGreen,
+                                                           okabeSkyBlue};
+    if (const int l = layerOf(curve); l >= 0)
+        return rgb(layers[std::size_t(l)]);
     return rgb(okabeVermillion);
 }
 

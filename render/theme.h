@@ -34,13 +34,45 @@ enum class ChartCurve
     W1,
     W2,
     Bias,
+    /// The size of the first layer's weights (models other than the classic one); layer l's is
+    /// layerWeightsCurve(l), for the kChartLayers layers a network can have.
+    LayerWeights,
+    /// Class 0's errors (K > 2 classes); class k's is classErrorsCurve(k), for kChartClasses.
+    ClassErrors = LayerWeights + learning::kMaxHiddenLayers + 1,
 };
-inline constexpr std::array kChartCurves{ChartCurve::Errors, ChartCurve::Loss, ChartCurve::W1,
-                                         ChartCurve::W2, ChartCurve::Bias};
+inline constexpr int kChartLayers = learning::kMaxHiddenLayers + 1;
+inline constexpr int kChartClasses = learning::kMaxClasses;
+[[nodiscard]] constexpr ChartCurve layerWeightsCurve(int layer)
+{
+    return ChartCurve(int(ChartCurve::LayerWeights) + layer);
+}
+[[nodiscard]] constexpr ChartCurve classErrorsCurve(int k)
+{
+    return ChartCurve(int(ChartCurve::ClassErrors) + k);
+}
+/// The layer of a layerWeightsCurve() (0 = the first), or -1.
+[[nodiscard]] constexpr int layerOf(ChartCurve curve)
+{
+    const int l = int(curve) - int(ChartCurve::LayerWeights);
+    return l >= 0 && l < kChartLayers ? l : -1;
+}
+/// The class of a classErrorsCurve(), or -1.
+[[nodiscard]] constexpr int classOf(ChartCurve curve)
+{
+    const int k = int(curve) - int(ChartCurve::ClassErrors);
+    return k >= 0 && k < kChartClasses ? k : -1;
+}
+static_assert(kChartLayers == 4, "kChartCurves lists four layers");
+/// The curves drawn in chartColour() (the class curves take the theme's class colours).
+inline constexpr std::array kChartCurves{
+    ChartCurve::Errors,   ChartCurve::Loss,     ChartCurve::W1,
+    ChartCurve::W2,       ChartCurve::Bias,     layerWeightsCurve(0),
+    layerWeightsCurve(1), layerWeightsCurve(2), layerWeightsCurve(3)};
 
 /// The colour of a learning curve, the same in every theme, on screen and in every export:
 /// Okabe-Ito, distinguishable with every common colour-vision deficiency (the charts add a line
-/// style each for grey-scale print).
+/// style each for grey-scale print). A class's errors are drawn in the theme's colour of the
+/// class (Theme::classColors), not in this one.
 [[nodiscard]] QColor chartColour(ChartCurve curve);
 
 /// How a plot looks, as plain data. Themes are passed to the renderer, never stored globally, so a

@@ -216,6 +216,11 @@ EpochFigures History::figuresOf(int epoch) const
     return f;
 }
 
+ModelShape History::shape() const
+{
+    return m_run ? learning::modelShape(m_run->settings()) : ModelShape{};
+}
+
 EpochSnapshot History::snapshotOf(int epoch) const
 {
     const EpochFigures f = figuresOf(epoch);

@@ -68,7 +68,6 @@ struct EpochFigures
 /// model when shown. restart() frees all of it. The parameter rows dominate as P grows: at P = 800
 /// (a small network) an epoch takes 6.4 kB, so 10^4 epochs fit in 64 MB; longer runs of such models
 /// will need the rows kept only every k-th epoch and replayed in between, as the states are.
-/// Per-class error counts would add a 32-bit column per class.
 ///
 /// The History holds the run's Replayer (shared, immutable), so a copy is self-contained and can
 /// be used on another thread. Const member functions do not modify the History.
@@ -147,8 +146,32 @@ public:
     {
         return m_parameters.row(std::size_t(epoch))[j];
     }
+    /// The P parameters of epoch \p epoch (model.h's flat layout); valid until the history
+    /// changes.
+    [[nodiscard]] std::span<const double> parameterRow(int epoch) const
+    {
+        return {m_parameters.row(std::size_t(epoch)), m_parameters.width()};
+    }
     [[nodiscard]] double loss(int epoch) const { return m_loss[std::size_t(epoch)]; }
     [[nodiscard]] int errors(int epoch) const { return int(m_errors[std::size_t(epoch)]); }
+    /// K, the run's number of classes (2 without a run).
+    [[nodiscard]] int classCount() const { return int(m_classErrors.width()) + 1; }
+    /// The misclassified points of class \p k (0 <= k < classCount()) in epoch \p epoch:
+    /// EpochSnapshot::classErrors[k].
+    [[nodiscard]] int classErrors(int epoch, int k) const
+    {
+        const std::int32_t* row = m_classErrors.row(std::size_t(epoch));
+        if (std::size_t(k) < m_classErrors.width())
+            return int(row[k]);
+        // The last class's are not stored: the total minus the others'.
+        int others = 0;
+        for (std::size_t i = 0; i < m_classErrors.width(); ++i)
+            others += int(row[i]);
+        return errors(epoch) - others;
+    }
+    /// The shape of the run's model (the classic model without a run): how the parameter rows
+    /// are laid out (model.h, "Parameters").
+    [[nodiscard]] ModelShape shape() const;
 
     /// Drops every position after \p position (to fork the run from there: resume the trainer
     /// from stateAt(position) and append what it produces). Does nothing if \p position is the

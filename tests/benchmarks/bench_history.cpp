@@ -14,6 +14,8 @@
 //   E-epoch run on N points (TrainingPresenter::showPosition(), a refresh of the canvas, the
 //   parameter panel, the chart marker and the status line, and a repaint).
 // - BM_CurvesRedraw/E: one redraw of the learning curves from a history of E epochs.
+// - BM_CurvesRedrawNetwork/E: the same for a 2-16-1 network (P = 65): the layers' weight sizes
+//   are computed from the history's rows at every redraw; BM_WeightSizes/E: that reading alone.
 // - BM_CurvesFromVectors/E: the same arithmetic on five vectors, as the widget did before.
 // - BM_ForkState/N: stateAt() as far from a checkpoint as it gets (a replay of interval - 1
 //   epochs): what "train from here" costs after scrubbing back.
@@ -324,6 +326,68 @@ BENCHMARK(BM_CurvesRedraw)
     ->Arg(1'000'000)
     ->Arg(10'000'000)
     ->Unit(benchmark::kMillisecond);
+
+/// A 2-16-1 tanh network (P = 65) trained on XOR for \p epochs (no stop before), kept for the
+/// process.
+const learning::History& longNetworkHistory(int epochs)
+{
+    static std::map<int, learning::History> cache;
+    auto it = cache.find(epochs);
+    if (it == cache.end()) {
+        learning::TrainingSettings settings = settingsFor(epochs);
+        settings.rule = learning::Rule::Logistic;
+        settings.model = learning::ModelKind::Network;
+        settings.hidden = {16};
+        settings.init = learning::InitKind::Random;
+        settings.learningRate = 0.01;
+        settings.tolerance = 0.0;
+        learning::Trainer trainer(xorData(), settings);
+        learning::History history(trainer.initialSnapshot(),
+                                  std::make_shared<const learning::Replayer>(xorData(), settings));
+        while (!trainer.finished())
+            history.append(learning::TrainingEvent(trainer.stepEpoch()));
+        it = cache.emplace(epochs, std::move(history)).first;
+    }
+    return it->second;
+}
+
+// The same redraw for a network: errors and cross-entropy, and the two layers' weight sizes
+// (the RMS of W1's 32 and W2's 16 weights in every epoch's row of 65 parameters).
+void BM_CurvesRedrawNetwork(benchmark::State& state)
+{
+    const learning::History& history = longNetworkHistory(int(state.range(0)));
+    if (history.parameterCount() != 65 || history.epochCount() != state.range(0) + 1) {
+        state.SkipWithError("the run is not 2-16-1 or stopped early");
+        return;
+    }
+    ui::LearningCurves curves;
+    curves.resize(800, 300);
+    curves.setShowLoss(true);
+    curves.setHistory(&history);
+    QImage image(curves.size(), QImage::Format_ARGB32_Premultiplied);
+    for (auto _ : state) {
+        curves.historyChanged();
+        curves.redrawNow();
+        curves.render(&image);
+    }
+}
+BENCHMARK(BM_CurvesRedrawNetwork)->Arg(10'000)->Arg(100'000)->Unit(benchmark::kMillisecond);
+
+// Of that, the weights chart's reading: every epoch's row (65 doubles, 520 bytes) for the two
+// layers' weight sizes, decimated to 800 pixel columns.
+void BM_WeightSizes(benchmark::State& state)
+{
+    const learning::History& history = longNetworkHistory(int(state.range(0)));
+    const render::ChartSeries series{&history};
+    const render::Theme theme = render::Theme::light();
+    for (auto _ : state) {
+        auto chart = render::ChartPainter::decimate(QRectF(0, 0, 800, 300), series,
+                                                    render::ChartPainter::Kind::Weights, theme);
+        benchmark::DoNotOptimize(chart);
+    }
+    state.SetBytesProcessed(std::int64_t(state.iterations()) * state.range(0) * 65 * 8);
+}
+BENCHMARK(BM_WeightSizes)->Arg(10'000)->Arg(100'000)->Unit(benchmark::kMillisecond);
 
 // Moving the timeline's marker over a long run: a repaint from the decimated curves, without
 // reading the history.

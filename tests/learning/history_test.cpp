@@ -152,6 +152,13 @@ bool same(const EpochFigures& a, const EpochSnapshot& b)
                 return ::testing::AssertionFailure()
                        << "parameter " << j << " of epoch " << i << " differs";
         }
+        // The class errors column keeps K - 1 classes: the last class's are derived.
+        for (int k = 0; k < int(expected.classErrors.size()); ++k) {
+            const int want = expected.classErrors[std::size_t(k)];
+            if (k < history.classCount() ? history.classErrors(int(i), k) != want : want != 0)
+                return ::testing::AssertionFailure()
+                       << "the errors of class " << k << " in epoch " << i << " differ";
+        }
         if (!identical(history.snapshotOf(int(i)), expected))
             return ::testing::AssertionFailure() << "the snapshot of epoch " << i << " differs";
         if (history.positionOfEpoch(int(i)) != reference.epochPosition(i))
@@ -358,6 +365,8 @@ TEST_P(HistoryAgainstFullRecording, EveryLookupAtEveryPosition)
     const Dataset data = applyModel(c, settings, overlappingBlobs(20));
     Session session(data, settings, 210);
     ASSERT_EQ(session.history().checkpointInterval(), 4);
+    EXPECT_EQ(session.history().classCount(), settings.classes);
+    EXPECT_EQ(session.history().shape(), modelShape(settings));
     ASSERT_TRUE(sameAnswers(session.history(), session.reference()));
 
     std::mt19937 random(2024);

@@ -1,5 +1,6 @@
 // The learning curves' painter (render/chartpainter.h): the min/max decimation every chart
 // draws through, the curves and the marker inside the plot, the tick labels at every size.
+#include "learning/replay.h"
 #include "render/chartpainter.h"
 
 #include <QFontMetricsF>
@@ -246,6 +247,167 @@ TEST(ChartTicks, CompactLabels)
     EXPECT_EQ(labels({-0.1, 0.0, 0.1}, 0.1), QStringLiteral("\u22120.1 0.0 0.1"));
     EXPECT_EQ(labels({0, 2e160, 4e160}, 2e160), QStringLiteral("0 2e+160 4e+160"));
     EXPECT_EQ(labels({0, 1, 2}, 1), QStringLiteral("0 1 2"));
+}
+
+// --- the curves of every model ------------------------------------------------------------------
+
+/// A run of \p settings on one point per class, to hold made-up epochs.
+learning::History madeUpRun(const learning::TrainingSettings& settings,
+                            const learning::EpochSnapshot& initial)
+{
+    std::vector<learning::Sample> samples;
+    for (int k = 0; k < settings.classes; ++k)
+        samples.push_back({{double(k), double(k % 2)}, k});
+    return learning::History(
+        initial, std::make_shared<const learning::Replayer>(learning::Dataset(samples), settings));
+}
+
+/// Epoch \p epoch with the errors \p perClass of each class (their sum the total) and the
+/// parameters \p parameters.
+learning::EpochSnapshot madeUpEpoch(int epoch, const std::vector<int>& perClass,
+                                    const std::vector<double>& parameters)
+{
+    learning::EpochSnapshot s;
+    s.epoch = epoch;
+    s.state.epoch = epoch;
+    s.learningRate = 0.1;
+    s.loss = 0.25 * epoch;
+    for (std::size_t k = 0; k < perClass.size(); ++k) {
+        s.classErrors[k] = perClass[k];
+        s.errors += perClass[k];
+    }
+    s.parameters.assign(std::span<const double>(parameters));
+    return s;
+}
+
+/// The points \p chart draws for \p curve.
+QList<QPointF> pointsOf(const ChartPainter::Decimated& chart, ChartCurve curve)
+{
+    for (const ChartPainter::Line& line : chart.lines)
+        if (line.curve == curve)
+            return line.points;
+    return {};
+}
+
+TEST(ChartCurves, EachClassErrorsAreTheHistorysForMoreThanTwoClasses)
+{
+    learning::TrainingSettings settings;
+    settings.classes = 4;
+    settings.rule = learning::Rule::Logistic;
+    // Linear, 4 classes on (x1, x2): 4 units of (w1, w2) and 4 biases.
+    const std::vector<double> parameters(12, 0.5);
+    // Made-up errors per class and epoch; the last class's are the ones the history derives.
+    const std::vector<std::vector<int>> errors{{3, 1, 4, 1}, {5, 9, 2, 6}, {5, 3, 5, 8},
+                                               {9, 7, 9, 3}, {2, 3, 8, 4}, {0, 0, 0, 7}};
+    learning::History history = madeUpRun(settings, madeUpEpoch(0, errors[0], parameters));
+    for (int e = 1; e < int(errors.size()); ++e)
+        history.append(madeUpEpoch(e, errors[std::size_t(e)], parameters));
+    const ChartSeries series = ChartSeries::of(history, settings);
+    EXPECT_EQ(series.curves(true),
+              (std::vector{ChartCurve::Errors, classErrorsCurve(0), classErrorsCurve(1),
+                           classErrorsCurve(2), classErrorsCurve(3), ChartCurve::Loss}));
+    const ChartPainter::Decimated chart = ChartPainter::decimate(
+        QRectF(0, 0, 600, 300), series, ChartPainter::Kind::Errors, Theme::light());
+    for (int k = 0; k < 4; ++k) {
+        const QList<QPointF> points = pointsOf(chart, classErrorsCurve(k));
+        ASSERT_EQ(points.size(), qsizetype(errors.size())) << "class " << k;
+        for (std::size_t e = 0; e < errors.size(); ++e)
+            EXPECT_EQ(points[qsizetype(e)], QPointF(double(e), errors[e][std::size_t(k)]))
+                << "class " << k << ", epoch " << e;
+    }
+    // The total stays: 9, 22, 21, 28, 17, 7.
+    const QList<QPointF> total = pointsOf(chart, ChartCurve::Errors);
+    ASSERT_EQ(total.size(), 6);
+    EXPECT_EQ(total[1].y(), 22.0);
+    EXPECT_EQ(total[5].y(), 7.0);
+    // In the class colours; the total and the loss move to the text colour.
+    const Theme theme = Theme::light();
+    for (int k = 0; k < 4; ++k)
+        EXPECT_EQ(ChartPainter::curveColour(classErrorsCurve(k), chart.lines, theme),
+                  theme.classColors[std::size_t(k) % theme.classColors.size()]);
+    EXPECT_EQ(ChartPainter::curveColour(ChartCurve::Errors, chart.lines, theme), theme.text);
+    // The loss is named as the status line names it.
+    EXPECT_EQ(chart.loss, ChartLoss::CrossEntropy);
+    EXPECT_EQ(ChartPainter::curveName(ChartCurve::Loss, chart.loss),
+              QStringLiteral("cross-entropy"));
+}
+
+TEST(ChartCurves, TheWeightSizeOfEachLayerIsItsRootMeanSquare)
+{
+    learning::TrainingSettings settings;
+    settings.rule = learning::Rule::Logistic;
+    settings.model = learning::ModelKind::Network;
+    settings.hidden = {2};
+    // A 2-2-1 network: W1 (2 x 2, column-major), b1 (2), W2 (1 x 2), b2 (1). The biases are
+    // large so that counting them would show.
+    ASSERT_EQ(weightBlocks(learning::modelShape(settings)),
+              (std::vector<WeightBlock>{{0, 4}, {6, 2}}));
+    const auto row = [](double s) {
+        return std::vector<double>{3 * s, 0, -4 * s, 0, 100, 100, s, -7 * s, -100};
+    };
+    // Epoch e scales the weights by s = e + 1: layer 1's RMS is sqrt((9 + 16) s^2 / 4) = 2.5 s,
+    // layer 2's sqrt((1 + 49) s^2 / 2) = 5 s.
+    learning::History history = madeUpRun(settings, madeUpEpoch(0, {1, 1}, row(1)));
+    for (int e = 1; e < 5; ++e)
+        history.append(madeUpEpoch(e, {1, 0}, row(e + 1)));
+    const ChartSeries series = ChartSeries::of(history, settings);
+    EXPECT_EQ(series.curves(false), (std::vector{layerWeightsCurve(0), layerWeightsCurve(1)}));
+    const ChartPainter::Decimated chart = ChartPainter::decimate(
+        QRectF(0, 0, 600, 300), series, ChartPainter::Kind::Weights, Theme::light());
+    EXPECT_TRUE(chart.weightSizes);
+    const QList<QPointF> first = pointsOf(chart, layerWeightsCurve(0));
+    const QList<QPointF> second = pointsOf(chart, layerWeightsCurve(1));
+    ASSERT_EQ(first.size(), 5);
+    ASSERT_EQ(second.size(), 5);
+    for (int e = 0; e < 5; ++e) {
+        EXPECT_DOUBLE_EQ(first[e].y(), 2.5 * (e + 1)) << "epoch " << e;
+        EXPECT_DOUBLE_EQ(second[e].y(), 5.0 * (e + 1)) << "epoch " << e;
+    }
+    // A network's errors chart: two classes (no class curves) and its cross-entropy.
+    EXPECT_EQ(series.curves(true), (std::vector{ChartCurve::Errors, ChartCurve::Loss}));
+    EXPECT_EQ(series.loss, ChartLoss::CrossEntropy);
+    EXPECT_EQ(ChartPainter::title(ChartPainter::Kind::Weights, chart.weightSizes),
+              QStringLiteral("Weight size per layer (RMS)"));
+}
+
+TEST(ChartCurves, TheClassicModelKeepsItsCurves)
+{
+    learning::TrainingSettings settings; // the perceptron on the classic model
+    learning::History history = madeUpRun(settings, madeUpEpoch(0, {2, 1}, {0.5, -1, 0.25}));
+    const ChartSeries series = ChartSeries::of(history, settings);
+    EXPECT_TRUE(series.layers().empty());
+    EXPECT_EQ(series.curves(true), std::vector{ChartCurve::Errors});
+    EXPECT_EQ(series.curves(false),
+              (std::vector{ChartCurve::W1, ChartCurve::W2, ChartCurve::Bias}));
+    settings.rule = learning::Rule::Adaline;
+    EXPECT_EQ(ChartSeries::of(history, settings).loss, ChartLoss::SquaredError);
+    const Theme theme = Theme::light();
+    const ChartPainter::Decimated chart =
+        ChartPainter::decimate(QRectF(0, 0, 600, 300), series, ChartPainter::Kind::Errors, theme);
+    EXPECT_EQ(ChartPainter::curveColour(ChartCurve::Errors, chart.lines, theme),
+              chartColour(ChartCurve::Errors));
+}
+
+TEST(ChartCurves, AWideLegendWrapsIntoRowsUnderTheTitle)
+{
+    learning::TrainingSettings settings;
+    settings.classes = 8;
+    settings.rule = learning::Rule::Adaline;
+    learning::History history =
+        madeUpRun(settings, madeUpEpoch(0, {1, 2, 3, 4, 5, 6, 7, 8}, std::vector<double>(24)));
+    const ChartSeries series = ChartSeries::of(history, settings);
+    ASSERT_EQ(series.curves(true).size(), 10u);
+    const Theme theme = Theme::light();
+    // Ten entries do not fit beside the title of a 400-pixel chart: the plot starts lower than
+    // with the errors alone (no history), and lower still when narrower (more rows).
+    const ChartSeries alone;
+    const auto top = [&](const ChartSeries& s, double width) {
+        return ChartPainter::plotArea(QRectF(0, 0, width, 400), s, ChartPainter::Kind::Errors,
+                                      theme)
+            .top();
+    };
+    EXPECT_GT(top(series, 400), top(alone, 400));
+    EXPECT_GT(top(series, 250), top(series, 400));
 }
 
 } // namespace

@@ -20,6 +20,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <memory>
@@ -165,8 +166,7 @@ TEST(LearningCurves, ShowWhatTheExportOfTheSameHistoryShows)
     curves.resize(1000, 320);
     curves.setTheme(render::Theme::dark());
     curves.setHistory(&source.history);
-    curves.setShowLoss(!learning::isPerceptronFamily(settings.rule));
-    curves.setShowBias(settings.useBias);
+    curves.setSettings(settings);
     const exporting::ExportFrame frame = exporting::epochFrame(source, 7);
     curves.setMarker(frame.chartEpoch);
     curves.redrawNow();
@@ -187,6 +187,70 @@ TEST(LearningCurves, ShowWhatTheExportOfTheSameHistoryShows)
         painter.end();
         EXPECT_EQ(grabbed(curves, rect), exported) << "chart " << int(kind);
     }
+}
+
+/// A run of \p settings on one point per class, to hold made-up epochs.
+learning::History madeUpRun(const learning::TrainingSettings& settings,
+                            const learning::EpochSnapshot& initial)
+{
+    std::vector<learning::Sample> samples;
+    for (int k = 0; k < settings.classes; ++k)
+        samples.push_back({{double(k), double(k % 2)}, k});
+    return learning::History(
+        initial, std::make_shared<const learning::Replayer>(learning::Dataset(samples), settings));
+}
+
+// The window's charts of a three-class network: each class's errors are the history's, the
+// weights chart draws each layer's weight size (the RMS of its W) and the loss is named.
+TEST(LearningCurves, FollowAThreeClassNetwork)
+{
+    learning::TrainingSettings settings;
+    settings.rule = learning::Rule::Logistic;
+    settings.model = learning::ModelKind::Network;
+    settings.classes = 3;
+    settings.hidden = {2};
+    // 2-2-3: W1 (2 x 2) b1 (2), W2 (3 x 2) b2 (3): 15 parameters.
+    const auto epoch = [](int e, std::array<int, 3> perClass) {
+        learning::EpochSnapshot s;
+        s.epoch = e;
+        s.state.epoch = e;
+        s.learningRate = 0.1;
+        s.errors = perClass[0] + perClass[1] + perClass[2];
+        std::copy(perClass.begin(), perClass.end(), s.classErrors.begin());
+        // W1 = e (1, 1, 1, 1): RMS e; W2 = (2, -2, 2, -2, 2, -2) e: RMS 2e; biases 50.
+        std::vector<double> p{double(e), double(e), double(e), double(e), 50, 50};
+        for (int i = 0; i < 6; ++i)
+            p.push_back((i % 2 ? -2.0 : 2.0) * e);
+        p.insert(p.end(), {50, 50, 50});
+        s.parameters.assign(std::span<const double>(p));
+        return s;
+    };
+    const std::vector<std::array<int, 3>> errors{{4, 0, 2}, {3, 1, 2}, {1, 1, 0}, {0, 2, 0}};
+    learning::History history = madeUpRun(settings, epoch(0, errors[0]));
+    for (int e = 1; e < 4; ++e)
+        history.append(epoch(e, errors[std::size_t(e)]));
+
+    LearningCurves curves;
+    curves.resize(900, 300);
+    curves.setHistory(&history);
+    curves.setSettings(settings);
+    for (int k = 0; k < 3; ++k) {
+        const QList<QPointF> drawn = curves.drawnPoints(render::classErrorsCurve(k));
+        ASSERT_EQ(drawn.size(), 4) << "class " << k;
+        for (int e = 0; e < 4; ++e)
+            EXPECT_EQ(drawn[e], QPointF(e, errors[std::size_t(e)][std::size_t(k)]));
+    }
+    const QList<QPointF> first = curves.drawnPoints(render::layerWeightsCurve(0));
+    const QList<QPointF> second = curves.drawnPoints(render::layerWeightsCurve(1));
+    ASSERT_EQ(first.size(), 4);
+    ASSERT_EQ(second.size(), 4);
+    for (int e = 0; e < 4; ++e) {
+        EXPECT_DOUBLE_EQ(first[e].y(), double(e));
+        EXPECT_DOUBLE_EQ(second[e].y(), 2.0 * e);
+    }
+    EXPECT_TRUE(curves.drawnPoints(LearningCurves::Curve::W1).isEmpty());
+    EXPECT_FALSE(curves.drawnPoints(LearningCurves::Curve::Loss).isEmpty());
+    EXPECT_EQ(curves.series().loss, render::ChartLoss::CrossEntropy);
 }
 
 TEST(LearningCurves, ChartsKeepAReadableShapeInANarrowDock)

@@ -14,12 +14,14 @@
 #include "editor/playback.h"
 #include "editor/undocommands.h"
 #include "i18n/language.h"
+#include "learning/generators.h"
 #include "render/viewtransform.h"
 #include "support/settingssandbox.h"
 #include "support/waitfor.h"
 #include "ui/canvas/plotcanvas.h"
 #include "ui/mainwindow/mainwindow.h"
 #include "ui/mainwindow/trainingpresenter.h"
+#include "ui/panels/learningcurves.h"
 #include "ui/panels/parameterpanel.h"
 
 #include <QApplication>
@@ -87,6 +89,16 @@ public:
     {
         QSignalSpy changed(w.playback(), &editor::Playback::historyChanged);
         w.generate(generator, learning::GeneratorParams{});
+        return waitFor(changed, [&] { return w.playback()->shownModel().has_value(); });
+    }
+
+    /// Replaces the document's points with \p data and its settings with \p settings.
+    bool loadData(ui::MainWindow& w, const learning::Dataset& data,
+                  const learning::TrainingSettings& settings) const
+    {
+        QSignalSpy changed(w.playback(), &editor::Playback::historyChanged);
+        w.document()->setSettings(settings);
+        w.document()->undoStack()->push(new editor::ReplaceData(w.document(), data, u"data"_s));
         return waitFor(changed, [&] { return w.playback()->shownModel().has_value(); });
     }
 
@@ -286,6 +298,42 @@ int main(int argc, char** argv)
         ok = shooter.load(*w, learning::Generator::Xor) &&
              shooter.save(*w, u"model-panel.png"_s, w->findChild<QDockWidget*>(u"controlDock"_s)) &&
              ok;
+    }
+    {
+        // The learning curves of a three-class run (each class's errors) and of a 2-4-1 network
+        // (each layer's weight size), the window and the curves' dock.
+        learning::GeneratorParams params;
+        params.seed = 5;
+        params.count = 90;
+        learning::Dataset blobs = learning::generate(learning::Generator::OverlappingBlobs, params);
+        std::vector<learning::Sample> three;
+        for (std::size_t i = 0; i < blobs.size(); ++i) {
+            const Eigen::Vector2d p = blobs.point(i);
+            three.push_back({p, p.x() + p.y() > 0.8 ? 2 : blobs.label(i)});
+        }
+        learning::TrainingSettings settings;
+        settings.rule = learning::Rule::Logistic;
+        settings.classes = 3;
+        settings.learningRate = 0.05;
+        settings.maxEpochs = 300;
+        auto w = shooter.window();
+        ok = shooter.loadData(*w, learning::Dataset(three), settings) && shooter.trainToEnd(*w) &&
+             shooter.save(*w, u"curves-classes.png"_s) &&
+             shooter.save(*w, u"curves-classes-dock.png"_s, w->learningCurves()) && ok;
+    }
+    {
+        learning::TrainingSettings settings;
+        settings.rule = learning::Rule::Logistic;
+        settings.model = learning::ModelKind::Network;
+        settings.hidden = {4};
+        settings.init = learning::InitKind::Random;
+        settings.learningRate = 0.1;
+        settings.maxEpochs = 800;
+        auto w = shooter.window();
+        w->document()->setSettings(settings);
+        ok = shooter.load(*w, learning::Generator::Circles) && shooter.trainToEnd(*w) &&
+             shooter.save(*w, u"curves-network.png"_s) &&
+             shooter.save(*w, u"curves-network-dock.png"_s, w->learningCurves()) && ok;
     }
     QApplication::setPalette(darkPalette());
     {

@@ -223,9 +223,7 @@ void TrainingPresenter::refresh()
     m_canvas->setTrainingView(view);
     m_parameters->setState(parameters);
 
-    m_curves->setShowLoss(settings.model == learning::ModelKind::Network ||
-                          !learning::isPerceptronFamily(settings.rule));
-    m_curves->setShowBias(settings.useBias);
+    m_curves->setSettings(settings);
     double marker = history.latestEpochAt(position).epoch;
     if (const auto* step = history.stepAt(position); step && !data.empty())
         marker = step->epoch - 1 + double(step->visit + 1) / double(data.size());

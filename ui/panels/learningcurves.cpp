@@ -43,6 +43,15 @@ void LearningCurves::historyChanged()
     invalidate(true);
 }
 
+void LearningCurves::setSettings(const learning::TrainingSettings& settings)
+{
+    const render::ChartSeries series = m_series.with(settings);
+    if (series == m_series)
+        return;
+    m_series = series;
+    invalidate(true);
+}
+
 void LearningCurves::setShowLoss(bool show)
 {
     if (m_series.showLoss == show)
@@ -113,7 +122,8 @@ QRectF LearningCurves::chartRect(Kind kind) const
 QList<QPointF> LearningCurves::drawnPoints(Curve curve)
 {
     redrawNow();
-    const bool errors = curve == Curve::Errors || curve == Curve::Loss;
+    const bool errors =
+        curve == Curve::Errors || curve == Curve::Loss || render::classOf(curve) >= 0;
     for (const auto& line : decimated(errors ? Kind::Errors : Kind::Weights).lines)
         if (line.curve == curve)
             return line.points;

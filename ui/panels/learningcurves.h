@@ -14,10 +14,11 @@ class QTimer;
 
 namespace plab::ui {
 
-/// The learning-curve charts of a learning::History: errors per epoch (and the loss, on its own
-/// axis, for the gradient rules) and the weights w1, w2, b per epoch, each with a vertical marker
-/// at the timeline's position. Painted by render::ChartPainter from the same ChartSeries an export
-/// of the same history gets, so what is exported is what is shown.
+/// The learning-curve charts of a learning::History: errors per epoch (per class too for K > 2
+/// classes; the loss, on its own axis, for the gradient rules and networks) and the weights w1,
+/// w2, b per epoch (for other models the size of each layer's weights), each with a vertical
+/// marker at the timeline's position. Painted by render::ChartPainter from the same ChartSeries an
+/// export of the same history gets, so what is exported is what is shown.
 ///
 /// The widget reads the history where it lives and keeps no copy of it: only the points of each
 /// pixel column (ChartPainter::decimate()), recomputed at most about 15 times a second while the
@@ -41,6 +42,9 @@ public:
     /// The epochs drawn (at the next redraw).
     [[nodiscard]] int epochCount() const { return m_series.epochCount(); }
 
+    /// Shows the curves a run trained with \p settings has (render::ChartSeries::with()): the
+    /// loss, named, for the gradient rules and networks; the bias unless trained without one.
+    void setSettings(const learning::TrainingSettings& settings);
     /// Shows the loss curve (the gradient rules' objective) next to the errors.
     void setShowLoss(bool show);
     [[nodiscard]] bool showsLoss() const { return m_series.showLoss; }
