@@ -101,6 +101,13 @@
             <numerusform>%n errors</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1 (%n parameters)</source>
+        <translation>
+            <numerusform>%1 (%n parameter)</numerusform>
+            <numerusform>%1 (%n parameters)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>plab::io::Validation</name>

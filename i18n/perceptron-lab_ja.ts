@@ -370,10 +370,6 @@ soon as the weights classify every point</source>
         <translation>標準出力</translation>
     </message>
     <message>
-        <source>%1: export draws the two-class linear model on x1, x2 only for now, and this run is %2 with %3 classes; train it with perceptron-lab train</source>
-        <translation>%1: export が今描けるのは x1, x2 の 2 クラス線形モデルだけですが、この実行は %3 クラスの %2 です。perceptron-lab train で学習してください</translation>
-    </message>
-    <message>
         <source>--format %1 does not match --out %2: name the file .%1, or leave out --format to take the format from the name</source>
         <translation>--format %1 は --out %2 と合いません。ファイル名を .%1 にするか、--format を省いて名前から形式を決めてください</translation>
     </message>
@@ -392,6 +388,10 @@ soon as the weights classify every point</source>
     <message>
         <source>a single image shows one frame, but %1 were chosen: choose one epoch (--epochs N, without --steps), or a --layout of storyboard, frames or pages</source>
         <translation>1 枚の画像に描けるのは 1 フレームですが、%1 フレームが選ばれました。エポックを 1 つ選ぶか（--epochs N、--steps なし）、--layout に storyboard、frames、pages のいずれかを指定してください</translation>
+    </message>
+    <message>
+        <source>%1: a table of the sample visits is written for the two-class linear model on x1, x2 only for now, and this run is %2 with %3 classes</source>
+        <translation>%1: サンプルごとの表を書き出せるのは今のところ x1, x2 の 2 クラス線形モデルだけですが、この実行は %3 クラスの %2 です</translation>
     </message>
 </context>
 <context>
@@ -720,21 +720,6 @@ and refuses other models):</source>
     </message>
 </context>
 <context>
-    <name>plab::editor::WindowModels</name>
-    <message>
-        <source>this project uses a %1 network, which the window cannot show yet; train it with perceptron-lab train</source>
-        <translation>このプロジェクトは %1 のネットワークを使っています。ウィンドウではまだ表示できません。perceptron-lab train で学習してください</translation>
-    </message>
-    <message>
-        <source>this data set has %1 classes (labels 0 to %2), which the window cannot show yet (it shows two); train it with perceptron-lab train</source>
-        <translation>このデータセットには %1 クラス（ラベル 0 〜 %2）があります。ウィンドウではまだ表示できません（表示できるのは 2 クラスです）。perceptron-lab train で学習してください</translation>
-    </message>
-    <message>
-        <source>this project uses a %1 model with %2 classes, which the window cannot show yet; train it with perceptron-lab train</source>
-        <translation>このプロジェクトは %2 クラスの %1 モデルを使っています。ウィンドウではまだ表示できません。perceptron-lab train で学習してください</translation>
-    </message>
-</context>
-<context>
     <name>plab::exporting::ExportOptions</name>
     <message>
         <source>16:9 slide (1920 × 1080)</source>
@@ -842,6 +827,12 @@ and refuses other models):</source>
     <message>
         <source>b = %1</source>
         <translation>b = %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n parameters)</source>
+        <translation>
+            <numerusform>%1（パラメーター %n 個）</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -96,19 +96,20 @@ Result<QStringList, QString> runExport(const ExportArguments& a, QIODevice& stan
     // anything is read, since a pipe or standard input cannot be read twice.
     if (const auto conflict = outputConflict(a.out, options))
         return failed(*conflict);
-    Result<TrainingInput, QString> read = readTrainingInput(options);
+    Result<TrainingInput, QString> read = readTrainingInput(options, InputUse::Show);
     if (!read)
         return failed(read.error());
     TrainingInput& in = *read;
-    // The pictures and tables show the classic model's line and weights; no wrong picture of
+    // The table's columns are the classic model's net, output, w and b; no wrong table of
     // another model.
-    if (const learning::ModelShape shape = learning::modelShape(in.settings); !shape.isClassic()) {
-        return failed(
-            Text::tr("%1: export draws the two-class linear model on x1, x2 only for now, "
-                     "and this run is %2 with %3 classes; train it with perceptron-lab "
-                     "train")
+    if (const learning::ModelShape shape = learning::modelShape(in.settings);
+        !a.table.isEmpty() && !shape.isClassic()) {
+        return failed(optionError(
+            QStringLiteral("table"),
+            Text::tr("%1: a table of the sample visits is written for the two-class linear "
+                     "model on x1, x2 only for now, and this run is %2 with %3 classes")
                 .arg(in.name, QString::fromStdString(shape.description()))
-                .arg(shape.classes));
+                .arg(shape.classes)));
     }
     if (in.settings.maxEpochs > kMaxExportEpochs) {
         return failed(
