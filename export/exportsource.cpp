@@ -3,6 +3,8 @@
 #include "export/tablewriter.h"
 #include "io/numberformat.h"
 #include "learning/metrics.h"
+#include "learning/model.h"
+#include "learning/network.h"
 #include "learning/trainer.h"
 
 #include <QCoreApplication>
@@ -43,6 +45,25 @@ ExportSource trainedSource(learning::Dataset data, learning::TrainingSettings se
     ExportSource source;
     source.settings = settings;
     source.view = view;
+    if (learning::validateModel(settings) && !learning::validateModelToShow(settings)) {
+        // A hand-set network of step units (lesson 4's OR/NAND/AND): shown, never trained, so
+        // the run is its epoch 0 alone, with the network's own errors and loss.
+        const learning::Model model(learning::modelShape(settings), settings.initialLayers,
+                                    settings.zero);
+        const learning::NetworkEvaluation figures = learning::evaluate(model.network(), data);
+        learning::EpochSnapshot initial;
+        initial.errors = int(figures.errors);
+        initial.loss = figures.loss;
+        initial.accuracy = figures.accuracy;
+        initial.learningRate = settings.learningRate;
+        initial.parameters = model.parameters();
+        for (std::size_t k = 0; k < figures.classErrors.size() && k < initial.classErrors.size();
+             ++k)
+            initial.classErrors[k] = std::int32_t(figures.classErrors[k]);
+        source.history.restart(std::move(initial), nullptr);
+        source.data = std::move(data);
+        return source;
+    }
     learning::Trainer trainer(data, settings);
     source.history.restart(trainer.initialSnapshot(),
                            std::make_shared<const learning::Replayer>(data, settings));

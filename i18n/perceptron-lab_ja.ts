@@ -376,10 +376,6 @@ soon as the weights classify every point</source>
         <translation>標準出力</translation>
     </message>
     <message>
-        <source>%1: export draws the two-class linear model on x1, x2 only for now, and this run is %2 with %3 classes; train it with perceptron-lab train</source>
-        <translation>%1: export が今描けるのは x1, x2 の 2 クラス線形モデルだけですが、この実行は %3 クラスの %2 です。perceptron-lab train で学習してください</translation>
-    </message>
-    <message>
         <source>--format %1 does not match --out %2: name the file .%1, or leave out --format to take the format from the name</source>
         <translation>--format %1 は --out %2 と合いません。ファイル名を .%1 にするか、--format を省いて名前から形式を決めてください</translation>
     </message>
@@ -400,8 +396,8 @@ soon as the weights classify every point</source>
         <translation>1 枚の画像に描けるのは 1 フレームですが、%1 フレームが選ばれました。エポックを 1 つ選ぶか（--epochs N、--steps なし）、--layout に storyboard、frames、pages のいずれかを指定してください</translation>
     </message>
     <message>
-        <source>%1: export writes worked-example tables of the two-class linear model on x1, x2 and of networks, and this run is %2 with %3 classes; train it with perceptron-lab train</source>
-        <translation>%1: export が計算例の表を書けるのは x1, x2 の 2 クラス線形モデルとネットワークだけですが、この実行は %3 クラスの %2 です。perceptron-lab train で学習してください</translation>
+        <source>%1: export writes worked-example tables of the two-class linear model on x1, x2 and of networks, and this run is %2 with %3 classes</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -560,11 +556,8 @@ delays) (default 600)</source>
     </message>
     <message>
         <source>Training (as for perceptron-lab train, whose --epochs is --max-epochs here; options override
-a project&apos;s settings; export draws the two-class linear model on x1, x2 only for now
-and refuses other models):</source>
-        <translation>学習（perceptron-lab train と同じ。train の --epochs はここでは --max-epochs。オプションは
-プロジェクトの設定より優先。export は今のところ x1, x2 上の 2 クラス線形モデルだけを描き、
-ほかのモデルは受け付けません）:</translation>
+a project&apos;s settings):</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -28,6 +28,8 @@ l2=$examples/lesson-2-and.json
 l3=$examples/lesson-3-learning-rate.json
 l4=$examples/lesson-4-xor.json
 l4h=$examples/lesson-4-hidden.json
+l4s=$examples/lesson-4-step.json
+l4t=$examples/lesson-4-tanh.json
 
 export_() { "$bin" export "$@"; }
 still() { # PROJECT OUT [OPTIONS]: one picture of epoch 0 (or what the options choose), 720x540
@@ -87,6 +89,12 @@ export_ --project "$l4" --out "$out/lesson-4-pocket.png" --rule pocket --order s
 still "$l4" lesson-4-or.png --init 1,1,-0.5
 still "$l4" lesson-4-nand.png --init -1,-1,1.5
 still "$l4h" lesson-4-hidden.png
+# The same XOR network in the app: set by hand with step units (drawn as it is: never trained),
+# then learnt by a 2-2-1 tanh network; the hidden units' lines h1, h2 move into place.
+still "$l4s" lesson-4-step.png
+export_ --project "$l4t" --out "$out/lesson-4-tanh.png" --layout storyboard \
+    --epochs 0,20,40,69,150,last --size 1280x720 --columns 3
+export_ --project "$l4t" --out "$out/lesson-4-tanh-errors.png" --chart errors --size 800x400
 
 # Lesson 6: the scale of parameters. The view's picture (render::ScalePainter, as Help > How big is
 # this model? and its exports paint it) for lesson 2's run, without a measured rate, which differs
@@ -98,3 +106,12 @@ if [ ! -x "$scale" ]; then
     exit 2
 fi
 "$scale" "$l2" "$out/lesson-6-scale.png"
+
+# Lesson 7: more than two classes. Kesler's perceptron, then one-vs-rest, on three groups side
+# by side.
+l7=$examples/lesson-7-classes.json
+export_ --project "$l7" --out "$out/lesson-7-kesler.png" --layout storyboard --epochs all \
+    --size 1280x720 --columns 3
+export_ --project "$l7" --out "$out/lesson-7-ovr.png" --multiclass ovr --size 720x540 --caption
+export_ --project "$l7" --out "$out/lesson-7-ovr-errors.png" --multiclass ovr --chart errors \
+    --size 800x400

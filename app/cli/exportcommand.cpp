@@ -97,27 +97,19 @@ Result<QStringList, QString> runExport(const ExportArguments& a, QIODevice& stan
     // anything is read, since a pipe or standard input cannot be read twice.
     if (const auto conflict = outputConflict(a.out, options))
         return failed(*conflict);
-    Result<TrainingInput, QString> read = readTrainingInput(options);
+    Result<TrainingInput, QString> read = readTrainingInput(options, InputUse::Show);
     if (!read)
         return failed(read.error());
     TrainingInput& in = *read;
-    // The pictures show the classic model's line and weights, the tables the classic model's or
-    // a network's numbers; no wrong picture of another model.
+    // Every model is drawn; the tables hold the classic model's or a network's numbers.
     const learning::ModelShape shape = learning::modelShape(in.settings);
     if (!a.table.isEmpty() && !exporting::TableWriter::isSupported(shape)) {
-        return failed(Text::tr("%1: export writes worked-example tables of the two-class linear "
-                               "model on x1, x2 and of networks, and this run is %2 with %3 "
-                               "classes; train it with perceptron-lab train")
-                          .arg(in.name, QString::fromStdString(shape.description()))
-                          .arg(shape.classes));
-    }
-    if (a.table.isEmpty() && !shape.isClassic()) {
-        return failed(
-            Text::tr("%1: export draws the two-class linear model on x1, x2 only for now, "
-                     "and this run is %2 with %3 classes; train it with perceptron-lab "
-                     "train")
+        return failed(optionError(
+            QStringLiteral("table"),
+            Text::tr("%1: export writes worked-example tables of the two-class linear model on "
+                     "x1, x2 and of networks, and this run is %2 with %3 classes")
                 .arg(in.name, QString::fromStdString(shape.description()))
-                .arg(shape.classes));
+                .arg(shape.classes)));
     }
     if (in.settings.maxEpochs > kMaxExportEpochs) {
         return failed(

@@ -255,8 +255,7 @@ QString exportHelp()
            optionHelp(kContext, options.first(kWhatToDraw)) + u'\n' + Text::tr("How:") + u'\n' +
            optionHelp(kContext, options.subspan(kWhatToDraw)) + u'\n' +
            Text::tr("Training (as for perceptron-lab train, whose --epochs is --max-epochs here; "
-                    "options override\na project's settings; export draws the two-class linear "
-                    "model on x1, x2 only for now\nand refuses other models):") +
+                    "options override\na project's settings):") +
            u'\n' +
            optionHelp("plab::cli::CommandLine",
                       trainingOptions(TrainingOptionSet::SettingsAndInputs),

@@ -207,9 +207,10 @@ QString modelOption(learning::ModelSettingsError::Field field)
 }
 
 /// Sets the number of classes from the data's labels (0 ... K-1) unless --classes says more, and
-/// checks the model the settings and options describe (learning::validateModel()); an error line
+/// checks the model the settings and options describe (for \p use); an error line
 /// naming the option otherwise.
-std::optional<QString> applyModelOptions(const TrainOptions& options, TrainingInput& input)
+std::optional<QString> applyModelOptions(const TrainOptions& options, InputUse use,
+                                         TrainingInput& input)
 {
     learning::TrainingSettings& s = input.settings;
     const auto& labels = input.data.labels();
@@ -224,7 +225,8 @@ std::optional<QString> applyModelOptions(const TrainOptions& options, TrainingIn
     }
     if (!options.classes)
         s.classes = std::max(s.classes, dataClasses);
-    if (const auto problem = learning::validateModel(s))
+    if (const auto problem =
+            use == InputUse::Show ? learning::validateModelToShow(s) : learning::validateModel(s))
         return optionError(modelOption(problem->field), io::describeModelProblem(*problem)).message;
     if (options.activation && s.model == learning::ModelKind::Linear) {
         return optionError(QStringLiteral("activation"),
@@ -369,7 +371,7 @@ QByteArray summaryJson(const learning::EpochSnapshot& last,
     return out;
 }
 
-Result<TrainingInput, QString> readTrainingInput(const TrainOptions& options)
+Result<TrainingInput, QString> readTrainingInput(const TrainOptions& options, InputUse use)
 {
     const bool fromProject = !options.projectFile.isEmpty();
     const QString path = fromProject ? options.projectFile : options.dataFile;
@@ -408,7 +410,7 @@ Result<TrainingInput, QString> readTrainingInput(const TrainOptions& options)
         return unexpected(QStringLiteral("%1: %2").arg(
             input.name, io::describeDataProblem(*problem, input.data)));
     }
-    if (auto error = applyModelOptions(options, input))
+    if (auto error = applyModelOptions(options, use, input))
         return unexpected(*error);
     return input;
 }

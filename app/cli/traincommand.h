@@ -45,9 +45,20 @@ struct TrainingInput
     QString name;                        ///< the input in messages ("standard input" for "-")
 };
 
+/// What the input is read for: training needs a model gradient descent can train
+/// (learning::validateModel()); showing also takes a hand-set network of step units
+/// (learning::validateModelToShow()), which an export draws as its epoch 0.
+enum class InputUse
+{
+    Train,
+    Show,
+};
+
 /// Reads the data set or the project \p options name (a file, a pipe, or "-" for standard input)
-/// and applies the options; the data and the settings are checked. An error line otherwise.
-[[nodiscard]] Result<TrainingInput, QString> readTrainingInput(const TrainOptions& options);
+/// and applies the options; the data and the settings are checked for \p use. An error line
+/// otherwise.
+[[nodiscard]] Result<TrainingInput, QString> readTrainingInput(const TrainOptions& options,
+                                                               InputUse use = InputUse::Train);
 
 /// Runs `perceptron-lab train`: reads the input (readTrainingInput()), trains to the end and
 /// writes the trace and the summary; the last snapshot of the run, or an error line (exit

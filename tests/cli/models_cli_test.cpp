@@ -6,6 +6,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -204,19 +205,63 @@ TEST(CliModels, TheSummarysLayersAreAnInitFile)
                   .arg(init));
 }
 
-TEST(CliModels, ExportRefusesModelsItCannotDrawYet)
+TEST(CliModels, ExportDrawsATrainedNetwork)
 {
     QTemporaryDir dir;
     const QString png = dir.filePath(QStringLiteral("net.png"));
     const ProcessResult r =
         run({QStringLiteral("--data"), xorCsv(), QStringLiteral("--model"), QStringLiteral("mlp"),
-             QStringLiteral("--hidden"), QStringLiteral("4"), QStringLiteral("--out"), png},
+             QStringLiteral("--hidden"), QStringLiteral("4"), QStringLiteral("--size"),
+             QStringLiteral("320x240"), QStringLiteral("--out"), png},
             QStringLiteral("export"));
-    EXPECT_EQ(r.exitCode, 2);
-    EXPECT_TRUE(r.err.contains("export draws the two-class linear model on x1, x2 only for now, "
-                               "and this run is 2-4-1, tanh with 2 classes"))
-        << r.err.toStdString();
-    EXPECT_FALSE(QFile::exists(png));
+    EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
+    EXPECT_EQ(QImage(png).size(), QSize(320, 240));
+}
+
+/// Lesson 4's OR/NAND/AND network of step units with its layers given: `train` refuses it (no
+/// gradient), `export` draws it as it is, a run of epoch 0 alone.
+TEST(CliModels, ExportDrawsAHandSetStepNetworkThatTrainRefuses)
+{
+    const QString step = kExamples + QStringLiteral("/lesson-4-step.json");
+    const ProcessResult trained = run({QStringLiteral("--project"), step});
+    EXPECT_EQ(trained.exitCode, 2);
+    EXPECT_TRUE(trained.err.contains("--activation: a network of step units cannot be trained"))
+        << trained.err.toStdString();
+
+    QTemporaryDir dir;
+    const QString png = dir.filePath(QStringLiteral("step.png"));
+    const ProcessResult drawn =
+        run({QStringLiteral("--project"), step, QStringLiteral("--size"), QStringLiteral("320x240"),
+             QStringLiteral("--caption"), QStringLiteral("--out"), png},
+            QStringLiteral("export"));
+    EXPECT_EQ(drawn.exitCode, 0) << drawn.err.toStdString();
+    EXPECT_EQ(QImage(png).size(), QSize(320, 240));
+
+    // Epoch 0 is all there is: a later epoch is refused by name, and so is a table of the visits
+    // (whose columns are the classic model's).
+    const ProcessResult later =
+        run({QStringLiteral("--project"), step, QStringLiteral("--epochs"), QStringLiteral("1"),
+             QStringLiteral("--out"), dir.filePath(QStringLiteral("later.png"))},
+            QStringLiteral("export"));
+    EXPECT_EQ(later.exitCode, 2);
+    EXPECT_TRUE(later.err.contains("--epochs")) << later.err.toStdString();
+    const ProcessResult table =
+        run({QStringLiteral("--project"), step, QStringLiteral("--table"), QStringLiteral("md"),
+             QStringLiteral("--out"), dir.filePath(QStringLiteral("steps.md"))},
+            QStringLiteral("export"));
+    EXPECT_EQ(table.exitCode, 2);
+    EXPECT_TRUE(table.err.contains("--table: ")) << table.err.toStdString();
+    EXPECT_TRUE(table.err.contains("2-2-1, step with 2 classes")) << table.err.toStdString();
+    EXPECT_FALSE(QFile::exists(dir.filePath(QStringLiteral("steps.md"))));
+
+    // Without given layers a step network is neither trained nor drawn: there is nothing to show.
+    const ProcessResult random =
+        run({QStringLiteral("--project"), step, QStringLiteral("--init"), QStringLiteral("random"),
+             QStringLiteral("--out"), dir.filePath(QStringLiteral("random.png"))},
+            QStringLiteral("export"));
+    EXPECT_EQ(random.exitCode, 2);
+    EXPECT_TRUE(random.err.contains("--activation")) << random.err.toStdString();
+    EXPECT_FALSE(QFile::exists(dir.filePath(QStringLiteral("random.png"))));
 }
 
 TEST(CliModels, ExportWritesANetworksWorkedExampleTable)

@@ -6,6 +6,8 @@
 #include "export/exportsupport.h"
 #include "export/tablewriter.h"
 #include "i18n/language.h"
+#include "io/projectfile.h"
+#include "learning/model.h"
 #include "ui/dialogs/exportactions.h"
 #include "ui/dialogs/exportdialog.h"
 #include "ui/dialogs/exportpreview.h"
@@ -180,6 +182,39 @@ TEST(ExportActions, TheSuggestedNameIsTheDocumentsName)
     document.loadProject(io::Project{}, QString());
     request.source = exportSourceFor(document, history);
     EXPECT_EQ(suggestedFileName(request, ExportKind::Image), u"perceptron.png"_s);
+}
+
+TEST(ExportActions, AHandSetStepNetworkExportsAsItIsShown)
+{
+    // Lesson 4's OR/NAND/AND network of step units is shown but never trained: the window's run
+    // is empty, and the export draws the network itself as epoch 0, with its own errors.
+    auto project = io::readProject(QStringLiteral(PLAB_EXAMPLES_DIR) + u"/lesson-4-step.json"_s);
+    ASSERT_TRUE(project.has_value()) << project.error().toString().toStdString();
+    editor::Document document;
+    document.loadProject(*project, QString());
+    const learning::History empty;
+    const auto source = exportSourceFor(document, empty);
+    ASSERT_EQ(source->history.epochCount(), 1);
+    const ExportFrame frame = epochFrame(*source, 0);
+    EXPECT_EQ(frame.model.parameters(),
+              learning::Model(learning::modelShape(project->settings),
+                              project->settings.initialLayers, project->settings.zero)
+                  .parameters());
+    EXPECT_EQ(frame.errors, 0); // OR and NAND, then AND: XOR on all four corners
+    EXPECT_EQ(source->history.figuresOf(0).errors, 0);
+
+    // Copy View paints that frame too, rather than reading the empty run.
+    QWidget window;
+    auto* file = new QMenu(&window);
+    auto* edit = new QMenu(&window);
+    addExportActions(file, nullptr, edit, &window, [&document, &empty] {
+        return ExportContext{&document, &empty, 0, Theme::light(), QSizeF(200, 150), 1.0};
+    });
+    QGuiApplication::clipboard()->clear();
+    window.findChild<QAction*>(QStringLiteral("actionCopyView"))->trigger();
+    const QImage copied =
+        qvariant_cast<QImage>(QGuiApplication::clipboard()->mimeData()->imageData());
+    EXPECT_FALSE(copied.isNull());
 }
 
 TEST(ExportDialog, CancelledChooserExportsNothing)

@@ -1,6 +1,7 @@
 #include "ui/dialogs/exportactions.h"
 
 #include "editor/document.h"
+#include "editor/playback.h"
 #include "export/exporter.h"
 #include "learning/history.h"
 #include "ui/dialogs/exportdialog.h"
@@ -63,6 +64,13 @@ std::shared_ptr<const exporting::ExportSource> exportSourceFor(const editor::Doc
                                                                const learning::History& history)
 {
     auto source = documentSource(document);
+    // A hand-set network of step units is shown but never trained, so the window has no run of
+    // it: the export draws it as `perceptron-lab export` does, from a run of epoch 0 alone.
+    if (editor::Playback::handSetModel(source->settings)) {
+        source->history =
+            exporting::trainedSource(source->data, source->settings, source->view).history;
+        return source;
+    }
     source->history = history;
     return source;
 }
@@ -127,6 +135,12 @@ void ExportMenu::copyView()
         return;
     // The picture needs the points and the frame shown, not the run: the frame is taken from the
     // window's history in place.
+    if (editor::Playback::handSetModel(c.document->runSettings())) {
+        const auto shown = exportSourceFor(*c.document, *c.history);
+        copyViewToClipboard(*shown, exporting::frameAt(*shown, 0), c.theme, c.viewSize,
+                            c.devicePixelRatio);
+        return;
+    }
     const auto source = documentSource(*c.document);
     copyViewToClipboard(*source, exporting::frameAt(*source, *c.history, c.position), c.theme,
                         c.viewSize, c.devicePixelRatio);
