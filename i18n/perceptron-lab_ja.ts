@@ -397,7 +397,7 @@ soon as the weights classify every point</source>
     </message>
     <message>
         <source>%1: export writes worked-example tables of the two-class linear model on x1, x2 and of networks, and this run is %2 with %3 classes</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: export が計算例の表を書けるのは x1, x2 の 2 クラス線形モデルとネットワークだけですが、この実行は %3 クラスの %2 です</translation>
     </message>
 </context>
 <context>
@@ -557,7 +557,8 @@ delays) (default 600)</source>
     <message>
         <source>Training (as for perceptron-lab train, whose --epochs is --max-epochs here; options override
 a project&apos;s settings):</source>
-        <translation type="unfinished"></translation>
+        <translation>学習（perceptron-lab train と同じ。train の --epochs はここでは --max-epochs。オプションは
+プロジェクトの設定より優先）:</translation>
     </message>
 </context>
 <context>
