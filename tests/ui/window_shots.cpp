@@ -14,6 +14,7 @@
 #include "editor/playback.h"
 #include "editor/undocommands.h"
 #include "i18n/language.h"
+#include "io/project.h"
 #include "learning/generators.h"
 #include "render/viewtransform.h"
 #include "support/settingssandbox.h"
@@ -96,9 +97,13 @@ public:
     bool loadData(ui::MainWindow& w, const learning::Dataset& data,
                   const learning::TrainingSettings& settings) const
     {
+        // As a project opened: the data framed, nothing to undo.
         QSignalSpy changed(w.playback(), &editor::Playback::historyChanged);
-        w.document()->setSettings(settings);
-        w.document()->undoStack()->push(new editor::ReplaceData(w.document(), data, u"data"_s));
+        io::Project project;
+        project.data = data;
+        project.settings = settings;
+        project.view = io::fitToData(data);
+        w.document()->loadProject(project, QString());
         return waitFor(changed, [&] { return w.playback()->shownModel().has_value(); });
     }
 
