@@ -5,6 +5,7 @@
 
 #include <QBuffer>
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QPainter>
 #include <QPdfWriter>
 #include <QSvgGenerator>
@@ -74,6 +75,18 @@ ExportResult writePicture(const QString& path, ExportFormat format, const Output
     return saveOne(path, io::OutputFile::PipeReader::Refuse, [&](QIODevice& device, bool&) {
         return encode(device, format, geometry, title, background, paint);
     });
+}
+
+ExportFormat pictureFormatOf(QString& path)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == u"svg")
+        return ExportFormat::Svg;
+    if (suffix == u"pdf")
+        return ExportFormat::Pdf;
+    if (suffix != u"png")
+        path += QStringLiteral(".png");
+    return ExportFormat::Png;
 }
 
 } // namespace plab::exporting

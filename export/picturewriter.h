@@ -25,4 +25,8 @@ using PaintPicture = std::function<void(QPainter& painter, const QRectF& target)
                                         const OutputGeometry& geometry, const QString& title,
                                         const QColor& background, const PaintPicture& paint);
 
+/// The format a picture's file name asks for by its suffix: svg, pdf, or png; a name with any
+/// other suffix (or none) gets ".png" appended to \p path.
+[[nodiscard]] ExportFormat pictureFormatOf(QString& path);
+
 } // namespace plab::exporting

@@ -8,7 +8,6 @@
 #include <QDir>
 #include <QEvent>
 #include <QFileDialog>
-#include <QFileInfo>
 #include <QMessageBox>
 #include <QPainter>
 #include <QPushButton>
@@ -171,14 +170,7 @@ void ScaleView::exportPicture()
     QString path = m_chooser(suggested, tr("Pictures (*.png *.svg *.pdf)"));
     if (path.isEmpty())
         return;
-    const QString suffix = QFileInfo(path).suffix().toLower();
-    exporting::ExportFormat format = exporting::ExportFormat::Png;
-    if (suffix == u"svg")
-        format = exporting::ExportFormat::Svg;
-    else if (suffix == u"pdf")
-        format = exporting::ExportFormat::Pdf;
-    else if (suffix != u"png")
-        path += u".png"_s;
+    const exporting::ExportFormat format = exporting::pictureFormatOf(path);
     exporting::OutputGeometry geometry;
     geometry.logical = QSizeF(1920.0, 1080.0);
     render::Theme theme = render::Theme::light();

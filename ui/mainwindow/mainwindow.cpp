@@ -128,9 +128,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_presenter = new TrainingPresenter(m_playback, m_document, m_canvas, m_parameters, m_curves,
                                         m_timeline, this);
     m_files = new DocumentFiles(this, m_document, m_playback);
-    m_actions =
-        new WindowActions(this, m_document->undoStack(),
-                          {m_controlDock, m_parameterDock, m_curveDock, m_undoDock, m_networkDock});
+    m_actions = new WindowActions(
+        this, m_document->undoStack(),
+        {m_controlDock, m_parameterDock, m_curveDock, m_undoDock, m_networkDock, m_hiddenDock});
     m_controls->setTrainingActions(m_actions->trainingActions());
     fitControlDock();
     m_status = new WindowStatusBar(statusBar());
@@ -233,14 +233,12 @@ void MainWindow::createDocks()
 
     // The hidden layer's view, a tab beside the parameters: a network's hidden layer is what the
     // parameters alone do not show (its toggle joins the View menu in connectParts()).
-    auto* hidden = new HiddenView;
-    auto* hiddenDock = new QDockWidget(this);
-    hiddenDock->setObjectName(u"hiddenDock"_s);
-    hiddenDock->setWidget(hidden);
-    WindowActions::setSourceTitle(hiddenDock,
-                                  QT_TRANSLATE_NOOP("plab::ui::WindowActions", "Hidden Layer"));
-    addDockWidget(Qt::RightDockWidgetArea, hiddenDock);
-    tabifyDockWidget(m_parameterDock, hiddenDock);
+    m_hidden = new HiddenView;
+    m_hiddenDock = new QDockWidget(this);
+    m_hiddenDock->setObjectName(u"hiddenDock"_s);
+    m_hiddenDock->setWidget(m_hidden);
+    addDockWidget(Qt::RightDockWidgetArea, m_hiddenDock);
+    tabifyDockWidget(m_parameterDock, m_hiddenDock);
     // The network: a tab beside the parameters, brought to the front when the model becomes a
     // network (see connectParts()).
     m_network = new NetworkPanel;
@@ -413,23 +411,12 @@ void MainWindow::connectParts()
     connect(m_playback, &editor::Playback::runningChanged, this, showTraining);
     connect(m_presenter, &TrainingPresenter::refreshed, this, &MainWindow::updateAccuracy);
 
-    // The hidden layer's view: the model at the timeline's position, at the presenter's frames;
-    // View > Hidden Layer after the other docks' toggles.
-    auto* hidden = findChild<HiddenView*>();
-    const auto showHidden = [this, hidden] {
-        hidden->setModel(m_playback->shownModel(), m_document->data());
+    // The hidden layer's view: the model at the timeline's position, at the presenter's frames.
+    const auto showHidden = [this] {
+        m_hidden->setModel(m_playback->shownModel(), m_document->data());
     };
-    connect(m_presenter, &TrainingPresenter::refreshed, hidden, showHidden);
+    connect(m_presenter, &TrainingPresenter::refreshed, m_hidden, showHidden);
     showHidden();
-    QAction* curvesToggle = m_curveDock->toggleViewAction();
-    for (QObject* object : curvesToggle->associatedObjects()) {
-        if (auto* menu = qobject_cast<QMenu*>(object)) {
-            const QList<QAction*> actions = menu->actions();
-            const qsizetype at = actions.indexOf(m_undoDock->toggleViewAction());
-            menu->insertAction(at >= 0 && at + 1 < actions.size() ? actions[at + 1] : nullptr,
-                               findChild<QDockWidget*>(u"hiddenDock"_s)->toggleViewAction());
-        }
-    }
     connect(m_presenter, &TrainingPresenter::refreshed, this, &MainWindow::updateNetwork);
 }
 
@@ -577,7 +564,7 @@ void MainWindow::applyTheme()
     m_canvas->setTheme(theme);
     m_controls->setTheme(theme);
     m_curves->setTheme(theme);
-    findChild<HiddenView*>()->setTheme(theme);
+    m_hidden->setTheme(theme);
     m_network->setTheme(theme);
 }
 

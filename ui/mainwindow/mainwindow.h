@@ -26,6 +26,7 @@ namespace plab::ui {
 class ControlPanel;
 class LearningCurves;
 class ModelPanel;
+class HiddenView;
 class NetworkPanel;
 class ParameterPanel;
 class PlotCanvas;
@@ -130,6 +131,8 @@ private:
     QDockWidget* m_curveDock = nullptr;
     QDockWidget* m_undoDock = nullptr;
     NetworkPanel* m_network = nullptr;
+    HiddenView* m_hidden = nullptr;
+    QDockWidget* m_hiddenDock = nullptr;
     QDockWidget* m_networkDock = nullptr;
     QLabel* m_statusLine = nullptr;
     QPointer<editor::Autosaver> m_autosaver;

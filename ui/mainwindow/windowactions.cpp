@@ -58,6 +58,8 @@ WindowActions::WindowActions(QMainWindow* window, QUndoStack* undoStack, const D
     setSourceTitle(docks.undo, QT_TR_NOOP("Undo History"));
     if (docks.network)
         setSourceTitle(docks.network, QT_TR_NOOP("Network"));
+    if (docks.hidden)
+        setSourceTitle(docks.hidden, QT_TR_NOOP("Hidden Layer"));
     createActions();
     createMenus(docks);
     createToolBar();
@@ -272,7 +274,8 @@ void WindowActions::createMenus(const Docks& docks)
     view->addAction(zoomOutAction);
     view->addAction(hiddenArrowsAction);
     view->addSeparator();
-    for (auto* dock : {docks.controls, docks.parameters, docks.network, docks.curves, docks.undo})
+    for (auto* dock :
+         {docks.controls, docks.parameters, docks.network, docks.curves, docks.undo, docks.hidden})
         if (dock)
             view->addAction(dock->toggleViewAction());
     QMenu* theme = addSourceMenu(view, QT_TR_NOOP("&Theme"));

@@ -45,6 +45,7 @@ public:
         QDockWidget* curves = nullptr;
         QDockWidget* undo = nullptr;
         QDockWidget* network = nullptr;
+        QDockWidget* hidden = nullptr;
     };
 
     /// Makes the actions, the menu bar and the toolbar of \p window; Undo and Redo follow

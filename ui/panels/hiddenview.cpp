@@ -6,7 +6,6 @@
 #include <QDir>
 #include <QEvent>
 #include <QFileDialog>
-#include <QFileInfo>
 #include <QGridLayout>
 #include <QLabel>
 #include <QMessageBox>
@@ -223,14 +222,7 @@ void HiddenView::exportPicture()
     QString path = m_chooser(suggested, tr("Pictures (*.png *.svg *.pdf)"));
     if (path.isEmpty())
         return;
-    const QString suffix = QFileInfo(path).suffix().toLower();
-    exporting::ExportFormat format = exporting::ExportFormat::Png;
-    if (suffix == u"svg")
-        format = exporting::ExportFormat::Svg;
-    else if (suffix == u"pdf")
-        format = exporting::ExportFormat::Pdf;
-    else if (suffix != u"png")
-        path += u".png"_s;
+    const exporting::ExportFormat format = exporting::pictureFormatOf(path);
     // A square page: the plane is square.
     exporting::OutputGeometry geometry;
     geometry.logical = QSizeF(1080.0, 1080.0);
