@@ -186,9 +186,8 @@ bool same(const EpochFigures& a, const EpochSnapshot& b)
         if (!same(history.modelAt(p), reference.modelAt(p)))
             return ::testing::AssertionFailure() << "modelAt(" << p << ") differs";
         // Every model's parameters: the visit's after it, the epoch's answer otherwise.
-        const SmallVector& expectedParameters = expectedStep
-                                                    ? expectedStep->parametersAfter
-                                                    : reference.latestEpochAt(p).parameters;
+        const SmallVector& expectedParameters =
+            expectedStep ? expectedStep->parametersAfter : reference.latestEpochAt(p).parameters;
         if (!identical(history.parametersAt(p), expectedParameters))
             return ::testing::AssertionFailure() << "parametersAt(" << p << ") differs";
         if (!same(history.stateAt(p), reference.stateAt(p)))

@@ -456,10 +456,10 @@ TEST(ValidateModelToShow, AStepNetworkIsCompleteOnlyWithGivenLayers)
 TEST(ModelMisclassified, ListsThePointsWhoseClassIsNotTheirs)
 {
     // OR and NAND units, AND at the output: XOR, written out.
-    const Model xorNet(ModelShape{ModelKind::Network, FeatureSet(), 2, {2}, Activation::Step},
-                       std::vector<Layer>{Layer{Eigen::MatrixXd{{1, 1}, {-1, -1}},
-                                                Eigen::VectorXd{{-0.5, 1.5}}},
-                                          Layer{Eigen::MatrixXd{{1, 1}}, Eigen::VectorXd{{-1.5}}}});
+    const Model xorNet(
+        ModelShape{ModelKind::Network, FeatureSet(), 2, {2}, Activation::Step},
+        std::vector<Layer>{Layer{Eigen::MatrixXd{{1, 1}, {-1, -1}}, Eigen::VectorXd{{-0.5, 1.5}}},
+                           Layer{Eigen::MatrixXd{{1, 1}}, Eigen::VectorXd{{-1.5}}}});
     const Dataset xorData({{{0, 0}, 0}, {{0, 1}, 1}, {{1, 0}, 1}, {{1, 1}, 0}});
     EXPECT_TRUE(xorNet.misclassified(xorData).empty());
     // The same points labelled as AND: (0, 1) and (1, 0) are now wrong, and so is (1, 1).
