@@ -253,7 +253,8 @@ public:
                                             const Theme& theme);
 
     /// The rectangle inside \p target the curves are decimated for; layout() moves its left and
-    /// right edge to make room for the tick labels.
+    /// right edge to make room for the tick labels. The whole \p target when the titles, the
+    /// legend and the tick labels leave no room (the curves are then drawn over them).
     [[nodiscard]] static QRectF plotArea(const QRectF& target, const ChartSeries& series, Kind kind,
                                          const Theme& theme);
 };

@@ -253,6 +253,34 @@ TEST(LearningCurves, FollowAThreeClassNetwork)
     EXPECT_EQ(curves.series().loss, render::ChartLoss::CrossEntropy);
 }
 
+// The default window's curves dock (about 340 x 190 at 1280 x 720) with a three-class network:
+// stacked, the titles, legend rows and tick labels would leave no plot at all, and the curves were
+// drawn over the titles. Side by side leaves each chart a plot under its legend.
+TEST(LearningCurves, AMultiClassLegendLeavesRoomForTheCurvesInASmallDock)
+{
+    learning::TrainingSettings settings;
+    settings.rule = learning::Rule::Logistic;
+    settings.model = learning::ModelKind::Network;
+    settings.classes = 3;
+    settings.hidden = {2};
+    learning::EpochSnapshot initial;
+    initial.errors = 3;
+    initial.classErrors = {1, 1, 1};
+    initial.parameters = learning::SmallVector(15, 0.5);
+    const learning::History history = madeUpRun(settings, initial);
+    LearningCurves curves;
+    curves.resize(340, 190);
+    curves.setHistory(&history);
+    curves.setSettings(settings);
+    for (const auto kind : {LearningCurves::Kind::Errors, LearningCurves::Kind::Weights}) {
+        const QRectF chart = curves.chartRect(kind);
+        const QRectF plot =
+            render::ChartPainter::plotArea(chart, curves.series(), kind, render::Theme::light());
+        EXPECT_GT(plot.top(), chart.top() + 30.0) << "chart " << int(kind);
+        EXPECT_GE(plot.height(), 20.0) << "chart " << int(kind);
+    }
+}
+
 TEST(LearningCurves, ChartsKeepAReadableShapeInANarrowDock)
 {
     LearningCurves curves;

@@ -108,6 +108,10 @@ QRectF LearningCurves::chartRect(Kind kind) const
         for (const auto k :
              {render::ChartPainter::Kind::Errors, render::ChartPainter::Kind::Weights}) {
             const QRectF plot = render::ChartPainter::plotArea(chart, m_series, k, m_theme);
+            // plotArea() gives the whole chart when its titles, legend and tick labels leave no
+            // room: no room at all, not the most.
+            if (plot == chart)
+                return 0.0;
             smallest = std::min({smallest, plot.width() / 1.6, plot.height()});
         }
         return smallest;
