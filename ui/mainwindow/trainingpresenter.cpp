@@ -178,8 +178,8 @@ void TrainingPresenter::refresh()
             classic ? model->classicModel() : learning::LinearModel{};
         view.model = *model;
         view.hasModel = true;
-        // A hand-set model may be shown on points it has no class for (none with step units
-        // has more than its classes, but the data may be empty or of one class).
+        // A hand-set model (Playback::handSetModel()) is shown whatever the points are: when
+        // some label is not one of its classes, no point is ringed rather than a wrong count.
         view.misclassified = classic ? learning::misclassified(data, linear, settings.zero)
                              : learning::firstInvalidLabel(data, model->classes())
                                  ? std::vector<std::size_t>{}
