@@ -37,29 +37,6 @@ QString subscript(int n)
     return out;
 }
 
-/// A feature as it is written: x₁, x₂, x₁², x₂², x₁x₂, sin x₁, sin x₂.
-QString featureName(learning::Feature f)
-{
-    using learning::Feature;
-    switch (f) {
-    case Feature::X1:
-        return QStringLiteral("x₁");
-    case Feature::X2:
-        return QStringLiteral("x₂");
-    case Feature::X1Squared:
-        return QStringLiteral("x₁²");
-    case Feature::X2Squared:
-        return QStringLiteral("x₂²");
-    case Feature::X1X2:
-        return QStringLiteral("x₁x₂");
-    case Feature::SinX1:
-        return QStringLiteral("sin x₁");
-    case Feature::SinX2:
-        return QStringLiteral("sin x₂");
-    }
-    return {};
-}
-
 double distanceToSegment(const QLineF& line, QPointF p)
 {
     const QPointF d = line.p2() - line.p1();
@@ -113,7 +90,7 @@ QString NetworkPainter::nodeName(const ModelShape& shape, int column, int unit)
 {
     const int layers = shape.layerCount();
     if (column == 0)
-        return featureName(shape.features.at(unit));
+        return featureSymbol(shape.features.at(unit));
     if (column == layers)
         return shape.outputUnits() == 1 ? QStringLiteral("out")
                                         : QStringLiteral("out") + subscript(unit);
@@ -584,6 +561,28 @@ void NetworkPainter::paintTexts(QPainter& painter, const Layout& layout, const N
     painter.drawText(QRectF(x, note.top(), std::max(0.0, note.right() - x), note.height()),
                      int(Qt::AlignLeft | Qt::AlignVCenter),
                      fm.elidedText(scaleNote(largest), Qt::ElideRight, note.right() - x));
+}
+
+QString featureSymbol(learning::Feature f)
+{
+    using learning::Feature;
+    switch (f) {
+    case Feature::X1:
+        return QStringLiteral("x₁");
+    case Feature::X2:
+        return QStringLiteral("x₂");
+    case Feature::X1Squared:
+        return QStringLiteral("x₁²");
+    case Feature::X2Squared:
+        return QStringLiteral("x₂²");
+    case Feature::X1X2:
+        return QStringLiteral("x₁x₂");
+    case Feature::SinX1:
+        return QStringLiteral("sin x₁");
+    case Feature::SinX2:
+        return QStringLiteral("sin x₂");
+    }
+    return {};
 }
 
 } // namespace plab::render

@@ -17,6 +17,9 @@ class QPainter;
 
 namespace plab::render {
 
+/// A feature as every picture and panel writes it: x₁, x₂, x₁², x₂², x₁x₂, sin x₁, sin x₂.
+[[nodiscard]] QString featureSymbol(learning::Feature feature);
+
 /// A thing in the network picture that can be pointed at.
 struct NetworkItem
 {

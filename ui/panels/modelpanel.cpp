@@ -1,6 +1,7 @@
 #include "ui/panels/modelpanel.h"
 
 #include "io/validationtext.h"
+#include "render/networkpainter.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -40,14 +41,6 @@ enum class Batch
     Mini,
     Whole,
 };
-
-/// The features as the user reads them, in canonical order.
-const std::array<QString, learning::kFeatureCount>& featureTexts()
-{
-    static const std::array<QString, learning::kFeatureCount> texts{
-        u"x₁"_s, u"x₂"_s, u"x₁²"_s, u"x₂²"_s, u"x₁x₂"_s, u"sin x₁"_s, u"sin x₂"_s};
-    return texts;
-}
 
 bool isNetwork(const TrainingSettings& s)
 {
@@ -193,7 +186,7 @@ ModelPanel::ModelPanel(QWidget* parent) : QWidget(parent)
     constexpr std::array<std::pair<int, int>, learning::kFeatureCount> cells{
         {{0, 0}, {0, 1}, {1, 0}, {1, 1}, {1, 2}, {2, 0}, {2, 1}}};
     for (int f = 0; f < learning::kFeatureCount; ++f) {
-        auto* box = m_features[std::size_t(f)] = new QCheckBox(featureTexts()[std::size_t(f)]);
+        auto* box = m_features[std::size_t(f)] = new QCheckBox(render::featureSymbol(Feature(f)));
         box->setObjectName(u"feature_"_s +
                            QString::fromLatin1(learning::name(Feature(f)).data(),
                                                qsizetype(learning::name(Feature(f)).size())));
@@ -543,7 +536,7 @@ void ModelPanel::updateTexts()
         }
         QStringList inputs;
         for (int i = 0; i < shape.features.size(); ++i)
-            inputs << featureTexts()[std::size_t(shape.features.at(i))];
+            inputs << render::featureSymbol(shape.features.at(i));
         lines.prepend(tr("Inputs: %1").arg(inputs.join(u", "_s)));
         m_layerCounts->setText(lines.join(u'\n'));
         m_totalCount->setText(
@@ -605,8 +598,8 @@ QString ModelPanel::describeEdit(const TrainingSettings& from, const TrainingSet
         for (int f = 0; f < learning::kFeatureCount; ++f) {
             const bool was = from.features.contains(Feature(f));
             if (was != to.features.contains(Feature(f))) {
-                text = was ? tr("Turn feature %1 off").arg(featureTexts()[std::size_t(f)])
-                           : tr("Turn feature %1 on").arg(featureTexts()[std::size_t(f)]);
+                text = was ? tr("Turn feature %1 off").arg(render::featureSymbol(Feature(f)))
+                           : tr("Turn feature %1 on").arg(render::featureSymbol(Feature(f)));
                 break;
             }
         }

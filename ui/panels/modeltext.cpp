@@ -3,6 +3,7 @@
 #include "io/numberformat.h"
 #include "learning/features.h"
 #include "learning/network.h"
+#include "render/networkpainter.h"
 
 #include <QCoreApplication>
 
@@ -83,7 +84,7 @@ public:
     /// Input \p i of \p layer: a feature, or a unit of the layer before.
     [[nodiscard]] QString input(int layer, int i) const
     {
-        return layer == 0 ? featureSymbol(m_shape.features.at(i)) : unit(layer - 1, i);
+        return layer == 0 ? render::featureSymbol(m_shape.features.at(i)) : unit(layer - 1, i);
     }
     [[nodiscard]] QString weight(int layer, int j, int i) const
     {
@@ -182,28 +183,6 @@ QString sampleLine(const learning::StepRecord& step)
 }
 
 } // namespace
-
-QString featureSymbol(learning::Feature feature)
-{
-    using learning::Feature;
-    switch (feature) {
-    case Feature::X1:
-        return u"x₁"_s;
-    case Feature::X2:
-        return u"x₂"_s;
-    case Feature::X1Squared:
-        return u"x₁²"_s;
-    case Feature::X2Squared:
-        return u"x₂²"_s;
-    case Feature::X1X2:
-        return u"x₁x₂"_s;
-    case Feature::SinX1:
-        return u"sin x₁"_s;
-    case Feature::SinX2:
-        return u"sin x₂"_s;
-    }
-    return {};
-}
 
 std::vector<LayerMatrix> layerMatrices(const learning::Model& model)
 {

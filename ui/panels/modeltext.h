@@ -24,9 +24,6 @@
 
 namespace plab::ui {
 
-/// A feature as the panel writes it: "x₁", "x₁²", "x₁x₂", "sin x₁".
-[[nodiscard]] QString featureSymbol(learning::Feature feature);
-
 /// One layer of a model as a small matrix: one row per unit, one column per input and a last
 /// column for the bias.
 struct LayerMatrix
