@@ -38,7 +38,8 @@ enum class ExportContent
 {
     Plot,        ///< the canvas: points, shading, boundary, w
     ErrorChart,  ///< errors (and the loss of the gradient rules) per epoch
-    WeightChart, ///< w1, w2 and b per epoch
+    WeightChart, ///< the parameters per epoch: w1, w2 and b for the classic model, otherwise
+                 ///< each layer's weight size (render::weightSize)
 };
 
 /// The worked-example table formats.

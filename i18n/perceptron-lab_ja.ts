@@ -2114,12 +2114,12 @@ a project&apos;s settings):</source>
         <translation>w₁, w₂, b は x₁ と x₂ の上の 2 クラスの線形モデルの重みです。このモデルの重みは別のものです。</translation>
     </message>
     <message>
-        <source>This model&apos;s initial weights are typed in as layers, in a project file; w₁, w₂ and b fit only the linear model on x₁ and x₂ with two classes.</source>
-        <translation>このモデルの重みの初期値は、プロジェクトファイルに層として書きます。w₁, w₂, b が合うのは、x₁ と x₂ の上の 2 クラスの線形モデルだけです。</translation>
-    </message>
-    <message>
         <source>A network draws Glorot-uniform weights from the seed: each layer&apos;s range follows from its size.</source>
         <translation>ネットワークはシードから Glorot 一様分布の重みを引きます。各層の範囲はその大きさで決まります。</translation>
+    </message>
+    <message>
+        <source>Type this model&apos;s weights in the Network panel (View &gt; Network: click a connection or a bias), or open a project that gives them as layers; w₁, w₂ and b fit only the linear model on x₁ and x₂ with two classes.</source>
+        <translation>このモデルの重みは、ネットワークパネル（表示 &gt; ネットワーク）で結合かバイアスをクリックして入力するか、層として重みを書いたプロジェクトを開いてください。w₁, w₂, b が合うのは、x₁ と x₂ の上の 2 クラスの線形モデルだけです。</translation>
     </message>
 </context>
 <context>

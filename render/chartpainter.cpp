@@ -61,17 +61,27 @@ struct LegendEntry
     }
 };
 
-/// The legend: the curves' entries, right-aligned over the plot, in rows: one beside the title
-/// when everything fits there, otherwise as many rows under the title as the plot's width needs.
+/// The legend: the curves' entries, right-aligned, in rows: one beside the title over the plot
+/// when everything fits there, otherwise as many rows under the title as the chart's whole width
+/// needs (in a small dock the plot is much narrower than the chart: its tick labels take room).
 struct Legend
 {
     bool besideTitle = true;
     std::vector<std::vector<LegendEntry>> rows;
 };
 
-/// The legend of \p curves over a plot \p width wide under the title \p title.
-Legend legendOf(double width, const QString& title, const std::vector<ChartCurve>& curves,
-                ChartLoss loss, const Theme& theme)
+/// The legend's rows under the title span the chart from the title's left edge (8 px in) to
+/// kLegendRight px short of its right edge.
+constexpr double kLegendRight = 4.0;
+double legendRowWidth(const QRectF& target)
+{
+    return std::max(0.0, target.width() - 8.0 - kLegendRight);
+}
+
+/// The legend of \p curves over a plot \p plotWidth wide, in a chart whose rows under the title
+/// \p title may be \p rowWidth wide.
+Legend legendOf(double plotWidth, double rowWidth, const QString& title,
+                const std::vector<ChartCurve>& curves, ChartLoss loss, const Theme& theme)
 {
     const QFontMetricsF fm(theme.font());
     std::vector<LegendEntry> entries;
@@ -94,7 +104,7 @@ Legend legendOf(double width, const QString& title, const std::vector<ChartCurve
     const double titleWidth = QFontMetricsF(theme.font(1.15, true)).horizontalAdvance(title);
     if (entries.empty())
         return legend;
-    if (titleWidth + 16.0 + all <= width) {
+    if (titleWidth + 16.0 + all <= plotWidth) {
         legend.rows.push_back(entries);
         return legend;
     }
@@ -108,9 +118,9 @@ Legend legendOf(double width, const QString& title, const std::vector<ChartCurve
     double used = 0.0;
     for (const LegendEntry& e : entries) {
         const double w = e.width(fm);
-        const bool groupStarts = !e.prefix.isEmpty() && group <= width;
+        const bool groupStarts = !e.prefix.isEmpty() && group <= rowWidth;
         const double needed = groupStarts ? group : w;
-        if (legend.rows.empty() || (used > 0.0 && used + e.gap + needed > width)) {
+        if (legend.rows.empty() || (used > 0.0 && used + e.gap + needed > rowWidth)) {
             legend.rows.emplace_back();
             used = 0.0;
         }
@@ -323,8 +333,9 @@ QRectF ChartPainter::plotArea(const QRectF& target, const ChartSeries& series, K
                                    : std::clamp(0.1 * target.width(), 6.0, 18.0);
     const double width = std::floor(target.width() - left - right);
     double top = std::ceil(title.height() + 18.0);
-    const Legend legend = legendOf(width, ChartPainter::title(kind, !series.layers().empty()),
-                                   series.curves(kind == Kind::Errors), series.loss, theme);
+    const Legend legend =
+        legendOf(width, legendRowWidth(target), ChartPainter::title(kind, !series.layers().empty()),
+                 series.curves(kind == Kind::Errors), series.loss, theme);
     if (!legend.besideTitle)
         top += double(legend.rows.size()) * std::ceil(fm.height() + 4.0);
     const double bottom = std::ceil(2.0 * fm.height() + 12.0);
@@ -709,7 +720,8 @@ void ChartPainter::paint(QPainter& painter, const Decimated& chart, double marke
         shown.push_back(line.curve);
     const QString fullTitle = ChartPainter::title(kind, chart.weightSizes);
     // As plotArea() decided, which made room for the rows.
-    const Legend legend = legendOf(chart.area.width(), fullTitle, shown, chart.loss, theme);
+    const Legend legend =
+        legendOf(chart.area.width(), legendRowWidth(target), fullTitle, shown, chart.loss, theme);
     const bool oneLine = legend.besideTitle;
     const double titleTop = target.top() + 8.0;
     // Over a narrow chart the title may start left of the plot, above the tick labels.
@@ -730,7 +742,7 @@ void ChartPainter::paint(QPainter& painter, const Decimated& chart, double marke
                      Qt::AlignLeft | Qt::AlignVCenter, title);
     painter.setFont(font);
     for (std::size_t row = 0; row < legend.rows.size(); ++row) {
-        double x = area.right();
+        double x = oneLine ? area.right() : target.right() - kLegendRight;
         const double cy = oneLine ? titleTop + 0.5 * tfm.height()
                                   : titleTop + tfm.height() + 4.0 + 0.5 * fm.height() +
                                         double(row) * std::ceil(fm.height() + 4.0);

@@ -407,7 +407,7 @@ TEST(ChartCurves, AWideLegendWrapsIntoRowsUnderTheTitle)
             .top();
     };
     EXPECT_GT(top(series, 400), top(alone, 400));
-    EXPECT_GT(top(series, 250), top(series, 400));
+    EXPECT_GT(top(series, 160), top(series, 400));
 }
 
 } // namespace

@@ -583,15 +583,17 @@ void ControlPanel::updateEnabled()
                                    : tr("w₁, w₂ and b are the weights of the linear model on x₁ "
                                         "and x₂ with two classes; this model has other "
                                         "weights."));
-    // "Typed in" needs weights of the model's shape: w1, w2, b, or layers (from a project).
+    // "Typed in" needs weights of the model's shape: w1, w2, b, or layers (typed in the network
+    // panel, or from a project).
     if (auto* items = qobject_cast<QStandardItemModel*>(m_init->model())) {
         QStandardItem* given = items->item(m_init->findData(int(learning::InitKind::Given)));
         const bool typable = classic || !m_settings.initialLayers.empty();
         given->setEnabled(typable || m_settings.init == learning::InitKind::Given);
-        given->setToolTip(typable ? QString()
-                                  : tr("This model's initial weights are typed in as layers, in a "
-                                       "project file; w₁, w₂ and b fit only the linear model on "
-                                       "x₁ and x₂ with two classes."));
+        given->setToolTip(
+            typable ? QString()
+                    : tr("Type this model's weights in the Network panel (View > Network: click a "
+                         "connection or a bias), or open a project that gives them as layers; w₁, "
+                         "w₂ and b fit only the linear model on x₁ and x₂ with two classes."));
     }
     const bool random = m_settings.init == learning::InitKind::Random;
     m_randomScale->setEnabled(random && !network);
