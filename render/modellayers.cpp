@@ -303,13 +303,29 @@ void WeightVectorLayer::paint(PlotFrame& frame)
         const double head = arrowHead(QLineF(from, to).length(), width);
         covered.addSegment(Coverage::Kind::Arrow, QLineF(from, to), 0.45 * head + 1.5);
     };
-    // A label where it hides least: beside its arrow on the \p away side (the middle, then a
-    // third and two thirds of the way), then on the other side, then beyond the tip.
-    // (\p tipFirst: beyond the tip first.)
+    // Each label beside its arrow where it hides no point: on the \p away side (the middle, then
+    // a third and two thirds of the way, ...), then on the other side, then beyond the tip, close
+    // to the arrow first and further out where points crowd it. (\p tipFirst: beyond the tip
+    // first.) The places are chosen before any label is drawn: where some label has none, every
+    // label goes into a key instead (below).
+    struct Label
+    {
+        QString text;
+        QColor colour;
+        double width; ///< its arrow's
+        QRectF box;
+    };
+    std::vector<Label> labels;
+    const Coverage uncovered = covered;
+    bool crowded = false;
     const auto label = [&](const QPointF& from, const QPointF& to, const QPointF& away,
-                           const QString& text, const QColor& colour, bool tipFirst) {
+                           const QString& text, const QColor& colour, double width, bool tipFirst) {
         if (!scene.showAnnotations)
             return;
+        if (crowded) { // the key holds them all
+            labels.push_back({text, colour, width, QRectF()});
+            return;
+        }
         std::vector<QRectF> boxes;
         const auto beyond = [&](double gap) {
             boxes.push_back(labelBoxAway(to, to - from, text, labelFont, gap));
@@ -319,8 +335,7 @@ void WeightVectorLayer::paint(PlotFrame& frame)
             0.45 * arrowHead(QLineF(from, to).length(), theme.arrowWidth) + 1.5 + 1.0;
         if (tipFirst)
             beyond(clear);
-        // Close to the arrow first, then further out where points crowd it.
-        for (const double gap : {clear, clear + 11.0, clear + 25.0}) {
+        for (const double gap : {clear, clear + 11.0, clear + 25.0, clear + 42.0, clear + 62.0}) {
             for (const QPointF& side : {away, -away})
                 for (const double f : {0.5, 0.3, 0.7, 0.15, 0.85})
                     boxes.push_back(
@@ -328,12 +343,22 @@ void WeightVectorLayer::paint(PlotFrame& frame)
             if (!tipFirst || gap > clear)
                 beyond(gap);
         }
-        std::vector<QPointF> corners;
+        // The places inside the plot that hide no point, found with an early exit at the first
+        // point a box meets (on 10^4 dense points nearly every place meets one at once), then
+        // weighed in full: the one that hides least else (arrows, texts, lines).
+        std::vector<QPointF> free;
+        const QRectF inside = frame.area.adjusted(-0.5, -0.5, 0.5, 0.5);
         for (const QRectF& b : boxes)
-            corners.push_back(b.topLeft());
-        const QRectF box = placeAnnotation(frame, boxes.front().size(), corners);
-        drawLabelInBox(painter, box, text, labelFont, colour, theme.plotBackground);
+            if (inside.contains(b) && !covered.overlaps(b, {Coverage::Kind::Point}))
+                free.push_back(b.topLeft());
+        if (free.empty()) {
+            crowded = true;
+            labels.push_back({text, colour, width, QRectF()});
+            return;
+        }
+        const QRectF box = placeAnnotation(frame, boxes.front().size(), free);
         covered.addBox(Coverage::Kind::Text, box);
+        labels.push_back({text, colour, width, box});
     };
 
     const QPointF tipNew = a + tf.vectorToPixel(s * frame.linearModel.w);
@@ -346,17 +371,71 @@ void WeightVectorLayer::paint(PlotFrame& frame)
         // Each label beside its arrow, outside the triangle where there is room.
         const QPointF centroid = (a + tipOld + tipSum) / 3.0;
         label(a, tipOld, outwardNormal(a, tipOld, centroid), QStringLiteral("w"), theme.ghost,
-              false);
+              0.8 * theme.arrowWidth, false);
         label(tipOld, tipSum, outwardNormal(tipOld, tipSum, centroid), QStringLiteral("\u0394w"),
-              theme.updateArrow, false);
+              theme.updateArrow, theme.arrowWidth, false);
         label(a, tipNew, outwardNormal(a, tipNew, centroid), QStringLiteral("w + \u0394w"),
-              theme.weightArrow, false);
+              theme.weightArrow, theme.arrowWidth, false);
     } else {
         arrow(a, tipNew, theme.weightArrow, theme.arrowWidth);
         // The first update from w = 0: the new w is the update itself.
         label(a, tipNew, normalOf(a, tipNew),
               showUpdate ? QStringLiteral("w = \u0394w") : QStringLiteral("w"), theme.weightArrow,
-              true);
+              theme.arrowWidth, true);
+    }
+    if (!crowded) {
+        for (const Label& l : labels)
+            drawLabelInBox(painter, l.box, l.text, labelFont, l.colour, theme.plotBackground);
+    } else {
+        // Dense data: the labels would hide points wherever they stood by their arrows, so they
+        // go together into a key, a short arrow of each colour with its name, in the corner (or
+        // along the edge) where it hides least, in smaller type where it hides something.
+        // Bottom corners first: the legend and the scale note are at the top.
+        covered = uncovered;
+        struct Key
+        {
+            QFont font;
+            double pad = 0.0;
+            double sample = 0.0; ///< the arrows' length
+            double row = 0.0;
+            QRectF box;
+        };
+        const auto keyFor = [&](double textScale) {
+            Key k{theme.font(1.05 * textScale, true), 6.0 * textScale, 26.0 * textScale, 0.0, {}};
+            const QFontMetricsF kfm(k.font);
+            double textWidth = 0.0;
+            for (const Label& l : labels)
+                textWidth = std::max(textWidth, kfm.horizontalAdvance(l.text));
+            k.row = kfm.height() + 4.0 * textScale;
+            const QSizeF size(3.0 * k.pad + k.sample + textWidth,
+                              2.0 * k.pad + k.row * double(labels.size()));
+            std::vector<QPointF> places = cornersFirst(frame.area, size, 10.0);
+            std::reverse(places.begin(), places.begin() + 4); // BR, BL, TR, TL
+            k.box = placeAnnotation(frame, size, places);
+            return k;
+        };
+        Key key = keyFor(1.0);
+        if (placementCost(frame, key.box) > 0.0) {
+            const Key small = keyFor(0.8);
+            if (placementCost(frame, small.box) < placementCost(frame, key.box))
+                key = small;
+        }
+        const QRectF& box = key.box;
+        painter.setPen(QPen(withAlpha(theme.frame, 200), 1.0));
+        painter.setBrush(withAlpha(theme.plotBackground, 225));
+        painter.drawRoundedRect(box, 6.0, 6.0);
+        const QFontMetricsF kfm(key.font);
+        for (std::size_t i = 0; i < labels.size(); ++i) {
+            const Label& l = labels[i];
+            const double cy = box.top() + key.pad + key.row * (double(i) + 0.5);
+            drawArrow(painter, QPointF(box.left() + key.pad, cy),
+                      QPointF(box.left() + key.pad + key.sample, cy), l.colour, l.width);
+            drawHaloText(painter,
+                         QPointF(box.left() + 2.0 * key.pad + key.sample,
+                                 cy - 0.5 * kfm.height() + kfm.ascent()),
+                         l.text, key.font, l.colour, theme.plotBackground);
+        }
+        covered.addBox(Coverage::Kind::Text, box);
     }
     // The anchor: a small dot on the line.
     painter.setPen(QPen(theme.plotBackground, 1.5));

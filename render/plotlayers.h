@@ -96,6 +96,8 @@ public:
 /// The weight vector w, normal to the boundary, from the boundary's point closest to the view's
 /// centre; while an update is shown, w before it, the update vector and w after it from the old
 /// boundary (vector addition, tip to tail); and the note giving the scale they are drawn at.
+/// Each arrow's label stands beside it where it hides no point; where some label has no such
+/// place (dense data), all of them go into a key of the arrows' colours in a free corner.
 class WeightVectorLayer : public PlotLayer
 {
 public:

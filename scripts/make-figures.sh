@@ -96,6 +96,22 @@ export_ --project "$l4t" --out "$out/lesson-4-tanh.png" --layout storyboard \
     --epochs 0,20,40,69,150,last --size 1280x720 --columns 3
 export_ --project "$l4t" --out "$out/lesson-4-tanh-errors.png" --chart errors --size 800x400
 
+# Lesson 5: a network learns. The line, the feature maps x1^2, x2^2, and networks of 4 and 8
+# hidden tanh units, on Data > Generate's circles and moons.
+l5c=$examples/lesson-5-circles.json
+l5m=$examples/lesson-5-moons.json
+net="--model mlp --init random --lr 0.5 --order file --max-epochs 300"
+export_ --project "$l5c" --out "$out/lesson-5-circles-line.png" --size 720x540 --caption
+export_ --project "$l5c" --out "$out/lesson-5-circles-squares.png" --features x1sq,x2sq \
+    --size 720x540 --caption
+# shellcheck disable=SC2086 # $net is a list of options
+export_ --project "$l5c" --out "$out/lesson-5-circles-net.png" $net --hidden 4 \
+    --layout storyboard --epochs 0,20,60,129,200,last --size 1280x720 --columns 3
+export_ --project "$l5m" --out "$out/lesson-5-moons-line.png" --size 720x540 --caption
+# shellcheck disable=SC2086
+export_ --project "$l5m" --out "$out/lesson-5-moons-net.png" $net --hidden 8 \
+    --layout storyboard --epochs 0,10,20,30,100,last --size 1280x720 --columns 3
+
 # Lesson 6: the scale of parameters. The view's picture (render::ScalePainter, as Help > How big is
 # this model? and its exports paint it) for lesson 2's run, without a measured rate, which differs
 # from machine to machine. Painted by the build's plab_scale_figure (tests/render), beside BINARY
