@@ -449,7 +449,8 @@ ExportResult runExport(const ExportRequest& request, const ExportProgress& progr
             case ExportFormat::Gif: {
                 GifWriter gif;
                 if (auto error = gif.begin(&file, options.geometry.pixelSize(),
-                                           gifPaletteFor(options.theme), options.gif.loopCount))
+                                           gifPaletteFor(options.theme, source.settings.classes),
+                                           options.gif.loopCount))
                     return error;
                 for (std::size_t i = 0; i < pages.size(); ++i) {
                     const bool last = i + 1 == pages.size();

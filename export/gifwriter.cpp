@@ -46,52 +46,62 @@ int writeToDevice(GifFileType* gif, const GifByteType* bytes, int length)
 
 } // namespace
 
-std::vector<QRgb> gifPaletteFor(const render::Theme& theme)
+std::vector<QRgb> gifPaletteFor(const render::Theme& theme, int classes)
 {
-    constexpr std::size_t kThemeColours = 40;
+    const std::size_t present = std::size_t(std::clamp(classes, 2, int(learning::kMaxClasses)));
     std::vector<QRgb> colours;
     const auto add = [&colours](QRgb c) {
         c |= 0xff000000u;
-        if (colours.size() < kThemeColours &&
-            std::find(colours.begin(), colours.end(), c) == colours.end())
+        if (std::find(colours.begin(), colours.end(), c) == colours.end())
             colours.push_back(c);
     };
     const QRgb plot = theme.plotBackground.rgb();
-    const QRgb tint0 = blend(plot, theme.classColors[0].rgb(), theme.shadingAlpha);
-    const QRgb tint1 = blend(plot, theme.classColors[1].rgb(), theme.shadingAlpha);
+    std::vector<QRgb> tints;
+    for (const QColor& c : theme.classColors)
+        tints.push_back(blend(plot, c.rgb(), theme.shadingAlpha));
     // Most important first: the large flat areas, then lines and text, then blends.
     for (const QColor& c :
-         {theme.background, theme.plotBackground, theme.classColors[0], theme.classColors[1],
-          theme.text, theme.boundary, theme.grid, theme.zeroAxis, theme.frame, theme.mutedText,
-          theme.markerEdge, theme.weightArrow, theme.updateArrow, theme.ghost, theme.errorOutline,
-          theme.highlight, theme.trail})
+         {theme.background, theme.plotBackground, theme.text, theme.boundary, theme.grid,
+          theme.zeroAxis, theme.frame, theme.mutedText, theme.markerEdge, theme.weightArrow,
+          theme.updateArrow, theme.ghost, theme.errorOutline, theme.highlight, theme.trail})
         add(c.rgb());
-    if (theme.shading) {
-        add(tint0);
-        add(tint1);
-    }
+    // Every class's colour and region tint, whatever the class count: a palette is a theme's.
+    for (const QColor& c : theme.classColors)
+        add(c.rgb());
+    if (theme.shading)
+        for (const QRgb tint : tints)
+            add(tint);
     // The learning curves' colours.
     for (const render::ChartCurve curve : render::kChartCurves)
         add(render::chartColour(curve).rgb());
-    // The glow under the current sample, on each background.
-    for (QRgb under : {plot, tint0, tint1})
-        add(blend(under, theme.highlight.rgb(), 70));
+    // The glow under the current sample, on the plot and on the tints of the classes present.
+    add(blend(plot, theme.highlight.rgb(), 70));
+    for (std::size_t k = 0; theme.shading && k < present; ++k)
+        add(blend(tints[k], theme.highlight.rgb(), 70));
     // Halfway blends for antialiased text and lines.
     add(blend(theme.background.rgb(), theme.text.rgb(), 128));
     add(blend(plot, theme.boundary.rgb(), 128));
     add(blend(theme.background.rgb(), theme.text.rgb(), 64));
     add(blend(theme.background.rgb(), theme.text.rgb(), 192));
-    // The logistic rule's smooth shading: a ramp towards each tint.
+
+    // The heat map (logistic regression, softmax, networks): lightness from the plot's colour to
+    // each present class's tint, in as many even steps as fit beside the cube.
+    constexpr int kLevels = 5; // the cube's levels a channel (6, the web-safe cube, leaves too
+                               // little room for eight classes' colours, tints and ramps)
+    constexpr std::size_t kRoom = 256 - kLevels * kLevels * kLevels;
     if (theme.shading) {
-        for (int k = 1; k < 4; ++k) {
-            add(blend(plot, theme.classColors[0].rgb(), theme.shadingAlpha * k / 4));
-            add(blend(plot, theme.classColors[1].rgb(), theme.shadingAlpha * k / 4));
-        }
+        const std::size_t free = kRoom - std::min(colours.size(), kRoom);
+        const int steps = int(std::min<std::size_t>(16, free / present + 1));
+        for (std::size_t k = 0; k < present; ++k)
+            for (int i = 1; i < steps; ++i)
+                add(blend(plot, theme.classColors[k].rgb(), theme.shadingAlpha * i / steps));
     }
-    for (int r = 0; r < 6; ++r)
-        for (int g = 0; g < 6; ++g)
-            for (int b = 0; b < 6; ++b)
-                colours.push_back(qRgb(r * 51, g * 51, b * 51));
+    colours.resize(std::min(colours.size(), kRoom));
+    for (int r = 0; r < kLevels; ++r)
+        for (int g = 0; g < kLevels; ++g)
+            for (int b = 0; b < kLevels; ++b)
+                colours.push_back(qRgb(r * 255 / (kLevels - 1), g * 255 / (kLevels - 1),
+                                       b * 255 / (kLevels - 1)));
     return colours;
 }
 

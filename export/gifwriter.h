@@ -17,12 +17,13 @@ struct GifFileType;
 
 namespace plab::exporting {
 
-/// A fixed palette of at most 256 colours for animating plots drawn with \p theme: the theme's
-/// own colours exactly (backgrounds, class colours, the shading tints as the renderer blends
-/// them, lines, text), a few blends between them for antialiased edges and the logistic
-/// shading, then a 6 x 6 x 6 colour cube for everything else. One palette for every frame, so
-/// nothing flickers from frame to frame, and flat areas keep their exact colour.
-[[nodiscard]] std::vector<QRgb> gifPaletteFor(const render::Theme& theme);
+/// A fixed palette of at most 256 colours for animating plots of \p classes classes drawn with
+/// \p theme: the theme's own colours exactly (backgrounds, every class's colour and region tint
+/// as the renderer blends them, lines, text), a few blends between them for antialiased edges,
+/// the heat map's lightness ramp from the plot's colour to each present class's tint (as many
+/// steps as fit), then a 5 x 5 x 5 colour cube for everything else. One palette for every frame,
+/// so nothing flickers from frame to frame, and flat areas keep their exact colour.
+[[nodiscard]] std::vector<QRgb> gifPaletteFor(const render::Theme& theme, int classes);
 
 /// Maps colours to the nearest entry of a palette (remembering each colour it has seen, since
 /// plots repeat few colours).

@@ -34,9 +34,16 @@ std::vector<learning::Decision> decideOn(const learning::Model& model, const Sam
 
 RegionStyle regionStyle(const learning::Model& model, learning::Rule rule)
 {
-    return model.kind() == learning::ModelKind::Network || rule == learning::Rule::Logistic
-               ? RegionStyle::Heat
-               : RegionStyle::Flat;
+    if (model.kind() == learning::ModelKind::Network) {
+        // Step units answer 0 or 1, so the output's net takes a few fixed values (lesson 4's
+        // OR / NAND / AND: -1.5, -0.5 or 0.5) and sigma of it is a decision's echo, not a
+        // probability: drawn as the perceptron's decisions are.
+        const learning::ModelShape& shape = model.shape();
+        return !shape.hidden.empty() && shape.activation == learning::Activation::Step
+                   ? RegionStyle::Flat
+                   : RegionStyle::Heat;
+    }
+    return rule == learning::Rule::Logistic ? RegionStyle::Heat : RegionStyle::Flat;
 }
 
 double regionStrength(const learning::Decision& decision, int classes, RegionStyle style)

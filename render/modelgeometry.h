@@ -49,14 +49,15 @@ struct SampleGrid
 enum class RegionStyle
 {
     /// Each class's tint at full strength: the perceptron family and Adaline, whose "confidence"
-    /// is only the softmax of scores that are not probabilities (model.h, "Decisions").
+    /// is only the softmax of scores that are not probabilities (model.h, "Decisions"), and
+    /// networks of step units, whose output is a decision.
     Flat,
     /// The tint's strength follows the model's probability of its class, from nothing at a tie
     /// (1/K) to full at certainty: networks and logistic (softmax) regression.
     Heat,
 };
 
-/// Heat for networks and the logistic rule, Flat otherwise.
+/// Heat for networks (but those with step hidden units) and the logistic rule, Flat otherwise.
 [[nodiscard]] RegionStyle regionStyle(const learning::Model& model, learning::Rule rule);
 
 /// The strength (0 to 1) of the tint of a sample decided as \p decision by a model of \p classes:

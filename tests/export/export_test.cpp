@@ -9,6 +9,7 @@
 #include "exportsupport.h"
 #include "learning/trainer.h"
 #include "render/chartpainter.h"
+#include "render/paintkit.h"
 #include "render/plotrenderer.h"
 
 #include <QBuffer>
@@ -409,7 +410,7 @@ TEST(GifPalette, KeepsTheThemeColoursExactly)
 {
     for (const Theme& theme :
          {Theme::light(), Theme::dark(), Theme::print(), Theme::highContrast()}) {
-        PaletteMapper mapper(gifPaletteFor(theme));
+        PaletteMapper mapper(gifPaletteFor(theme, 2));
         EXPECT_LE(mapper.palette().size(), 256u);
         for (const QColor& c : {theme.background, theme.plotBackground, theme.classColors[0],
                                 theme.classColors[1], theme.boundary, theme.text}) {
@@ -423,6 +424,139 @@ TEST(GifPalette, KeepsTheThemeColoursExactly)
                       std::abs(qBlue(mapped) - 200),
                   80);
     }
+}
+
+/// The largest difference of one channel between two colours.
+int channelDistance(QRgb a, QRgb b)
+{
+    return std::max({std::abs(qRed(a) - qRed(b)), std::abs(qGreen(a) - qGreen(b)),
+                     std::abs(qBlue(a) - qBlue(b))});
+}
+
+TEST(GifPalette, HoldsEveryClassItsTintAndItsHeatMap)
+{
+    for (const Theme& theme :
+         {Theme::light(), Theme::dark(), Theme::print(), Theme::highContrast()}) {
+        for (const int classes : {3, 8}) {
+            PaletteMapper mapper(gifPaletteFor(theme, classes));
+            ASSERT_LE(mapper.palette().size(), 256u);
+            const auto mapped = [&](QRgb c) { return mapper.palette()[mapper.indexOf(c)]; };
+            const QRgb plot = theme.plotBackground.rgb();
+            for (int k = 0; k < int(learning::kMaxClasses); ++k) {
+                const QRgb colour = theme.classColors[std::size_t(k)].rgb();
+                EXPECT_EQ(mapped(colour), colour | 0xff000000u)
+                    << theme.name.toStdString() << " class " << k;
+                if (!theme.shading) // print: no regions
+                    continue;
+                // The flat tint, as the renderer blends it (render/modelgeometry.cpp).
+                const QColor tint = paintkit::blend(
+                    theme.plotBackground, theme.classColors[std::size_t(k)], theme.shadingAlpha);
+                EXPECT_LE(channelDistance(mapped(tint.rgb()), tint.rgb()), 1)
+                    << theme.name.toStdString() << " tint " << k;
+                if (k >= classes)
+                    continue;
+                // The heat map: every lightness between the plot's colour and the tint.
+                for (int a = 0; a <= theme.shadingAlpha; ++a) {
+                    const QRgb heat =
+                        paintkit::blend(theme.plotBackground, theme.classColors[std::size_t(k)], a)
+                            .rgb();
+                    EXPECT_LE(channelDistance(mapped(heat), heat), 3)
+                        << theme.name.toStdString() << " class " << k << " alpha " << a;
+                }
+            }
+            EXPECT_EQ(mapped(plot), plot | 0xff000000u);
+        }
+    }
+}
+
+/// Three clusters, classes 0, 1 and 2, in a square of side 4.
+learning::Dataset threeClasses()
+{
+    std::vector<learning::Sample> samples;
+    for (int i = 0; i < 4; ++i) {
+        const double d = 0.15 * i;
+        samples.push_back({{-1.0 + d, -1.0}, 0});
+        samples.push_back({{1.0 - d, -1.0 + d}, 1});
+        samples.push_back({{0.0 + d, 1.2}, 2});
+    }
+    return learning::Dataset(std::move(samples));
+}
+
+/// The first frame of the GIF at \p path, in RGB32.
+QImage firstGifFrame(const QString& path)
+{
+    int error = 0;
+    GifFileType* gif = DGifOpenFileName(QFile::encodeName(path).constData(), &error);
+    if (!gif)
+        return {};
+    QImage out;
+    if (DGifSlurp(gif) == GIF_OK && gif->ImageCount > 0) {
+        out = QImage(gif->SWidth, gif->SHeight, QImage::Format_RGB32);
+        const SavedImage& frame = gif->SavedImages[0];
+        const ColorMapObject* map =
+            frame.ImageDesc.ColorMap ? frame.ImageDesc.ColorMap : gif->SColorMap;
+        for (int y = 0; y < out.height(); ++y)
+            for (int x = 0; x < out.width(); ++x) {
+                const GifColorType c = map->Colors[frame.RasterBits[y * gif->SWidth + x]];
+                out.setPixel(x, y, qRgb(c.Red, c.Green, c.Blue));
+            }
+    }
+    DGifCloseFile(gif, &error);
+    return out;
+}
+
+/// A GIF's first frame against the PNG of the same frame: the share of pixels more than
+/// \p tolerance away in some channel.
+double gifFarFromPng(const ExportSource& source, int tolerance)
+{
+    QTemporaryDir dir;
+    const auto shared = std::make_shared<const ExportSource>(source);
+    ExportRequest gif;
+    gif.source = shared;
+    gif.epochs = {source.history.epochCount() - 1};
+    gif.options = optionsOf(ExportFormat::Gif, ExportLayout::Animation, {360, 270});
+    gif.path = dir.filePath(QStringLiteral("run.gif"));
+    ExportRequest png = gif;
+    png.options.format = ExportFormat::Png;
+    png.options.layout = ExportLayout::Single;
+    png.path = dir.filePath(QStringLiteral("run.png"));
+    const ExportResult gifResult = runExport(gif);
+    const ExportResult pngResult = runExport(png);
+    EXPECT_TRUE(gifResult.ok()) << gifResult.error.value_or(QString()).toStdString();
+    EXPECT_TRUE(pngResult.ok()) << pngResult.error.value_or(QString()).toStdString();
+    const QImage a = firstGifFrame(gif.path);
+    const QImage b = QImage(png.path).convertToFormat(QImage::Format_RGB32);
+    if (a.isNull() || a.size() != b.size()) {
+        ADD_FAILURE() << "frames of " << a.width() << " x " << a.height() << " and " << b.width()
+                      << " x " << b.height();
+        return 1.0;
+    }
+    std::int64_t far = 0;
+    for (int y = 0; y < a.height(); ++y)
+        for (int x = 0; x < a.width(); ++x)
+            far += channelDistance(a.pixel(x, y), b.pixel(x, y)) > tolerance;
+    return double(far) / double(a.width() * a.height());
+}
+
+TEST(GifExport, ThreeClassRegionsKeepTheirColours)
+{
+    // A three-class perceptron (Kesler): flat tints in each class's colour.
+    learning::TrainingSettings linear;
+    linear.classes = 3;
+    linear.maxEpochs = 20;
+    const io::ViewBox view{-2.0, 2.0, -1.5, 1.5};
+    const ExportSource flat = trainedSource(threeClasses(), linear, view);
+    // Antialiased edges, markers and text go to the cube, the regions not (with only two classes'
+    // colours in the palette, a quarter of the picture was more than 3 away).
+    EXPECT_LT(gifFarFromPng(flat, 3), 0.06);
+
+    // A three-class network: the heat map's lightness in each class's colour.
+    learning::TrainingSettings network = linear;
+    network.model = learning::ModelKind::Network;
+    network.hidden = {4};
+    network.learningRate = 0.1;
+    network.init = learning::InitKind::Random;
+    EXPECT_LT(gifFarFromPng(trainedSource(threeClasses(), network, view), 3), 0.06);
 }
 
 TEST(FramesExport, OneNumberedFilePerFrame)

@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <tuple>
 
 using namespace plab::render;
 namespace learning = plab::learning;
@@ -159,6 +160,40 @@ TEST(ModelRegions, HeatMapIsPalerTowardsATie)
     scene.rule = learning::Rule::Perceptron;
     const QImage flat = render(scene, theme);
     EXPECT_LE(distance(at(flat, tf.toPixel(0.3, 0.7)), theme.classColors[1]), 2);
+}
+
+TEST(ModelRegions, AStepNetworkHasFlatTintsAsItDecidesWithoutProbabilities)
+{
+    // Lesson 4's network by hand: h1 = OR, h2 = NAND, out = AND; class 1 on the strip
+    // 0.5 <= x1 + x2 <= 1.5.
+    ModelShape shape;
+    shape.kind = learning::ModelKind::Network;
+    shape.hidden = {2};
+    shape.activation = learning::Activation::Step;
+    Eigen::MatrixXd W(2, 2);
+    W << 1.0, 1.0, -1.0, -1.0;
+    Eigen::MatrixXd V(1, 2);
+    V << 1.0, 1.0;
+    const Model step(shape, {Layer{W, Eigen::Vector2d(-0.5, 1.5)},
+                             Layer{V, Eigen::VectorXd::Constant(1, -1.5)}});
+    const Theme theme = plainTheme();
+    PlotScene scene = sceneOf(step);
+    const QImage image = render(scene, theme);
+    const ViewTransform tf = transformOf(scene, theme);
+    // The output's net is 0.5 on the strip and -0.5 or -1.5 off it: sigma(0.5) = 0.62 would be a
+    // heat map's pale shade. The flat tint is the class's colour (opaque in this theme).
+    for (const auto& [x, y, cls] : {std::tuple{0.5, 0.5, 1}, std::tuple{-0.2, 1.2, 1},
+                                    std::tuple{-1.2, -1.0, 0}, std::tuple{1.6, 1.2, 0}}) {
+        ASSERT_EQ(step.decide(Eigen::Vector2d(x, y)).cls, cls);
+        EXPECT_LE(distance(at(image, tf.toPixel(x, y)), theme.classColors[std::size_t(cls)]), 2)
+            << x << ", " << y;
+    }
+
+    // The same weights on tanh units are a heat map again: paler than the flat tint.
+    shape.activation = learning::Activation::Tanh;
+    scene.model = Model(shape, step.layers());
+    const QImage heat = render(scene, theme);
+    EXPECT_GT(distance(at(heat, tf.toPixel(0.5, 0.5)), theme.classColors[1]), 30);
 }
 
 TEST(ModelRegions, ShadingOffLeavesThePlotPlain)
