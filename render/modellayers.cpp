@@ -414,16 +414,9 @@ void WeightVectorLayer::paint(PlotFrame& frame)
             k.box = placeAnnotation(frame, size, places);
             return k;
         };
-        Key key = keyFor(1.0);
-        if (placementCost(frame, key.box) > 0.0) {
-            const Key small = keyFor(0.8);
-            if (placementCost(frame, small.box) < placementCost(frame, key.box))
-                key = small;
-        }
+        const Key key = leastHidingKey(frame, keyFor);
         const QRectF& box = key.box;
-        painter.setPen(QPen(withAlpha(theme.frame, 200), 1.0));
-        painter.setBrush(withAlpha(theme.plotBackground, 225));
-        painter.drawRoundedRect(box, 6.0, 6.0);
+        drawKeyBox(painter, box, theme);
         const QFontMetricsF kfm(key.font);
         for (std::size_t i = 0; i < labels.size(); ++i) {
             const Label& l = labels[i];

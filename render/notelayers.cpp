@@ -133,17 +133,10 @@ void LegendLayer::paint(PlotFrame& frame)
         l.box = placeAnnotation(frame, size, cornersFirst(frame.area, size, 10.0));
         return l;
     };
-    Layout l = layout(1.0);
-    if (placementCost(frame, l.box) > 0.0) {
-        const Layout small = layout(0.8);
-        if (placementCost(frame, small.box) < placementCost(frame, l.box))
-            l = small;
-    }
+    const Layout l = leastHidingKey(frame, layout);
     const double pad = 8.0 * l.textScale;
     const QRectF& box = l.box;
-    painter.setPen(QPen(withAlpha(theme.frame, 200), 1.0));
-    painter.setBrush(withAlpha(theme.plotBackground, 225));
-    painter.drawRoundedRect(box, 6.0, 6.0);
+    drawKeyBox(painter, box, theme);
     painter.setFont(theme.font(l.textScale));
     const double row = l.row;
     for (int cls = 0; cls < classes; ++cls) {

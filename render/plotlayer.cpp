@@ -1,5 +1,7 @@
 #include "render/plotlayer.h"
 
+#include "render/paintkit.h"
+
 #include <QFontMetricsF>
 #include <QPaintDevice>
 #include <QPaintEngine>
@@ -167,6 +169,13 @@ double Coverage::cost(const QRectF& box) const
         return false;
     });
     return cost;
+}
+
+void drawKeyBox(QPainter& painter, const QRectF& box, const Theme& theme)
+{
+    painter.setPen(QPen(paintkit::withAlpha(theme.frame, 200), 1.0));
+    painter.setBrush(paintkit::withAlpha(theme.plotBackground, 225));
+    painter.drawRoundedRect(box, 6.0, 6.0);
 }
 
 double placementCost(const PlotFrame& frame, const QRectF& box)

@@ -115,14 +115,30 @@ struct PlotFrame
     Coverage covered; ///< what the layers painted so far cover
 };
 
-/// Where an annotation of \p size goes: the first of \p candidates (top left corners) with the
-/// least Coverage::cost() in \p frame, so it hides no point, line, arrow or text when any
-/// candidate does not. Deterministic: the same frame gives the same place.
 /// What putting an annotation in \p box would hide (Coverage::cost()), plus 1000 when the plot's
 /// edge would cut it off.
 [[nodiscard]] double placementCost(const PlotFrame& frame, const QRectF& box);
+/// Where an annotation of \p size goes: the first of \p candidates (top left corners) with the
+/// least Coverage::cost() in \p frame, so it hides no point, line, arrow or text when any
+/// candidate does not. Deterministic: the same frame gives the same place.
 [[nodiscard]] QRectF placeAnnotation(const PlotFrame& frame, const QSizeF& size,
                                      const std::vector<QPointF>& candidates);
+/// A key (the legend, the arrows' key) laid out and placed by \p layoutAt(textScale), which
+/// returns a layout with its placed `box`: at full size, or at 0.8 of it where every full-size
+/// place hides something and the smaller one hides less.
+template <typename LayoutAt>
+[[nodiscard]] auto leastHidingKey(const PlotFrame& frame, const LayoutAt& layoutAt)
+{
+    auto full = layoutAt(1.0);
+    if (placementCost(frame, full.box) > 0.0) {
+        auto small = layoutAt(0.8);
+        if (placementCost(frame, small.box) < placementCost(frame, full.box))
+            return small;
+    }
+    return full;
+}
+/// A key's box: the plot's background, slightly see-through, in a thin rounded frame.
+void drawKeyBox(QPainter& painter, const QRectF& box, const Theme& theme);
 /// The candidates of placeAnnotation() for a box of \p size inside \p area, \p margin from its
 /// border: the corners (top left, top right, bottom left, bottom right), then the middles of the
 /// edges (top, bottom, left, right), then a grid over the rest.
