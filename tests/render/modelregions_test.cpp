@@ -1,6 +1,7 @@
 // The layers of the models beyond the classic one, through the real PlotRenderer: class regions,
 // the boundary's contour, the hidden units' lines and arrows, one-vs-rest's hatching.
 #include "render/plotrenderer.h"
+#include "support/lessonmodels.h"
 
 #include <QBuffer>
 #include <QImage>
@@ -164,18 +165,8 @@ TEST(ModelRegions, HeatMapIsPalerTowardsATie)
 
 TEST(ModelRegions, AStepNetworkHasFlatTintsAsItDecidesWithoutProbabilities)
 {
-    // Lesson 4's network by hand: h1 = OR, h2 = NAND, out = AND; class 1 on the strip
-    // 0.5 <= x1 + x2 <= 1.5.
-    ModelShape shape;
-    shape.kind = learning::ModelKind::Network;
-    shape.hidden = {2};
-    shape.activation = learning::Activation::Step;
-    Eigen::MatrixXd W(2, 2);
-    W << 1.0, 1.0, -1.0, -1.0;
-    Eigen::MatrixXd V(1, 2);
-    V << 1.0, 1.0;
-    const Model step(shape, {Layer{W, Eigen::Vector2d(-0.5, 1.5)},
-                             Layer{V, Eigen::VectorXd::Constant(1, -1.5)}});
+    // Lesson 4's network by hand: class 1 on the strip 0.5 <= x1 + x2 <= 1.5.
+    const Model step = plab::test::stepXor();
     const Theme theme = plainTheme();
     PlotScene scene = sceneOf(step);
     const QImage image = render(scene, theme);
@@ -190,8 +181,9 @@ TEST(ModelRegions, AStepNetworkHasFlatTintsAsItDecidesWithoutProbabilities)
     }
 
     // The same weights on tanh units are a heat map again: paler than the flat tint.
-    shape.activation = learning::Activation::Tanh;
-    scene.model = Model(shape, step.layers());
+    ModelShape tanh = step.shape();
+    tanh.activation = learning::Activation::Tanh;
+    scene.model = Model(tanh, step.layers());
     const QImage heat = render(scene, theme);
     EXPECT_GT(distance(at(heat, tf.toPixel(0.5, 0.5)), theme.classColors[1]), 30);
 }

@@ -5,6 +5,7 @@
 #include "i18n/language.h"
 #include "learning/generators.h"
 #include "learning/trainer.h"
+#include "support/lessonmodels.h"
 #include "ui/panels/networkpanel.h"
 
 #include <QApplication>
@@ -238,21 +239,6 @@ TEST_F(NetworkPanelTest, TabAppliesAndMovesOnAndTheKeyboardReachesEveryParameter
     EXPECT_EQ(panel.editor()->text(), QStringLiteral("−0.3")); // b(2) out, the last one
 }
 
-/// Lesson 4's XOR network by hand: h₁ = OR, h₂ = NAND, out = AND, all step units.
-learning::Model stepXor()
-{
-    learning::ModelShape shape;
-    shape.kind = learning::ModelKind::Network;
-    shape.hidden = {2};
-    shape.activation = learning::Activation::Step;
-    Eigen::MatrixXd W1(2, 2);
-    W1 << 1, 1, -1, -1;
-    Eigen::MatrixXd W2(1, 2);
-    W2 << 1, 1;
-    return learning::Model(shape, {learning::Layer{W1, Eigen::Vector2d(-0.5, 1.5)},
-                                   learning::Layer{W2, Eigen::VectorXd::Constant(1, -1.5)}});
-}
-
 // docs/images/network-panel*.png and network-step*.png: the panel with a 2-4-1 tanh network
 // trained on XOR (by core's Trainer) and with lesson 4's step network, in English and Japanese.
 TEST(NetworkPanel, Screenshots)
@@ -282,7 +268,7 @@ TEST(NetworkPanel, Screenshots)
         const QString suffix = language == u"en" ? QString() : QStringLiteral("-ja");
         for (const auto& [model, name] :
              {std::pair{trainer.answer(), QStringLiteral("network-panel")},
-              std::pair{stepXor(), QStringLiteral("network-step")}}) {
+              std::pair{test::stepXor(), QStringLiteral("network-step")}}) {
             panel.setModel(std::nullopt, view); // the pictures in this language
             panel.setModel(model, view);
             ASSERT_TRUE(panel.grab().save(folder + u'/' + name + suffix + u".png"));

@@ -17,6 +17,7 @@
 #include "io/project.h"
 #include "learning/generators.h"
 #include "render/viewtransform.h"
+#include "support/lessonmodels.h"
 #include "support/settingssandbox.h"
 #include "support/waitfor.h"
 #include "ui/canvas/plotcanvas.h"
@@ -276,12 +277,7 @@ int main(int argc, char** argv)
         step.activation = learning::Activation::Step;
         step.hidden = {2};
         step.init = learning::InitKind::Given;
-        Eigen::MatrixXd W1(2, 2);
-        W1 << 1, 1, -1, -1;
-        Eigen::MatrixXd W2(1, 2);
-        W2 << 1, 1;
-        step.initialLayers = {learning::Layer{W1, Eigen::Vector2d(-0.5, 1.5)},
-                              learning::Layer{W2, Eigen::VectorXd::Constant(1, -1.5)}};
+        step.initialLayers = test::stepXorLayers();
         ok = networkShot(step, u"network-step.png"_s) && ok;
     }
     {
