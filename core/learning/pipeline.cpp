@@ -23,7 +23,8 @@ void cpuRelax()
 
 /// Waits until \p counter no longer holds \p old and returns its new value (loaded with acquire,
 /// so everything written before it was stored with release is visible). Spins for about as long
-/// as a futex round trip costs, then sleeps in std::atomic::wait.
+/// as a futex round trip costs, then sleeps in std::atomic::wait. The spin yields now and then:
+/// on a machine busy with other jobs the other side may be waiting for this very core.
 std::uint32_t awaitChange(const std::atomic<std::uint32_t>& counter, std::uint32_t old)
 {
     constexpr auto kSpin = std::chrono::microseconds(40);
@@ -33,8 +34,11 @@ std::uint32_t awaitChange(const std::atomic<std::uint32_t>& counter, std::uint32
         if (now != old)
             return now;
         cpuRelax();
-        if (i % 64 == 0 && std::chrono::steady_clock::now() - start >= kSpin)
-            break;
+        if (i % 64 == 0) {
+            if (std::chrono::steady_clock::now() - start >= kSpin)
+                break;
+            std::this_thread::yield();
+        }
     }
     for (;;) {
         counter.wait(old, std::memory_order_acquire);

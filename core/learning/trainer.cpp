@@ -341,8 +341,9 @@ Trainer::PipelineCounts Trainer::pipelineCounts() const
 }
 
 // Below about this much work per epoch (points x parameters) the hand-overs between the threads
-// cost more than the evaluation they move (bench_session.cpp, BM_PipelineEpochs).
-constexpr std::int64_t kMinPipelinedWork = 1000;
+// cost about as much as the evaluation they move (bench_session.cpp, BM_TrainerEpochs: a 2-16-1
+// network gains from N = 16 on a quiet machine, from N = 32 on one busy with other jobs).
+constexpr std::int64_t kMinPipelinedWork = 2048;
 
 bool Trainer::Impl::pipelinePays() const
 {

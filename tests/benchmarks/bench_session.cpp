@@ -173,9 +173,9 @@ void BM_TrainerEpochs(benchmark::State& state)
     settings.tolerance = 0.0;
     settings.maxEpochs = learning::kMaxEpochsLimit;
     learning::Trainer trainer(data, settings);
-    // About 4 ms of epochs per iteration, so that a call's start and drain are amortised as in
-    // the worker's 8 ms slices.
-    const std::int64_t batch = std::max<std::int64_t>(1, 16'000 / n);
+    // About 4 ms of epochs per iteration (at least 8), so that a call's start and drain are
+    // amortised as in the worker's 8 ms slices.
+    const std::int64_t batch = std::max<std::int64_t>(8, 16'000 / n);
     double sink = 0.0;
     std::int64_t epochs = 0;
     const double cpuStart = processCpuSeconds();

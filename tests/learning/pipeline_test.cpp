@@ -207,7 +207,7 @@ TEST(Pipeline, ConvergenceByTheToleranceStopsWhereTheSequentialRunStops)
     TrainingSettings s = network({4}, Activation::Tanh, 0.5, 20'000);
     s.batchSize = kFullBatch;
     s.tolerance = 1e-4;
-    const std::vector<EpochSnapshot> run = expectSameRun(blobs(100, 3), s, "converging");
+    const std::vector<EpochSnapshot> run = expectSameRun(blobs(150, 3), s, "converging");
     EXPECT_EQ(run.back().status, TrainingStatus::Converged);
     EXPECT_LT(run.back().epoch, s.maxEpochs);
 }
