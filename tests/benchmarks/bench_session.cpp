@@ -10,7 +10,11 @@
 // The same for a 2-16-1 tanh network (issue 12: within 1.5x of the tight loop's epochs/s at
 // N = 100, the GUI fed at display rate), next to that loop (tightloop.h) over the same data from
 // the same weights. Each engine epoch is a training pass and the evaluation pass its record needs
-// (errors, loss: a second forward pass with the epoch's final weights); the loop does the first.
+// (errors, loss: a second forward pass with the epoch's final weights), which the engine runs on a
+// second core while the next epoch trains (Trainer::runEpochs); the loop does the first only.
+// With two threads the honest figure is epochs_per_s over the wall clock on a machine whose two
+// cores are free (docs/models.md measures it at real-time priority, chrt -f 1), next to
+// epochs_per_cpu_s over the CPU time of the whole process (every thread).
 
 #include "engine/trainingcontroller.h"
 #include "learning/generators.h"
@@ -105,8 +109,8 @@ void sessionEpochs(benchmark::State& state, const learning::TrainingSettings& se
     // CPU time, which is mostly idle waiting here.
     state.counters["epochs_per_s"] = double(epochs) / seconds;
     state.counters["deliveries_per_s"] = double(deliveries) / seconds;
-    // Over the CPU time of the whole process (worker and GUI thread): on a machine shared with
-    // other jobs the wall clock also counts the time the worker waited for a core.
+    // Over the CPU time of the whole process (GUI, worker and evaluator threads): on a machine
+    // shared with other jobs the wall clock also counts the time the worker waited for a core.
     state.counters["epochs_per_cpu_s"] = double(epochs) / cpuSeconds;
     state.counters["largest_batch"] = double(largestBatch);
 }
