@@ -22,9 +22,9 @@ namespace plab::learning::detail {
 /// evaluator). Each slot is written by one side and then handed over by a counter stored with
 /// release and loaded with acquire: `m_submitted` (producer -> evaluator: the slot's parameters)
 /// and `m_completed` (evaluator -> producer: the slot's evaluation). A side that has nothing to
-/// do spins for a few microseconds (an epoch at N = 100 takes about 25 µs, about as long as
-/// parking on a futex and waking again) and then blocks in std::atomic::wait: an idle pipeline
-/// sleeps and costs nothing. The destructor stops and joins the thread.
+/// do spins for up to 40 µs, yielding now and then (an epoch at N = 100 takes about 25 µs, about
+/// as long as parking on a futex and waking again), and then blocks in std::atomic::wait: an idle
+/// pipeline sleeps and costs nothing. The destructor stops and joins the thread.
 class EvaluationPipeline
 {
 public:
