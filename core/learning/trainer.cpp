@@ -344,6 +344,9 @@ Trainer::PipelineCounts Trainer::pipelineCounts() const
 // cost about as much as the evaluation they move (bench_session.cpp, BM_TrainerEpochs: a 2-16-1
 // network gains from N = 16 on a quiet machine, from N = 32 on one busy with other jobs).
 constexpr std::int64_t kMinPipelinedWork = 2048;
+// From about this much work (an epoch of half a millisecond and more) two epochs in flight are
+// enough.
+constexpr std::int64_t kLongEpochWork = std::int64_t(1) << 16;
 
 bool Trainer::Impl::pipelinePays() const
 {
@@ -372,6 +375,12 @@ std::int64_t Trainer::Impl::runPipelined(std::int64_t maxEpochs,
         bool diverged = false;
     };
     std::array<Speculated, EvaluationPipeline::kDepth> ring;
+    // Enough epochs in flight to ride over the hand-overs' jitter when epochs are short; two when
+    // they are long (training epoch k + 1 while k is evaluated is all the overlap there is), so
+    // that a preempting command waits, after the epoch it interrupts, for about one evaluation,
+    // as it did when the evaluation was part of the epoch.
+    const int depth =
+        std::int64_t(n) * shape.storedCount() >= kLongEpochWork ? 2 : EvaluationPipeline::kDepth;
     int oldest = 0;
     std::int64_t delivered = 0;
     bool discarding = false;
@@ -413,7 +422,7 @@ std::int64_t Trainer::Impl::runPipelined(std::int64_t maxEpochs,
     };
 
     for (;;) {
-        if (pipeline->inFlight() == EvaluationPipeline::kDepth)
+        if (pipeline->inFlight() == depth)
             deliverOldest();
         if (discarding || st.status != TrainingStatus::Running ||
             delivered + pipeline->inFlight() >= maxEpochs || (keepGoing && !keepGoing()))

@@ -71,7 +71,8 @@ public:
     /// For a network (and a machine with two cores or more, and enough work per epoch) the
     /// evaluation each snapshot needs (the errors and the loss of the model the epoch ended
     /// with) runs on a second thread while the next epochs train, up to
-    /// detail::EvaluationPipeline::kDepth of them ahead: training never reads an evaluation, and
+    /// detail::EvaluationPipeline::kDepth of them ahead (two for long epochs, so that keepGoing's
+    /// "no" is followed within about one evaluation): training never reads an evaluation, and
     /// the statuses read it only as "Diverged when the loss is not finite" (rules.h). So an epoch
     /// is trained and judged as if its loss were finite; when its evaluation says otherwise, its
     /// snapshot is made again from the state its visits left (Diverged, as stepEpoch() makes it)

@@ -193,6 +193,27 @@ TEST(Pipeline, ALossThatIsNotFiniteEndsTheRunWhereTheSequentialRunEnds)
                  rest));
 }
 
+// Long epochs keep only two in flight (so a preempting command waits for about one evaluation):
+// the same records, the discard included.
+TEST(Pipeline, LongEpochsGiveTheSequentialRecordsToo)
+{
+    const Dataset data = blobs(2100); // 2100 points x 33 parameters: two epochs in flight
+    TrainingSettings shuffledRun = network({8}, Activation::Tanh, 0.1, 12);
+    shuffledRun.order = SampleOrder::Shuffle;
+    EXPECT_EQ(expectSameRun(data, shuffledRun, "long epochs").back().epoch, 12);
+
+    TrainingSettings diverging = network({8}, Activation::Identity, 1e3, 10'000);
+    diverging.batchSize = kFullBatch;
+    const std::vector<EpochSnapshot> run = expectSameRun(data, diverging, "long, diverging");
+    EXPECT_EQ(run.back().status, TrainingStatus::Diverged);
+    EXPECT_FALSE(std::isfinite(run.back().loss));
+    if (twoCores()) {
+        Trainer::PipelineCounts counts;
+        (void)pipelinedRun(data, diverging, 1000, &counts);
+        EXPECT_GT(counts.discarded, 0);
+    }
+}
+
 // A rate so large that an update itself would leave the finite range: the visits find it, the
 // epoch is known to end the run before its evaluation, and nothing is trained ahead.
 TEST(Pipeline, AnUpdateThatWouldDivergeEndsTheRunAsInSequence)
