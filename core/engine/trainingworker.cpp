@@ -262,14 +262,16 @@ void TrainingWorker::runSlice()
 
     QElapsedTimer slice;
     slice.start();
-    while (budget > 0 && !m_trainer->finished() && !interrupted() &&
-           m_outbox.size() < kMaxBacklog) {
-        m_outbox.emplace_back(m_trainer->stepEpoch());
-        --budget;
-        ++m_pacedEpochs;
-        if (slice.nsecsElapsed() >= kSliceNanoseconds)
-            break;
-    }
+    // For a network the trainer evaluates each epoch on a second core while the next one trains
+    // (Trainer::runEpochs); the records are those of one stepEpoch() after another.
+    const std::int64_t room = std::int64_t(kMaxBacklog) - std::int64_t(m_outbox.size());
+    m_trainer->runEpochs(
+        std::min(budget, room),
+        [&] { return !interrupted() && slice.nsecsElapsed() < kSliceNanoseconds; },
+        [&](learning::EpochSnapshot&& snap) {
+            m_outbox.emplace_back(std::move(snap));
+            ++m_pacedEpochs;
+        });
 
     if (m_trainer->finished()) {
         stopRunning();

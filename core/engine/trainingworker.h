@@ -84,6 +84,8 @@ Q_SIGNALS:
 /// Running as fast as possible, it works in time slices (at least one epoch, up to kSlice) and
 /// re-posts itself between them, so queued commands get through; the interrupt counter in the
 /// mailbox makes preempting commands answer within one epoch. Paced runs are driven by a timer.
+/// The slices go through learning::Trainer::runEpochs, which evaluates a network's epochs on a
+/// second thread of the trainer's own while the next ones train (the same records).
 /// A run never gets more than about kMaxBacklog records ahead of the GUI thread: with more than
 /// that in the mailbox it waits until the controller has taken them.
 class TrainingWorker : public QObject

@@ -53,6 +53,11 @@ public:
 
     /// The answer's figures for \p answer (parameters as answer() gives them).
     [[nodiscard]] virtual Evaluation evaluate(const SmallVector& answer) const = 0;
+    /// True when closeEpoch() is exactly evaluate(answer(st)) (it changes nothing and never sets
+    /// diverged) and evaluate() reads nothing that the non-const functions change, so it may run
+    /// on another thread while they run on this one: Trainer::runEpochs then evaluates an epoch
+    /// on a second core while the next one trains.
+    [[nodiscard]] virtual bool evaluatesConcurrently() const { return false; }
     /// The rule's answer in \p st: the pocket, the average, or the working parameters.
     [[nodiscard]] virtual SmallVector answer(const TrainerState& st) const = 0;
 

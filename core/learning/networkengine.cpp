@@ -24,6 +24,9 @@ public:
                 const StepSink* sink) override;
     [[nodiscard]] Evaluation closeEpoch(TrainerState& st, bool& diverged) override;
     [[nodiscard]] Evaluation evaluate(const SmallVector& answer) const override;
+    // evaluate() reads only m_data, m_shape and m_layout, which nothing changes after
+    // construction; the visits change only m_trainer.
+    [[nodiscard]] bool evaluatesConcurrently() const override { return true; }
     [[nodiscard]] SmallVector answer(const TrainerState& st) const override { return st.working; }
     void restored(const TrainerState& st) override;
     void learningRateChanged() override;

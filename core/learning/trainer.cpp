@@ -4,16 +4,19 @@
 #include "trainer.h"
 
 #include "engine.h"
+#include "pipeline.h"
 #include "random.h"
 #include "rules.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <limits>
 #include <numeric>
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <utility>
 
 namespace plab::learning {
@@ -84,6 +87,9 @@ struct Trainer::Impl
     bool classic = false;
     int n = 0;
     std::unique_ptr<detail::Engine> engine;
+    /// runEpochs()' evaluator, made on first use (destroyed before the engine it reads).
+    std::unique_ptr<detail::EvaluationPipeline> pipeline;
+    PipelineCounts counts;
     TrainerState st;
     EpochSnapshot initial;
     /// The visiting order of epoch `orderEpoch` (SampleOrder::Shuffle only).
@@ -97,9 +103,14 @@ struct Trainer::Impl
     [[nodiscard]] EpochSnapshot snapshot(int epoch, const SmallVector& answer,
                                          const detail::Evaluation& ev, int updates,
                                          TrainingStatus status) const;
+    void setFigures(EpochSnapshot& snap, const detail::Evaluation& ev) const;
     EpochSnapshot closeEpoch(bool diverged);
+    EpochSnapshot endEpoch(bool diverged, const detail::Evaluation& ev);
     [[nodiscard]] TrainingStatus judge(bool diverged, const detail::Evaluation& ev);
     void rejudgeLimit();
+    [[nodiscard]] bool pipelinePays() const;
+    std::int64_t runPipelined(std::int64_t maxEpochs, const std::function<bool()>& keepGoing,
+                              const std::function<void(EpochSnapshot&&)>& sink);
 };
 
 Trainer::Impl::Impl(Dataset d, TrainingSettings s) : data(std::move(d)), settings(std::move(s))
@@ -157,19 +168,31 @@ EpochSnapshot Trainer::Impl::snapshot(int epoch, const SmallVector& answer,
     if (classic)
         snap.model = classicOf(answer);
     snap.parameters = answer;
-    snap.errors = int(ev.errors);
-    snap.classErrors = ev.classErrors;
-    snap.loss = ev.loss;
-    snap.accuracy = 1.0 - double(ev.errors) / double(n);
+    setFigures(snap, ev);
     snap.updates = updates;
     snap.learningRate = settings.learningRate;
     snap.status = status;
     return snap;
 }
 
+void Trainer::Impl::setFigures(EpochSnapshot& snap, const detail::Evaluation& ev) const
+{
+    snap.errors = int(ev.errors);
+    snap.classErrors = ev.classErrors;
+    snap.loss = ev.loss;
+    snap.accuracy = 1.0 - double(ev.errors) / double(n);
+}
+
 EpochSnapshot Trainer::Impl::closeEpoch(bool diverged)
 {
     const detail::Evaluation ev = engine->closeEpoch(st, diverged);
+    return endEpoch(diverged, ev);
+}
+
+// Counts, judges and records the epoch whose visits and closing arithmetic are done, with \p ev
+// as the evaluation of its answer.
+EpochSnapshot Trainer::Impl::endEpoch(bool diverged, const detail::Evaluation& ev)
+{
     st.epoch += 1;
     st.position = 0;
     const SmallVector answer = engine->answer(st);
@@ -290,6 +313,133 @@ EpochSnapshot Trainer::stepEpoch(const std::function<void(const StepRecord&)>& o
         onStep(*pending);
     }
     return snap;
+}
+
+std::int64_t Trainer::runEpochs(std::int64_t maxEpochs, const std::function<bool()>& keepGoing,
+                                const std::function<void(EpochSnapshot&&)>& sink)
+{
+    Impl& d = *m_impl;
+    const auto more = [&](std::int64_t done) {
+        return done < maxEpochs && !finished() && (!keepGoing || keepGoing());
+    };
+    std::int64_t done = 0;
+    // An epoch begun by stepSample() ends sequentially; the pipeline starts at a boundary.
+    if (d.st.position != 0 && more(done)) {
+        sink(stepEpoch());
+        ++done;
+    }
+    if (d.pipelinePays())
+        return done + d.runPipelined(maxEpochs - done, keepGoing, sink);
+    for (; more(done); ++done)
+        sink(stepEpoch());
+    return done;
+}
+
+Trainer::PipelineCounts Trainer::pipelineCounts() const
+{
+    return m_impl->counts;
+}
+
+// Below about this much work per epoch (points x parameters) the hand-overs between the threads
+// cost about as much as the evaluation they move (bench_session.cpp, BM_TrainerEpochs: a 2-16-1
+// network gains from N = 16 on a quiet machine, from N = 32 on one busy with other jobs).
+constexpr std::int64_t kMinPipelinedWork = 2048;
+// From about this much work (an epoch of half a millisecond and more) two epochs in flight are
+// enough.
+constexpr std::int64_t kLongEpochWork = std::int64_t(1) << 16;
+
+bool Trainer::Impl::pipelinePays() const
+{
+    // The speculation is exact only where judge() reads the evaluation as nothing but "is the
+    // loss finite" (the gradient rules and networks; the perceptron family's stop reads errors).
+    const bool lossOnly = shape.kind == ModelKind::Network || !isPerceptronFamily(settings.rule);
+    static const bool twoCores = std::thread::hardware_concurrency() >= 2;
+    return twoCores && lossOnly && engine->evaluatesConcurrently() && st.position == 0 &&
+           std::int64_t(n) * shape.storedCount() >= kMinPipelinedWork;
+}
+
+std::int64_t Trainer::Impl::runPipelined(std::int64_t maxEpochs,
+                                         const std::function<bool()>& keepGoing,
+                                         const std::function<void(EpochSnapshot&&)>& sink)
+{
+    using detail::EvaluationPipeline;
+    if (!pipeline)
+        pipeline = std::make_unique<EvaluationPipeline>(*engine);
+
+    // The epochs in flight, oldest first, in step with the pipeline's ring: each one's snapshot
+    // (judged as if its loss were finite, figures to come) and the state its visits left.
+    struct Speculated
+    {
+        EpochSnapshot snap;
+        TrainerState afterVisits;
+        bool diverged = false;
+    };
+    std::array<Speculated, EvaluationPipeline::kDepth> ring;
+    // Enough epochs in flight to ride over the hand-overs' jitter when epochs are short; two when
+    // they are long (training epoch k + 1 while k is evaluated is all the overlap there is), so
+    // that a preempting command waits, after the epoch it interrupts, for about one evaluation,
+    // as it did when the evaluation was part of the epoch.
+    const int depth =
+        std::int64_t(n) * shape.storedCount() >= kLongEpochWork ? 2 : EvaluationPipeline::kDepth;
+    int oldest = 0;
+    std::int64_t delivered = 0;
+    bool discarding = false;
+
+    // No evaluation outlives the call, whatever happens (a throwing sink included).
+    struct Drain
+    {
+        EvaluationPipeline& p;
+        ~Drain()
+        {
+            while (p.inFlight() > 0) {
+                try {
+                    (void)p.take();
+                } catch (...) { // NOLINT(bugprone-empty-catch): reported by the take() that failed
+                }
+            }
+        }
+    } drain{*pipeline};
+
+    const auto deliverOldest = [&] {
+        Speculated& s = ring[std::size_t(oldest)];
+        oldest = (oldest + 1) % EvaluationPipeline::kDepth;
+        const detail::Evaluation ev = pipeline->take();
+        if (discarding)
+            return;
+        if (!s.diverged && !std::isfinite(ev.loss)) {
+            // The run ended here: back to the state this epoch's visits left, and judged as
+            // stepEpoch() judges it; the epochs trained after it never happened.
+            counts.discarded += pipeline->inFlight();
+            discarding = true;
+            st = std::move(s.afterVisits);
+            s.snap = endEpoch(false, ev);
+            engine->restored(st);
+        } else {
+            setFigures(s.snap, ev);
+        }
+        ++delivered;
+        sink(std::move(s.snap));
+    };
+
+    for (;;) {
+        if (pipeline->inFlight() == depth)
+            deliverOldest();
+        if (discarding || st.status != TrainingStatus::Running ||
+            delivered + pipeline->inFlight() >= maxEpochs || (keepGoing && !keepGoing()))
+            break;
+        Speculated& s =
+            ring[std::size_t((oldest + pipeline->inFlight()) % EvaluationPipeline::kDepth)];
+        if (pipeline->inFlight() > 0)
+            ++counts.pipelined;
+        s.diverged = !runVisits(n, nullptr);
+        s.afterVisits = st;
+        // A finite stand-in: judge() reads nothing else of it here (see pipelinePays()).
+        s.snap = endEpoch(s.diverged, detail::Evaluation{});
+        pipeline->submit(s.snap.parameters);
+    }
+    while (pipeline->inFlight() > 0)
+        deliverOldest();
+    return delivered;
 }
 
 TrainingStatus Trainer::status() const

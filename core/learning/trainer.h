@@ -4,6 +4,7 @@
 #include "records.h"
 #include "settings.h"
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -35,6 +36,9 @@ struct SampleStep
 /// Cost: an epoch without a callback is one tight pass over the data plus, when the epoch made
 /// updates (or for the pocket, averaged and gradient rules and networks), one evaluation pass for
 /// the snapshot's errors and loss; see tests/benchmarks/bench_learning.cpp and bench_network.cpp.
+/// For a network that pass costs about as much as the training pass (both are mostly std::tanh),
+/// so runEpochs() moves it to a second core: the same records, in about the time of the training
+/// passes alone (bench_session.cpp; docs/models.md "Through the engine").
 /// The epoch that finds a cycle runs its period once more on a copy, to measure the swing.
 class Trainer
 {
@@ -57,6 +61,36 @@ public:
 
     /// As stepEpoch(), and calls \p onStep for every visit (for traces; slower).
     EpochSnapshot stepEpoch(const std::function<void(const StepRecord&)>& onStep);
+
+    /// Runs epochs as repeated stepEpoch() calls would and hands each snapshot to \p sink, in
+    /// order: at most \p maxEpochs of them, until the run finishes, or until \p keepGoing (asked
+    /// before each epoch starts, the first included; may be empty) says no. Returns how many were
+    /// handed on. The snapshots and the state afterwards are, bit for bit, those of as many
+    /// stepEpoch() calls.
+    ///
+    /// For a network (and a machine with two cores or more, and enough work per epoch) the
+    /// evaluation each snapshot needs (the errors and the loss of the model the epoch ended
+    /// with) runs on a second thread while the next epochs train, up to
+    /// detail::EvaluationPipeline::kDepth of them ahead (two for long epochs, so that keepGoing's
+    /// "no" is followed within about one evaluation): training never reads an evaluation, and
+    /// the statuses read it only as "Diverged when the loss is not finite" (rules.h). So an epoch
+    /// is trained and judged as if its loss were finite; when its evaluation says otherwise, its
+    /// snapshot is made again from the state its visits left (Diverged, as stepEpoch() makes it)
+    /// and the epochs trained after it are discarded. Everything is drained before the call
+    /// returns: between calls (setLearningRate, restore, ...) the trainer is as sequential.
+    /// keepGoing may therefore be asked while the last few snapshots are still to be handed on.
+    std::int64_t runEpochs(std::int64_t maxEpochs, const std::function<bool()>& keepGoing,
+                           const std::function<void(EpochSnapshot&&)>& sink);
+
+    /// How runEpochs() has run so far (for tests and benchmarks): the epochs trained while the
+    /// evaluation of an earlier one ran on the second thread, and the epochs trained ahead and
+    /// then discarded because an evaluation ended the run.
+    struct PipelineCounts
+    {
+        std::int64_t pipelined = 0;
+        std::int64_t discarded = 0;
+    };
+    [[nodiscard]] PipelineCounts pipelineCounts() const;
 
     [[nodiscard]] TrainingStatus status() const;
     [[nodiscard]] bool finished() const { return status() != TrainingStatus::Running; }

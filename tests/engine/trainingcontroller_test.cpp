@@ -290,6 +290,20 @@ TrainingSettings fileOrder(int maxEpochs)
     return s;
 }
 
+// A 2-8-1 network: the worker evaluates its epochs on a second thread (Trainer::runEpochs).
+TrainingSettings network(learning::Activation activation, double learningRate, int batchSize,
+                         int maxEpochs)
+{
+    TrainingSettings s = shuffled(maxEpochs);
+    s.model = learning::ModelKind::Network;
+    s.hidden = {8};
+    s.activation = activation;
+    s.learningRate = learningRate;
+    s.batchSize = batchSize;
+    s.init = learning::InitKind::Random;
+    return s;
+}
+
 INSTANTIATE_TEST_SUITE_P(
     Runs, WholeRun,
     ::testing::Values(
@@ -303,6 +317,14 @@ INSTANTIATE_TEST_SUITE_P(
                 shuffled(500, learning::Rule::Averaged), learning::TrainingStatus::EpochLimit},
         RunCase{"AdalineDiverges", learning::Generator::Blobs, 50,
                 withRule(shuffled(2000), learning::Rule::Adaline, 50.0),
+                learning::TrainingStatus::Diverged},
+        RunCase{"NetworkHitsTheLimit", learning::Generator::OverlappingBlobs, 100,
+                network(learning::Activation::Tanh, 0.1, 1, 3000),
+                learning::TrainingStatus::EpochLimit},
+        // The scores overflow while the parameters are still finite: only the evaluation sees
+        // it, after the worker has trained the next epochs ahead.
+        RunCase{"NetworkLossOverflows", learning::Generator::OverlappingBlobs, 100,
+                network(learning::Activation::Identity, 1e3, learning::kFullBatch, 10'000),
                 learning::TrainingStatus::Diverged}),
     [](const ::testing::TestParamInfo<RunCase>& info) { return info.param.name; });
 
