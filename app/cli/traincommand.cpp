@@ -12,7 +12,10 @@
 #include <QCoreApplication>
 
 #include <algorithm>
+#include <cstdint>
+#include <limits>
 #include <memory>
+#include <utility>
 
 namespace plab::cli {
 
@@ -441,10 +444,17 @@ Result<learning::EpochSnapshot, QString> runTrain(const TrainOptions& options,
         if (!writeError)
             writeError = trace.write(traceStepLine(step, settings));
     };
-    while (!trainer.finished() && !writeError) {
-        last = trace.isOpen() ? trainer.stepEpoch(onStep) : trainer.stepEpoch();
-        if (!writeError)
-            writeError = trace.write(traceEpochLine(last, settings));
+    if (trace.isOpen()) {
+        while (!trainer.finished() && !writeError) {
+            last = trainer.stepEpoch(onStep);
+            if (!writeError)
+                writeError = trace.write(traceEpochLine(last, settings));
+        }
+    } else {
+        // Without a trace only the last record is needed; a network's epochs are then evaluated
+        // on a second core while the next ones train (Trainer::runEpochs: the same records).
+        trainer.runEpochs(std::numeric_limits<std::int64_t>::max(), {},
+                          [&last](learning::EpochSnapshot&& snap) { last = std::move(snap); });
     }
     if (!writeError)
         writeError = summary.write(summaryJson(last, settings));

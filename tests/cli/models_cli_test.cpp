@@ -127,6 +127,35 @@ TEST(CliModels, ASeededTanhNetworkIsDeterministic)
     EXPECT_EQ(s[u"layers"], epoch[u"layers"]);
 }
 
+// Without --trace, train runs a network's epochs through Trainer::runEpochs, which evaluates
+// each epoch on a second core while the next one trains (from 2048 points x parameters: here
+// 100 x 33); with --trace, one stepEpoch() after another. The summaries are the same bytes.
+TEST(CliModels, ANetworksSummaryIsTheSameWithAndWithoutATrace)
+{
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const QString withTrace = dir.filePath(QStringLiteral("with-trace.json"));
+    const QStringList arguments{
+        QStringLiteral("--project"), kExamples + QStringLiteral("/lesson-5-moons.json"),
+        QStringLiteral("--model"),   QStringLiteral("mlp"),
+        QStringLiteral("--hidden"),  QStringLiteral("8"),
+        QStringLiteral("--init"),    QStringLiteral("random"),
+        QStringLiteral("--lr"),      QStringLiteral("0.5"),
+        QStringLiteral("--epochs"),  QStringLiteral("60")};
+    const ProcessResult traced =
+        run(arguments + QStringList{QStringLiteral("--trace"), dir.filePath(QStringLiteral("t")),
+                                    QStringLiteral("--summary"), withTrace});
+    ASSERT_EQ(traced.exitCode, 0) << traced.err.toStdString();
+    const ProcessResult plain = run(arguments);
+    ASSERT_EQ(plain.exitCode, 0) << plain.err.toStdString();
+    QFile file(withTrace);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    const QByteArray expected = file.readAll();
+    EXPECT_EQ(summaryOf(plain)[u"parameters"].toInt(), 33);
+    EXPECT_EQ(summaryOf(plain)[u"epochs"].toInt(), 60);
+    EXPECT_EQ(plain.out, expected);
+}
+
 TEST(CliModels, TheClassicTraceHasNoLayers)
 {
     const ProcessResult r = run({QStringLiteral("--data"), kExamples + QStringLiteral("/and.csv"),
