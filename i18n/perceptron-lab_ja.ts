@@ -1483,10 +1483,6 @@ a project&apos;s settings):</source>
         <translation>損失</translation>
     </message>
     <message>
-        <source>Weight size per layer (RMS)</source>
-        <translation>層ごとの重みの大きさ (RMS)</translation>
-    </message>
-    <message>
         <source>layer %1</source>
         <translation>層 %1</translation>
     </message>
@@ -1505,6 +1501,10 @@ a project&apos;s settings):</source>
     <message>
         <source>class</source>
         <translation>クラス</translation>
+    </message>
+    <message>
+        <source>Weight size (RMS)</source>
+        <translation>重みの大きさ (RMS)</translation>
     </message>
 </context>
 <context>
@@ -3513,6 +3513,26 @@ Its picture: the softmax probability of class %2 over the view. Click to type it
     <message>
         <source>Last sample visit</source>
         <translation>直前のサンプル訪問</translation>
+    </message>
+    <message>
+        <source>%1, linear</source>
+        <translation>%1、線形</translation>
+    </message>
+    <message>
+        <source>%1, linear, no bias</source>
+        <translation>%1、線形、バイアスなし</translation>
+    </message>
+    <message>
+        <source>%1 network</source>
+        <translation>%1 ネットワーク</translation>
+    </message>
+    <message>
+        <source>%1 network, %2</source>
+        <translation>%1 ネットワーク、%2</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1（入力: %2）</translation>
     </message>
 </context>
 <context>
