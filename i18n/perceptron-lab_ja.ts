@@ -3057,10 +3057,6 @@ a project&apos;s settings):</source>
         <translation>直接入力した重みの初期値は新しい形に合いません。学習はシードから引いたランダムな重みから始まります。</translation>
     </message>
     <message>
-        <source>A network with hidden units starts from random weights drawn from the seed: from zeros, every hidden unit of a layer would compute the same and learn the same.</source>
-        <translation>隠れ層のあるネットワークは、シードから引いたランダムな重みから始まります。ゼロから始めると、同じ層の隠れユニットはどれも同じ値を計算し、同じように学習してしまいます。</translation>
-    </message>
-    <message>
         <source>Layer %1, units</source>
         <translation>層 %1 のユニット数</translation>
     </message>
@@ -3179,6 +3175,10 @@ a project&apos;s settings):</source>
     <message>
         <source>%1 (initial weights: random)</source>
         <translation>%1（重みの初期値: ランダム）</translation>
+    </message>
+    <message>
+        <source>Initial weights now random (from the seed): with zeros, the hidden units of a layer would all learn the same.</source>
+        <translation>重みの初期値をランダム（シードから）にしました。ゼロからでは、同じ層の隠れユニットがみな同じに学習します。</translation>
     </message>
 </context>
 <context>
