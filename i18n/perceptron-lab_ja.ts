@@ -1483,10 +1483,6 @@ a project&apos;s settings):</source>
         <translation>損失</translation>
     </message>
     <message>
-        <source>Weight size per layer (RMS)</source>
-        <translation>層ごとの重みの大きさ (RMS)</translation>
-    </message>
-    <message>
         <source>layer %1</source>
         <translation>層 %1</translation>
     </message>
@@ -1505,6 +1501,10 @@ a project&apos;s settings):</source>
     <message>
         <source>class</source>
         <translation>クラス</translation>
+    </message>
+    <message>
+        <source>Weight size (RMS)</source>
+        <translation>重みの大きさ (RMS)</translation>
     </message>
 </context>
 <context>
@@ -3057,10 +3057,6 @@ a project&apos;s settings):</source>
         <translation>直接入力した重みの初期値は新しい形に合いません。学習はシードから引いたランダムな重みから始まります。</translation>
     </message>
     <message>
-        <source>A network with hidden units starts from random weights drawn from the seed: from zeros, every hidden unit of a layer would compute the same and learn the same.</source>
-        <translation>隠れ層のあるネットワークは、シードから引いたランダムな重みから始まります。ゼロから始めると、同じ層の隠れユニットはどれも同じ値を計算し、同じように学習してしまいます。</translation>
-    </message>
-    <message>
         <source>Layer %1, units</source>
         <translation>層 %1 のユニット数</translation>
     </message>
@@ -3179,6 +3175,10 @@ a project&apos;s settings):</source>
     <message>
         <source>%1 (initial weights: random)</source>
         <translation>%1（重みの初期値: ランダム）</translation>
+    </message>
+    <message>
+        <source>Initial weights now random (from the seed): with zeros, the hidden units of a layer would all learn the same.</source>
+        <translation>重みの初期値をランダム（シードから）にしました。ゼロからでは、同じ層の隠れユニットがみな同じに学習します。</translation>
     </message>
 </context>
 <context>
@@ -3513,6 +3513,26 @@ Its picture: the softmax probability of class %2 over the view. Click to type it
     <message>
         <source>Last sample visit</source>
         <translation>直前のサンプル訪問</translation>
+    </message>
+    <message>
+        <source>%1, linear</source>
+        <translation>%1、線形</translation>
+    </message>
+    <message>
+        <source>%1, linear, no bias</source>
+        <translation>%1、線形、バイアスなし</translation>
+    </message>
+    <message>
+        <source>%1 network</source>
+        <translation>%1 ネットワーク</translation>
+    </message>
+    <message>
+        <source>%1 network, %2</source>
+        <translation>%1 ネットワーク、%2</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1（入力: %2）</translation>
     </message>
 </context>
 <context>

@@ -276,7 +276,7 @@ QString ChartPainter::title(Kind kind, bool weightSizes)
 {
     if (kind == Kind::Errors)
         return Text::tr("Errors per epoch");
-    return weightSizes ? Text::tr("Weight size per layer (RMS)") : Text::tr("Weights per epoch");
+    return weightSizes ? Text::tr("Weight size (RMS)") : Text::tr("Weights per epoch");
 }
 
 QString ChartPainter::curveName(ChartCurve curve, ChartLoss loss)

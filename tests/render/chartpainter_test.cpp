@@ -367,7 +367,7 @@ TEST(ChartCurves, TheWeightSizeOfEachLayerIsItsRootMeanSquare)
     EXPECT_EQ(series.curves(true), (std::vector{ChartCurve::Errors, ChartCurve::Loss}));
     EXPECT_EQ(series.loss, ChartLoss::CrossEntropy);
     EXPECT_EQ(ChartPainter::title(ChartPainter::Kind::Weights, chart.weightSizes),
-              QStringLiteral("Weight size per layer (RMS)"));
+              QStringLiteral("Weight size (RMS)"));
 }
 
 TEST(ChartCurves, TheClassicModelKeepsItsCurves)

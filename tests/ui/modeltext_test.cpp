@@ -192,8 +192,36 @@ TEST(ModelText, LayerMatricesHoldEveryParameterOnce)
     EXPECT_EQ(matrices[1].values(0, 2), 0.1);
     // (The plural "parameters" comes from the English translation, not loaded here.)
     const QString summary = modelSummary(model.shape());
-    EXPECT_TRUE(summary.startsWith(u"2-2-1, tanh\n9 parameter"_s)) << summary.toStdString();
-    EXPECT_TRUE(summary.endsWith(u": (2 + 1) x 2 + (2 + 1) x 1 = 9"_s)) << summary.toStdString();
+    EXPECT_TRUE(summary.startsWith(u"2-2-1 network, tanh\n9 parameter"_s)) << summary.toStdString();
+    EXPECT_TRUE(summary.endsWith(u": (2 + 1) × 2 + (2 + 1) × 1 = 9"_s)) << summary.toStdString();
+}
+
+// The window's summary names the inputs with the Model tab's symbols and writes × (lesson 5's
+// x₁², x₂² showed "2-1, linear on x1^2, x2^2" and "(2 + 1) x 1 = 3", the CLI's ASCII, in Japanese
+// too).
+TEST(ModelText, SummaryNamesTheFeaturesAndTheModelAsTheWindowWritesThem)
+{
+    learning::ModelShape squares;
+    squares.features =
+        *learning::FeatureSet::of({learning::Feature::X1Squared, learning::Feature::X2Squared});
+    const QString summary = modelSummary(squares);
+    EXPECT_TRUE(summary.startsWith(u"2-1, linear on x₁², x₂²\n3 parameter"_s))
+        << summary.toStdString();
+    EXPECT_TRUE(summary.endsWith(u": (2 + 1) × 1 = 3"_s)) << summary.toStdString();
+    EXPECT_FALSE(summary.contains(u'^')) << summary.toStdString();
+
+    learning::ModelShape threeClasses;
+    threeClasses.classes = 3;
+    threeClasses.bias = false;
+    EXPECT_TRUE(modelSummary(threeClasses).startsWith(u"2-3, linear, no bias\n"_s))
+        << modelSummary(threeClasses).toStdString();
+    EXPECT_TRUE(modelSummary(threeClasses).endsWith(u": 2 × 3 = 6"_s))
+        << modelSummary(threeClasses).toStdString();
+
+    learning::ModelShape plain;
+    plain.kind = learning::ModelKind::Network;
+    EXPECT_TRUE(modelSummary(plain).startsWith(u"2-1 network\n"_s))
+        << modelSummary(plain).toStdString();
 }
 
 TEST(ParameterPanel, ShowsANetworksLayersAndItsStepForEveryVisit)

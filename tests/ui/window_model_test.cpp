@@ -11,8 +11,10 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QFontMetrics>
 #include <QLabel>
 #include <QSpinBox>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTest>
 #include <QUndoStack>
@@ -67,6 +69,10 @@ TEST_F(WindowModel, AddingAUnitIsOneUndoStepThatThePanelFollowsBack)
     EXPECT_EQ(undoText(), u"Undo Change model to Network (initial weights: random)"_s);
     EXPECT_EQ(document()->settings().init, learning::InitKind::Random);
     EXPECT_TRUE(statusMessage().contains(u"random"_s)) << statusMessage().toStdString();
+    // ... in a line that a 1280 x 720 window's status bar shows whole: under Xvfb it showed the
+    // first wording only up to about 790 pixels ("... would comp"), left of the class counts.
+    EXPECT_LT(QFontMetrics(m_window->statusBar()->font()).horizontalAdvance(statusMessage()), 780)
+        << statusMessage().toStdString();
     EXPECT_TRUE(total().contains(u"= 17"_s)) << total().toStdString();
 
     const int steps = document()->undoStack()->count();

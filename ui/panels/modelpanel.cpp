@@ -366,9 +366,10 @@ void ModelPanel::commit(TrainingSettings next)
         Q_EMIT message(tr("The typed-in initial weights do not fit the new shape: the run starts "
                           "from random weights drawn from the seed."));
     } else if (fit.zerosReplaced) {
-        Q_EMIT message(tr("A network with hidden units starts from random weights drawn from the "
-                          "seed: from zeros, every hidden unit of a layer would compute the same "
-                          "and learn the same."));
+        // Short enough for the status bar of a 1280 x 720 window, in both languages.
+        Q_EMIT message(
+            tr("Initial weights now random (from the seed): with zeros, the hidden units "
+               "of a layer would all learn the same."));
     }
 }
 

@@ -217,10 +217,36 @@ std::vector<LayerMatrix> layerMatrices(const learning::Model& model)
 
 QString modelSummary(const learning::ModelShape& shape)
 {
-    return QString::fromStdString(shape.description()) + u'\n' +
+    // Written for the window, translated and with the Model tab's symbols (x₁², ×), not the
+    // headless program's ASCII description ("2-1, linear on x1^2, x2^2", "(2 + 1) x 1 = 3").
+    QStringList sizeList;
+    for (const int n : shape.sizes())
+        sizeList << QString::number(n);
+    const QString sizes = sizeList.join(u'-');
+    QString description;
+    if (shape.kind == learning::ModelKind::Linear && shape.bias)
+        description =
+            QCoreApplication::translate("plab::ui::ParameterPanel", "%1, linear").arg(sizes);
+    else if (shape.kind == learning::ModelKind::Linear)
+        description = QCoreApplication::translate("plab::ui::ParameterPanel", "%1, linear, no bias")
+                          .arg(sizes);
+    else if (shape.hidden.empty())
+        description =
+            QCoreApplication::translate("plab::ui::ParameterPanel", "%1 network").arg(sizes);
+    else
+        description = QCoreApplication::translate("plab::ui::ParameterPanel", "%1 network, %2")
+                          .arg(sizes, QString::fromLatin1(learning::name(shape.activation)));
+    if (shape.features != learning::FeatureSet()) {
+        QStringList inputs;
+        for (int i = 0; i < shape.features.size(); ++i)
+            inputs << render::featureSymbol(shape.features.at(i));
+        description = QCoreApplication::translate("plab::ui::ParameterPanel", "%1 on %2")
+                          .arg(description, inputs.join(u", "));
+    }
+    return description + u'\n' +
            QCoreApplication::translate("plab::ui::ParameterPanel", "%n parameter(s): %1", nullptr,
                                        shape.parameterCount())
-               .arg(QString::fromStdString(shape.parameterFormula()));
+               .arg(QString::fromStdString(shape.parameterFormula()).replace(u" x "_s, u" × "_s));
 }
 
 QString matricesText(const std::vector<LayerMatrix>& matrices)
@@ -422,7 +448,7 @@ QString linearStepText(const learning::StepRecord& step, const learning::ModelSh
     const QString eta = io::displayNumber(step.learningRate, 6);
     QStringList lines;
     lines << sampleLine(step);
-    if (!(shape.features == learning::FeatureSet())) {
+    if (shape.features != learning::FeatureSet()) {
         QStringList symbols;
         QStringList values;
         for (int i = 0; i < dims; ++i) {

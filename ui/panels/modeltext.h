@@ -38,7 +38,8 @@ struct LayerMatrix
 [[nodiscard]] std::vector<LayerMatrix> layerMatrices(const learning::Model& model);
 
 /// The model in two lines: its description, and its parameter count written out
-/// ("9 parameters: (2 + 1) x 2 + (2 + 1) x 1 = 9").
+/// ("2-2-1 network, tanh", "9 parameters: (2 + 1) × 2 + (2 + 1) × 1 = 9"; the inputs are named
+/// when they are not x₁, x₂: "2-1, linear on x₁², x₂²").
 [[nodiscard]] QString modelSummary(const learning::ModelShape& shape);
 
 /// The matrices as plain text (one line per row), for tests, copying and screen readers.
