@@ -1590,6 +1590,26 @@ a project&apos;s settings):</source>
         <source>widest line: |w| = %1</source>
         <translation>最も太い線: |w| = %1</translation>
     </message>
+    <message>
+        <source>%1, linear</source>
+        <translation>%1、線形</translation>
+    </message>
+    <message>
+        <source>%1, linear, no bias</source>
+        <translation>%1、線形、バイアスなし</translation>
+    </message>
+    <message>
+        <source>%1 network</source>
+        <translation>%1 ネットワーク</translation>
+    </message>
+    <message>
+        <source>%1 network, %2</source>
+        <translation>%1 ネットワーク、%2</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1（入力: %2）</translation>
+    </message>
 </context>
 <context>
     <name>plab::render::PlotRenderer</name>
@@ -3513,26 +3533,6 @@ Its picture: the softmax probability of class %2 over the view. Click to type it
     <message>
         <source>Last sample visit</source>
         <translation>直前のサンプル訪問</translation>
-    </message>
-    <message>
-        <source>%1, linear</source>
-        <translation>%1、線形</translation>
-    </message>
-    <message>
-        <source>%1, linear, no bias</source>
-        <translation>%1、線形、バイアスなし</translation>
-    </message>
-    <message>
-        <source>%1 network</source>
-        <translation>%1 ネットワーク</translation>
-    </message>
-    <message>
-        <source>%1 network, %2</source>
-        <translation>%1 ネットワーク、%2</translation>
-    </message>
-    <message>
-        <source>%1 on %2</source>
-        <translation>%1（入力: %2）</translation>
     </message>
 </context>
 <context>

@@ -585,4 +585,33 @@ QString featureSymbol(learning::Feature f)
     return {};
 }
 
+QString modelDescription(const learning::ModelShape& shape)
+{
+    QStringList sizeList;
+    for (const int n : shape.sizes())
+        sizeList << QString::number(n);
+    const QString sizes = sizeList.join(u'-');
+    QString description;
+    if (shape.kind == learning::ModelKind::Linear)
+        description = shape.bias ? Text::tr("%1, linear").arg(sizes)
+                                 : Text::tr("%1, linear, no bias").arg(sizes);
+    else if (shape.hidden.empty())
+        description = Text::tr("%1 network").arg(sizes);
+    else
+        description = Text::tr("%1 network, %2")
+                          .arg(sizes, QString::fromLatin1(learning::name(shape.activation)));
+    if (shape.features == learning::FeatureSet())
+        return description;
+    QStringList inputs;
+    for (int i = 0; i < shape.features.size(); ++i)
+        inputs << featureSymbol(shape.features.at(i));
+    return Text::tr("%1 on %2").arg(description, inputs.join(QStringLiteral(", ")));
+}
+
+QString parameterFormula(const learning::ModelShape& shape)
+{
+    return QString::fromStdString(shape.parameterFormula())
+        .replace(QStringLiteral(" x "), QStringLiteral(" × "));
+}
+
 } // namespace plab::render

@@ -19,6 +19,12 @@ namespace plab::render {
 
 /// A feature as every picture and panel writes it: x₁, x₂, x₁², x₂², x₁x₂, sin x₁, sin x₂.
 [[nodiscard]] QString featureSymbol(learning::Feature feature);
+/// The model as every picture and panel names it, translated and with featureSymbol()s: "2-1,
+/// linear", "2-4-1 network, tanh", "2-1, linear on x₁², x₂²" (not the headless program's ASCII
+/// ModelShape::description(), "2-1, linear on x1^2, x2^2").
+[[nodiscard]] QString modelDescription(const learning::ModelShape& shape);
+/// The parameter count written out with ×: "(2 + 1) × 4 + (4 + 1) × 1 = 17".
+[[nodiscard]] QString parameterFormula(const learning::ModelShape& shape);
 
 /// A thing in the network picture that can be pointed at.
 struct NetworkItem

@@ -1,6 +1,7 @@
 #include "render/scalepainter.h"
 
 #include "io/numberformat.h"
+#include "render/networkpainter.h"
 
 #include <QCoreApplication>
 #include <QFontMetricsF>
@@ -86,8 +87,8 @@ std::vector<ScalePainter::Row> ScalePainter::rows(const ScaleScene& scene)
     const double p = scene.shape.parameterCount();
     Row current;
     current.name = Text::tr("This model");
-    current.detail = QString::fromStdString(scene.shape.description());
-    current.formula = QString::fromStdString(scene.shape.parameterFormula());
+    current.detail = modelDescription(scene.shape);
+    current.formula = parameterFormula(scene.shape);
     current.values = {p, learning::dataBytes(scene.samples),
                       learning::kFlopsPerMultiplyAdd * scene.multiplyAdds()};
     current.current = true;

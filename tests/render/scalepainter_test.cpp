@@ -86,6 +86,24 @@ TEST(ScalePainter, PutsTheCurrentModelInItsPlaceOnTheLadder)
     EXPECT_FALSE(rows[3].values[2].has_value()); // LeNet-5's compute: not reported
 }
 
+// The current model is named as the window names it (the Model tab's symbols, translated), not
+// in the command line's ASCII ("2-1, linear on x1^2, x2^2", "(2 + 1) x 1 = 3").
+TEST(ScalePainter, NamesTheCurrentModelAsTheWindowDoes)
+{
+    ScaleScene scene = classicRun();
+    scene.shape.features =
+        *learning::FeatureSet::of({learning::Feature::X1Squared, learning::Feature::X2Squared});
+    const auto current = [&scene] {
+        const std::vector<ScalePainter::Row> rows = ScalePainter::rows(scene);
+        return rows.at(currentRow(rows));
+    };
+    EXPECT_EQ(current().detail.toStdString(), "2-1, linear on x₁², x₂²");
+    EXPECT_EQ(current().formula.toStdString(), "(2 + 1) × 1 = 3");
+    scene.shape = network({4});
+    EXPECT_EQ(current().detail.toStdString(), "2-4-1 network, tanh");
+    EXPECT_EQ(current().formula.toStdString(), "(2 + 1) × 4 + (4 + 1) × 1 = 17");
+}
+
 TEST(ScalePainter, ShowsTheRunsArithmeticAndGpt3AtTheMeasuredRate)
 {
     ScaleScene scene = classicRun();

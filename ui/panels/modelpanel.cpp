@@ -540,9 +540,7 @@ void ModelPanel::updateTexts()
             inputs << render::featureSymbol(shape.features.at(i));
         lines.prepend(tr("Inputs: %1").arg(inputs.join(u", "_s)));
         m_layerCounts->setText(lines.join(u'\n'));
-        m_totalCount->setText(
-            tr("Total: %1 parameters")
-                .arg(QString::fromStdString(shape.parameterFormula()).replace(u" x "_s, u" × "_s)));
+        m_totalCount->setText(tr("Total: %1 parameters").arg(render::parameterFormula(shape)));
     }
 
     const TrainingSettings& s = m_settings;

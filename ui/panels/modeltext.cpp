@@ -217,36 +217,10 @@ std::vector<LayerMatrix> layerMatrices(const learning::Model& model)
 
 QString modelSummary(const learning::ModelShape& shape)
 {
-    // Written for the window, translated and with the Model tab's symbols (x₁², ×), not the
-    // headless program's ASCII description ("2-1, linear on x1^2, x2^2", "(2 + 1) x 1 = 3").
-    QStringList sizeList;
-    for (const int n : shape.sizes())
-        sizeList << QString::number(n);
-    const QString sizes = sizeList.join(u'-');
-    QString description;
-    if (shape.kind == learning::ModelKind::Linear && shape.bias)
-        description =
-            QCoreApplication::translate("plab::ui::ParameterPanel", "%1, linear").arg(sizes);
-    else if (shape.kind == learning::ModelKind::Linear)
-        description = QCoreApplication::translate("plab::ui::ParameterPanel", "%1, linear, no bias")
-                          .arg(sizes);
-    else if (shape.hidden.empty())
-        description =
-            QCoreApplication::translate("plab::ui::ParameterPanel", "%1 network").arg(sizes);
-    else
-        description = QCoreApplication::translate("plab::ui::ParameterPanel", "%1 network, %2")
-                          .arg(sizes, QString::fromLatin1(learning::name(shape.activation)));
-    if (shape.features != learning::FeatureSet()) {
-        QStringList inputs;
-        for (int i = 0; i < shape.features.size(); ++i)
-            inputs << render::featureSymbol(shape.features.at(i));
-        description = QCoreApplication::translate("plab::ui::ParameterPanel", "%1 on %2")
-                          .arg(description, inputs.join(u", "));
-    }
-    return description + u'\n' +
+    return render::modelDescription(shape) + u'\n' +
            QCoreApplication::translate("plab::ui::ParameterPanel", "%n parameter(s): %1", nullptr,
                                        shape.parameterCount())
-               .arg(QString::fromStdString(shape.parameterFormula()).replace(u" x "_s, u" × "_s));
+               .arg(render::parameterFormula(shape));
 }
 
 QString matricesText(const std::vector<LayerMatrix>& matrices)
