@@ -508,8 +508,23 @@ ChartPainter::Layout ChartPainter::layout(const Decimated& chart, double markerE
     pad(y0, y1, chart.kind == Kind::Errors || chart.weightSizes);
     pad(r0, r1, true);
     const int yTarget = std::clamp(int(chart.area.height() / (fm.height() * 3.0)), 2, 10);
-    const Ticks yTicks = axisTicks(y0, y1, yTarget, chart.kind == Kind::Errors, true);
-    const Ticks rTicks = axisTicks(r0, r1, yTarget, false, true);
+    // Fewer ticks where the 1-2-5 ladder puts them closer than a line of text (a short plot in a
+    // small dock), so the labels never touch.
+    const auto verticalTicks = [&](double& lo, double& hi, bool integers) {
+        for (int target = yTarget;; --target) {
+            double a = lo;
+            double b = hi;
+            Ticks ticks = axisTicks(a, b, target, integers, true);
+            const double spacing = chart.area.height() * ticks.step / (b - a);
+            if (spacing >= fm.height() + 2.0 || target <= 1) {
+                lo = a;
+                hi = b;
+                return ticks;
+            }
+        }
+    };
+    const Ticks yTicks = verticalTicks(y0, y1, chart.kind == Kind::Errors);
+    const Ticks rTicks = verticalTicks(r0, r1, false);
     l.y0 = y0;
     l.y1 = y1;
     l.r0 = r0;
@@ -545,20 +560,21 @@ ChartPainter::Layout ChartPainter::layout(const Decimated& chart, double markerE
     const QRectF& area = l.area;
     const auto py = [&](double y) { return area.bottom() - (y - y0) / (y1 - y0) * area.height(); };
     const auto pr = [&](double y) { return area.bottom() - (y - r0) / (r1 - r0) * area.height(); };
-    for (std::size_t i = 0; i < l.yTicks.size(); ++i) {
-        const double w = fm.horizontalAdvance(yTexts[qsizetype(i)]);
-        const double p = py(l.yTicks[i]);
-        l.yLabels.push_back(
-            {l.yTicks[i], yTexts[qsizetype(i)],
-             QRectF(area.left() - tick - gap - w, p - 0.5 * fm.height(), w, fm.height())});
-    }
-    for (std::size_t i = 0; i < l.rTicks.size(); ++i) {
-        const double w = fm.horizontalAdvance(rTexts[qsizetype(i)]);
-        const double p = pr(l.rTicks[i]);
-        l.rLabels.push_back(
-            {l.rTicks[i], rTexts[qsizetype(i)],
-             QRectF(area.right() + tick + gap, p - 0.5 * fm.height(), w, fm.height())});
-    }
+    // From the top down, each label clear of the one above it: on a plot shorter than two lines
+    // of text even two ticks are too close, and the top one (the largest value) is the one kept.
+    const auto labelled = [&fm](std::vector<TickLabel>& out, const std::vector<double>& ticks,
+                                const QStringList& texts, auto position, auto left) {
+        for (std::size_t i = ticks.size(); i-- > 0;) {
+            const double w = fm.horizontalAdvance(texts[qsizetype(i)]);
+            const QRectF box(left(w), position(ticks[i]) - 0.5 * fm.height(), w, fm.height());
+            if (out.empty() || box.top() > out.back().box.bottom())
+                out.push_back({ticks[i], texts[qsizetype(i)], box});
+        }
+        std::reverse(out.begin(), out.end());
+    };
+    labelled(l.yLabels, l.yTicks, yTexts, py,
+             [&](double w) { return area.left() - tick - gap - w; });
+    labelled(l.rLabels, l.rTicks, rTexts, pr, [&](double) { return area.right() + tick + gap; });
 
     // The epochs: the smallest step of the 1-2-5 ladder whose labels fit side by side, so a
     // narrow chart gets fewer ticks, never labels that touch.
