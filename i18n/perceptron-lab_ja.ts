@@ -1610,6 +1610,14 @@ a project&apos;s settings):</source>
         <source>%1 on %2</source>
         <translation>%1（入力: %2）</translation>
     </message>
+    <message>
+        <source>Output: step</source>
+        <translation>出力: ステップ</translation>
+    </message>
+    <message>
+        <source>Output: argmax</source>
+        <translation>出力: argmax</translation>
+    </message>
 </context>
 <context>
     <name>plab::render::PlotRenderer</name>
@@ -3292,6 +3300,34 @@ Its picture: the softmax probability of class %2 over the view. Click to type it
     <message>
         <source>The network appears here once there is a model to show: add points of two classes.</source>
         <translation>表示するモデルができるとここにネットワークが表示されます。2 つのクラスの点を追加してください。</translation>
+    </message>
+    <message>
+        <source>%1: the output unit, bias %2.</source>
+        <translation>%1: 出力ユニット、バイアス %2。</translation>
+    </message>
+    <message>
+        <source>%1: the output unit (no bias).</source>
+        <translation>%1: 出力ユニット（バイアスなし）。</translation>
+    </message>
+    <message>
+        <source>%1: the output unit of class %2, bias %3.</source>
+        <translation>%1: クラス %2 の出力ユニット、バイアス %3。</translation>
+    </message>
+    <message>
+        <source>%1: the output unit of class %2 (no bias).</source>
+        <translation>%1: クラス %2 の出力ユニット（バイアスなし）。</translation>
+    </message>
+    <message>
+        <source>Its picture: the class it decides over the view (a step: class 1 where its net is positive; at net = 0 as the Training tab says).</source>
+        <translation>図: 表示範囲で決めるクラス（ステップ: net が正ならクラス 1。net = 0 では「学習」タブの設定に従う）。</translation>
+    </message>
+    <message>
+        <source>Its picture: where class %1&apos;s net is the largest (argmax) over the view.</source>
+        <translation>図: 表示範囲でクラス %1 の net が最大になる所（argmax）。</translation>
+    </message>
+    <message>
+        <source>Click to type its bias.</source>
+        <translation>クリックするとバイアスを入力できます。</translation>
     </message>
 </context>
 <context>

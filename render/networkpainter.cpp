@@ -117,10 +117,12 @@ double NetworkPainter::parameterValue(const learning::Model& model, const Networ
                                                 : layer.W(item.unit, item.input);
 }
 
-QString NetworkPainter::columnTitle(const ModelShape& shape, int column)
+QString NetworkPainter::columnTitle(const ModelShape& shape, int column, bool outputDecides)
 {
     if (column == 0)
         return Text::tr("Inputs");
+    if (column == shape.layerCount() && outputDecides)
+        return shape.outputUnits() == 1 ? Text::tr("Output: step") : Text::tr("Output: argmax");
     if (column == shape.layerCount())
         return shape.outputUnits() == 1 ? Text::tr("Output: σ") : Text::tr("Output: softmax");
     const QString activation = QString::fromLatin1(learning::name(shape.activation));
@@ -263,9 +265,15 @@ int NetworkPainter::pictureSize(const Layout& layout)
     return std::clamp(int(std::ceil(layout.node / 2.0)), 2, 32);
 }
 
-UnitPictures NetworkPainter::pictures(const learning::Model& model, const io::ViewBox& view,
-                                      int size) const
+bool NetworkPainter::outputDecides(const learning::Model& model, learning::Rule rule)
 {
+    return model.kind() == learning::ModelKind::Linear && rule != learning::Rule::Logistic;
+}
+
+UnitPictures NetworkPainter::pictures(const NetworkScene& scene, int size) const
+{
+    const learning::Model& model = scene.model;
+    const io::ViewBox& view = scene.view;
     const ModelShape& shape = model.shape();
     const int n = size * size;
     Eigen::Matrix2Xd points(2, n);
@@ -331,13 +339,32 @@ UnitPictures NetworkPainter::pictures(const learning::Model& model, const io::Vi
         }
     }
 
+    const auto& classes = m_theme.classColors;
+    const auto classColour = [&](int k) { return classes[std::size_t(k) % classes.size()]; };
+    out.emplace_back();
+    if (scene.outputDecides) {
+        // The class each output decides, flat: for two classes the step's two sides (with the
+        // model's net = 0 convention), for K where each unit's net is the largest.
+        std::vector<int> decided(std::size_t(n), 0);
+        for (int p = 0; p < n; ++p)
+            decided[std::size_t(p)] = model.decide(points.col(p)).cls;
+        if (shape.outputUnits() == 1) {
+            out.back().push_back(image([&](int p) {
+                return decided[std::size_t(p)] == 1 ? classColour(1).rgb() : classColour(0).rgb();
+            }));
+        } else {
+            for (int k = 0; k < model.classes(); ++k)
+                out.back().push_back(image([&](int p) {
+                    return decided[std::size_t(p)] == k ? classColour(k).rgb() : background.rgb();
+                }));
+        }
+        return out;
+    }
+
     // The outputs: the class probabilities, in the classes' colours.
     Eigen::MatrixXd probabilities(model.classes(), n);
     for (int p = 0; p < n; ++p)
         probabilities.col(p) = model.probabilities(points.col(p));
-    out.emplace_back();
-    const auto& classes = m_theme.classColors;
-    const auto classColour = [&](int k) { return classes[std::size_t(k) % classes.size()]; };
     if (shape.outputUnits() == 1) {
         out.back().push_back(image([&](int p) {
             return diverging(2.0 * probabilities(1, p) - 1.0, background, classColour(0),
@@ -366,7 +393,7 @@ void NetworkPainter::paint(QPainter& painter, const QRectF& target, const Networ
     if (pictures) {
         paintNodes(painter, l, scene, *pictures);
     } else {
-        const UnitPictures own = this->pictures(scene.model, scene.view, pictureSize(l));
+        const UnitPictures own = this->pictures(scene, pictureSize(l));
         paintNodes(painter, l, scene, own);
     }
     paintHighlight(painter, l, scene, largest);
@@ -500,8 +527,9 @@ void NetworkPainter::paintTexts(QPainter& painter, const Layout& layout, const N
         const Qt::Alignment align = c == 0             ? Qt::AlignLeft
                                     : c == columns - 1 ? Qt::AlignRight
                                                        : Qt::AlignHCenter;
-        painter.drawText(box, int(align | Qt::AlignVCenter),
-                         fm.elidedText(columnTitle(shape, c), Qt::ElideRight, box.width()));
+        painter.drawText(
+            box, int(align | Qt::AlignVCenter),
+            fm.elidedText(columnTitle(shape, c, scene.outputDecides), Qt::ElideRight, box.width()));
     }
 
     painter.setPen(m_theme.text);

@@ -2,6 +2,7 @@
 
 #include "io/project.h"
 #include "learning/model.h"
+#include "learning/settings.h"
 #include "render/theme.h"
 
 #include <QColor>
@@ -60,6 +61,10 @@ struct NetworkScene
 {
     learning::Model model; ///< any model: a linear one is the network without hidden layers
     io::ViewBox view;      ///< the part of the plane each unit's small picture covers
+    /// The output units decide rather than give probabilities (NetworkPainter::outputDecides():
+    /// a linear model trained by the perceptron family or Adaline): their pictures and titles
+    /// show the decision (a step for two classes, the argmax for K), not sigma or softmax.
+    bool outputDecides = false;
     std::optional<NetworkItem> highlighted; ///< drawn with a ring (hovered, or being edited)
 };
 
@@ -73,7 +78,9 @@ using UnitPictures = std::vector<std::vector<QImage>>;
 /// note under the picture says); each bias is a short line of the same scale into the bottom of
 /// its unit from a "+1" dot. Each node shows its own output over the view: the feature's value,
 /// a hidden unit's activation, an output unit's probability (sigma(z) for two classes, the
-/// softmax p_k for K), computed with core (Network::hiddenActivations(), Model::probabilities()).
+/// softmax p_k for K), computed with core (Network::hiddenActivations(), Model::probabilities()),
+/// or, where the output decides (NetworkScene::outputDecides), the class it decides
+/// (Model::decide()).
 class NetworkPainter
 {
 public:
@@ -104,10 +111,13 @@ public:
     [[nodiscard]] static std::optional<NetworkItem>
     itemAt(const Layout& layout, const learning::ModelShape& shape, QPointF pos);
 
-    /// The images of every node, \p size x \p size samples over \p view (row 0 at the top,
-    /// view.yMax). Exact core arithmetic at each sample's centre.
-    [[nodiscard]] UnitPictures pictures(const learning::Model& model, const io::ViewBox& view,
-                                        int size) const;
+    /// The images of every node of the scene's model, \p size x \p size samples over its view
+    /// (row 0 at the top, view.yMax). Exact core arithmetic at each sample's centre.
+    [[nodiscard]] UnitPictures pictures(const NetworkScene& scene, int size) const;
+    /// Whether \p model's output units decide rather than give probabilities when trained by
+    /// \p rule: a linear model of the perceptron family or Adaline (their scores are not
+    /// probabilities; model.h, "Decisions"). Networks and logistic regression give probabilities.
+    [[nodiscard]] static bool outputDecides(const learning::Model& model, learning::Rule rule);
     /// The sample count pictures() should use for nodes of this layout's size.
     [[nodiscard]] static int pictureSize(const Layout& layout);
 
@@ -136,8 +146,10 @@ public:
     /// A parameter's value in the model (a Weight or Bias item).
     [[nodiscard]] static double parameterValue(const learning::Model& model,
                                                const NetworkItem& item);
-    /// A column's title: "Inputs", "Hidden: tanh", "Output".
-    [[nodiscard]] static QString columnTitle(const learning::ModelShape& shape, int column);
+    /// A column's title: "Inputs", "Hidden: tanh", "Output: σ", or where the output decides
+    /// "Output: step" (two classes) or "Output: argmax".
+    [[nodiscard]] static QString columnTitle(const learning::ModelShape& shape, int column,
+                                             bool outputDecides = false);
     /// The scale note: "widest line: |w| = 3.2".
     [[nodiscard]] static QString scaleNote(double largest);
 

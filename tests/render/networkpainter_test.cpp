@@ -90,6 +90,14 @@ QImage paint(const NetworkPainter& painter, const NetworkScene& scene, QSize siz
     return image;
 }
 
+NetworkScene sceneOf(const Model& model, const io::ViewBox& view)
+{
+    NetworkScene scene;
+    scene.model = model;
+    scene.view = view;
+    return scene;
+}
+
 TEST(NetworkPainter, LayoutHasOneColumnPerLayerAndOneNodePerUnit)
 {
     const NetworkPainter painter;
@@ -180,7 +188,7 @@ TEST(NetworkPainter, HiddenPicturesShowTheUnitsOwnActivation)
     const Model model = stepXor();
     const io::ViewBox view = unitBox();
     const int size = 16;
-    const UnitPictures pictures = painter.pictures(model, view, size);
+    const UnitPictures pictures = painter.pictures(sceneOf(model, view), size);
     ASSERT_EQ(pictures.size(), 3U);
     ASSERT_EQ(pictures[1].size(), 2U);
     const learning::Network network = model.network();
@@ -244,6 +252,46 @@ TEST(NetworkPainter, EveryShapePaintsItsLinesInTheSignsColours)
         keep(paint(painter, scene, s), QStringLiteral("big-%1").arg(s.width()));
     scene.model = Model();
     keep(paint(painter, scene, QSize(400, 260)), QStringLiteral("classic-zero"));
+}
+
+// A perceptron's output is a decision, not a probability (model.h, "Decisions"): its unit's
+// picture is the class it decides, flat, and its column says "step" (two classes) or "argmax";
+// a logistic regression of the same weights keeps sigma's shades.
+TEST(NetworkPainter, APerceptronsOutputShowsItsDecisionNotAProbability)
+{
+    const NetworkPainter painter;
+    // w = (1, 1), b = -1: the boundary x1 + x2 = 1 across the unit box.
+    const Model perceptron = Model::classic(learning::LinearModel{{1.0, 1.0}, -1.0});
+    EXPECT_TRUE(NetworkPainter::outputDecides(perceptron, learning::Rule::Perceptron));
+    EXPECT_TRUE(NetworkPainter::outputDecides(perceptron, learning::Rule::Adaline));
+    EXPECT_FALSE(NetworkPainter::outputDecides(perceptron, learning::Rule::Logistic));
+    EXPECT_FALSE(NetworkPainter::outputDecides(tanhNetwork(), learning::Rule::Perceptron));
+
+    const int size = 16;
+    NetworkScene scene = sceneOf(perceptron, unitBox());
+    scene.outputDecides = true;
+    const QImage decided = painter.pictures(scene, size).back().front();
+    scene.outputDecides = false;
+    const QImage sigma = painter.pictures(scene, size).back().front();
+    const auto& colours = painter.theme().classColors;
+    int shaded = 0;
+    for (int r = 0; r < size; ++r)
+        for (int c = 0; c < size; ++c) {
+            const double x = unitBox().xMin + (c + 0.5) * (unitBox().xMax - unitBox().xMin) / size;
+            const double y = unitBox().yMax - (r + 0.5) * (unitBox().yMax - unitBox().yMin) / size;
+            const int cls = x + y - 1.0 >= 0.0 ? 1 : 0;
+            EXPECT_EQ(decided.pixel(c, r), colours[std::size_t(cls)].rgb()) << x << ", " << y;
+            shaded += sigma.pixel(c, r) != colours[std::size_t(cls)].rgb() ? 1 : 0;
+        }
+    EXPECT_GT(shaded, size * size / 2); // sigma: pale near the boundary
+
+    EXPECT_EQ(NetworkPainter::columnTitle(perceptron.shape(), 1, true),
+              QStringLiteral("Output: step"));
+    EXPECT_EQ(NetworkPainter::columnTitle(perceptron.shape(), 1, false),
+              QStringLiteral("Output: σ"));
+    ModelShape three = perceptron.shape();
+    three.classes = 3;
+    EXPECT_EQ(NetworkPainter::columnTitle(three, 1, true), QStringLiteral("Output: argmax"));
 }
 
 TEST(NetworkPainter, NamesFollowTheNotation)

@@ -80,6 +80,10 @@ void NetworkPanel::setModel(const std::optional<learning::Model>& model, const i
 
 void NetworkPanel::setSettings(const learning::TrainingSettings& settings)
 {
+    if (settings.rule != m_settings.rule) {
+        m_frameValid = false; // whether the output decides (the title, the output's picture)
+        update();
+    }
     m_settings = settings;
 }
 
@@ -169,6 +173,28 @@ QString NetworkPanel::toolTipFor(const NetworkItem& item) const
             .arg(name)
             .arg(item.layer)
             .arg(QString::fromLatin1(learning::name(shape.activation)), bias);
+    if (NetworkPainter::outputDecides(*m_model, m_settings.rule)) {
+        // The perceptron family and Adaline decide: their nets are not probabilities.
+        const bool one = shape.outputUnits() == 1;
+        QString unit;
+        if (one)
+            unit = hasBias(shape) ? tr("%1: the output unit, bias %2.").arg(name, bias)
+                                  : tr("%1: the output unit (no bias).").arg(name);
+        else
+            unit = hasBias(shape)
+                       ? tr("%1: the output unit of class %2, bias %3.")
+                             .arg(name)
+                             .arg(item.unit)
+                             .arg(bias)
+                       : tr("%1: the output unit of class %2 (no bias).").arg(name).arg(item.unit);
+        const QString picture =
+            one ? tr("Its picture: the class it decides over the view (a step: class 1 where its "
+                     "net is positive; at net = 0 as the Training tab says).")
+                : tr("Its picture: where class %1's net is the largest (argmax) over the view.")
+                      .arg(item.unit);
+        return unit + u'\n' + picture +
+               (hasBias(shape) ? u' ' + tr("Click to type its bias.") : QString());
+    }
     if (!hasBias(shape))
         return tr("%1: the output unit (no bias).\nIts picture: σ(z), the probability of class 1, "
                   "over the view.")
@@ -375,6 +401,7 @@ void NetworkPanel::paintEvent(QPaintEvent*)
     render::NetworkScene scene;
     scene.model = *m_model;
     scene.view = m_view;
+    scene.outputDecides = NetworkPainter::outputDecides(*m_model, m_settings.rule);
     if (!m_frameValid || m_frame.size() != pixels) {
         m_frame = QImage(pixels, QImage::Format_ARGB32_Premultiplied);
         m_frame.setDevicePixelRatio(ratio);
