@@ -283,12 +283,34 @@ HiddenPainter::Layout HiddenPainter::layout(const QRectF& target, const HiddenPl
     return layout;
 }
 
+std::pair<Ticks, Ticks> HiddenPainter::ticks(const Layout& layout, const HiddenPlane& plane) const
+{
+    const QFontMetricsF metrics(m_theme.font());
+    const double gap = 8.0 * m_theme.fontScale;
+    const io::ViewBox& box = plane.box;
+    const auto fitting = [](double lo, double hi, double pixels, auto room) {
+        for (int target = 5;; --target) {
+            Ticks ticks = niceTicks(lo, hi, target);
+            if (target <= 1 || pixels * ticks.step / (hi - lo) >= room(ticks))
+                return ticks;
+        }
+    };
+    const Ticks x = fitting(box.xMin, box.xMax, layout.plot.width(), [&](const Ticks& t) {
+        double widest = 0.0;
+        for (const double v : t.values)
+            widest = std::max(widest, metrics.horizontalAdvance(formatTick(v, t)));
+        return widest + gap;
+    });
+    const Ticks y = fitting(box.yMin, box.yMax, layout.plot.height(),
+                            [&](const Ticks&) { return metrics.height() + 2.0; });
+    return {x, y};
+}
+
 void HiddenPainter::paintAxes(QPainter& painter, const Layout& layout,
                               const HiddenPlane& plane) const
 {
     const io::ViewBox& box = plane.box;
-    const Ticks xTicks = niceTicks(box.xMin, box.xMax, 5);
-    const Ticks yTicks = niceTicks(box.yMin, box.yMax, 5);
+    const auto [xTicks, yTicks] = ticks(layout, plane);
     const QRectF& plot = layout.plot;
     painter.setPen(QPen(m_theme.grid, m_theme.gridWidth));
     for (double x : xTicks.values) {

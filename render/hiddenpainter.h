@@ -13,6 +13,7 @@
 #include <QStringList>
 
 #include <optional>
+#include <utility>
 #include <vector>
 
 class QPainter;
@@ -130,6 +131,11 @@ public:
     [[nodiscard]] static QString absenceText(HiddenPlane::Absence absence);
 
     [[nodiscard]] Layout layout(const QRectF& target, const HiddenPlane& plane) const;
+    /// The horizontal and vertical axes' ticks for a plot of this layout: as many as leave each
+    /// label clear of the next (at most about five), so a small dock never writes
+    /// "−1.0−0.5 0.0".
+    [[nodiscard]] std::pair<Ticks, Ticks> ticks(const Layout& layout,
+                                                const HiddenPlane& plane) const;
     void paint(QPainter& painter, const QRectF& target, const HiddenPlane& plane) const;
 
 private:

@@ -135,6 +135,38 @@ TEST(HiddenView, PointsAreTheHiddenActivationsOfTheShownNetwork)
     }
 }
 
+// In a dock as small as the window's at 1280x720, the axes keep fewer ticks rather than write
+// their labels into each other ("−1.0−0.5 0.0 ..."); in a large one they keep about five.
+TEST(HiddenView, TickLabelsNeverTouchInASmallDock)
+{
+    const render::Theme theme = render::Theme::light();
+    const QFontMetricsF metrics(theme.font());
+    for (const QSize size : {QSize(240, 330), QSize(320, 400), QSize(700, 800)}) {
+        ShownView shown;
+        shown.view.resize(size);
+        QApplication::processEvents();
+        shown.view.setModel(learning::Model::of(glorot({3}, Activation::Tanh, 11)), scatter());
+        const render::HiddenPainter::Layout layout = shown.view.canvas()->paintLayout();
+        const render::HiddenPlane& plane = shown.view.plane();
+        const auto [x, y] = render::HiddenPainter(theme).ticks(layout, plane);
+        SCOPED_TRACE(std::to_string(size.width()) + "x" + std::to_string(size.height()));
+        ASSERT_GE(x.values.size(), 2U);
+        ASSERT_GE(y.values.size(), 2U);
+        const double pxPerX = layout.plot.width() / (plane.box.xMax - plane.box.xMin);
+        for (std::size_t i = 1; i < x.values.size(); ++i) {
+            const double half =
+                0.5 * (metrics.horizontalAdvance(render::formatTick(x.values[i - 1], x)) +
+                       metrics.horizontalAdvance(render::formatTick(x.values[i], x)));
+            EXPECT_GT((x.values[i] - x.values[i - 1]) * pxPerX, half) << x.values[i];
+        }
+        const double pxPerY = layout.plot.height() / (plane.box.yMax - plane.box.yMin);
+        EXPECT_GT(y.step * pxPerY, metrics.height());
+        if (size.width() >= 700) {
+            EXPECT_GE(x.values.size(), 5U);
+        }
+    }
+}
+
 TEST(HiddenView, ChoosingAUnitChangesTheAxes)
 {
     ShownView shown;
