@@ -123,7 +123,9 @@ void BM_SessionEpochs(benchmark::State& state)
     sessionEpochs(state, settings);
 }
 
-void BM_NetworkSessionEpochs(benchmark::State& state)
+/// The 2-16-1 tanh network from network16()'s weights, run for epochs only (no convergence or
+/// cycle stop) up to \p maxEpochs.
+learning::TrainingSettings network16Settings(int maxEpochs)
 {
     learning::TrainingSettings settings;
     settings.model = learning::ModelKind::Network;
@@ -132,9 +134,14 @@ void BM_NetworkSessionEpochs(benchmark::State& state)
     settings.learningRate = kNetworkRate;
     settings.init = learning::InitKind::Given;
     settings.initialLayers = network16().layers();
-    settings.tolerance = 0.0; // epochs only: no convergence or cycle stop
-    settings.maxEpochs = int(state.range(0));
-    sessionEpochs(state, settings);
+    settings.tolerance = 0.0;
+    settings.maxEpochs = maxEpochs;
+    return settings;
+}
+
+void BM_NetworkSessionEpochs(benchmark::State& state)
+{
+    sessionEpochs(state, network16Settings(int(state.range(0))));
 }
 
 // The tight loop's epochs per second on the same 100 points from the same weights.
@@ -167,16 +174,7 @@ void BM_TrainerEpochs(benchmark::State& state)
     params.seed = 3;
     const learning::Dataset data =
         learning::generate(learning::Generator::OverlappingBlobs, params);
-    learning::TrainingSettings settings;
-    settings.model = learning::ModelKind::Network;
-    settings.hidden = {16};
-    settings.activation = learning::Activation::Tanh;
-    settings.learningRate = kNetworkRate;
-    settings.init = learning::InitKind::Given;
-    settings.initialLayers = network16().layers();
-    settings.tolerance = 0.0;
-    settings.maxEpochs = learning::kMaxEpochsLimit;
-    learning::Trainer trainer(data, settings);
+    learning::Trainer trainer(data, network16Settings(learning::kMaxEpochsLimit));
     // About 4 ms of epochs per iteration (at least 8), so that a call's start and drain are
     // amortised as in the worker's 8 ms slices.
     const std::int64_t batch = std::max<std::int64_t>(8, 16'000 / n);
