@@ -76,8 +76,11 @@ void EvaluationPipeline::submit(const SmallVector& answer)
 Evaluation EvaluationPipeline::take()
 {
     assert(inFlight() > 0);
-    if (m_completed.load(std::memory_order_acquire) == m_taken)
+    if (m_completed.load(std::memory_order_acquire) == m_taken) {
+        const auto start = std::chrono::steady_clock::now();
         (void)awaitChange(m_completed, m_taken);
+        m_waited += std::chrono::steady_clock::now() - start;
+    }
     Slot& slot = m_slots[m_taken % kDepth];
     ++m_taken;
     if (slot.error)

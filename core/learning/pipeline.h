@@ -11,6 +11,7 @@
 
 #include <array>
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <exception>
 #include <thread>
@@ -46,6 +47,10 @@ public:
     /// Waits for the oldest evaluation in flight and returns it (rethrows what evaluate threw).
     /// Precondition: inFlight() > 0.
     [[nodiscard]] Evaluation take();
+    /// How long take() has waited for the evaluator in all: on a machine whose cores are busy
+    /// with other jobs a sleeping evaluator wakes only when the scheduler gives it a core, and
+    /// the Trainer then goes back to evaluating on its own thread (trainer.cpp).
+    [[nodiscard]] std::chrono::steady_clock::duration waited() const { return m_waited; }
 
 private:
     struct Slot
@@ -60,8 +65,9 @@ private:
     const Engine& m_engine;
     std::array<Slot, kDepth> m_slots;
     // Counters wrap around (unsigned arithmetic): only differences of at most kDepth are used.
-    std::uint32_t m_issued = 0; ///< producer only
-    std::uint32_t m_taken = 0;  ///< producer only
+    std::uint32_t m_issued = 0;                     ///< producer only
+    std::uint32_t m_taken = 0;                      ///< producer only
+    std::chrono::steady_clock::duration m_waited{}; ///< producer only
     alignas(64) std::atomic<std::uint32_t> m_submitted{0};
     alignas(64) std::atomic<std::uint32_t> m_completed{0};
     std::atomic<bool> m_stop{false};

@@ -78,17 +78,22 @@ public:
     /// snapshot is made again from the state its visits left (Diverged, as stepEpoch() makes it)
     /// and the epochs trained after it are discarded. Everything is drained before the call
     /// returns: between calls (setLearningRate, restore, ...) the trainer is as sequential.
+    /// Where the cores are busy with other jobs, so that the threads mostly wait for the
+    /// scheduler, the call goes on evaluating on this thread (PipelineCounts::stalls).
     /// keepGoing may therefore be asked while the last few snapshots are still to be handed on.
     std::int64_t runEpochs(std::int64_t maxEpochs, const std::function<bool()>& keepGoing,
                            const std::function<void(EpochSnapshot&&)>& sink);
 
     /// How runEpochs() has run so far (for tests and benchmarks): the epochs trained while the
-    /// evaluation of an earlier one ran on the second thread, and the epochs trained ahead and
-    /// then discarded because an evaluation ended the run.
+    /// evaluation of an earlier one ran on the second thread, the epochs trained ahead and then
+    /// discarded because an evaluation ended the run, and the calls that went back to evaluating
+    /// on the caller's thread because the two threads spent their time waiting for each other (a
+    /// machine busy with other jobs; pipelining resumes a second later).
     struct PipelineCounts
     {
         std::int64_t pipelined = 0;
         std::int64_t discarded = 0;
+        std::int64_t stalls = 0;
     };
     [[nodiscard]] PipelineCounts pipelineCounts() const;
 

@@ -176,7 +176,11 @@ TEST(Pipeline, ALossThatIsNotFiniteEndsTheRunWhereTheSequentialRunEnds)
         GTEST_SKIP() << "one core: runEpochs runs sequentially";
     Trainer::PipelineCounts counts;
     EXPECT_TRUE(sameRuns(expected, pipelinedRun(data, s, 1000, &counts)));
-    EXPECT_GT(counts.discarded, 0);
+    // The discard happened, unless the machine was so busy that the trainer went back to
+    // evaluating on its own thread first (runEpochs(): the same records either way).
+    if (counts.stalls == 0) {
+        EXPECT_GT(counts.discarded, 0);
+    }
 
     // The trainer after the discard is the sequential one: same state, and a restore of an
     // earlier record runs on to the same end.
@@ -210,7 +214,9 @@ TEST(Pipeline, LongEpochsGiveTheSequentialRecordsToo)
     if (twoCores()) {
         Trainer::PipelineCounts counts;
         (void)pipelinedRun(data, diverging, 1000, &counts);
-        EXPECT_GT(counts.discarded, 0);
+        if (counts.stalls == 0) {
+            EXPECT_GT(counts.discarded, 0);
+        }
     }
 }
 
