@@ -1669,8 +1669,8 @@ a project&apos;s settings):</source>
         <translation>パーセプトロン</translation>
     </message>
     <message>
-        <source>w1, w2, b (lessons 1 to 3)</source>
-        <translation>w1, w2, b（レッスン 1～3）</translation>
+        <source>w₁, w₂, b (lessons 1 to 3)</source>
+        <translation>w₁, w₂, b（レッスン 1～3）</translation>
     </message>
     <message>
         <source>XOR network 2-2-1</source>

@@ -44,7 +44,7 @@ std::pair<QString, QString> describe(const learning::ReferenceModel& model)
     const QString withYear = Text::tr("%1 (%2)").arg(named).arg(model.year);
     switch (model.id) {
     case ReferenceId::Perceptron:
-        return {Text::tr("Perceptron"), Text::tr("w1, w2, b (lessons 1 to 3)")};
+        return {Text::tr("Perceptron"), Text::tr("w₁, w₂, b (lessons 1 to 3)")};
     case ReferenceId::XorNetwork:
         return {Text::tr("XOR network 2-2-1"), Text::tr("two hidden units (lesson 4)")};
     case ReferenceId::LeNet5:
